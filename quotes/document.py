@@ -1,0 +1,66 @@
+"""One article, read once into paragraphs, sentences, quoted spans and cue words, all as offsets."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from quotes.lexicon import Lexicon
+from quotes.marks import QuotedSpan, quoted_spans
+from quotes.sentences import Range, paragraphs, sentences
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting verb, phrase or "according to" found outside any quotation."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "verb" or "according"
+
+
+@dataclass
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    sentences: list[Range]
+    spans: list[QuotedSpan]
+    cues: list[Cue]
+
+
+@dataclass
+class Document:
+    text: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
+
+    def paragraph_of(self, pos: int) -> Paragraph:
+        starts = [p.start for p in self.paragraphs]
+        return self.paragraphs[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+
+def _inside(pos: int, spans: list[QuotedSpan]) -> bool:
+    return any(s.inner_start <= pos < s.inner_end for s in spans)
+
+
+def read_document(text: str, lexicon: Lexicon) -> Document:
+    """Split ``text`` into paragraphs and sentences and find its quoted spans and cues."""
+    doc = Document(text)
+    previous_open = False
+    for index, (start, end) in enumerate(paragraphs(text)):
+        spans = quoted_spans(text, start, end, previous_open)
+        previous_open = bool(spans) and not spans[-1].closed
+        cues = [Cue(m.start(), m.end(), m.group(), "verb")
+                for m in lexicon.cue_regex.finditer(text, start, end) if not _inside(m.start(), spans)]
+        cues += [Cue(m.start(), m.end(), m.group(), "according")
+                 for m in lexicon.according_regex.finditer(text, start, end) if not _inside(m.start(), spans)]
+        cues.sort(key=lambda c: c.start)
+        sents = sentences(text, start, end)
+        doc.paragraphs.append(Paragraph(index, start, end, sents, spans, cues))
+        doc.sentence_starts.extend(s for s, _ in sents)
+    return doc

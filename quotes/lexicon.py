@@ -1,0 +1,171 @@
+"""The lexicon: cue verbs, titles, roles, organisations and anonymous-source words, as data.
+
+The built-in lexicon lives in ``quotes/data/lexicon.toml``. Users extend it with their own TOML
+files of the same shape (``--lexicon FILE``); lists are merged, so nothing built in is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+VOWELS = "aeiou"
+
+
+def inflect(lemma: str) -> set[str]:
+    """The regular forms of an English verb: lemma, -s, -ed and -ing, with the usual spelling rules."""
+    forms = {lemma}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(lemma + "es")
+    elif lemma.endswith("y") and lemma[-2:-1] not in VOWELS:
+        forms.add(lemma[:-1] + "ies")
+    else:
+        forms.add(lemma + "s")
+    if lemma.endswith("e"):
+        forms.update({lemma + "d", lemma[:-1] + "ing"})
+    elif lemma.endswith("y") and lemma[-2:-1] not in VOWELS:
+        forms.update({lemma[:-1] + "ied", lemma + "ing"})
+    else:
+        forms.update({lemma + "ed", lemma + "ing"})
+    return forms
+
+
+def _words_pattern(phrases: set[str]) -> str:
+    """An alternation that matches any of ``phrases`` with flexible spacing, longest first."""
+    escaped = [r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)]
+    return "|".join(escaped)
+
+
+@dataclass
+class Lexicon:
+    """Every word list the rules use. Build it with :func:`load_lexicon`."""
+
+    data: dict
+    sources: list[str] = field(default_factory=list)
+
+    def _list(self, table: str, key: str) -> list[str]:
+        return list(self.data.get(table, {}).get(key, []))
+
+    @cached_property
+    def cue_forms(self) -> dict[str, str]:
+        """Every inflected cue-verb form, mapped to its lemma."""
+        forms: dict[str, str] = {}
+        homographs = set(self._list("noun_homographs", "verbs"))
+        for lemma, irregular in self.data.get("cue_verbs", {}).items():
+            regular = inflect(lemma)
+            if lemma in homographs:
+                regular -= {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+            for form in regular | set(irregular):
+                forms[form.lower()] = lemma
+        return forms
+
+    @cached_property
+    def weak_lemmas(self) -> frozenset[str]:
+        return frozenset(self._list("weak_cue_verbs", "verbs"))
+
+    @cached_property
+    def cue_phrases(self) -> set[str]:
+        return set(self._list("cue_phrases", "phrases"))
+
+    @cached_property
+    def cue_regex(self) -> re.Pattern[str]:
+        """Matches any cue: a multi-word phrase or a single verb form, as a whole word."""
+        words = set(self.cue_forms) | self.cue_phrases
+        return re.compile(r"(?<![\w’'-])(?:" + _words_pattern(words) + r")(?![\w’'-])")
+
+    @cached_property
+    def according_regex(self) -> re.Pattern[str]:
+        phrases = set(self._list("according_to", "phrases"))
+        return re.compile(r"(?<![\w-])(?:" + _words_pattern(phrases) + r")(?![\w-])", re.IGNORECASE)
+
+    @cached_property
+    def speech_noun_regex(self) -> re.Pattern[str]:
+        return re.compile(_words_pattern(set(self._list("speech_nouns", "nouns"))), re.IGNORECASE)
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Honorific -> gender ("male", "female" or "neutral")."""
+        return {t: gender for gender, ts in self.data.get("titles", {}).items() for t in ts}
+
+    @cached_property
+    def pronouns(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for kind in ("male", "female", "neuter", "plural"):
+            for p in self._list("pronouns", kind):
+                out[p] = kind
+        return out
+
+    @cached_property
+    def forenames(self) -> dict[str, str]:
+        names = {n: "female" for n in self._list("forenames", "female")}
+        names.update({n: "male" for n in self._list("forenames", "male")})
+        return names
+
+    @cached_property
+    def role_heads(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("roles", "heads"))
+
+    @cached_property
+    def role_modifiers(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("roles", "modifiers"))
+
+    @cached_property
+    def org_heads(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("organizations", "heads"))
+
+    @cached_property
+    def org_names(self) -> frozenset[str]:
+        return frozenset(self._list("organizations", "names"))
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        return frozenset(self._list("organizations", "places"))
+
+    @cached_property
+    def anonymous_heads(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("anonymous", "heads"))
+
+    @cached_property
+    def anonymous_determiners(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("anonymous", "determiners"))
+
+    @cached_property
+    def digest(self) -> str:
+        """A short hash of the lexicon's content, recorded with every run."""
+        return hashlib.sha256(repr(sorted(self.data.items())).encode()).hexdigest()[:12]
+
+
+def _merge(base: dict, extra: dict) -> None:
+    for key, value in extra.items():
+        if isinstance(value, dict):
+            _merge(base.setdefault(key, {}), value)
+        elif isinstance(value, list):
+            current = base.setdefault(key, [])
+            current.extend(v for v in value if v not in current)
+        else:
+            base[key] = value
+
+
+def load_lexicon(paths: tuple[str, ...] | list[str] = ()) -> Lexicon:
+    """The built-in lexicon, extended by the TOML files in ``paths`` (lists are merged)."""
+    builtin = resources.files("quotes").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(builtin)
+    for path in paths:
+        _merge(data, tomllib.loads(Path(path).read_text(encoding="utf-8")))
+    return Lexicon(data, ["builtin", *map(str, paths)])
+
+
+_DEFAULT: Lexicon | None = None
+
+
+def default_lexicon() -> Lexicon:
+    """The built-in lexicon, loaded once per process."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_lexicon()
+    return _DEFAULT

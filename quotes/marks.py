@@ -1,0 +1,112 @@
+"""Pair quotation marks into quoted spans, one paragraph at a time.
+
+Marks are paired by family (double or single) and by context, never by counting: a stray or
+unbalanced mark is dropped and the rest of the document is still read (textacy loses whole
+documents on an odd count). Apostrophes (’s, don’t, ’90s, players’) are told apart from
+closing single quotes. A paragraph that opens a quote and never closes it continues into the
+next paragraph when that one reopens a quote (the multi-paragraph convention).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A mark, with the two-apostrophe and two-backtick forms used by some wires and corpora.
+MARK = re.compile(r"``|''|[\"'“”‘’«»„‚‹›‟]")
+OPENERS = {"“": "d", "„": "d", "«": "d", "``": "d", "‘": "s", "‚": "s", "‹": "s", "‟": "d"}
+CLOSERS = {"”": "d", "»": "d", "’": "s", "›": "s"}
+EITHER = {'"': "d", "''": "d", "'": "s"}
+SPACE_BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,") | {""}
+AFTER_CLOSE = set(" \t\n\u00a0)]}—–-/:;,.?!…") | {""}
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """Text between a pair of marks. ``start``/``end`` include the marks; ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool  # False when the paragraph ended before a closing mark
+    reopens: bool = False  # True when it continues a quote left open in the previous paragraph
+
+
+def _is_apostrophe(text: str, pos: int, mark: str) -> bool:
+    """’ or ' inside a word (don’t, Russia’s), before a decade (’90s) or after a plural (players’)."""
+    before = text[pos - 1] if pos > 0 else ""
+    after = text[pos + len(mark):pos + len(mark) + 1]
+    if before.isalnum() and after.isalnum():
+        return True
+    if after.isdigit() and not before.isalnum():
+        return True  # ’90s
+    return False
+
+
+def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
+    """'open', 'close', or None for a mark that is not a quotation mark here."""
+    before = text[pos - 1] if pos > start else ""
+    after = text[pos + len(mark)] if pos + len(mark) < end else ""
+    if mark in ("’", "'") and _is_apostrophe(text, pos, mark):
+        return None
+    if mark in OPENERS:
+        return "open" if after and not after.isspace() else None
+    if mark in CLOSERS:
+        return "close" if before and not before.isspace() else None
+    # Straight marks: judged by the characters around them.
+    opens = (before in SPACE_BEFORE_OPEN or before in OPENERS or before in "([") and after and not after.isspace()
+    closes = before and not before.isspace() and (after in AFTER_CLOSE or after in CLOSERS)
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either" if opens and closes else None
+
+
+def _family(mark: str) -> str:
+    return OPENERS.get(mark) or CLOSERS.get(mark) or EITHER[mark]
+
+
+def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
+          reopened: bool) -> list[QuotedSpan]:
+    """Pair the marks of one family in order; strays are dropped, an open quote runs to ``end``."""
+    spans: list[QuotedSpan] = []
+    opened: tuple[int, str] | None = None
+    for pos, mark, role in marks:
+        if opened is None:
+            if role in ("open", "either"):
+                opened = (pos, mark)
+            continue
+        if role in ("close", "either") or (role == "open" and mark == "“" and opened[1] == "„"):
+            spans.append(QuotedSpan(opened[0], pos + len(mark), opened[0] + len(opened[1]), pos, True))
+            opened = None
+        # a second opener while one is open: the first was a stray, keep the newer one
+        elif role == "open":
+            opened = (pos, mark)
+    if opened is not None:
+        spans.append(QuotedSpan(opened[0], end, opened[0] + len(opened[1]), end, False))
+    if reopened and spans and spans[0].start == start:
+        first = spans[0]
+        spans[0] = QuotedSpan(first.start, first.end, first.inner_start, first.inner_end, first.closed, True)
+    return spans
+
+
+def quoted_spans(text: str, start: int, end: int, previous_open: bool = False) -> list[QuotedSpan]:
+    """The quoted spans of the paragraph ``text[start:end]``, in order.
+
+    Double-quoted spans come first in importance: single marks inside them are nested quotes
+    and stay part of the content. Single-quoted spans outside any double span are quotes too
+    (British style). ``previous_open`` says the previous paragraph ended inside a quote.
+    """
+    doubles: list[tuple[int, str, str]] = []
+    singles: list[tuple[int, str, str]] = []
+    for m in MARK.finditer(text, start, end):
+        role = _role(text, m.start(), m.group(), start, end)
+        if role is None:
+            continue
+        (doubles if _family(m.group()) == "d" else singles).append((m.start(), m.group(), role))
+    spans = _pair(text, doubles, start, end, previous_open)
+    outside = [s for s in singles if not any(q.start <= s[0] < q.end for q in spans)]
+    single_spans = [s for s in _pair(text, outside, start, end, previous_open) if s.closed]
+    return sorted(spans + single_spans, key=lambda s: s.start)

@@ -1,0 +1,239 @@
+"""Find the speaker phrase next to a cue, and trim the content of a reported claim.
+
+There is no parser: a speaker is the noun phrase that ends right before the cue (``the ministry
+said``), or starts right after it (``said Tammy Bruce``), found with word classes from the
+lexicon. The functions return offsets into the original text and never change it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.lexicon import Lexicon
+
+Range = tuple[int, int]
+
+WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„]+")
+WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+        r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
+        r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:January|February|March|April|May|June|July"
+        r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?)")
+# Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
+BETWEEN = re.compile(
+    rf"(?:\s*,?\s*(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
+    r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
+    r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
+    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|"
+    r"\w+ly)\s*,?)+\s*$",
+    re.IGNORECASE,
+)
+LEFT_BOUNDARY = re.compile(
+    r"(?:[,;:()\[\]—–]|\s-\s|(?<![\w’'])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
+    r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
+    r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’']))",
+    re.IGNORECASE,
+)
+DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
+               "these", "those", "one", "two", "three", "four", "five", "several", "some", "many",
+               "most", "all", "other", "another", "both", "each", "few", "no", "any", "such"}
+FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and",
+                  "or", "but", "is", "was", "are", "were", "be", "been", "it's", "not", "that", "this",
+                  "there", "here", "as", "if", "so", "than", "then", "when", "which", "who", "what",
+                  "do", "does", "did", "has", "have", "had", "will", "would", "can", "could",
+                  "should", "may", "might", "must", "also", "just", "very", "about", "into", "over"}
+PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you"}
+LEADING_JUNK = re.compile(
+    r"(?:(?:and|but|so|yet|or|also|meanwhile|still|instead|now|then|indeed|however|moreover|"
+    r"separately|later|earlier|previously|in\s+addition|at\s+the\s+same\s+time|\w+ly(?=\s+\w))\b[\s,]*)+",
+    re.IGNORECASE,
+)
+THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
+CONTENT_END = re.compile(r"[\s.,;:!?…]+$")
+
+
+def words(text: str, start: int, end: int) -> list[Range]:
+    return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+
+
+def _trim(text: str, start: int, end: int, chars: str = " \t\n\u00a0,") -> Range:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a name (Tammy, O’Brien, U.S., McConnell)."""
+    return bool(word) and (word[0].isupper() or (word[0].isdigit() is False and word[:2] in ("d’", "d'")))
+
+
+def head_ok(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` can end a speaker phrase: a name, a pronoun or a known noun."""
+    bare = re.sub(r"[’']s?$", "", word).rstrip(".")
+    low = bare.lower()
+    if not bare or low in FUNCTION_WORDS - {"who"}:
+        return False
+    if low in PRONOUN_SPEAKERS or bare[0].isupper():
+        return True
+    return low in lexicon.role_heads or low in lexicon.org_heads or low in lexicon.anonymous_heads
+
+
+def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
+    """The speaker phrase that ends right before a cue: ``the ministry said``, ``Waltz, the adviser, said``.
+
+    Returns the span of the whole mention, appositive included, or None.
+    """
+    end = cue_start
+    between = BETWEEN.search(text, clause_start, end)
+    if between:
+        end = between.start()
+    start, end = _trim(text, clause_start, end, " \t\n\u00a0")
+    if start >= end:
+        return None
+    appositive = text[end - 1] == ","
+    if appositive:
+        end -= 1
+    segment_end = end
+    # Find the boundary before the phrase; with an appositive, step over one comma first.
+    boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)]
+    if appositive:
+        commas = [m for m in boundaries if text[m.start()] == ","]
+        if commas:
+            first_comma = commas[-1]
+            earlier = [m for m in boundaries if m.end() <= first_comma.start()]
+            phrase_start = earlier[-1].end() if earlier else start
+            rest = text[phrase_start:first_comma.start()].strip()
+            if rest and rest.split()[-1][0].isupper():
+                start = phrase_start
+                boundaries = []
+        else:
+            return None
+    if boundaries:
+        start = boundaries[-1].end()
+    start, end = _trim(text, start, end)
+    junk = LEADING_JUNK.match(text, start, end)
+    if junk:
+        start = junk.end()
+    tokens = words(text, start, end)
+    if not tokens or len(tokens) > 12:
+        if tokens and len(tokens) > 12:
+            return _name_run_before(text, tokens, lexicon)
+        return None
+    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive:
+        return None
+    first = text[tokens[0][0]:tokens[0][1]]
+    if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
+            and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
+            and not any(text[s:e][0].isupper() for s, e in tokens):
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range | None:
+    """For a long left context, the trailing run of capitalised words (a name) if there is one."""
+    run: list[Range] = []
+    for s, e in reversed(tokens):
+        if is_name_word(text[s:e]) or (run and text[s:e].lower() in lexicon.role_heads):
+            run.insert(0, (s, e))
+        else:
+            break
+    if run and len(run) <= 6:
+        return run[0][0], run[-1][1]
+    return None
+
+
+RIGHT_STOP = re.compile(
+    r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|to|at\s+a|at\s+the|"
+    r"while|because|that|of\s+the\s+(?:meeting|call|talks)|regarding|concerning|with|via|through|"
+    r"from|last|this|earlier|late|early|told|said|says|added|noted)\s", re.IGNORECASE)
+
+
+def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range | None:
+    """The speaker phrase that starts right after a cue: ``said Tammy Bruce, the spokesperson``."""
+    start = cue_end
+    while start < limit and text[start] in " \t\u00a0":
+        start += 1
+    if start >= limit:
+        return None
+    stop = RIGHT_STOP.search(text, start, limit)
+    end = stop.start() if stop else limit
+    start, end = _trim(text, start, end, " \t\u00a0")
+    tokens = words(text, start, end)
+    if not tokens or len(tokens) > 10:
+        return None
+    first = text[tokens[0][0]:tokens[0][1]]
+    if first.lower() not in DETERMINERS and not first[0].isupper() and first.lower() not in PRONOUN_SPEAKERS \
+            and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads:
+        return None
+    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon):
+        return None
+    end = tokens[-1][1]
+    # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
+    appositive = re.compile(r",\s*((?:the|a|an|who|its|his|her|their)\b[^,.;:!?“”\"]{1,80}|[a-z][^,.;:!?“”\"]{1,60})"
+                            r"(?=[,.;!?]|$)")
+    m = appositive.match(text, end, limit)
+    if m and _has_role_or_org(m.group(1), lexicon):
+        end = m.end(1)
+    return start, end
+
+
+def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
+    tokens = [w.strip(".,’'").lower() for w in phrase.split()]
+    return any(t in lexicon.role_heads or t in lexicon.org_heads for t in tokens) or phrase.startswith("who")
+
+
+HEARERS = re.compile(
+    r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+)?"
+    r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|reporters|journalists|the\s+\w+|"
+    r"(?:an?\s+)?(?:audience|crowd|rally|gathering|meeting|room|press|media|paper|newspaper|supporters|"
+    r"lawmakers|investors|analysts|staff|employees|members|viewers|listeners|readers|students|voters|"
+    r"attendees|delegates|donors|officials|senators|congress|parliament|him|her|them|me|us|you))"
+    r"(?:’s|'s)?(?=[\s,.]|$)",
+)
+ADJUNCT_TEMPLATE = (
+    r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
+    r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?:\s+(?:with|to|on|at|from|by|for)\s+"
+    r"(?:(?:the|a|an)\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?"
+    r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
+    r"CBS|NPR|BBC)(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|"
+    r"previously|later|earlier|separately|bluntly)\s*,?"
+)
+
+
+def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
+    """Adjuncts between a cue and its content (time, channel of speech), with the lexicon's speech nouns."""
+    pattern = ADJUNCT_TEMPLATE.replace("__TIME__", TIME).replace("__SPEECH__", lexicon.speech_noun_regex.pattern)
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: bool,
+                  adjuncts: re.Pattern[str]) -> int:
+    """Where reported content begins after a cue: past the hearer (told reporters), adjuncts and "that"."""
+    pos = cue_end
+    if told:
+        m = HEARERS.match(text, pos, limit)
+        if m:
+            pos = m.end()
+    for _ in range(4):
+        m = adjuncts.match(text, pos, limit)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    m = THAT.match(text, pos, limit)
+    if m:
+        pos = m.end()
+    while pos < limit and text[pos] in " \t\u00a0,:":
+        pos += 1
+    return pos
+
+
+def content_range(text: str, start: int, end: int) -> Range:
+    """``text[start:end]`` without surrounding space and the final punctuation."""
+    start, end = _trim(text, start, end, " \t\n\u00a0,;:")
+    m = CONTENT_END.search(text, start, end)
+    if m and m.start() > start:
+        # keep a closing quote mark that follows the full stop of a quoted sentence
+        end = m.start()
+    return start, end

@@ -1,0 +1,165 @@
+"""Resolve speaker mentions within one article.
+
+Pronouns go to the nearest compatible earlier person or organisation (gender from titles and
+forenames, number from the pronoun), short names to the fullest earlier name with the same
+surname ("Trump" -> "Donald Trump", "Mrs. Clinton" -> "Hillary Clinton"), and descriptions
+("the ministry", "the spokesperson") to the entity they describe, as citron does. Roles and
+organisations stated anywhere in the article for that entity are gathered onto it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.lexicon import Lexicon
+from quotes.model import Span, Speaker
+from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker
+
+NAME_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,3}[A-Z][\w’'-]*[\w]"
+)
+DESCRIPTION_BEFORE = re.compile(r"((?:[\w’'.-]+\s+){1,5})$")
+APPOSITIVE_AFTER = re.compile(r"^,\s*((?:the|a|an)\s+[^,.;:!?“”\"()]{2,80}?|[a-z][^,.;:!?“”\"()]{2,60}?)(?=[,.;)]|$)")
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str
+    role: str | None
+    organization: str | None
+    gender: str | None
+    position: int
+
+
+class Resolver:
+    """Keeps the entities of one article in reading order and resolves mentions against them."""
+
+    def __init__(self, text: str, lexicon: Lexicon):
+        self.text = text
+        self.lexicon = lexicon
+        self.entities: list[Entity] = []
+        self.name_runs = [(m.start(), m.group()) for m in NAME_RUN.finditer(text)]
+
+    def full_name(self, short: str, position: int) -> str:
+        """The fullest name in the article that ends with the surname of ``short``."""
+        tokens = short.split()
+        surname = _bare(tokens[-1])
+        forename = tokens[0] if len(tokens) > 1 and _bare(tokens[0]) not in HONORIFICS else None
+        best = short
+        for _, run in self.name_runs:
+            parsed = parse_speaker(run, self.lexicon)
+            if parsed.kind != "person" or not parsed.name:
+                continue
+            run_tokens = parsed.name.split()
+            if len(run_tokens) <= len(best.split()) or _bare(run_tokens[-1]) != surname:
+                continue
+            if forename and run_tokens[0] != forename:
+                continue
+            best = parsed.name
+        return best
+
+    def describe(self, name: str) -> tuple[str | None, str | None]:
+        """Role and organisation written next to any mention of ``name`` in the article."""
+        role = org = None
+        for m in re.finditer(re.escape(name), self.text):
+            before = DESCRIPTION_BEFORE.search(self.text, max(0, m.start() - 80), m.start())
+            if before:
+                words = before.group(1).split()
+                # keep the words that run up to the name: role, title or organisation words
+                kept: list[str] = []
+                for w in reversed(words):
+                    bare = _bare(w)
+                    if bare in self.lexicon.role_heads or bare in self.lexicon.role_modifiers \
+                            or bare in self.lexicon.org_heads or w[:1].isupper() or w.endswith(("’s", "'s")):
+                        kept.insert(0, w)
+                    else:
+                        break
+                if kept:
+                    parsed = parse_speaker(" ".join(kept) + " " + name, self.lexicon)
+                    role = role or parsed.role
+                    org = org or parsed.organization
+            after = APPOSITIVE_AFTER.match(self.text[m.end():m.end() + 120])
+            if after:
+                parsed = parse_speaker(name + ", " + after.group(1), self.lexicon)
+                role = role or parsed.role
+                org = org or parsed.organization
+            if role and org:
+                break
+        return role, org
+
+    def remember(self, entity: Entity) -> Entity:
+        for known in self.entities:
+            if known.name == entity.name:
+                known.role = known.role or entity.role
+                known.organization = known.organization or entity.organization
+                known.gender = known.gender or entity.gender
+                known.position = entity.position
+                return known
+        self.entities.append(entity)
+        return entity
+
+    def _nearest(self, position: int, accept) -> Entity | None:
+        earlier = [e for e in self.entities if e.position <= position and accept(e)]
+        return max(earlier, key=lambda e: e.position) if earlier else None
+
+    def _nearest_person_name(self, position: int, gender: str | None) -> Entity | None:
+        """A person named in the text before ``position`` (not only earlier speakers)."""
+        for start, run in reversed(self.name_runs):
+            if start >= position or position - start > 600:
+                continue
+            parsed = parse_speaker(run, self.lexicon)
+            if parsed.kind == "person" and parsed.name and len(parsed.name.split()) >= 2:
+                g = parsed.gender
+                if gender and g and g != gender:
+                    continue
+                full = self.full_name(parsed.name, start)
+                role, org = self.describe(full)
+                return Entity(full, "person", role, org, g, start)
+        return None
+
+    def resolve(self, mention: Span, parsed: ParsedSpeaker) -> Speaker:
+        pos = mention.start
+        if parsed.kind == "pronoun":
+            low = mention.text.lower()
+            if low in ("he", "she", "him", "her"):
+                gender = parsed.gender
+                entity = self._nearest(pos, lambda e: e.kind == "person" and (not e.gender or e.gender == gender))
+                nearby = self._nearest_person_name(pos, gender)
+                if nearby and (entity is None or nearby.position > entity.position):
+                    entity = self.remember(nearby)
+                if entity:
+                    return Speaker(mention, entity.name, "person", entity.role, entity.organization)
+                return Speaker(mention, mention.text, "person")
+            entity = self._nearest(pos, lambda e: e.kind in ("organization", "anonymous"))
+            if entity:
+                return Speaker(mention, entity.name, entity.kind, entity.role, entity.organization)
+            return Speaker(mention, mention.text, "organization" if low == "it" else "anonymous")
+        if parsed.kind == "description":
+            head = _bare(mention.text.split()[-1])
+            entity = self._nearest(pos, lambda e: head in (e.role or "").lower().split()
+                                   or head in e.name.lower().split())
+            if entity:
+                return Speaker(mention, entity.name, entity.kind, entity.role, entity.organization)
+            return Speaker(mention, mention.text, "person" if parsed.role else "unknown", parsed.role,
+                           parsed.organization)
+        if parsed.kind == "organization":
+            name = parsed.name or mention.text
+            entity = self._nearest(pos, lambda e: e.kind == "organization" and _bare(name.split()[-1])
+                                   in e.name.lower().split() and len(e.name) > len(name))
+            if entity and name.lower().startswith("the "):
+                return Speaker(mention, entity.name, "organization")
+            entity = self.remember(Entity(name, "organization", None, None, None, pos))
+            return Speaker(mention, entity.name, "organization")
+        if parsed.kind == "person" and parsed.name:
+            full = self.full_name(parsed.name, pos)
+            role, org = self.describe(full)
+            gender = parsed.gender or gender_of(full, self.lexicon)
+            entity = self.remember(Entity(full, "person", parsed.role or role, parsed.organization or org, gender, pos))
+            return Speaker(mention, entity.name, "person", entity.role, entity.organization)
+        if parsed.kind == "anonymous":
+            entity = self.remember(Entity(parsed.name or mention.text, "anonymous", parsed.role,
+                                          parsed.organization, None, pos))
+            return Speaker(mention, entity.name, "anonymous", parsed.role, parsed.organization)
+        return Speaker(mention, parsed.name or mention.text, "unknown", parsed.role, parsed.organization)

@@ -1,0 +1,405 @@
+"""Attribution rules: each names one layout of quote, cue and speaker, and records itself.
+
+The rules run in three passes over a :class:`~quotes.document.Document`:
+
+1. direct quotes with their own attribution (``"…," S said``, ``S said: "…"``, dash sign-offs,
+   colon lead-ins, split quotes);
+2. reported claims around the remaining cues (``S said (that) …``, ``…, S said``,
+   ``according to S``), typed mixed when they hold a quoted fragment;
+3. quotes with no cue of their own that continue an attributed quote (the next sentence or
+   paragraph, or a quote reopened in the next paragraph).
+
+Rule names follow the order of speaker (S), cue (V) and content (C or Q for a quotation), as in
+the GenderGapTracker's pattern codes, so errors can be counted per layout.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.document import Cue, Document, Paragraph
+from quotes.lexicon import Lexicon
+from quotes.marks import QuotedSpan
+from quotes.phrases import (
+    adjunct_regex,
+    content_range,
+    content_start,
+    head_ok,
+    speaker_after,
+    speaker_before,
+    words,
+)
+from quotes.sentences import Range
+
+MIN_CONTINUATION_WORDS = 4
+MIN_CLAIM_WORDS = 3
+CONTINUATION_PARAGRAPHS = 2
+DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
+NOT_SPEECH_AFTER_CUE = re.compile(
+    r"(?:to|for|about|of|with|by|from|into|him|her|them|it|me|us|up|out|off|no|nothing|so|yes|goodbye|"
+    r"hello|thanks|more|little|much|otherwise)\b", re.IGNORECASE)
+
+
+@dataclass
+class Candidate:
+    """A quote found by a rule, before its speaker is parsed and resolved."""
+
+    content: Range
+    type: str
+    cue: Cue | None
+    speaker: Range | None
+    rule: str
+    confidence: float
+    paragraph: int
+    continuation: bool = False
+    source: Candidate | None = None  # the quote whose speaker this one takes (split, continuation)
+    group: int | None = None
+
+
+def quote_type(doc: Document, para: Paragraph, start: int, end: int) -> str:
+    """direct when the content is one quotation, mixed when it holds one, else indirect."""
+    for span in para.spans:
+        if span.inner_start <= start and end <= span.inner_end + 1:
+            return "direct"
+    if any(start <= s.start < end for s in para.spans):
+        return "mixed"
+    return "indirect"
+
+
+def _sentence_of(para: Paragraph, pos: int) -> Range:
+    for s, e in para.sentences:
+        if s <= pos < e:
+            return s, e
+    return para.start, para.end
+
+
+def _cues_between(para: Paragraph, start: int, end: int, kind: str = "verb") -> list[Cue]:
+    return [c for c in para.cues if start <= c.start and c.end <= end and c.kind == kind]
+
+
+def _span_between(para: Paragraph, start: int, end: int) -> bool:
+    return any(start <= s.start < end for s in para.spans)
+
+
+class Extractor:
+    """Runs the rules over one document and collects the candidates."""
+
+    def __init__(self, doc: Document, lexicon: Lexicon):
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.adjuncts = adjunct_regex(lexicon)
+        self.candidates: list[Candidate] = []
+        self.used_cues: set[int] = set()
+        self.attributed: dict[int, Candidate] = {}  # quoted span start -> candidate
+        self.groups = 0
+
+    def run(self) -> list[Candidate]:
+        for para in self.doc.paragraphs:
+            for span in para.spans:
+                if span.start not in self.attributed:
+                    self.direct(para, span)
+        for para in self.doc.paragraphs:
+            self.reported(para)
+        self.continuations()
+        return sorted(self.candidates, key=lambda c: c.content[0])
+
+    # ---- pass 1: direct quotes -------------------------------------------------------------
+
+    def add(self, cand: Candidate, span: QuotedSpan | None = None) -> Candidate:
+        self.candidates.append(cand)
+        if cand.cue:
+            self.used_cues.add(cand.cue.start)
+        if span is not None:
+            self.attributed[span.start] = cand
+        return cand
+
+    def direct_content(self, span: QuotedSpan) -> Range:
+        start, end = span.inner_start, span.inner_end
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def direct(self, para: Paragraph, span: QuotedSpan) -> None:
+        content = self.direct_content(span)
+        if content[0] >= content[1]:
+            return
+        found = self.trailing(para, span) or self.leading(para, span) or self.dash_signoff(para, span)
+        if not found:
+            return
+        rule, cue, speaker, confidence, attribution_end = found
+        kind = "direct"
+        sent_start, _ = _sentence_of(para, span.start)
+        lead = self.text[sent_start:span.start]
+        if rule.startswith("direct.QCQ") and lead.strip(" \t\"“”‘’'") and not lead.rstrip().endswith(":"):
+            # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
+            kind, rule, content = "mixed", rule.replace("direct.QCQ", "mixed.CQ"), (sent_start, span.end)
+        cand = self.add(Candidate(content, kind, cue, speaker, rule, confidence, para.index), span)
+        self.split_rest(para, span, cand, attribution_end)
+
+    def trailing(self, para: Paragraph, span: QuotedSpan):
+        """``"…," S said.`` (QCQSV) and ``"…," said S.`` (QCQVS)."""
+        if not span.closed:
+            return None
+        _, limit = _sentence_of(para, max(span.end - 1, span.start))
+        limit = max(limit, min(para.end, span.end + 1))
+        next_span = next((s for s in para.spans if s.start >= span.end), None)
+        if next_span is not None:
+            limit = min(limit, next_span.start) if next_span.start > span.end else limit
+            if next_span.start < limit:
+                limit = next_span.start
+        gap_start = span.end
+        m = re.match(r"[\s,—–―-]*", self.text[gap_start:limit])
+        gap_start += m.end() if m else 0
+        for cue in _cues_between(para, gap_start, limit):
+            if len(words(self.text, gap_start, cue.start)) > 10:
+                break
+            if cue.start == gap_start:
+                speaker = speaker_after(self.text, cue.end, self._clause_limit(para, cue.end), self.lexicon)
+                if speaker:
+                    return "direct.QCQ-VS", cue, speaker, 0.95, speaker[1]
+                continue
+            speaker = speaker_before(self.text, gap_start, cue.start, self.lexicon)
+            if speaker and speaker[0] == gap_start:
+                return "direct.QCQ-SV", cue, speaker, 0.95, cue.end
+        return None
+
+    def _clause_limit(self, para: Paragraph, pos: int) -> int:
+        _, end = _sentence_of(para, pos)
+        nxt = next((s.start for s in para.spans if s.start >= pos), end)
+        return min(end, nxt)
+
+    def leading(self, para: Paragraph, span: QuotedSpan):
+        """``S said: "…"``, ``S said, "…"``, ``S said "…"`` (SVQ) and colon lead-ins."""
+        sent_start, _ = _sentence_of(para, span.start)
+        if span.start == para.start and para.index > 0:
+            return self.colon_paragraph(para, span)
+        prev_span_end = max((s.end for s in para.spans if s.end <= span.start), default=sent_start)
+        region_start = max(sent_start, prev_span_end)
+        cues = _cues_between(para, region_start, span.start)
+        if cues:
+            cue = cues[-1]
+            told = cue.text.lower().startswith(("told", "tell"))
+            start = content_start(self.text, cue.end, span.start, self.lexicon, told, self.adjuncts)
+            if start >= span.start:
+                speaker = speaker_before(self.text, region_start, cue.start, self.lexicon)
+                if speaker:
+                    return "direct.SVQ", cue, speaker, 0.9, span.start
+        before = self.text[region_start:span.start].rstrip()
+        if before.endswith(":"):
+            colon = region_start + len(before) - 1
+            speaker = speaker_before(self.text, region_start, colon, self.lexicon)
+            if speaker:
+                return "direct.colon_lead_in", None, speaker, 0.75, span.start
+        return None
+
+    def colon_paragraph(self, para: Paragraph, span: QuotedSpan):
+        """A paragraph that ends with a colon introduces the quoted paragraph after it."""
+        prev = self.doc.paragraphs[para.index - 1]
+        if not self.text[prev.start:prev.end].endswith(":"):
+            return None
+        sent_start, _ = prev.sentences[-1]
+        colon = prev.end - 1
+        cues = _cues_between(prev, sent_start, colon)
+        if cues:
+            cue = cues[-1]
+            speaker = speaker_before(self.text, sent_start, cue.start, self.lexicon)
+            if speaker:
+                return "direct.colon_lead_in", cue, speaker, 0.85, span.start
+        speaker = speaker_before(self.text, sent_start, colon, self.lexicon)
+        if speaker:
+            return "direct.colon_lead_in", None, speaker, 0.7, span.start
+        return None
+
+    def dash_signoff(self, para: Paragraph, span: QuotedSpan):
+        """``"…" — S`` at the end of a paragraph."""
+        m = DASH.match(self.text, span.end, para.end)
+        if not m:
+            return None
+        speaker = speaker_after(self.text, m.end() - 0, para.end, self.lexicon)
+        if speaker and self.text[speaker[1]:para.end].strip(" .,") == "":
+            return "direct.dash_signoff", None, speaker, 0.8, speaker[1]
+        return None
+
+    def split_rest(self, para: Paragraph, span: QuotedSpan, cand: Candidate, attribution_end: int) -> None:
+        """``"…," S said, "…."``: the quote right after the attribution has the same speaker."""
+        if not cand.rule.startswith("direct.QCQ"):
+            return
+        nxt = next((s for s in para.spans if s.start >= span.end), None)
+        if nxt is None or nxt.start in self.attributed:
+            return
+        pos = content_start(self.text, attribution_end, nxt.start, self.lexicon, False, self.adjuncts)
+        if pos < nxt.start and self.text[pos:nxt.start].strip(" ,.;:—–-"):
+            return
+        self.groups += 1
+        cand.group = self.groups
+        content = self.direct_content(nxt)
+        if content[0] < content[1]:
+            self.add(Candidate(content, "direct", cand.cue, cand.speaker, "direct.split", cand.confidence,
+                               para.index, source=cand, group=self.groups), nxt)
+
+    # ---- pass 2: reported claims -----------------------------------------------------------
+
+    def reported(self, para: Paragraph) -> None:
+        for cue in para.cues:
+            if cue.start in self.used_cues or self._in_content(cue.start):
+                continue
+            sent = _sentence_of(para, cue.start)
+            if cue.kind == "according":
+                self.according_to(para, cue, sent)
+            else:
+                self.claim(para, cue, sent)
+
+    def _in_content(self, pos: int) -> bool:
+        return any(c.content[0] <= pos < c.content[1] for c in self.candidates)
+
+    def _overlaps_direct(self, start: int, end: int) -> bool:
+        return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self.candidates)
+
+    def claim(self, para: Paragraph, cue: Cue, sent: Range) -> None:
+        lemma = self.lexicon.cue_forms.get(cue.text.lower())
+        weak = lemma in self.lexicon.weak_lemmas
+        s_start, s_end = sent
+        after_cue = content_start(self.text, cue.end, s_end, self.lexicon, False, self.adjuncts)
+        at_end = not self.text[after_cue:s_end].strip(" .!?\"”’'")
+        if at_end and not weak:
+            if self.content_speaker_cue(para, cue, sent):
+                return
+        elif not weak and self._comma_before(cue.start, s_start) and self.content_cue_speaker(para, cue, sent):
+            return
+        self.speaker_cue_content(para, cue, sent)
+
+    def _comma_before(self, pos: int, floor: int) -> bool:
+        before = self.text[floor:pos].rstrip()
+        return before.endswith(",")
+
+    def content_speaker_cue(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
+        """``…, S said.`` (CSV)."""
+        s_start, _ = sent
+        left = self.text[s_start:cue.start]
+        comma = left.rfind(",")
+        while comma > 0:
+            speaker = speaker_before(self.text, s_start + comma + 1, cue.start, self.lexicon)
+            if speaker and not self.text[s_start + comma + 1:speaker[0]].strip():
+                return self._claim(para, cue, speaker, (s_start, s_start + comma), "indirect.CSV", 0.85)
+            comma = left.rfind(",", 0, comma)  # an appositive speaker: step over its comma
+        return False
+
+    def content_cue_speaker(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
+        """``…, said S.`` (CVS)."""
+        s_start, s_end = sent
+        speaker = speaker_after(self.text, cue.end, s_end, self.lexicon)
+        if not speaker or self.text[speaker[1]:s_end].strip(" .!?,\"”’'") and \
+                not self.adjuncts.match(self.text, speaker[1], s_end):
+            return False
+        comma = self.text.rfind(",", s_start, cue.start)
+        return self._claim(para, cue, speaker, (s_start, comma), "indirect.CVS", 0.85)
+
+    def speaker_cue_content(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
+        """``S said (that) …``, ``S told reporters on Thursday …`` (SVC)."""
+        s_start, s_end = sent
+        speaker = speaker_before(self.text, s_start, cue.start, self.lexicon)
+        rule = "indirect.SVC"
+        if speaker is None:
+            speaker = self._participle_subject(cue, s_start)
+            rule = "indirect.participle"
+            if speaker is None:
+                return False
+        told = cue.text.lower().startswith(("told", "tell"))
+        start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
+        if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told:
+            return False
+        end = self._content_end(para, start, s_end)
+        return self._claim(para, cue, speaker, (start, end), rule, 0.8 if rule == "indirect.SVC" else 0.6)
+
+    def _participle_subject(self, cue: Cue, s_start: int) -> Range | None:
+        """``X said …, adding that …``: the -ing cue takes the subject of the claim before it."""
+        if not cue.text.lower().endswith("ing") or not self._comma_before(cue.start, s_start):
+            return None
+        previous = [c for c in self.candidates if c.speaker and c.content[0] < cue.start
+                    and cue.start - c.content[1] < 4]
+        return previous[-1].speaker if previous else None
+
+    def _content_end(self, para: Paragraph, start: int, s_end: int) -> int:
+        """A claim runs to the end of its sentence, or to a following ", adding …" cue."""
+        for cue in para.cues:
+            if start < cue.start < s_end and cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):
+                return self.text.rfind(",", start, cue.start)
+        return s_end
+
+    def _claim(self, para: Paragraph, cue: Cue, speaker: Range, content: Range, rule: str,
+               confidence: float) -> bool:
+        start, end = content_range(self.text, *content)
+        if len(words(self.text, start, end)) < MIN_CLAIM_WORDS or self._overlaps_direct(start, end):
+            return False
+        if speaker[0] < end and start < speaker[1]:
+            return False
+        kind = quote_type(self.doc, para, start, end)
+        self.add(Candidate((start, end), kind, cue, speaker, rule, confidence, para.index))
+        return True
+
+    def according_to(self, para: Paragraph, cue: Cue, sent: Range) -> None:
+        """``According to S, …`` and ``…, according to S.``"""
+        s_start, s_end = sent
+        speaker = speaker_after(self.text, cue.end, s_end, self.lexicon)
+        if speaker is None or not head_ok(self.text[speaker[0]:speaker[1]].split()[-1], self.lexicon):
+            return
+        if not self.text[s_start:cue.start].strip(" ,\"“”‘’'"):
+            comma = self.text.find(",", speaker[1], s_end)
+            if comma < 0:
+                return
+            self._claim(para, cue, speaker, (comma + 1, s_end), "according_to.AC", 0.85)
+        else:
+            self._claim(para, cue, speaker, (s_start, cue.start), "according_to.CA", 0.85)
+
+    # ---- pass 3: continuations ---------------------------------------------------------------
+
+    def continuations(self) -> None:
+        """A quote with no cue of its own takes the speaker of the attributed quote before it."""
+        for para in self.doc.paragraphs:
+            for span in para.spans:
+                if span.start in self.attributed:
+                    continue
+                content = self.direct_content(span)
+                if content[0] >= content[1] or self._in_content(span.start):
+                    continue
+                previous = self._previous_speaker(para, span)
+                if previous is None:
+                    continue
+                if span.reopens and self._last_span_of_previous(para) is not None:
+                    rule, confidence = "direct.multi_paragraph", 0.85
+                elif self._opens_sentence(para, span) and len(words(self.text, *content)) >= MIN_CONTINUATION_WORDS:
+                    rule, confidence = "direct.continuation", 0.7
+                else:
+                    continue
+                cand = Candidate(content, "direct", None, previous.speaker, rule, confidence, para.index,
+                                 continuation=True, source=previous)
+                self.add(cand, span)
+                self.candidates.sort(key=lambda c: c.content[0])
+
+    def _last_span_of_previous(self, para: Paragraph) -> QuotedSpan | None:
+        if para.index == 0:
+            return None
+        prev = self.doc.paragraphs[para.index - 1]
+        return prev.spans[-1] if prev.spans and not prev.spans[-1].closed else None
+
+    def _opens_sentence(self, para: Paragraph, span: QuotedSpan) -> bool:
+        s_start, _ = _sentence_of(para, span.start)
+        return not self.text[s_start:span.start].strip()
+
+    def _previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:
+        earlier = [c for c in self.candidates if c.content[1] <= span.start and c.speaker]
+        if not earlier:
+            return None
+        last = max(earlier, key=lambda c: c.content[1])
+        if para.index - last.paragraph > CONTINUATION_PARAGRAPHS:
+            return None
+        # another speaker's cue between them ends the run
+        between = [c for p in self.doc.paragraphs[last.paragraph:para.index + 1] for c in p.cues
+                   if last.content[1] < c.start < span.start and c.start not in self.used_cues]
+        if between:
+            return None
+        return last

@@ -1,0 +1,180 @@
+"""Split a speaker phrase into name, role and organisation, and say what kind of source it is.
+
+"state department spokesperson Tammy Bruce" gives name Tammy Bruce, role spokesperson,
+organisation state department; "Mike Waltz, the national security adviser" gives role national
+security adviser; "a spokesperson for HMRC" gives role spokesperson, organisation HMRC and no
+name. Word classes come from the lexicon, so users can teach it their beat's titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.lexicon import Lexicon
+
+TOKEN = re.compile(r"[^\s,]+")
+ORG_LINK = re.compile(r"\s+(?:for|at|of|with|from)\s+(?=(?:the\s+|a\s+)?[A-Z])")
+TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor",
+               "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "sgt.": "sergeant",
+               "capt.": "captain", "adm.": "admiral", "maj.": "major", "cmdr.": "commander",
+               "det.": "detective", "insp.": "inspector", "supt.": "superintendent", "prof.": "professor",
+               "rev.": "reverend", "cpl.": "corporal", "pvt.": "private", "const.": "constable"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lady", "lord",
+              "hon.", "madam", "mx.", "mx"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+
+
+@dataclass
+class ParsedSpeaker:
+    """What a speaker phrase says about its speaker, before resolution."""
+
+    name: str | None
+    role: str | None
+    organization: str | None
+    kind: str  # person, organization, anonymous, unknown; "pronoun" and "description" before resolution
+    gender: str | None = None  # male, female, or None
+
+
+def _strip_det(phrase: str) -> str:
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+
+
+def _is_cap(token: str) -> bool:
+    return token[:1].isupper() or token[:1].isdigit()
+
+
+def _bare(token: str) -> str:
+    return re.sub(r"(?:’s|'s|’|')$", "", token).strip(".,").lower()
+
+
+def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
+    """Role and organisation in a description: "director of operations at EHS" -> (director of operations, EHS)."""
+    phrase = _strip_det(phrase)
+    if phrase.lower().startswith(("who ", "which ")):
+        return None, None
+    org = None
+    m = None
+    for m in ORG_LINK.finditer(phrase):
+        pass
+    if m:
+        candidate = phrase[m.end():].strip()
+        head = _bare(candidate.split()[-1]) if candidate.split() else ""
+        if any(_is_cap(t) for t in candidate.split()) and (head in lexicon.org_heads or _is_cap(candidate.split()[-1])):
+            org = _strip_det(candidate) if not candidate.lower().startswith("the ") else candidate
+            phrase = phrase[:m.start()].strip()
+    tokens = phrase.split()
+    # Possessive organisation: "the ministry's spokesman", "Canada's ambassador".
+    for i, tok in enumerate(tokens):
+        if tok.endswith(("’s", "'s")) and i < len(tokens) - 1 and org is None:
+            org = " ".join(tokens[: i + 1])[:-2]
+            tokens = tokens[i + 1:]
+            break
+    heads = [i for i, t in enumerate(tokens) if _bare(t) in lexicon.role_heads]
+    if not heads:
+        return None, org
+    last = heads[-1]
+    # "secretary of state", "director of provincial operations": keep an "of" complement in the role
+    tail = tokens[last + 1:]
+    if tail and tail[0].lower() == "of" and org is None:
+        last = len(tokens) - 1
+    first = last
+    while first > 0 and (_bare(tokens[first - 1]) in lexicon.role_modifiers
+                         or _bare(tokens[first - 1]) in lexicon.role_heads):
+        first -= 1
+    role = " ".join(tokens[first:last + 1])
+    before = [t for t in tokens[:first] if _bare(t) not in ("the", "a", "an", "former")]
+    if before and org is None:
+        prefix = " ".join(before)
+        words = [_bare(t) for t in before]
+        if any(w in lexicon.org_heads for w in words) or (
+                any(_is_cap(t) for t in before) and not all(t.strip(".") in lexicon.places for t in before)):
+            org = prefix
+    return role, org
+
+
+def classify_name(name: str, lexicon: Lexicon) -> str:
+    """person or organization, for a capitalised name with no description."""
+    tokens = name.split()
+    if name in lexicon.org_names or name in lexicon.places:
+        return "organization"
+    if _bare(tokens[-1]) in lexicon.org_heads or "&" in name:
+        return "organization"
+    if len(tokens) == 1 and (name.isupper() and len(name) > 1):
+        return "organization"
+    if any(_bare(t) in ("of", "for", "and") for t in tokens[1:-1]):
+        return "organization"
+    return "person"
+
+
+def gender_of(name: str | None, lexicon: Lexicon, title: str | None = None) -> str | None:
+    if title:
+        g = lexicon.titles.get(title)
+        if g in ("male", "female"):
+            return g
+    if not name:
+        return None
+    return lexicon.forenames.get(name.split()[0].lower())
+
+
+def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
+    """Split a speaker phrase (as written) into name, role, organisation and kind."""
+    phrase = phrase.strip(" ,")
+    low = phrase.lower()
+    if low in PRONOUNS:
+        return ParsedSpeaker(None, None, None, "pronoun", {"he": "male", "him": "male", "she": "female",
+                                                           "her": "female"}.get(low))
+    main, _, appositive = phrase.partition(",")
+    appositive = appositive.strip(" ,")
+    tokens = main.split()
+    # The trailing run of capitalised tokens is the name, after the last role or title word in it.
+    run_start = len(tokens)
+    while run_start > 0 and _is_cap(tokens[run_start - 1]):
+        run_start -= 1
+    name_tokens = tokens[run_start:]
+    title = None
+    cut = 0
+    for i, tok in enumerate(name_tokens):
+        bare = _bare(tok)
+        if bare in lexicon.role_heads or bare in lexicon.role_modifiers or tok in lexicon.titles \
+                or bare in HONORIFICS or bare in TITLE_ROLES or tok.rstrip(".") in lexicon.places \
+                or bare in lexicon.org_heads or tok.endswith(("’s", "'s")):
+            cut = i + 1
+            if tok in lexicon.titles or bare in HONORIFICS:
+                title = tok
+    name_part = name_tokens[cut:]
+    description = " ".join(tokens[:run_start] + name_tokens[:cut])
+    role, org = (None, None)
+    if description:
+        role, org = split_role(description, lexicon)
+        if role is None and title and _bare(title) in TITLE_ROLES:
+            role = TITLE_ROLES[_bare(title)]
+    if appositive:
+        a_role, a_org = split_role(appositive, lexicon)
+        role = role or a_role
+        org = org or a_org
+    if name_part:
+        name = " ".join(name_part)
+        if description and not role and (_bare(tokens[-1]) in lexicon.org_heads or org):
+            # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
+            return ParsedSpeaker(_strip_det(main), None, None, "organization")
+        kind = classify_name(name, lexicon)
+        if kind == "organization" and description and not role:
+            name = _strip_det(main)
+        return ParsedSpeaker(name.rstrip("’'s") if name.endswith(("’", "'")) else name, role,
+                             org if kind == "person" else None, kind, gender_of(name, lexicon, title))
+    # No proper name: a description, an organisation or an anonymous source.
+    words = [_bare(t) for t in tokens]
+    head = words[-1] if words else ""
+    determiner = words[0] if words else ""
+    if head in lexicon.org_heads and head not in lexicon.role_heads:
+        return ParsedSpeaker(_strip_det(main), None, None, "organization" if determiner != "the" or len(words) > 2
+                             or org else "description")
+    indefinite = determiner in lexicon.anonymous_determiners or (head.endswith("s") and determiner != "the")
+    if head in lexicon.anonymous_heads or (indefinite and head in lexicon.role_heads):
+        return ParsedSpeaker(main.strip(), role, org, "anonymous")
+    if role or head in lexicon.role_heads:
+        return ParsedSpeaker(None, role, org, "description")
+    if main and _is_cap(main):
+        return ParsedSpeaker(main, None, None, classify_name(main, lexicon))
+    return ParsedSpeaker(main.strip() or None, role, org, "unknown")
