@@ -1,0 +1,101 @@
+"""Numbered schema migrations, recorded in the ``_quotes_migrations`` table (the style of llm).
+
+A database of any age upgrades itself when opened: each migration runs once, in order, and
+nothing already stored is lost. Add new migrations at the end; never edit a released one.
+``python -m quotes.migrations > db/schema.sql`` prints the schema they produce.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+MIGRATIONS_TABLE = "_quotes_migrations"
+Migration = Callable[[Database], None]
+MIGRATIONS: list[Migration] = []
+
+
+def migration(fn: Migration) -> Migration:
+    MIGRATIONS.append(fn)
+    return fn
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply every migration not yet recorded; returns the names of those applied now."""
+    table = db[MIGRATIONS_TABLE]
+    if not table.exists():
+        table.create({"name": str, "applied_at": str}, pk="name")
+    done = {row["name"] for row in table.rows}
+    applied = []
+    for fn in MIGRATIONS:
+        if fn.__name__ not in done:
+            with db.atomic():
+                fn(db)
+                applied_at = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+                table.insert({"name": fn.__name__, "applied_at": applied_at})
+            applied.append(fn.__name__)
+    return applied
+
+
+@migration
+def m001_initial(db: Database) -> None:
+    db["runs"].create({
+        "id": int, "started_at": str, "finished_at": str, "seconds": float, "status": str,
+        "tool_version": str, "extractor_version": str, "lexicon_hash": str, "inputs": str,
+        "articles_read": int, "articles_extracted": int, "articles_unchanged": int,
+        "quotes_stored": int, "speakers": int, "errors": int,
+    }, pk="id")
+    db["articles"].create({
+        "id": str, "title": str, "url": str, "outlet": str, "author": str, "published": str,
+        "source": str, "text": str, "content_hash": str, "extractor_version": str,
+        "quote_count": int, "run_id": int, "extracted_at": str,
+    }, pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["speakers"].create({
+        "id": str, "name": str, "kind": str, "role": str, "organization": str, "aliases": str,
+        "quote_count": int, "article_count": int, "outlet_count": int,
+        "first_published": str, "last_published": str, "match_key": str,
+    }, pk="id")
+    db["quotes"].create({
+        "id": str, "article_id": str, "speaker_id": str, "content": str, "type": str,
+        "speaker_name": str, "speaker_as_written": str, "speaker_kind": str, "speaker_role": str,
+        "speaker_org": str, "cue": str, "rule": str, "confidence": float,
+        "outlet": str, "published": str,
+        "start": int, "end": int, "speaker_start": int, "speaker_end": int,
+        "cue_start": int, "cue_end": int, "sentence": int, "paragraph": int,
+        "continuation": int, "quote_group": int, "extra": str,
+    }, pk="id", foreign_keys=[("article_id", "articles", "id"), ("speaker_id", "speakers", "id")])
+    db["errors"].create({"id": int, "run_id": int, "source": str, "reason": str, "created_at": str},
+                        pk="id", foreign_keys=[("run_id", "runs", "id")])
+    db["articles"].create_index(["run_id"])
+    db["articles"].create_index(["outlet"])
+    db["articles"].create_index(["published"])
+    db["speakers"].create_index(["match_key"], unique=True)
+    db["speakers"].create_index(["quote_count"])
+    for column in ("article_id", "speaker_id", "type", "speaker_kind", "speaker_org", "outlet", "published"):
+        db["quotes"].create_index([column])
+    db["errors"].create_index(["run_id"])
+
+
+@migration
+def m002_full_text_search(db: Database) -> None:
+    """FTS5 with triggers, so incremental runs keep the search index current."""
+    db["quotes"].enable_fts(["content"], fts_version="FTS5", create_triggers=True, tokenize="porter")
+    db["speakers"].enable_fts(["name", "aliases"], fts_version="FTS5", create_triggers=True)
+    db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
+
+
+def schema_sql(db: Database) -> str:
+    """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
+    rows = db.execute(
+        "select sql from sqlite_master where sql is not null and name not like 'sqlite_%' "
+        "and name not glob '*_fts_*' order by type = 'trigger', type = 'index', tbl_name, name"
+    ).fetchall()
+    return "".join(f"{sql};\n" for (sql,) in rows)
+
+
+if __name__ == "__main__":
+    memory = Database(memory=True)
+    migrate(memory)
+    print(schema_sql(memory), end="")

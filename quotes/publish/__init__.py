@@ -1,0 +1,1 @@
+"""Publishing a quotes database with Datasette: generated metadata and a plugin."""
