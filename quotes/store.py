@@ -108,7 +108,7 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
     if speaker.kind == "organization":
         name = speaker.organization or name
         key = fold(re.sub(r"^(the)\s+", "", name or "", flags=re.I))
-        return f"organization:{key}" if key else None
+        return f"organization:{key}" if key and key not in PRONOUNS else None
     if not name or not fold(name) or fold(name) in PRONOUNS:
         return None
     if speaker.kind == "anonymous":

@@ -8,11 +8,15 @@ anchored at the quote. Every piece of text is escaped by the template engine.
 from __future__ import annotations
 
 from itertools import pairwise
+from pathlib import Path
 
 from datasette import hookimpl
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
+from jinja2 import FileSystemLoader
 from markupsafe import Markup, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def article_path(datasette, database: str, article_id: str, quote_id: str | None = None) -> str:
@@ -72,6 +76,12 @@ async def article_page(datasette, request) -> Response:
         "table_url": datasette.urls.table(database, "articles"),
         "row_url": datasette.urls.row(database, "articles", tilde_encode(article_id)),
     }, request=request))
+
+
+@hookimpl
+def prepare_jinja2_environment(env) -> None:
+    """Datasette finds plugin templates only in packages; this plugin is a module, so add them here."""
+    env.loader.loaders.append(FileSystemLoader(str(TEMPLATES)))
 
 
 @hookimpl
