@@ -198,7 +198,7 @@ ADJUNCT_TEMPLATE = (
     r"(?:(?:the|a|an)\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?"
     r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
     r"CBS|NPR|BBC)(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|"
-    r"previously|later|earlier|separately|bluntly)\s*,?"
+    r"previously|later|earlier|separately|bluntly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))\s*,?"
 )
 
 

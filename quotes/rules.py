@@ -22,6 +22,7 @@ from quotes.document import Cue, Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan
 from quotes.phrases import (
+    HEARERS,
     adjunct_regex,
     content_range,
     content_start,
@@ -38,7 +39,25 @@ CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 NOT_SPEECH_AFTER_CUE = re.compile(
     r"(?:to|for|about|of|with|by|from|into|him|her|them|it|me|us|up|out|off|no|nothing|so|yes|goodbye|"
-    r"hello|thanks|more|little|much|otherwise)\b", re.IGNORECASE)
+    r"hello|thanks|more|little|much|otherwise|on|in|at|before|after|during|through|over|against|"
+    r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
+    re.IGNORECASE)
+# A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
+CLAUSE_VERB = re.compile(
+    r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
+    r"did|does|do|isn’t|wasn’t|won’t|wouldn’t|can’t|don’t|doesn’t|didn’t|isn't|wasn't|won't|"
+    r"wouldn't|can't|don't|doesn't|didn't|\w+ed|\w+’s|\w+'s|\w+’re|\w+'re|\w+’ll|\w+'ll)\b",
+    re.IGNORECASE)
+CLAUSE_WINDOW = 60
+PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
+                          "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
+                          "since", "into", "by", "for", "over", "under", "without", "amid", "following",
+                          "last", "this", "earlier", "later", "recently", "and", "but", "then", "adding",
+                          "noting", "saying", "according", "told", "in", "upon", "until", "where"})
+# Sentence-initial words that are capitalised but are never a speaker.
+NOT_SPEAKERS = frozenset({"perhaps", "maybe", "still", "yet", "also", "instead", "meanwhile", "however",
+                          "thus", "nonetheless", "nevertheless", "indeed", "so", "then", "now", "here",
+                          "there", "this", "that", "it’s", "it's", "what", "which", "who", "when", "why"})
 
 
 @dataclass
@@ -78,8 +97,9 @@ def _cues_between(para: Paragraph, start: int, end: int, kind: str = "verb") -> 
     return [c for c in para.cues if start <= c.start and c.end <= end and c.kind == kind]
 
 
-def _span_between(para: Paragraph, start: int, end: int) -> bool:
-    return any(start <= s.start < end for s in para.spans)
+def _is_tell(cue: Cue) -> bool:
+    """tell takes a hearer before its content: "told reporters (that) …"."""
+    return cue.text.lower().startswith(("told", "tell"))
 
 
 class Extractor:
@@ -145,12 +165,15 @@ class Extractor:
         if not span.closed:
             return None
         _, limit = _sentence_of(para, max(span.end - 1, span.start))
+        crossed = False
+        if limit <= span.end + 1 and limit < para.end:
+            # Punkt ends the sentence at `?"`: the attribution may be the next, short sentence
+            _, limit = _sentence_of(para, limit + 1 if self.text[limit].isspace() else limit)
+            crossed = True
         limit = max(limit, min(para.end, span.end + 1))
         next_span = next((s for s in para.spans if s.start >= span.end), None)
-        if next_span is not None:
-            limit = min(limit, next_span.start) if next_span.start > span.end else limit
-            if next_span.start < limit:
-                limit = next_span.start
+        if next_span is not None and next_span.start < limit:
+            limit = next_span.start
         gap_start = span.end
         m = re.match(r"[\s,—–―-]*", self.text[gap_start:limit])
         gap_start += m.end() if m else 0
@@ -159,13 +182,36 @@ class Extractor:
                 break
             if cue.start == gap_start:
                 speaker = speaker_after(self.text, cue.end, self._clause_limit(para, cue.end), self.lexicon)
-                if speaker:
+                if speaker and (not crossed or self._ends_clause(speaker[1], limit, False)):
                     return "direct.QCQ-VS", cue, speaker, 0.95, speaker[1]
                 continue
             speaker = speaker_before(self.text, gap_start, cue.start, self.lexicon)
-            if speaker and speaker[0] == gap_start:
+            if speaker is None or speaker[0] != gap_start or self._has_complement(cue, limit):
+                continue
+            if not crossed or self._ends_clause(cue.end, limit, _is_tell(cue)):
                 return "direct.QCQ-SV", cue, speaker, 0.95, cue.end
         return None
+
+    def _has_complement(self, cue: Cue, limit: int) -> bool:
+        """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
+        pos = cue.end
+        if _is_tell(cue):
+            m = HEARERS.match(self.text, pos, limit)
+            pos = m.end() if m else pos
+        for _ in range(3):
+            m = self.adjuncts.match(self.text, pos, limit)
+            if not m or m.end() == pos:
+                break
+            pos = m.end()
+        if self.text[cue.end:pos].rstrip().endswith(","):
+            return False
+        m = re.match(r"\s*([A-Za-z’']+)", self.text[pos:limit])
+        return bool(m) and m.group(1).lower() not in PREPOSITIONS
+
+    def _ends_clause(self, pos: int, limit: int, told: bool) -> bool:
+        """Only adjuncts (time, place of speech) stand between ``pos`` and the end of the clause."""
+        end = content_start(self.text, pos, limit, self.lexicon, told, self.adjuncts)
+        return not self.text[end:limit].strip(" .,;:!?—–-\"”’'")
 
     def _clause_limit(self, para: Paragraph, pos: int) -> int:
         _, end = _sentence_of(para, pos)
@@ -182,7 +228,7 @@ class Extractor:
         cues = _cues_between(para, region_start, span.start)
         if cues:
             cue = cues[-1]
-            told = cue.text.lower().startswith(("told", "tell"))
+            told = _is_tell(cue)
             start = content_start(self.text, cue.end, span.start, self.lexicon, told, self.adjuncts)
             if start >= span.start:
                 speaker = speaker_before(self.text, region_start, cue.start, self.lexicon)
@@ -234,6 +280,8 @@ class Extractor:
         pos = content_start(self.text, attribution_end, nxt.start, self.lexicon, False, self.adjuncts)
         if pos < nxt.start and self.text[pos:nxt.start].strip(" ,.;:—–-"):
             return
+        if not any(c in self.text[attribution_end:nxt.start] for c in ",.:;—–"):
+            return  # `told "Fox and Friends"`: a title right after the cue, not a second fragment
         self.groups += 1
         cand.group = self.groups
         content = self.direct_content(nxt)
@@ -263,10 +311,13 @@ class Extractor:
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
         weak = lemma in self.lexicon.weak_lemmas
         s_start, s_end = sent
-        after_cue = content_start(self.text, cue.end, s_end, self.lexicon, False, self.adjuncts)
+        after_cue = content_start(self.text, cue.end, s_end, self.lexicon, _is_tell(cue), self.adjuncts)
         at_end = not self.text[after_cue:s_end].strip(" .!?\"”’'")
         if at_end and not weak:
             if self.content_speaker_cue(para, cue, sent):
+                return
+        elif not weak and self._comma_before(cue.start, s_start) and self.text[cue.end:after_cue].rstrip().endswith(","):
+            if self.parenthetical(para, cue, sent, after_cue):
                 return
         elif not weak and self._comma_before(cue.start, s_start) and self.content_cue_speaker(para, cue, sent):
             return
@@ -288,12 +339,22 @@ class Extractor:
             comma = left.rfind(",", 0, comma)  # an appositive speaker: step over its comma
         return False
 
+    def parenthetical(self, para: Paragraph, cue: Cue, sent: Range, after_cue: int) -> bool:
+        """``The deal, officials said, was done.`` (C-SV-C): the claim is what follows the cue."""
+        s_start, s_end = sent
+        comma = self.text.rfind(",", s_start, cue.start)
+        speaker = speaker_before(self.text, comma + 1, cue.start, self.lexicon)
+        if not speaker or self.text[comma + 1:speaker[0]].strip():
+            return False
+        return self._claim(para, cue, speaker, (after_cue, s_end), "indirect.C-SV-C", 0.8)
+
     def content_cue_speaker(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
         """``…, said S.`` (CVS)."""
         s_start, s_end = sent
         speaker = speaker_after(self.text, cue.end, s_end, self.lexicon)
-        if not speaker or self.text[speaker[1]:s_end].strip(" .!?,\"”’'") and \
-                not self.adjuncts.match(self.text, speaker[1], s_end):
+        rest = self.text[speaker[1]:s_end] if speaker else ""
+        if not speaker or rest.strip(" .!?,\"”’'") and not self.adjuncts.match(self.text, speaker[1], s_end) \
+                and not re.match(r"\s*,\s*(?:who|whose|which|whom)\b", rest):
             return False
         comma = self.text.rfind(",", s_start, cue.start)
         return self._claim(para, cue, speaker, (s_start, comma), "indirect.CVS", 0.85)
@@ -308,12 +369,26 @@ class Extractor:
             rule = "indirect.participle"
             if speaker is None:
                 return False
-        told = cue.text.lower().startswith(("told", "tell"))
+        if self._not_a_speaker(speaker):
+            return False
+        told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
         if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told:
             return False
+        skipped = self.text[cue.end:start]
+        if skipped.rstrip().endswith(",") and self.text[start:start + 1] not in "\"“‘'«":
+            return False  # "Trump asked, looking …": what follows the comma is no claim
+        lemma = self.lexicon.cue_forms.get(cue.text.lower())
+        if lemma not in self.lexicon.strong_lemmas and not re.search(r"\bthat\b", skipped) \
+                and self.text[start:start + 1] not in "\"“‘'«" \
+                and not CLAUSE_VERB.search(self.text, start, min(s_end, start + CLAUSE_WINDOW)):
+            return False
         end = self._content_end(para, start, s_end)
         return self._claim(para, cue, speaker, (start, end), rule, 0.8 if rule == "indirect.SVC" else 0.6)
+
+    def _not_a_speaker(self, speaker: Range) -> bool:
+        tokens = self.text[speaker[0]:speaker[1]].split()
+        return len(tokens) == 1 and (tokens[0].lower() in NOT_SPEAKERS or tokens[0].lower().endswith("ly"))
 
     def _participle_subject(self, cue: Cue, s_start: int) -> Range | None:
         """``X said …, adding that …``: the -ing cue takes the subject of the claim before it."""
@@ -388,7 +463,9 @@ class Extractor:
 
     def _opens_sentence(self, para: Paragraph, span: QuotedSpan) -> bool:
         s_start, _ = _sentence_of(para, span.start)
-        return not self.text[s_start:span.start].strip()
+        before = self.text[para.start:span.start].rstrip()
+        # Punkt keeps "Fla. “She …" together: a full stop right before the quote also opens it
+        return not self.text[s_start:span.start].strip() or not before or before[-1] in ".!?:”\"’'"
 
     def _previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:
         earlier = [c for c in self.candidates if c.content[1] <= span.start and c.speaker]
@@ -396,10 +473,5 @@ class Extractor:
             return None
         last = max(earlier, key=lambda c: c.content[1])
         if para.index - last.paragraph > CONTINUATION_PARAGRAPHS:
-            return None
-        # another speaker's cue between them ends the run
-        between = [c for p in self.doc.paragraphs[last.paragraph:para.index + 1] for c in p.cues
-                   if last.content[1] < c.start < span.start and c.start not in self.used_cues]
-        if between:
             return None
         return last
