@@ -36,7 +36,8 @@ def site(examples_db) -> Datasette:
 
 def test_committed_metadata_json_is_generated_from_code():
     assert (ROOT / "metadata.json").read_text(encoding="utf-8") == metadata_json("quotes"), (
-        "metadata.json is stale: run `quotes metadata`")
+        "metadata.json is stale: run `quotes metadata`"
+    )
 
 
 def test_every_table_and_column_is_described(examples_db):
@@ -96,13 +97,23 @@ def test_example_article_page_highlights_quotes_with_speakers(site):
 def hostile_site(tmp_path) -> Datasette:
     """An article whose text and quote contain HTML, stored without the engine."""
     text = 'Tags <b>bold</b> & more. "Use <script>alert(1)</script> & see," said Eve <i>Hacker</i>.'
-    content = 'Use <script>alert(1)</script> & see,'
+    content = "Use <script>alert(1)</script> & see,"
     start = text.index(content)
     mention = text.index("Eve")
-    q = Quote(Span.of(text, start, start + len(content)), "direct", None,
-              Speaker(Span.of(text, mention, mention + 3), "Eve <i>Hacker</i>", "person"), "test", 0.9, 0, 0)
+    q = Quote(
+        Span.of(text, start, start + len(content)),
+        "direct",
+        None,
+        Speaker(Span.of(text, mention, mention + 3), "Eve <i>Hacker</i>", "person"),
+        "test",
+        0.9,
+        0,
+        0,
+    )
     path = tmp_path / "quotes.db"
-    Store(open_db(path)).save([(Article(text=text, source="x.txt", id="x/1", title="<Title>"), [q])], None, "v")
+    Store(open_db(path)).save(
+        [(Article(text=text, source="x.txt", id="x/1", title="<Title>"), [q])], None, "v"
+    )
     return Datasette([str(path)], metadata=build_metadata("quotes"))
 
 

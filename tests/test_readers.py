@@ -22,7 +22,7 @@ def read(*inputs, **options):
 
 def test_text_file_title_from_headline_line(tmp_path):
     path = tmp_path / "a.txt"
-    path.write_text("Mayor opens bridge\n\n\"It is open,\" the mayor said.\n", encoding="utf-8")
+    path.write_text('Mayor opens bridge\n\n"It is open," the mayor said.\n', encoding="utf-8")
     [article] = read(path)
     assert article.title == "Mayor opens bridge"
     assert article.text.startswith("Mayor opens bridge")  # offsets keep the headline
@@ -31,36 +31,50 @@ def test_text_file_title_from_headline_line(tmp_path):
 
 def test_text_file_front_matter_becomes_metadata_and_leaves_the_text(tmp_path):
     path = tmp_path / "a.md"
-    path.write_text("---\ntitle: Bridge opens\ndate: 2025-03-05\noutlet: Herald\nauthor: A. Writer\n"
-                    "url: https://example.org/b\n---\nBody text here.\n", encoding="utf-8")
+    path.write_text(
+        "---\ntitle: Bridge opens\ndate: 2025-03-05\noutlet: Herald\nauthor: A. Writer\n"
+        "url: https://example.org/b\n---\nBody text here.\n",
+        encoding="utf-8",
+    )
     [article] = read(path)
     assert (article.title, article.published, article.outlet, article.author, article.url) == (
-        "Bridge opens", "2025-03-05", "Herald", "A. Writer", "https://example.org/b")
+        "Bridge opens",
+        "2025-03-05",
+        "Herald",
+        "A. Writer",
+        "https://example.org/b",
+    )
     assert article.text == "Body text here.\n"
 
 
 def test_text_file_in_latin1_is_decoded(tmp_path):
     path = tmp_path / "old.txt"
-    path.write_bytes("Caf\xe9 owners protest\n\n\xabNous resterons ouverts\xbb, a d\xe9clar\xe9 la g\xe9rante "
-                     "du caf\xe9 \xe0 la presse locale.\n".encode("latin-1"))
+    path.write_bytes(
+        "Caf\xe9 owners protest\n\n\xabNous resterons ouverts\xbb, a d\xe9clar\xe9 la g\xe9rante "
+        "du caf\xe9 \xe0 la presse locale.\n".encode("latin-1")
+    )
     [article] = read(path)
     assert "Café owners protest" in article.text
     assert "«Nous resterons ouverts»" in article.text
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Council backs harbour wall", "Council backs harbour wall"),
-    ("# Council backs harbour wall", "Council backs harbour wall"),
-    ('"We will fight on," the union said.', None),
-    ("The council met on Monday and voted to build the wall.", None),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Council backs harbour wall", "Council backs harbour wall"),
+        ("# Council backs harbour wall", "Council backs harbour wall"),
+        ('"We will fight on," the union said.', None),
+        ("The council met on Monday and voted to build the wall.", None),
+    ],
+)
 def test_headline_only_when_the_first_line_looks_like_one(line, expected):
     assert headline(line + "\n\nMore text.") == expected
 
 
 def test_html_body_and_metadata_by_trafilatura(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text("""<html><head><title>Ferry starts | Gazette</title>
+    path.write_text(
+        """<html><head><title>Ferry starts | Gazette</title>
 <meta property="og:title" content="Ferry starts">
 <meta property="og:site_name" content="Gazette">
 <meta property="og:url" content="https://gazette.example/ferry">
@@ -69,7 +83,9 @@ def test_html_body_and_metadata_by_trafilatura(tmp_path):
 </head><body><nav><a href="/">Home</a></nav><article><h1>Ferry starts</h1>
 <p>The new ferry across the river started running on Wednesday morning with forty passengers.</p>
 <p>"It was faster than the bridge ever was," said Ines Moreau, who runs a bakery on the west bank.</p>
-</article><footer>Subscribe to our newsletter</footer></body></html>""", encoding="utf-8")
+</article><footer>Subscribe to our newsletter</footer></body></html>""",
+        encoding="utf-8",
+    )
     [article] = read(path)
     assert article.title == "Ferry starts"
     assert article.outlet == "Gazette"
@@ -83,19 +99,37 @@ def test_html_body_and_metadata_by_trafilatura(tmp_path):
 
 def test_jsonl_rows_with_default_fields_and_errors_per_line(tmp_path):
     path = tmp_path / "a.jsonl"
-    path.write_text("\n".join([
-        json.dumps({"id": "x1", "headline": "One", "body": "Text one.", "link": "https://e.org/1",
-                    "published": "Tue, 05 Mar 2024 10:00:00 GMT", "source": "Wire"}),
-        "{not json",
-        json.dumps({"id": "x3", "title": "No text"}),
-        "",
-        json.dumps({"id": "x4", "text": "Text four.", "authors": ["A", "B"]}),
-    ]), encoding="utf-8")
+    path.write_text(
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "id": "x1",
+                        "headline": "One",
+                        "body": "Text one.",
+                        "link": "https://e.org/1",
+                        "published": "Tue, 05 Mar 2024 10:00:00 GMT",
+                        "source": "Wire",
+                    }
+                ),
+                "{not json",
+                json.dumps({"id": "x3", "title": "No text"}),
+                "",
+                json.dumps({"id": "x4", "text": "Text four.", "authors": ["A", "B"]}),
+            ]
+        ),
+        encoding="utf-8",
+    )
     items = read(path)
     assert [type(i).__name__ for i in items] == ["Article", "ReadError", "ReadError", "Article"]
     first = items[0]
     assert (first.id, first.title, first.text, first.url, first.outlet) == (
-        "x1", "One", "Text one.", "https://e.org/1", "Wire")
+        "x1",
+        "One",
+        "Text one.",
+        "https://e.org/1",
+        "Wire",
+    )
     assert first.published == "2024-03-05T10:00:00+00:00"
     assert first.source == f"{path}:1"
     assert items[1].source == f"{path}:2" and "invalid JSON" in items[1].reason
@@ -149,12 +183,15 @@ def test_outlet_option_fills_only_missing_outlets(tmp_path):
     assert [a.outlet for a in read(path, outlet="Herald")] == ["Wire", "Herald"]
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2025-03-05", "2025-03-05"),
-    ("2025-03-05T09:30:00Z", "2025-03-05T09:30:00+00:00"),
-    ("Wed, 05 Mar 2025 09:30:00 GMT", "2025-03-05T09:30:00+00:00"),
-    ("last Tuesday", "last Tuesday"),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2025-03-05", "2025-03-05"),
+        ("2025-03-05T09:30:00Z", "2025-03-05T09:30:00+00:00"),
+        ("Wed, 05 Mar 2025 09:30:00 GMT", "2025-03-05T09:30:00+00:00"),
+        ("last Tuesday", "last Tuesday"),
+        (None, None),
+    ],
+)
 def test_dates_are_normalised_to_iso_when_readable(value, expected):
     assert normalise_date(value) == expected

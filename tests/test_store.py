@@ -14,14 +14,30 @@ from quotes.store import Store, article_id, default_db_path, open_db, speaker_ke
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def quote(text: str, content: str, speaker: str | None, kind: str = "person", mention: str | None = None,
-          role: str | None = None, org: str | None = None, qtype: str = "direct") -> Quote:
+def quote(
+    text: str,
+    content: str,
+    speaker: str | None,
+    kind: str = "person",
+    mention: str | None = None,
+    role: str | None = None,
+    org: str | None = None,
+    qtype: str = "direct",
+) -> Quote:
     """A quote over ``content`` in ``text`` spoken by ``speaker``, as the engine would return it."""
     start = text.index(content)
     mention = mention or speaker
     m = Span.of(text, text.index(mention), text.index(mention) + len(mention)) if mention else None
-    return Quote(Span.of(text, start, start + len(content)), qtype, None,
-                 Speaker(m, speaker, kind, role, org), "test", 0.9, 0, 0)
+    return Quote(
+        Span.of(text, start, start + len(content)),
+        qtype,
+        None,
+        Speaker(m, speaker, kind, role, org),
+        "test",
+        0.9,
+        0,
+        0,
+    )
 
 
 @pytest.fixture
@@ -30,14 +46,17 @@ def db(tmp_path):
 
 
 def article(aid: str, text: str, outlet: str = "Herald", published: str = "2025-03-05") -> Article:
-    return Article(text=text, source=f"{aid}.txt", id=aid, title=aid.title(), outlet=outlet, published=published)
+    return Article(
+        text=text, source=f"{aid}.txt", id=aid, title=aid.title(), outlet=outlet, published=published
+    )
 
 
 def test_schema_sql_matches_the_committed_file():
     memory = Database(memory=True)
     migrate(memory)
     assert schema_sql(memory) == (ROOT / "db" / "schema.sql").read_text(encoding="utf-8"), (
-        "db/schema.sql is stale: run `python -m quotes.migrations > db/schema.sql`")
+        "db/schema.sql is stale: run `python -m quotes.migrations > db/schema.sql`"
+    )
 
 
 def test_migrations_are_recorded_and_run_once(tmp_path):
@@ -67,8 +86,10 @@ TEXT = '"We will rebuild the pier," said Ana Diaz, the harbour master. Luis Diaz
 
 
 def diaz_quotes(text=TEXT):
-    return [quote(text, "We will rebuild the pier,", "Ana Diaz", mention="Ana Diaz", role="harbour master"),
-            quote(text, "the pier was safe", "Luis Diaz", qtype="indirect")]
+    return [
+        quote(text, "We will rebuild the pier,", "Ana Diaz", mention="Ana Diaz", role="harbour master"),
+        quote(text, "the pier was safe", "Luis Diaz", qtype="indirect"),
+    ]
 
 
 def test_saving_the_same_article_twice_changes_nothing(db):
@@ -108,16 +129,24 @@ def test_one_person_quoted_in_many_articles_is_one_speaker_with_aliases(db):
     mentions = {"a1": "Mayor Lucia Fernández", "a2": "Fernández", "a3": "Lucia Fernandez"}
     outlets = {"a1": "Herald", "a2": "Herald", "a3": "Post"}
     names = {"a1": "Lucia Fernández", "a2": "Lucia Fernández", "a3": "Lucia Fernandez"}
-    batch = [(article(aid, text, outlet=outlets[aid]),
-              [quote(text, text[1:text.index(",") + 1], names[aid], mention=mentions[aid], role="mayor")])
-             for aid, text in texts.items()]
+    batch = [
+        (
+            article(aid, text, outlet=outlets[aid]),
+            [quote(text, text[1 : text.index(",") + 1], names[aid], mention=mentions[aid], role="mayor")],
+        )
+        for aid, text in texts.items()
+    ]
     Store(db).save(batch, None, "v1")
     [speaker] = list(db["speakers"].rows)
     assert speaker["name"] == "Lucia Fernández"  # the most frequent spelling
     assert (speaker["quote_count"], speaker["article_count"], speaker["outlet_count"]) == (3, 3, 2)
     assert speaker["role"] == "mayor"
     assert set(json.loads(speaker["aliases"])) == {
-        "Lucia Fernández", "Lucia Fernandez", "Mayor Lucia Fernández", "Fernández"}
+        "Lucia Fernández",
+        "Lucia Fernandez",
+        "Mayor Lucia Fernández",
+        "Fernández",
+    }
 
 
 def test_people_sharing_only_a_surname_are_never_merged(db):
@@ -126,26 +155,47 @@ def test_people_sharing_only_a_surname_are_never_merged(db):
 
 
 def test_unresolved_surname_stays_apart_from_the_full_name():
-    assert speaker_key(Speaker(None, "Diaz", "person"), "a1") != speaker_key(Speaker(None, "Ana Diaz", "person"), "a1")
+    assert speaker_key(Speaker(None, "Diaz", "person"), "a1") != speaker_key(
+        Speaker(None, "Ana Diaz", "person"), "a1"
+    )
 
 
-@pytest.mark.parametrize("speaker, expected", [
-    (Speaker(None, "Ana Diaz", "person"), "person:ana diaz"),
-    (Speaker(None, "the Harbour Authority", "organization"), "organization:harbour authority"),
-    (Speaker(None, "the ministry", "organization", organization="Ministry of Health"),
-     "organization:ministry of health"),
-    (Speaker(None, "a senior official", "anonymous"), "anonymous:a1:a senior official"),
-    (Speaker(None, "he", "person"), None),
-    (Speaker(None, None, "unknown"), None),
-])
+@pytest.mark.parametrize(
+    "speaker, expected",
+    [
+        (Speaker(None, "Ana Diaz", "person"), "person:ana diaz"),
+        (Speaker(None, "the Harbour Authority", "organization"), "organization:harbour authority"),
+        (
+            Speaker(None, "the ministry", "organization", organization="Ministry of Health"),
+            "organization:ministry of health",
+        ),
+        (Speaker(None, "a senior official", "anonymous"), "anonymous:a1:a senior official"),
+        (Speaker(None, "he", "person"), None),
+        (Speaker(None, None, "unknown"), None),
+    ],
+)
 def test_speaker_keys(speaker, expected):
     assert speaker_key(speaker, "a1") == expected
 
 
 def test_anonymous_sources_are_not_merged_across_articles(db):
     text = "A senior official said the talks had failed."
-    batch = [(article(aid, text), [quote(text, "the talks had failed", "a senior official", kind="anonymous",
-                                         mention="A senior official", qtype="indirect")]) for aid in ("a1", "a2")]
+    batch = [
+        (
+            article(aid, text),
+            [
+                quote(
+                    text,
+                    "the talks had failed",
+                    "a senior official",
+                    kind="anonymous",
+                    mention="A senior official",
+                    qtype="indirect",
+                )
+            ],
+        )
+        for aid in ("a1", "a2")
+    ]
     Store(db).save(batch, None, "v1")
     assert db["speakers"].count == 2
     assert {r["speaker_kind"] for r in db["quotes"].rows} == {"anonymous"}
@@ -164,7 +214,9 @@ def test_full_text_search_follows_inserts_and_replacements(db):
     store.save([(article("a1", TEXT), diaz_quotes())], None, "v1")
 
     def hits(term, table="quotes"):
-        return [r["rowid"] for r in db.query(f"select rowid from {table}_fts where {table}_fts match ?", [term])]
+        return [
+            r["rowid"] for r in db.query(f"select rowid from {table}_fts where {table}_fts match ?", [term])
+        ]
 
     assert len(hits("rebuild")) == 1
     assert len(hits("rebuilding")) == 1  # porter stemming
@@ -184,4 +236,6 @@ def test_article_ids_prefer_given_id_then_url_then_path(tmp_path):
     assert article_id(given) == "doc-7"
     assert article_id(by_url) == article_id(Article(text="changed", source="b.html", url="https://e.org/1"))
     assert article_id(by_path) != article_id(Article(text="x", source=str(tmp_path / "b.txt")))
-    assert article_id(Article(text="x", source="a.jsonl:3")) != article_id(Article(text="x", source="a.jsonl:4"))
+    assert article_id(Article(text="x", source="a.jsonl:3")) != article_id(
+        Article(text="x", source="a.jsonl:4")
+    )
