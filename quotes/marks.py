@@ -68,23 +68,35 @@ def _family(mark: str) -> str:
     return OPENERS.get(mark) or CLOSERS.get(mark) or EITHER[mark]
 
 
+# Which closing marks end a quote opened by each mark.
+CLOSES = {"“": "”“", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", "``": "''”\"", "‟": "”",
+          '"': '"', "''": "''”", "'": "'’"}
+
+
 def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
           reopened: bool) -> list[QuotedSpan]:
-    """Pair the marks of one family in order; strays are dropped, an open quote runs to ``end``."""
+    """Pair the marks of one family with a stack, so that « » may nest inside “ ”.
+
+    Only outermost pairs become spans. A closing mark that matches nothing is dropped; an opener
+    of the style already open replaces it (the first was a stray); a quote still open at the end
+    of the paragraph runs to ``end``.
+    """
     spans: list[QuotedSpan] = []
-    opened: tuple[int, str] | None = None
+    stack: list[tuple[int, str]] = []
     for pos, mark, role in marks:
-        if opened is None:
-            if role in ("open", "either"):
-                opened = (pos, mark)
-            continue
-        if role in ("close", "either") or (role == "open" and mark == "“" and opened[1] == "„"):
-            spans.append(QuotedSpan(opened[0], pos + len(mark), opened[0] + len(opened[1]), pos, True))
-            opened = None
-        # a second opener while one is open: the first was a stray, keep the newer one
-        elif role == "open":
-            opened = (pos, mark)
-    if opened is not None:
+        match = next((i for i in range(len(stack) - 1, -1, -1) if mark in CLOSES[stack[i][1]]), None)
+        if role in ("close", "either") and match is not None:
+            opened = stack[match]
+            del stack[match:]
+            if not stack:
+                spans.append(QuotedSpan(opened[0], pos + len(mark), opened[0] + len(opened[1]), pos, True))
+        elif role in ("open", "either"):
+            if stack and stack[-1][1] == mark:
+                stack[-1] = (pos, mark)
+            elif stack or not spans or spans[-1].end <= pos:
+                stack.append((pos, mark))
+    if stack:
+        opened = stack[0]
         spans.append(QuotedSpan(opened[0], end, opened[0] + len(opened[1]), end, False))
     if reopened and spans and spans[0].start == start:
         first = spans[0]

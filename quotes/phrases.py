@@ -80,6 +80,14 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     return low in lexicon.role_heads or low in lexicon.org_heads or low in lexicon.anonymous_heads
 
 
+def determined_noun(text: str, tokens: list[Range]) -> bool:
+    """A short phrase led by a determiner and ending in a plain word: "one user", "the businessman"."""
+    first = text[tokens[0][0]:tokens[0][1]].lower()
+    last = text[tokens[-1][0]:tokens[-1][1]]
+    return (len(tokens) >= 2 and first in DETERMINERS and last.isalpha() and last.islower()
+            and last not in FUNCTION_WORDS and not last.endswith("ly") and len(tokens) <= 6)
+
+
 def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
     """The speaker phrase that ends right before a cue: ``the ministry said``, ``Waltz, the adviser, said``.
 
@@ -121,7 +129,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if tokens and len(tokens) > 12:
             return _name_run_before(text, tokens, lexicon)
         return None
-    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive:
+    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive \
+            and not determined_noun(text, tokens):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
     if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
@@ -145,8 +154,8 @@ def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range 
 
 
 RIGHT_STOP = re.compile(
-    r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|to|at\s+a|at\s+the|"
-    r"while|because|that|of\s+the\s+(?:meeting|call|talks)|regarding|concerning|with|via|through|"
+    r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|at\s+a|at\s+the|"
+    r"while|because|that|of\s+the\s+(?:meeting|call|talks)|regarding|concerning|via|through|"
     r"from|last|this|earlier|late|early|told|said|says|added|noted)\s", re.IGNORECASE)
 
 
@@ -167,7 +176,7 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     if first.lower() not in DETERMINERS and not first[0].isupper() and first.lower() not in PRONOUN_SPEAKERS \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads:
         return None
-    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon):
+    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens):
         return None
     end = tokens[-1][1]
     # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
@@ -184,6 +193,21 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
     return any(t in lexicon.role_heads or t in lexicon.org_heads for t in tokens) or phrase.startswith("who")
 
 
+def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range | None:
+    """The source after "according to": the phrase up to the next comma or full stop, if one of its
+    first three words can head a speaker ("a person familiar with the matter", not "the rules")."""
+    m = re.compile(r"[^,;:.!?“”\"]+(?:\.(?=\w)[^,;:.!?“”\"]*)*").match(text, cue_end, limit)
+    if not m:
+        return None
+    start, end = _trim(text, m.start(), m.end(), " \t\u00a0")
+    tokens = words(text, start, end)
+    if not tokens or len(tokens) > 12:
+        return None
+    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:3]):
+        return start, end
+    return None
+
+
 HEARERS = re.compile(
     r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+)?"
     r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|reporters|journalists|the\s+\w+|"
@@ -198,7 +222,7 @@ ADJUNCT_TEMPLATE = (
     r"(?:(?:the|a|an)\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?"
     r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
     r"CBS|NPR|BBC)(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|"
-    r"previously|later|earlier|separately|bluntly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))\s*,?"
+    r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))\s*,?"
 )
 
 

@@ -142,8 +142,8 @@ class Resolver:
                                    or head in e.name.lower().split())
             if entity:
                 return Speaker(mention, entity.name, entity.kind, entity.role, entity.organization)
-            return Speaker(mention, mention.text, "person" if parsed.role else "unknown", parsed.role,
-                           parsed.organization)
+            kind = "person" if parsed.role else "organization" if head in self.lexicon.org_heads else "unknown"
+            return Speaker(mention, mention.text, kind, parsed.role, parsed.organization)
         if parsed.kind == "organization":
             name = parsed.name or mention.text
             entity = self._nearest(pos, lambda e: e.kind == "organization" and _bare(name.split()[-1])

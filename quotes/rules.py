@@ -26,7 +26,7 @@ from quotes.phrases import (
     adjunct_regex,
     content_range,
     content_start,
-    head_ok,
+    source_after,
     speaker_after,
     speaker_before,
     words,
@@ -38,8 +38,8 @@ MIN_CLAIM_WORDS = 3
 CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 NOT_SPEECH_AFTER_CUE = re.compile(
-    r"(?:to|for|about|of|with|by|from|into|him|her|them|it|me|us|up|out|off|no|nothing|so|yes|goodbye|"
-    r"hello|thanks|more|little|much|otherwise|on|in|at|before|after|during|through|over|against|"
+    r"(?:to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
+    r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
 # A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
@@ -98,8 +98,8 @@ def _cues_between(para: Paragraph, start: int, end: int, kind: str = "verb") -> 
 
 
 def _is_tell(cue: Cue) -> bool:
-    """tell takes a hearer before its content: "told reporters (that) …"."""
-    return cue.text.lower().startswith(("told", "tell"))
+    """tell and ask take a hearer before their content: "told reporters (that) …"."""
+    return cue.text.lower().startswith(("told", "tell", "ask", "remind", "assure", "inform", "warn"))
 
 
 class Extractor:
@@ -225,7 +225,7 @@ class Extractor:
             return self.colon_paragraph(para, span)
         prev_span_end = max((s.end for s in para.spans if s.end <= span.start), default=sent_start)
         region_start = max(sent_start, prev_span_end)
-        cues = _cues_between(para, region_start, span.start)
+        cues = [c for c in _cues_between(para, region_start, span.start) if c.start not in self.used_cues]
         if cues:
             cue = cues[-1]
             told = _is_tell(cue)
@@ -316,9 +316,9 @@ class Extractor:
         if at_end and not weak:
             if self.content_speaker_cue(para, cue, sent):
                 return
-        elif not weak and self._comma_before(cue.start, s_start) and self.text[cue.end:after_cue].rstrip().endswith(","):
-            if self.parenthetical(para, cue, sent, after_cue):
-                return
+        elif not weak and self.text[cue.end:after_cue].rstrip().endswith(",") \
+                and self.parenthetical(para, cue, sent, after_cue):
+            return
         elif not weak and self._comma_before(cue.start, s_start) and self.content_cue_speaker(para, cue, sent):
             return
         self.speaker_cue_content(para, cue, sent)
@@ -419,8 +419,8 @@ class Extractor:
     def according_to(self, para: Paragraph, cue: Cue, sent: Range) -> None:
         """``According to S, …`` and ``…, according to S.``"""
         s_start, s_end = sent
-        speaker = speaker_after(self.text, cue.end, s_end, self.lexicon)
-        if speaker is None or not head_ok(self.text[speaker[0]:speaker[1]].split()[-1], self.lexicon):
+        speaker = source_after(self.text, cue.end, s_end, self.lexicon)
+        if speaker is None:
             return
         if not self.text[s_start:cue.start].strip(" ,\"“”‘’'"):
             comma = self.text.find(",", speaker[1], s_end)
@@ -433,7 +433,21 @@ class Extractor:
     # ---- pass 3: continuations ---------------------------------------------------------------
 
     def continuations(self) -> None:
-        """A quote with no cue of its own takes the speaker of the attributed quote before it."""
+        """A quote with no cue of its own takes the speaker of the attributed quote before it.
+
+        A paragraph left open whose quote is reopened and attributed in the next paragraph takes
+        that speaker, read backwards from the end so that chains of open paragraphs link up.
+        """
+        for para in reversed(self.doc.paragraphs[:-1]):
+            if not para.spans or para.spans[-1].closed or para.spans[-1].start in self.attributed:
+                continue
+            nxt = self.doc.paragraphs[para.index + 1]
+            reopened = nxt.spans[0] if nxt.spans and nxt.spans[0].reopens else None
+            source = self.attributed.get(reopened.start) if reopened else None
+            content = self.direct_content(para.spans[-1])
+            if source and source.speaker and content[0] < content[1]:
+                self.add(Candidate(content, "direct", source.cue, source.speaker, "direct.multi_paragraph", 0.85,
+                                   para.index, source=source), para.spans[-1])
         for para in self.doc.paragraphs:
             for span in para.spans:
                 if span.start in self.attributed:

@@ -48,6 +48,12 @@ def _bare(token: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", token).strip(".,").lower()
 
 
+def _common_word(token: str, lexicon: Lexicon) -> bool:
+    """A capitalised word that is a common noun or determiner at the start of a sentence ("Officials")."""
+    bare = _bare(token)
+    return bare in lexicon.anonymous_heads or bare in lexicon.anonymous_determiners or bare in ("the", "this", "that")
+
+
 def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
     """Role and organisation in a description: "director of operations at EHS" -> (director of operations, EHS)."""
     phrase = _strip_det(phrase)
@@ -131,6 +137,8 @@ def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
     run_start = len(tokens)
     while run_start > 0 and _is_cap(tokens[run_start - 1]):
         run_start -= 1
+    while run_start < len(tokens) and _common_word(tokens[run_start], lexicon):
+        run_start += 1
     name_tokens = tokens[run_start:]
     title = None
     cut = 0
@@ -167,10 +175,16 @@ def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
     words = [_bare(t) for t in tokens]
     head = words[-1] if words else ""
     determiner = words[0] if words else ""
+    indefinite = determiner in lexicon.anonymous_determiners or (head.endswith("s") and determiner != "the")
+    if role is None:
+        role, org = split_role(main, lexicon)
+    if role and (indefinite or head in lexicon.anonymous_heads):
+        return ParsedSpeaker(main.strip(), role, org, "anonymous")
+    if role:
+        return ParsedSpeaker(None, role, org, "description")
     if head in lexicon.org_heads and head not in lexicon.role_heads:
         return ParsedSpeaker(_strip_det(main), None, None, "organization" if determiner != "the" or len(words) > 2
                              or org else "description")
-    indefinite = determiner in lexicon.anonymous_determiners or (head.endswith("s") and determiner != "the")
     if head in lexicon.anonymous_heads or (indefinite and head in lexicon.role_heads):
         return ParsedSpeaker(main.strip(), role, org, "anonymous")
     if role or head in lexicon.role_heads:

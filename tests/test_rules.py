@@ -1,0 +1,191 @@
+"""Each attribution rule, with sentences it must extract and near-misses it must not.
+
+Every example is written for these tests. An expectation is (rule, type, content, speaker as
+written, cue).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import extract
+
+
+def found(text: str) -> list[tuple[str, str, str, str | None, str | None]]:
+    return [(q.rule, q.type, q.content.text, q.speaker.mention.text if q.speaker.mention else None,
+             q.cue.text if q.cue else None) for q in extract(text)]
+
+
+MUST_EXTRACT = {
+    "quote, said, speaker": (
+        '"We will appeal the ruling," said Jane Doe, a lawyer for the Harbour Workers Union.',
+        [("direct.QCQ-VS", "direct", "We will appeal the ruling,",
+          "Jane Doe, a lawyer for the Harbour Workers Union", "said")],
+    ),
+    "quote, speaker said": (
+        '"The bridge is safe," Mayor Ellen Park said on Tuesday.',
+        [("direct.QCQ-SV", "direct", "The bridge is safe,", "Mayor Ellen Park", "said")],
+    ),
+    "quote, speaker, role, said": (
+        '"We are not done yet," Mike Waltz, the national security adviser, said.',
+        [("direct.QCQ-SV", "direct", "We are not done yet,", "Mike Waltz, the national security adviser", "said")],
+    ),
+    "quote with question mark, then the attribution as Punkt's next sentence": (
+        '"Who pays for the repairs?" Ellen Park asked. "Not the residents."',
+        [("direct.QCQ-SV", "direct", "Who pays for the repairs?", "Ellen Park", "asked"),
+         ("direct.split", "direct", "Not the residents.", "Ellen Park", "asked")],
+    ),
+    "speaker said colon quote": (
+        'Ellen Park said: "The bridge will reopen in May."',
+        [("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")],
+    ),
+    "speaker said comma quote": (
+        'Ellen Park said, "The bridge will reopen in May."',
+        [("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")],
+    ),
+    "speaker said quote": (
+        'Ellen Park said "the bridge will reopen in May."',
+        [("direct.SVQ", "direct", "the bridge will reopen in May.", "Ellen Park", "said")],
+    ),
+    "split quote": (
+        '"The first part," Ellen Park said, "and the second part of the sentence."',
+        [("direct.QCQ-SV", "direct", "The first part,", "Ellen Park", "said"),
+         ("direct.split", "direct", "and the second part of the sentence.", "Ellen Park", "said")],
+    ),
+    "colon lead-in paragraph": (
+        "The Daily Harbour reports:\n\n“The ferry will run twice a day until the bridge reopens.”",
+        [("direct.colon_lead_in", "direct", "The ferry will run twice a day until the bridge reopens.",
+          "The Daily Harbour", "reports")],
+    ),
+    "dash sign-off": (
+        '"Nobody should pay for a bridge they cannot use." — Councillor Tom Reyes',
+        [("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
+          "Councillor Tom Reyes", None)],
+    ),
+    "multi-paragraph quote": (
+        "“The first paragraph of the speech goes on and on.\n\n“The second paragraph ends it,” said the premier.",
+        [("direct.multi_paragraph", "direct", "The first paragraph of the speech goes on and on.", "the premier", "said"),
+         ("direct.QCQ-VS", "direct", "The second paragraph ends it,", "the premier", "said")],
+    ),
+    "continuation in the next paragraph": (
+        "“We expect a long fight,” said Ellen Park.\n\n“The union has the numbers on its side.”",
+        [("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said"),
+         ("direct.continuation", "direct", "The union has the numbers on its side.", "Ellen Park", None)],
+    ),
+    "speaker said that": (
+        "Ellen Park told reporters on Thursday that the bridge would reopen in May.",
+        [("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")],
+    ),
+    "speaker said without that": (
+        "The minister said the talks would resume next week.",
+        [("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")],
+    ),
+    "speaker said in a statement": (
+        "The company said in a statement that its profits fell sharply.",
+        [("indirect.SVC", "indirect", "its profits fell sharply", "The company", "said")],
+    ),
+    "speaker tweeted": (
+        "She tweeted that the vote had been rigged.",
+        [("indirect.SVC", "indirect", "the vote had been rigged", "She", "tweeted")],
+    ),
+    "content, speaker said": (
+        "The bridge would reopen in May, Ellen Park said.",
+        [("indirect.CSV", "indirect", "The bridge would reopen in May", "Ellen Park", "said")],
+    ),
+    "content, said speaker": (
+        "The bridge would reopen in May, said Ellen Park.",
+        [("indirect.CVS", "indirect", "The bridge would reopen in May", "Ellen Park", "said")],
+    ),
+    "parenthetical attribution": (
+        "The repairs, officials said, would take at least six months.",
+        [("indirect.C-SV-C", "indirect", "would take at least six months", "officials", "said")],
+    ),
+    "according to, first": (
+        "According to a spokesperson for HMRC, the rules will change in April.",
+        [("according_to.AC", "indirect", "the rules will change in April", "a spokesperson for HMRC", "According to")],
+    ),
+    "according to, last": (
+        "The rules will change in April, according to a person familiar with the matter.",
+        [("according_to.CA", "indirect", "The rules will change in April",
+          "a person familiar with the matter", "according to")],
+    ),
+    "mixed quote": (
+        'Trump said there was still "a long way" to go in the talks.',
+        [("indirect.SVC", "mixed", 'there was still "a long way" to go in the talks', "Trump", "said")],
+    ),
+    "quoted fragment before the attribution": (
+        "Rubio “reaffirmed the commitment to peace”, said spokesperson Tammy Bruce.",
+        [("mixed.CQ-VS", "mixed", "Rubio “reaffirmed the commitment to peace”", "spokesperson Tammy Bruce", "said")],
+    ),
+    "spun cue from the lexicon": (
+        "Russia’s international ministry mentioned the two sides would meet again soon.",
+        [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
+          "mentioned")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MUST_EXTRACT)
+def test_rule_extracts(name):
+    text, expected = MUST_EXTRACT[name]
+    assert found(text) == expected
+
+
+MUST_NOT_EXTRACT = {
+    "scare quote": 'He called it "woke" nonsense at the time.',
+    "film title": 'The film "A Bridge Too Far" was shown at the festival.',
+    "no cue, no earlier speaker": '"The bridge is closed until further notice."',
+    "cue verb used as a noun": "The state department announced nothing new on the report.",
+    "reporting verb with a noun object, not a claim": "The senator denied the charges through her lawyer.",
+    "in keeping with as a plain phrase": "The plan was drawn up in keeping with the rules set by the council.",
+}
+
+
+@pytest.mark.parametrize("name", MUST_NOT_EXTRACT)
+def test_rule_does_not_extract(name):
+    text = MUST_NOT_EXTRACT[name]
+    assert found(text) == []
+
+
+def test_title_after_told_is_not_a_second_fragment():
+    quotes = found('"We have to act," the senator told "Morning Report" after the vote.')
+    assert [q[2] for q in quotes] == ["We have to act,"]
+
+
+def test_continuation_stops_at_another_speaker():
+    text = ("“The ferry is full every morning,” said Ellen Park.\n\n"
+            "Tom Reyes said the council would add a second boat.\n\n"
+            "“We heard the residents loud and clear.”")
+    quotes = extract(text)
+    assert quotes[-1].rule == "direct.continuation"
+    assert quotes[-1].speaker.name == "Tom Reyes"
+
+
+def test_continuation_does_not_reach_far_paragraphs():
+    text = ("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\n"
+            "It costs two dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”")
+    assert [q.rule for q in extract(text)] == ["direct.QCQ-VS"]
+
+
+def test_offsets_point_into_the_original_text():
+    text = open_seed()
+    for q in extract(text):
+        assert text[q.content.start:q.content.end] == q.content.text
+        if q.cue:
+            assert text[q.cue.start:q.cue.end] == q.cue.text
+        if q.speaker.mention:
+            assert text[q.speaker.mention.start:q.speaker.mention.end] == q.speaker.mention.text
+
+
+def test_every_quote_records_its_rule_confidence_and_position():
+    text = "First paragraph here.\n\nThe minister said the talks would resume next week. Then she left."
+    (quote,) = extract(text)
+    assert quote.rule == "indirect.SVC"
+    assert 0 < quote.confidence <= 1
+    assert (quote.paragraph, quote.sentence) == (1, 1)
+
+
+def open_seed() -> str:
+    from importlib import resources
+
+    return resources.files("quotes").joinpath("examples/rubio-lavrov.txt").read_text(encoding="utf-8")
