@@ -197,7 +197,8 @@ def format_report(report: dict) -> str:
         lines.append(f"  {t:9} gold {v['gold']:5}  found {v['found']:.3f}  attributed {v['attributed']:.3f}")
     lines.append("precision by rule:")
     for rule, v in report["precision_by_rule"].items():
-        lines.append(f"  {rule:24} predicted {v['predicted']:5}  found {v['found']:.3f}  attributed {v['attributed']:.3f}")
+        lines.append(f"  {rule:24} predicted {v['predicted']:5}  found {v['found']:.3f}  "
+                     f"attributed {v['attributed']:.3f}")
     for e in report["errors"]:
         gold, pred = e["gold"], e["pred"]
         g = f"gold [{gold.get('speaker')}] {gold.get('content', '')[:90]!r}" if gold else ""

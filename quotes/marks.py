@@ -37,11 +37,8 @@ def _is_apostrophe(text: str, pos: int, mark: str) -> bool:
     """’ or ' inside a word (don’t, Russia’s), before a decade (’90s) or after a plural (players’)."""
     before = text[pos - 1] if pos > 0 else ""
     after = text[pos + len(mark):pos + len(mark) + 1]
-    if before.isalnum() and after.isalnum():
-        return True
-    if after.isdigit() and not before.isalnum():
-        return True  # ’90s
-    return False
+    # inside a word (don’t), or before a decade (’90s)
+    return (before.isalnum() and after.isalnum()) or (after.isdigit() and not before.isalnum())
 
 
 def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
@@ -51,7 +48,10 @@ def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
     if mark in ("’", "'") and _is_apostrophe(text, pos, mark):
         return None
     if mark in OPENERS:
-        return "open" if after and not after.isspace() else None
+        if after and not after.isspace():
+            return "open"
+        # „German“ and ‚German‘ close with a mark that opens in English
+        return "close" if mark in "“‘" and before and not before.isspace() else None
     if mark in CLOSERS:
         return "close" if before and not before.isspace() else None
     # Straight marks: judged by the characters around them.

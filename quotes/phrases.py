@@ -80,19 +80,25 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     return low in lexicon.role_heads or low in lexicon.org_heads or low in lexicon.anonymous_heads
 
 
+SPEAKER_WINDOW = 250
+
+
 def determined_noun(text: str, tokens: list[Range]) -> bool:
     """A short phrase led by a determiner and ending in a plain word: "one user", "the businessman"."""
     first = text[tokens[0][0]:tokens[0][1]].lower()
     last = text[tokens[-1][0]:tokens[-1][1]]
+    middle = [text[s:e].lower() for s, e in tokens[1:]]
     return (len(tokens) >= 2 and first in DETERMINERS and last.isalpha() and last.islower()
-            and last not in FUNCTION_WORDS and not last.endswith("ly") and len(tokens) <= 6)
+            and not any(w in FUNCTION_WORDS for w in middle) and not last.endswith("ly") and len(tokens) <= 6)
 
 
 def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
     """The speaker phrase that ends right before a cue: ``the ministry said``, ``Waltz, the adviser, said``.
 
-    Returns the span of the whole mention, appositive included, or None.
+    Returns the span of the whole mention, appositive included, or None. Only the last
+    ``SPEAKER_WINDOW`` characters are read, which keeps long sentences linear.
     """
+    clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
     end = cue_start
     between = BETWEEN.search(text, clause_start, end)
     if between:

@@ -17,7 +17,7 @@ from quotes.model import Span, Speaker
 from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker
 
 NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,3}[A-Z][\w’'-]*[\w]"
+    r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,5}[A-Z][\w’'-]*[\w]"
 )
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w’'.-]+\s+){1,5})$")
 APPOSITIVE_AFTER = re.compile(r"^,\s*((?:the|a|an)\s+[^,.;:!?“”\"()]{2,80}?|[a-z][^,.;:!?“”\"()]{2,60}?)(?=[,.;)]|$)")
@@ -40,18 +40,43 @@ class Resolver:
         self.text = text
         self.lexicon = lexicon
         self.entities: list[Entity] = []
-        self.name_runs = [(m.start(), m.group()) for m in NAME_RUN.finditer(text)]
+        self.name_runs = [run for m in NAME_RUN.finditer(text) for run in self._split_run(m.start(), m.group())]
+        self._people: list[tuple[int, ParsedSpeaker]] | None = None
+        self._full_names: dict[str, str] = {}
+        self._descriptions: dict[str, tuple[str | None, str | None]] = {}
+
+    @property
+    def people(self) -> list[tuple[int, ParsedSpeaker]]:
+        """Every capitalised run of the article that parses as a person, parsed once."""
+        if self._people is None:
+            parsed = ((start, parse_speaker(run, self.lexicon)) for start, run in self.name_runs)
+            self._people = [(start, p) for start, p in parsed if p.kind == "person" and p.name]
+        return self._people
+
+    def _split_run(self, start: int, run: str) -> list[tuple[int, str]]:
+        """Cut a capitalised run at a full stop that ends a sentence ("Monday. She"), not a title's."""
+        parts: list[tuple[int, str]] = []
+        piece_start = 0
+        for m in re.finditer(r"\S+", run):
+            token = m.group()
+            if token.endswith(".") and len(token) > 2 and token not in self.lexicon.titles:
+                parts.append((start + piece_start, run[piece_start:m.end() - 1]))
+                piece_start = m.end() + 1
+        parts.append((start + piece_start, run[piece_start:]))
+        return [(s, r) for s, r in parts if len(r.split()) >= 2]
 
     def full_name(self, short: str, position: int) -> str:
         """The fullest name in the article that ends with the surname of ``short``."""
+        if short not in self._full_names:
+            self._full_names[short] = self._fullest(short)
+        return self._full_names[short]
+
+    def _fullest(self, short: str) -> str:
         tokens = short.split()
         surname = _bare(tokens[-1])
         forename = tokens[0] if len(tokens) > 1 and _bare(tokens[0]) not in HONORIFICS else None
         best = short
-        for _, run in self.name_runs:
-            parsed = parse_speaker(run, self.lexicon)
-            if parsed.kind != "person" or not parsed.name:
-                continue
+        for _, parsed in self.people:
             run_tokens = parsed.name.split()
             if len(run_tokens) <= len(best.split()) or _bare(run_tokens[-1]) != surname:
                 continue
@@ -62,6 +87,11 @@ class Resolver:
 
     def describe(self, name: str) -> tuple[str | None, str | None]:
         """Role and organisation written next to any mention of ``name`` in the article."""
+        if name not in self._descriptions:
+            self._descriptions[name] = self._describe(name)
+        return self._descriptions[name]
+
+    def _describe(self, name: str) -> tuple[str | None, str | None]:
         role = org = None
         for m in re.finditer(re.escape(name), self.text):
             before = DESCRIPTION_BEFORE.search(self.text, max(0, m.start() - 80), m.start())
@@ -106,17 +136,27 @@ class Resolver:
 
     def _nearest_person_name(self, position: int, gender: str | None) -> Entity | None:
         """A person named in the text before ``position`` (not only earlier speakers)."""
-        for start, run in reversed(self.name_runs):
+        for start, parsed in reversed(self.people):
             if start >= position or position - start > 600:
                 continue
-            parsed = parse_speaker(run, self.lexicon)
-            if parsed.kind == "person" and parsed.name and len(parsed.name.split()) >= 2:
+            if len(parsed.name.split()) >= 2:
                 g = parsed.gender
                 if gender and g and g != gender:
                     continue
                 full = self.full_name(parsed.name, start)
                 role, org = self.describe(full)
                 return Entity(full, "person", role, org, g, start)
+        return None
+
+    def _described_before(self, position: int, head: str) -> Entity | None:
+        """The nearest person named earlier whose stated role has ``head`` ("the spokesperson")."""
+        for start, parsed in reversed(self.people):
+            if start >= position:
+                continue
+            full = self.full_name(parsed.name, start)
+            role, org = self.describe(full)
+            if role and head in role.lower().split():
+                return self.remember(Entity(full, "person", role, org, parsed.gender, start))
         return None
 
     def resolve(self, mention: Span, parsed: ParsedSpeaker) -> Speaker:
@@ -140,6 +180,8 @@ class Resolver:
             head = _bare(mention.text.split()[-1])
             entity = self._nearest(pos, lambda e: head in (e.role or "").lower().split()
                                    or head in e.name.lower().split())
+            if entity is None:
+                entity = self._described_before(pos, head)
             if entity:
                 return Speaker(mention, entity.name, entity.kind, entity.role, entity.organization)
             kind = "person" if parsed.role else "organization" if head in self.lexicon.org_heads else "unknown"

@@ -53,7 +53,7 @@ PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "be
                           "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
                           "last", "this", "earlier", "later", "recently", "and", "but", "then", "adding",
-                          "noting", "saying", "according", "told", "in", "upon", "until", "where"})
+                          "noting", "saying", "according", "told", "upon", "until", "where"})
 # Sentence-initial words that are capitalised but are never a speaker.
 NOT_SPEAKERS = frozenset({"perhaps", "maybe", "still", "yet", "also", "instead", "meanwhile", "however",
                           "thus", "nonetheless", "nevertheless", "indeed", "so", "then", "now", "here",
@@ -316,10 +316,10 @@ class Extractor:
         if at_end and not weak:
             if self.content_speaker_cue(para, cue, sent):
                 return
-        elif not weak and self.text[cue.end:after_cue].rstrip().endswith(",") \
-                and self.parenthetical(para, cue, sent, after_cue):
-            return
-        elif not weak and self._comma_before(cue.start, s_start) and self.content_cue_speaker(para, cue, sent):
+        elif not weak and (
+            (self.text[cue.end:after_cue].rstrip().endswith(",") and self.parenthetical(para, cue, sent, after_cue))
+            or (self._comma_before(cue.start, s_start) and self.content_cue_speaker(para, cue, sent))
+        ):
             return
         self.speaker_cue_content(para, cue, sent)
 

@@ -16,7 +16,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 Range = tuple[int, int]
 
-PARAGRAPH_BREAK = re.compile(r"[ \t\u00a0]*(?:\r?\n|\r|\u2029)\s*")
+LINE_BREAK = re.compile(r"\r\n|[\n\r\u2029]")
 CLOSING_AFTER_MARK = re.compile(r"[?!][\"'”’»]+\s*$")
 
 
@@ -46,11 +46,11 @@ def paragraphs(text: str) -> list[Range]:
     """Non-empty paragraphs: every line break ends one, blank lines or not."""
     out: list[Range] = []
     start = 0
-    for m in PARAGRAPH_BREAK.finditer(text):
-        if text[start:m.start()].strip():
+    for m in LINE_BREAK.finditer(text):
+        if not text[start:m.start()].isspace() and start < m.start():
             out.append(_strip(text, start, m.start()))
         start = m.end()
-    if text[start:].strip():
+    if start < len(text) and not text[start:].isspace():
         out.append(_strip(text, start, len(text)))
     return out
 

@@ -60,9 +60,8 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
     if phrase.lower().startswith(("who ", "which ")):
         return None, None
     org = None
-    m = None
-    for m in ORG_LINK.finditer(phrase):
-        pass
+    links = list(ORG_LINK.finditer(phrase))
+    m = links[-1] if links else None
     if m:
         candidate = phrase[m.end():].strip()
         head = _bare(candidate.split()[-1]) if candidate.split() else ""
@@ -79,14 +78,20 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
     heads = [i for i, t in enumerate(tokens) if _bare(t) in lexicon.role_heads]
     if not heads:
         return None, org
-    last = heads[-1]
+    head = heads[-1]
+    last = head
     # "secretary of state", "director of provincial operations": keep an "of" complement in the role
-    tail = tokens[last + 1:]
-    if tail and tail[0].lower() == "of" and org is None:
+    tail = tokens[head + 1:]
+    if tail and tail[0].lower() == "of" and (org is None or not any(_is_cap(t) for t in tail)):
         last = len(tokens) - 1
-    first = last
+    first = head
     while first > 0 and (_bare(tokens[first - 1]) in lexicon.role_modifiers
                          or _bare(tokens[first - 1]) in lexicon.role_heads):
+        first -= 1
+    # "Foreign Affairs Minister": capitalised words of a title, up to an organisation or a place
+    while first > 0 and _is_cap(tokens[first - 1]) and _bare(tokens[first - 1]) not in lexicon.org_heads \
+            and tokens[first - 1].strip(".") not in lexicon.places and not tokens[first - 1].endswith(("’s", "'s")) \
+            and all(_bare(t) not in lexicon.org_heads for t in tokens[:first - 1]):
         first -= 1
     role = " ".join(tokens[first:last + 1])
     before = [t for t in tokens[:first] if _bare(t) not in ("the", "a", "an", "former")]
@@ -101,6 +106,7 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
 
 def classify_name(name: str, lexicon: Lexicon) -> str:
     """person or organization, for a capitalised name with no description."""
+    name = _strip_det(name)
     tokens = name.split()
     if name in lexicon.org_names or name in lexicon.places:
         return "organization"
@@ -140,6 +146,8 @@ def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
     while run_start < len(tokens) and _common_word(tokens[run_start], lexicon):
         run_start += 1
     name_tokens = tokens[run_start:]
+    if " ".join(name_tokens) in lexicon.org_names:
+        return ParsedSpeaker(_strip_det(main), None, None, "organization")
     title = None
     cut = 0
     for i, tok in enumerate(name_tokens):
@@ -185,7 +193,8 @@ def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
     if head in lexicon.org_heads and head not in lexicon.role_heads:
         return ParsedSpeaker(_strip_det(main), None, None, "organization" if determiner != "the" or len(words) > 2
                              or org else "description")
-    if head in lexicon.anonymous_heads or (indefinite and head in lexicon.role_heads):
+    if head in lexicon.anonymous_heads or (indefinite and head in lexicon.role_heads) or (
+            (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):
         return ParsedSpeaker(main.strip(), role, org, "anonymous")
     if role or head in lexicon.role_heads:
         return ParsedSpeaker(None, role, org, "description")

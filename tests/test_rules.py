@@ -64,7 +64,8 @@ MUST_EXTRACT = {
     ),
     "multi-paragraph quote": (
         "“The first paragraph of the speech goes on and on.\n\n“The second paragraph ends it,” said the premier.",
-        [("direct.multi_paragraph", "direct", "The first paragraph of the speech goes on and on.", "the premier", "said"),
+        [("direct.multi_paragraph", "direct", "The first paragraph of the speech goes on and on.",
+          "the premier", "said"),
          ("direct.QCQ-VS", "direct", "The second paragraph ends it,", "the premier", "said")],
     ),
     "continuation in the next paragraph": (

@@ -1,0 +1,96 @@
+"""Our scorer gives the figures of shared/eval/score.py, and the CLI speaks the evaluation format."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from quotes.annotate import annotate_document
+from quotes.cli import cli
+from quotes.evaluate import score_documents
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SEED_GOLD = SHARED / "examples" / "rubio-lavrov.gold.jsonl"
+
+TEXT = ("“We will appeal,” said Jane Doe, a lawyer for the union. “This is not over.”\n\n"
+        "The minister said the talks would resume next week.\n\n"
+        "He called it “woke” nonsense, according to a person familiar with the matter.")
+
+
+def _quote(content: str, speaker: str, kind: str, **extra) -> dict:
+    start = TEXT.index(content)
+    return {"content": content, "start": start, "end": start + len(content), "speaker": speaker, "type": kind,
+            **extra}
+
+
+GOLD = {"id": "written", "text": TEXT, "quotes": [
+    _quote("We will appeal,", "Jane Doe", "direct"),
+    _quote("This is not over.", "Jane Doe", "direct"),
+    _quote("the talks would resume next week", "The minister", "indirect"),
+    _quote("He called it “woke” nonsense", "a person", "mixed", required=False),
+]}
+
+
+def reference_scorer():
+    path = SHARED / "eval" / "score.py"
+    if not path.exists():
+        pytest.skip(f"{path} is not next to the project")
+    spec = importlib.util.spec_from_file_location("reference_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("case", ["written", "seed"])
+def test_same_figures_as_the_reference_scorer(case):
+    reference = reference_scorer()
+    if case == "seed":
+        gold = {d["id"]: d for d in map(json.loads, SEED_GOLD.read_text(encoding="utf-8").splitlines())}
+    else:
+        gold = {"written": GOLD}
+    pred = {doc_id: annotate_document({"id": doc_id, "text": d["text"]}) for doc_id, d in gold.items()}
+    expected, _ = reference.score(gold, pred)
+    ours = score_documents(gold, pred)
+    for key in ("gold_quotes", "predicted_quotes", "quotes", "quotes_strict", "attribution",
+                "speaker_accuracy_on_found", "recall_by_type"):
+        assert ours[key] == expected[key], key
+
+
+def test_seed_article_meets_the_bar():
+    if not SEED_GOLD.exists():
+        pytest.skip("seed gold file not next to the project")
+    gold = {d["id"]: d for d in map(json.loads, SEED_GOLD.read_text(encoding="utf-8").splitlines())}
+    pred = {i: annotate_document({"id": i, "text": d["text"]}) for i, d in gold.items()}
+    report = score_documents(gold, pred)
+    assert report["attribution"]["recall"] == 1.0
+    assert report["attribution"]["precision"] >= 0.75
+
+
+def test_annotate_writes_the_evaluation_format_and_keeps_fields(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": TEXT, "outlet": "The Harbour"}) + "\n"
+                      + "not json\n" + json.dumps([1, 2]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["annotate", str(source), "-o", str(tmp_path / "out.jsonl")])
+    assert result.exit_code == 1
+    assert "line 2: skipped: invalid JSON" in result.output and "line 3: skipped" in result.output
+    (doc,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert doc["outlet"] == "The Harbour"
+    first = doc["quotes"][0]
+    assert {"content", "start", "end", "speaker", "speaker_as_written", "speaker_start", "speaker_end", "cue",
+            "type", "speaker_role", "speaker_org", "speaker_kind", "rule", "confidence"} <= set(first)
+    assert (first["speaker"], first["speaker_role"], first["type"]) == ("Jane Doe", "lawyer", "direct")
+    for q in doc["quotes"]:
+        assert TEXT[q["start"]:q["end"]] == q["content"]
+
+
+def test_evaluate_command_prints_figures_by_type_and_rule(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--errors", "5"])
+    assert result.exit_code == 0, result.output
+    assert "attribution" in result.output and "direct.QCQ-VS" in result.output
+    report = json.loads(CliRunner().invoke(cli, ["evaluate", str(gold), "--json"]).output)
+    assert report["gold_quotes"] == 3
+    assert report["attribution"]["recall"] == 1.0
