@@ -20,6 +20,9 @@ NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,5}[A-Z][\w’'-]*[\w]"
 )
 DESCRIPTION_BEFORE = re.compile(r"((?:[\w’'.-]+\s+){1,5})$")
+ORG_AFTER = re.compile(
+    r"^\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.&-]*)*)"
+)
 APPOSITIVE_AFTER = re.compile(r"^,\s*((?:the|a|an)\s+[^,.;:!?“”\"()]{2,80}?|[a-z][^,.;:!?“”\"()]{2,60}?)(?=[,.;)]|$)")
 
 
@@ -110,6 +113,9 @@ class Resolver:
                     parsed = parse_speaker(" ".join(kept) + " " + name, self.lexicon)
                     role = role or parsed.role
                     org = org or parsed.organization
+            linked = ORG_AFTER.match(self.text[m.end():m.end() + 120])
+            if linked and org is None:
+                org = linked.group(1)
             after = APPOSITIVE_AFTER.match(self.text[m.end():m.end() + 120])
             if after:
                 parsed = parse_speaker(name + ", " + after.group(1), self.lexicon)

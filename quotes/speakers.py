@@ -22,6 +22,8 @@ TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "g
                "rev.": "reverend", "cpl.": "corporal", "pvt.": "private", "const.": "constable"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "lady", "lord",
               "hon.", "madam", "mx.", "mx"}
+# "Tim Guest with the Health Authority", "Terry Chapman of the Engineers Union"
+PERSON_OF_ORG = re.compile(r"^(.*?[A-Z][\w’'-]+)\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z].*)$")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 
@@ -138,6 +140,12 @@ def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
                                                            "her": "female"}.get(low))
     main, _, appositive = phrase.partition(",")
     appositive = appositive.strip(" ,")
+    linked = PERSON_OF_ORG.match(main)
+    if linked and not appositive:
+        person = parse_speaker(linked.group(1), lexicon)
+        if person.kind == "person" and person.name and len(person.name.split()) >= 2:
+            return ParsedSpeaker(person.name, person.role, person.organization or linked.group(2), "person",
+                                 person.gender)
     tokens = main.split()
     # The trailing run of capitalised tokens is the name, after the last role or title word in it.
     run_start = len(tokens)
@@ -177,7 +185,7 @@ def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
         kind = classify_name(name, lexicon)
         if kind == "organization" and description and not role:
             name = _strip_det(main)
-        return ParsedSpeaker(name.rstrip("’'s") if name.endswith(("’", "'")) else name, role,
+        return ParsedSpeaker(re.sub(r"(?:’s|'s|’|')$", "", name), role,
                              org if kind == "person" else None, kind, gender_of(name, lexicon, title))
     # No proper name: a description, an organisation or an anonymous source.
     words = [_bare(t) for t in tokens]
