@@ -39,9 +39,6 @@ class Document:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
-    def paragraph_of(self, pos: int) -> Paragraph:
-        starts = [p.start for p in self.paragraphs]
-        return self.paragraphs[max(0, bisect.bisect_right(starts, pos) - 1)]
 
 
 def _inside(pos: int, spans: list[QuotedSpan]) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
@@ -79,5 +79,3 @@ class Quote:
             "group": self.group,
         }
 
-    def as_dict(self) -> dict:
-        return asdict(self)
