@@ -238,19 +238,24 @@ def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: bool,
-                  adjuncts: re.Pattern[str]) -> int:
-    """Where reported content begins after a cue: past the hearer (told reporters), adjuncts and "that"."""
-    pos = cue_end
+def skip_adjuncts(text: str, pos: int, limit: int, told: bool, adjuncts: re.Pattern[str], rounds: int = 4) -> int:
+    """The position after a cue's hearer (told reporters) and up to ``rounds`` adjuncts (on Thursday)."""
     if told:
         m = HEARERS.match(text, pos, limit)
         if m:
             pos = m.end()
-    for _ in range(4):
+    for _ in range(rounds):
         m = adjuncts.match(text, pos, limit)
         if not m or m.end() == pos:
             break
         pos = m.end()
+    return pos
+
+
+def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: bool,
+                  adjuncts: re.Pattern[str]) -> int:
+    """Where reported content begins after a cue: past the hearer (told reporters), adjuncts and "that"."""
+    pos = skip_adjuncts(text, cue_end, limit, told, adjuncts)
     m = THAT.match(text, pos, limit)
     if m:
         pos = m.end()

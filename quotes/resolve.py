@@ -146,23 +146,25 @@ class Resolver:
             if start >= position or position - start > 600:
                 continue
             if len(parsed.name.split()) >= 2:
-                g = parsed.gender
-                if gender and g and g != gender:
+                if gender and parsed.gender and parsed.gender != gender:
                     continue
-                full = self.full_name(parsed.name, start)
-                role, org = self.describe(full)
-                return Entity(full, "person", role, org, g, start)
+                return self._person(start, parsed)
         return None
+
+    def _person(self, start: int, parsed: ParsedSpeaker) -> Entity:
+        """The person a name run in the text stands for, with the role and organisation stated for them."""
+        full = self.full_name(parsed.name, start)
+        role, org = self.describe(full)
+        return Entity(full, "person", role, org, parsed.gender, start)
 
     def _described_before(self, position: int, head: str) -> Entity | None:
         """The nearest person named earlier whose stated role has ``head`` ("the spokesperson")."""
         for start, parsed in reversed(self.people):
             if start >= position:
                 continue
-            full = self.full_name(parsed.name, start)
-            role, org = self.describe(full)
-            if role and head in role.lower().split():
-                return self.remember(Entity(full, "person", role, org, parsed.gender, start))
+            entity = self._person(start, parsed)
+            if entity.role and head in entity.role.lower().split():
+                return self.remember(entity)
         return None
 
     def resolve(self, mention: Span, parsed: ParsedSpeaker) -> Speaker:

@@ -22,16 +22,16 @@ from quotes.document import Cue, Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan
 from quotes.phrases import (
-    HEARERS,
     adjunct_regex,
     content_range,
     content_start,
+    skip_adjuncts,
     source_after,
     speaker_after,
     speaker_before,
     words,
 )
-from quotes.sentences import Range
+from quotes.sentences import Range, strip_space
 
 MIN_CONTINUATION_WORDS = 4
 MIN_CLAIM_WORDS = 3
@@ -136,12 +136,7 @@ class Extractor:
         return cand
 
     def direct_content(self, span: QuotedSpan) -> Range:
-        start, end = span.inner_start, span.inner_end
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return start, end
+        return strip_space(self.text, span.inner_start, span.inner_end)
 
     def direct(self, para: Paragraph, span: QuotedSpan) -> None:
         content = self.direct_content(span)
@@ -194,15 +189,7 @@ class Extractor:
 
     def _has_complement(self, cue: Cue, limit: int) -> bool:
         """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
-        pos = cue.end
-        if _is_tell(cue):
-            m = HEARERS.match(self.text, pos, limit)
-            pos = m.end() if m else pos
-        for _ in range(3):
-            m = self.adjuncts.match(self.text, pos, limit)
-            if not m or m.end() == pos:
-                break
-            pos = m.end()
+        pos = skip_adjuncts(self.text, cue.end, limit, _is_tell(cue), self.adjuncts, rounds=3)
         if self.text[cue.end:pos].rstrip().endswith(","):
             return False
         m = re.match(r"\s*([A-Za-z’']+)", self.text[pos:limit])

@@ -48,14 +48,15 @@ def paragraphs(text: str) -> list[Range]:
     start = 0
     for m in LINE_BREAK.finditer(text):
         if not text[start:m.start()].isspace() and start < m.start():
-            out.append(_strip(text, start, m.start()))
+            out.append(strip_space(text, start, m.start()))
         start = m.end()
     if start < len(text) and not text[start:].isspace():
-        out.append(_strip(text, start, len(text)))
+        out.append(strip_space(text, start, len(text)))
     return out
 
 
-def _strip(text: str, start: int, end: int) -> Range:
+def strip_space(text: str, start: int, end: int) -> Range:
+    """``start``/``end`` moved inward past white space."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
