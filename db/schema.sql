@@ -16,7 +16,7 @@ CREATE TABLE "articles" (
    "quote_count" INTEGER,
    "run_id" INTEGER REFERENCES "runs"("id"),
    "extracted_at" TEXT
-);
+, "crawled" TEXT);
 CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
     "title", "text",
     tokenize='porter',

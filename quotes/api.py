@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import IO
 
 from quotes.lexicon import load_lexicon
-from quotes.model import Quote
-from quotes.readers import Article, ReadError, ReadOptions, read_inputs
-from quotes.store import RunCounts, Store, article_id, content_hash, default_db_path, open_db
+from quotes.pipeline import Job, plan_partitions, run_partitions
+from quotes.readers import ReadOptions
+from quotes.store import Store, default_db_path, open_db
+from quotes.writer import BATCH_ARTICLES, Writer
 
 
 @dataclass
@@ -54,57 +55,54 @@ def code_digest() -> str:
 
 def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                    options: ReadOptions | None = None, lexicon_paths: Iterable[str] = (),
-                   force: bool = False, batch_size: int = 50, stdin: IO[bytes] | None = None,
-                   on_progress: Callable[[int], None] | None = None) -> Summary:
+                   force: bool = False, batch_size: int = BATCH_ARTICLES, stdin: IO[bytes] | None = None,
+                   on_progress: Callable[[int], None] | None = None, workers: int = 1,
+                   dask: str | None = None) -> Summary:
     """Read every input, extract quotes from new or changed articles, store them; return a summary.
 
     Articles whose text, metadata, extractor code and lexicon are all unchanged since they were
     stored are skipped without extraction, unless ``force``. Inputs that cannot be read and
     articles the extractor fails on are recorded in the ``errors`` table and the run goes on.
-    ``on_progress`` is called with the input bytes consumed, for a progress bar.
+    ``workers`` processes extract in parallel, or the workers of the Dask cluster at ``dask``
+    ("local" starts one on this machine); this process alone writes, so the database is the
+    same whatever runs the extraction. ``on_progress`` is called with the input bytes consumed.
     """
-    from quotes import extract  # the engine; imported here so the store works without it
-
     started = time.perf_counter()
     inputs = list(inputs)
+    options = options or ReadOptions()
     lexicon = load_lexicon(tuple(lexicon_paths))
-    version = f"{tool_version()}+{code_digest()}.{lexicon.digest}"
+    version = extractor_version(lexicon.digest)
     db_path = Path(db_path) if db_path else default_db_path()
     store = Store(open_db(db_path))
     run_id = store.start_run(inputs, version, lexicon.digest, tool_version())
-    known = {} if force else store.stored_versions()
-    counts = RunCounts()
-    batch: list[tuple[Article, list[Quote]]] = []
+    job = Job(lexicon, version, options, {} if force else store.stored_versions())
+    writer = Writer(store, run_id, batch_size)
     status = "interrupted"
     try:
-        for item in read_inputs(inputs, options, stdin):
-            if isinstance(item, ReadError):
-                counts.errors += 1
-                store.record_error(run_id, item.source, item.reason)
-            else:
-                counts.articles_read += 1
-                if known.get(article_id(item)) == (content_hash(item), version):
-                    counts.articles_unchanged += 1
-                else:
-                    try:
-                        batch.append((item, extract(item.text, lexicon)))
-                    except Exception as error:  # one article the engine cannot handle must not stop a run
-                        counts.errors += 1
-                        reason = f"extraction failed: {type(error).__name__}: {error}"
-                        store.record_error(run_id, item.source, reason)
-                    if len(batch) >= batch_size:
-                        counts.quotes_stored += store.save(batch, run_id, version)
-                        counts.articles_extracted += len(batch)
-                        batch = []
+        partitions = plan_partitions(inputs, options, stdin, workers_read_files=bool(dask))
+        if dask:
+            from quotes.cluster import run_on_dask
+
+            results = run_on_dask(partitions, job, dask, workers)
+        else:
+            results = run_partitions(partitions, job, workers)
+        for partition, partition_results in results:
+            for result in partition_results:
+                writer.add(result)
             if on_progress:
-                on_progress(item.nbytes)
-        counts.quotes_stored += store.save(batch, run_id, version)
-        counts.articles_extracted += len(batch)
+                on_progress(partition.nbytes)
+        writer.finish()
         status = "completed"
     finally:
         seconds = time.perf_counter() - started
-        store.finish_run(run_id, counts, seconds, status)
+        store.finish_run(run_id, writer.counts, seconds, status)
+    counts = writer.counts
     return Summary(db_path=str(db_path), run_id=run_id, articles=counts.articles_read,
                    extracted=counts.articles_extracted, unchanged=counts.articles_unchanged,
                    quotes=counts.quotes_stored, speakers=store.db["speakers"].count,
                    errors=counts.errors, seconds=seconds)
+
+
+def extractor_version(lexicon_digest: str) -> str:
+    """What the stored quotes depend on: tool version, code and lexicon."""
+    return f"{tool_version()}+{code_digest()}.{lexicon_digest}"

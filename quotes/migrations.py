@@ -86,6 +86,12 @@ def m002_full_text_search(db: Database) -> None:
     db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
 
 
+@migration
+def m003_article_crawl_date(db: Database) -> None:
+    """When a web archive's crawler fetched the page (WARC-Date), kept apart from the publication date."""
+    db["articles"].add_column("crawled", str)
+
+
 def schema_sql(db: Database) -> str:
     """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
     rows = db.execute(

@@ -6,8 +6,10 @@ is recorded and skipped instead of stopping a run over thousands of good ones.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import itertools
 import json
 import re
 import sys
@@ -23,7 +25,8 @@ from charset_normalizer import from_bytes
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
-FORMATS = ("auto", "txt", "html", "jsonl", "json", "csv")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FORMATS = ("auto", "txt", "html", "jsonl", "json", "csv", "warc")
 STDIN = "-"
 
 
@@ -40,6 +43,7 @@ class Article:
     author: str | None = None
     published: str | None = None
     nbytes: int = 0  # input bytes this article came from, for progress bars
+    crawled: str | None = None  # when a crawler fetched the page (WARC-Date), for web archives
 
 
 @dataclass
@@ -96,11 +100,14 @@ class ReadOptions:
     format: str = "auto"
     fields: FieldMap = field(default_factory=FieldMap)
     outlet: str | None = None  # outlet for articles whose input names none
+    warc_reader: str = "warcio"  # or "fastwarc"
 
 
 def format_for(path: Path) -> str | None:
     """The reader for a file name, or None for files a folder scan should pass over."""
     suffix = path.suffix.lower()
+    if path.name.lower().endswith(WARC_SUFFIXES):
+        return "warc"
     if suffix in TEXT_SUFFIXES:
         return "txt"
     if suffix in HTML_SUFFIXES:
@@ -147,23 +154,59 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
 
 
 def read_source(source: Source, options: ReadOptions, stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """Read one source; any failure becomes a ReadError rather than an exception."""
+    """Read one source, streaming where the format allows (JSON Lines, CSV, WARC).
+
+    Any failure becomes a ReadError rather than an exception; what was read before it is kept.
+    """
+    yield from guarded(source.path, source.size, _source_items(source, options, stdin), options)
+
+
+def read_lines(path: str, start: int, end: int, first_line: int, options: ReadOptions) -> Iterator[Item]:
+    """The records of a JSON Lines file whose lines start at byte ``start`` up to ``end``.
+
+    ``start`` is a line start and ``first_line`` its line number, so sources and ids are those
+    of reading the whole file: this is how a worker reads its share of one big file.
+    """
+    def lines() -> Iterator[bytes]:
+        with open(path, "rb") as stream:
+            stream.seek(start)
+            position = start
+            while position < end:
+                line = stream.readline()
+                if not line:
+                    return
+                position += len(line)
+                yield line
+
+    yield from guarded(path, end - start, jsonl_records(lines(), path, options, first_line), options)
+
+
+def guarded(label: str, nbytes: int, items: Iterator[Item], options: ReadOptions) -> Iterator[Item]:
+    """``items`` with the default outlet filled in, ending in a ReadError instead of an exception."""
     try:
-        if source.path == STDIN:
-            data = (stdin or sys.stdin.buffer).read()
-            label = "<stdin>"
+        for item in items:
+            if isinstance(item, Article) and not item.outlet:
+                item.outlet = options.outlet
+            yield item
+    except (OSError, ValueError, UnicodeError, csv.Error, EOFError) as error:
+        yield ReadError(label, f"{type(error).__name__}: {error}", nbytes)
+
+
+def _source_items(source: Source, options: ReadOptions, stdin: IO[bytes] | None) -> Iterator[Item]:
+    if source.path == STDIN:
+        stream = stdin or sys.stdin.buffer
+        head = stream.read(65536)
+        fmt = source.format if source.format != "auto" else sniff_format(head)
+        if fmt == "jsonl":  # JSON Lines is read a line at a time, so a pipe of any length streams
+            first = io.BytesIO(head + (stream.readline() if not head.endswith(b"\n") else b""))
+            yield from jsonl_records(itertools.chain(first, stream), "<stdin>", options)
         else:
-            data = Path(source.path).read_bytes()
-            label = source.path
-        fmt = source.format if source.format != "auto" else sniff_format(data)
-        items = list(READERS[fmt](data, label, options))
-    except (OSError, ValueError, UnicodeError, csv.Error) as error:
-        yield ReadError(source.path, f"{type(error).__name__}: {error}", source.size)
-        return
-    for item in items:
-        if isinstance(item, Article) and not item.outlet:
-            item.outlet = options.outlet
-        yield item
+            yield from READERS[fmt](head + stream.read(), "<stdin>", options)
+    elif source.format in STREAM_READERS:
+        with open(source.path, "rb") as stream:
+            yield from STREAM_READERS[source.format](stream, source.path, options)
+    else:
+        yield from READERS[source.format](Path(source.path).read_bytes(), source.path, options)
 
 
 def sniff_format(data: bytes) -> str:
@@ -253,18 +296,22 @@ def headline(text: str) -> str | None:
 
 def read_html(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """An HTML page: main text and metadata (title, author, date, URL, site) by trafilatura."""
+    yield html_article(data, label)
+
+
+def html_article(data: bytes, label: str, url: str | None = None, crawled: str | None = None) -> Item:
+    """The article in an HTML page, by trafilatura; ``url`` and ``crawled`` come from a web archive."""
     import trafilatura  # slow to import; only HTML inputs need it
 
     html = decode(data)
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                            include_tables=False, favor_precision=True)
     text = document.text if document is not None else None
     if not text or not text.strip():
-        yield ReadError(label, "no article text found in the HTML", len(data))
-        return
-    yield Article(text=normalise_paragraphs(text), source=label, title=document.title, url=document.url,
-                  outlet=document.sitename, author=document.author, published=normalise_date(document.date),
-                  nbytes=len(data))
+        return ReadError(label, "no article text found in the HTML", len(data))
+    return Article(text=normalise_paragraphs(text), source=label, title=document.title,
+                   url=url or document.url, outlet=document.sitename, author=document.author,
+                   published=normalise_date(document.date), nbytes=len(data), crawled=crawled)
 
 
 def normalise_paragraphs(text: str) -> str:
@@ -274,13 +321,22 @@ def normalise_paragraphs(text: str) -> str:
 
 def read_jsonl(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """One JSON object per line; blank lines are passed over, bad lines become errors."""
-    for number, line in enumerate(decode(data).splitlines(), 1):
+    yield from jsonl_records(io.BytesIO(data), label, options)
+
+
+def jsonl_records(lines: Iterable[bytes], label: str, options: ReadOptions, first_line: int = 1) -> Iterator[Item]:
+    """Articles from lines of JSON Lines, read one at a time; ``first_line`` numbers the first one.
+
+    Lines end at ``\\n`` only, as the format says; each is decoded alone, so one line in another
+    encoding costs that line, not the file.
+    """
+    for number, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         where = f"{label}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
+            record = json.loads(decode(line))
+        except (ValueError, UnicodeError) as error:
             yield ReadError(where, f"invalid JSON: {error}", len(line))
             continue
         yield from_record(record, where, options.fields, len(line))
@@ -299,17 +355,38 @@ def read_json(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
 
 def read_csv(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """A CSV file with a header row; the delimiter is sniffed so TSV and semicolons work too."""
-    text = decode(data)
+    yield from read_csv_stream(io.BytesIO(data), label, options)
+
+
+def read_csv_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iterator[Item]:
+    """CSV rows read one at a time; encoding and delimiter are guessed from the start of the file."""
+    head = stream.read(65536)
+    stream.seek(0)
+    text = io.TextIOWrapper(stream, encoding=stream_encoding(head), newline="")
+    sample = text.read(4096)
+    text.seek(0)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    reader = csv.DictReader(text, dialect=dialect)
     for record in reader:
         # reader.line_num is the line where the row ends; rows may span lines
         yield from_record(record, f"{label}:{reader.line_num}", options.fields,
                           sum(len(v or "") for v in record.values() if isinstance(v, str)))
+
+
+def stream_encoding(head: bytes) -> str:
+    """The encoding of a file from its first bytes: UTF-8 (with or without BOM) first, then detection."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head)  # a character cut at the end is fine
+    except UnicodeDecodeError:
+        best = from_bytes(head).best()
+        if best is None:
+            raise ValueError("cannot detect the text encoding") from None
+        return best.encoding
+    return "utf-8-sig"
 
 
 def from_record(record: object, where: str, fields: FieldMap, nbytes: int) -> Item:
@@ -334,4 +411,19 @@ def from_record(record: object, where: str, fields: FieldMap, nbytes: int) -> It
                    published=normalise_date(pick(fields.date)), nbytes=nbytes)
 
 
-READERS = {"txt": read_text, "html": read_html, "jsonl": read_jsonl, "json": read_json, "csv": read_csv}
+def read_warc(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
+    yield from read_warc_stream(io.BytesIO(data), label, options)
+
+
+def read_warc_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iterator[Item]:
+    """The articles in a web archive: each HTML response, extracted by trafilatura."""
+    from quotes.warc import html_pages
+
+    for page in html_pages(stream, label, options.warc_reader):
+        yield page if isinstance(page, ReadError) else page.article(options.outlet)
+
+
+READERS = {"txt": read_text, "html": read_html, "jsonl": read_jsonl, "json": read_json, "csv": read_csv,
+           "warc": read_warc}
+STREAM_READERS = {"jsonl": lambda stream, label, options: jsonl_records(stream, label, options),
+                  "csv": read_csv_stream, "warc": read_warc_stream}

@@ -15,9 +15,9 @@ import json
 import os
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -125,6 +125,55 @@ def speaker_display_name(speaker: Speaker) -> str | None:
 
 
 @dataclass
+class StoredArticle:
+    """An article and its quotes as database rows.
+
+    Built by :func:`stored_article` where the article was extracted (a worker process, a Dask
+    worker or a shard), so the single SQLite writer only writes.
+    """
+
+    article: dict  # the articles row, without run_id and extracted_at
+    quotes: list[dict]  # the quotes rows, in reading order
+    speakers: list[dict]  # new speakers rows (id, match_key, kind, name), first quoted first
+
+
+def stored_article(article: Article, quotes: list[Quote], extractor_version: str) -> StoredArticle:
+    """The rows that store ``article`` and its ``quotes``: a pure function of its arguments."""
+    aid = article_id(article)
+    rows: dict[str, dict] = {}
+    speakers: dict[str, dict] = {}
+    for quote in quotes:
+        key = speaker_key(quote.speaker, aid)
+        sid = short_hash("speaker", key, length=12) if key else None
+        if sid and sid not in speakers:
+            speakers[sid] = {"id": sid, "match_key": key, "kind": quote.speaker.kind,
+                             "name": speaker_display_name(quote.speaker), "quote_count": None}
+        record = quote.to_record()
+        qid = quote_id(aid, quote)
+        rows[qid] = {
+            "id": qid, "article_id": aid, "speaker_id": sid, "content": quote.content.text,
+            "type": quote.type, "speaker_name": speaker_display_name(quote.speaker),
+            "speaker_as_written": record["speaker_as_written"], "speaker_kind": quote.speaker.kind,
+            "speaker_role": quote.speaker.role, "speaker_org": quote.speaker.organization,
+            "cue": record["cue"], "rule": quote.rule, "confidence": quote.confidence,
+            "outlet": article.outlet, "published": article.published,
+            "start": quote.content.start, "end": quote.content.end,
+            "speaker_start": record["speaker_start"], "speaker_end": record["speaker_end"],
+            "cue_start": record["cue_start"], "cue_end": record["cue_end"],
+            "sentence": quote.sentence, "paragraph": quote.paragraph,
+            "continuation": int(quote.continuation), "quote_group": quote.group,
+            "extra": json.dumps(quote.extra) if quote.extra else None,
+        }
+    row = {
+        "id": aid, "title": article.title, "url": article.url, "outlet": article.outlet,
+        "author": article.author, "published": article.published, "crawled": article.crawled,
+        "source": article.source, "text": article.text, "content_hash": content_hash(article),
+        "extractor_version": extractor_version, "quote_count": len(rows),
+    }
+    return StoredArticle(row, list(rows.values()), list(speakers.values()))
+
+
+@dataclass
 class RunCounts:
     """What one run did, as recorded in ``runs`` and shown in the summary."""
 
@@ -170,86 +219,131 @@ class Store:
         An article already stored has its old quotes removed first, and speakers left with no
         quote are deleted, so the database always equals one clean extraction of its articles.
         """
-        stored = 0
         with self.db.atomic():
-            touched: set[str] = set()
-            for article, quotes in batch:
-                aid = article_id(article)
-                touched.update(self._speakers_of(aid))
-                self.db.execute("delete from quotes where article_id = ?", [aid])
-                self.db["articles"].upsert({
-                    "id": aid, "title": article.title, "url": article.url, "outlet": article.outlet,
-                    "author": article.author, "published": article.published, "source": article.source,
-                    "text": article.text, "content_hash": content_hash(article),
-                    "extractor_version": extractor_version, "quote_count": len(quotes),
-                    "run_id": run_id, "extracted_at": now(),
-                }, pk="id")
-                rows = self._quote_rows(aid, article, quotes)
-                self.db["quotes"].insert_all(rows, batch_size=1000)
-                touched.update(r["speaker_id"] for r in rows if r["speaker_id"])
-                stored += len(rows)
-            self.refresh_speakers(touched)
+            stored = self.write([stored_article(a, q, extractor_version) for a, q in batch], run_id)
+            self.refresh_pending()
         return stored
 
-    def _speakers_of(self, aid: str) -> set[str]:
-        return {row[0] for row in self.db.execute(
-            "select distinct speaker_id from quotes where article_id = ? and speaker_id is not null", [aid])}
+    def write(self, batch: list[StoredArticle], run_id: int | None) -> int:
+        """Store a batch of extracted articles in one transaction; returns quotes stored.
 
-    def _quote_rows(self, aid: str, article: Article, quotes: list[Quote]) -> list[dict]:
-        rows: dict[str, dict] = {}
-        for quote in quotes:
-            key = speaker_key(quote.speaker, aid)
-            sid = short_hash("speaker", key, length=12) if key else None
-            if sid:
-                self.db["speakers"].insert({"id": sid, "match_key": key, "kind": quote.speaker.kind,
-                                            "name": speaker_display_name(quote.speaker), "quote_count": 0},
-                                           ignore=True)
-            record = quote.to_record()
-            qid = quote_id(aid, quote)
-            rows[qid] = {
-                "id": qid, "article_id": aid, "speaker_id": sid, "content": quote.content.text,
-                "type": quote.type, "speaker_name": speaker_display_name(quote.speaker),
-                "speaker_as_written": record["speaker_as_written"], "speaker_kind": quote.speaker.kind,
-                "speaker_role": quote.speaker.role, "speaker_org": quote.speaker.organization,
-                "cue": record["cue"], "rule": quote.rule, "confidence": quote.confidence,
-                "outlet": article.outlet, "published": article.published,
-                "start": quote.content.start, "end": quote.content.end,
-                "speaker_start": record["speaker_start"], "speaker_end": record["speaker_end"],
-                "cue_start": record["cue_start"], "cue_end": record["cue_end"],
-                "sentence": quote.sentence, "paragraph": quote.paragraph,
-                "continuation": int(quote.continuation), "quote_group": quote.group,
-                "extra": json.dumps(quote.extra) if quote.extra else None,
-            }
-        return list(rows.values())
+        The bulk path of a run: rows were built by the worker that extracted them, so this only
+        writes. Speakers the batch touches are marked (``quote_count`` empty) rather than
+        recomputed, because recomputing a much-quoted speaker after every batch costs time
+        that grows with the corpus; :meth:`refresh_pending` recomputes them once, at the end of
+        the run, and a run that was killed leaves the marks for the next run to finish.
+        """
+        latest: dict[str, StoredArticle] = {}
+        for item in batch:  # an article given twice in one batch: the later text wins, as in two batches
+            latest[item.article["id"]] = item
+        ids = list(latest)
+        with self.db.atomic():
+            touched = self._speakers_of(ids)
+            for chunk in chunked(ids):
+                self.db.execute(f"delete from quotes where article_id in ({marks(chunk)})", chunk)
+            extracted_at = now()
+            self.db["articles"].upsert_all(
+                ({**item.article, "run_id": run_id, "extracted_at": extracted_at} for item in latest.values()),
+                pk="id", batch_size=500)
+            speakers: dict[str, dict] = {}
+            for item in latest.values():
+                for row in item.speakers:
+                    speakers.setdefault(row["id"], row)
+            self.db["speakers"].insert_all(speakers.values(), ignore=True, batch_size=500)
+            touched.update(speakers)
+            for chunk in chunked(sorted(touched)):
+                self.db.execute(f"update speakers set quote_count = null where id in ({marks(chunk)})", chunk)
+            rows = [row for item in latest.values() for row in item.quotes]
+            self.db["quotes"].insert_all(rows, batch_size=1000)
+        return len(rows)
+
+    def _speakers_of(self, article_ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for chunk in chunked(article_ids):
+            found.update(row[0] for row in self.db.execute(
+                f"select distinct speaker_id from quotes where article_id in ({marks(chunk)}) "
+                "and speaker_id is not null", chunk))
+        return found
+
+    def refresh_pending(self) -> int:
+        """Recompute every speaker marked by :meth:`write`; returns how many were recomputed."""
+        pending = [row[0] for row in self.db.execute("select id from speakers where quote_count is null")]
+        self.refresh_speakers(pending)
+        return len(pending)
 
     def refresh_speakers(self, speaker_ids: Iterable[str]) -> None:
         """Recompute name, role, organisation, aliases and counts of speakers from their quotes.
 
-        The most frequent value wins, so one odd mention does not rename a speaker; speakers with
-        no quotes left are removed.
+        The most frequent value wins, so one odd mention does not rename a speaker (ties go to
+        the value quoted first); speakers with no quotes left are removed. SQLite groups the
+        quotes, so a speaker quoted a million times costs a few grouped rows, not a million.
         """
-        for sid in speaker_ids:
-            rows = list(self.db.query(
-                "select article_id, speaker_name, speaker_as_written, speaker_role, speaker_org, outlet, "
-                "published from quotes where speaker_id = ?", [sid]))
-            if not rows:
+        with self.db.atomic():
+            for chunk in chunked(list(speaker_ids)):
+                self._refresh_chunk(chunk)
+
+    def _refresh_chunk(self, ids: list[str]) -> None:
+        where = f"speaker_id in ({marks(ids)})"
+        totals = {row[0]: row[1:] for row in self.db.execute(
+            "select speaker_id, count(*), count(distinct article_id), count(distinct nullif(outlet, '')), "
+            f"min(nullif(published, '')), max(nullif(published, '')) from quotes where {where} "
+            "group by speaker_id", ids)}
+
+        def tallies(column: str) -> dict[str, list[tuple[str, int, int]]]:
+            """``{speaker: [(value, count, first rowid)]}`` over the non-empty values of a column."""
+            found: dict[str, list[tuple[str, int, int]]] = {}
+            for sid, value, count, first in self.db.execute(
+                    f"select speaker_id, {column}, count(*), min(rowid) from quotes "
+                    f"where {where} and coalesce({column}, '') != '' group by speaker_id, {column}", ids):
+                found.setdefault(sid, []).append((value, count, first))
+            return found
+
+        names, roles, orgs, written = (tallies(c) for c in (
+            "speaker_name", "speaker_role", "speaker_org", "speaker_as_written"))
+        for sid in ids:
+            if sid not in totals:
                 self.db.execute("delete from speakers where id = ?", [sid])
                 continue
-
-            def most_common(column: str, rows: list[dict] = rows) -> str | None:
-                counts = Counter(r[column] for r in rows if r[column])
-                return counts.most_common(1)[0][0] if counts else None
-
-            aliases = Counter(r["speaker_name"] for r in rows if r["speaker_name"])
-            aliases.update(r["speaker_as_written"] for r in rows
-                           if r["speaker_as_written"] and fold(r["speaker_as_written"]) not in PRONOUNS)
-            dates = sorted(r["published"] for r in rows if r["published"])
+            quote_count, article_count, outlet_count, first, last = totals[sid]
             self.db["speakers"].update(sid, {
-                "name": most_common("speaker_name"), "role": most_common("speaker_role"),
-                "organization": most_common("speaker_org"),
-                "aliases": json.dumps([alias for alias, _ in aliases.most_common()], ensure_ascii=False),
-                "quote_count": len(rows), "article_count": len({r["article_id"] for r in rows}),
-                "outlet_count": len({r["outlet"] for r in rows if r["outlet"]}),
-                "first_published": dates[0] if dates else None,
-                "last_published": dates[-1] if dates else None,
+                "name": most_common(names.get(sid, [])), "role": most_common(roles.get(sid, [])),
+                "organization": most_common(orgs.get(sid, [])),
+                "aliases": json.dumps(aliases(names.get(sid, []), written.get(sid, [])), ensure_ascii=False),
+                "quote_count": quote_count, "article_count": article_count, "outlet_count": outlet_count,
+                "first_published": first, "last_published": last,
             })
+
+
+def most_common(tally: list[tuple[str, int, int]]) -> str | None:
+    """The most frequent value; on a tie, the one quoted first."""
+    return min(tally, key=lambda t: (-t[1], t[2]))[0] if tally else None
+
+
+def aliases(names: list[tuple[str, int, int]], written: list[tuple[str, int, int]]) -> list[str]:
+    """Every resolved name and written mention (pronouns aside), most frequent first.
+
+    Ties go to resolved names before mentions, then to the one quoted first.
+    """
+    counts: dict[str, list[int]] = {}
+    for rank, tally in enumerate((names, written)):
+        for value, count, first in tally:
+            if rank and fold_cached(value) in PRONOUNS:
+                continue
+            entry = counts.setdefault(value, [0, rank, first])
+            entry[0] += count
+    return sorted(counts, key=lambda v: (-counts[v][0], counts[v][1], counts[v][2]))
+
+
+@lru_cache(maxsize=65536)
+def fold_cached(name: str) -> str:
+    return fold(name)
+
+
+def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Slices small enough for one SQL ``in (...)`` list."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def marks(items: list[str]) -> str:
+    return ", ".join("?" * len(items))

@@ -23,6 +23,7 @@ TABLES: dict[str, dict] = {
             "outlet": "News outlet that published the article.",
             "author": "Byline, when known.",
             "published": "Publication date (ISO 8601), when known.",
+            "crawled": "When a web crawler fetched the page (WARC-Date, ISO 8601), for articles read from WARC files.",
             "source": "File the article was read from; path:line for a JSON Lines or CSV record.",
             "text": "Full text; every quote offset refers to it.",
             "content_hash": "Hash of the text and metadata, to skip unchanged articles on re-runs.",
