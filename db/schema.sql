@@ -126,18 +126,12 @@ CREATE INDEX "idx_speakers_quote_count"
 CREATE TRIGGER "articles_ad" AFTER DELETE ON "articles" BEGIN
   INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
 END;
-CREATE TRIGGER "articles_ai" AFTER INSERT ON "articles" BEGIN
-  INSERT INTO "articles_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
-END;
 CREATE TRIGGER "articles_au" AFTER UPDATE ON "articles" BEGIN
   INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "text") VALUES('delete', old.rowid, old."title", old."text");
   INSERT INTO "articles_fts" (rowid, "title", "text") VALUES (new.rowid, new."title", new."text");
 END;
 CREATE TRIGGER "quotes_ad" AFTER DELETE ON "quotes" BEGIN
   INSERT INTO "quotes_fts" ("quotes_fts", rowid, "content") VALUES('delete', old.rowid, old."content");
-END;
-CREATE TRIGGER "quotes_ai" AFTER INSERT ON "quotes" BEGIN
-  INSERT INTO "quotes_fts" (rowid, "content") VALUES (new.rowid, new."content");
 END;
 CREATE TRIGGER "quotes_au" AFTER UPDATE ON "quotes" BEGIN
   INSERT INTO "quotes_fts" ("quotes_fts", rowid, "content") VALUES('delete', old.rowid, old."content");

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from quotes.lexicon import load_lexicon
-from quotes.pipeline import Job, plan_partitions, run_partitions
+from quotes.pipeline import PARTITION_BYTES, Job, plan_partitions, run_partitions
 from quotes.readers import ReadOptions
 from quotes.store import Store, default_db_path, open_db
 from quotes.writer import BATCH_ARTICLES, Writer
@@ -57,7 +57,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                    options: ReadOptions | None = None, lexicon_paths: Iterable[str] = (),
                    force: bool = False, batch_size: int = BATCH_ARTICLES, stdin: IO[bytes] | None = None,
                    on_progress: Callable[[int], None] | None = None, workers: int = 1,
-                   dask: str | None = None) -> Summary:
+                   dask: str | None = None, partition_bytes: int = PARTITION_BYTES) -> Summary:
     """Read every input, extract quotes from new or changed articles, store them; return a summary.
 
     Articles whose text, metadata, extractor code and lexicon are all unchanged since they were
@@ -65,7 +65,8 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     articles the extractor fails on are recorded in the ``errors`` table and the run goes on.
     ``workers`` processes extract in parallel, or the workers of the Dask cluster at ``dask``
     ("local" starts one on this machine); this process alone writes, so the database is the
-    same whatever runs the extraction. ``on_progress`` is called with the input bytes consumed.
+    same whatever runs the extraction. ``partition_bytes`` is the input given to a worker at a
+    time. ``on_progress`` is called with the input bytes consumed.
     """
     started = time.perf_counter()
     inputs = list(inputs)
@@ -79,7 +80,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     writer = Writer(store, run_id, batch_size)
     status = "interrupted"
     try:
-        partitions = plan_partitions(inputs, options, stdin, workers_read_files=bool(dask))
+        partitions = plan_partitions(inputs, options, stdin, size=partition_bytes, workers_read_files=bool(dask))
         if dask:
             from quotes.cluster import run_on_dask
 

@@ -15,11 +15,14 @@ from sqlite_utils import Database
 from quotes import queries, render
 from quotes.annotate import annotate_stream
 from quotes.api import extract_corpus
+from quotes.cluster import DaskMissing
 from quotes.evaluate import evaluate_file, format_report
 from quotes.lexicon import load_lexicon
+from quotes.pipeline import default_workers
 from quotes.publish.metadata import metadata_json
 from quotes.publish.serve import serve as run_datasette
 from quotes.readers import FORMATS, FieldMap, ReadError, ReadOptions, discover
+from quotes.shards import ShardError, extract_to_shards, load_shards
 from quotes.store import DB_ENV, DEFAULT_DB, default_db_path, open_db
 
 lexicon_option = click.option(
@@ -117,24 +120,66 @@ def existing_db(db_path: Path | None) -> Database:
 @click.option("--outlet", help="Outlet for articles whose input names none.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when nothing has changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="number of cores",
+              help="Processes extracting in parallel (or LocalCluster workers with --dask local).")
+@click.option("--dask", "dask_address", metavar="ADDRESS",
+              help="Extract on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "
+                   "LocalCluster of --workers processes. Needs pip install 'quotes[dask]'.")
+@click.option("--shards", "shards_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write Parquet shards, one per partition, to this (empty) directory instead of the "
+                   "database; merge them with `quotes load`.")
+@click.option("--warc-reader", type=click.Choice(["warcio", "fastwarc"]), default="warcio", show_default=True,
+              help="Library that reads .warc/.warc.gz files (fastwarc: pip install 'quotes[warc-fast]').")
 @lexicon_option
 def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_format: str,
             text_field: str | None, id_field: str | None, title_field: str | None, url_field: str | None,
             date_field: str | None, outlet_field: str | None, outlet: str | None, force: bool,
-            as_json: bool, lexicon_paths: tuple[str, ...]) -> None:
+            as_json: bool, workers: int, dask_address: str | None, shards_dir: Path | None, warc_reader: str,
+            lexicon_paths: tuple[str, ...]) -> None:
     """Read articles from INPUTS, extract their quotes and store them.
 
-    INPUTS are files (.txt, .md, .html, .jsonl, .json, .csv), folders (read recursively) or
-    - for stdin. Articles already stored and unchanged are skipped; changed ones are replaced.
+    INPUTS are files (.txt, .md, .html, .jsonl, .json, .csv, .warc, .warc.gz), folders (read
+    recursively) or - for stdin. Articles already stored and unchanged are skipped; changed
+    ones are replaced. Input is read as a stream and extracted by --workers processes, or on a
+    Dask cluster; one process writes the database, so the result is the same either way.
     """
     fields = FieldMap.with_overrides(text=text_field, id=id_field, title=title_field, url=url_field,
                                      date=date_field, outlet=outlet_field)
-    options = ReadOptions(glob=glob, format=input_format, fields=fields, outlet=outlet)
+    options = ReadOptions(glob=glob, format=input_format, fields=fields, outlet=outlet, warc_reader=warc_reader)
     total = sum(s.size for s in discover(inputs, options) if not isinstance(s, ReadError))
-    with click.progressbar(length=total, label="Extracting", file=sys.stderr,
-                           hidden=not sys.stderr.isatty() or not total) as bar:
-        summary = extract_corpus(inputs, db_path, options=options, lexicon_paths=lexicon_paths,
-                                 force=force, on_progress=bar.update)
+    try:
+        with click.progressbar(length=total, label="Extracting", file=sys.stderr,
+                               hidden=not sys.stderr.isatty() or not total) as bar:
+            if shards_dir:
+                summary = extract_to_shards(inputs, shards_dir, options=options, lexicon_paths=lexicon_paths,
+                                            workers=workers, dask=dask_address, on_progress=bar.update)
+            else:
+                summary = extract_corpus(inputs, db_path, options=options, lexicon_paths=lexicon_paths,
+                                         force=force, on_progress=bar.update, workers=workers,
+                                         dask=dask_address)
+    except (ShardError, DaskMissing) as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
+    if shards_dir:
+        return
+    for error in queries.run_errors(open_db(summary.db_path), summary.run_id, limit=10):
+        click.echo(f"skipped {error['source']}: {error['reason']}", err=True)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def load(directory: Path, db_path: Path | None, as_json: bool) -> None:
+    """Merge the Parquet shards in DIRECTORY (from `quotes extract --shards`) into the database.
+
+    Speakers are merged as in a normal run, and the database ends up the same as a plain
+    `quotes extract` of the same inputs. Loading the same shards again changes nothing.
+    """
+    try:
+        summary = load_shards(directory, db_path)
+    except ShardError as error:
+        raise click.ClickException(str(error)) from None
     click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
     for error in queries.run_errors(open_db(summary.db_path), summary.run_id, limit=10):
         click.echo(f"skipped {error['source']}: {error['reason']}", err=True)

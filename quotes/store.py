@@ -241,6 +241,8 @@ class Store:
             touched = self._speakers_of(ids)
             for chunk in chunked(ids):
                 self.db.execute(f"delete from quotes where article_id in ({marks(chunk)})", chunk)
+            last_quote, last_article = (self.db.execute(f"select coalesce(max(rowid), 0) from {table}").fetchone()[0]
+                                        for table in ("quotes", "articles"))
             extracted_at = now()
             self.db["articles"].upsert_all(
                 ({**item.article, "run_id": run_id, "extracted_at": extracted_at} for item in latest.values()),
@@ -255,6 +257,11 @@ class Store:
                 self.db.execute(f"update speakers set quote_count = null where id in ({marks(chunk)})", chunk)
             rows = [row for item in latest.values() for row in item.quotes]
             self.db["quotes"].insert_all(rows, batch_size=1000)
+            # new rows only (an updated article is re-indexed by its update trigger): see migration m004
+            self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes "
+                            "where rowid > ?", [last_quote])
+            self.db.execute("insert into articles_fts (rowid, title, text) select rowid, title, text "
+                            "from articles where rowid > ?", [last_article])
         return len(rows)
 
     def _speakers_of(self, article_ids: list[str]) -> set[str]:
