@@ -8,6 +8,7 @@ and error pages are part of every crawl and are passed over without an error.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -64,14 +65,35 @@ def _warcio_pages(stream: IO[bytes], label: str) -> Iterator[HtmlPage]:
     for record in records:
         if record.format != "warc":
             raise ValueError(f"not a WARC file (found a record in {record.format} format)")
-        if record.rec_type != "response" or record.http_headers is None:
-            continue
-        status = record.http_headers.get_statuscode()
-        if not is_html(record.http_headers.get_header("Content-Type"), int(status) if status else None):
-            continue
-        yield HtmlPage(record.content_stream().read(), f"{label}@{records.get_record_offset()}",
-                       record.rec_headers.get_header("WARC-Target-URI"),
-                       normalise_date(record.rec_headers.get_header("WARC-Date")))
+        http = record.http_headers if record.rec_type == "response" else None
+        status = http.get_statuscode() if http else None
+        page = None
+        if http and is_html(http.get_header("Content-Type"), int(status) if status else None):
+            page = HtmlPage(record.content_stream().read(), f"{label}@{records.get_record_offset()}",
+                            record.rec_headers.get_header("WARC-Target-URI"),
+                            normalise_date(record.rec_headers.get_header("WARC-Date")))
+        else:
+            while record.raw_stream.read(1 << 16):  # skip the payload, to see whether it is complete
+                pass
+        if getattr(record.raw_stream, "limit", 0) > 0:  # warcio returns what is there, not what was promised
+            raise EOFError(f"the archive ends inside the record at byte {records.get_record_offset()}")
+        if page:
+            yield page
+    size = stream.seek(0, 2)
+    if records.offset < size or not _last_member_complete(stream, records.member_info):
+        # warcio stops quietly at a record it cannot read to its end
+        raise EOFError(f"the archive ends inside the record at byte {records.member_info[0]}")
+
+
+def _last_member_complete(stream: IO[bytes], member: tuple[int, int] | None) -> bool:
+    """Whether the last gzip member of a .warc.gz ends with its end-of-stream marker."""
+    stream.seek(0)
+    if member is None or stream.read(2) != b"\x1f\x8b":
+        return True
+    stream.seek(member[0])
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    inflater.decompress(stream.read(member[1]))
+    return inflater.eof
 
 
 def _fastwarc_pages(stream: IO[bytes], label: str) -> Iterator[HtmlPage]:

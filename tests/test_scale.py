@@ -1,0 +1,305 @@
+"""Scale: streaming partitions, worker pools, WARC input, Dask and Parquet shards.
+
+Every parallel or sharded run is checked against a plain one-worker run of the same code on
+the same corpus: same rows in the same order, same ids, same speaker aggregates.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+PEOPLE = [
+    ("Ines Moreau", "harbour master"),
+    ("Karl Brenner", "city engineer"),
+    ("Amara Okafor", "health minister"),
+    ("Tom Reyes", "councillor"),
+    ("Lucia Fernandez", "mayor"),
+]
+TOPICS = ["ferry", "bridge", "hospital", "school", "harbour wall", "tram line", "library"]
+
+# Columns that record when or by which run something happened, not what was extracted.
+BOOKKEEPING = {"extracted_at", "run_id", "created_at"}
+
+
+def news_article(number: int) -> dict:
+    """An article whose two quotes no extractor version can read differently."""
+    name, role = PEOPLE[number % len(PEOPLE)]
+    other, _ = PEOPLE[(number * 3 + 1) % len(PEOPLE)]
+    topic = TOPICS[number % len(TOPICS)]
+    text = (f"{topic.title()} plans\n\n"
+            f"\"The {topic} will open on time,\" said {name}, the {role}.\n\n"
+            f"\"We have checked every figure twice,\" said {other}.\n")
+    return {"id": f"n-{number}", "title": f"{topic.title()} plans", "outlet": ["Herald", "Post"][number % 2],
+            "date": f"2025-03-{number % 28 + 1:02d}", "text": text}
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    """A folder: a JSON Lines file with 120 articles (one bad line, one article given twice, one
+    with no text), a text file, and a CSV file."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    lines = [json.dumps(news_article(n)) for n in range(120)]
+    lines.insert(40, "{this is not json")
+    lines.insert(70, json.dumps({"id": "n-5", "text": '"The plan has changed," said Tom Reyes.'}))
+    lines.insert(90, json.dumps({"id": "empty", "text": "   "}))
+    (folder / "wire.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "note.txt").write_text('Storm\n\n"Stay indoors tonight," said Ines Moreau.\n', encoding="utf-8")
+    (folder / "letters.csv").write_text(
+        'id,text\nl-1,"""The tram is late again,"" said Karl Brenner."\n', encoding="utf-8")
+    return folder
+
+
+def table_rows(db_path: Path) -> dict[str, list[tuple]]:
+    """Every row of the content tables in storage order, without the run bookkeeping columns."""
+    db = sqlite3.connect(db_path)
+    found = {}
+    for table in ("articles", "quotes", "speakers", "errors"):
+        columns = [f'"{row[1]}"' for row in db.execute(f"pragma table_info({table})") if row[1] not in BOOKKEEPING]
+        found[table] = db.execute(f"select {', '.join(columns)} from {table} order by rowid").fetchall()
+    full_text = db.execute("select count(*) from quotes_fts where quotes_fts match 'open'").fetchone()
+    found["search"] = [full_text]
+    db.close()
+    return found
+
+
+def extract(corpus_dir: Path, db: Path, **options):
+    from quotes.api import extract_corpus
+
+    return extract_corpus([str(corpus_dir)], db, partition_bytes=2000, **options)
+
+
+@pytest.fixture
+def one_worker(corpus, tmp_path) -> dict:
+    summary = extract(corpus, tmp_path / "one.db", workers=1)
+    assert (summary.articles, summary.errors) == (123, 2)  # 120, n-5 again, a text, a CSV row; a bad line, no text
+    return table_rows(tmp_path / "one.db")
+
+
+# --- partitions -------------------------------------------------------------------------
+
+
+def test_line_ranges_cover_a_file_at_line_ends_with_their_line_numbers(tmp_path):
+    from quotes.pipeline import line_ranges
+
+    path = tmp_path / "lines.jsonl"
+    lines = [f'{{"n": {n}, "pad": "{"x" * (n % 50)}"}}\n'.encode() for n in range(500)]
+    path.write_bytes(b"".join(lines))
+    ranges = list(line_ranges(str(path), path.stat().st_size, 1000))
+    assert len(ranges) > 10
+    data = path.read_bytes()
+    assert ranges[0][0] == 0 and ranges[-1][1] == len(data)
+    for (start, end, first), (next_start, _, next_first) in zip(ranges, ranges[1:], strict=False):
+        assert end == next_start and data[end - 1:end] == b"\n"
+        assert next_first == first + data[start:end].count(b"\n")
+
+
+def test_partitions_read_the_same_items_as_one_reader(corpus):
+    from quotes.pipeline import partition_items, plan_partitions
+    from quotes.readers import ReadOptions, read_inputs
+
+    options = ReadOptions()
+    partitions = list(plan_partitions([str(corpus)], options, size=1500))
+    assert len(partitions) > 5 and [p.index for p in partitions] == list(range(len(partitions)))
+    cut = [item for p in partitions for item in partition_items(p, options)]
+    whole = list(read_inputs([str(corpus)], options))
+    assert cut == whole
+
+
+def test_large_csv_records_are_read_by_the_planner_in_batches(tmp_path):
+    from quotes.pipeline import partition_items, plan_partitions
+    from quotes.readers import ReadOptions, read_inputs
+
+    path = tmp_path / "big.csv"
+    rows = [f'r-{n},"""Row {n} is fine,"" said Tom Reyes."' for n in range(300)]
+    path.write_text("id,text\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    partitions = list(plan_partitions([str(path)], ReadOptions(), size=2000))
+    assert len(partitions) > 3 and all(piece.records for p in partitions for piece in p.pieces)
+    items = [i for p in partitions for i in partition_items(p, ReadOptions())]
+    assert items == list(read_inputs([str(path)]))
+
+
+def test_the_pool_never_reads_far_ahead_of_the_writer(corpus):
+    """Backpressure: while the first answer is awaited, only a few partitions have been planned."""
+    from quotes.api import extractor_version
+    from quotes.lexicon import load_lexicon
+    from quotes.pipeline import Job, plan_partitions, run_partitions
+    from quotes.readers import ReadOptions
+
+    planned = []
+
+    def counted():
+        for partition in plan_partitions([str(corpus)], ReadOptions(), size=500):
+            planned.append(partition.index)
+            yield partition
+
+    lexicon = load_lexicon()
+    answers = run_partitions(counted(), Job(lexicon, extractor_version(lexicon.digest), ReadOptions()), workers=2)
+    next(answers)
+    assert len(planned) <= 2 * 2 + 1
+    assert sum(1 for _ in answers) + 1 == len(planned) > 20
+
+
+# --- workers ------------------------------------------------------------------------------
+
+
+def test_two_workers_store_exactly_what_one_worker_stores(corpus, tmp_path, one_worker):
+    summary = extract(corpus, tmp_path / "two.db", workers=2)
+    assert summary.quotes > 200
+    assert table_rows(tmp_path / "two.db") == one_worker
+
+
+def test_speakers_merge_across_partitions_with_their_aggregates(corpus, tmp_path, one_worker):
+    import sqlite3
+
+    extract(corpus, tmp_path / "two.db", workers=2)
+    db = sqlite3.connect(tmp_path / "two.db")
+    quotes = dict(db.execute("select speaker_id, count(*) from quotes where speaker_id is not null group by 1"))
+    speakers = dict(db.execute("select id, quote_count from speakers"))
+    assert speakers == quotes  # every count recomputed at the end, none left marked
+    moreau = db.execute("select name, role, article_count, outlet_count from speakers "
+                        "where match_key = 'person:ines moreau'").fetchone()
+    assert moreau[0] == "Ines Moreau" and moreau[2] > 20 and moreau[3] == 2
+
+
+def test_a_rerun_with_workers_skips_every_unchanged_article(corpus, tmp_path):
+    db = tmp_path / "q.db"
+    extract(corpus, db, workers=2)
+    again = extract(corpus, db, workers=2)
+    assert (again.extracted, again.unchanged, again.quotes) == (1, 122, 2)  # n-5 is given twice, so it changes
+
+
+def test_a_killed_run_leaves_speakers_marked_and_the_next_run_recomputes_them(tmp_path):
+    from quotes.model import Quote, Span, Speaker
+    from quotes.readers import Article
+    from quotes.store import Store, open_db, stored_article
+
+    text = '"We are ready," said Tom Reyes.'
+    quote = Quote(Span.of(text, 1, 14), "direct", None, Speaker(Span.of(text, 21, 30), "Tom Reyes", "person"),
+                  "test", 0.9, 0, 0)
+    store = Store(open_db(tmp_path / "q.db"))
+    store.write([stored_article(Article(text, "a.txt", id="a"), [quote], "v1")], None)  # killed before the end
+    assert [r["quote_count"] for r in store.db["speakers"].rows] == [None]
+    assert store.refresh_pending() == 1
+    assert [r["quote_count"] for r in store.db["speakers"].rows] == [1]
+
+
+def test_cli_extract_takes_workers_and_reads_stdin_as_a_stream(tmp_path):
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    lines = "\n".join(json.dumps(news_article(n)) for n in range(30)) + "\n"
+    result = CliRunner().invoke(cli, ["extract", "-", "--db", str(tmp_path / "q.db"), "--workers", "2", "--json"],
+                                input=lines)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["articles"], summary["quotes"], summary["errors"]) == (30, 60, 0)
+
+
+# --- WARC -----------------------------------------------------------------------------------
+
+
+def page(title: str, body: str) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{body}"
+            "</article></body></html>").encode()
+
+
+WARC_RECORDS = [
+    ("https://news.example/ferry", "text/html; charset=utf-8", "200 OK", page(
+        "Ferry starts", "<p>\"The ferry will run every hour from Monday,\" said Ines Moreau, the harbour master."
+        "</p><p>The first crossing leaves at six in the morning from the north pier.</p>")),
+    ("https://news.example/robots.txt", "text/plain", "200 OK", b"User-agent: *\nDisallow:\n"),
+    ("https://news.example/old", "text/html", "301 Moved Permanently", b""),
+    ("https://news.example/bridge", "text/html", "200 OK", page(
+        "Bridge closes", "<p>\"We have no choice but to close the bridge for repairs,\" said Karl Brenner, "
+        "the city engineer.</p><p>Drivers are asked to use the ring road until the work is done.</p>")),
+]
+
+
+def write_warc(path: Path, records=WARC_RECORDS) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=path.name.endswith(".gz"))
+        for day, (url, content_type, status, payload) in enumerate(records, 1):
+            headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                url, "response", payload=io.BytesIO(payload), http_headers=headers,
+                warc_headers_dict={"WARC-Date": f"2024-03-0{day}T10:00:00Z"}))
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc"])
+def test_warc_html_responses_become_articles_with_url_and_crawl_date(tmp_path, name):
+    from quotes.api import extract_corpus
+
+    write_warc(tmp_path / name)
+    summary = extract_corpus([str(tmp_path / name)], tmp_path / "q.db")
+    assert (summary.articles, summary.errors) == (2, 0)  # robots.txt and the redirect are not articles
+    db = sqlite3.connect(tmp_path / "q.db")
+    rows = db.execute("select url, crawled, title, source from articles order by rowid").fetchall()
+    assert [r[:3] for r in rows] == [
+        ("https://news.example/ferry", "2024-03-01T10:00:00+00:00", "Ferry starts"),
+        ("https://news.example/bridge", "2024-03-04T10:00:00+00:00", "Bridge closes"),
+    ]
+    assert all(r[3].startswith(str(tmp_path / name) + "@") for r in rows)
+    speakers = {r[0] for r in db.execute("select speaker_name from quotes")}
+    assert {"Ines Moreau", "Karl Brenner"} <= speakers
+    for text, start, end, content in db.execute(
+            "select a.text, q.start, q.end, q.content from quotes q join articles a on a.id = q.article_id"):
+        assert text[start:end] == content
+
+
+@pytest.mark.parametrize("engine", ["warcio", "fastwarc"])
+def test_warc_readers_agree_and_a_truncated_archive_keeps_what_came_before(tmp_path, engine):
+    if engine == "fastwarc":
+        pytest.importorskip("fastwarc", reason="FastWARC is optional: pip install 'quotes[warc-fast]'")
+    from quotes.readers import ReadError
+    from quotes.warc import html_pages
+
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path)
+    pages = list(html_pages(path.open("rb"), str(path), engine))
+    assert [(p.url, p.crawled) for p in pages] == [
+        ("https://news.example/ferry", "2024-03-01T10:00:00+00:00"),
+        ("https://news.example/bridge", "2024-03-04T10:00:00+00:00"),
+    ]
+    assert b"ferry will run" in pages[0].html
+    data = path.read_bytes()
+    for cut in (10, 200, 400):  # inside the last record's trailer, body and header
+        truncated = tmp_path / "cut.warc.gz"
+        truncated.write_bytes(data[:len(data) - cut])
+        found = list(html_pages(truncated.open("rb"), str(truncated), engine))
+        assert found[0].url == "https://news.example/ferry"
+        if engine == "warcio":  # FastWARC ends a truncated archive quietly, as the docs say
+            assert isinstance(found[-1], ReadError) and "damaged web archive" in found[-1].reason
+
+
+def test_a_file_that_is_not_a_warc_is_an_error_not_a_crash(tmp_path):
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    (tmp_path / "fake.warc").write_text("this is not a web archive\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "fake.warc"), "--db", str(tmp_path / "q.db")])
+    assert result.exit_code == 0
+    assert "1 errors" in result.stdout and "not a WARC file" in result.stderr
+
+
+def test_a_large_warc_is_read_by_the_planner_and_extracted_by_workers(tmp_path):
+    from quotes.api import extract_corpus
+
+    records = [(f"https://news.example/{n}", "text/html", "200 OK", page(
+        f"Story {n}", f"<p>\"Story {n} is about the harbour and nothing else at all,\" said Tom Reyes.</p>"
+        "<p>The council meets again next week to decide on the budget.</p>")) for n in range(40)]
+    write_warc(tmp_path / "big.warc.gz", records)
+    pooled = extract_corpus([str(tmp_path / "big.warc.gz")], tmp_path / "two.db", workers=2, partition_bytes=2000)
+    alone = extract_corpus([str(tmp_path / "big.warc.gz")], tmp_path / "one.db", workers=1)
+    assert pooled.articles == alone.articles == 40
+    assert table_rows(tmp_path / "two.db") == table_rows(tmp_path / "one.db")
