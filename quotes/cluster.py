@@ -9,6 +9,7 @@ Needs the extra: ``pip install 'quotes[dask]'``.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -32,7 +33,7 @@ def connect(address: str, workers: int):
     if address == LOCAL:
         # one thread per worker process: the extractor is pure Python, so threads would share one core
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs="error")
+                               dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster)
     return Client(address)
 

@@ -114,7 +114,7 @@ def write_shard(partition: Partition, job: Job, directory: str) -> ShardReport:
                    compression="zstd")
     os.replace(partial_file, target)
     return ShardReport(name, sum(r["kind"] == "article" for r in rows),
-                       sum(len(r["quotes"] or ()) for r in rows), sum(r["kind"] != "article" for r in rows))
+                       sum(len(r.get("quotes") or ()) for r in rows), sum(r["kind"] != "article" for r in rows))
 
 
 def shard_row(result: Result) -> dict:

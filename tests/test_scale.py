@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -303,3 +304,89 @@ def test_a_large_warc_is_read_by_the_planner_and_extracted_by_workers(tmp_path):
     alone = extract_corpus([str(tmp_path / "big.warc.gz")], tmp_path / "one.db", workers=1)
     assert pooled.articles == alone.articles == 40
     assert table_rows(tmp_path / "two.db") == table_rows(tmp_path / "one.db")
+
+
+# --- Dask and Parquet shards ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def local_cluster():
+    """A real Dask LocalCluster with two worker processes, shared by the tests that need one."""
+    distributed = pytest.importorskip("distributed", reason="Dask is optional: pip install 'quotes[dask]'")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=":0", silence_logs=logging.ERROR)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def test_a_dask_cluster_of_two_workers_stores_what_one_worker_stores(corpus, tmp_path, one_worker, local_cluster):
+    summary = extract(corpus, tmp_path / "dask.db", dask=local_cluster)
+    assert summary.articles == 123
+    assert table_rows(tmp_path / "dask.db") == one_worker
+
+
+def test_cli_extract_on_a_local_dask_cluster(corpus, tmp_path, one_worker):
+    pytest.importorskip("distributed", reason="Dask is optional: pip install 'quotes[dask]'")
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(corpus), "--db", str(tmp_path / "local.db"),
+                                      "--dask", "local", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("123 articles (123 extracted")
+    assert table_rows(tmp_path / "local.db") == one_worker
+
+
+@pytest.mark.parametrize("runner", ["pool", "dask"])
+def test_shards_then_load_give_the_database_of_a_plain_run(corpus, tmp_path, one_worker, runner, request):
+    pytest.importorskip("pyarrow", reason="shards need pyarrow: pip install 'quotes[dask]'")
+    from quotes.shards import extract_to_shards, load_shards
+
+    where = {"dask": request.getfixturevalue("local_cluster")} if runner == "dask" else {"workers": 2}
+    shards = tmp_path / "shards"
+    written = extract_to_shards([str(corpus)], shards, partition_bytes=2000, **where)
+    names = sorted(p.name for p in shards.glob("part-*.parquet"))
+    assert len(names) == written.shards > 5
+    assert (written.articles, written.errors) == (123, 2)
+    loaded = load_shards(shards, tmp_path / "loaded.db")
+    assert (loaded.articles, loaded.extracted, loaded.errors) == (123, 123, 2)
+    assert table_rows(tmp_path / "loaded.db") == one_worker
+
+
+def test_loading_shards_twice_changes_nothing(corpus, tmp_path):
+    pytest.importorskip("pyarrow", reason="shards need pyarrow: pip install 'quotes[dask]'")
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    wire = corpus / "wire.jsonl"  # without the article given twice, whose first text a re-run would bring back
+    wire.write_text("".join(line for line in wire.read_text(encoding="utf-8").splitlines(keepends=True)
+                            if "The plan has changed" not in line), encoding="utf-8")
+    shards, db = tmp_path / "shards", tmp_path / "q.db"
+    made = CliRunner().invoke(cli, ["extract", str(corpus), "--shards", str(shards), "--workers", "2"])
+    assert made.exit_code == 0, made.output
+    assert "shards" in made.stdout and "quotes load" in made.stdout
+    first = CliRunner().invoke(cli, ["load", str(shards), "--db", str(db), "--json"])
+    before = table_rows(db)
+    second = CliRunner().invoke(cli, ["load", str(shards), "--db", str(db), "--json"])
+    assert json.loads(first.stdout)["extracted"] == 122
+    assert (json.loads(second.stdout)["extracted"], json.loads(second.stdout)["unchanged"]) == (0, 122)
+    after = table_rows(db)
+    assert {t: rows for t, rows in after.items() if t != "errors"} == {
+        t: rows for t, rows in before.items() if t != "errors"}
+
+
+def test_unfinished_or_reused_shard_directories_get_a_clear_error(corpus, tmp_path):
+    pytest.importorskip("pyarrow", reason="shards need pyarrow: pip install 'quotes[dask]'")
+    from click.testing import CliRunner
+
+    from quotes.cli import cli
+
+    shards = tmp_path / "shards"
+    assert CliRunner().invoke(cli, ["extract", str(corpus), "--shards", str(shards)]).exit_code == 0
+    again = CliRunner().invoke(cli, ["extract", str(corpus), "--shards", str(shards)])
+    assert again.exit_code == 1 and "already holds shards" in again.output
+    (shards / "_manifest.json").unlink()
+    unfinished = CliRunner().invoke(cli, ["load", str(shards), "--db", str(tmp_path / "q.db")])
+    assert unfinished.exit_code == 1 and "did not finish" in unfinished.output
