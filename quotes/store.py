@@ -90,6 +90,7 @@ def quote_id(article: str, quote: Quote) -> str:
     return short_hash("quote", article, quote.content.start, quote.content.end, quote.type)
 
 
+@lru_cache(maxsize=65536)  # the same names come back in article after article
 def fold(name: str) -> str:
     """A name reduced for matching: no accents, case or punctuation (``José Núñez`` = ``jose nunez``)."""
     text = unicodedata.normalize("NFKD", name)
@@ -148,18 +149,18 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
         if sid and sid not in speakers:
             speakers[sid] = {"id": sid, "match_key": key, "kind": quote.speaker.kind,
                              "name": speaker_display_name(quote.speaker), "quote_count": None}
-        record = quote.to_record()
+        mention, cue = quote.speaker.mention, quote.cue
         qid = quote_id(aid, quote)
         rows[qid] = {
             "id": qid, "article_id": aid, "speaker_id": sid, "content": quote.content.text,
             "type": quote.type, "speaker_name": speaker_display_name(quote.speaker),
-            "speaker_as_written": record["speaker_as_written"], "speaker_kind": quote.speaker.kind,
+            "speaker_as_written": mention.text if mention else None, "speaker_kind": quote.speaker.kind,
             "speaker_role": quote.speaker.role, "speaker_org": quote.speaker.organization,
-            "cue": record["cue"], "rule": quote.rule, "confidence": quote.confidence,
+            "cue": cue.text if cue else None, "rule": quote.rule, "confidence": quote.confidence,
             "outlet": article.outlet, "published": article.published,
             "start": quote.content.start, "end": quote.content.end,
-            "speaker_start": record["speaker_start"], "speaker_end": record["speaker_end"],
-            "cue_start": record["cue_start"], "cue_end": record["cue_end"],
+            "speaker_start": mention.start if mention else None, "speaker_end": mention.end if mention else None,
+            "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
             "sentence": quote.sentence, "paragraph": quote.paragraph,
             "continuation": int(quote.continuation), "quote_group": quote.group,
             "extra": json.dumps(quote.extra) if quote.extra else None,
@@ -334,16 +335,11 @@ def aliases(names: list[tuple[str, int, int]], written: list[tuple[str, int, int
     counts: dict[str, list[int]] = {}
     for rank, tally in enumerate((names, written)):
         for value, count, first in tally:
-            if rank and fold_cached(value) in PRONOUNS:
+            if rank and fold(value) in PRONOUNS:
                 continue
             entry = counts.setdefault(value, [0, rank, first])
             entry[0] += count
     return sorted(counts, key=lambda v: (-counts[v][0], counts[v][1], counts[v][2]))
-
-
-@lru_cache(maxsize=65536)
-def fold_cached(name: str) -> str:
-    return fold(name)
 
 
 def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
