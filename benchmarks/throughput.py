@@ -135,7 +135,10 @@ def run_stage(stage: str, inputs: list[str], workers: int, scratch: Path) -> dic
 
 
 def store_only(inputs: list[str], scratch: Path) -> dict:
-    """Quote rows per second through the writer, on rows extracted beforehand (up to 20,000 articles)."""
+    """Quote rows per second through the writer, on rows extracted beforehand (up to 10,000 articles).
+
+    The peak RSS of this row includes those rows, held in memory before the timing starts.
+    """
     from quotes.api import extractor_version
     from quotes.lexicon import load_lexicon
     from quotes.pipeline import Job, plan_partitions, run_partition
@@ -148,7 +151,7 @@ def store_only(inputs: list[str], scratch: Path) -> dict:
     rows: list[StoredArticle] = []
     for partition in plan_partitions(inputs, job.options):
         rows += [r for r in run_partition(partition, job) if isinstance(r, StoredArticle)]
-        if len(rows) >= 20_000:
+        if len(rows) >= 10_000:
             break
     store = Store(open_db(scratch / "store-only.db"))
     writer = Writer(store, store.start_run(inputs, job.version, lexicon.digest, "bench"))
@@ -171,25 +174,58 @@ def scale_table(inputs: list[str], workers: int, stages: list[str]) -> None:
     megabytes, articles = corpus_figures(inputs)
     print(f"corpus: {articles} articles, {megabytes:.1f} MB of article text ({', '.join(inputs)})")
     print(f"{'stage':28} {'workers':>7} {'seconds':>8} {'MB/s':>7} {'articles/s':>10} {'quotes/s':>9} "
-          f"{'peak RSS MB (main / worker)':>28}")
+          f"{'peak RSS MB: main / worker / all':>33}")
     names = {"extract-1": "extraction alone", "extract-n": "extraction alone", "store-1": "extraction + storage",
              "store-n": "extraction + storage", "store-only": "storage alone (SQLite writer)"}
     times = {}
     with tempfile.TemporaryDirectory(prefix="quotes-bench-") as scratch:
         for stage in stages:
-            answer = subprocess.run([sys.executable, __file__, "--one-stage", stage, "--workers", str(workers),
-                                     "--scratch", scratch, "--input", *inputs],
-                                    capture_output=True, text=True, check=True)
-            row = json.loads(answer.stdout.strip().splitlines()[-1])
+            command = [sys.executable, __file__, "--one-stage", stage, "--workers", str(workers),
+                       "--scratch", scratch, "--input", *inputs]
+            output, total_rss = run_sampled(command)
+            row = json.loads(output.strip().splitlines()[-1])
             times[stage] = row["seconds"]
             share = row.get("articles", articles) / articles
             worker_rss = f"{row['rss_worker_mb']:.0f}" if row["workers"] > 1 else "-"
             print(f"{names[stage]:28} {row['workers']:>7} {row['seconds']:8.2f} "
                   f"{megabytes * share / row['seconds']:7.2f} {articles * share / row['seconds']:10.0f} "
-                  f"{row['quotes'] / row['seconds']:9.0f} {row['rss_main_mb']:>19.0f} / {worker_rss:>6}")
+                  f"{row['quotes'] / row['seconds']:9.0f} {row['rss_main_mb']:>15.0f} / {worker_rss:>6} / "
+                  f"{total_rss:>6.0f}")
     for single, multi in (("extract-1", "extract-n"), ("store-1", "store-n")):
         if single in times and multi in times:
             print(f"{names[single]}: {workers} workers are {times[single] / times[multi]:.2f}x one worker")
+
+
+def run_sampled(command: list[str]) -> tuple[str, float]:
+    """Run ``command``; its output and the peak of the summed RSS of its process tree, in MB.
+
+    The tree is sampled from /proc every 0.2 s (Linux); elsewhere the peak is reported as 0.
+    """
+    with tempfile.TemporaryFile("w+") as out:
+        process = subprocess.Popen(command, stdout=out, text=True)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.2)
+        if process.returncode:
+            raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+        out.seek(0)
+        return out.read(), peak
+
+
+def tree_rss(pid: int) -> float:
+    """Summed resident memory of a process and all its descendants, in MB (0 without /proc)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += int(status.split("VmRSS:")[1].split()[0]) / 1024 if "VmRSS:" in status else 0
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
 
 
 def main() -> None:

@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO
 
 from quotes.lexicon import Lexicon
@@ -94,8 +95,11 @@ def plan_partitions(inputs: Iterable[str], options: ReadOptions, stdin: IO[bytes
     Small files are grouped; a JSON Lines file is cut at line ends, and each worker reads its
     own range. The records of a large CSV, JSON or WARC file and of stdin are read here and
     sent in batches, so memory stays flat, unless ``workers_read_files`` (a cluster reading a
-    shared input location), where such a file is one partition that one worker reads.
+    shared input location), where such a file is one partition that one worker reads, and
+    relative paths are made absolute.
     """
+    if workers_read_files:  # other machines open these paths: make them independent of this directory
+        inputs = [name if name == STDIN else str(Path(name).absolute()) for name in inputs]
     plan = _Plan(size)
     for source in discover(inputs, options):
         if isinstance(source, ReadError):

@@ -201,7 +201,7 @@ def test_commands_without_a_database_explain_what_to_do(tmp_path):
     assert result.exit_code == 1 and "run `quotes extract` first" in result.output
 
 
-STORE_COMMANDS = ["extract", "search", "speakers", "show", "export", "metadata", "serve", "demo"]
+STORE_COMMANDS = ["extract", "load", "search", "speakers", "show", "export", "metadata", "serve", "demo"]
 
 
 @pytest.mark.parametrize("name", STORE_COMMANDS)
