@@ -35,7 +35,7 @@ from quotes.pipeline import (
     run_partitions,
 )
 from quotes.readers import ReadError, ReadOptions
-from quotes.store import Store, StoredArticle, default_db_path, open_db
+from quotes.store import QUOTE_COLUMNS, Store, StoredArticle, default_db_path, open_db
 from quotes.writer import BATCH_ARTICLES, Writer
 
 MANIFEST = "_manifest.json"
@@ -44,15 +44,9 @@ ARTICLE_COLUMNS = {
     "published": "string", "crawled": "string", "source": "string", "text": "string",
     "content_hash": "string", "extractor_version": "string", "quote_count": "int64",
 }
-QUOTE_COLUMNS = {
-    "id": "string", "article_id": "string", "speaker_id": "string", "content": "string", "type": "string",
-    "speaker_name": "string", "speaker_as_written": "string", "speaker_kind": "string",
-    "speaker_role": "string", "speaker_org": "string", "cue": "string", "rule": "string",
-    "confidence": "float64", "outlet": "string", "published": "string", "start": "int64", "end": "int64",
-    "speaker_start": "int64", "speaker_end": "int64", "cue_start": "int64", "cue_end": "int64",
-    "sentence": "int64", "paragraph": "int64", "continuation": "int64", "quote_group": "int64",
-    "extra": "string",
-}
+QUOTE_TYPES = {name: "string" for name in QUOTE_COLUMNS} | {"confidence": "float64"} | {
+    name: "int64" for name in ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence",
+                               "paragraph", "continuation", "quote_group")}
 SPEAKER_COLUMNS = {"id": "string", "match_key": "string", "kind": "string", "name": "string"}
 
 
@@ -79,7 +73,7 @@ def shard_schema():
         pa.field("kind", pa.string()),  # article, read_error or failed
         pa.field("reason", pa.string()),
         *fields(ARTICLE_COLUMNS),
-        pa.field("quotes", pa.list_(pa.struct(fields(QUOTE_COLUMNS)))),
+        pa.field("quotes", pa.list_(pa.struct(fields(QUOTE_TYPES)))),
         pa.field("speakers", pa.list_(pa.struct(fields(SPEAKER_COLUMNS)))),
     ])
 
@@ -119,7 +113,8 @@ def write_shard(partition: Partition, job: Job, directory: str) -> ShardReport:
 
 def shard_row(result: Result) -> dict:
     if isinstance(result, StoredArticle):
-        return {"kind": "article", **result.article, "quotes": result.quotes,
+        return {"kind": "article", **result.article,
+                "quotes": [dict(zip(QUOTE_COLUMNS, row, strict=True)) for row in result.quotes],
                 "speakers": [{k: row[k] for k in SPEAKER_COLUMNS} for row in result.speakers]}
     kind = "read_error" if isinstance(result, ReadError) else "failed"
     return {"kind": kind, "source": result.source, "reason": result.reason}
@@ -132,7 +127,7 @@ def result_of(row: dict) -> Result:
         return Failed(row["source"], row["reason"])
     article = {name: row[name] for name in ARTICLE_COLUMNS}
     speakers = [{**speaker, "quote_count": None} for speaker in row["speakers"]]
-    return StoredArticle(article, row["quotes"], speakers)
+    return StoredArticle(article, [tuple(quote[name] for name in QUOTE_COLUMNS) for quote in row["quotes"]], speakers)
 
 
 def read_shard(path: Path) -> Iterator[Result]:
