@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -259,8 +260,9 @@ class Store:
             touched.update(speakers)
             for chunk in chunked(sorted(touched)):
                 self.db.execute(f"update speakers set quote_count = null where id in ({marks(chunk)})", chunk)
-            rows = [dict(zip(QUOTE_COLUMNS, row, strict=True)) for item in latest.values() for row in item.quotes]
-            self.db["quotes"].insert_all(rows, batch_size=1000)
+            rows = [row for item in latest.values() for row in item.quotes]
+            # sqlite-utils' list mode (column names, then value tuples): a third faster than dicts
+            self.db["quotes"].insert_all(itertools.chain([QUOTE_COLUMNS], rows), batch_size=1000)
             # new rows only (an updated article is re-indexed by its update trigger): see migration m004
             self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes "
                             "where rowid > ?", [last_quote])
