@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from quotes import queries, render
 from quotes.annotate import annotate_stream
 from quotes.api import extract_corpus
-from quotes.cluster import DaskMissing
+from quotes.cluster import ClusterError
 from quotes.evaluate import evaluate_file, format_report
 from quotes.lexicon import load_lexicon
 from quotes.pipeline import default_workers
@@ -157,7 +157,7 @@ def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_form
                 summary = extract_corpus(inputs, db_path, options=options, lexicon_paths=lexicon_paths,
                                          force=force, on_progress=bar.update, workers=workers,
                                          dask=dask_address)
-    except (ShardError, DaskMissing) as error:
+    except (ShardError, ClusterError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
     if shards_dir:

@@ -19,9 +19,8 @@ from quotes.pipeline import Job, Partition, PartitionTask, run_partition
 LOCAL = "local"
 
 
-class DaskMissing(RuntimeError):
-    def __init__(self) -> None:
-        super().__init__("Dask is not installed: pip install 'quotes[dask]'")
+class ClusterError(RuntimeError):
+    """Dask is not installed, or its scheduler cannot be reached."""
 
 
 def connect(address: str, workers: int):
@@ -29,13 +28,16 @@ def connect(address: str, workers: int):
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise DaskMissing() from None
+        raise ClusterError("Dask is not installed: pip install 'quotes[dask]'") from None
     if address == LOCAL:
         # one thread per worker process: the extractor is pure Python, so threads would share one core
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR)
         return Client(cluster)
-    return Client(address)
+    try:
+        return Client(address, timeout=30)
+    except (OSError, TimeoutError) as error:
+        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from None
 
 
 def run_on_dask(partitions: Iterable[Partition], job: Job, address: str, workers: int = 1,
