@@ -135,6 +135,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if tokens and len(tokens) > 12:
             return _name_run_before(text, tokens, lexicon)
         return None
+    last = text[tokens[-1][0]:tokens[-1][1]]
+    if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
+        return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
     if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive \
             and not determined_noun(text, tokens):
         return None
@@ -159,6 +162,47 @@ def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range 
     return None
 
 
+# A phrase that opens a sentence before its subject: "On Sunday,", "In an interview with CNN,".
+OPENING_ADJUNCT = re.compile(
+    r"\s*(?:(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
+    r"since|last|this|over|at)\b[^,;:.!?“”\"]{0,60},\s*)?", re.IGNORECASE)
+
+
+def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Range | None:
+    """The subject that opens a sentence, for a cue that shares it with an earlier verb:
+    "Cruz continued on Saturday, saying …", "Wealth-X keeps its finances secret but says …".
+
+    The subject is a pronoun, or a name or role phrase (determiner, capitalised words, role and
+    organisation words) followed by a lower-case word, its verb.
+    """
+    m = OPENING_ADJUNCT.match(text, start, limit)
+    pos = m.end() if m else start
+    junk = LEADING_JUNK.match(text, pos, limit)
+    if junk:
+        pos = junk.end()
+    tokens = words(text, pos, min(limit, pos + 120))
+    if not tokens:
+        return None
+    first = text[tokens[0][0]:tokens[0][1]]
+    if first.lower() in PRONOUN_SPEAKERS:
+        return tokens[0]
+    taken = 1 if first.lower() in DETERMINERS else 0
+    vocabulary = lexicon.role_heads | lexicon.role_modifiers | lexicon.org_heads | lexicon.anonymous_heads
+    while taken < len(tokens) and taken < 8:
+        word = text[tokens[taken][0]:tokens[taken][1]]
+        if not (is_name_word(word) or word.lower() in vocabulary):
+            break
+        taken += 1
+    if taken == 0 or taken == len(tokens):
+        return None
+    last = text[tokens[taken - 1][0]:tokens[taken - 1][1]]
+    following = text[tokens[taken][0]:tokens[taken][1]]
+    if not head_ok(last, lexicon) or last.endswith(("’s", "'s")) or not following[0].islower() \
+            or following.lower() in FUNCTION_WORDS - {"has", "had", "was", "is", "will", "would", "did", "also"}:
+        return None
+    return tokens[0][0], tokens[taken - 1][1]
+
+
 RIGHT_STOP = re.compile(
     r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|at\s+a|at\s+the|"
     r"while|because|that|of\s+the\s+(?:meeting|call|talks)|regarding|concerning|via|through|"
@@ -173,6 +217,8 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     if start >= limit:
         return None
     stop = RIGHT_STOP.search(text, start, limit)
+    while stop and text[stop.start()] == "." and _abbreviation_before(text, stop.start(), lexicon):
+        stop = RIGHT_STOP.search(text, stop.end(), limit)  # "said Army Capt. Christian Pardo"
     end = stop.start() if stop else limit
     start, end = _trim(text, start, end, " \t\u00a0")
     tokens = words(text, start, end)
@@ -189,9 +235,17 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     appositive = re.compile(r",\s*((?:the|a|an|who|its|his|her|their)\b[^,.;:!?“”\"]{1,80}|[a-z][^,.;:!?“”\"]{1,60})"
                             r"(?=[,.;!?]|$)")
     m = appositive.match(text, end, limit)
-    if m and _has_role_or_org(m.group(1), lexicon):
-        end = m.end(1)
+    if m and _has_role_or_org(m.group(1), lexicon) \
+            and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):
+        end = m.end(1)  # not ", who said …": that is a claim of its own
     return start, end
+
+
+def _abbreviation_before(text: str, dot: int, lexicon: Lexicon) -> bool:
+    """Whether the full stop at ``dot`` ends a title ("Capt.") or an initial ("E.")."""
+    m = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12):dot])
+    return bool(m) and (m.group(1) + "." in lexicon.titles or m.group(1) in lexicon.titles
+                        or (len(m.group(1)) == 1 and m.group(1).isupper()))
 
 
 def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
@@ -224,7 +278,7 @@ HEARERS = re.compile(
 )
 ADJUNCT_TEMPLATE = (
     r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
-    r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?:\s+(?:with|to|on|at|from|by|for)\s+"
+    r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
     r"(?:(?:the|a|an)\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?"
     r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
     r"CBS|NPR|BBC)(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|"

@@ -25,6 +25,7 @@ from quotes.phrases import (
     adjunct_regex,
     content_range,
     content_start,
+    sentence_subject,
     skip_adjuncts,
     source_after,
     speaker_after,
@@ -46,9 +47,20 @@ NOT_SPEECH_AFTER_CUE = re.compile(
 CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
     r"did|does|do|isn’t|wasn’t|won’t|wouldn’t|can’t|don’t|doesn’t|didn’t|isn't|wasn't|won't|"
-    r"wouldn't|can't|don't|doesn't|didn't|\w+ed|\w+’s|\w+'s|\w+’re|\w+'re|\w+’ll|\w+'ll)\b",
+    r"wouldn't|can't|don't|doesn't|didn't|\w+ed|(?:it|he|she|that|there|what|who|here)[’']s|\w+’re|\w+'re|"
+    r"\w+’ll|\w+'ll)\b",
     re.IGNORECASE)
 CLAUSE_WINDOW = 60
+# Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …".
+CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
+# "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
+COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$", re.IGNORECASE)
+# "Christian Pardo, who said …", "the agency, which has also said …"
+RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
+# Words that end a claim's subject before any verb: "continued the work until …" holds no clause.
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|and|or|but|"
+    r"than|into|toward|towards|without|amid|whether)\b|[;:—–]", re.IGNORECASE)
 PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
                           "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
@@ -74,6 +86,7 @@ class Candidate:
     continuation: bool = False
     source: Candidate | None = None  # the quote whose speaker this one takes (split, continuation)
     group: int | None = None
+    antecedent: Range | None = None  # the phrase a relative "who" speaker stands for
 
 
 def quote_type(doc: Document, para: Paragraph, start: int, end: int) -> str:
@@ -193,7 +206,9 @@ class Extractor:
         if self.text[cue.end:pos].rstrip().endswith(","):
             return False
         m = re.match(r"\s*([A-Za-z’']+)", self.text[pos:limit])
-        return bool(m) and m.group(1).lower() not in PREPOSITIONS
+        if not m or m.group(1).lower() in PREPOSITIONS:
+            return False
+        return m.group(1).lower() == "that" or self._opens_clause(pos, limit)
 
     def _ends_clause(self, pos: int, limit: int, told: bool) -> bool:
         """Only adjuncts (time, place of speech) stand between ``pos`` and the end of the clause."""
@@ -311,7 +326,7 @@ class Extractor:
         self.speaker_cue_content(para, cue, sent)
 
     def _comma_before(self, pos: int, floor: int) -> bool:
-        before = self.text[floor:pos].rstrip()
+        before = self.text[floor:pos].rstrip().rstrip("\"”’'")
         return before.endswith(",")
 
     def content_speaker_cue(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
@@ -330,6 +345,8 @@ class Extractor:
         """``The deal, officials said, was done.`` (C-SV-C): the claim is what follows the cue."""
         s_start, s_end = sent
         comma = self.text.rfind(",", s_start, cue.start)
+        if comma < 0:
+            return False  # "The mayor hit back, saying …": no claim before the speaker
         speaker = speaker_before(self.text, comma + 1, cue.start, self.lexicon)
         if not speaker or self.text[comma + 1:speaker[0]].strip():
             return False
@@ -351,12 +368,20 @@ class Extractor:
         s_start, s_end = sent
         speaker = speaker_before(self.text, s_start, cue.start, self.lexicon)
         rule = "indirect.SVC"
+        if speaker and cue.text.lower().endswith("ing"):
+            # "The mayor hit back, saying …": the participle's subject opens the sentence
+            subject = sentence_subject(self.text, s_start, cue.start, self.lexicon)
+            if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
+                speaker, rule = subject, "indirect.coordinated"
+        antecedent = None
         if speaker is None:
-            speaker = self._participle_subject(cue, s_start)
-            rule = "indirect.participle"
+            speaker, rule = self._shared_subject(cue, s_start)
+        if speaker is None:
+            speaker, antecedent = self._relative_subject(cue, s_start)
+            rule = "indirect.relative"
             if speaker is None:
                 return False
-        if self._not_a_speaker(speaker):
+        if antecedent is None and self._not_a_speaker(speaker):
             return False
         told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
@@ -366,41 +391,85 @@ class Extractor:
         if skipped.rstrip().endswith(",") and self.text[start:start + 1] not in "\"“‘'«":
             return False  # "Trump asked, looking …": what follows the comma is no claim
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
-        if lemma not in self.lexicon.strong_lemmas and not re.search(r"\bthat\b", skipped) \
-                and self.text[start:start + 1] not in "\"“‘'«" \
-                and not CLAUSE_VERB.search(self.text, start, min(s_end, start + CLAUSE_WINDOW)):
+        introduced = re.search(r"\bthat\b", skipped) or self.text[start:start + 1] in "\"“‘'«"
+        if not introduced and (lemma in self.lexicon.weak_lemmas
+                               or lemma not in self.lexicon.strong_lemmas and not self._opens_clause(start, s_end)):
             return False
         end = self._content_end(para, start, s_end)
-        return self._claim(para, cue, speaker, (start, end), rule, 0.8 if rule == "indirect.SVC" else 0.6)
+        return self._claim(para, cue, speaker, (start, end), rule, 0.8 if rule == "indirect.SVC" else 0.6,
+                           antecedent)
+
+    def _opens_clause(self, start: int, end: int) -> bool:
+        """A finite verb comes before the words that would end a subject ("the plan would fail")."""
+        window = min(end, start + CLAUSE_WINDOW)
+        verb = CLAUSE_VERB.search(self.text, start, window)
+        if verb is None:
+            return False
+        return NOT_A_SUBJECT.search(self.text, start, verb.start()) is None
 
     def _not_a_speaker(self, speaker: Range) -> bool:
         tokens = self.text[speaker[0]:speaker[1]].split()
         return len(tokens) == 1 and (tokens[0].lower() in NOT_SPEAKERS or tokens[0].lower().endswith("ly"))
 
-    def _participle_subject(self, cue: Cue, s_start: int) -> Range | None:
-        """``X said …, adding that …``: the -ing cue takes the subject of the claim before it."""
-        if not cue.text.lower().endswith("ing") or not self._comma_before(cue.start, s_start):
-            return None
-        previous = [c for c in self.candidates if c.speaker and c.content[0] < cue.start
-                    and cue.start - c.content[1] < 4]
-        return previous[-1].speaker if previous else None
+    def _shared_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, str]:
+        """A cue with no subject of its own shares the subject of the verb before it.
+
+        ``X said …, adding that …`` takes the speaker of the claim before it; ``X visited …
+        and said …`` and ``X hit back, saying …`` take the subject that opens the sentence.
+        """
+        participle = cue.text.lower().endswith("ing") and self._comma_before(cue.start, s_start)
+        if participle:
+            previous = [c for c in self.candidates if c.speaker and c.content[0] < cue.start
+                        and cue.start - c.content[1] < 4]
+            if previous:
+                return previous[-1].speaker, "indirect.participle"
+        if participle or COORDINATED.search(self.text, s_start, cue.start):
+            subject = sentence_subject(self.text, s_start, cue.start, self.lexicon)
+            if subject and subject[1] < cue.start:
+                return subject, "indirect.coordinated"
+        return None, ""
+
+    def _relative_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, Range | None]:
+        """``Christian Pardo, who said …``: the speaker is "who", standing for the name before it."""
+        m = RELATIVE.search(self.text, s_start, cue.start)
+        if not m:
+            return None, None
+        named = [c.speaker for c in self.candidates if c.speaker and c.speaker[1] == m.start()]
+        antecedent = named[0] if named else speaker_before(self.text, s_start, m.start(), self.lexicon)
+        if antecedent is None or self.text[antecedent[0]:antecedent[1]].split()[0].lower() in self.lexicon.cue_forms:
+            return None, None
+        return (m.start(1), m.end(1)), antecedent
 
     def _content_end(self, para: Paragraph, start: int, s_end: int) -> int:
-        """A claim runs to the end of its sentence, or to a following ", adding …" cue."""
+        """A claim runs to the end of its sentence, or to a following cue that shares its subject
+        (", adding …", "and warned …"), or to the first break that starts a clause of the writer's own."""
         for cue in para.cues:
-            if start < cue.start < s_end and cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):
-                return self.text.rfind(",", start, cue.start)
+            if not start < cue.start < s_end or cue.kind != "verb":
+                continue
+            coordinated = COORDINATED.search(self.text, start, cue.start)
+            if coordinated:
+                s_end = coordinated.start()
+                break
+            if cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):
+                s_end = self.text.rfind(",", start, cue.start)
+                break
+        for m in CLAIM_BREAK.finditer(self.text, start, s_end):
+            if len(words(self.text, start, m.start())) >= MIN_CLAIM_WORDS and not self._inside_quote(m.start()):
+                return m.start()
         return s_end
 
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s.start < pos < s.end for p in self.doc.paragraphs for s in p.spans)
+
     def _claim(self, para: Paragraph, cue: Cue, speaker: Range, content: Range, rule: str,
-               confidence: float) -> bool:
+               confidence: float, antecedent: Range | None = None) -> bool:
         start, end = content_range(self.text, *content)
         if len(words(self.text, start, end)) < MIN_CLAIM_WORDS or self._overlaps_direct(start, end):
             return False
         if speaker[0] < end and start < speaker[1]:
             return False
         kind = quote_type(self.doc, para, start, end)
-        self.add(Candidate((start, end), kind, cue, speaker, rule, confidence, para.index))
+        self.add(Candidate((start, end), kind, cue, speaker, rule, confidence, para.index, antecedent=antecedent))
         return True
 
     def according_to(self, para: Paragraph, cue: Cue, sent: Range) -> None:

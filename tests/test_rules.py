@@ -118,6 +118,24 @@ MUST_EXTRACT = {
         "Rubio “reaffirmed the commitment to peace”, said spokesperson Tammy Bruce.",
         [("mixed.CQ-VS", "mixed", "Rubio “reaffirmed the commitment to peace”", "spokesperson Tammy Bruce", "said")],
     ),
+    "a second verb shares the subject": (
+        "Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
+        [("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")],
+    ),
+    "a participle shares the subject": (
+        "The mayor hit back on Saturday, saying the council had known about the cracks for years.",
+        [("indirect.coordinated", "indirect", "the council had known about the cracks for years",
+          "The mayor", "saying")],
+    ),
+    "two claims joined by and": (
+        "Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
+        [("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
+         ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")],
+    ),
+    "relative who speaker": (
+        "The plan was backed by Maria Lopez, who has said the city cannot wait another winter.",
+        [("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
@@ -139,6 +157,11 @@ MUST_NOT_EXTRACT = {
     "cue verb used as a noun": "The state department announced nothing new on the report.",
     "reporting verb with a noun object, not a claim": "The senator denied the charges through her lawyer.",
     "in keeping with as a plain phrase": "The plan was drawn up in keeping with the rules set by the council.",
+    "reporting verb whose object runs into a subordinate clause": (
+        "The firms continued the work until shortly after the governor resigned in May."),
+    "weak cue with a noun object": "He answered the family's criticism with a long letter to the editor.",
+    "possessive before a cue noun": "Editor’s note: the ferry timetable has changed since this was written.",
+    "added with a plain object": "Later, the council added trucks to the snow fleet.",
 }
 
 
@@ -166,6 +189,18 @@ def test_continuation_does_not_reach_far_paragraphs():
     text = ("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\n"
             "It costs two dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”")
     assert [q.rule for q in extract(text)] == ["direct.QCQ-VS"]
+
+
+def test_relative_who_resolves_to_the_name_before_it():
+    (quote,) = extract("The plan was backed by Maria Lopez, who has said the city cannot wait another winter.")
+    assert quote.speaker.mention.text == "who"
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_speaker_after_cue_reads_past_a_title_abbreviation():
+    (quote,) = extract('"We held the line," said Army Capt. Christian Pardo.')
+    assert quote.speaker.mention.text == "Army Capt. Christian Pardo"
+    assert quote.speaker.name == "Christian Pardo"
 
 
 def test_offsets_point_into_the_original_text():
