@@ -68,9 +68,10 @@ def _family(mark: str) -> str:
     return OPENERS.get(mark) or CLOSERS.get(mark) or EITHER[mark]
 
 
-# Which closing marks end a quote opened by each mark.
-CLOSES = {"“": "”“", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", "``": "''”\"", "‟": "”",
-          '"': '"', "''": "''”", "'": "'’"}
+# Which closing marks end a quote opened by each mark. Curly and straight double marks close
+# each other, since scraped and re-typed text mixes them ("“…," he said. "…”").
+CLOSES = {"“": "”“\"", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", "``": "''”\"", "‟": "”",
+          '"': '"”', "''": "''”", "'": "'’"}
 
 
 def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,

@@ -29,9 +29,9 @@ BETWEEN = re.compile(
     re.IGNORECASE,
 )
 LEFT_BOUNDARY = re.compile(
-    r"(?:[,;:()\[\]—–]|\s-\s|(?<![\w’'])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
+    r"(?:[,;:()\[\]—–]|\s-\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
-    r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’']))",
+    r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
 )
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
@@ -81,6 +81,21 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
 
 
 SPEAKER_WINDOW = 250
+# Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
+# "a staffer in the room", "officials close to the talks".
+POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "in", "at", "from",
+                           "with", "inside", "near"})
+SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable"})
+
+
+def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
+    """Whether a speaker word is followed by a phrase that describes it ("a staffer in the room")."""
+    for (s, e), (ns, ne) in zip(tokens, tokens[1:], strict=False):
+        if text[ns:ne].lower() in POSTMODIFIERS:
+            word = text[s:e]
+            return word.lower() not in FUNCTION_WORDS and head_ok(word, lexicon) and (
+                word[0].islower() or word.lower() in lexicon.role_heads or text[ns:ne].lower() in SOURCE_MODIFIERS)
+    return False
 
 
 def determined_noun(text: str, tokens: list[Range]) -> bool:
@@ -139,7 +154,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
     if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive \
-            and not determined_noun(text, tokens):
+            and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
     if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
@@ -228,7 +243,8 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     if first.lower() not in DETERMINERS and not first[0].isupper() and first.lower() not in PRONOUN_SPEAKERS \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads:
         return None
-    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens):
+    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens) \
+            and not postmodified_head(text, tokens, lexicon):
         return None
     end = tokens[-1][1]
     # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."

@@ -48,8 +48,7 @@ CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
     r"did|does|do|isn’t|wasn’t|won’t|wouldn’t|can’t|don’t|doesn’t|didn’t|isn't|wasn't|won't|"
     r"wouldn't|can't|don't|doesn't|didn't|\w+ed|(?:it|he|she|that|there|what|who|here)[’']s|\w+’re|\w+'re|"
-    r"\w+’ll|\w+'ll)\b",
-    re.IGNORECASE)
+    r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …".
 CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
@@ -211,9 +210,20 @@ class Extractor:
         return m.group(1).lower() == "that" or self._opens_clause(pos, limit)
 
     def _ends_clause(self, pos: int, limit: int, told: bool) -> bool:
-        """Only adjuncts (time, place of speech) stand between ``pos`` and the end of the clause."""
+        """Only adjuncts stand between ``pos`` and the end of the clause: a time, the place of speech,
+        a phrase led by a preposition ("in response") or a participle (", repeating …"), but no
+        clause of its own ("that …") and no other quotation."""
         end = content_start(self.text, pos, limit, self.lexicon, told, self.adjuncts)
-        return not self.text[end:limit].strip(" .,;:!?—–-\"”’'")
+        rest = self.text[end:limit]
+        if not rest.strip(" .,;:!?—–-\"”’'"):
+            return True
+        first = re.match(r"[\s,]*([A-Za-z]+)", rest)
+        if not first or re.search(r"\bthat\b|[\"“”«»]", rest):
+            return False
+        word = first.group(1).lower()
+        participle = word.endswith("ing") and "," in self.text[pos:end + first.start(1)]
+        hearer = told and len(rest.split()) <= 4 and not any(w in self.lexicon.cue_forms for w in rest.split())
+        return word in PREPOSITIONS or word == "who" or participle or hearer
 
     def _clause_limit(self, para: Paragraph, pos: int) -> int:
         _, end = _sentence_of(para, pos)
@@ -355,6 +365,8 @@ class Extractor:
     def content_cue_speaker(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
         """``…, said S.`` (CVS)."""
         s_start, s_end = sent
+        if cue.text.lower().endswith("ing"):
+            return False  # "…, repeating a charge": a participle, and no speaker follows it
         speaker = speaker_after(self.text, cue.end, s_end, self.lexicon)
         rest = self.text[speaker[1]:s_end] if speaker else ""
         if not speaker or rest.strip(" .!?,\"”’'") and not self.adjuncts.match(self.text, speaker[1], s_end) \

@@ -191,6 +191,30 @@ def test_continuation_does_not_reach_far_paragraphs():
     assert [q.rule for q in extract(text)] == ["direct.QCQ-VS"]
 
 
+ATTRIBUTED_DIRECT_QUOTES = {
+    "speaker with a hyphenated adjective": ('"We did not discuss it," soft-spoken Ellen Park said.',
+                                            "soft-spoken Ellen Park"),
+    "speaker described by a phrase after the head": (
+        '"Will the ferry run on Sunday?" a council staffer in the room wondered.', "a council staffer in the room"),
+    "anonymous source familiar with something": (
+        '"It was not a convincing plan," said one official familiar with the talks.',
+        "one official familiar with the talks"),
+    "question, then an attribution with a prepositional phrase": (
+        '"How long will the repairs take?" Ellen Park said in response.', "Ellen Park"),
+    "question, then an attribution with a participle": (
+        '"Who pays for it?" Tom Reyes asked, repeating his question from May.', "Tom Reyes"),
+    "question, then asked with a long hearer": (
+        '"Did you know about the cracks?" Tom Reyes asked the city engineer.', "Tom Reyes"),
+}
+
+
+@pytest.mark.parametrize("name", ATTRIBUTED_DIRECT_QUOTES)
+def test_direct_quote_is_attributed(name):
+    text, speaker = ATTRIBUTED_DIRECT_QUOTES[name]
+    quotes = extract(text)
+    assert [(q.type, q.speaker.mention.text) for q in quotes] == [("direct", speaker)]
+
+
 def test_relative_who_resolves_to_the_name_before_it():
     (quote,) = extract("The plan was backed by Maria Lopez, who has said the city cannot wait another winter.")
     assert quote.speaker.mention.text == "who"
