@@ -397,9 +397,9 @@ class Extractor:
             return False
         told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
-        if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told:
-            return False
         skipped = self.text[cue.end:start]
+        if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told and not re.search(r"\bthat\b", skipped):
+            return False  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
         if skipped.rstrip().endswith(",") and self.text[start:start + 1] not in "\"“‘'«":
             return False  # "Trump asked, looking …": what follows the comma is no claim
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
@@ -524,7 +524,7 @@ class Extractor:
                 if content[0] >= content[1] or self._in_content(span.start):
                     continue
                 previous = self._previous_speaker(para, span)
-                if previous is None:
+                if previous is None or self._own_cue_after(para, span):
                     continue
                 if span.reopens and self._last_span_of_previous(para) is not None:
                     rule, confidence = "direct.multi_paragraph", 0.85
@@ -536,6 +536,13 @@ class Extractor:
                                  continuation=True, source=previous)
                 self.add(cand, span)
                 self.candidates.sort(key=lambda c: c.content[0])
+
+    def _own_cue_after(self, para: Paragraph, span: QuotedSpan) -> bool:
+        """A cue right after the quote, in its sentence, that no rule could read: the quote has an
+        attribution of its own, so it continues nobody."""
+        _, s_end = _sentence_of(para, max(span.end - 1, span.start))
+        limit = min(para.end, max(s_end, span.end + 80))
+        return any(c.start not in self.used_cues for c in _cues_between(para, span.end, limit))
 
     def _last_span_of_previous(self, para: Paragraph) -> QuotedSpan | None:
         if para.index == 0:
