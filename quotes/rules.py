@@ -56,10 +56,11 @@ CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$", re.IGNORECASE)
 # "Christian Pardo, who said …", "the agency, which has also said …"
 RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
-# Words that end a claim's subject before any verb: "continued the work until …" holds no clause.
+# Words that end a claim's subject before any verb: "continued the work until …" holds no clause;
+# "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
 NOT_A_SUBJECT = re.compile(
-    r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|and|or|but|"
-    r"than|into|toward|towards|without|amid|whether)\b|[;:—–]", re.IGNORECASE)
+    r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
+    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[;:—–]", re.IGNORECASE)
 PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
                           "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
@@ -243,7 +244,7 @@ class Extractor:
             told = _is_tell(cue)
             start = content_start(self.text, cue.end, span.start, self.lexicon, told, self.adjuncts)
             if start >= span.start:
-                speaker = speaker_before(self.text, region_start, cue.start, self.lexicon)
+                speaker, _ = self._subject_of(cue, region_start)
                 if speaker:
                     return "direct.SVQ", cue, speaker, 0.9, span.start
         before = self.text[region_start:span.start].rstrip()
@@ -378,16 +379,8 @@ class Extractor:
     def speaker_cue_content(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
         """``S said (that) …``, ``S told reporters on Thursday …`` (SVC)."""
         s_start, s_end = sent
-        speaker = speaker_before(self.text, s_start, cue.start, self.lexicon)
-        rule = "indirect.SVC"
-        if speaker and cue.text.lower().endswith("ing"):
-            # "The mayor hit back, saying …": the participle's subject opens the sentence
-            subject = sentence_subject(self.text, s_start, cue.start, self.lexicon)
-            if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
-                speaker, rule = subject, "indirect.coordinated"
+        speaker, rule = self._subject_of(cue, s_start)
         antecedent = None
-        if speaker is None:
-            speaker, rule = self._shared_subject(cue, s_start)
         if speaker is None:
             speaker, antecedent = self._relative_subject(cue, s_start)
             rule = "indirect.relative"
@@ -422,6 +415,18 @@ class Extractor:
     def _not_a_speaker(self, speaker: Range) -> bool:
         tokens = self.text[speaker[0]:speaker[1]].split()
         return len(tokens) == 1 and (tokens[0].lower() in NOT_SPEAKERS or tokens[0].lower().endswith("ly"))
+
+    def _subject_of(self, cue: Cue, s_start: int) -> tuple[Range | None, str]:
+        """The speaker before a cue: the phrase right before it, or the subject it shares."""
+        speaker = speaker_before(self.text, s_start, cue.start, self.lexicon)
+        if speaker is None:
+            return self._shared_subject(cue, s_start)
+        if cue.text.lower().endswith("ing"):
+            # "The mayor hit back, saying …": the participle's subject opens the sentence
+            subject = sentence_subject(self.text, s_start, cue.start, self.lexicon)
+            if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
+                return subject, "indirect.coordinated"
+        return speaker, "indirect.SVC"
 
     def _shared_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, str]:
         """A cue with no subject of its own shares the subject of the verb before it.
