@@ -54,6 +54,9 @@ CLAUSE_WINDOW = 60
 CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$", re.IGNORECASE)
+# A sentence that opens with a subordinate clause: "While he said …, the main clause …".
+SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
+                              r"Even\s+though|Even\s+as)\b")
 # "Christian Pardo, who said …", "the agency, which has also said …"
 RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
 # Words that end a claim's subject before any verb: "continued the work until …" holds no clause;
@@ -400,7 +403,7 @@ class Extractor:
         if not introduced and (lemma in self.lexicon.weak_lemmas
                                or lemma not in self.lexicon.strong_lemmas and not self._opens_clause(start, s_end)):
             return False
-        end = self._content_end(para, start, s_end)
+        end = self._content_end(para, start, sent)
         return self._claim(para, cue, speaker, (start, end), rule, 0.8 if rule == "indirect.SVC" else 0.6,
                            antecedent)
 
@@ -457,26 +460,41 @@ class Extractor:
             return None, None
         return (m.start(1), m.end(1)), antecedent
 
-    def _content_end(self, para: Paragraph, start: int, s_end: int) -> int:
-        """A claim runs to the end of its sentence, or to a following cue that shares its subject
-        (", adding …", "and warned …"), or to the first break that starts a clause of the writer's own."""
+    def _content_end(self, para: Paragraph, start: int, sent: Range) -> int:
+        """A claim runs to the end of its sentence, but no further than:
+
+        - a following cue that shares its subject (", adding …", "and warned …");
+        - the main clause, when the claim sits in a leading subordinate one ("While he said …, …");
+        - a break that starts a clause of the writer's own (", but …", "; …").
+        """
+        s_start, s_end = sent
+        if SUBORDINATE_LEAD.match(self.text, s_start, start):
+            comma = self._first_break(para, ",", start, s_end)
+            if comma is not None:
+                s_end = comma
         for cue in para.cues:
-            if not start < cue.start < s_end or cue.kind != "verb":
+            if not start < cue.start < s_end or self._inside_quote(para, cue.start):
                 continue
             coordinated = COORDINATED.search(self.text, start, cue.start)
-            if coordinated:
-                s_end = coordinated.start()
-                break
+            if coordinated and cue.kind == "verb":
+                return coordinated.start()
             if cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):
-                s_end = self.text.rfind(",", start, cue.start)
-                break
+                return self.text.rfind(",", start, cue.start)
+            break
         for m in CLAIM_BREAK.finditer(self.text, start, s_end):
-            if len(words(self.text, start, m.start())) >= MIN_CLAIM_WORDS and not self._inside_quote(m.start()):
+            if len(words(self.text, start, m.start())) >= MIN_CLAIM_WORDS and not self._inside_quote(para, m.start()):
                 return m.start()
         return s_end
 
-    def _inside_quote(self, pos: int) -> bool:
-        return any(s.start < pos < s.end for p in self.doc.paragraphs for s in p.spans)
+    def _first_break(self, para: Paragraph, mark: str, start: int, end: int) -> int | None:
+        pos = self.text.find(mark, start, end)
+        while pos >= 0 and self._inside_quote(para, pos):
+            pos = self.text.find(mark, pos + 1, end)
+        return pos if pos >= 0 and len(words(self.text, start, pos)) >= MIN_CLAIM_WORDS else None
+
+    @staticmethod
+    def _inside_quote(para: Paragraph, pos: int) -> bool:
+        return any(s.start < pos < s.end for s in para.spans)
 
     def _claim(self, para: Paragraph, cue: Cue, speaker: Range, content: Range, rule: str,
                confidence: float, antecedent: Range | None = None) -> bool:
