@@ -26,7 +26,7 @@ BETWEEN = re.compile(
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
     r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
-    r"moved|forced)\s+to|"
+    r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
     r"\w+ly)\s*,?)+\s*$",
     re.IGNORECASE,
 )
@@ -77,11 +77,12 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     low = bare.lower()
     if not bare or low in FUNCTION_WORDS - {"who"}:
         return False
-    if low in PRONOUN_SPEAKERS or bare[0].isupper():
+    if low in PRONOUN_SPEAKERS or bare[0].isupper() or AGE.fullmatch(low):
         return True
     return low in lexicon.role_heads or low in lexicon.org_heads or low in lexicon.anonymous_heads
 
 
+AGE = re.compile(r"\d+-year-old")  # "said the 46-year-old"
 SPEAKER_WINDOW = 250
 # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
 # "a staffer in the room", "officials close to the talks".
@@ -182,7 +183,11 @@ def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range 
 # A phrase that opens a sentence before its subject: "On Sunday,", "In an interview with CNN,".
 OPENING_ADJUNCT = re.compile(
     r"\s*(?:(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
-    r"since|last|this|over|at)\b[^,;:.!?“”\"]{0,60},\s*)?", re.IGNORECASE)
+    r"since|last|this|over|at)\b[^,;:.!?“”\"]{0,60},\s*(?:(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*)?)?", re.IGNORECASE)
+
+
+# Function words that may follow a subject: auxiliaries and adverbs before its verb.
+VERB_LIKE = frozenset({"has", "had", "was", "is", "will", "would", "did", "also", "then", "just"})
 
 
 def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Range | None:
@@ -207,7 +212,7 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
     vocabulary = lexicon.role_heads | lexicon.role_modifiers | lexicon.org_heads | lexicon.anonymous_heads
     while taken < len(tokens) and taken < 8:
         word = text[tokens[taken][0]:tokens[taken][1]]
-        if not (is_name_word(word) or word.lower() in vocabulary):
+        if not (is_name_word(word) or word.lower() in vocabulary and word.lower() not in FUNCTION_WORDS):
             break
         taken += 1
     if taken == 0 or taken == len(tokens):
@@ -215,7 +220,7 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
     last = text[tokens[taken - 1][0]:tokens[taken - 1][1]]
     following = text[tokens[taken][0]:tokens[taken][1]]
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s")) or not following[0].islower() \
-            or following.lower() in FUNCTION_WORDS - {"has", "had", "was", "is", "will", "would", "did", "also"}:
+            or following.lower() in FUNCTION_WORDS - VERB_LIKE:
         return None
     return tokens[0][0], tokens[taken - 1][1]
 
@@ -243,7 +248,8 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
         return None
     first = text[tokens[0][0]:tokens[0][1]]
     if first.lower() not in DETERMINERS and not first[0].isupper() and first.lower() not in PRONOUN_SPEAKERS \
-            and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads:
+            and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
+            and not (len(tokens) > 2 and text[tokens[-1][0]].isupper()):  # "undecided voter Jane Doe"
         return None
     if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens) \
             and not postmodified_head(text, tokens, lexicon):
@@ -287,7 +293,7 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range
 
 
 HEARERS = re.compile(
-    r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+)?"
+    r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+(?:[a-z]+(?:ing|ed|ous|al|ic)\s+)?)?"
     r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|reporters|journalists|the\s+\w+|"
     r"(?:an?\s+)?(?:audience|crowd|rally|gathering|meeting|room|press|media|paper|newspaper|supporters|"
     r"lawmakers|investors|analysts|staff|employees|members|viewers|listeners|readers|students|voters|"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from quotes.lexicon import Lexicon
 from quotes.model import Span, Speaker
+from quotes.phrases import FUNCTION_WORDS
 from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker
 
 NAME_RUN = re.compile(
@@ -24,6 +25,20 @@ ORG_AFTER = re.compile(
     r"^\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.&-]*)*)"
 )
 APPOSITIVE_AFTER = re.compile(r"^,\s*((?:the|a|an)\s+[^,.;:!?“”\"()]{2,80}?|[a-z][^,.;:!?“”\"()]{2,60}?)(?=[,.;)]|$)")
+
+
+# Capitalised only because they open a sentence: "On Twitter", "But Trump", "After Clinton".
+SENTENCE_OPENERS = FUNCTION_WORDS | {"after", "before", "during", "while", "since", "because", "although",
+                                     "though", "yet", "now", "still", "meanwhile", "instead", "until", "unless"}
+
+
+def _drop_opening_words(start: int, run: str) -> tuple[int, str]:
+    while True:
+        first, _, rest = run.partition(" ")
+        if not rest or first.lower() not in SENTENCE_OPENERS:
+            return start, run
+        start += len(first) + 1
+        run = rest.lstrip(" ")
 
 
 @dataclass
@@ -66,7 +81,7 @@ class Resolver:
                 parts.append((start + piece_start, run[piece_start:m.end() - 1]))
                 piece_start = m.end() + 1
         parts.append((start + piece_start, run[piece_start:]))
-        return [(s, r) for s, r in parts if len(r.split()) >= 2]
+        return [trimmed for s, r in parts if len((trimmed := _drop_opening_words(s, r))[1].split()) >= 2]
 
     def full_name(self, short: str, position: int) -> str:
         """The fullest name in the article that ends with the surname of ``short``."""

@@ -53,7 +53,8 @@ CLAUSE_WINDOW = 60
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …".
 CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
-COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$", re.IGNORECASE)
+COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$|\s(?:by|while|before|after)\s+$",
+                         re.IGNORECASE)
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
                               r"Even\s+though|Even\s+as)\b")
@@ -250,6 +251,12 @@ class Extractor:
                 speaker, _ = self._subject_of(cue, region_start)
                 if speaker:
                     return "direct.SVQ", cue, speaker, 0.9, span.start
+            # "…, explained Rosenberg, “…”" and "Said Dorothy Poynter, “…”": the cue opens its clause
+            opens_clause = self.text[region_start:cue.start].rstrip().endswith(",") \
+                or not self.text[region_start:cue.start].strip(" \"“”‘’'")
+            speaker = speaker_after(self.text, cue.end, span.start, self.lexicon) if opens_clause else None
+            if speaker and self.text[speaker[1]:span.start].strip() in (",", ":"):
+                return "direct.VSQ", cue, speaker, 0.85, span.start
         before = self.text[region_start:span.start].rstrip()
         if before.endswith(":"):
             colon = region_start + len(before) - 1

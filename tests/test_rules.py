@@ -136,6 +136,18 @@ MUST_EXTRACT = {
         "The plan was backed by Maria Lopez, who has said the city cannot wait another winter.",
         [("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")],
     ),
+    "cue and speaker before the quote": (
+        "Because of the timetable, explained Tom Reyes, “the ferry cannot run on Sundays.”",
+        [("direct.VSQ", "direct", "the ferry cannot run on Sundays.", "Tom Reyes", "explained")],
+    ),
+    "participle before the quote": (
+        'Ellen Park rallied supporters on Monday, saying: "We have to be ready for the winter."',
+        [("direct.SVQ", "direct", "We have to be ready for the winter.", "Ellen Park", "saying")],
+    ),
+    "claim in a leading subordinate clause": (
+        "While the mayor said the bridge was safe, the engineers kept it closed for a week.",
+        [("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
@@ -203,6 +215,11 @@ ATTRIBUTED_DIRECT_QUOTES = {
         '"How long will the repairs take?" Ellen Park said in response.', "Ellen Park"),
     "question, then an attribution with a participle": (
         '"Who pays for it?" Tom Reyes asked, repeating his question from May.', "Tom Reyes"),
+    "speaker with a party tag": ('"We will vote no," state Sen. Ellen Park (D) said after the debate.',
+                                 "state Sen. Ellen Park"),
+    "speaker described by age": ('"He has always been a fair man," said the 46-year-old.', "the 46-year-old"),
+    "speaker led by an adjective": ('"I do not know where he stands," said undecided voter Jane Doe of Milford.',
+                                    "undecided voter Jane Doe of Milford"),
     "question, then asked with a long hearer": (
         '"Did you know about the cracks?" Tom Reyes asked the city engineer.', "Tom Reyes"),
 }
@@ -213,6 +230,11 @@ def test_direct_quote_is_attributed(name):
     text, speaker = ATTRIBUTED_DIRECT_QUOTES[name]
     quotes = extract(text)
     assert [(q.type, q.speaker.mention.text) for q in quotes] == [("direct", speaker)]
+
+
+def test_pronoun_never_resolves_to_a_sentence_opening_phrase():
+    (quote,) = extract('On Twitter, she answered by saying, "Seriously, just stop it."')
+    assert quote.speaker.name == "she"
 
 
 def test_relative_who_resolves_to_the_name_before_it():
