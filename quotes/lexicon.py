@@ -106,7 +106,10 @@ class Lexicon:
 
     @cached_property
     def forenames(self) -> dict[str, str]:
-        names = {n: "female" for n in self._list("forenames", "female")}
+        """Forename -> "male", "female" or "neutral": the census list shipped in ``data/forenames.tsv``,
+        then the lexicon's own lists, which win."""
+        names = dict(_census_forenames())
+        names.update({n: "female" for n in self._list("forenames", "female")})
         names.update({n: "male" for n in self._list("forenames", "male")})
         return names
 
@@ -127,6 +130,10 @@ class Lexicon:
         return frozenset(self._list("organizations", "names"))
 
     @cached_property
+    def parties(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("organizations", "parties"))
+
+    @cached_property
     def places(self) -> frozenset[str]:
         return frozenset(self._list("organizations", "places"))
 
@@ -142,6 +149,11 @@ class Lexicon:
     def digest(self) -> str:
         """A short hash of the lexicon's content, recorded with every run."""
         return hashlib.sha256(repr(sorted(self.data.items())).encode()).hexdigest()[:12]
+
+
+def _census_forenames() -> list[tuple[str, str]]:
+    text = resources.files("quotes").joinpath("data/forenames.tsv").read_text(encoding="utf-8")
+    return [tuple(line.split("\t")) for line in text.splitlines() if line and not line.startswith("#")]
 
 
 def _merge(base: dict, extra: dict) -> None:

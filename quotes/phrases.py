@@ -21,7 +21,7 @@ TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afterno
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?)")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
 BETWEEN = re.compile(
-    rf"(?:\s*,?\s*(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
+    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
     r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
     r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|"
@@ -107,7 +107,8 @@ def determined_noun(text: str, tokens: list[Range]) -> bool:
     last = text[tokens[-1][0]:tokens[-1][1]]
     middle = [text[s:e].lower() for s, e in tokens[1:]]
     return (len(tokens) >= 2 and first in DETERMINERS and last.isalpha() and last.islower()
-            and not any(w in FUNCTION_WORDS for w in middle) and not last.endswith("ly") and len(tokens) <= 6)
+            and not any(w in FUNCTION_WORDS or w in PRONOUN_SPEAKERS for w in middle) and not last.endswith("ly")
+            and len(tokens) <= 6)
 
 
 def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
@@ -154,6 +155,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             return _name_run_before(text, tokens, lexicon)
         return None
     last = text[tokens[-1][0]:tokens[-1][1]]
+    if last.lower() in PRONOUN_SPEAKERS and not appositive:
+        return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
     if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive \
@@ -225,6 +228,9 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
     return tokens[0][0], tokens[taken - 1][1]
 
 
+# A character inside a descriptive phrase: no clause punctuation, but the full stops of
+# "U.K." and "Atlantic.Net" are kept.
+PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
 RIGHT_STOP = re.compile(
     r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|at\s+a|at\s+the|"
     r"while|because|that|of\s+the\s+(?:meeting|call|talks)|regarding|concerning|via|through|"
@@ -256,8 +262,8 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
         return None
     end = tokens[-1][1]
     # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
-    appositive = re.compile(r",\s*((?:the|a|an|who|its|his|her|their)\b[^,.;:!?“”\"]{1,80}|[a-z][^,.;:!?“”\"]{1,60})"
-                            r"(?=[,.;!?]|$)")
+    appositive = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
+                            rf"|[a-z]{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
     m = appositive.match(text, end, limit)
     if m and _has_role_or_org(m.group(1), lexicon) \
             and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):
@@ -280,7 +286,7 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
 def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range | None:
     """The source after "according to": the phrase up to the next comma or full stop, if one of its
     first three words can head a speaker ("a person familiar with the matter", not "the rules")."""
-    m = re.compile(r"[^,;:.!?“”\"]+(?:\.(?=\w)[^,;:.!?“”\"]*)*").match(text, cue_end, limit)
+    m = re.compile(r"[^,;:.!?“”\"]+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.)[^,;:.!?“”\"]*)*").match(text, cue_end, limit)
     if not m:
         return None
     start, end = _trim(text, m.start(), m.end(), " \t\u00a0")

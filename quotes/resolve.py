@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from quotes.lexicon import Lexicon
 from quotes.model import Span, Speaker
-from quotes.phrases import FUNCTION_WORDS
-from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker
+from quotes.phrases import FUNCTION_WORDS, PHRASE_CHAR
+from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker, split_role
 
 NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,5}[A-Z][\w’'-]*[\w]"
@@ -24,7 +24,16 @@ DESCRIPTION_BEFORE = re.compile(r"((?:[\w’'.-]+\s+){1,5})$")
 ORG_AFTER = re.compile(
     r"^\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.&-]*)*)"
 )
-APPOSITIVE_AFTER = re.compile(r"^,\s*((?:the|a|an)\s+[^,.;:!?“”\"()]{2,80}?|[a-z][^,.;:!?“”\"()]{2,60}?)(?=[,.;)]|$)")
+# "His lawyer, Zhang Dongshuo": a description, then the name as an appositive
+ROLE_BEFORE_COMMA = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$")
+# "Bill Peters resigned as coach of the Hurricanes"
+AS_ROLE_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+){1,3}as\s+((?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:of|for|at|with|the)\b)[a-z][\w-]*){0,3}"
+    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)")
+APPOSITIVE_AFTER = re.compile(
+    rf"^,\s*((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,60}}?"
+    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,.;)]|$)")  # "…, CEO and founder of …", "…, Alberta-based manager"
 
 
 # Capitalised only because they open a sentence: "On Twitter", "But Trump", "After Clinton".
@@ -111,7 +120,12 @@ class Resolver:
 
     def _describe(self, name: str) -> tuple[str | None, str | None]:
         role = org = None
-        for m in re.finditer(re.escape(name), self.text):
+        surname = name.split()[-1]
+        # the full name first, then the surname alone ("Roenick, a nine-time All-Star, …")
+        mentions = list(re.finditer(re.escape(name), self.text))
+        if len(name.split()) > 1:
+            mentions += list(re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", self.text))
+        for m in mentions:
             before = DESCRIPTION_BEFORE.search(self.text, max(0, m.start() - 80), m.start())
             if before:
                 words = before.group(1).split()
@@ -128,10 +142,15 @@ class Resolver:
                     parsed = parse_speaker(" ".join(kept) + " " + name, self.lexicon)
                     role = role or parsed.role
                     org = org or parsed.organization
-            linked = ORG_AFTER.match(self.text[m.end():m.end() + 120])
+            before_comma = ROLE_BEFORE_COMMA.search(self.text, max(0, m.start() - 80), m.start())
+            if before_comma:  # "His lawyer, Zhang Dongshuo, said …"
+                a_role, a_org = split_role(before_comma.group(1), self.lexicon)
+                role, org = role or a_role, org or a_org
+            following = self.text[m.end():m.end() + 160]
+            linked = ORG_AFTER.match(following)
             if linked and org is None:
                 org = linked.group(1)
-            after = APPOSITIVE_AFTER.match(self.text[m.end():m.end() + 120])
+            after = APPOSITIVE_AFTER.match(following) or AS_ROLE_AFTER.match(following)
             if after:
                 parsed = parse_speaker(name + ", " + after.group(1), self.lexicon)
                 role = role or parsed.role
@@ -160,8 +179,10 @@ class Resolver:
         for start, parsed in reversed(self.people):
             if start >= position or position - start > 600:
                 continue
-            if len(parsed.name.split()) >= 2:
-                if gender and parsed.gender and parsed.gender != gender:
+            # only a run known to name a person (a forename or a title gives its gender) can take
+            # a pronoun: "Dairy Farmers" or "Covington Catholic" parse as names too
+            if len(parsed.name.split()) >= 2 and parsed.gender:
+                if gender and parsed.gender not in (gender, "neutral"):
                     continue
                 return self._person(start, parsed)
         return None
@@ -188,7 +209,7 @@ class Resolver:
             low = mention.text.lower()
             if low in ("he", "she", "him", "her"):
                 gender = parsed.gender
-                entity = self._nearest(pos, lambda e: e.kind == "person" and (not e.gender or e.gender == gender))
+                entity = self._nearest(pos, lambda e: e.kind == "person" and e.gender in (None, "neutral", gender))
                 nearby = self._nearest_person_name(pos, gender)
                 if nearby and (entity is None or nearby.position > entity.position):
                     entity = self.remember(nearby)
