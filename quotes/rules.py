@@ -316,7 +316,7 @@ class Extractor:
 
     def reported(self, para: Paragraph) -> None:
         for cue in para.cues:
-            if cue.start in self.used_cues or self._in_content(cue.start):
+            if cue.start in self.used_cues or self._in_content(cue.start) or self._inside_quotation(para, cue.start):
                 continue
             sent = _sentence_of(para, cue.start)
             if cue.kind == "according":
@@ -498,6 +498,11 @@ class Extractor:
         while pos >= 0 and self._inside_quote(para, pos):
             pos = self.text.find(mark, pos + 1, end)
         return pos if pos >= 0 and len(words(self.text, start, pos)) >= MIN_CLAIM_WORDS else None
+
+    def _inside_quotation(self, para: Paragraph, pos: int) -> bool:
+        """Inside a quoted sentence (not a short fragment): the quote's own words, not a report."""
+        return any(s.inner_start <= pos < s.inner_end and len(words(self.text, s.inner_start, s.inner_end))
+                   >= MIN_CONTINUATION_WORDS for s in para.spans)
 
     @staticmethod
     def _inside_quote(para: Paragraph, pos: int) -> bool:
