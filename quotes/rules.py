@@ -247,7 +247,7 @@ class Extractor:
             cue = cues[-1]
             told = _is_tell(cue)
             start = content_start(self.text, cue.end, span.start, self.lexicon, told, self.adjuncts)
-            if start >= span.start:
+            if start >= span.start and not self._fragment(para, span):
                 speaker, _ = self._subject_of(cue, region_start)
                 if speaker:
                     return "direct.SVQ", cue, speaker, 0.9, span.start
@@ -264,6 +264,16 @@ class Extractor:
             if speaker:
                 return "direct.colon_lead_in", None, speaker, 0.75, span.start
         return None
+
+    def _fragment(self, para: Paragraph, span: QuotedSpan) -> bool:
+        """``said the rules “all command the same conclusion” that …``: the clause goes on after the
+        quotation, which is then part of a mixed claim, not a direct quote of its own."""
+        _, s_end = _sentence_of(para, max(span.end - 1, span.start))
+        nxt = next((s.start for s in para.spans if s.start >= span.end), s_end)
+        after = self.text[span.end:min(s_end, nxt)]
+        if re.match(r"\s*[,;:—–(-]", after) or self.text[span.inner_end - 1:span.inner_end] in ",.?!":
+            return False  # a new phrase after the quotation, or a quoted sentence of its own
+        return len(words(self.text, span.end, min(s_end, nxt))) >= 3
 
     def colon_paragraph(self, para: Paragraph, span: QuotedSpan):
         """A paragraph that ends with a colon introduces the quoted paragraph after it."""

@@ -148,6 +148,16 @@ MUST_EXTRACT = {
         "While the mayor said the bridge was safe, the engineers kept it closed for a week.",
         [("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")],
     ),
+    "quoted fragment inside a reported clause after the cue": (
+        "The lawyers said “all the filings command the same conclusion” that the permit is valid.",
+        [("indirect.SVC", "mixed", "“all the filings command the same conclusion” that the permit is valid",
+          "The lawyers", "said")],
+    ),
+    "quote then a participle claim": (
+        'Ellen Park said: "The bridge is safe," adding that the ferry would keep running.',
+        [("direct.SVQ", "direct", "The bridge is safe,", "Ellen Park", "said"),
+         ("indirect.participle", "indirect", "the ferry would keep running", "Ellen Park", "adding")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
