@@ -163,6 +163,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
+    if first[0].islower() and first.endswith("ed") and first.lower() not in lexicon.role_modifiers:
+        return None  # "endorsed Clinton, saying": a verb phrase, not the speaker
     if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not any(text[s:e][0].isupper() for s, e in tokens):
