@@ -166,7 +166,8 @@ class Extractor:
         kind = "direct"
         sent_start, _ = _sentence_of(para, span.start)
         lead = self.text[sent_start:span.start]
-        if rule.startswith("direct.QCQ") and lead.strip(" \t\"“”‘’'") and not lead.rstrip().endswith(":"):
+        introduced = lead.rstrip().endswith((":", "-", "—", "–"))  # "… painting him as a sympathizer - “…”"
+        if rule.startswith("direct.QCQ") and lead.strip(" \t\"“”‘’'") and not introduced:
             # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
             kind, rule, content = "mixed", rule.replace("direct.QCQ", "mixed.CQ"), (sent_start, span.end)
         cand = self.add(Candidate(content, kind, cue, speaker, rule, confidence, para.index), span)
