@@ -79,7 +79,9 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
         return False
     if low in PRONOUN_SPEAKERS or bare[0].isupper() or AGE.fullmatch(low):
         return True
-    return low in lexicon.role_heads or low in lexicon.org_heads or low in lexicon.anonymous_heads
+    nouns = lexicon.role_heads | lexicon.org_heads | lexicon.anonymous_heads
+    # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
+    return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns))
 
 
 AGE = re.compile(r"\d+-year-old")  # "said the 46-year-old"
@@ -122,6 +124,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     between = BETWEEN.search(text, clause_start, end)
     if between:
         end = between.start()
+        if between.group().lstrip().startswith(","):
+            end = text.index(",", end) + 1  # "Beck, who …, last week said": keep the appositive's comma
     start, end = _trim(text, clause_start, end, " \t\n\u00a0")
     if start >= end:
         return None
@@ -133,6 +137,14 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)]
     if appositive:
         commas = [m for m in boundaries if text[m.start()] == ","]
+        relative = [m for m in commas if re.match(r"\s*(?:who|whose|which)\b", text[m.end():segment_end])]
+        if relative:
+            # "Beck, who supported Sen. Ted Cruz, R-Texas, and opposed Trump, said": the name before "who"
+            earlier = [m for m in boundaries if m.end() <= relative[0].start()]
+            named = _name_run_before(text, words(text, earlier[-1].end() if earlier else start,
+                                                 relative[0].start()), lexicon)
+            if named:
+                return named[0], segment_end
         if commas:
             first_comma = commas[-1]
             earlier = [m for m in boundaries if m.end() <= first_comma.start()]

@@ -158,6 +158,20 @@ MUST_EXTRACT = {
         [("direct.SVQ", "direct", "The bridge is safe,", "Ellen Park", "said"),
          ("indirect.participle", "indirect", "the ferry would keep running", "Ellen Park", "adding")],
     ),
+    "speaker with a long relative clause": (
+        "Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade, "
+        "last week said the council had ignored the repairs.",
+        [("indirect.SVC", "indirect", "the council had ignored the repairs",
+          "Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade", "said")],
+    ),
+    "plural role as speaker": (
+        "The repairs will take a year, engineers said.",
+        [("indirect.CSV", "indirect", "The repairs will take a year", "engineers", "said")],
+    ),
+    "share of a poll as speaker": (
+        "In the survey, 46 percent said they would take the ferry more often.",
+        [("indirect.SVC", "indirect", "they would take the ferry more often", "46 percent", "said")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
