@@ -22,6 +22,7 @@ from quotes.publish.highlight import colour_of, segments, speaker_colours
 from quotes.queries import fts_query
 
 QUOTE_LIMIT = 1000  # quotes listed on one speaker or outlet page; the table view has the rest
+SAME_QUOTE_LIMIT = 200  # occurrences listed on a quote page
 TYPE_NAMES = {"direct": "direct quote", "indirect": "reported claim", "mixed": "mixed: claim with quoted words"}
 
 
@@ -249,13 +250,15 @@ async def quote_page(datasette, request) -> Response:
     text = quote.pop("text") or ""
     start, end = quote["start"], quote["end"]
     before, after = trim_context(text[max(0, start - 240):start], text[end:end + 240])
+    counts = {"articles": 1, "outlets": 1 if quote["outlet"] else 0, "speakers": 1, "quotes": 1}
     same = []
     if quote.get("canonical"):
-        same = (await reads.occurrences(db, [quote["canonical"]]))[quote["canonical"]]
-    first = same[0] if same else quote
+        same = (await reads.occurrences(db, [quote["canonical"]], SAME_QUOTE_LIMIT))[quote["canonical"]]
+        counts = await reads.fetch_one(db, """
+            select count(distinct article_id) as articles, count(distinct outlet) as outlets,
+                   count(distinct coalesce(speaker_id, speaker_name)) as speakers, count(*) as quotes
+            from quotes where canonical = :canonical""", {"canonical": quote["canonical"]})
     return await render(datasette, request, site, "quotes_quote.html", {
-        "quote": quote, "before": before, "after": after, "same": same, "first": first,
-        "articles": len({q["article_id"] for q in same}),
-        "speakers": len({q["speaker_id"] or q["speaker_name"] for q in same}),
-        "outlets": len({q["outlet"] for q in same if q["outlet"]}),
+        "quote": quote, "before": before, "after": after, "same": same, "first": same[0] if same else quote,
+        **counts, "all_url": site.table("quotes", canonical=quote.get("canonical"), _sort="published"),
     }, current="repeated")

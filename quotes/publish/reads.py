@@ -64,8 +64,11 @@ async def repeats(db, scope_sql: str, params: dict | list) -> dict[str, dict]:
     return {row["canonical"]: {"articles": row["articles"], "first": row} for row in rows}
 
 
-async def repeated_groups(db, limit: int = 200) -> list[dict]:
-    """Quotes whose canonical form appears in more than one article, the most repeated first."""
+async def repeated_groups(db, limit: int = 200, per_group: int = 10) -> list[dict]:
+    """Quotes whose canonical form appears in more than one article, the most repeated first.
+
+    Each group carries its first ``per_group`` occurrences, oldest first; the quote page has them all.
+    """
     groups = await fetch(db, """
         select canonical, count(*) as quotes, count(distinct article_id) as articles,
                count(distinct outlet) as outlets, count(distinct speaker_id) as speakers,
@@ -76,22 +79,26 @@ async def repeated_groups(db, limit: int = 200) -> list[dict]:
         limit :limit""", {"limit": limit})
     if not groups:
         return []
-    members = await occurrences(db, [g["canonical"] for g in groups])
+    members = await occurrences(db, [g["canonical"] for g in groups], per_group)
     for group in groups:
         group["occurrences"] = members[group["canonical"]]
     return groups
 
 
-async def occurrences(db, canonicals: list[str]) -> dict[str, list[dict]]:
-    """Every quote with one of these canonical forms, with its article, oldest first."""
+async def occurrences(db, canonicals: list[str], per_group: int = 1_000_000) -> dict[str, list[dict]]:
+    """The first ``per_group`` quotes with each of these canonical forms, with their article, oldest first."""
     found: dict[str, list[dict]] = {c: [] for c in canonicals}
     for offset in range(0, len(canonicals), 500):  # stay far below SQLite's variable limit
         chunk = canonicals[offset:offset + 500]
         params = {f"c{i}": c for i, c in enumerate(chunk)}
         rows = await fetch(db, f"""
-            select quotes.*, articles.title from quotes join articles on articles.id = quotes.article_id
-            where quotes.canonical in ({", ".join(":" + k for k in params)})
-            order by {OCCURRENCE_ORDER}""", params)
+            with ranked as (
+              select quotes.*, row_number() over (partition by quotes.canonical order by {OCCURRENCE_ORDER}) as position
+              from quotes where quotes.canonical in ({", ".join(":" + k for k in params)})
+            )
+            select ranked.*, articles.title from ranked join articles on articles.id = ranked.article_id
+            where ranked.position <= :per_group order by ranked.canonical, ranked.position""",
+                               {**params, "per_group": per_group})
         for row in rows:
             found[row["canonical"]].append(row)
     return found
