@@ -214,6 +214,8 @@ def test_home_database_and_menu_lead_to_the_pages(site):
         html = get(site, path).text
         for page in ("search", "outlets", "repeated"):
             assert f'href="/quotes/-/{page}"' in html, (path, page)
+    menu = get(site, "/quotes/quotes").text  # Datasette's menu, on every page
+    assert '<li><a href="/quotes/-/search">Search quotes</a></li>' in menu
 
 
 def test_tables_link_speakers_and_canonical_forms_to_the_pages(site, jane):
