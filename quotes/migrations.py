@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from sqlite_utils import Database
 
+from quotes.canonical import canonical_quote
+
 MIGRATIONS_TABLE = "_quotes_migrations"
 Migration = Callable[[Database], None]
 MIGRATIONS: list[Migration] = []
@@ -84,6 +86,18 @@ def m002_full_text_search(db: Database) -> None:
     db["quotes"].enable_fts(["content"], fts_version="FTS5", create_triggers=True, tokenize="porter")
     db["speakers"].enable_fts(["name", "aliases"], fts_version="FTS5", create_triggers=True)
     db["articles"].enable_fts(["title", "text"], fts_version="FTS5", create_triggers=True, tokenize="porter")
+
+
+@migration
+def m003_quote_canonical_form(db: Database) -> None:
+    """``quotes.canonical``: each quote folded as Quotebank does, to group the same quote across articles.
+
+    Quotes already stored get theirs here, so an older database groups its quotes too.
+    """
+    db["quotes"].add_column("canonical", str)
+    db.register_function(canonical_quote, deterministic=True, replace=True)
+    db.execute("update quotes set canonical = canonical_quote(content)")
+    db["quotes"].create_index(["canonical"])
 
 
 def schema_sql(db: Database) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from quotes.canonical import canonical_quote
 from quotes.migrations import migrate
 from quotes.model import Quote, Speaker
 from quotes.readers import Article
@@ -219,6 +220,7 @@ class Store:
                 "sentence": quote.sentence, "paragraph": quote.paragraph,
                 "continuation": int(quote.continuation), "quote_group": quote.group,
                 "extra": json.dumps(quote.extra) if quote.extra else None,
+                "canonical": canonical_quote(quote.content.text),
             }
         return list(rows.values())
 
