@@ -141,16 +141,19 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if relative:
             # "Beck, who supported Sen. Ted Cruz, R-Texas, and opposed Trump, said": the name before "who"
             earlier = [m for m in boundaries if m.end() <= relative[0].start()]
-            named = _name_run_before(text, words(text, earlier[-1].end() if earlier else start,
-                                                 relative[0].start()), lexicon)
-            if named:
-                return named[0], segment_end
+            phrase_start = earlier[-1].end() if earlier else start
+            named = _name_run_before(text, words(text, phrase_start, relative[0].start()), lexicon)
+            described = speaker_before(text, phrase_start, relative[0].start() + 1, lexicon)
+            if named or described:  # "Beck, who …, said", "A dock worker, who asked not to be named, said"
+                return (named or described)[0], segment_end
         if commas:
             first_comma = commas[-1]
             earlier = [m for m in boundaries if m.end() <= first_comma.start()]
             phrase_start = earlier[-1].end() if earlier else start
             rest = text[phrase_start:first_comma.start()].strip()
-            if rest and rest.split()[-1][0].isupper():
+            # "Helen Marsh, the director," and "the director, Helen Marsh," and
+            # "A senior official, speaking on condition of anonymity,"
+            if rest and (rest.split()[-1][0].isupper() or head_ok(rest.split()[-1], lexicon)):
                 start = phrase_start
                 boundaries = []
         else:

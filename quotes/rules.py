@@ -311,7 +311,8 @@ class Extractor:
         nxt = next((s for s in para.spans if s.start >= span.end), None)
         if nxt is None or nxt.start in self.attributed:
             return
-        pos = content_start(self.text, attribution_end, nxt.start, self.lexicon, False, self.adjuncts)
+        told = cand.cue is not None and attribution_end == cand.cue.end and _is_tell(cand.cue)
+        pos = content_start(self.text, attribution_end, nxt.start, self.lexicon, told, self.adjuncts)
         if pos < nxt.start and self.text[pos:nxt.start].strip(" ,.;:—–-"):
             return
         if not any(c in self.text[attribution_end:nxt.start] for c in ",.:;—–"):
@@ -412,6 +413,8 @@ class Extractor:
         told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
         skipped = self.text[cue.end:start]
+        if re.match(r"not\s+to\b", self.text[start:s_end]):
+            return False  # "asked not to be named"
         if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told and not re.search(r"\bthat\b", skipped):
             return False  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
         if skipped.rstrip().endswith(",") and self.text[start:start + 1] not in "\"“‘'«":

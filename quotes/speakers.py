@@ -31,6 +31,11 @@ TRAILING_NAME = re.compile(r"\s[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*$")
 # Capitalised words of a title that name no organisation ("Deputy", "Chief", "Acting").
 GENERIC_TITLE_WORDS = {"deputy", "chief", "acting", "interim", "senior", "assistant", "associate", "executive",
                        "vice", "general", "former", "then", "first", "head", "top", "lead", "prime"}
+# "a report published by the city on Thursday": a date ends the phrase, and names nobody
+TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
 NAME_ONLY = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}")
 
 
@@ -46,7 +51,7 @@ class ParsedSpeaker:
 
 
 def _strip_det(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+    return re.sub(r"^(?:the|a|an|his|her|its|their|our|my|your)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
 
 
 def _is_cap(token: str) -> bool:
@@ -162,7 +167,7 @@ def gender_of(name: str | None, lexicon: Lexicon, title: str | None = None) -> s
 
 def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
     """Split a speaker phrase (as written) into name, role, organisation and kind."""
-    phrase = phrase.strip(" ,")
+    phrase = TRAILING_TIME.sub("", phrase.strip(" ,")).strip(" ,")
     low = phrase.lower()
     if low in PRONOUNS:
         return ParsedSpeaker(None, None, None, "pronoun", {"he": "male", "him": "male", "she": "female",

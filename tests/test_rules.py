@@ -172,6 +172,23 @@ MUST_EXTRACT = {
         "In the survey, 46 percent said they would take the ferry more often.",
         [("indirect.SVC", "indirect", "they would take the ferry more often", "46 percent", "said")],
     ),
+    "split quote with a role-first appositive and a hearer": (
+        '"It is a serious disruption," the port\'s operations director, Helen Marsh, told reporters, '
+        '"and every day costs the region money."',
+        [("direct.QCQ-SV", "direct", "It is a serious disruption,", "the port's operations director, Helen Marsh",
+          "told"),
+         ("direct.split", "direct", "and every day costs the region money.",
+          "the port's operations director, Helen Marsh", "told")],
+    ),
+    "anonymous source with an aside": (
+        "A senior port official, speaking on condition of anonymity, said the talks had stalled.",
+        [("indirect.SVC", "indirect", "the talks had stalled",
+          "A senior port official, speaking on condition of anonymity", "said")],
+    ),
+    "anonymous source who asked not to be named": (
+        "A dock worker, who asked not to be named, said the cranes were idle.",
+        [("indirect.SVC", "indirect", "the cranes were idle", "A dock worker, who asked not to be named", "said")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
@@ -198,6 +215,7 @@ MUST_NOT_EXTRACT = {
     "weak cue with a noun object": "He answered the family's criticism with a long letter to the editor.",
     "possessive before a cue noun": "Editor’s note: the ferry timetable has changed since this was written.",
     "added with a plain object": "Later, the council added trucks to the snow fleet.",
+    "cue word used as a noun after a determiner": "His claims about the ferry were checked by the council.",
 }
 
 

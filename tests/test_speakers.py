@@ -29,6 +29,7 @@ from quotes.speakers import parse_speaker
     ("Joe Lane with Railroad Workers United, a non-profit group", "Joe Lane", None, "Railroad Workers United",
      "person"),
     ("the Harbour Sentinel", "Harbour Sentinel", None, None, "organization"),
+    ("a report published by the city on Thursday", "report published by the city", None, None, "organization"),
 ])
 def test_speaker_phrase_is_split(phrase, name, role, org, kind):
     parsed = parse_speaker(phrase, default_lexicon())
@@ -82,7 +83,7 @@ def test_seed_article_speaker_fields():
 
 def test_role_before_the_name_as_an_appositive():
     text = "His lawyer, Zhang Wei, said his client would appeal within ten days."
-    assert speakers(text) == [("Zhang Wei", "Zhang Wei", "lawyer", None, "person")]
+    assert speakers(text) == [("His lawyer, Zhang Wei", "Zhang Wei", "lawyer", None, "person")]
 
 
 def test_role_stated_with_as_elsewhere_in_the_article():
