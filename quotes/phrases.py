@@ -308,9 +308,10 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range
         return None
     start, end = _trim(text, m.start(), m.end(), " \t\u00a0")
     tokens = words(text, start, end)
-    if not tokens or len(tokens) > 12:
+    if not tokens or len(tokens) > 20:
         return None
-    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:3]):
+    # "a count by The Associated Press", "early results of exit polls conducted for …"
+    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:6]):
         return start, end
     return None
 
