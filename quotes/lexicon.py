@@ -130,6 +130,10 @@ class Lexicon:
         return frozenset(self._list("organizations", "names"))
 
     @cached_property
+    def data_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("organizations", "data"))
+
+    @cached_property
     def parties(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("organizations", "parties"))
 

@@ -202,8 +202,10 @@ def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range 
 
 # A phrase that opens a sentence before its subject: "On Sunday,", "In an interview with CNN,".
 OPENING_ADJUNCT = re.compile(
-    r"\s*(?:(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
-    r"since|last|this|over|at)\b[^,;:.!?“”\"]{0,60},\s*(?:(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*)?)?", re.IGNORECASE)
+    r"\s*(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
+    r"since|last|this|over|at|(?-i:[A-Z])\w+ing)\b[^,;:.!?“”\"]{0,60},\s*", re.IGNORECASE)
+# The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
+OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
 # Function words that may follow a subject: auxiliaries and adverbs before its verb.
@@ -218,7 +220,16 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
     organisation words) followed by a lower-case word, its verb.
     """
     m = OPENING_ADJUNCT.match(text, start, limit)
-    pos = m.end() if m else start
+    if m is None:
+        return _subject_at(text, start, limit, lexicon)
+    subject = _subject_at(text, m.end(), limit, lexicon)
+    continued = OPENING_CONTINUED.match(text, m.end(), limit)
+    if subject is None and continued:
+        subject = _subject_at(text, continued.end(), limit, lexicon)
+    return subject
+
+
+def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | None:
     junk = LEADING_JUNK.match(text, pos, limit)
     if junk:
         pos = junk.end()
@@ -239,7 +250,7 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
         return None
     last = text[tokens[taken - 1][0]:tokens[taken - 1][1]]
     following = text[tokens[taken][0]:tokens[taken][1]]
-    if not head_ok(last, lexicon) or last.endswith(("’s", "'s")) or not following[0].islower() \
+    if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
             or following.lower() in FUNCTION_WORDS - VERB_LIKE:
         return None
     return tokens[0][0], tokens[taken - 1][1]
@@ -310,8 +321,11 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range
     tokens = words(text, start, end)
     if not tokens or len(tokens) > 20:
         return None
-    # "a count by The Associated Press", "early results of exit polls conducted for …"
-    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:6]):
+    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:3]):
+        return start, end
+    # "a count by The Associated Press", "early results of exit polls conducted for …": a little
+    # further in, a name or a word for data ("in keeping with the rules set by …" is no source)
+    if any(text[s].isupper() or text[s:e].lower() in lexicon.data_words for s, e in tokens[1:6]):
         return start, end
     return None
 

@@ -460,15 +460,26 @@ class Extractor:
         """
         participle = cue.text.lower().endswith("ing") and self._comma_before(cue.start, s_start)
         if participle:
-            previous = [c for c in self.candidates if c.speaker and c.content[0] < cue.start
-                        and cue.start - c.content[1] < 4]
+            # the claim or the attribution right before: "X said …, adding", "“…,” he said of it, adding"
+            previous = [c for c in self.candidates if c.speaker and c.content[0] < cue.start and (
+                cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
             if previous:
-                return previous[-1].speaker, "indirect.participle"
+                return max(previous, key=lambda c: c.content[0]).speaker, "indirect.participle"
         if participle or COORDINATED.search(self.text, s_start, cue.start):
-            subject = sentence_subject(self.text, s_start, cue.start, self.lexicon)
+            subject = sentence_subject(self.text, self._after_opening_quote(s_start, cue.start), cue.start,
+                                       self.lexicon)
             if subject and subject[1] < cue.start:
                 return subject, "indirect.coordinated"
         return None, ""
+
+    def _after_opening_quote(self, s_start: int, limit: int) -> int:
+        """Where the words of a sentence begin, after a quotation that opens it ("“…,” he said")."""
+        para = next(p for p in self.doc.paragraphs if p.start <= s_start <= p.end)
+        for span in para.spans:
+            if span.start <= s_start < span.end or (s_start <= span.start < limit
+                                                     and not self.text[s_start:span.start].strip()):
+                return span.end
+        return s_start
 
     def _relative_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, Range | None]:
         """``Christian Pardo, who said …``: the speaker is "who", standing for the name before it."""

@@ -189,6 +189,15 @@ MUST_EXTRACT = {
         "A dock worker, who asked not to be named, said the cranes were idle.",
         [("indirect.SVC", "indirect", "the cranes were idle", "A dock worker, who asked not to be named", "said")],
     ),
+    "participle after a quote and its attribution": (
+        "“They have a plan for every pier,” he said of the union, adding the port must match it.",
+        [("direct.QCQ-SV", "direct", "They have a plan for every pier,", "he", "said"),
+         ("indirect.participle", "indirect", "the port must match it", "he", "adding")],
+    ),
+    "participle after an opening participial phrase": (
+        "Facing criticism, the mayor released a statement, insisting that the ferry was safe.",
+        [("indirect.coordinated", "indirect", "the ferry was safe", "the mayor", "insisting")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
