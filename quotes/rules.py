@@ -39,7 +39,7 @@ MIN_CLAIM_WORDS = 3
 CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 NOT_SPEECH_AFTER_CUE = re.compile(
-    r"(?:to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
+    r"(?:(?:it|them|this|these|those|him|her)\s*(?:[,.;:!?]|$)|to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
@@ -64,7 +64,7 @@ RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+
 # "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
 NOT_A_SUBJECT = re.compile(
     r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
-    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[;:—–]", re.IGNORECASE)
+    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[,;:—–]", re.IGNORECASE)
 PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
                           "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
@@ -348,6 +348,9 @@ class Extractor:
         s_start, s_end = sent
         after_cue = content_start(self.text, cue.end, s_end, self.lexicon, _is_tell(cue), self.adjuncts)
         at_end = not self.text[after_cue:s_end].strip(" .!?\"”’'")
+        # "Sales were great, he said, wiping his face": a participle of the writer's own follows
+        at_end = at_end or bool(re.match(r",\s*\w+ing\b", self.text[cue.end:s_end])) \
+            and not self.lexicon.cue_forms.get(re.match(r",\s*(\w+)", self.text[cue.end:s_end]).group(1).lower())
         if at_end and not weak:
             if self.content_speaker_cue(para, cue, sent):
                 return
@@ -390,6 +393,9 @@ class Extractor:
         s_start, s_end = sent
         if cue.text.lower().endswith("ing"):
             return False  # "…, repeating a charge": a participle, and no speaker follows it
+        before = speaker_before(self.text, s_start, cue.start, self.lexicon)
+        if before and not self.text[s_start:before[0]].strip(" \"“”‘’'"):
+            return False  # "Michael Lee, a fellow at the institute, says …": the speaker comes first
         speaker = speaker_after(self.text, cue.end, s_end, self.lexicon)
         rest = self.text[speaker[1]:s_end] if speaker else ""
         if not speaker or rest.strip(" .!?,\"”’'") and not self.adjuncts.match(self.text, speaker[1], s_end) \
