@@ -60,8 +60,9 @@ def binary_kind(data: bytes) -> str | None:
 def utf8_damage(data: bytes) -> tuple[str, str] | None:
     """``(text, description)`` when ``data`` is UTF-8 apart from a few bad bytes, else None.
 
-    The test is whether well-formed multi-byte UTF-8 characters outnumber the bad sequences:
-    legacy 8-bit text (Windows-1252, Latin-1) almost never holds a well-formed one.
+    The test is whether there are at least half as many well-formed multi-byte UTF-8 characters
+    (curly quotes, dashes, accents) as bad sequences: in legacy 8-bit text (Windows-1252,
+    Latin-1) nearly every accented letter is a bad sequence and a well-formed one is a rare chance.
     """
     try:
         data.decode("utf-8")
@@ -70,7 +71,7 @@ def utf8_damage(data: bytes) -> tuple[str, str] | None:
         first_bad = error.start
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
-    if len(UTF8_MULTIBYTE.findall(data)) <= replaced:
+    if 2 * len(UTF8_MULTIBYTE.findall(data)) < replaced:
         return None
     line = data.count(b"\n", 0, first_bad) + 1
     return text, (f"invalid UTF-8: {replaced} bad byte sequence{'s' * (replaced != 1)} replaced by U+FFFD "

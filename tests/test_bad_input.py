@@ -163,6 +163,14 @@ def test_invalid_utf8_keeps_the_text_and_reports_the_repair(tmp_path):
     assert run.check_offsets() >= 2
 
 
+@pytest.mark.parametrize("damage", [b"\xe2\x80", b"\xff", b"\xe2\x80 and \xff", b"\xc3 \xa9 \xff"])
+def test_utf8_with_few_non_ascii_characters_and_damage_is_not_taken_for_a_legacy_encoding(damage):
+    story = "“We will not move,” said Ana Ruiz.\n".encode()  # only two well-formed multi-byte characters
+    decoded = decode_bytes(story + damage)
+    assert decoded.text.startswith("“We will not move,” said Ana Ruiz.\n")
+    assert decoded.encoding == "utf-8" and decoded.problem.startswith("invalid UTF-8")
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-8-sig"])
 def test_text_with_a_byte_order_mark_is_read_exactly(tmp_path, encoding):
     path = tmp_path / "bom.txt"
