@@ -55,13 +55,15 @@ def code_digest() -> str:
 def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                    options: ReadOptions | None = None, lexicon_paths: Iterable[str] = (),
                    force: bool = False, batch_size: int = 50, stdin: IO[bytes] | None = None,
-                   on_progress: Callable[[int], None] | None = None) -> Summary:
+                   on_progress: Callable[[int], None] | None = None,
+                   on_error: Callable[[ReadError], None] | None = None) -> Summary:
     """Read every input, extract quotes from new or changed articles, store them; return a summary.
 
     Articles whose text, metadata, extractor code and lexicon are all unchanged since they were
     stored are skipped without extraction, unless ``force``. Inputs that cannot be read and
     articles the extractor fails on are recorded in the ``errors`` table and the run goes on.
-    ``on_progress`` is called with the input bytes consumed, for a progress bar.
+    ``on_progress`` is called with the input bytes consumed, for a progress bar, and
+    ``on_error`` with each problem as it is recorded, so a long run reports them as they happen.
     """
     from quotes import extract  # the engine; imported here so the store works without it
 
@@ -76,11 +78,17 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     counts = RunCounts()
     batch: list[tuple[Article, list[Quote]]] = []
     status = "interrupted"
+
+    def record(problem: ReadError) -> None:
+        counts.errors += 1
+        store.record_error(run_id, problem.source, problem.reason)
+        if on_error:
+            on_error(problem)
+
     try:
         for item in read_inputs(inputs, options, stdin):
             if isinstance(item, ReadError):
-                counts.errors += 1
-                store.record_error(run_id, item.source, item.reason)
+                record(item)
             else:
                 counts.articles_read += 1
                 if known.get(article_id(item)) == (content_hash(item), version):
@@ -89,9 +97,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                     try:
                         batch.append((item, extract(item.text, lexicon)))
                     except Exception as error:  # one article the engine cannot handle must not stop a run
-                        counts.errors += 1
-                        reason = f"extraction failed: {type(error).__name__}: {error}"
-                        store.record_error(run_id, item.source, reason)
+                        record(ReadError(item.source, f"extraction failed: {type(error).__name__}: {error}"))
                     if len(batch) >= batch_size:
                         counts.quotes_stored += store.save(batch, run_id, version)
                         counts.articles_extracted += len(batch)

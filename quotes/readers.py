@@ -7,24 +7,29 @@ is recorded and skipped instead of stopping a run over thousands of good ones.
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO
 
-from charset_normalizer import from_bytes
+from quotes.decoding import NotText, decode_bytes, repair_note
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
 FORMATS = ("auto", "txt", "html", "jsonl", "json", "csv")
 STDIN = "-"
+HTML_MAX_BYTES = 20_000_000  # trafilatura's MAX_FILE_SIZE: it returns nothing for larger pages
+DEFAULT_MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news article, so a longer one is a dump
 
 
 @dataclass
@@ -49,6 +54,7 @@ class ReadError:
     source: str
     reason: str
     nbytes: int = 0
+    skipped: bool = True  # False for a repair worth reporting: the article itself was still read
 
 
 Item = Article | ReadError
@@ -96,6 +102,7 @@ class ReadOptions:
     format: str = "auto"
     fields: FieldMap = field(default_factory=FieldMap)
     outlet: str | None = None  # outlet for articles whose input names none
+    max_chars: int = DEFAULT_MAX_CHARS  # longer articles are skipped; 0 for no limit
 
 
 def format_for(path: Path) -> str | None:
@@ -113,7 +120,12 @@ def format_for(path: Path) -> str | None:
 
 
 def discover(inputs: Iterable[str], options: ReadOptions | None = None) -> list[Source | ReadError]:
-    """Expand inputs into sources: folders recursively (matching ``glob``), files as given."""
+    """Expand inputs into sources: folders recursively (matching ``glob``), files as given.
+
+    A path that cannot be used (missing, a symbolic link loop, no permission) becomes a
+    ReadError naming the problem. A named pipe or ``/dev/fd/N`` given by name is read like stdin,
+    so ``quotes extract <(zcat feed.jsonl.gz)`` works.
+    """
     options = options or ReadOptions()
     found: list[Source | ReadError] = []
     for name in inputs:
@@ -121,18 +133,78 @@ def discover(inputs: Iterable[str], options: ReadOptions | None = None) -> list[
             found.append(Source(STDIN, options.format))
             continue
         path = Path(name)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob(options.glob) if p.is_file()):
-                fmt = options.format if options.format != "auto" else format_for(child)
-                hidden = any(part.startswith(".") for part in child.parts[len(path.parts):])
-                if fmt is not None and not hidden:
-                    found.append(Source(str(child), fmt, child.stat().st_size))
-        elif path.is_file():
-            fmt = options.format if options.format != "auto" else (format_for(path) or "txt")
-            found.append(Source(str(path), fmt, path.stat().st_size))
-        else:
-            found.append(ReadError(name, "no such file or directory"))
+        try:
+            info = path.stat()
+        except OSError as error:
+            found.append(ReadError(name, path_problem(path, error)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found.extend(folder_sources(path, options))
+            continue
+        regular = stat.S_ISREG(info.st_mode)
+        fmt = options.format if options.format != "auto" else (format_for(path) or ("txt" if regular else "auto"))
+        found.append(Source(str(path), fmt, info.st_size if regular else 0))
     return found
+
+
+def path_problem(path: Path, error: OSError) -> str:
+    """Why a path cannot be read, in words: a loop, a broken link, no permission."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link to {os.readlink(path)}"
+    if error.errno == errno.ENOENT:
+        return "no such file or directory"
+    if error.errno == errno.EACCES:
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+def folder_sources(root: Path, options: ReadOptions) -> list[Source | ReadError]:
+    """Every readable file under ``root`` matching the glob, hidden files and folders left out.
+
+    Symbolic links to folders are followed, but a link back to a folder already read (a loop,
+    or a second way into the same folder) is skipped and reported, so nothing is read twice.
+    """
+    found: list[tuple[Path, Source | ReadError]] = []
+    seen = {(root.stat().st_dev, root.stat().st_ino)}
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or root)
+        found.append((where, ReadError(str(where), path_problem(where, error))))
+
+    for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+        for name in sorted(dirnames):
+            dirnames.remove(name)
+            child = Path(folder, name)
+            if name.startswith("."):
+                continue
+            try:
+                info = child.stat()
+            except OSError as error:
+                found.append((child, ReadError(str(child), path_problem(child, error))))
+                continue
+            if (info.st_dev, info.st_ino) in seen:
+                found.append((child, ReadError(str(child), f"symbolic link to {os.path.realpath(child)}, "
+                                                           "a folder already read (a loop or a duplicate)")))
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            dirnames.append(name)
+        for name in filenames:
+            child = Path(folder, name)
+            fmt = options.format if options.format != "auto" else format_for(child)
+            if fmt is None or name.startswith(".") or not PurePath(child.relative_to(root)).match(options.glob):
+                continue
+            try:
+                info = child.stat()
+            except OSError as error:
+                found.append((child, ReadError(str(child), path_problem(child, error))))
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append((child, Source(str(child), fmt, info.st_size)))
+            else:
+                found.append((child, ReadError(str(child), "not a regular file (a pipe, socket or device)")))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
@@ -147,23 +219,63 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
 
 
 def read_source(source: Source, options: ReadOptions, stdin: IO[bytes] | None = None) -> Iterator[Item]:
-    """Read one source; any failure becomes a ReadError rather than an exception."""
+    """Read one source; any failure becomes a ReadError rather than an exception.
+
+    Articles read before a failure (say, a web archive cut off half-way) are kept. Articles over
+    ``options.max_chars`` are skipped, and a text file too large to hold fewer characters is
+    skipped without being read.
+    """
     try:
+        too_large = size_problem(source, options)
+        if too_large:
+            yield ReadError(source.path, too_large, source.size)
+            return
         if source.path == STDIN:
             data = (stdin or sys.stdin.buffer).read()
             label = "<stdin>"
         else:
-            data = Path(source.path).read_bytes()
+            with open(source.path, "rb") as file:
+                data = file.read()
             label = source.path
         fmt = source.format if source.format != "auto" else sniff_format(data)
-        items = list(READERS[fmt](data, label, options))
-    except (OSError, ValueError, UnicodeError, csv.Error) as error:
-        yield ReadError(source.path, f"{type(error).__name__}: {error}", source.size)
-        return
-    for item in items:
-        if isinstance(item, Article) and not item.outlet:
-            item.outlet = options.outlet
-        yield item
+        if fmt in DECODED_FORMATS and (note := repair_note(data)):
+            yield ReadError(label, note, skipped=False)
+        for item in READERS[fmt](data, label, options):
+            if isinstance(item, Article):
+                item = within_limit(item, options.max_chars)
+            if isinstance(item, Article) and not item.outlet:
+                item.outlet = options.outlet
+            yield item
+    except OSError as error:
+        yield ReadError(source.path, f"cannot read: {path_problem(Path(source.path), error)}", source.size)
+    except Exception as error:  # a reader failing on one hostile input must not stop the run
+        yield ReadError(source.path, reader_problem(error), source.size)
+
+
+def size_problem(source: Source, options: ReadOptions) -> str | None:
+    """Why a file is too large to read at all, judged from its size alone."""
+    if source.format == "txt" and options.max_chars and source.size > 4 * options.max_chars:
+        return (f"file is {source.size:,} bytes, so more than the --max-chars limit of "
+                f"{options.max_chars:,} characters")
+    if source.format == "html" and source.size > HTML_MAX_BYTES:
+        return f"HTML page is {source.size:,} bytes, over the {HTML_MAX_BYTES:,} bytes trafilatura reads"
+    return None
+
+
+def within_limit(article: Article, max_chars: int) -> Item:
+    if max_chars and len(article.text) > max_chars:
+        return ReadError(article.source, f"article is {len(article.text):,} characters, over the --max-chars "
+                                         f"limit of {max_chars:,}", article.nbytes)
+    return article
+
+
+def reader_problem(error: Exception) -> str:
+    """The reason to record for a reader's exception: our own messages as they are, others named."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read (RecursionError)"
+    if type(error) in (ValueError, NotText):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 def sniff_format(data: bytes) -> str:
@@ -179,14 +291,8 @@ def sniff_format(data: bytes) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes in any encoding: UTF-8 (with or without BOM) first, then detection."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise ValueError("cannot detect the text encoding") from None
-        return str(best)
+    """Text from bytes in any encoding (see :mod:`quotes.decoding`); raises NotText for binary files."""
+    return decode_bytes(data).text
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -262,9 +368,32 @@ def read_html(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     if not text or not text.strip():
         yield ReadError(label, "no article text found in the HTML", len(data))
         return
+    if only_link_text(html, text):
+        yield ReadError(label, "no article text found in the HTML, only navigation links", len(data))
+        return
     yield Article(text=normalise_paragraphs(text), source=label, title=document.title, url=document.url,
                   outlet=document.sitename, author=document.author, published=normalise_date(document.date),
                   nbytes=len(data))
+
+
+def only_link_text(html: str, text: str) -> bool:
+    """Whether every word of ``text`` is the text of a link in ``html``: a menu, not an article.
+
+    trafilatura falls back to all the page's text when it finds no article body, and on a page
+    without one (a login form, an index) that is the navigation.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return False
+    rest = " ".join(text.split())
+    for link in sorted({" ".join(a.text_content().split()) for a in tree.iter("a")}, key=len, reverse=True):
+        if link:
+            rest = rest.replace(link, " ")
+    return not re.search(r"\w", rest)
 
 
 def normalise_paragraphs(text: str) -> str:
@@ -283,18 +412,51 @@ def read_jsonl(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
         except json.JSONDecodeError as error:
             yield ReadError(where, f"invalid JSON: {error}", len(line))
             continue
-        yield from_record(record, where, options.fields, len(line))
+        except RecursionError:
+            yield ReadError(where, "JSON nested too deeply to read", len(line))
+            continue
+        yield from without_surrogates(from_record(record, where, options.fields, len(line)))
 
 
 def read_json(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """A JSON array of article objects, or one object (optionally under an ``articles`` key)."""
-    value = json.loads(decode(data))
+    try:
+        value = json.loads(decode(data))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"invalid JSON: {error}") from None
     if isinstance(value, dict):
         value = value.get("articles", [value])
     if not isinstance(value, list):
-        raise ValueError("expected a JSON array of objects")
+        raise ValueError(f"the JSON document is {json_kind(value)}, not an object or an array of objects")
     for number, record in enumerate(value, 1):
-        yield from_record(record, f"{label}:{number}", options.fields, len(data) // max(len(value), 1))
+        yield from without_surrogates(
+            from_record(record, f"{label}:{number}", options.fields, len(data) // max(len(value), 1)))
+
+
+def json_kind(value: object) -> str:
+    """``a number``, ``a string``, … for error messages about JSON values."""
+    kinds = {bool: "true or false", int: "a number", float: "a number", str: "a string", list: "an array",
+             dict: "an object", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(item: Item) -> Iterator[Item]:
+    """The item with lone UTF-16 surrogates (JSON escapes like ``\\ud83d`` with no partner) replaced.
+
+    SQLite cannot store them. Each becomes U+FFFD, one character for one, so offsets hold; the
+    repair is reported before the article.
+    """
+    if isinstance(item, Article):
+        fields = [name for name, value in vars(item).items() if isinstance(value, str) and SURROGATE.search(value)]
+        if fields:
+            for name in fields:
+                setattr(item, name, SURROGATE.sub("\ufffd", getattr(item, name)))
+            yield ReadError(item.source, f"invalid Unicode: lone surrogate characters in {', '.join(fields)} "
+                                         "replaced by U+FFFD", skipped=False)
+    yield item
 
 
 def read_csv(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
@@ -306,6 +468,12 @@ def read_csv(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
         dialect = csv.excel
     csv.field_size_limit(sys.maxsize)
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    columns = reader.fieldnames or []
+    if not columns:
+        raise ValueError("empty CSV file: no header row")
+    if not set(options.fields.text) & set(columns):
+        raise ValueError(f"the CSV has no text column: none of {', '.join(options.fields.text)} among its "
+                         f"columns {', '.join(columns)} (choose one with --text-field)")
     for record in reader:
         # reader.line_num is the line where the row ends; rows may span lines
         yield from_record(record, f"{label}:{reader.line_num}", options.fields,
@@ -315,7 +483,7 @@ def read_csv(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
 def from_record(record: object, where: str, fields: FieldMap, nbytes: int) -> Item:
     """An article from one JSON object or CSV row, using the first present name for each field."""
     if not isinstance(record, dict):
-        return ReadError(where, "record is not an object", nbytes)
+        return ReadError(where, f"record is {json_kind(record)}, not an object", nbytes)
 
     def pick(names: tuple[str, ...]) -> str | None:
         for name in names:
@@ -334,4 +502,5 @@ def from_record(record: object, where: str, fields: FieldMap, nbytes: int) -> It
                    published=normalise_date(pick(fields.date)), nbytes=nbytes)
 
 
+DECODED_FORMATS = {"txt", "html", "jsonl", "json", "csv"}  # formats read as text in some encoding
 READERS = {"txt": read_text, "html": read_html, "jsonl": read_jsonl, "json": read_json, "csv": read_csv}

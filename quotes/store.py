@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.utils import sqlite3
 
 from quotes.canonical import canonical_quote
-from quotes.migrations import migrate
+from quotes.migrations import DatabaseProblem, check_database, migrate
 from quotes.model import Quote, Speaker
 from quotes.readers import Article
 
@@ -43,14 +44,19 @@ def default_db_path() -> Path:
 def open_db(path: str | Path) -> Database:
     """Open (creating and upgrading as needed) a quotes database in WAL mode with foreign keys on.
 
-    WAL lets Datasette read the database while an extraction writes to it.
+    WAL lets Datasette read the database while an extraction writes to it. A file that is not a
+    quotes database, or comes from a newer version, raises :class:`DatabaseProblem` untouched.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
-    db.enable_wal()
-    db.execute("PRAGMA foreign_keys = ON")
-    migrate(db)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        check_database(db, str(path))
+        db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except (OSError, sqlite3.DatabaseError) as error:
+        raise DatabaseProblem(f"cannot open the database {path}: {error}") from None
     return db
 
 

@@ -13,7 +13,7 @@ import pytest
 
 
 @pytest.fixture
-def page(browser, served_site):
+def page(browser, demo_site):
     """A fresh page that records every request, to prove nothing is fetched from elsewhere."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
@@ -21,20 +21,20 @@ def page(browser, served_site):
     page.on("request", lambda request: page.requests.append(request.url))
     page.set_default_timeout(15000)
     yield page
-    origin = served_site.rsplit("/", 1)[0]
+    origin = demo_site.rsplit("/", 1)[0]
     outside = [url for url in page.requests if not url.startswith(origin) and not url.startswith("data:")]
     context.close()
     assert not outside, f"pages fetched from elsewhere: {outside}"
 
 
-def open_article(page, served_site, title: str) -> None:
-    page.goto(f"{served_site}/articles?title__startswith={title.replace(' ', '+')}")
+def open_article(page, demo_site, title: str) -> None:
+    page.goto(f"{demo_site}/articles?title__startswith={title.replace(' ', '+')}")
     page.get_by_role("link", name=re.compile(title)).first.click()
     page.wait_for_selector("#article-text")
 
 
-def test_article_highlights_quotes_by_speaker_and_type(page, served_site, screenshots):
-    open_article(page, served_site, "Dock workers walk out")
+def test_article_highlights_quotes_by_speaker_and_type(page, demo_site, screenshots):
+    open_article(page, demo_site, "Dock workers walk out")
     marks = page.locator("#article-text mark.quote")
     assert marks.count() >= 5
     colours = {marks.nth(i).evaluate("m => getComputedStyle(m).getPropertyValue('--bg').trim()")
@@ -52,8 +52,8 @@ def test_article_highlights_quotes_by_speaker_and_type(page, served_site, screen
     page.screenshot(path=str(screenshots / "article.png"), full_page=True)
 
 
-def test_side_list_jumps_to_each_quote(page, served_site):
-    open_article(page, served_site, "Dock workers walk out")
+def test_side_list_jumps_to_each_quote(page, demo_site):
+    open_article(page, demo_site, "Dock workers walk out")
     last = page.locator(".quote-index li a.jump").last
     target = last.get_attribute("href")
     page.evaluate("window.scrollTo(0, 0)")
@@ -67,8 +67,8 @@ def test_side_list_jumps_to_each_quote(page, served_site):
     assert mark.evaluate("m => getComputedStyle(m).outlineStyle") == "solid"  # the target is outlined
 
 
-def test_speaker_page_shows_profile_chart_and_every_quote(page, served_site, screenshots):
-    open_article(page, served_site, "Dock workers walk out")
+def test_speaker_page_shows_profile_chart_and_every_quote(page, demo_site, screenshots):
+    open_article(page, demo_site, "Dock workers walk out")
     page.locator("#article-text .speaker-label a", has_text="Daniel Okafor").first.click()
     page.wait_for_selector("h1.speaker-name")
     assert page.inner_text("h1.speaker-name") == "Daniel Okafor"
@@ -88,8 +88,8 @@ def test_speaker_page_shows_profile_chart_and_every_quote(page, served_site, scr
     assert re.search(r"#q-\w+$", page.url)
 
 
-def test_chart_bar_leads_to_the_quotes_of_its_week(page, served_site):
-    page.goto(f"{served_site}/most_quoted_people")
+def test_chart_bar_leads_to_the_quotes_of_its_week(page, demo_site):
+    page.goto(f"{demo_site}/most_quoted_people")
     page.get_by_role("link", name="Daniel Okafor").first.click()
     page.wait_for_selector("svg.quotes-timeline")
     bar = page.locator("svg.quotes-timeline a").first
@@ -100,8 +100,8 @@ def test_chart_bar_leads_to_the_quotes_of_its_week(page, served_site):
     assert page.locator("table.rows-and-columns tbody tr").count() == count
 
 
-def test_search_box_finds_quotes_with_speaker_and_context(page, served_site, screenshots):
-    page.goto(served_site)
+def test_search_box_finds_quotes_with_speaker_and_context(page, demo_site, screenshots):
+    page.goto(demo_site)
     page.get_by_placeholder("Search quotes, speakers and articles").fill("union")
     page.keyboard.press("Enter")
     page.wait_for_selector(".search-summary")
@@ -121,8 +121,8 @@ def test_search_box_finds_quotes_with_speaker_and_context(page, served_site, scr
     assert {"Daniel Okafor", "Amara Okafor"} <= set(names)
 
 
-def test_outlet_comparison_for_everyone_a_speaker_and_a_topic(page, served_site, screenshots):
-    page.goto(served_site)
+def test_outlet_comparison_for_everyone_a_speaker_and_a_topic(page, demo_site, screenshots):
+    page.goto(demo_site)
     page.get_by_role("link", name="Outlets").first.click()
     page.wait_for_selector("table.matrix")
     outlets = page.locator("table.matrix thead th").all_inner_texts()
@@ -145,8 +145,8 @@ def test_outlet_comparison_for_everyone_a_speaker_and_a_topic(page, served_site,
     assert page.locator(".outlet-quotes li").count() >= 2
 
 
-def test_repeated_quotes_show_first_appearance_and_repeats(page, served_site, screenshots):
-    page.goto(served_site)
+def test_repeated_quotes_show_first_appearance_and_repeats(page, demo_site, screenshots):
+    page.goto(demo_site)
     page.get_by_role("link", name="Repeated quotes").first.click()
     group = page.locator(".repeat-group", has_text="nobody has listened")
     rows = group.locator("tbody tr")
