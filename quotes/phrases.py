@@ -31,7 +31,7 @@ BETWEEN = re.compile(
     re.IGNORECASE,
 )
 LEFT_BOUNDARY = re.compile(
-    r"(?:[,;:()\[\]—–]|\s-\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
+    r"(?:,\s*with\s|[,;:()\[\]—–]|\s-\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,

@@ -35,7 +35,7 @@ from quotes.phrases import (
 from quotes.sentences import Range, strip_space
 
 MIN_CONTINUATION_WORDS = 4
-MIN_CLAIM_WORDS = 3
+MIN_CLAIM_WORDS = 2
 CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 NOT_SPEECH_AFTER_CUE = re.compile(
