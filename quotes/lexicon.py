@@ -73,6 +73,10 @@ class Lexicon:
         return frozenset(self._list("strong_cue_verbs", "verbs"))
 
     @cached_property
+    def belief_lemmas(self) -> frozenset[str]:
+        return frozenset(self._list("belief_cue_verbs", "verbs"))
+
+    @cached_property
     def cue_phrases(self) -> set[str]:
         return set(self._list("cue_phrases", "phrases"))
 

@@ -58,6 +58,8 @@ COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
                               r"Even\s+though|Even\s+as)\b")
+# A claim that opens with its verb lost its subject to a relative ("the plan that he thought would fail").
+RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
 # "Christian Pardo, who said …", "the agency, which has also said …"
 RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
 # Words that end a claim's subject before any verb: "continued the work until …" holds no clause;
@@ -416,6 +418,11 @@ class Extractor:
                 return False
         if antecedent is None and self._not_a_speaker(speaker):
             return False
+        if self.lexicon.cue_forms.get(cue.text.lower()) in self.lexicon.belief_lemmas and (
+                self.text[speaker[0]:speaker[1]].lower() in ("i", "we", "you")
+                or RELATIVE_GAP.match(self.text, content_start(self.text, cue.end, s_end, self.lexicon, False,
+                                                               self.adjuncts))):
+            return False  # "I think" is a quote's, "what scientists think is necessary" no belief of theirs
         told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
         skipped = self.text[cue.end:start]

@@ -198,6 +198,10 @@ MUST_EXTRACT = {
         "Facing criticism, the mayor released a statement, insisting that the ferry was safe.",
         [("indirect.coordinated", "indirect", "the ferry was safe", "the mayor", "insisting")],
     ),
+    "belief of a named person": (
+        "Ellen Park believes the ferry will need a second crew by June.",
+        [("indirect.SVC", "indirect", "the ferry will need a second crew by June", "Ellen Park", "believes")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
@@ -222,6 +226,9 @@ MUST_NOT_EXTRACT = {
     "reporting verb whose object runs into a subordinate clause": (
         "The firms continued the work until shortly after the governor resigned in May."),
     "weak cue with a noun object": "He answered the family's criticism with a long letter to the editor.",
+    "belief in the first person, outside any quotation": "I think the ferry will need a second crew by June.",
+    "belief whose claim lost its subject to a relative clause": (
+        "The council cut the repairs that engineers think are necessary for the bridge."),
     "possessive before a cue noun": "Editor’s note: the ferry timetable has changed since this was written.",
     "added with a plain object": "Later, the council added trucks to the snow fleet.",
     "cue word used as a noun after a determiner": "His claims about the ferry were checked by the council.",
