@@ -311,10 +311,15 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
     return any(t in lexicon.role_heads or t in lexicon.org_heads for t in tokens) or phrase.startswith("who")
 
 
+# A source runs to the next comma, full stop (not one of "U.S.") or dash.
+SOURCE = re.compile(r"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.)"
+                    r"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))*)*")
+
+
 def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range | None:
     """The source after "according to": the phrase up to the next comma or full stop, if one of its
     first three words can head a speaker ("a person familiar with the matter", not "the rules")."""
-    m = re.compile(r"[^,;:.!?“”\"]+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.)[^,;:.!?“”\"]*)*").match(text, cue_end, limit)
+    m = SOURCE.match(text, cue_end, limit)
     if not m:
         return None
     start, end = _trim(text, m.start(), m.end(), " \t\u00a0")

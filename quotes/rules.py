@@ -25,6 +25,7 @@ from quotes.phrases import (
     adjunct_regex,
     content_range,
     content_start,
+    head_ok,
     sentence_subject,
     skip_adjuncts,
     source_after,
@@ -563,6 +564,8 @@ class Extractor:
         speaker = source_after(self.text, cue.end, s_end, self.lexicon)
         if speaker is None:
             return
+        if not cue.text.lower().startswith("according") and not self._named_source(speaker):
+            return  # the spinner's "per day", "in keeping with the rules": no source
         if not self.text[s_start:cue.start].strip(" ,\"“”‘’'"):
             comma = self.text.find(",", speaker[1], s_end)
             if comma < 0:
@@ -570,6 +573,13 @@ class Extractor:
             self._claim(para, cue, speaker, (comma + 1, s_end), "according_to.AC", 0.85)
         else:
             self._claim(para, cue, speaker, (s_start, cue.start), "according_to.CA", 0.85)
+
+    def _named_source(self, source: Range) -> bool:
+        """A source that a phrase other than "according to" may name: headed by a speaker word or a name."""
+        tokens = words(self.text, *source)
+        first = self.text[tokens[0][0]:tokens[0][1]]
+        last = self.text[tokens[-1][0]:tokens[-1][1]]
+        return (first[0].isupper() or first.lower() in ("a", "an", "the")) and head_ok(last, self.lexicon)
 
     # ---- pass 3: continuations ---------------------------------------------------------------
 
