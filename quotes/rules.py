@@ -119,7 +119,8 @@ def _cues_between(para: Paragraph, start: int, end: int, kind: str = "verb") -> 
 
 def _is_tell(cue: Cue) -> bool:
     """tell and ask take a hearer before their content: "told reporters (that) …"."""
-    return cue.text.lower().startswith(("told", "tell", "ask", "remind", "assure", "inform", "warn"))
+    return cue.text.lower().startswith(("told", "tell", "ask", "remind", "assure", "inform", "warn", "urg",
+                                         "advis", "implor", "beg", "caution", "counsel"))
 
 
 class Extractor:
@@ -434,7 +435,9 @@ class Extractor:
         if skipped.rstrip().endswith(",") and self.text[start:start + 1] not in "\"“‘'«":
             return False  # "Trump asked, looking …": what follows the comma is no claim
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
-        introduced = re.search(r"\bthat\b", skipped) or self.text[start:start + 1] in "\"“‘'«"
+        # "urged lawmakers to act": a hearer, then what they were told to do
+        directive = told and skipped.strip() and re.match(r"to\s+\w", self.text[start:s_end])
+        introduced = re.search(r"\bthat\b", skipped) or self.text[start:start + 1] in "\"“‘'«" or directive
         if not introduced and (lemma in self.lexicon.weak_lemmas
                                or lemma not in self.lexicon.strong_lemmas and not self._opens_clause(start, s_end)):
             return False

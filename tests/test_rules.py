@@ -202,6 +202,10 @@ MUST_EXTRACT = {
         "Ellen Park believes the ferry will need a second crew by June.",
         [("indirect.SVC", "indirect", "the ferry will need a second crew by June", "Ellen Park", "believes")],
     ),
+    "directive to a hearer": (
+        "The mayor urged residents to stay off the bridge until the repairs end.",
+        [("indirect.SVC", "indirect", "to stay off the bridge until the repairs end", "The mayor", "urged")],
+    ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
         [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
@@ -229,6 +233,7 @@ MUST_NOT_EXTRACT = {
     "belief in the first person, outside any quotation": "I think the ferry will need a second crew by June.",
     "belief whose claim lost its subject to a relative clause": (
         "The council cut the repairs that engineers think are necessary for the bridge."),
+    "the spinner's per before a unit": "The ferry carries 4,000 people per day in the summer months.",
     "possessive before a cue noun": "Editor’s note: the ferry timetable has changed since this was written.",
     "added with a plain object": "Later, the council added trucks to the snow fleet.",
     "cue word used as a noun after a determiner": "His claims about the ferry were checked by the council.",
