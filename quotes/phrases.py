@@ -338,6 +338,7 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range
 HEARERS = re.compile(
     r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+(?:[a-z]+(?:ing|ed|ous|al|ic)\s+)?)?"
     r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|reporters|journalists|the\s+\w+|"
+    r"[a-z]+s(?=\s+to\s+\w)|"  # "urged residents to …"
     r"(?:an?\s+)?(?:audience|crowd|rally|gathering|meeting|room|press|media|paper|newspaper|supporters|"
     r"lawmakers|investors|analysts|staff|employees|members|viewers|listeners|readers|students|voters|"
     r"attendees|delegates|donors|officials|senators|congress|parliament|him|her|them|me|us|you))"
