@@ -50,6 +50,10 @@ def _drop_opening_words(start: int, run: str) -> tuple[int, str]:
         run = rest.lstrip(" ")
 
 
+WORD = re.compile(r"[\w’'-]+")
+MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
+
+
 @dataclass
 class Entity:
     name: str
@@ -71,6 +75,19 @@ class Resolver:
         self._people: list[tuple[int, ParsedSpeaker]] | None = None
         self._full_names: dict[str, str] = {}
         self._descriptions: dict[str, tuple[str | None, str | None]] = {}
+        self._word_index: dict[str, list[int]] | None = None
+
+    def _mentions(self, name: str) -> list[tuple[int, int]]:
+        """Where ``name`` is written as whole words, found through a word index built once per article."""
+        if self._word_index is None:
+            self._word_index = {}
+            for m in WORD.finditer(self.text):
+                self._word_index.setdefault(m.group(), []).append(m.start())
+        first = WORD.match(name)
+        if first is None:
+            return []
+        return [(pos, pos + len(name)) for pos in self._word_index.get(first.group(), [])
+                if self.text.startswith(name, pos) and not self.text[pos + len(name):pos + len(name) + 1].isalnum()]
 
     @property
     def people(self) -> list[tuple[int, ParsedSpeaker]]:
@@ -120,13 +137,12 @@ class Resolver:
 
     def _describe(self, name: str) -> tuple[str | None, str | None]:
         role = org = None
-        surname = name.split()[-1]
         # the full name first, then the surname alone ("Roenick, a nine-time All-Star, …")
-        mentions = list(re.finditer(re.escape(name), self.text))
+        mentions = self._mentions(name)
         if len(name.split()) > 1:
-            mentions += list(re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w’'-])", self.text))
-        for m in mentions:
-            before = DESCRIPTION_BEFORE.search(self.text, max(0, m.start() - 80), m.start())
+            mentions += self._mentions(name.split()[-1])
+        for start, end in mentions[:MAX_MENTIONS]:
+            before = DESCRIPTION_BEFORE.search(self.text, max(0, start - 80), start)
             if before:
                 words = before.group(1).split()
                 # keep the words that run up to the name: role, title or organisation words
@@ -142,11 +158,11 @@ class Resolver:
                     parsed = parse_speaker(" ".join(kept) + " " + name, self.lexicon)
                     role = role or parsed.role
                     org = org or parsed.organization
-            before_comma = ROLE_BEFORE_COMMA.search(self.text, max(0, m.start() - 80), m.start())
+            before_comma = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
             if before_comma:  # "His lawyer, Zhang Dongshuo, said …"
                 a_role, a_org = split_role(before_comma.group(1), self.lexicon)
                 role, org = role or a_role, org or a_org
-            following = self.text[m.end():m.end() + 160]
+            following = self.text[end:end + 160]
             linked = ORG_AFTER.match(following)
             if linked and org is None:
                 org = linked.group(1)
