@@ -63,6 +63,7 @@ SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If
 RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
 # "Christian Pardo, who said …", "the agency, which has also said …"
 RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
+COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back only costs time
 # Words that end a claim's subject before any verb: "continued the work until …" holds no clause;
 # "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
 NOT_A_SUBJECT = re.compile(
@@ -482,7 +483,7 @@ class Extractor:
                 cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
             if previous:
                 return max(previous, key=lambda c: c.content[0]).speaker, "indirect.participle"
-        if participle or COORDINATED.search(self.text, s_start, cue.start):
+        if participle or COORDINATED.search(self.text, max(s_start, cue.start - COORDINATION_WINDOW), cue.start):
             subject = sentence_subject(self.text, self._after_opening_quote(s_start, cue.start), cue.start,
                                        self.lexicon)
             if subject and subject[1] < cue.start:
@@ -524,7 +525,7 @@ class Extractor:
         for cue in para.cues:
             if not start < cue.start < s_end or self._inside_quote(para, cue.start):
                 continue
-            coordinated = COORDINATED.search(self.text, start, cue.start)
+            coordinated = COORDINATED.search(self.text, max(start, cue.start - COORDINATION_WINDOW), cue.start)
             if coordinated and cue.kind == "verb":
                 return coordinated.start()
             if cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):

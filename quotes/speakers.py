@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotes.lexicon import Lexicon
 
@@ -58,6 +59,7 @@ def _is_cap(token: str) -> bool:
     return token[:1].isupper() or token[:1].isdigit()
 
 
+@lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", token).strip(".,").lower()
 
