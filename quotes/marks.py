@@ -71,6 +71,9 @@ def _family(mark: str) -> str:
     return OPENERS.get(mark) or CLOSERS.get(mark) or EITHER[mark]
 
 
+# Quotations nest a few levels deep at most; a deeper stack is a run of stray marks, and bounding
+# it keeps pairing linear on hostile text.
+MAX_DEPTH = 8
 # Which closing marks end a quote opened by each mark. Curly and straight double marks close
 # each other, since scraped and re-typed text mixes them ("“…," he said. "…”").
 CLOSES = {"“": "”“\"", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", "``": "''”\"", "‟": "”",
@@ -97,6 +100,8 @@ def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
         elif role in ("open", "either"):
             if stack and stack[-1][1] == mark:
                 stack[-1] = (pos, mark)
+            elif len(stack) >= MAX_DEPTH:
+                continue  # deeper than any real quotation nests: a run of stray marks
             elif stack or not spans or spans[-1].end <= pos:
                 stack.append((pos, mark))
     if stack:

@@ -15,6 +15,7 @@ the GenderGapTracker's pattern codes, so errors can be counted per layout.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from quotes.document import Cue, Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan
 from quotes.phrases import (
+    WORD,
     adjunct_regex,
     content_range,
     content_start,
@@ -36,6 +38,9 @@ from quotes.phrases import (
 from quotes.sentences import Range, strip_space
 
 MIN_CONTINUATION_WORDS = 4
+# No rule reads further than this from a cue or a quote: real sentences are shorter, and a hostile
+# text without full stops must not make each cue read the whole article.
+REACH = 1500
 MIN_CLAIM_WORDS = 2
 CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
@@ -99,23 +104,28 @@ class Candidate:
 
 def quote_type(doc: Document, para: Paragraph, start: int, end: int) -> str:
     """direct when the content is one quotation, mixed when it holds one, else indirect."""
-    for span in para.spans:
-        if span.inner_start <= start and end <= span.inner_end + 1:
-            return "direct"
-    if any(start <= s.start < end for s in para.spans):
+    span = para.span_at(start)
+    if span is not None and span.inner_start <= start and end <= span.inner_end + 1:
+        return "direct"
+    following = para.span_from(start)
+    if following is not None and following.start < end:
         return "mixed"
     return "indirect"
 
 
 def _sentence_of(para: Paragraph, pos: int) -> Range:
-    for s, e in para.sentences:
-        if s <= pos < e:
-            return s, e
-    return para.start, para.end
+    """The sentence around ``pos``, but no more than ``REACH`` characters either side of it."""
+    s, e = para.sentence_at(pos)
+    return max(s, pos - REACH), min(e, pos + REACH)
 
 
 def _cues_between(para: Paragraph, start: int, end: int, kind: str = "verb") -> list[Cue]:
-    return [c for c in para.cues if start <= c.start and c.end <= end and c.kind == kind]
+    return para.cues_between(start, end, kind)
+
+
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``n`` words, read no further than the n-th."""
+    return n <= 0 or any(found >= n for found, _ in enumerate(WORD.finditer(text, start, end), start=1))
 
 
 def _is_tell(cue: Cue) -> bool:
@@ -133,6 +143,14 @@ class Extractor:
         self.lexicon = lexicon
         self.adjuncts = adjunct_regex(lexicon)
         self.candidates: list[Candidate] = []
+        # the candidates sorted by content start, and those with a speaker by content end, so that
+        # "is this position already quoted?" bisects instead of reading every candidate
+        self._starts: list[int] = []
+        self._by_start: list[Candidate] = []
+        self._ends: list[int] = []
+        self._by_end: list[Candidate] = []
+        self._longest = 0
+        self._speaker_ends: dict[int, Range] = {}
         self.used_cues: set[int] = set()
         self.attributed: dict[int, Candidate] = {}  # quoted span start -> candidate
         self.groups = 0
@@ -151,6 +169,15 @@ class Extractor:
 
     def add(self, cand: Candidate, span: QuotedSpan | None = None) -> Candidate:
         self.candidates.append(cand)
+        i = bisect.bisect_right(self._starts, cand.content[0])
+        self._starts.insert(i, cand.content[0])
+        self._by_start.insert(i, cand)
+        self._longest = max(self._longest, cand.content[1] - cand.content[0])
+        if cand.speaker:
+            j = bisect.bisect_right(self._ends, cand.content[1])
+            self._ends.insert(j, cand.content[1])
+            self._by_end.insert(j, cand)
+            self._speaker_ends.setdefault(cand.speaker[1], cand.speaker)
         if cand.cue:
             self.used_cues.add(cand.cue.start)
         if span is not None:
@@ -189,14 +216,14 @@ class Extractor:
             _, limit = _sentence_of(para, limit + 1 if self.text[limit].isspace() else limit)
             crossed = True
         limit = max(limit, min(para.end, span.end + 1))
-        next_span = next((s for s in para.spans if s.start >= span.end), None)
+        next_span = para.span_from(span.end)
         if next_span is not None and next_span.start < limit:
             limit = next_span.start
         gap_start = span.end
         m = re.match(r"[\s,—–―-]*", self.text[gap_start:limit])
         gap_start += m.end() if m else 0
         for cue in _cues_between(para, gap_start, limit):
-            if len(words(self.text, gap_start, cue.start)) > 10:
+            if _has_words(self.text, gap_start, cue.start, 11):
                 break
             if cue.start == gap_start:
                 speaker = speaker_after(self.text, cue.end, self._clause_limit(para, cue.end), self.lexicon)
@@ -238,15 +265,15 @@ class Extractor:
 
     def _clause_limit(self, para: Paragraph, pos: int) -> int:
         _, end = _sentence_of(para, pos)
-        nxt = next((s.start for s in para.spans if s.start >= pos), end)
-        return min(end, nxt)
+        nxt = para.span_from(pos)
+        return min(end, nxt.start) if nxt else end
 
     def leading(self, para: Paragraph, span: QuotedSpan):
         """``S said: "…"``, ``S said, "…"``, ``S said "…"`` (SVQ) and colon lead-ins."""
         sent_start, _ = _sentence_of(para, span.start)
         if span.start == para.start and para.index > 0:
             return self.colon_paragraph(para, span)
-        prev_span_end = max((s.end for s in para.spans if s.end <= span.start), default=sent_start)
+        prev_span_end = para.last_span_end(span.start, sent_start)
         region_start = max(sent_start, prev_span_end)
         cues = [c for c in _cues_between(para, region_start, span.start) if c.start not in self.used_cues]
         if cues:
@@ -275,11 +302,11 @@ class Extractor:
         """``said the rules “all command the same conclusion” that …``: the clause goes on after the
         quotation, which is then part of a mixed claim, not a direct quote of its own."""
         _, s_end = _sentence_of(para, max(span.end - 1, span.start))
-        nxt = next((s.start for s in para.spans if s.start >= span.end), s_end)
-        after = self.text[span.end:min(s_end, nxt)]
-        if re.match(r"\s*[,;:—–(-]", after) or self.text[span.inner_end - 1:span.inner_end] in ",.?!":
+        following = para.span_from(span.end)
+        end = min(s_end, following.start) if following else s_end
+        if re.match(r"\s*[,;:—–(-]", self.text[span.end:end]) or self.text[span.inner_end - 1:span.inner_end] in ",.?!":
             return False  # a new phrase after the quotation, or a quoted sentence of its own
-        return len(words(self.text, span.end, min(s_end, nxt))) >= 3
+        return _has_words(self.text, span.end, end, 3)
 
     def colon_paragraph(self, para: Paragraph, span: QuotedSpan):
         """A paragraph that ends with a colon introduces the quoted paragraph after it."""
@@ -313,7 +340,7 @@ class Extractor:
         """``"…," S said, "…."``: the quote right after the attribution has the same speaker."""
         if not cand.rule.startswith("direct.QCQ"):
             return
-        nxt = next((s for s in para.spans if s.start >= span.end), None)
+        nxt = para.span_from(span.end)
         if nxt is None or nxt.start in self.attributed:
             return
         told = cand.cue is not None and attribution_end == cand.cue.end and _is_tell(cand.cue)
@@ -342,10 +369,16 @@ class Extractor:
                 self.claim(para, cue, sent)
 
     def _in_content(self, pos: int) -> bool:
-        return any(c.content[0] <= pos < c.content[1] for c in self.candidates)
+        return any(c.content[0] <= pos < c.content[1] for c in self._near(pos, pos + 1))
 
     def _overlaps_direct(self, start: int, end: int) -> bool:
-        return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self.candidates)
+        return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self._near(start, end))
+
+    def _near(self, start: int, end: int) -> list[Candidate]:
+        """The candidates whose content may overlap ``start``–``end``."""
+        i = bisect.bisect_left(self._starts, end)
+        floor = bisect.bisect_left(self._starts, start - self._longest)
+        return self._by_start[floor:i]
 
     def claim(self, para: Paragraph, cue: Cue, sent: Range) -> None:
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
@@ -479,7 +512,7 @@ class Extractor:
         participle = cue.text.lower().endswith("ing") and self._comma_before(cue.start, s_start)
         if participle:
             # the claim or the attribution right before: "X said …, adding", "“…,” he said of it, adding"
-            previous = [c for c in self.candidates if c.speaker and c.content[0] < cue.start and (
+            previous = [c for c in self._near(s_start, cue.start) if c.speaker and c.content[0] < cue.start and (
                 cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
             if previous:
                 return max(previous, key=lambda c: c.content[0]).speaker, "indirect.participle"
@@ -492,11 +525,10 @@ class Extractor:
 
     def _after_opening_quote(self, s_start: int, limit: int) -> int:
         """Where the words of a sentence begin, after a quotation that opens it ("“…,” he said")."""
-        para = next(p for p in self.doc.paragraphs if p.start <= s_start <= p.end)
-        for span in para.spans:
-            if span.start <= s_start < span.end or (s_start <= span.start < limit
-                                                     and not self.text[s_start:span.start].strip()):
-                return span.end
+        para = self.doc.paragraph_at(s_start)
+        span = para.span_at(s_start) or para.span_from(s_start)
+        if span is not None and span.start < limit and not self.text[s_start:span.start].strip():
+            return span.end
         return s_start
 
     def _relative_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, Range | None]:
@@ -504,8 +536,7 @@ class Extractor:
         m = RELATIVE.search(self.text, s_start, cue.start)
         if not m:
             return None, None
-        named = [c.speaker for c in self.candidates if c.speaker and c.speaker[1] == m.start()]
-        antecedent = named[0] if named else speaker_before(self.text, s_start, m.start(), self.lexicon)
+        antecedent = self._speaker_ends.get(m.start()) or speaker_before(self.text, s_start, m.start(), self.lexicon)
         if antecedent is None or self.text[antecedent[0]:antecedent[1]].split()[0].lower() in self.lexicon.cue_forms:
             return None, None
         return (m.start(1), m.end(1)), antecedent
@@ -522,8 +553,9 @@ class Extractor:
             comma = self._first_break(para, ",", start, s_end)
             if comma is not None:
                 s_end = comma
-        for cue in para.cues:
-            if not start < cue.start < s_end or self._inside_quote(para, cue.start):
+        following = para.cues_between(start + 1, s_end) + para.cues_between(start + 1, s_end, "according")
+        for cue in sorted(following, key=lambda c: c.start):
+            if self._inside_quote(para, cue.start):
                 continue
             coordinated = COORDINATED.search(self.text, max(start, cue.start - COORDINATION_WINDOW), cue.start)
             if coordinated and cue.kind == "verb":
@@ -532,7 +564,7 @@ class Extractor:
                 return self.text.rfind(",", start, cue.start)
             break
         for m in CLAIM_BREAK.finditer(self.text, start, s_end):
-            if len(words(self.text, start, m.start())) >= MIN_CLAIM_WORDS and not self._inside_quote(para, m.start()):
+            if _has_words(self.text, start, m.start(), MIN_CLAIM_WORDS) and not self._inside_quote(para, m.start()):
                 return m.start()
         return s_end
 
@@ -540,21 +572,23 @@ class Extractor:
         pos = self.text.find(mark, start, end)
         while pos >= 0 and self._inside_quote(para, pos):
             pos = self.text.find(mark, pos + 1, end)
-        return pos if pos >= 0 and len(words(self.text, start, pos)) >= MIN_CLAIM_WORDS else None
+        return pos if pos >= 0 and _has_words(self.text, start, pos, MIN_CLAIM_WORDS) else None
 
     def _inside_quotation(self, para: Paragraph, pos: int) -> bool:
         """Inside a quoted sentence (not a short fragment): the quote's own words, not a report."""
-        return any(s.inner_start <= pos < s.inner_end and len(words(self.text, s.inner_start, s.inner_end))
-                   >= MIN_CONTINUATION_WORDS for s in para.spans)
+        span = para.span_at(pos)
+        return span is not None and span.inner_start <= pos < span.inner_end \
+            and _has_words(self.text, span.inner_start, span.inner_end, MIN_CONTINUATION_WORDS)
 
     @staticmethod
     def _inside_quote(para: Paragraph, pos: int) -> bool:
-        return any(s.start < pos < s.end for s in para.spans)
+        span = para.span_at(pos)
+        return span is not None and span.start < pos
 
     def _claim(self, para: Paragraph, cue: Cue, speaker: Range, content: Range, rule: str,
                confidence: float, antecedent: Range | None = None) -> bool:
         start, end = content_range(self.text, *content)
-        if len(words(self.text, start, end)) < MIN_CLAIM_WORDS or self._overlaps_direct(start, end):
+        if not _has_words(self.text, start, end, MIN_CLAIM_WORDS) or self._overlaps_direct(start, end):
             return False
         if speaker[0] < end and start < speaker[1]:
             return False
@@ -615,14 +649,13 @@ class Extractor:
                     continue
                 if span.reopens and self._last_span_of_previous(para) is not None:
                     rule, confidence = "direct.multi_paragraph", 0.85
-                elif self._opens_sentence(para, span) and len(words(self.text, *content)) >= MIN_CONTINUATION_WORDS:
+                elif self._opens_sentence(para, span) and _has_words(self.text, *content, MIN_CONTINUATION_WORDS):
                     rule, confidence = "direct.continuation", 0.7
                 else:
                     continue
                 cand = Candidate(content, "direct", None, previous.speaker, rule, confidence, para.index,
                                  continuation=True, source=previous)
                 self.add(cand, span)
-                self.candidates.sort(key=lambda c: c.content[0])
 
     def _own_cue_after(self, para: Paragraph, span: QuotedSpan) -> bool:
         """A cue right after the quote, in its sentence, that no rule could read: the quote has an
@@ -639,15 +672,15 @@ class Extractor:
 
     def _opens_sentence(self, para: Paragraph, span: QuotedSpan) -> bool:
         s_start, _ = _sentence_of(para, span.start)
-        before = self.text[para.start:span.start].rstrip()
+        before = self.text[max(para.start, span.start - REACH):span.start].rstrip()
         # Punkt keeps "Fla. “She …" together: a full stop right before the quote also opens it
         return not self.text[s_start:span.start].strip() or not before or before[-1] in ".!?:”\"’'"
 
     def _previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:
-        earlier = [c for c in self.candidates if c.content[1] <= span.start and c.speaker]
-        if not earlier:
+        i = bisect.bisect_right(self._ends, span.start)
+        if i == 0:
             return None
-        last = max(earlier, key=lambda c: c.content[1])
+        last = self._by_end[i - 1]
         if para.index - last.paragraph > CONTINUATION_PARAGRAPHS:
             return None
         return last
