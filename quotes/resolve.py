@@ -20,7 +20,7 @@ from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_s
 NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,5}[A-Z][\w’'-]*[\w]"
 )
-DESCRIPTION_BEFORE = re.compile(r"((?:[\w’'.-]+\s+){1,5})$")
+DESCRIPTION_WORD = re.compile(r"[\w’'.-]+")
 ORG_AFTER = re.compile(
     r"^\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.&-]*)*)"
 )
@@ -39,6 +39,19 @@ APPOSITIVE_AFTER = re.compile(
 # Capitalised only because they open a sentence: "On Twitter", "But Trump", "After Clinton".
 SENTENCE_OPENERS = FUNCTION_WORDS | {"after", "before", "during", "while", "since", "because", "although",
                                      "though", "yet", "now", "still", "meanwhile", "instead", "until", "unless"}
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """Up to five words that run right up to ``pos`` (a name), separated by spaces only."""
+    window = text[max(0, pos - 80):pos]
+    if not window or not window[-1].isspace():
+        return []
+    words: list[str] = []
+    for token in reversed(window.split()[-5:]):
+        if not DESCRIPTION_WORD.fullmatch(token):
+            break
+        words.insert(0, token)
+    return words
 
 
 def _drop_opening_words(start: int, run: str) -> tuple[int, str]:
@@ -142,9 +155,8 @@ class Resolver:
         if len(name.split()) > 1:
             mentions += self._mentions(name.split()[-1])
         for start, end in mentions[:MAX_MENTIONS]:
-            before = DESCRIPTION_BEFORE.search(self.text, max(0, start - 80), start)
-            if before:
-                words = before.group(1).split()
+            words = _words_before(self.text, start)
+            if words:
                 # keep the words that run up to the name: role, title or organisation words
                 kept: list[str] = []
                 for w in reversed(words):
@@ -158,7 +170,8 @@ class Resolver:
                     parsed = parse_speaker(" ".join(kept) + " " + name, self.lexicon)
                     role = role or parsed.role
                     org = org or parsed.organization
-            before_comma = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
+            before_comma = self.text[max(0, start - 3):start].rstrip().endswith(",") \
+                and ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
             if before_comma:  # "His lawyer, Zhang Dongshuo, said …"
                 a_role, a_org = split_role(before_comma.group(1), self.lexicon)
                 role, org = role or a_role, org or a_org
