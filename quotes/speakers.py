@@ -40,7 +40,7 @@ TRAILING_TIME = re.compile(
 NAME_ONLY = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedSpeaker:
     """What a speaker phrase says about its speaker, before resolution."""
 
@@ -167,8 +167,23 @@ def gender_of(name: str | None, lexicon: Lexicon, title: str | None = None) -> s
     return lexicon.forenames.get(name.split()[0].lower())
 
 
+PARSED_CACHE_SIZE = 100_000
+
+
 def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
-    """Split a speaker phrase (as written) into name, role, organisation and kind."""
+    """Split a speaker phrase (as written) into name, role, organisation and kind.
+
+    Results are kept on the lexicon, which they depend on; the cache is emptied when it fills.
+    """
+    cache = lexicon.parsed_speakers
+    if phrase not in cache:
+        if len(cache) >= PARSED_CACHE_SIZE:
+            cache.clear()
+        cache[phrase] = _parse_speaker(phrase, lexicon)
+    return cache[phrase]
+
+
+def _parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
     phrase = TRAILING_TIME.sub("", phrase.strip(" ,")).strip(" ,")
     low = phrase.lower()
     if low in PRONOUNS:
