@@ -116,9 +116,8 @@ def read_document(text: str, lexicon: Lexicon) -> Document:
         spans = quoted_spans(text, start, end, previous_open)
         previous_open = bool(spans) and not spans[-1].closed
         starts = [s.start for s in spans]
-        cues = [Cue(m.start(), m.end(), m.group(), "verb")
-                for m in lexicon.cue_regex.finditer(text, start, end)
-                if not _inside(m.start(), spans, starts) and not _is_noun(text, m.start(), m.group().lower())]
+        cues = [Cue(s, e, word, "verb") for s, e, word in lexicon.find_cues(text, start, end)
+                if not _inside(s, spans, starts) and not _is_noun(text, s, word.lower())]
         cues += [Cue(m.start(), m.end(), m.group(), "according")
                  for m in lexicon.according_regex.finditer(text, start, end) if not _inside(m.start(), spans, starts)]
         cues.sort(key=lambda c: c.start)

@@ -6,6 +6,7 @@ files of the same shape (``--lexicon FILE``); lists are merged, so nothing built
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import tomllib
@@ -15,6 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 VOWELS = "aeiou"
+
+
+TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 
 
 def inflect(lemma: str) -> set[str]:
@@ -83,10 +87,23 @@ class Lexicon:
         return set(self._list("cue_phrases", "phrases"))
 
     @cached_property
-    def cue_regex(self) -> re.Pattern[str]:
-        """Matches any cue: a multi-word phrase or a single verb form, as a whole word."""
-        words = set(self.cue_forms) | self.cue_phrases
-        return re.compile(r"(?<![\w’'-])(?:" + _words_pattern(words) + r")(?![\w’'-])")
+    def cue_phrase_regex(self) -> re.Pattern[str]:
+        """Matches a multi-word cue phrase ("pointed out", "took to Twitter") as whole words."""
+        return re.compile(r"(?<![\w’'-])(?:" + _words_pattern(self.cue_phrases) + r")(?![\w’'-])")
+
+    def find_cues(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Every cue in ``text[start:end]``: phrases first, then single verb forms outside them.
+
+        Single words are looked up in a set, one token at a time; one regex alternating over
+        hundreds of forms was three times slower.
+        """
+        phrases = [(m.start(), m.end(), m.group()) for m in self.cue_phrase_regex.finditer(text, start, end)]
+        forms = self.cue_forms
+        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end) if m.group() in forms]
+        if phrases:
+            starts = [s for s, _, _ in phrases]
+            words = [w for w in words if (i := bisect.bisect_right(starts, w[0]) - 1) < 0 or w[0] >= phrases[i][1]]
+        return sorted(phrases + words)
 
     @cached_property
     def according_regex(self) -> re.Pattern[str]:
