@@ -312,7 +312,9 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
 
 
 # A source runs to the next comma, full stop (not one of "U.S.") or dash.
-SOURCE = re.compile(r"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.)"
+TITLE_STOP = "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+                                                  "St", "Jr", "Sr", "Rev", "Prof", "Sgt", "Capt", "Inc", "Co", "Corp"))
+SOURCE = re.compile(rf"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP})"
                     r"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))*)*")
 
 

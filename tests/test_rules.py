@@ -202,6 +202,10 @@ MUST_EXTRACT = {
         "Ellen Park believes the ferry will need a second crew by June.",
         [("indirect.SVC", "indirect", "the ferry will need a second crew by June", "Ellen Park", "believes")],
     ),
+    "according to a titled name": (
+        "The ferry lost money in May, according to Ms. Ellen Park.",
+        [("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")],
+    ),
     "directive to a hearer": (
         "The mayor urged residents to stay off the bridge until the repairs end.",
         [("indirect.SVC", "indirect", "to stay off the bridge until the repairs end", "The mayor", "urged")],
