@@ -21,6 +21,11 @@ VOWELS = "aeiou"
 TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 
 
+def _opens_sentence(text: str, floor: int, pos: int) -> bool:
+    before = text[max(floor, pos - 3):pos].rstrip()
+    return pos == floor or not before or before[-1] in ".!?”\"\n"
+
+
 def inflect(lemma: str) -> set[str]:
     """The regular forms of an English verb: lemma, -s, -ed and -ing, with the usual spelling rules."""
     forms = {lemma}
@@ -99,7 +104,9 @@ class Lexicon:
         """
         phrases = [(m.start(), m.end(), m.group()) for m in self.cue_phrase_regex.finditer(text, start, end)]
         forms = self.cue_forms
-        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end) if m.group() in forms]
+        words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)
+                 if m.group() in forms or m.group()[:1].isupper() and m.group().lower() in forms
+                 and _opens_sentence(text, start, m.start())]  # "Said Dorothy Poynter, “…”"
         if phrases:
             starts = [s for s, _, _ in phrases]
             words = [w for w in words if (i := bisect.bisect_right(starts, w[0]) - 1) < 0 or w[0] >= phrases[i][1]]

@@ -140,6 +140,10 @@ MUST_EXTRACT = {
         "Because of the timetable, explained Tom Reyes, “the ferry cannot run on Sundays.”",
         [("direct.VSQ", "direct", "the ferry cannot run on Sundays.", "Tom Reyes", "explained")],
     ),
+    "cue opening the sentence before the speaker and the quote": (
+        "The pier was rebuilt. Said Dorothy Lane, who grew up nearby, “We were all so proud of it.”",
+        [("direct.VSQ", "direct", "We were all so proud of it.", "Dorothy Lane, who grew up nearby", "Said")],
+    ),
     "participle before the quote": (
         'Ellen Park rallied supporters on Monday, saying: "We have to be ready for the winter."',
         [("direct.SVQ", "direct", "We have to be ready for the winter.", "Ellen Park", "saying")],
