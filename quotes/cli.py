@@ -63,7 +63,7 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
 
     Each line is an object with ``id`` and ``text``; other fields are kept. The output follows
     the evaluation format (shared/eval/FORMAT.md). Lines that are not valid documents are
-    reported on stderr and skipped.
+    reported on stderr and skipped, and the exit status is then 3 (as for ``extract``).
     """
     lexicon = load_lexicon(lexicon_paths)
     skipped = 0
@@ -74,7 +74,7 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
             continue
         output.write(json.dumps(result, ensure_ascii=False) + "\n")
     if skipped:
-        sys.exit(1)
+        sys.exit(EXIT_SKIPPED)
 
 
 @cli.command()
