@@ -46,6 +46,7 @@ def _words_before(text: str, pos: int) -> list[str]:
     window = text[max(0, pos - 80):pos]
     if not window or not window[-1].isspace():
         return []
+    window = window[window.rfind("\n", 0, len(window) - 1) + 1:]  # a description never crosses a line break
     words: list[str] = []
     for token in reversed(window.split()[-5:]):
         if not DESCRIPTION_WORD.fullmatch(token):

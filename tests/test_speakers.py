@@ -101,3 +101,8 @@ def test_role_from_an_appositive_of_the_surname():
 def test_pronoun_skips_capitalised_runs_that_name_no_person():
     text = "Amanda Nash spoke after the report from Dairy Farmers. She said the rules were overdue."
     assert speakers(text)[0][:2] == ("She", "Amanda Nash")
+
+
+def test_description_never_crosses_a_line_break():
+    text = "Mayor opens new library in Saltmarsh\n\nMayor Lucia Ferrer said the books were donated."
+    assert speakers(text)[0][1:4] == ("Lucia Ferrer", "Mayor", None)
