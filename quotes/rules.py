@@ -58,6 +58,9 @@ CLAUSE_VERB = re.compile(
 CLAUSE_WINDOW = 60
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …".
 CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
+# What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
+TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
+                                re.IGNORECASE)
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$|\s(?:by|while|before|after)\s+$",
                          re.IGNORECASE)
@@ -280,6 +283,8 @@ class Extractor:
             cue = cues[-1]
             told = _is_tell(cue)
             start = content_start(self.text, cue.end, span.start, self.lexicon, told, self.adjuncts)
+            if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(self.text, start, span.start):
+                start = span.start  # "Lopez said about the movement, “…”"
             if start >= span.start and not self._fragment(para, span):
                 speaker, _ = self._subject_of(cue, region_start)
                 if speaker:
@@ -338,7 +343,7 @@ class Extractor:
 
     def split_rest(self, para: Paragraph, span: QuotedSpan, cand: Candidate, attribution_end: int) -> None:
         """``"…," S said, "…."``: the quote right after the attribution has the same speaker."""
-        if not cand.rule.startswith("direct.QCQ"):
+        if not cand.rule.startswith(("direct.QCQ", "mixed.CQ")):
             return
         nxt = para.span_from(span.end)
         if nxt is None or nxt.start in self.attributed:

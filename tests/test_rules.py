@@ -114,6 +114,11 @@ MUST_EXTRACT = {
         'Trump said there was still "a long way" to go in the talks.',
         [("indirect.SVC", "mixed", 'there was still "a long way" to go in the talks', "Trump", "said")],
     ),
+    "quoted fragment, attribution, then the rest of the quotation": (
+        'The plan means "the council is doing something right," she says, "but the cost is too high."',
+        [("mixed.CQ-SV", "mixed", 'The plan means "the council is doing something right,"', "she", "says"),
+         ("direct.split", "direct", "but the cost is too high.", "she", "says")],
+    ),
     "quoted fragment before the attribution": (
         "Rubio “reaffirmed the commitment to peace”, said spokesperson Tammy Bruce.",
         [("mixed.CQ-VS", "mixed", "Rubio “reaffirmed the commitment to peace”", "spokesperson Tammy Bruce", "said")],
@@ -143,6 +148,18 @@ MUST_EXTRACT = {
     "cue opening the sentence before the speaker and the quote": (
         "The pier was rebuilt. Said Dorothy Lane, who grew up nearby, “We were all so proud of it.”",
         [("direct.VSQ", "direct", "We were all so proud of it.", "Dorothy Lane, who grew up nearby", "Said")],
+    ),
+    "what a sign or a message reads": (
+        "“We are still here,” the banner read.",
+        [("direct.QCQ-SV", "direct", "We are still here,", "the banner", "read")],
+    ),
+    "topic between the cue and the quote": (
+        "Ellen Park said about the plan, “I support the parents who asked for it.”",
+        [("direct.SVQ", "direct", "I support the parents who asked for it.", "Ellen Park", "said")],
+    ),
+    "time phrase between the cue and the quote": (
+        "He also stated a day earlier, “If the bridge fails, we will all pay.”",
+        [("direct.SVQ", "direct", "If the bridge fails, we will all pay.", "He", "stated")],
     ),
     "participle before the quote": (
         'Ellen Park rallied supporters on Monday, saying: "We have to be ready for the winter."',
