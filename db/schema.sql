@@ -56,7 +56,7 @@ CREATE TABLE "quotes" (
    "continuation" INTEGER,
    "quote_group" INTEGER,
    "extra" TEXT
-);
+, "canonical" TEXT);
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -107,6 +107,8 @@ CREATE INDEX "idx_errors_run_id"
     ON "errors" ("run_id");
 CREATE INDEX "idx_quotes_article_id"
     ON "quotes" ("article_id");
+CREATE INDEX "idx_quotes_canonical"
+    ON "quotes" ("canonical");
 CREATE INDEX "idx_quotes_outlet"
     ON "quotes" ("outlet");
 CREATE INDEX "idx_quotes_published"

@@ -12,7 +12,7 @@ from typing import IO
 
 from quotes.lexicon import load_lexicon
 from quotes.pipeline import PARTITION_BYTES, Job, plan_partitions, run_partitions
-from quotes.readers import ReadOptions
+from quotes.readers import ReadError, ReadOptions
 from quotes.store import Store, default_db_path, open_db
 from quotes.writer import BATCH_ARTICLES, Writer
 
@@ -56,7 +56,8 @@ def code_digest() -> str:
 def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                    options: ReadOptions | None = None, lexicon_paths: Iterable[str] = (),
                    force: bool = False, batch_size: int = BATCH_ARTICLES, stdin: IO[bytes] | None = None,
-                   on_progress: Callable[[int], None] | None = None, workers: int = 1,
+                   on_progress: Callable[[int], None] | None = None,
+                   on_error: Callable[[ReadError], None] | None = None, workers: int = 1,
                    dask: str | None = None, partition_bytes: int = PARTITION_BYTES) -> Summary:
     """Read every input, extract quotes from new or changed articles, store them; return a summary.
 
@@ -66,7 +67,9 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     ``workers`` processes extract in parallel, or the workers of the Dask cluster at ``dask``
     ("local" starts one on this machine); this process alone writes, so the database is the
     same whatever runs the extraction. ``partition_bytes`` is the input given to a worker at a
-    time. ``on_progress`` is called with the input bytes consumed.
+    time. ``on_progress`` is called with the input bytes consumed, for a progress bar, and
+    ``on_error`` with each problem (an input skipped or repaired, an article the extractor
+    failed on) as it arrives, so a long run reports them as they happen.
     """
     started = time.perf_counter()
     inputs = list(inputs)
@@ -77,7 +80,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     store = Store(open_db(db_path))
     run_id = store.start_run(inputs, version, lexicon.digest, tool_version())
     job = Job(lexicon, version, options, {} if force else store.stored_versions())
-    writer = Writer(store, run_id, batch_size)
+    writer = Writer(store, run_id, batch_size, on_error)
     status = "interrupted"
     try:
         partitions = plan_partitions(inputs, options, stdin, size=partition_bytes, workers_read_files=bool(dask))

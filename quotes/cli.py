@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 from sqlite_utils import Database
+from sqlite_utils.utils import sqlite3
 
 from quotes import queries, render
 from quotes.annotate import annotate_stream
@@ -18,10 +19,11 @@ from quotes.api import extract_corpus
 from quotes.cluster import ClusterError
 from quotes.evaluate import evaluate_file, format_report
 from quotes.lexicon import load_lexicon
+from quotes.migrations import DatabaseProblem
 from quotes.pipeline import default_workers
 from quotes.publish.metadata import metadata_json
 from quotes.publish.serve import serve as run_datasette
-from quotes.readers import FORMATS, FieldMap, ReadError, ReadOptions, discover
+from quotes.readers import DEFAULT_MAX_CHARS, FORMATS, FieldMap, ReadError, ReadOptions, discover
 from quotes.shards import ShardError, extract_to_shards, load_shards
 from quotes.store import DB_ENV, DEFAULT_DB, default_db_path, open_db
 
@@ -34,7 +36,22 @@ lexicon_option = click.option(
 )
 
 
-@click.group()
+EXIT_SKIPPED = 3  # the run finished, but some inputs were skipped or repaired
+
+
+class QuotesGroup(click.Group):
+    """Turns a database that cannot be used into a one-line error instead of a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except DatabaseProblem as problem:
+            raise click.ClickException(str(problem)) from None
+        except sqlite3.OperationalError as error:  # disk full, database locked, read-only file
+            raise click.ClickException(f"database error: {error}") from None
+
+
+@click.group(cls=QuotesGroup)
 @click.version_option(package_name="quotes")
 def cli() -> None:
     """Find who said what in news text, store it in SQLite and publish it with Datasette."""
@@ -49,7 +66,7 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
 
     Each line is an object with ``id`` and ``text``; other fields are kept. The output follows
     the evaluation format (shared/eval/FORMAT.md). Lines that are not valid documents are
-    reported on stderr and skipped.
+    reported on stderr and skipped, and the exit status is then 3 (as for ``extract``).
     """
     lexicon = load_lexicon(lexicon_paths)
     skipped = 0
@@ -60,7 +77,7 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
             continue
         output.write(json.dumps(result, ensure_ascii=False) + "\n")
     if skipped:
-        sys.exit(1)
+        sys.exit(EXIT_SKIPPED)
 
 
 @cli.command()
@@ -105,7 +122,17 @@ def existing_db(db_path: Path | None) -> Database:
     return open_db(path)
 
 
-@cli.command()
+EXTRACT_EXIT_CODES = f"""Exit status: 0 when every input was read and stored; {EXIT_SKIPPED} when the run
+finished but some inputs were skipped or repaired (each is printed on stderr as it happens and
+recorded in the errors table); 1 when the run could not be done (for instance the database is
+not a quotes database, or is from a newer version); 2 for a usage error. With --shards, problems
+are printed as they happen and kept in the shards, and recorded in the errors table by `quotes load`."""
+LOAD_EXIT_CODES = f"""Exit status: 0 when every shard row was stored; {EXIT_SKIPPED} when the shards hold inputs
+that were skipped or repaired (each is printed on stderr and recorded in the errors table); 1 when
+the shards or the database cannot be used."""
+
+
+@cli.command(epilog=EXTRACT_EXIT_CODES)
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @click.option("--glob", default="*", show_default=True, help="File pattern to read inside folders.")
@@ -119,6 +146,8 @@ def existing_db(db_path: Path | None) -> Database:
 @click.option("--outlet-field", help="Record field with the outlet. Default: outlet, source, publication.")
 @click.option("--outlet", help="Outlet for articles whose input names none.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when nothing has changed.")
+@click.option("--max-chars", type=click.IntRange(min=0), default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Skip articles longer than this many characters (0: no limit).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="number of cores",
               help="Processes extracting in parallel (or LocalCluster workers with --dask local).")
@@ -134,8 +163,8 @@ def existing_db(db_path: Path | None) -> Database:
 def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_format: str,
             text_field: str | None, id_field: str | None, title_field: str | None, url_field: str | None,
             date_field: str | None, outlet_field: str | None, outlet: str | None, force: bool,
-            as_json: bool, workers: int, dask_address: str | None, shards_dir: Path | None, warc_reader: str,
-            lexicon_paths: tuple[str, ...]) -> None:
+            max_chars: int, as_json: bool, workers: int, dask_address: str | None, shards_dir: Path | None,
+            warc_reader: str, lexicon_paths: tuple[str, ...]) -> None:
     """Read articles from INPUTS, extract their quotes and store them.
 
     INPUTS are files (.txt, .md, .html, .jsonl, .json, .csv, .warc, .warc.gz), folders (read
@@ -145,28 +174,41 @@ def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_form
     """
     fields = FieldMap.with_overrides(text=text_field, id=id_field, title=title_field, url=url_field,
                                      date=date_field, outlet=outlet_field)
-    options = ReadOptions(glob=glob, format=input_format, fields=fields, outlet=outlet, warc_reader=warc_reader)
+    options = ReadOptions(glob=glob, format=input_format, fields=fields, outlet=outlet, max_chars=max_chars,
+                          warc_reader=warc_reader)
     total = sum(s.size for s in discover(inputs, options) if not isinstance(s, ReadError))
     try:
         with click.progressbar(length=total, label="Extracting", file=sys.stderr,
                                hidden=not sys.stderr.isatty() or not total) as bar:
             if shards_dir:
                 summary = extract_to_shards(inputs, shards_dir, options=options, lexicon_paths=lexicon_paths,
-                                            workers=workers, dask=dask_address, on_progress=bar.update)
+                                            workers=workers, dask=dask_address, on_progress=bar.update,
+                                            on_error=print_problem)
             else:
                 summary = extract_corpus(inputs, db_path, options=options, lexicon_paths=lexicon_paths,
-                                         force=force, on_progress=bar.update, workers=workers,
-                                         dask=dask_address)
+                                         force=force, on_progress=bar.update, on_error=print_problem,
+                                         workers=workers, dask=dask_address)
     except (ShardError, ClusterError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
-    if shards_dir:
-        return
-    for error in queries.run_errors(open_db(summary.db_path), summary.run_id, limit=10):
-        click.echo(f"skipped {error['source']}: {error['reason']}", err=True)
+    exit_if_skipped(summary.errors, "the shards" if shards_dir else f"the errors table (run {summary.run_id})")
 
 
-@cli.command()
+def print_problem(problem: ReadError) -> None:
+    """One skipped or repaired input on stderr, over the progress bar's line when there is one."""
+    clear_line = "\r\033[K" if sys.stderr.isatty() else ""
+    verb = "skipped" if problem.skipped else "repaired"
+    click.echo(f"{clear_line}{verb} {problem.source}: {problem.reason}", err=True)
+
+
+def exit_if_skipped(errors: int, where: str) -> None:
+    """Exit with status 3, saying how many inputs were skipped or repaired, when there were any."""
+    if errors:
+        click.echo(f"{errors} input{'s' * (errors != 1)} skipped or repaired: see {where}.", err=True)
+        sys.exit(EXIT_SKIPPED)
+
+
+@cli.command(epilog=LOAD_EXIT_CODES)
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
@@ -177,12 +219,11 @@ def load(directory: Path, db_path: Path | None, as_json: bool) -> None:
     `quotes extract` of the same inputs. Loading the same shards again changes nothing.
     """
     try:
-        summary = load_shards(directory, db_path)
+        summary = load_shards(directory, db_path, on_error=print_problem)
     except ShardError as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
-    for error in queries.run_errors(open_db(summary.db_path), summary.run_id, limit=10):
-        click.echo(f"skipped {error['source']}: {error['reason']}", err=True)
+    exit_if_skipped(summary.errors, f"the errors table (run {summary.run_id})")
 
 
 @cli.command()
@@ -299,10 +340,15 @@ SERVE_SETTINGS = {"ignore_unknown_options": True, "allow_extra_args": True}
 def serve(db_path: Path | None, datasette_args: tuple[str, ...]) -> None:
     """Browse the database with Datasette on http://127.0.0.1:8001.
 
+    The site only listens on this machine unless you pass ``--host 0.0.0.0``. Datasette opens the
+    database read-only, keeps its SQL time limit, and can be used while ``quotes extract`` writes.
     Options after the command go to ``datasette serve``: ``quotes serve -p 8080``, or
     ``quotes serve --get /quotes/quotes.json`` for one request without a server.
     """
-    run_datasette(db_path or default_db_path(), datasette_args)
+    path = db_path or default_db_path()
+    if not path.exists():
+        raise click.ClickException(f"no database at {path}: run `quotes extract` first, or pass --db")
+    run_datasette(path, datasette_args)
 
 
 @cli.command(context_settings=SERVE_SETTINGS)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from quotes.lexicon import Lexicon
@@ -22,12 +23,58 @@ class Cue:
 
 @dataclass
 class Paragraph:
+    """A paragraph's sentences, quoted spans and cues, each sorted by position.
+
+    The look-ups bisect those lists, so that a rule's work per cue or per quote does not grow
+    with the length of the paragraph (a hostile article may hold one huge paragraph).
+    """
+
     index: int
     start: int
     end: int
     sentences: list[Range]
     spans: list[QuotedSpan]
     cues: list[Cue]
+    _sentence_starts: list[int] = field(init=False, repr=False)
+    _span_starts: list[int] = field(init=False, repr=False)
+    _span_ends: list[int] = field(init=False, repr=False)
+    _cue_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentence_starts = [s for s, _ in self.sentences]
+        self._span_starts = [s.start for s in self.spans]  # spans never overlap, so ends are sorted too
+        self._span_ends = [s.end for s in self.spans]
+        self._cue_starts = [c.start for c in self.cues]
+
+    def sentence_at(self, pos: int) -> Range:
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i >= 0 and pos < self.sentences[i][1]:
+            return self.sentences[i]
+        return self.start, self.end
+
+    def span_at(self, pos: int) -> QuotedSpan | None:
+        """The quoted span, marks included, that holds ``pos``."""
+        i = bisect.bisect_right(self._span_starts, pos) - 1
+        return self.spans[i] if i >= 0 and pos < self.spans[i].end else None
+
+    def span_from(self, pos: int) -> QuotedSpan | None:
+        """The first quoted span that starts at or after ``pos``."""
+        i = bisect.bisect_left(self._span_starts, pos)
+        return self.spans[i] if i < len(self.spans) else None
+
+    def last_span_end(self, pos: int, default: int) -> int:
+        """Where the last quoted span that ends at or before ``pos`` ends."""
+        i = bisect.bisect_right(self._span_ends, pos) - 1
+        return self._span_ends[i] if i >= 0 else default
+
+    def cues_between(self, start: int, end: int, kind: str = "verb") -> list[Cue]:
+        i = bisect.bisect_left(self._cue_starts, start)
+        found = []
+        while i < len(self.cues) and self.cues[i].start < end:
+            if self.cues[i].end <= end and self.cues[i].kind == kind:
+                found.append(self.cues[i])
+            i += 1
+        return found
 
 
 @dataclass
@@ -35,14 +82,30 @@ class Document:
     text: str
     paragraphs: list[Paragraph] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)
 
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
+    def paragraph_at(self, pos: int) -> Paragraph:
+        return self.paragraphs[max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)]
 
 
-def _inside(pos: int, spans: list[QuotedSpan]) -> bool:
-    return any(s.inner_start <= pos < s.inner_end for s in spans)
+
+def _inside(pos: int, spans: list[QuotedSpan], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and spans[i].inner_start <= pos < spans[i].inner_end
+
+
+# "a report", "his claims", "the ministry's statement": after these, a cue word is a noun.
+NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|these|those|his|her|its|their|our|my|your|another|each|"
+                         r"every|no|any)|\w[’']s)\s+$", re.IGNORECASE)
+
+
+def _is_noun(text: str, start: int, word: str) -> bool:
+    """A bare or -s form right after a determiner or a possessive names a thing, not a speech act."""
+    return not word.endswith(("ed", "ing")) and " " not in word \
+        and NOUN_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def read_document(text: str, lexicon: Lexicon) -> Document:
@@ -52,12 +115,14 @@ def read_document(text: str, lexicon: Lexicon) -> Document:
     for index, (start, end) in enumerate(paragraphs(text)):
         spans = quoted_spans(text, start, end, previous_open)
         previous_open = bool(spans) and not spans[-1].closed
-        cues = [Cue(m.start(), m.end(), m.group(), "verb")
-                for m in lexicon.cue_regex.finditer(text, start, end) if not _inside(m.start(), spans)]
+        starts = [s.start for s in spans]
+        cues = [Cue(s, e, word, "verb") for s, e, word in lexicon.find_cues(text, start, end)
+                if not _inside(s, spans, starts) and not _is_noun(text, s, word.lower())]
         cues += [Cue(m.start(), m.end(), m.group(), "according")
-                 for m in lexicon.according_regex.finditer(text, start, end) if not _inside(m.start(), spans)]
+                 for m in lexicon.according_regex.finditer(text, start, end) if not _inside(m.start(), spans, starts)]
         cues.sort(key=lambda c: c.start)
         sents = sentences(text, start, end)
         doc.paragraphs.append(Paragraph(index, start, end, sents, spans, cues))
+        doc.paragraph_starts.append(start)
         doc.sentence_starts.extend(s for s, _ in sents)
     return doc

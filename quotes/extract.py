@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quotes.document import read_document
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Quote, Span, Speaker
@@ -47,5 +49,11 @@ def _speaker(cand: Candidate, text: str, lexicon: Lexicon, resolver: Resolver,
         return Speaker(None)
     if cand.speaker[0] not in cache:
         mention = Span.of(text, *cand.speaker)
-        cache[cand.speaker[0]] = resolver.resolve(mention, parse_speaker(mention.text, lexicon))
+        if cand.antecedent:
+            # a relative "who" is written as such but stands for the phrase before it
+            antecedent = Span.of(text, *cand.antecedent)
+            resolved = resolver.resolve(antecedent, parse_speaker(antecedent.text, lexicon))
+            cache[cand.speaker[0]] = replace(resolved, mention=mention)
+        else:
+            cache[cand.speaker[0]] = resolver.resolve(mention, parse_speaker(mention.text, lexicon))
     return cache[cand.speaker[0]]

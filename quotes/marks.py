@@ -54,7 +54,10 @@ def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
         return "close" if mark in "“‘" and before and not before.isspace() else None
     if mark in CLOSERS:
         return "close" if before and not before.isspace() else None
-    # Straight marks: judged by the characters around them.
+    # Straight marks: judged by the characters around them. A mark after a space that follows the
+    # close of a nested quote or a full stop closes ("… 'a flight to quality,' " he said).
+    if before.isspace() and pos - 2 >= start and text[pos - 2] in "'’.,?!" and (not after or after in AFTER_CLOSE):
+        return "close"
     opens = (before in SPACE_BEFORE_OPEN or before in OPENERS or before in "([") and after and not after.isspace()
     closes = before and not before.isspace() and (after in AFTER_CLOSE or after in CLOSERS)
     if opens and not closes:
@@ -68,9 +71,13 @@ def _family(mark: str) -> str:
     return OPENERS.get(mark) or CLOSERS.get(mark) or EITHER[mark]
 
 
-# Which closing marks end a quote opened by each mark.
-CLOSES = {"“": "”“", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", "``": "''”\"", "‟": "”",
-          '"': '"', "''": "''”", "'": "'’"}
+# Quotations nest a few levels deep at most; a deeper stack is a run of stray marks, and bounding
+# it keeps pairing linear on hostile text.
+MAX_DEPTH = 8
+# Which closing marks end a quote opened by each mark. Curly and straight double marks close
+# each other, since scraped and re-typed text mixes them ("“…," he said. "…”").
+CLOSES = {"“": "”“\"", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", "``": "''”\"", "‟": "”",
+          '"': '"”', "''": "''”", "'": "'’"}
 
 
 def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
@@ -93,6 +100,8 @@ def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
         elif role in ("open", "either"):
             if stack and stack[-1][1] == mark:
                 stack[-1] = (pos, mark)
+            elif len(stack) >= MAX_DEPTH:
+                continue  # deeper than any real quotation nests: a run of stray marks
             elif stack or not spans or spans[-1].end <= pos:
                 stack.append((pos, mark))
     if stack:

@@ -11,6 +11,9 @@ import datetime
 from collections.abc import Callable
 
 from sqlite_utils import Database
+from sqlite_utils.utils import sqlite3
+
+from quotes.canonical import canonical_quote
 
 MIGRATIONS_TABLE = "_quotes_migrations"
 Migration = Callable[[Database], None]
@@ -20,6 +23,32 @@ MIGRATIONS: list[Migration] = []
 def migration(fn: Migration) -> Migration:
     MIGRATIONS.append(fn)
     return fn
+
+
+class DatabaseProblem(Exception):
+    """A file that cannot be used as a quotes database; the message says why and what to do."""
+
+
+def check_database(db: Database, name: str) -> None:
+    """Refuse, before anything is written, a file that is not a quotes database or is from a newer version.
+
+    An empty SQLite file (or a new one) is fine: the migrations will build the schema in it.
+    """
+    try:
+        tables = db.table_names()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseProblem(f"{name} is not a quotes database: {error}") from None
+    if MIGRATIONS_TABLE not in tables:
+        if tables:
+            listed = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+            raise DatabaseProblem(f"{name} is not a quotes database: it has other tables ({listed}) and no "
+                                  f"{MIGRATIONS_TABLE} table. Pass --db with a new file name.")
+        return
+    applied = [row["name"] for row in db[MIGRATIONS_TABLE].rows]
+    unknown = [applied_name for applied_name in applied if applied_name not in {m.__name__ for m in MIGRATIONS}]
+    if unknown:
+        raise DatabaseProblem(f"{name} was written by a newer version of quotes (its schema has "
+                              f"{', '.join(unknown)}, which this version does not know). Upgrade quotes to use it.")
 
 
 def migrate(db: Database) -> list[str]:
@@ -87,13 +116,25 @@ def m002_full_text_search(db: Database) -> None:
 
 
 @migration
-def m003_article_crawl_date(db: Database) -> None:
+def m003_quote_canonical_form(db: Database) -> None:
+    """``quotes.canonical``: each quote folded as Quotebank does, to group the same quote across articles.
+
+    Quotes already stored get theirs here, so an older database groups its quotes too.
+    """
+    db["quotes"].add_column("canonical", str)
+    db.register_function(canonical_quote, deterministic=True, replace=True)
+    db.execute("update quotes set canonical = canonical_quote(content)")
+    db["quotes"].create_index(["canonical"])
+
+
+@migration
+def m004_article_crawl_date(db: Database) -> None:
     """When a web archive's crawler fetched the page (WARC-Date), kept apart from the publication date."""
     db["articles"].add_column("crawled", str)
 
 
 @migration
-def m004_index_new_rows_per_batch(db: Database) -> None:
+def m005_index_new_rows_per_batch(db: Database) -> None:
     """New quotes and articles enter full-text search in one statement per batch (``Store.write``).
 
     A trigger per inserted row made storing four times slower; the update and delete triggers

@@ -18,20 +18,24 @@ WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
         r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
         r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:January|February|March|April|May|June|July"
-        r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?)")
+        r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+        r"|(?:a|one|two|three|several|a\s+few)\s+(?:day|days|week|weeks|month|months|year|years)\s+"
+        r"(?:earlier|later|ago|before))")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
 BETWEEN = re.compile(
-    rf"(?:\s*,?\s*(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
+    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
     r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
     r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|"
+    r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
+    r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
     r"\w+ly)\s*,?)+\s*$",
     re.IGNORECASE,
 )
 LEFT_BOUNDARY = re.compile(
-    r"(?:[,;:()\[\]—–]|\s-\s|(?<![\w’'])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
+    r"(?:,\s*with\s|[,;:()\[\]—–]|\s-\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
-    r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’']))",
+    r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
 )
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
@@ -75,12 +79,30 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     low = bare.lower()
     if not bare or low in FUNCTION_WORDS - {"who"}:
         return False
-    if low in PRONOUN_SPEAKERS or bare[0].isupper():
+    if low in PRONOUN_SPEAKERS or bare[0].isupper() or AGE.fullmatch(low):
         return True
-    return low in lexicon.role_heads or low in lexicon.org_heads or low in lexicon.anonymous_heads
+    nouns = lexicon.role_heads | lexicon.org_heads | lexicon.anonymous_heads
+    # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
+    return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns))
 
 
+AGE = re.compile(r"\d+-year-old")  # "said the 46-year-old"
 SPEAKER_WINDOW = 250
+# Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
+# "a staffer in the room", "officials close to the talks".
+POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "in", "at", "from",
+                           "with", "inside", "near"})
+SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable"})
+
+
+def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
+    """Whether a speaker word is followed by a phrase that describes it ("a staffer in the room")."""
+    for (s, e), (ns, ne) in zip(tokens, tokens[1:], strict=False):
+        if text[ns:ne].lower() in POSTMODIFIERS:
+            word = text[s:e]
+            return word.lower() not in FUNCTION_WORDS and head_ok(word, lexicon) and (
+                word[0].islower() or word.lower() in lexicon.role_heads or text[ns:ne].lower() in SOURCE_MODIFIERS)
+    return False
 
 
 def determined_noun(text: str, tokens: list[Range]) -> bool:
@@ -89,7 +111,8 @@ def determined_noun(text: str, tokens: list[Range]) -> bool:
     last = text[tokens[-1][0]:tokens[-1][1]]
     middle = [text[s:e].lower() for s, e in tokens[1:]]
     return (len(tokens) >= 2 and first in DETERMINERS and last.isalpha() and last.islower()
-            and not any(w in FUNCTION_WORDS for w in middle) and not last.endswith("ly") and len(tokens) <= 6)
+            and not any(w in FUNCTION_WORDS or w in PRONOUN_SPEAKERS for w in middle) and not last.endswith("ly")
+            and len(tokens) <= 6)
 
 
 def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
@@ -100,9 +123,11 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     """
     clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
     end = cue_start
-    between = BETWEEN.search(text, clause_start, end)
+    between = BETWEEN.search(text, max(clause_start, end - 120), end)
     if between:
         end = between.start()
+        if between.group().lstrip().startswith(","):
+            end = text.index(",", end) + 1  # "Beck, who …, last week said": keep the appositive's comma
     start, end = _trim(text, clause_start, end, " \t\n\u00a0")
     if start >= end:
         return None
@@ -114,12 +139,23 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)]
     if appositive:
         commas = [m for m in boundaries if text[m.start()] == ","]
+        relative = [m for m in commas if re.match(r"\s*(?:who|whose|which)\b", text[m.end():segment_end])]
+        if relative:
+            # "Beck, who supported Sen. Ted Cruz, R-Texas, and opposed Trump, said": the name before "who"
+            earlier = [m for m in boundaries if m.end() <= relative[0].start()]
+            phrase_start = earlier[-1].end() if earlier else start
+            named = _name_run_before(text, words(text, phrase_start, relative[0].start()), lexicon)
+            described = speaker_before(text, phrase_start, relative[0].start() + 1, lexicon)
+            if named or described:  # "Beck, who …, said", "A dock worker, who asked not to be named, said"
+                return (named or described)[0], segment_end
         if commas:
             first_comma = commas[-1]
             earlier = [m for m in boundaries if m.end() <= first_comma.start()]
             phrase_start = earlier[-1].end() if earlier else start
             rest = text[phrase_start:first_comma.start()].strip()
-            if rest and rest.split()[-1][0].isupper():
+            # "Helen Marsh, the director," and "the director, Helen Marsh," and
+            # "A senior official, speaking on condition of anonymity,"
+            if rest and (rest.split()[-1][0].isupper() or head_ok(rest.split()[-1], lexicon)):
                 start = phrase_start
                 boundaries = []
         else:
@@ -135,10 +171,17 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if tokens and len(tokens) > 12:
             return _name_run_before(text, tokens, lexicon)
         return None
+    last = text[tokens[-1][0]:tokens[-1][1]]
+    if last.lower() in PRONOUN_SPEAKERS and not appositive:
+        return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
+    if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
+        return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
     if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive \
-            and not determined_noun(text, tokens):
+            and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
+    if first[0].islower() and first.endswith("ed") and first.lower() not in lexicon.role_modifiers:
+        return None  # "endorsed Clinton, saying": a verb phrase, not the speaker
     if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not any(text[s:e][0].isupper() for s, e in tokens):
@@ -159,6 +202,65 @@ def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range 
     return None
 
 
+# A phrase that opens a sentence before its subject: "On Sunday,", "In an interview with CNN,".
+OPENING_ADJUNCT = re.compile(
+    r"\s*(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
+    r"since|last|this|over|at|(?-i:[A-Z])\w+ing)\b[^,;:.!?“”\"]{0,60},\s*", re.IGNORECASE)
+# The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
+OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
+
+
+# Function words that may follow a subject: auxiliaries and adverbs before its verb.
+VERB_LIKE = frozenset({"has", "had", "was", "is", "will", "would", "did", "also", "then", "just"})
+
+
+def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Range | None:
+    """The subject that opens a sentence, for a cue that shares it with an earlier verb:
+    "Cruz continued on Saturday, saying …", "Wealth-X keeps its finances secret but says …".
+
+    The subject is a pronoun, or a name or role phrase (determiner, capitalised words, role and
+    organisation words) followed by a lower-case word, its verb.
+    """
+    m = OPENING_ADJUNCT.match(text, start, limit)
+    if m is None:
+        return _subject_at(text, start, limit, lexicon)
+    subject = _subject_at(text, m.end(), limit, lexicon)
+    continued = OPENING_CONTINUED.match(text, m.end(), limit)
+    if subject is None and continued:
+        subject = _subject_at(text, continued.end(), limit, lexicon)
+    return subject
+
+
+def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | None:
+    junk = LEADING_JUNK.match(text, pos, limit)
+    if junk:
+        pos = junk.end()
+    tokens = words(text, pos, min(limit, pos + 120))
+    if not tokens:
+        return None
+    first = text[tokens[0][0]:tokens[0][1]]
+    if first.lower() in PRONOUN_SPEAKERS:
+        return tokens[0]
+    taken = 1 if first.lower() in DETERMINERS else 0
+    vocabulary = lexicon.role_heads | lexicon.role_modifiers | lexicon.org_heads | lexicon.anonymous_heads
+    while taken < len(tokens) and taken < 8:
+        word = text[tokens[taken][0]:tokens[taken][1]]
+        if not (is_name_word(word) or word.lower() in vocabulary and word.lower() not in FUNCTION_WORDS):
+            break
+        taken += 1
+    if taken == 0 or taken == len(tokens):
+        return None
+    last = text[tokens[taken - 1][0]:tokens[taken - 1][1]]
+    following = text[tokens[taken][0]:tokens[taken][1]]
+    if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
+            or following.lower() in FUNCTION_WORDS - VERB_LIKE:
+        return None
+    return tokens[0][0], tokens[taken - 1][1]
+
+
+# A character inside a descriptive phrase: no clause punctuation, but the full stops of
+# "U.K." and "Atlantic.Net" are kept.
+PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
 RIGHT_STOP = re.compile(
     r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|at\s+a|at\s+the|"
     r"while|because|that|of\s+the\s+(?:meeting|call|talks)|regarding|concerning|via|through|"
@@ -173,6 +275,8 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     if start >= limit:
         return None
     stop = RIGHT_STOP.search(text, start, limit)
+    while stop and text[stop.start()] == "." and _abbreviation_before(text, stop.start(), lexicon):
+        stop = RIGHT_STOP.search(text, stop.end(), limit)  # "said Army Capt. Christian Pardo"
     end = stop.start() if stop else limit
     start, end = _trim(text, start, end, " \t\u00a0")
     tokens = words(text, start, end)
@@ -180,18 +284,28 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
         return None
     first = text[tokens[0][0]:tokens[0][1]]
     if first.lower() not in DETERMINERS and not first[0].isupper() and first.lower() not in PRONOUN_SPEAKERS \
-            and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads:
+            and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
+            and not (len(tokens) > 2 and text[tokens[-1][0]].isupper()):  # "undecided voter Jane Doe"
         return None
-    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens):
+    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens) \
+            and not postmodified_head(text, tokens, lexicon):
         return None
     end = tokens[-1][1]
     # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
-    appositive = re.compile(r",\s*((?:the|a|an|who|its|his|her|their)\b[^,.;:!?“”\"]{1,80}|[a-z][^,.;:!?“”\"]{1,60})"
-                            r"(?=[,.;!?]|$)")
+    appositive = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
+                            rf"|[a-z]{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
     m = appositive.match(text, end, limit)
-    if m and _has_role_or_org(m.group(1), lexicon):
-        end = m.end(1)
+    if m and _has_role_or_org(m.group(1), lexicon) \
+            and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):
+        end = m.end(1)  # not ", who said …": that is a claim of its own
     return start, end
+
+
+def _abbreviation_before(text: str, dot: int, lexicon: Lexicon) -> bool:
+    """Whether the full stop at ``dot`` ends a title ("Capt.") or an initial ("E.")."""
+    m = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12):dot])
+    return bool(m) and (m.group(1) + "." in lexicon.titles or m.group(1) in lexicon.titles
+                        or (len(m.group(1)) == 1 and m.group(1).isupper()))
 
 
 def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
@@ -199,24 +313,36 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
     return any(t in lexicon.role_heads or t in lexicon.org_heads for t in tokens) or phrase.startswith("who")
 
 
+# A source runs to the next comma, full stop (not one of "U.S.") or dash.
+TITLE_STOP = "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
+                                                  "St", "Jr", "Sr", "Rev", "Prof", "Sgt", "Capt", "Inc", "Co", "Corp"))
+SOURCE = re.compile(rf"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP})"
+                    r"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))*)*")
+
+
 def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range | None:
     """The source after "according to": the phrase up to the next comma or full stop, if one of its
     first three words can head a speaker ("a person familiar with the matter", not "the rules")."""
-    m = re.compile(r"[^,;:.!?“”\"]+(?:\.(?=\w)[^,;:.!?“”\"]*)*").match(text, cue_end, limit)
+    m = SOURCE.match(text, cue_end, limit)
     if not m:
         return None
     start, end = _trim(text, m.start(), m.end(), " \t\u00a0")
     tokens = words(text, start, end)
-    if not tokens or len(tokens) > 12:
+    if not tokens or len(tokens) > 20:
         return None
     if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:3]):
+        return start, end
+    # "a count by The Associated Press", "early results of exit polls conducted for …": a little
+    # further in, a name or a word for data ("in keeping with the rules set by …" is no source)
+    if any(text[s].isupper() or text[s:e].lower() in lexicon.data_words for s, e in tokens[1:6]):
         return start, end
     return None
 
 
 HEARERS = re.compile(
-    r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+)?"
+    r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+(?:[a-z]+(?:ing|ed|ous|al|ic)\s+)?)?"
     r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|reporters|journalists|the\s+\w+|"
+    r"[a-z]+s(?=\s+to\s+\w)|"  # "urged residents to …"
     r"(?:an?\s+)?(?:audience|crowd|rally|gathering|meeting|room|press|media|paper|newspaper|supporters|"
     r"lawmakers|investors|analysts|staff|employees|members|viewers|listeners|readers|students|voters|"
     r"attendees|delegates|donors|officials|senators|congress|parliament|him|her|them|me|us|you))"
@@ -224,7 +350,7 @@ HEARERS = re.compile(
 )
 ADJUNCT_TEMPLATE = (
     r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
-    r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?:\s+(?:with|to|on|at|from|by|for)\s+"
+    r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
     r"(?:(?:the|a|an)\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?"
     r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
     r"CBS|NPR|BBC)(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|"

@@ -9,8 +9,11 @@ same rows with the same ids.
 
 from __future__ import annotations
 
+import ctypes
 import itertools
 import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -26,7 +29,9 @@ from quotes.readers import (
     ReadError,
     ReadOptions,
     Source,
+    cut_at_newlines,
     discover,
+    path_problem,
     read_lines,
     read_source,
 )
@@ -104,9 +109,9 @@ def plan_partitions(inputs: Iterable[str], options: ReadOptions, stdin: IO[bytes
     for source in discover(inputs, options):
         if isinstance(source, ReadError):
             yield from plan.add(source, 0)
-        elif source.path == STDIN:
+        elif source.path == STDIN or source.format == "auto":  # stdin, or a named pipe: only readable once
             yield from plan.add_records(read_source(source, options, stdin))
-        elif source.format == "jsonl" and source.size > size:
+        elif source.format == "jsonl" and source.size > size and cut_at_newlines(source.path):
             for start, end, line in line_ranges(source.path, source.size, size):
                 yield from plan.add(Piece(source, start, end, line), end - start)
         elif source.format in SPLIT_BY_PLANNER and source.size > size and not workers_read_files:
@@ -161,7 +166,7 @@ def planner_records(source: Source, options: ReadOptions) -> Iterator:
         with open(source.path, "rb") as stream:
             yield from html_pages(stream, source.path, options.warc_reader)
     except OSError as error:
-        yield ReadError(source.path, f"{type(error).__name__}: {error}", source.size)
+        yield ReadError(source.path, f"cannot read: {path_problem(Path(source.path), error)}", source.size)
 
 
 def line_ranges(path: str, size: int, target: int) -> Iterator[tuple[int, int, int]]:
@@ -195,7 +200,7 @@ def partition_items(partition: Partition, options: ReadOptions) -> Iterator[Item
             yield piece
         elif piece.records is not None:
             for record in piece.records:
-                yield record if isinstance(record, Article | ReadError) else record.article(options.outlet)
+                yield from [record] if isinstance(record, Article | ReadError) else record.items(options)
         elif piece.end is not None:
             yield from read_lines(piece.source.path, piece.start, piece.end, piece.first_line, options)
         else:
@@ -238,7 +243,7 @@ def run_partitions(partitions: Iterable[Partition], job: Job, workers: int = 1,
         for partition in itertools.chain(head, partitions):
             yield partition, task(partition, job)
         return
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job,)) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, os.getpid())) as pool:
         window: deque[tuple[Partition, Future]] = deque()
         for partition in itertools.chain(head, partitions):
             window.append((partition, pool.submit(_run_in_worker, task, partition)))
@@ -251,12 +256,22 @@ def run_partitions(partitions: Iterable[Partition], job: Job, workers: int = 1,
 
 
 _WORKER_JOB: Job | None = None
+PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal for this process when its parent dies
 
 
-def _start_worker(job: Job) -> None:
-    """Keep the job (lexicon, known articles) once per worker process, not once per partition."""
+def _start_worker(job: Job, run_pid: int) -> None:
+    """Keep the job (lexicon, known articles) once per worker process, not once per partition.
+
+    A worker also dies with the run that started it: a run that is killed (SIGKILL, or SIGTERM,
+    which skips Python's clean-up) would otherwise leave its workers waiting for work for ever,
+    holding the run's stdout and stderr open.
+    """
     global _WORKER_JOB
     _WORKER_JOB = job
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != run_pid:  # the run died before the line above could take effect
+        os._exit(1)
 
 
 def _run_in_worker(task: PartitionTask, partition: Partition) -> object:

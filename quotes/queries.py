@@ -65,12 +65,6 @@ def search(db: Database, query: str, *, limit: int = 20, speaker: str | None = N
     return rows
 
 
-def run_errors(db: Database, run_id: int, limit: int = 10) -> list[dict]:
-    """The first errors a run recorded, to show at the end of ``quotes extract``."""
-    return list(db.query("select source, reason from errors where run_id = ? order by id limit ?",
-                         [run_id, limit]))
-
-
 def top_speakers(db: Database, top: int = 20, kind: str | None = None) -> list[dict]:
     """The most-quoted speakers with role, organisation and how widely they are quoted."""
     where = "where kind = :kind" if kind else "where kind != 'anonymous'"

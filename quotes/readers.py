@@ -6,21 +6,31 @@ is recorded and skipped instead of stopping a run over thousands of good ones.
 
 from __future__ import annotations
 
-import codecs
 import csv
+import errno
 import io
 import itertools
 import json
+import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO
 
-from charset_normalizer import from_bytes
+from quotes.decoding import (
+    Decoded,
+    LineDecoder,
+    NotText,
+    binary_problem,
+    decode_bytes,
+    repair_note,
+    wide_encoding,
+)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -28,6 +38,9 @@ RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json", ".csv"}
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FORMATS = ("auto", "txt", "html", "jsonl", "json", "csv", "warc")
 STDIN = "-"
+HTML_MAX_BYTES = 20_000_000  # trafilatura's MAX_FILE_SIZE: it returns nothing for larger pages
+DEFAULT_MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news article, so a longer one is a dump
+HEAD_BYTES = 65536  # the start of a streamed file, where its format and encoding are judged
 
 
 @dataclass
@@ -53,6 +66,7 @@ class ReadError:
     source: str
     reason: str
     nbytes: int = 0
+    skipped: bool = True  # False for a repair worth reporting: the article itself was still read
 
 
 Item = Article | ReadError
@@ -101,6 +115,7 @@ class ReadOptions:
     fields: FieldMap = field(default_factory=FieldMap)
     outlet: str | None = None  # outlet for articles whose input names none
     warc_reader: str = "warcio"  # or "fastwarc"
+    max_chars: int = DEFAULT_MAX_CHARS  # longer articles are skipped; 0 for no limit
 
 
 def format_for(path: Path) -> str | None:
@@ -120,7 +135,12 @@ def format_for(path: Path) -> str | None:
 
 
 def discover(inputs: Iterable[str], options: ReadOptions | None = None) -> list[Source | ReadError]:
-    """Expand inputs into sources: folders recursively (matching ``glob``), files as given."""
+    """Expand inputs into sources: folders recursively (matching ``glob``), files as given.
+
+    A path that cannot be used (missing, a symbolic link loop, no permission) becomes a
+    ReadError naming the problem. A named pipe or ``/dev/fd/N`` given by name is read like stdin,
+    so ``quotes extract <(zcat feed.jsonl.gz)`` works.
+    """
     options = options or ReadOptions()
     found: list[Source | ReadError] = []
     for name in inputs:
@@ -128,18 +148,78 @@ def discover(inputs: Iterable[str], options: ReadOptions | None = None) -> list[
             found.append(Source(STDIN, options.format))
             continue
         path = Path(name)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob(options.glob) if p.is_file()):
-                fmt = options.format if options.format != "auto" else format_for(child)
-                hidden = any(part.startswith(".") for part in child.parts[len(path.parts):])
-                if fmt is not None and not hidden:
-                    found.append(Source(str(child), fmt, child.stat().st_size))
-        elif path.is_file():
-            fmt = options.format if options.format != "auto" else (format_for(path) or "txt")
-            found.append(Source(str(path), fmt, path.stat().st_size))
-        else:
-            found.append(ReadError(name, "no such file or directory"))
+        try:
+            info = path.stat()
+        except OSError as error:
+            found.append(ReadError(name, path_problem(path, error)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            found.extend(folder_sources(path, options))
+            continue
+        regular = stat.S_ISREG(info.st_mode)
+        fmt = options.format if options.format != "auto" else (format_for(path) or ("txt" if regular else "auto"))
+        found.append(Source(str(path), fmt, info.st_size if regular else 0))
     return found
+
+
+def path_problem(path: Path, error: OSError) -> str:
+    """Why a path cannot be read, in words: a loop, a broken link, no permission."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return f"broken symbolic link to {os.readlink(path)}"
+    if error.errno == errno.ENOENT:
+        return "no such file or directory"
+    if error.errno == errno.EACCES:
+        return "permission denied"
+    return error.strerror or str(error)
+
+
+def folder_sources(root: Path, options: ReadOptions) -> list[Source | ReadError]:
+    """Every readable file under ``root`` matching the glob, hidden files and folders left out.
+
+    Symbolic links to folders are followed, but a link back to a folder already read (a loop,
+    or a second way into the same folder) is skipped and reported, so nothing is read twice.
+    """
+    found: list[tuple[Path, Source | ReadError]] = []
+    seen = {(root.stat().st_dev, root.stat().st_ino)}
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename or root)
+        found.append((where, ReadError(str(where), path_problem(where, error))))
+
+    for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=unreadable):
+        for name in sorted(dirnames):
+            dirnames.remove(name)
+            child = Path(folder, name)
+            if name.startswith("."):
+                continue
+            try:
+                info = child.stat()
+            except OSError as error:
+                found.append((child, ReadError(str(child), path_problem(child, error))))
+                continue
+            if (info.st_dev, info.st_ino) in seen:
+                found.append((child, ReadError(str(child), f"symbolic link to {os.path.realpath(child)}, "
+                                                           "a folder already read (a loop or a duplicate)")))
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            dirnames.append(name)
+        for name in filenames:
+            child = Path(folder, name)
+            fmt = options.format if options.format != "auto" else format_for(child)
+            if fmt is None or name.startswith(".") or not PurePath(child.relative_to(root)).match(options.glob):
+                continue
+            try:
+                info = child.stat()
+            except OSError as error:
+                found.append((child, ReadError(str(child), path_problem(child, error))))
+                continue
+            if stat.S_ISREG(info.st_mode):
+                found.append((child, Source(str(child), fmt, info.st_size)))
+            else:
+                found.append((child, ReadError(str(child), "not a regular file (a pipe, socket or device)")))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
 
 
 def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
@@ -156,8 +236,14 @@ def read_inputs(inputs: Iterable[str], options: ReadOptions | None = None,
 def read_source(source: Source, options: ReadOptions, stdin: IO[bytes] | None = None) -> Iterator[Item]:
     """Read one source, streaming where the format allows (JSON Lines, CSV, WARC).
 
-    Any failure becomes a ReadError rather than an exception; what was read before it is kept.
+    Any failure becomes a ReadError rather than an exception, and articles read before it (say,
+    from a web archive cut off half-way) are kept. Articles over ``options.max_chars`` are
+    skipped, and a file too large to hold fewer characters is skipped without being read.
     """
+    too_large = size_problem(source, options)
+    if too_large:
+        yield ReadError(source.path, too_large, source.size)
+        return
     yield from guarded(source.path, source.size, _source_items(source, options, stdin), options)
 
 
@@ -182,31 +268,84 @@ def read_lines(path: str, start: int, end: int, first_line: int, options: ReadOp
 
 
 def guarded(label: str, nbytes: int, items: Iterator[Item], options: ReadOptions) -> Iterator[Item]:
-    """``items`` with the default outlet filled in, ending in a ReadError instead of an exception."""
+    """``items`` finished (see :func:`finished`), ending in a ReadError instead of an exception."""
     try:
         for item in items:
-            if isinstance(item, Article) and not item.outlet:
-                item.outlet = options.outlet
-            yield item
-    except (OSError, ValueError, UnicodeError, csv.Error, EOFError) as error:
-        yield ReadError(label, f"{type(error).__name__}: {error}", nbytes)
+            yield finished(item, options)
+    except OSError as error:
+        yield ReadError(label, f"cannot read: {path_problem(Path(label), error)}", nbytes)
+    except Exception as error:  # a reader failing on one hostile input must not stop the run
+        yield ReadError(label, reader_problem(error), nbytes)
+
+
+def finished(item: Item, options: ReadOptions) -> Item:
+    """An article over the ``--max-chars`` limit skipped, and the default outlet filled in."""
+    if isinstance(item, Article):
+        item = within_limit(item, options.max_chars)
+    if isinstance(item, Article) and not item.outlet:
+        item.outlet = options.outlet
+    return item
 
 
 def _source_items(source: Source, options: ReadOptions, stdin: IO[bytes] | None) -> Iterator[Item]:
     if source.path == STDIN:
-        stream = stdin or sys.stdin.buffer
-        head = stream.read(65536)
-        fmt = source.format if source.format != "auto" else sniff_format(head)
-        if fmt == "jsonl":  # JSON Lines is read a line at a time, so a pipe of any length streams
-            first = io.BytesIO(head + (stream.readline() if not head.endswith(b"\n") else b""))
-            yield from jsonl_records(itertools.chain(first, stream), "<stdin>", options)
-        else:
-            yield from READERS[fmt](head + stream.read(), "<stdin>", options)
-    elif source.format in STREAM_READERS:
-        with open(source.path, "rb") as stream:
+        yield from _unnamed_items(stdin or sys.stdin.buffer, "<stdin>", source.format, options)
+        return
+    with open(source.path, "rb") as stream:
+        if source.format == "auto" or not stream.seekable():  # a named pipe given by name: read like stdin
+            yield from _unnamed_items(stream, source.path, source.format, options)
+        elif source.format in STREAM_READERS:
             yield from STREAM_READERS[source.format](stream, source.path, options)
+        else:
+            yield from _whole_items(stream.read(), source.path, source.format, options)
+
+
+def _unnamed_items(stream: IO[bytes], label: str, fmt: str, options: ReadOptions) -> Iterator[Item]:
+    """Input with no name to go by (stdin, a pipe): the format is sniffed; JSON Lines streams."""
+    head = stream.read(HEAD_BYTES)
+    fmt = fmt if fmt != "auto" else sniff_format(head)
+    if fmt == "jsonl":  # JSON Lines is read a line at a time, so a pipe of any length streams
+        first = io.BytesIO(head + (stream.readline() if not head.endswith(b"\n") else b""))
+        yield from jsonl_file_records(itertools.chain(first, stream), head, label, options)
     else:
-        yield from READERS[source.format](Path(source.path).read_bytes(), source.path, options)
+        yield from _whole_items(head + stream.read(), label, fmt, options)
+
+
+def _whole_items(data: bytes, label: str, fmt: str, options: ReadOptions) -> Iterator[Item]:
+    """The items of input read whole; repaired encoding damage is reported before them."""
+    if fmt in DECODED_FORMATS and (note := repair_note(data)):
+        yield ReadError(label, note, skipped=False)
+    yield from READERS[fmt](data, label, options)
+
+
+def size_problem(source: Source, options: ReadOptions) -> str | None:
+    """Why a file is too large to read at all, judged from its size alone."""
+    if source.format == "txt" and options.max_chars and source.size > 4 * options.max_chars:
+        return (f"file is {source.size:,} bytes, so more than the --max-chars limit of "
+                f"{options.max_chars:,} characters")
+    if source.format == "html" and source.size > HTML_MAX_BYTES:
+        return html_too_large(source.size)
+    return None
+
+
+def html_too_large(size: int) -> str:
+    return f"HTML page is {size:,} bytes, over the {HTML_MAX_BYTES:,} bytes trafilatura reads"
+
+
+def within_limit(article: Article, max_chars: int) -> Item:
+    if max_chars and len(article.text) > max_chars:
+        return ReadError(article.source, f"article is {len(article.text):,} characters, over the --max-chars "
+                                         f"limit of {max_chars:,}", article.nbytes)
+    return article
+
+
+def reader_problem(error: Exception) -> str:
+    """The reason to record for a reader's exception: our own messages as they are, others named."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read (RecursionError)"
+    if type(error) in (ValueError, NotText):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 def sniff_format(data: bytes) -> str:
@@ -222,14 +361,8 @@ def sniff_format(data: bytes) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Text from bytes in any encoding: UTF-8 (with or without BOM) first, then detection."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        best = from_bytes(data).best()
-        if best is None:
-            raise ValueError("cannot detect the text encoding") from None
-        return str(best)
+    """Text from bytes in any encoding (see :mod:`quotes.decoding`); raises NotText for binary files."""
+    return decode_bytes(data).text
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -309,9 +442,31 @@ def html_article(data: bytes, label: str, url: str | None = None, crawled: str |
     text = document.text if document is not None else None
     if not text or not text.strip():
         return ReadError(label, "no article text found in the HTML", len(data))
+    if only_link_text(html, text):
+        return ReadError(label, "no article text found in the HTML, only navigation links", len(data))
     return Article(text=normalise_paragraphs(text), source=label, title=document.title,
                    url=url or document.url, outlet=document.sitename, author=document.author,
                    published=normalise_date(document.date), nbytes=len(data), crawled=crawled)
+
+
+def only_link_text(html: str, text: str) -> bool:
+    """Whether every word of ``text`` is the text of a link in ``html``: a menu, not an article.
+
+    trafilatura falls back to all the page's text when it finds no article body, and on a page
+    without one (a login form, an index) that is the navigation.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return False
+    rest = " ".join(text.split())
+    for link in sorted({" ".join(a.text_content().split()) for a in tree.iter("a")}, key=len, reverse=True):
+        if link:
+            rest = rest.replace(link, " ")
+    return not re.search(r"\w", rest)
 
 
 def normalise_paragraphs(text: str) -> str:
@@ -321,36 +476,111 @@ def normalise_paragraphs(text: str) -> str:
 
 def read_jsonl(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """One JSON object per line; blank lines are passed over, bad lines become errors."""
-    yield from jsonl_records(io.BytesIO(data), label, options)
+    yield from read_jsonl_stream(io.BytesIO(data), label, options)
 
 
-def jsonl_records(lines: Iterable[bytes], label: str, options: ReadOptions, first_line: int = 1) -> Iterator[Item]:
+def cut_at_newlines(path: str) -> bool:
+    """Whether a JSON Lines file can be cut into byte ranges at ``\\n``: text, and not UTF-16 or UTF-32.
+
+    Otherwise it is read whole by one reader, which reports what is wrong with it.
+    """
+    try:
+        with open(path, "rb") as stream:
+            head = stream.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return binary_problem(head) is None and wide_encoding(head) is None
+
+
+def read_jsonl_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iterator[Item]:
+    """JSON Lines read a line at a time from a file (or a stream that can go back to its start)."""
+    head = stream.read(HEAD_BYTES)
+    stream.seek(0)
+    yield from jsonl_file_records(stream, head, label, options)
+
+
+def jsonl_file_records(lines: Iterable[bytes], head: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
+    """The records of a whole JSON Lines file whose first bytes are ``head``.
+
+    A binary file (say, a gzip-compressed one) is one error, not one per line. A file with a
+    UTF-16 or UTF-32 byte-order mark cannot be cut into lines as bytes, so it is decoded whole.
+    """
+    problem = binary_problem(head)
+    if problem:
+        raise NotText(problem)
+    if wide_encoding(head):
+        text = decode(b"".join(lines))
+        yield from jsonl_records((line + "\n" for line in text.split("\n")), label, options)
+    else:
+        yield from jsonl_records(lines, label, options)
+
+
+def jsonl_records(lines: Iterable[bytes | str], label: str, options: ReadOptions,
+                  first_line: int = 1) -> Iterator[Item]:
     """Articles from lines of JSON Lines, read one at a time; ``first_line`` numbers the first one.
 
     Lines end at ``\\n`` only, as the format says; each is decoded alone, so one line in another
-    encoding costs that line, not the file.
+    encoding costs that line, not the file, and a line whose damaged UTF-8 was repaired is
+    reported before its article.
     """
     for number, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         where = f"{label}:{number}"
         try:
-            record = json.loads(decode(line))
+            decoded = decode_bytes(line) if isinstance(line, bytes) else Decoded(line, "str")
+            record = json.loads(decoded.text.rstrip("\r\n"))  # without its line end, as the format has it
         except (ValueError, UnicodeError) as error:
             yield ReadError(where, f"invalid JSON: {error}", len(line))
             continue
-        yield from_record(record, where, options.fields, len(line))
+        except RecursionError:
+            yield ReadError(where, "JSON nested too deeply to read", len(line))
+            continue
+        item = from_record(record, where, options.fields, len(line))
+        if decoded.problem and isinstance(item, Article):
+            yield ReadError(where, decoded.problem, skipped=False)
+        yield from without_surrogates(item)
 
 
 def read_json(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """A JSON array of article objects, or one object (optionally under an ``articles`` key)."""
-    value = json.loads(decode(data))
+    try:
+        value = json.loads(decode(data))
+    except json.JSONDecodeError as error:
+        raise ValueError(f"invalid JSON: {error}") from None
     if isinstance(value, dict):
         value = value.get("articles", [value])
     if not isinstance(value, list):
-        raise ValueError("expected a JSON array of objects")
+        raise ValueError(f"the JSON document is {json_kind(value)}, not an object or an array of objects")
     for number, record in enumerate(value, 1):
-        yield from_record(record, f"{label}:{number}", options.fields, len(data) // max(len(value), 1))
+        yield from without_surrogates(
+            from_record(record, f"{label}:{number}", options.fields, len(data) // max(len(value), 1)))
+
+
+def json_kind(value: object) -> str:
+    """``a number``, ``a string``, … for error messages about JSON values."""
+    kinds = {bool: "true or false", int: "a number", float: "a number", str: "a string", list: "an array",
+             dict: "an object", type(None): "null"}
+    return kinds.get(type(value), type(value).__name__)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(item: Item) -> Iterator[Item]:
+    """The item with lone UTF-16 surrogates (JSON escapes like ``\\ud83d`` with no partner) replaced.
+
+    SQLite cannot store them. Each becomes U+FFFD, one character for one, so offsets hold; the
+    repair is reported before the article.
+    """
+    if isinstance(item, Article):
+        fields = [name for name, value in vars(item).items() if isinstance(value, str) and SURROGATE.search(value)]
+        if fields:
+            for name in fields:
+                setattr(item, name, SURROGATE.sub("\ufffd", getattr(item, name)))
+            yield ReadError(item.source, f"invalid Unicode: lone surrogate characters in {', '.join(fields)} "
+                                         "replaced by U+FFFD", skipped=False)
+    yield item
 
 
 def read_csv(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
@@ -359,40 +589,52 @@ def read_csv(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
 
 
 def read_csv_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iterator[Item]:
-    """CSV rows read one at a time; encoding and delimiter are guessed from the start of the file."""
-    head = stream.read(65536)
+    """CSV rows read one at a time; the encoding is judged on the start of the file, the delimiter on its first lines.
+
+    Damaged UTF-8 is repaired line by line and reported once, after the rows.
+    """
+    head = stream.read(HEAD_BYTES)
     stream.seek(0)
-    text = io.TextIOWrapper(stream, encoding=stream_encoding(head), newline="")
-    sample = text.read(4096)
-    text.seek(0)
+    decoder = LineDecoder(head)
+    if decoder.wide:
+        lines: Iterator[str] = iter(io.TextIOWrapper(stream, encoding=decoder.encoding, newline=""))
+    else:
+        lines = (part for line in stream for part in csv_lines(decoder.decode(line)))
+    sample: list[str] = []
+    for line in lines:
+        sample.append(line)
+        if sum(map(len, sample)) >= 4096:
+            break
+    lines = itertools.chain(sample, lines)
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff("".join(sample)[:4096], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(text, dialect=dialect)
+    reader = csv.DictReader(lines, dialect=dialect)
+    columns = reader.fieldnames or []
+    if not columns:
+        raise ValueError("empty CSV file: no header row")
+    if not set(options.fields.text) & set(columns):
+        raise ValueError(f"the CSV has no text column: none of {', '.join(options.fields.text)} among its "
+                         f"columns {', '.join(columns)} (choose one with --text-field)")
     for record in reader:
         # reader.line_num is the line where the row ends; rows may span lines
         yield from_record(record, f"{label}:{reader.line_num}", options.fields,
                           sum(len(v or "") for v in record.values() if isinstance(v, str)))
+    if note := decoder.problem():
+        yield ReadError(label, note, skipped=False)
 
 
-def stream_encoding(head: bytes) -> str:
-    """The encoding of a file from its first bytes: UTF-8 (with or without BOM) first, then detection."""
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(head)  # a character cut at the end is fine
-    except UnicodeDecodeError:
-        best = from_bytes(head).best()
-        if best is None:
-            raise ValueError("cannot detect the text encoding") from None
-        return best.encoding
-    return "utf-8-sig"
+def csv_lines(text: str) -> Iterable[str]:
+    """A line as the csv module wants it: one ending each, so a lone ``\\r`` (old Mac files) ends a line too."""
+    return io.StringIO(text, newline="") if "\r" in text.rstrip("\r\n") else (text,)
 
 
 def from_record(record: object, where: str, fields: FieldMap, nbytes: int) -> Item:
     """An article from one JSON object or CSV row, using the first present name for each field."""
     if not isinstance(record, dict):
-        return ReadError(where, "record is not an object", nbytes)
+        return ReadError(where, f"record is {json_kind(record)}, not an object", nbytes)
 
     def pick(names: tuple[str, ...]) -> str | None:
         for name in names:
@@ -420,10 +662,10 @@ def read_warc_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Ite
     from quotes.warc import html_pages
 
     for page in html_pages(stream, label, options.warc_reader):
-        yield page if isinstance(page, ReadError) else page.article(options.outlet)
+        yield from [page] if isinstance(page, ReadError) else page.items(options)
 
 
+DECODED_FORMATS = {"txt", "html", "json"}  # formats read whole as text in some encoding (see _whole_items)
 READERS = {"txt": read_text, "html": read_html, "jsonl": read_jsonl, "json": read_json, "csv": read_csv,
            "warc": read_warc}
-STREAM_READERS = {"jsonl": lambda stream, label, options: jsonl_records(stream, label, options),
-                  "csv": read_csv_stream, "warc": read_warc_stream}
+STREAM_READERS = {"jsonl": read_jsonl_stream, "csv": read_csv_stream, "warc": read_warc_stream}

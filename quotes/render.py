@@ -10,6 +10,15 @@ from collections.abc import Iterable
 import click
 
 FORMATS = ("table", "json", "csv", "nl")
+# Control characters other than tab and newline, shown as their Unicode symbols (ESC as ␛): an
+# escape sequence in a scraped article must not recolour, retitle or clear the reader's terminal.
+CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
+CONTROL_PICTURES |= {0x7F: 0x2421} | {code: 0xFFFD for code in range(0x80, 0xA0)}
+
+
+def printable(text: str) -> str:
+    """Text safe to print on a terminal: control characters become visible symbols."""
+    return text.translate(CONTROL_PICTURES)
 
 
 def rows_as(rows: list[dict], fmt: str, columns: Iterable[str] | None = None) -> str:
@@ -30,7 +39,7 @@ def rows_as(rows: list[dict], fmt: str, columns: Iterable[str] | None = None) ->
 
 
 def cell(value: object, width: int = 40) -> str:
-    text = "" if value is None else " ".join(str(value).split())
+    text = "" if value is None else " ".join(printable(str(value)).split())
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
@@ -59,7 +68,7 @@ def search_hits(rows: list[dict]) -> str:
         where = " · ".join(str(v) for v in (row["title"], row["outlet"], row["published"]) if v)
         blocks.append(f"{row['context']}\n    — {attribution(row)}, {row['type']}"
                       f"{', ' + row['cue'] if row['cue'] else ''}\n    {where} [{row['article_id']}]")
-    return "\n\n".join(blocks) + ("\n" if blocks else "")
+    return printable("\n\n".join(blocks) + ("\n" if blocks else ""))
 
 
 def article(article: dict, quotes: list[dict], color: bool) -> str:
@@ -72,17 +81,17 @@ def article(article: dict, quotes: list[dict], color: bool) -> str:
         start, end = max(quote["start"], position), quote["end"]
         if start >= end:  # nested in the previous quote: listed below, not marked twice
             continue
-        out.append(text[position:start])
-        marked = text[start:end]
+        out.append(printable(text[position:start]))
+        marked = printable(text[start:end])
         if color:
             marked = click.style(marked, fg=colors.get(quote["type"]), bold=True)
         out.append(f"[{number} {marked}]")
         position = end
-    out.append(text[position:])
+    out.append(printable(text[position:]))
     header = [article["title"] or article["id"]]
     header.append(" · ".join(str(v) for v in (article["outlet"], article["author"], article["published"],
                                              article["url"] or article["source"]) if v))
     legend = [f"[{n}] {attribution(q)} — {q['type']}{', ' + q['cue'] if q['cue'] else ''} ({q['rule']})"
               for n, q in enumerate(quotes, 1)]
-    return "\n".join(header) + "\n\n" + "".join(out).rstrip() + "\n\n" + (
+    return printable("\n".join(header)) + "\n\n" + "".join(out).rstrip() + "\n\n" + printable(
         "\n".join(legend) if legend else "No quotes found.") + "\n"

@@ -14,16 +14,61 @@ from dataclasses import dataclass
 
 from quotes.lexicon import Lexicon
 from quotes.model import Span, Speaker
-from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker
+from quotes.phrases import FUNCTION_WORDS, PHRASE_CHAR
+from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker, split_role
 
 NAME_RUN = re.compile(
     r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,5}[A-Z][\w’'-]*[\w]"
 )
-DESCRIPTION_BEFORE = re.compile(r"((?:[\w’'.-]+\s+){1,5})$")
+DESCRIPTION_WORD = re.compile(r"[\w’'.-]+")
 ORG_AFTER = re.compile(
     r"^\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.&-]*)*)"
 )
-APPOSITIVE_AFTER = re.compile(r"^,\s*((?:the|a|an)\s+[^,.;:!?“”\"()]{2,80}?|[a-z][^,.;:!?“”\"()]{2,60}?)(?=[,.;)]|$)")
+# "His lawyer, Zhang Dongshuo": a description, then the name as an appositive
+ROLE_BEFORE_COMMA = re.compile(
+    r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$")
+# "Bill Peters resigned as coach of the Hurricanes"
+AS_ROLE_AFTER = re.compile(
+    r"^\s+(?:[a-z]+\s+){1,3}as\s+((?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:of|for|at|with|the)\b)[a-z][\w-]*){0,3}"
+    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)")
+APPOSITIVE_AFTER = re.compile(
+    rf"^,\s*((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,60}}?"
+    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,.;)]|$)")  # "…, CEO and founder of …", "…, Alberta-based manager"
+
+
+# Capitalised only because they open a sentence: "On Twitter", "But Trump", "After Clinton".
+SENTENCE_OPENERS = FUNCTION_WORDS | {"after", "before", "during", "while", "since", "because", "although",
+                                     "though", "yet", "now", "still", "meanwhile", "instead", "until", "unless"}
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """Up to five words that run right up to ``pos`` (a name), separated by spaces only."""
+    window = text[max(0, pos - 80):pos]
+    if not window or not window[-1].isspace():
+        return []
+    window = window[window.rfind("\n", 0, len(window) - 1) + 1:]  # a description never crosses a line break
+    words: list[str] = []
+    for token in reversed(window.split()[-5:]):
+        if not DESCRIPTION_WORD.fullmatch(token):
+            break
+        words.insert(0, token)
+    return words
+
+
+def _drop_opening_words(start: int, run: str) -> tuple[int, str]:
+    while True:
+        first, _, rest = run.partition(" ")
+        if not rest or first.lower() not in SENTENCE_OPENERS:
+            return start, run
+        start += len(first) + 1
+        run = rest.lstrip(" ")
+
+
+
+
+def _word_char(text: str, pos: int) -> bool:
+    return 0 <= pos < len(text) and (text[pos].isalnum() or text[pos] in "’'-")
+MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 
 
 @dataclass
@@ -48,6 +93,17 @@ class Resolver:
         self._full_names: dict[str, str] = {}
         self._descriptions: dict[str, tuple[str | None, str | None]] = {}
 
+    def _mentions(self, name: str) -> list[tuple[int, int]]:
+        """Where ``name`` is written as whole words (``str.find`` runs in C, a word index in Python)."""
+        found: list[tuple[int, int]] = []
+        pos = self.text.find(name)
+        while pos >= 0 and len(found) < MAX_MENTIONS:
+            end = pos + len(name)
+            if not _word_char(self.text, pos - 1) and not _word_char(self.text, end):
+                found.append((pos, end))
+            pos = self.text.find(name, pos + 1)
+        return found
+
     @property
     def people(self) -> list[tuple[int, ParsedSpeaker]]:
         """Every capitalised run of the article that parses as a person, parsed once."""
@@ -66,7 +122,7 @@ class Resolver:
                 parts.append((start + piece_start, run[piece_start:m.end() - 1]))
                 piece_start = m.end() + 1
         parts.append((start + piece_start, run[piece_start:]))
-        return [(s, r) for s, r in parts if len(r.split()) >= 2]
+        return [trimmed for s, r in parts if len((trimmed := _drop_opening_words(s, r))[1].split()) >= 2]
 
     def full_name(self, short: str, position: int) -> str:
         """The fullest name in the article that ends with the surname of ``short``."""
@@ -96,10 +152,13 @@ class Resolver:
 
     def _describe(self, name: str) -> tuple[str | None, str | None]:
         role = org = None
-        for m in re.finditer(re.escape(name), self.text):
-            before = DESCRIPTION_BEFORE.search(self.text, max(0, m.start() - 80), m.start())
-            if before:
-                words = before.group(1).split()
+        # the full name first, then the surname alone ("Roenick, a nine-time All-Star, …")
+        mentions = self._mentions(name)
+        if len(name.split()) > 1:
+            mentions += self._mentions(name.split()[-1])
+        for start, end in mentions[:MAX_MENTIONS]:
+            words = _words_before(self.text, start)
+            if words:
                 # keep the words that run up to the name: role, title or organisation words
                 kept: list[str] = []
                 for w in reversed(words):
@@ -113,10 +172,16 @@ class Resolver:
                     parsed = parse_speaker(" ".join(kept) + " " + name, self.lexicon)
                     role = role or parsed.role
                     org = org or parsed.organization
-            linked = ORG_AFTER.match(self.text[m.end():m.end() + 120])
+            before_comma = self.text[max(0, start - 3):start].rstrip().endswith(",") \
+                and ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
+            if before_comma:  # "His lawyer, Zhang Dongshuo, said …"
+                a_role, a_org = split_role(before_comma.group(1), self.lexicon)
+                role, org = role or a_role, org or a_org
+            following = self.text[end:end + 160]
+            linked = ORG_AFTER.match(following)
             if linked and org is None:
                 org = linked.group(1)
-            after = APPOSITIVE_AFTER.match(self.text[m.end():m.end() + 120])
+            after = APPOSITIVE_AFTER.match(following) or AS_ROLE_AFTER.match(following)
             if after:
                 parsed = parse_speaker(name + ", " + after.group(1), self.lexicon)
                 role = role or parsed.role
@@ -145,8 +210,10 @@ class Resolver:
         for start, parsed in reversed(self.people):
             if start >= position or position - start > 600:
                 continue
-            if len(parsed.name.split()) >= 2:
-                if gender and parsed.gender and parsed.gender != gender:
+            # only a run known to name a person (a forename or a title gives its gender) can take
+            # a pronoun: "Dairy Farmers" or "Covington Catholic" parse as names too
+            if len(parsed.name.split()) >= 2 and parsed.gender:
+                if gender and parsed.gender not in (gender, "neutral"):
                     continue
                 return self._person(start, parsed)
         return None
@@ -173,7 +240,7 @@ class Resolver:
             low = mention.text.lower()
             if low in ("he", "she", "him", "her"):
                 gender = parsed.gender
-                entity = self._nearest(pos, lambda e: e.kind == "person" and (not e.gender or e.gender == gender))
+                entity = self._nearest(pos, lambda e: e.kind == "person" and e.gender in (None, "neutral", gender))
                 nearby = self._nearest_person_name(pos, gender)
                 if nearby and (entity is None or nearby.position > entity.position):
                     entity = self.remember(nearby)

@@ -15,6 +15,7 @@ the GenderGapTracker's pattern codes, so errors can be counted per layout.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,9 +23,12 @@ from quotes.document import Cue, Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan
 from quotes.phrases import (
+    WORD,
     adjunct_regex,
     content_range,
     content_start,
+    head_ok,
+    sentence_subject,
     skip_adjuncts,
     source_after,
     speaker_after,
@@ -34,11 +38,14 @@ from quotes.phrases import (
 from quotes.sentences import Range, strip_space
 
 MIN_CONTINUATION_WORDS = 4
-MIN_CLAIM_WORDS = 3
+# No rule reads further than this from a cue or a quote: real sentences are shorter, and a hostile
+# text without full stops must not make each cue read the whole article.
+REACH = 1500
+MIN_CLAIM_WORDS = 2
 CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 NOT_SPEECH_AFTER_CUE = re.compile(
-    r"(?:to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
+    r"(?:(?:it|them|this|these|those|him|her)\s*(?:[,.;:!?]|$)|to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
@@ -46,9 +53,30 @@ NOT_SPEECH_AFTER_CUE = re.compile(
 CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
     r"did|does|do|isn’t|wasn’t|won’t|wouldn’t|can’t|don’t|doesn’t|didn’t|isn't|wasn't|won't|"
-    r"wouldn't|can't|don't|doesn't|didn't|\w+ed|\w+’s|\w+'s|\w+’re|\w+'re|\w+’ll|\w+'ll)\b",
-    re.IGNORECASE)
+    r"wouldn't|can't|don't|doesn't|didn't|\w+ed|(?:it|he|she|that|there|what|who|here)[’']s|\w+’re|\w+'re|"
+    r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
+# Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …".
+CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
+# What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
+TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
+                                re.IGNORECASE)
+# "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
+COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$|\s(?:by|while|before|after)\s+$",
+                         re.IGNORECASE)
+# A sentence that opens with a subordinate clause: "While he said …, the main clause …".
+SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
+                              r"Even\s+though|Even\s+as)\b")
+# A claim that opens with its verb lost its subject to a relative ("the plan that he thought would fail").
+RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
+# "Christian Pardo, who said …", "the agency, which has also said …"
+RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
+COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back only costs time
+# Words that end a claim's subject before any verb: "continued the work until …" holds no clause;
+# "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
+    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[,;:—–]", re.IGNORECASE)
 PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
                           "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
@@ -74,32 +102,39 @@ class Candidate:
     continuation: bool = False
     source: Candidate | None = None  # the quote whose speaker this one takes (split, continuation)
     group: int | None = None
+    antecedent: Range | None = None  # the phrase a relative "who" speaker stands for
 
 
 def quote_type(doc: Document, para: Paragraph, start: int, end: int) -> str:
     """direct when the content is one quotation, mixed when it holds one, else indirect."""
-    for span in para.spans:
-        if span.inner_start <= start and end <= span.inner_end + 1:
-            return "direct"
-    if any(start <= s.start < end for s in para.spans):
+    span = para.span_at(start)
+    if span is not None and span.inner_start <= start and end <= span.inner_end + 1:
+        return "direct"
+    following = para.span_from(start)
+    if following is not None and following.start < end:
         return "mixed"
     return "indirect"
 
 
 def _sentence_of(para: Paragraph, pos: int) -> Range:
-    for s, e in para.sentences:
-        if s <= pos < e:
-            return s, e
-    return para.start, para.end
+    """The sentence around ``pos``, but no more than ``REACH`` characters either side of it."""
+    s, e = para.sentence_at(pos)
+    return max(s, pos - REACH), min(e, pos + REACH)
 
 
 def _cues_between(para: Paragraph, start: int, end: int, kind: str = "verb") -> list[Cue]:
-    return [c for c in para.cues if start <= c.start and c.end <= end and c.kind == kind]
+    return para.cues_between(start, end, kind)
+
+
+def _has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``n`` words, read no further than the n-th."""
+    return n <= 0 or any(found >= n for found, _ in enumerate(WORD.finditer(text, start, end), start=1))
 
 
 def _is_tell(cue: Cue) -> bool:
     """tell and ask take a hearer before their content: "told reporters (that) …"."""
-    return cue.text.lower().startswith(("told", "tell", "ask", "remind", "assure", "inform", "warn"))
+    return cue.text.lower().startswith(("told", "tell", "ask", "remind", "assure", "inform", "warn", "urg",
+                                         "advis", "implor", "beg", "caution", "counsel"))
 
 
 class Extractor:
@@ -111,6 +146,14 @@ class Extractor:
         self.lexicon = lexicon
         self.adjuncts = adjunct_regex(lexicon)
         self.candidates: list[Candidate] = []
+        # the candidates sorted by content start, and those with a speaker by content end, so that
+        # "is this position already quoted?" bisects instead of reading every candidate
+        self._starts: list[int] = []
+        self._by_start: list[Candidate] = []
+        self._ends: list[int] = []
+        self._by_end: list[Candidate] = []
+        self._longest = 0
+        self._speaker_ends: dict[int, Range] = {}
         self.used_cues: set[int] = set()
         self.attributed: dict[int, Candidate] = {}  # quoted span start -> candidate
         self.groups = 0
@@ -129,6 +172,15 @@ class Extractor:
 
     def add(self, cand: Candidate, span: QuotedSpan | None = None) -> Candidate:
         self.candidates.append(cand)
+        i = bisect.bisect_right(self._starts, cand.content[0])
+        self._starts.insert(i, cand.content[0])
+        self._by_start.insert(i, cand)
+        self._longest = max(self._longest, cand.content[1] - cand.content[0])
+        if cand.speaker:
+            j = bisect.bisect_right(self._ends, cand.content[1])
+            self._ends.insert(j, cand.content[1])
+            self._by_end.insert(j, cand)
+            self._speaker_ends.setdefault(cand.speaker[1], cand.speaker)
         if cand.cue:
             self.used_cues.add(cand.cue.start)
         if span is not None:
@@ -149,7 +201,8 @@ class Extractor:
         kind = "direct"
         sent_start, _ = _sentence_of(para, span.start)
         lead = self.text[sent_start:span.start]
-        if rule.startswith("direct.QCQ") and lead.strip(" \t\"“”‘’'") and not lead.rstrip().endswith(":"):
+        introduced = lead.rstrip().endswith((":", "-", "—", "–"))  # "… painting him as a sympathizer - “…”"
+        if rule.startswith("direct.QCQ") and lead.strip(" \t\"“”‘’'") and not introduced:
             # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
             kind, rule, content = "mixed", rule.replace("direct.QCQ", "mixed.CQ"), (sent_start, span.end)
         cand = self.add(Candidate(content, kind, cue, speaker, rule, confidence, para.index), span)
@@ -166,14 +219,14 @@ class Extractor:
             _, limit = _sentence_of(para, limit + 1 if self.text[limit].isspace() else limit)
             crossed = True
         limit = max(limit, min(para.end, span.end + 1))
-        next_span = next((s for s in para.spans if s.start >= span.end), None)
+        next_span = para.span_from(span.end)
         if next_span is not None and next_span.start < limit:
             limit = next_span.start
         gap_start = span.end
         m = re.match(r"[\s,—–―-]*", self.text[gap_start:limit])
         gap_start += m.end() if m else 0
         for cue in _cues_between(para, gap_start, limit):
-            if len(words(self.text, gap_start, cue.start)) > 10:
+            if _has_words(self.text, gap_start, cue.start, 11):
                 break
             if cue.start == gap_start:
                 speaker = speaker_after(self.text, cue.end, self._clause_limit(para, cue.end), self.lexicon)
@@ -193,34 +246,55 @@ class Extractor:
         if self.text[cue.end:pos].rstrip().endswith(","):
             return False
         m = re.match(r"\s*([A-Za-z’']+)", self.text[pos:limit])
-        return bool(m) and m.group(1).lower() not in PREPOSITIONS
+        if not m or m.group(1).lower() in PREPOSITIONS:
+            return False
+        return m.group(1).lower() == "that" or self._opens_clause(pos, limit)
 
     def _ends_clause(self, pos: int, limit: int, told: bool) -> bool:
-        """Only adjuncts (time, place of speech) stand between ``pos`` and the end of the clause."""
+        """Only adjuncts stand between ``pos`` and the end of the clause: a time, the place of speech,
+        a phrase led by a preposition ("in response") or a participle (", repeating …"), but no
+        clause of its own ("that …") and no other quotation."""
         end = content_start(self.text, pos, limit, self.lexicon, told, self.adjuncts)
-        return not self.text[end:limit].strip(" .,;:!?—–-\"”’'")
+        rest = self.text[end:limit]
+        if not rest.strip(" .,;:!?—–-\"”’'"):
+            return True
+        first = re.match(r"[\s,]*([A-Za-z]+)", rest)
+        if not first or re.search(r"\bthat\b|[\"“”«»]", rest):
+            return False
+        word = first.group(1).lower()
+        participle = word.endswith("ing") and "," in self.text[pos:end + first.start(1)]
+        hearer = told and len(rest.split()) <= 4 and not any(w in self.lexicon.cue_forms for w in rest.split())
+        return word in PREPOSITIONS or word == "who" or participle or hearer
 
     def _clause_limit(self, para: Paragraph, pos: int) -> int:
         _, end = _sentence_of(para, pos)
-        nxt = next((s.start for s in para.spans if s.start >= pos), end)
-        return min(end, nxt)
+        nxt = para.span_from(pos)
+        return min(end, nxt.start) if nxt else end
 
     def leading(self, para: Paragraph, span: QuotedSpan):
         """``S said: "…"``, ``S said, "…"``, ``S said "…"`` (SVQ) and colon lead-ins."""
         sent_start, _ = _sentence_of(para, span.start)
         if span.start == para.start and para.index > 0:
             return self.colon_paragraph(para, span)
-        prev_span_end = max((s.end for s in para.spans if s.end <= span.start), default=sent_start)
+        prev_span_end = para.last_span_end(span.start, sent_start)
         region_start = max(sent_start, prev_span_end)
         cues = [c for c in _cues_between(para, region_start, span.start) if c.start not in self.used_cues]
         if cues:
             cue = cues[-1]
             told = _is_tell(cue)
             start = content_start(self.text, cue.end, span.start, self.lexicon, told, self.adjuncts)
-            if start >= span.start:
-                speaker = speaker_before(self.text, region_start, cue.start, self.lexicon)
+            if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(self.text, start, span.start):
+                start = span.start  # "Lopez said about the movement, “…”"
+            if start >= span.start and not self._fragment(para, span):
+                speaker, _ = self._subject_of(cue, region_start)
                 if speaker:
                     return "direct.SVQ", cue, speaker, 0.9, span.start
+            # "…, explained Rosenberg, “…”" and "Said Dorothy Poynter, “…”": the cue opens its clause
+            opens_clause = self.text[region_start:cue.start].rstrip().endswith(",") \
+                or not self.text[region_start:cue.start].strip(" \"“”‘’'")
+            speaker = speaker_after(self.text, cue.end, span.start, self.lexicon) if opens_clause else None
+            if speaker and self.text[speaker[1]:span.start].strip() in (",", ":"):
+                return "direct.VSQ", cue, speaker, 0.85, span.start
         before = self.text[region_start:span.start].rstrip()
         if before.endswith(":"):
             colon = region_start + len(before) - 1
@@ -228,6 +302,16 @@ class Extractor:
             if speaker:
                 return "direct.colon_lead_in", None, speaker, 0.75, span.start
         return None
+
+    def _fragment(self, para: Paragraph, span: QuotedSpan) -> bool:
+        """``said the rules “all command the same conclusion” that …``: the clause goes on after the
+        quotation, which is then part of a mixed claim, not a direct quote of its own."""
+        _, s_end = _sentence_of(para, max(span.end - 1, span.start))
+        following = para.span_from(span.end)
+        end = min(s_end, following.start) if following else s_end
+        if re.match(r"\s*[,;:—–(-]", self.text[span.end:end]) or self.text[span.inner_end - 1:span.inner_end] in ",.?!":
+            return False  # a new phrase after the quotation, or a quoted sentence of its own
+        return _has_words(self.text, span.end, end, 3)
 
     def colon_paragraph(self, para: Paragraph, span: QuotedSpan):
         """A paragraph that ends with a colon introduces the quoted paragraph after it."""
@@ -259,12 +343,13 @@ class Extractor:
 
     def split_rest(self, para: Paragraph, span: QuotedSpan, cand: Candidate, attribution_end: int) -> None:
         """``"…," S said, "…."``: the quote right after the attribution has the same speaker."""
-        if not cand.rule.startswith("direct.QCQ"):
+        if not cand.rule.startswith(("direct.QCQ", "mixed.CQ")):
             return
-        nxt = next((s for s in para.spans if s.start >= span.end), None)
+        nxt = para.span_from(span.end)
         if nxt is None or nxt.start in self.attributed:
             return
-        pos = content_start(self.text, attribution_end, nxt.start, self.lexicon, False, self.adjuncts)
+        told = cand.cue is not None and attribution_end == cand.cue.end and _is_tell(cand.cue)
+        pos = content_start(self.text, attribution_end, nxt.start, self.lexicon, told, self.adjuncts)
         if pos < nxt.start and self.text[pos:nxt.start].strip(" ,.;:—–-"):
             return
         if not any(c in self.text[attribution_end:nxt.start] for c in ",.:;—–"):
@@ -280,7 +365,7 @@ class Extractor:
 
     def reported(self, para: Paragraph) -> None:
         for cue in para.cues:
-            if cue.start in self.used_cues or self._in_content(cue.start):
+            if cue.start in self.used_cues or self._in_content(cue.start) or self._inside_quotation(para, cue.start):
                 continue
             sent = _sentence_of(para, cue.start)
             if cue.kind == "according":
@@ -289,10 +374,16 @@ class Extractor:
                 self.claim(para, cue, sent)
 
     def _in_content(self, pos: int) -> bool:
-        return any(c.content[0] <= pos < c.content[1] for c in self.candidates)
+        return any(c.content[0] <= pos < c.content[1] for c in self._near(pos, pos + 1))
 
     def _overlaps_direct(self, start: int, end: int) -> bool:
-        return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self.candidates)
+        return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self._near(start, end))
+
+    def _near(self, start: int, end: int) -> list[Candidate]:
+        """The candidates whose content may overlap ``start``–``end``."""
+        i = bisect.bisect_left(self._starts, end)
+        floor = bisect.bisect_left(self._starts, start - self._longest)
+        return self._by_start[floor:i]
 
     def claim(self, para: Paragraph, cue: Cue, sent: Range) -> None:
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
@@ -300,6 +391,9 @@ class Extractor:
         s_start, s_end = sent
         after_cue = content_start(self.text, cue.end, s_end, self.lexicon, _is_tell(cue), self.adjuncts)
         at_end = not self.text[after_cue:s_end].strip(" .!?\"”’'")
+        # "Sales were great, he said, wiping his face": a participle of the writer's own follows
+        at_end = at_end or bool(re.match(r",\s*\w+ing\b", self.text[cue.end:s_end])) \
+            and not self.lexicon.cue_forms.get(re.match(r",\s*(\w+)", self.text[cue.end:s_end]).group(1).lower())
         if at_end and not weak:
             if self.content_speaker_cue(para, cue, sent):
                 return
@@ -311,7 +405,7 @@ class Extractor:
         self.speaker_cue_content(para, cue, sent)
 
     def _comma_before(self, pos: int, floor: int) -> bool:
-        before = self.text[floor:pos].rstrip()
+        before = self.text[floor:pos].rstrip().rstrip("\"”’'")
         return before.endswith(",")
 
     def content_speaker_cue(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
@@ -330,6 +424,8 @@ class Extractor:
         """``The deal, officials said, was done.`` (C-SV-C): the claim is what follows the cue."""
         s_start, s_end = sent
         comma = self.text.rfind(",", s_start, cue.start)
+        if comma < 0:
+            return False  # "The mayor hit back, saying …": no claim before the speaker
         speaker = speaker_before(self.text, comma + 1, cue.start, self.lexicon)
         if not speaker or self.text[comma + 1:speaker[0]].strip():
             return False
@@ -338,6 +434,11 @@ class Extractor:
     def content_cue_speaker(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
         """``…, said S.`` (CVS)."""
         s_start, s_end = sent
+        if cue.text.lower().endswith("ing"):
+            return False  # "…, repeating a charge": a participle, and no speaker follows it
+        before = speaker_before(self.text, s_start, cue.start, self.lexicon)
+        if before and not self.text[s_start:before[0]].strip(" \"“”‘’'"):
+            return False  # "Michael Lee, a fellow at the institute, says …": the speaker comes first
         speaker = speaker_after(self.text, cue.end, s_end, self.lexicon)
         rest = self.text[speaker[1]:s_end] if speaker else ""
         if not speaker or rest.strip(" .!?,\"”’'") and not self.adjuncts.match(self.text, speaker[1], s_end) \
@@ -349,58 +450,155 @@ class Extractor:
     def speaker_cue_content(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
         """``S said (that) …``, ``S told reporters on Thursday …`` (SVC)."""
         s_start, s_end = sent
-        speaker = speaker_before(self.text, s_start, cue.start, self.lexicon)
-        rule = "indirect.SVC"
+        speaker, rule = self._subject_of(cue, s_start)
+        antecedent = None
         if speaker is None:
-            speaker = self._participle_subject(cue, s_start)
-            rule = "indirect.participle"
+            speaker, antecedent = self._relative_subject(cue, s_start)
+            rule = "indirect.relative"
             if speaker is None:
                 return False
-        if self._not_a_speaker(speaker):
+        if antecedent is None and self._not_a_speaker(speaker):
             return False
+        if self.lexicon.cue_forms.get(cue.text.lower()) in self.lexicon.belief_lemmas and (
+                self.text[speaker[0]:speaker[1]].lower() in ("i", "we", "you")
+                or RELATIVE_GAP.match(self.text, content_start(self.text, cue.end, s_end, self.lexicon, False,
+                                                               self.adjuncts))):
+            return False  # "I think" is a quote's, "what scientists think is necessary" no belief of theirs
         told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
-        if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told:
-            return False
         skipped = self.text[cue.end:start]
+        if re.match(r"not\s+to\b", self.text[start:s_end]):
+            return False  # "asked not to be named"
+        if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told and not re.search(r"\bthat\b", skipped):
+            return False  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
         if skipped.rstrip().endswith(",") and self.text[start:start + 1] not in "\"“‘'«":
             return False  # "Trump asked, looking …": what follows the comma is no claim
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
-        if lemma not in self.lexicon.strong_lemmas and not re.search(r"\bthat\b", skipped) \
-                and self.text[start:start + 1] not in "\"“‘'«" \
-                and not CLAUSE_VERB.search(self.text, start, min(s_end, start + CLAUSE_WINDOW)):
+        # "urged lawmakers to act": a hearer, then what they were told to do
+        directive = told and skipped.strip() and re.match(r"to\s+\w", self.text[start:s_end])
+        introduced = re.search(r"\bthat\b", skipped) or self.text[start:start + 1] in "\"“‘'«" or directive
+        if not introduced and (lemma in self.lexicon.weak_lemmas
+                               or lemma not in self.lexicon.strong_lemmas and not self._opens_clause(start, s_end)):
             return False
-        end = self._content_end(para, start, s_end)
-        return self._claim(para, cue, speaker, (start, end), rule, 0.8 if rule == "indirect.SVC" else 0.6)
+        end = self._content_end(para, start, sent)
+        return self._claim(para, cue, speaker, (start, end), rule, 0.8 if rule == "indirect.SVC" else 0.6,
+                           antecedent)
+
+    def _opens_clause(self, start: int, end: int) -> bool:
+        """A finite verb comes before the words that would end a subject ("the plan would fail")."""
+        window = min(end, start + CLAUSE_WINDOW)
+        verb = CLAUSE_VERB.search(self.text, start, window)
+        if verb is None:
+            return False
+        return NOT_A_SUBJECT.search(self.text, start, verb.start()) is None
 
     def _not_a_speaker(self, speaker: Range) -> bool:
         tokens = self.text[speaker[0]:speaker[1]].split()
         return len(tokens) == 1 and (tokens[0].lower() in NOT_SPEAKERS or tokens[0].lower().endswith("ly"))
 
-    def _participle_subject(self, cue: Cue, s_start: int) -> Range | None:
-        """``X said …, adding that …``: the -ing cue takes the subject of the claim before it."""
-        if not cue.text.lower().endswith("ing") or not self._comma_before(cue.start, s_start):
-            return None
-        previous = [c for c in self.candidates if c.speaker and c.content[0] < cue.start
-                    and cue.start - c.content[1] < 4]
-        return previous[-1].speaker if previous else None
+    def _subject_of(self, cue: Cue, s_start: int) -> tuple[Range | None, str]:
+        """The speaker before a cue: the phrase right before it, or the subject it shares."""
+        speaker = speaker_before(self.text, s_start, cue.start, self.lexicon)
+        if speaker is None:
+            return self._shared_subject(cue, s_start)
+        if cue.text.lower().endswith("ing"):
+            # "The mayor hit back, saying …": the participle's subject opens the sentence
+            subject = sentence_subject(self.text, s_start, cue.start, self.lexicon)
+            if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
+                return subject, "indirect.coordinated"
+        return speaker, "indirect.SVC"
 
-    def _content_end(self, para: Paragraph, start: int, s_end: int) -> int:
-        """A claim runs to the end of its sentence, or to a following ", adding …" cue."""
-        for cue in para.cues:
-            if start < cue.start < s_end and cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):
+    def _shared_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, str]:
+        """A cue with no subject of its own shares the subject of the verb before it.
+
+        ``X said …, adding that …`` takes the speaker of the claim before it; ``X visited …
+        and said …`` and ``X hit back, saying …`` take the subject that opens the sentence.
+        """
+        participle = cue.text.lower().endswith("ing") and self._comma_before(cue.start, s_start)
+        if participle:
+            # the claim or the attribution right before: "X said …, adding", "“…,” he said of it, adding"
+            previous = [c for c in self._near(s_start, cue.start) if c.speaker and c.content[0] < cue.start and (
+                cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
+            if previous:
+                return max(previous, key=lambda c: c.content[0]).speaker, "indirect.participle"
+        if participle or COORDINATED.search(self.text, max(s_start, cue.start - COORDINATION_WINDOW), cue.start):
+            subject = sentence_subject(self.text, self._after_opening_quote(s_start, cue.start), cue.start,
+                                       self.lexicon)
+            if subject and subject[1] < cue.start:
+                return subject, "indirect.coordinated"
+        return None, ""
+
+    def _after_opening_quote(self, s_start: int, limit: int) -> int:
+        """Where the words of a sentence begin, after a quotation that opens it ("“…,” he said")."""
+        para = self.doc.paragraph_at(s_start)
+        span = para.span_at(s_start) or para.span_from(s_start)
+        if span is not None and span.start < limit and not self.text[s_start:span.start].strip():
+            return span.end
+        return s_start
+
+    def _relative_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, Range | None]:
+        """``Christian Pardo, who said …``: the speaker is "who", standing for the name before it."""
+        m = RELATIVE.search(self.text, s_start, cue.start)
+        if not m:
+            return None, None
+        antecedent = self._speaker_ends.get(m.start()) or speaker_before(self.text, s_start, m.start(), self.lexicon)
+        if antecedent is None or self.text[antecedent[0]:antecedent[1]].split()[0].lower() in self.lexicon.cue_forms:
+            return None, None
+        return (m.start(1), m.end(1)), antecedent
+
+    def _content_end(self, para: Paragraph, start: int, sent: Range) -> int:
+        """A claim runs to the end of its sentence, but no further than:
+
+        - a following cue that shares its subject (", adding …", "and warned …");
+        - the main clause, when the claim sits in a leading subordinate one ("While he said …, …");
+        - a break that starts a clause of the writer's own (", but …", "; …").
+        """
+        s_start, s_end = sent
+        if SUBORDINATE_LEAD.match(self.text, s_start, start):
+            comma = self._first_break(para, ",", start, s_end)
+            if comma is not None:
+                s_end = comma
+        following = para.cues_between(start + 1, s_end) + para.cues_between(start + 1, s_end, "according")
+        for cue in sorted(following, key=lambda c: c.start):
+            if self._inside_quote(para, cue.start):
+                continue
+            coordinated = COORDINATED.search(self.text, max(start, cue.start - COORDINATION_WINDOW), cue.start)
+            if coordinated and cue.kind == "verb":
+                return coordinated.start()
+            if cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):
                 return self.text.rfind(",", start, cue.start)
+            break
+        for m in CLAIM_BREAK.finditer(self.text, start, s_end):
+            if _has_words(self.text, start, m.start(), MIN_CLAIM_WORDS) and not self._inside_quote(para, m.start()):
+                return m.start()
         return s_end
 
+    def _first_break(self, para: Paragraph, mark: str, start: int, end: int) -> int | None:
+        pos = self.text.find(mark, start, end)
+        while pos >= 0 and self._inside_quote(para, pos):
+            pos = self.text.find(mark, pos + 1, end)
+        return pos if pos >= 0 and _has_words(self.text, start, pos, MIN_CLAIM_WORDS) else None
+
+    def _inside_quotation(self, para: Paragraph, pos: int) -> bool:
+        """Inside a quoted sentence (not a short fragment): the quote's own words, not a report."""
+        span = para.span_at(pos)
+        return span is not None and span.inner_start <= pos < span.inner_end \
+            and _has_words(self.text, span.inner_start, span.inner_end, MIN_CONTINUATION_WORDS)
+
+    @staticmethod
+    def _inside_quote(para: Paragraph, pos: int) -> bool:
+        span = para.span_at(pos)
+        return span is not None and span.start < pos
+
     def _claim(self, para: Paragraph, cue: Cue, speaker: Range, content: Range, rule: str,
-               confidence: float) -> bool:
+               confidence: float, antecedent: Range | None = None) -> bool:
         start, end = content_range(self.text, *content)
-        if len(words(self.text, start, end)) < MIN_CLAIM_WORDS or self._overlaps_direct(start, end):
+        if not _has_words(self.text, start, end, MIN_CLAIM_WORDS) or self._overlaps_direct(start, end):
             return False
         if speaker[0] < end and start < speaker[1]:
             return False
         kind = quote_type(self.doc, para, start, end)
-        self.add(Candidate((start, end), kind, cue, speaker, rule, confidence, para.index))
+        self.add(Candidate((start, end), kind, cue, speaker, rule, confidence, para.index, antecedent=antecedent))
         return True
 
     def according_to(self, para: Paragraph, cue: Cue, sent: Range) -> None:
@@ -409,6 +607,8 @@ class Extractor:
         speaker = source_after(self.text, cue.end, s_end, self.lexicon)
         if speaker is None:
             return
+        if not cue.text.lower().startswith("according") and not self._named_source(speaker):
+            return  # the spinner's "per day", "in keeping with the rules": no source
         if not self.text[s_start:cue.start].strip(" ,\"“”‘’'"):
             comma = self.text.find(",", speaker[1], s_end)
             if comma < 0:
@@ -416,6 +616,13 @@ class Extractor:
             self._claim(para, cue, speaker, (comma + 1, s_end), "according_to.AC", 0.85)
         else:
             self._claim(para, cue, speaker, (s_start, cue.start), "according_to.CA", 0.85)
+
+    def _named_source(self, source: Range) -> bool:
+        """A source that a phrase other than "according to" may name: headed by a speaker word or a name."""
+        tokens = words(self.text, *source)
+        first = self.text[tokens[0][0]:tokens[0][1]]
+        last = self.text[tokens[-1][0]:tokens[-1][1]]
+        return (first[0].isupper() or first.lower() in ("a", "an", "the")) and head_ok(last, self.lexicon)
 
     # ---- pass 3: continuations ---------------------------------------------------------------
 
@@ -443,18 +650,24 @@ class Extractor:
                 if content[0] >= content[1] or self._in_content(span.start):
                     continue
                 previous = self._previous_speaker(para, span)
-                if previous is None:
+                if previous is None or self._own_cue_after(para, span):
                     continue
                 if span.reopens and self._last_span_of_previous(para) is not None:
                     rule, confidence = "direct.multi_paragraph", 0.85
-                elif self._opens_sentence(para, span) and len(words(self.text, *content)) >= MIN_CONTINUATION_WORDS:
+                elif self._opens_sentence(para, span) and _has_words(self.text, *content, MIN_CONTINUATION_WORDS):
                     rule, confidence = "direct.continuation", 0.7
                 else:
                     continue
                 cand = Candidate(content, "direct", None, previous.speaker, rule, confidence, para.index,
                                  continuation=True, source=previous)
                 self.add(cand, span)
-                self.candidates.sort(key=lambda c: c.content[0])
+
+    def _own_cue_after(self, para: Paragraph, span: QuotedSpan) -> bool:
+        """A cue right after the quote, in its sentence, that no rule could read: the quote has an
+        attribution of its own, so it continues nobody."""
+        _, s_end = _sentence_of(para, max(span.end - 1, span.start))
+        limit = min(para.end, max(s_end, span.end + 80))
+        return any(c.start not in self.used_cues for c in _cues_between(para, span.end, limit))
 
     def _last_span_of_previous(self, para: Paragraph) -> QuotedSpan | None:
         if para.index == 0:
@@ -464,15 +677,15 @@ class Extractor:
 
     def _opens_sentence(self, para: Paragraph, span: QuotedSpan) -> bool:
         s_start, _ = _sentence_of(para, span.start)
-        before = self.text[para.start:span.start].rstrip()
+        before = self.text[max(para.start, span.start - REACH):span.start].rstrip()
         # Punkt keeps "Fla. “She …" together: a full stop right before the quote also opens it
         return not self.text[s_start:span.start].strip() or not before or before[-1] in ".!?:”\"’'"
 
     def _previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:
-        earlier = [c for c in self.candidates if c.content[1] <= span.start and c.speaker]
-        if not earlier:
+        i = bisect.bisect_right(self._ends, span.start)
+        if i == 0:
             return None
-        last = max(earlier, key=lambda c: c.content[1])
+        last = self._by_end[i - 1]
         if para.index - last.paragraph > CONTINUATION_PARAGRAPHS:
             return None
         return last

@@ -70,7 +70,7 @@ def shard_schema():
         return [pa.field(name, getattr(pa, kind)()) for name, kind in columns.items()]
 
     return pa.schema([
-        pa.field("kind", pa.string()),  # article, read_error or failed
+        pa.field("kind", pa.string()),  # article, read_error, repaired (read, with a note) or failed
         pa.field("reason", pa.string()),
         *fields(ARTICLE_COLUMNS),
         pa.field("quotes", pa.list_(pa.struct(fields(QUOTE_TYPES)))),
@@ -89,7 +89,7 @@ class ShardReport:
     name: str
     articles: int
     quotes: int
-    errors: int
+    problems: list[ReadError]  # inputs skipped or repaired, articles the extractor failed on
 
 
 def write_shard(partition: Partition, job: Job, directory: str) -> ShardReport:
@@ -107,8 +107,10 @@ def write_shard(partition: Partition, job: Job, directory: str) -> ShardReport:
     pq.write_table(_arrow()[0].Table.from_pylist(rows, schema=shard_schema()), partial_file,
                    compression="zstd")
     os.replace(partial_file, target)
+    problems = [r if isinstance(r, ReadError) else ReadError(r.source, r.reason)
+                for r in results if isinstance(r, ReadError | Failed)]
     return ShardReport(name, sum(r["kind"] == "article" for r in rows),
-                       sum(len(r.get("quotes") or ()) for r in rows), sum(r["kind"] != "article" for r in rows))
+                       sum(len(r.get("quotes") or ()) for r in rows), problems)
 
 
 def shard_row(result: Result) -> dict:
@@ -116,13 +118,13 @@ def shard_row(result: Result) -> dict:
         return {"kind": "article", **result.article,
                 "quotes": [dict(zip(QUOTE_COLUMNS, row, strict=True)) for row in result.quotes],
                 "speakers": [{k: row[k] for k in SPEAKER_COLUMNS} for row in result.speakers]}
-    kind = "read_error" if isinstance(result, ReadError) else "failed"
+    kind = ("read_error" if result.skipped else "repaired") if isinstance(result, ReadError) else "failed"
     return {"kind": kind, "source": result.source, "reason": result.reason}
 
 
 def result_of(row: dict) -> Result:
-    if row["kind"] == "read_error":
-        return ReadError(row["source"], row["reason"])
+    if row["kind"] in ("read_error", "repaired"):
+        return ReadError(row["source"], row["reason"], skipped=row["kind"] == "read_error")
     if row["kind"] == "failed":
         return Failed(row["source"], row["reason"])
     article = {name: row[name] for name in ARTICLE_COLUMNS}
@@ -157,8 +159,12 @@ class ShardSummary:
 def extract_to_shards(inputs: Iterable[str], directory: str | Path, *, options: ReadOptions | None = None,
                       lexicon_paths: Iterable[str] = (), workers: int = 1, dask: str | None = None,
                       stdin: IO[bytes] | None = None, partition_bytes: int = PARTITION_BYTES,
-                      on_progress: Callable[[int], None] | None = None) -> ShardSummary:
+                      on_progress: Callable[[int], None] | None = None,
+                      on_error: Callable[[ReadError], None] | None = None) -> ShardSummary:
     """Extract every input into Parquet shards in ``directory``, one per partition; no database is touched.
+
+    ``on_error`` is told of each problem (an input skipped or repaired, an article the extractor
+    failed on) as its shard is done; the shards keep them for ``quotes load`` to record.
 
     With ``dask``, the workers write the shards themselves, so ``directory`` must be a path
     they all see (a shared file system).
@@ -185,10 +191,12 @@ def extract_to_shards(inputs: Iterable[str], directory: str | Path, *, options: 
     reports: list[ShardReport] = []
     for partition, report in answers:
         reports.append(report)
+        for problem in report.problems if on_error else ():
+            on_error(problem)
         if on_progress:
             on_progress(partition.nbytes)
     summary = ShardSummary(str(directory), len(reports), sum(r.articles for r in reports),
-                           sum(r.quotes for r in reports), sum(r.errors for r in reports),
+                           sum(r.quotes for r in reports), sum(len(r.problems) for r in reports),
                            time.perf_counter() - started)
     manifest = {
         "extractor_version": job.version, "lexicon_hash": lexicon.digest, "tool_version": tool_version(),
@@ -201,14 +209,14 @@ def extract_to_shards(inputs: Iterable[str], directory: str | Path, *, options: 
 
 
 def load_shards(directory: str | Path, db_path: str | Path | None = None, *,
-                batch_size: int = BATCH_ARTICLES,
-                on_progress: Callable[[int], None] | None = None) -> Summary:
+                batch_size: int = BATCH_ARTICLES, on_progress: Callable[[int], None] | None = None,
+                on_error: Callable[[ReadError], None] | None = None) -> Summary:
     """Merge the shards in ``directory`` into the database, as one run.
 
     Shards are stored in plan order through the same writer as ``quotes extract``, so the
     database equals the one a plain run over the same inputs gives. Loading twice changes
     nothing: articles already stored with the same content and extractor are skipped.
-    ``on_progress`` is called with 1 per shard loaded.
+    ``on_progress`` is called with 1 per shard loaded, ``on_error`` with each problem the shards hold.
     """
     _arrow()
     started = time.perf_counter()
@@ -219,7 +227,7 @@ def load_shards(directory: str | Path, db_path: str | Path | None = None, *,
     run_id = store.start_run([str(directory)], manifest["extractor_version"], manifest["lexicon_hash"],
                              manifest["tool_version"])
     known = store.stored_versions()
-    writer = Writer(store, run_id, batch_size)
+    writer = Writer(store, run_id, batch_size, on_error)
     status = "interrupted"
     try:
         for name in manifest["shards"]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quotes.lexicon import Lexicon
 
@@ -25,9 +26,21 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir
 # "Tim Guest with the Health Authority", "Terry Chapman of the Engineers Union"
 PERSON_OF_ORG = re.compile(r"^(.*?[A-Z][\w’'-]+)\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z].*)$")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+# The proper name that opens a phrase: "McMillan LLP" in "McMillan LLP in Toronto who …".
+ORG_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*")
+TRAILING_NAME = re.compile(r"\s[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*$")
+# Capitalised words of a title that name no organisation ("Deputy", "Chief", "Acting").
+GENERIC_TITLE_WORDS = {"deputy", "chief", "acting", "interim", "senior", "assistant", "associate", "executive",
+                       "vice", "general", "former", "then", "first", "head", "top", "lead", "prime"}
+# "a report published by the city on Thursday": a date ends the phrase, and names nobody
+TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
+NAME_ONLY = re.compile(r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}")
 
 
-@dataclass
+@dataclass(frozen=True)
 class ParsedSpeaker:
     """What a speaker phrase says about its speaker, before resolution."""
 
@@ -39,13 +52,14 @@ class ParsedSpeaker:
 
 
 def _strip_det(phrase: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
+    return re.sub(r"^(?:the|a|an|his|her|its|their|our|my|your)\s+", "", phrase.strip(" ,"), flags=re.IGNORECASE)
 
 
 def _is_cap(token: str) -> bool:
     return token[:1].isupper() or token[:1].isdigit()
 
 
+@lru_cache(maxsize=65536)
 def _bare(token: str) -> str:
     return re.sub(r"(?:’s|'s|’|')$", "", token).strip(".,").lower()
 
@@ -67,9 +81,17 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
     if m:
         candidate = phrase[m.end():].strip()
         head = _bare(candidate.split()[-1]) if candidate.split() else ""
+        named = ORG_NAME.match(candidate)
         if any(_is_cap(t) for t in candidate.split()) and (head in lexicon.org_heads or _is_cap(candidate.split()[-1])):
             org = _strip_det(candidate) if not candidate.lower().startswith("the ") else candidate
             phrase = phrase[:m.start()].strip()
+        elif named:  # "a lawyer with McMillan LLP in Toronto who …": the name, not the rest
+            org = named.group().strip()
+            phrase = phrase[:m.start()].strip()
+    elif (trailing := TRAILING_NAME.search(phrase)) and " of " in phrase[:trailing.start() + 1]:
+        # "founder of cloud hosting company Atlantic.Net"
+        org = trailing.group().strip()
+        phrase = phrase[:trailing.start()].strip()
     tokens = phrase.split()
     # Possessive organisation: "the ministry's spokesman", "Canada's ambassador".
     for i, tok in enumerate(tokens):
@@ -95,7 +117,19 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
             and tokens[first - 1].strip(".") not in lexicon.places and not tokens[first - 1].endswith(("’s", "'s")) \
             and all(_bare(t) not in lexicon.org_heads for t in tokens[:first - 1]):
         first -= 1
+    # "CEO and founder": a role joined to the role found
+    if first >= 2 and tokens[first - 1].lower() == "and" and _bare(tokens[first - 2]) in lexicon.role_heads:
+        first -= 2
     role = " ".join(tokens[first:last + 1])
+    if org is None:
+        # "Sharks head coach", "Liberal MP", "Republican state senator": the capitalised words of a
+        # title that are no role words name its organisation or party
+        named = [t for t in tokens[first:head] if _is_cap(t) and _bare(t) not in lexicon.role_heads
+                 and _bare(t) not in GENERIC_TITLE_WORDS
+                 and (_bare(t) not in lexicon.role_modifiers or _bare(t) in lexicon.parties)
+                 and t.strip(".") not in lexicon.places and not t.endswith("-based")]
+        if named and len(named) == len([t for t in tokens[first:head] if _is_cap(t)]):
+            org = " ".join(named)
     before = [t for t in tokens[:first] if _bare(t) not in ("the", "a", "an", "former")]
     if before and org is None:
         prefix = " ".join(before)
@@ -103,6 +137,8 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
         if any(w in lexicon.org_heads for w in words) or (
                 any(_is_cap(t) for t in before) and not all(t.strip(".") in lexicon.places for t in before)):
             org = prefix
+    if org and (org.split()[-1].lower() in ("and", "or") or org[:1].isdigit() or org.endswith("-based")):
+        org = None  # "1989 … graduate and", "Boston-based": no organisation named
     return role, org
 
 
@@ -131,20 +167,41 @@ def gender_of(name: str | None, lexicon: Lexicon, title: str | None = None) -> s
     return lexicon.forenames.get(name.split()[0].lower())
 
 
+PARSED_CACHE_SIZE = 100_000
+
+
 def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
-    """Split a speaker phrase (as written) into name, role, organisation and kind."""
-    phrase = phrase.strip(" ,")
+    """Split a speaker phrase (as written) into name, role, organisation and kind.
+
+    Results are kept on the lexicon, which they depend on; the cache is emptied when it fills.
+    """
+    cache = lexicon.parsed_speakers
+    if phrase not in cache:
+        if len(cache) >= PARSED_CACHE_SIZE:
+            cache.clear()
+        cache[phrase] = _parse_speaker(phrase, lexicon)
+    return cache[phrase]
+
+
+def _parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
+    phrase = TRAILING_TIME.sub("", phrase.strip(" ,")).strip(" ,")
     low = phrase.lower()
     if low in PRONOUNS:
         return ParsedSpeaker(None, None, None, "pronoun", {"he": "male", "him": "male", "she": "female",
                                                            "her": "female"}.get(low))
     main, _, appositive = phrase.partition(",")
     appositive = appositive.strip(" ,")
+    if appositive and NAME_ONLY.fullmatch(appositive) and not NAME_ONLY.fullmatch(main):
+        # "the director of operations for EHS, Jeff Fraser": the description comes first
+        role, org = split_role(main, lexicon)
+        if role:
+            return ParsedSpeaker(appositive, role, org, "person", gender_of(appositive, lexicon))
     linked = PERSON_OF_ORG.match(main)
-    if linked and not appositive:
+    if linked:
         person = parse_speaker(linked.group(1), lexicon)
         if person.kind == "person" and person.name and len(person.name.split()) >= 2:
-            return ParsedSpeaker(person.name, person.role, person.organization or linked.group(2), "person",
+            a_role = split_role(appositive, lexicon)[0] if appositive else None
+            return ParsedSpeaker(person.name, person.role or a_role, person.organization or linked.group(2), "person",
                                  person.gender)
     tokens = main.split()
     # The trailing run of capitalised tokens is the name, after the last role or title word in it.
@@ -183,6 +240,9 @@ def parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
             # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
             return ParsedSpeaker(_strip_det(main), None, None, "organization")
         kind = classify_name(name, lexicon)
+        if kind == "person" and not cut and run_start > 0 and _bare(tokens[run_start - 1]) == "the" \
+                and gender_of(name, lexicon) is None:
+            kind = "organization"  # "the Globe", "the Sentinel": people take no article
         if kind == "organization" and description and not role:
             name = _strip_det(main)
         return ParsedSpeaker(re.sub(r"(?:’s|'s|’|')$", "", name), role,

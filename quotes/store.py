@@ -22,8 +22,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
+from sqlite_utils.utils import sqlite3
 
-from quotes.migrations import migrate
+from quotes.canonical import canonical_quote
+from quotes.migrations import DatabaseProblem, check_database, migrate
 from quotes.model import Quote, Speaker
 from quotes.readers import Article
 
@@ -43,14 +45,19 @@ def default_db_path() -> Path:
 def open_db(path: str | Path) -> Database:
     """Open (creating and upgrading as needed) a quotes database in WAL mode with foreign keys on.
 
-    WAL lets Datasette read the database while an extraction writes to it.
+    WAL lets Datasette read the database while an extraction writes to it. A file that is not a
+    quotes database, or comes from a newer version, raises :class:`DatabaseProblem` untouched.
     """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
-    db.enable_wal()
-    db.execute("PRAGMA foreign_keys = ON")
-    migrate(db)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = Database(path)
+        check_database(db, str(path))
+        db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+    except (OSError, sqlite3.DatabaseError) as error:
+        raise DatabaseProblem(f"cannot open the database {path}: {error}") from None
     return db
 
 
@@ -130,7 +137,7 @@ QUOTE_COLUMNS = (
     "id", "article_id", "speaker_id", "content", "type", "speaker_name", "speaker_as_written", "speaker_kind",
     "speaker_role", "speaker_org", "cue", "rule", "confidence", "outlet", "published", "start", "end",
     "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence", "paragraph", "continuation",
-    "quote_group", "extra",
+    "quote_group", "extra", "canonical",
 )
 
 
@@ -167,7 +174,7 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
             quote.content.start, quote.content.end, mention.start if mention else None,
             mention.end if mention else None, cue.start if cue else None, cue.end if cue else None,
             quote.sentence, quote.paragraph, int(quote.continuation), quote.group,
-            json.dumps(quote.extra) if quote.extra else None,
+            json.dumps(quote.extra) if quote.extra else None, canonical_quote(quote.content.text),
         )
     row = {
         "id": aid, "title": article.title, "url": article.url, "outlet": article.outlet,
@@ -263,7 +270,7 @@ class Store:
             rows = [row for item in latest.values() for row in item.quotes]
             # sqlite-utils' list mode (column names, then value tuples): a third faster than dicts
             self.db["quotes"].insert_all(itertools.chain([QUOTE_COLUMNS], rows), batch_size=1000)
-            # new rows only (an updated article is re-indexed by its update trigger): see migration m004
+            # new rows only (an updated article is re-indexed by its update trigger): see migration m005
             self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes "
                             "where rowid > ?", [last_quote])
             self.db.execute("insert into articles_fts (rowid, title, text) select rowid, title, text "

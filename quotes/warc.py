@@ -13,7 +13,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
 
-from quotes.readers import Article, Item, ReadError, html_article, normalise_date
+from quotes.decoding import repair_note
+from quotes.readers import (
+    HTML_MAX_BYTES,
+    Article,
+    Item,
+    ReadError,
+    ReadOptions,
+    finished,
+    html_article,
+    html_too_large,
+    normalise_date,
+    reader_problem,
+)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -27,15 +39,22 @@ class HtmlPage:
     url: str | None  # WARC-Target-URI
     crawled: str | None  # WARC-Date, ISO 8601
 
-    def article(self, outlet: str | None = None) -> Item:
-        """The article in the page by trafilatura; ``outlet`` where the page names none."""
+    def items(self, options: ReadOptions) -> Iterator[Item]:
+        """The article in the page by trafilatura, checked as every article read is (see ``finished``).
+
+        Damaged UTF-8 that was repaired is reported first; a page too large for trafilatura is skipped.
+        """
+        if len(self.html) > HTML_MAX_BYTES:
+            yield ReadError(self.source, html_too_large(len(self.html)), len(self.html))
+            return
         try:
             item = html_article(self.html, self.source, self.url, self.crawled)
-        except (ValueError, UnicodeError) as error:
-            return ReadError(self.source, f"{type(error).__name__}: {error}", len(self.html))
-        if isinstance(item, Article) and not item.outlet:
-            item.outlet = outlet
-        return item
+        except Exception as error:  # noqa: BLE001 - one hostile page must not stop the archive
+            yield ReadError(self.source, reader_problem(error), len(self.html))
+            return
+        if isinstance(item, Article) and (note := repair_note(self.html)):
+            yield ReadError(self.source, note, skipped=False)
+        yield finished(item, options)
 
 
 def html_pages(stream: IO[bytes], label: str, engine: str = "warcio") -> Iterator[HtmlPage | ReadError]:

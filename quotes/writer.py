@@ -6,6 +6,8 @@ stores them. Each batch of articles, with the errors met among them, is one tran
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from quotes.pipeline import Failed, Result, Unchanged
 from quotes.readers import ReadError
 from quotes.store import RunCounts, Store, StoredArticle
@@ -17,8 +19,10 @@ BATCH_QUOTES = 5000
 class Writer:
     """Counts every result of a run and writes them to the store in batches."""
 
-    def __init__(self, store: Store, run_id: int, batch_size: int = BATCH_ARTICLES):
+    def __init__(self, store: Store, run_id: int, batch_size: int = BATCH_ARTICLES,
+                 on_error: Callable[[ReadError], None] | None = None):
         self.store = store
+        self.on_error = on_error  # told of each problem as it arrives; it is stored with its batch
         self.run_id = run_id
         self.batch_size = batch_size
         self.counts = RunCounts()
@@ -28,20 +32,27 @@ class Writer:
 
     def add(self, result: Result) -> None:
         if isinstance(result, ReadError):
-            self.counts.errors += 1
-            self.errors.append((result.source, result.reason))
+            self.problem(result)
             return
         self.counts.articles_read += 1
         if isinstance(result, Unchanged):
             self.counts.articles_unchanged += 1
         elif isinstance(result, Failed):
-            self.counts.errors += 1
-            self.errors.append((result.source, result.reason))
+            self.problem(ReadError(result.source, result.reason))
         else:
             self.articles.append(result)
             self.quotes += len(result.quotes)
             if len(self.articles) >= self.batch_size or self.quotes >= BATCH_QUOTES:
                 self.flush()
+
+    def problem(self, error: ReadError) -> None:
+        """An input skipped or repaired, or an article the extractor failed on: counted, told, kept for ``errors``."""
+        self.counts.errors += 1
+        self.errors.append((error.source, error.reason))
+        if self.on_error:
+            self.on_error(error)
+        if len(self.errors) >= self.batch_size:  # a run of bad inputs is recorded as it goes, too
+            self.flush()
 
     def flush(self) -> None:
         """Write the pending articles and errors in one transaction."""

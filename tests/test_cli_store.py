@@ -11,10 +11,12 @@ from click.testing import CliRunner
 
 from quotes.cli import cli
 from quotes.publish.metadata import metadata_json
+from quotes.readers import Article, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "quotes" / "examples"
 STRIKE = EXAMPLES / "harbour-strike.txt"
+EXAMPLE_ARTICLES = sum(isinstance(item, Article) for item in read_inputs([str(EXAMPLES)]))
 
 
 def run(*args, input=None, env=None):
@@ -151,13 +153,13 @@ def test_export_jsonl_round_trips_through_extract(corpus_db, tmp_path):
     exported = tmp_path / "all.jsonl"
     run("export", "--db", corpus_db, "-o", exported)
     records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
-    assert len(records) == 12
+    assert len(records) == EXAMPLE_ARTICLES
     for record in records:
         for q in record["quotes"]:
             assert record["text"][q["start"] : q["end"]] == q["content"]
     copy = tmp_path / "copy.db"
     summary = json.loads(run("extract", exported, "--db", copy, "--json").stdout)
-    assert summary["articles"] == 12 and summary["quotes"] == sum(len(r["quotes"]) for r in records)
+    assert summary["articles"] == EXAMPLE_ARTICLES and summary["quotes"] == sum(len(r["quotes"]) for r in records)
 
 
 def test_export_csv_has_one_row_per_quote(corpus_db):
@@ -192,8 +194,8 @@ def test_demo_extracts_the_examples_then_serves(tmp_path):
     db = tmp_path / "demo.db"
     result = run("demo", "--db", db, "--get", "/demo/articles.json?_shape=array&_size=max")
     assert result.exit_code == 0
-    assert "12 articles (12 extracted" in result.stderr
-    assert len(json.loads(result.stdout)) == 12
+    assert f"{EXAMPLE_ARTICLES} articles ({EXAMPLE_ARTICLES} extracted" in result.stderr
+    assert len(json.loads(result.stdout)) == EXAMPLE_ARTICLES
 
 
 def test_commands_without_a_database_explain_what_to_do(tmp_path):

@@ -73,7 +73,7 @@ def test_annotate_writes_the_evaluation_format_and_keeps_fields(tmp_path):
     source.write_text(json.dumps({"id": "a", "text": TEXT, "outlet": "The Harbour"}) + "\n"
                       + "not json\n" + json.dumps([1, 2]) + "\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["annotate", str(source), "-o", str(tmp_path / "out.jsonl")])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
     assert "line 2: skipped: invalid JSON" in result.output and "line 3: skipped" in result.output
     (doc,) = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()]
     assert doc["outlet"] == "The Harbour"

@@ -23,6 +23,16 @@ def test_guillemets_nest_inside_curly_quotes():
     assert inner("“This is a «nested» quote,” he wrote.") == ["This is a «nested» quote,"]
 
 
+def test_curly_and_straight_double_marks_close_each_other():
+    text = "“The first part,\" he said. \"The second part.”"
+    assert inner(text) == ["The first part,", "The second part."]
+
+
+def test_double_mark_after_a_nested_close_and_a_space_closes():
+    text = "\"They call it 'a flight to quality,' \" he said."
+    assert inner(text) == ["They call it 'a flight to quality,' "]
+
+
 def test_stray_marks_never_lose_the_rest_of_the_paragraph():
     assert inner("A stray ” here and a » there. “The rest,” she said, “still works.”") == ["The rest,", "still works."]
 

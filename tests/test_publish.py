@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,7 +91,9 @@ def test_example_article_page_highlights_quotes_with_speakers(site):
     html = get(site, "/quotes/-/article/wire-0301").text
     assert "<h1>Minister defends hospital waiting-list target</h1>" in html
     assert '<mark class="quote quote-direct"' in html
-    assert "Amara Okafor</a></span>" in html  # the speaker label after the quote
+    label = re.search(r'<span class="speaker-label"[^>]*>(.*?)</span>', html).group(1)
+    assert "Amara Okafor</a>" in label  # the speaker label after the quote links to the speaker page
+    assert 'href="/quotes/-/speaker/' in label
 
 
 @pytest.fixture

@@ -114,9 +114,122 @@ MUST_EXTRACT = {
         'Trump said there was still "a long way" to go in the talks.',
         [("indirect.SVC", "mixed", 'there was still "a long way" to go in the talks', "Trump", "said")],
     ),
+    "quoted fragment, attribution, then the rest of the quotation": (
+        'The plan means "the council is doing something right," she says, "but the cost is too high."',
+        [("mixed.CQ-SV", "mixed", 'The plan means "the council is doing something right,"', "she", "says"),
+         ("direct.split", "direct", "but the cost is too high.", "she", "says")],
+    ),
     "quoted fragment before the attribution": (
         "Rubio “reaffirmed the commitment to peace”, said spokesperson Tammy Bruce.",
         [("mixed.CQ-VS", "mixed", "Rubio “reaffirmed the commitment to peace”", "spokesperson Tammy Bruce", "said")],
+    ),
+    "a second verb shares the subject": (
+        "Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
+        [("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")],
+    ),
+    "a participle shares the subject": (
+        "The mayor hit back on Saturday, saying the council had known about the cracks for years.",
+        [("indirect.coordinated", "indirect", "the council had known about the cracks for years",
+          "The mayor", "saying")],
+    ),
+    "two claims joined by and": (
+        "Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
+        [("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
+         ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")],
+    ),
+    "relative who speaker": (
+        "The plan was backed by Maria Lopez, who has said the city cannot wait another winter.",
+        [("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")],
+    ),
+    "cue and speaker before the quote": (
+        "Because of the timetable, explained Tom Reyes, “the ferry cannot run on Sundays.”",
+        [("direct.VSQ", "direct", "the ferry cannot run on Sundays.", "Tom Reyes", "explained")],
+    ),
+    "cue opening the sentence before the speaker and the quote": (
+        "The pier was rebuilt. Said Dorothy Lane, who grew up nearby, “We were all so proud of it.”",
+        [("direct.VSQ", "direct", "We were all so proud of it.", "Dorothy Lane, who grew up nearby", "Said")],
+    ),
+    "what a sign or a message reads": (
+        "“We are still here,” the banner read.",
+        [("direct.QCQ-SV", "direct", "We are still here,", "the banner", "read")],
+    ),
+    "topic between the cue and the quote": (
+        "Ellen Park said about the plan, “I support the parents who asked for it.”",
+        [("direct.SVQ", "direct", "I support the parents who asked for it.", "Ellen Park", "said")],
+    ),
+    "time phrase between the cue and the quote": (
+        "He also stated a day earlier, “If the bridge fails, we will all pay.”",
+        [("direct.SVQ", "direct", "If the bridge fails, we will all pay.", "He", "stated")],
+    ),
+    "participle before the quote": (
+        'Ellen Park rallied supporters on Monday, saying: "We have to be ready for the winter."',
+        [("direct.SVQ", "direct", "We have to be ready for the winter.", "Ellen Park", "saying")],
+    ),
+    "claim in a leading subordinate clause": (
+        "While the mayor said the bridge was safe, the engineers kept it closed for a week.",
+        [("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")],
+    ),
+    "quoted fragment inside a reported clause after the cue": (
+        "The lawyers said “all the filings command the same conclusion” that the permit is valid.",
+        [("indirect.SVC", "mixed", "“all the filings command the same conclusion” that the permit is valid",
+          "The lawyers", "said")],
+    ),
+    "quote then a participle claim": (
+        'Ellen Park said: "The bridge is safe," adding that the ferry would keep running.',
+        [("direct.SVQ", "direct", "The bridge is safe,", "Ellen Park", "said"),
+         ("indirect.participle", "indirect", "the ferry would keep running", "Ellen Park", "adding")],
+    ),
+    "speaker with a long relative clause": (
+        "Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade, "
+        "last week said the council had ignored the repairs.",
+        [("indirect.SVC", "indirect", "the council had ignored the repairs",
+          "Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade", "said")],
+    ),
+    "plural role as speaker": (
+        "The repairs will take a year, engineers said.",
+        [("indirect.CSV", "indirect", "The repairs will take a year", "engineers", "said")],
+    ),
+    "share of a poll as speaker": (
+        "In the survey, 46 percent said they would take the ferry more often.",
+        [("indirect.SVC", "indirect", "they would take the ferry more often", "46 percent", "said")],
+    ),
+    "split quote with a role-first appositive and a hearer": (
+        '"It is a serious disruption," the port\'s operations director, Helen Marsh, told reporters, '
+        '"and every day costs the region money."',
+        [("direct.QCQ-SV", "direct", "It is a serious disruption,", "the port's operations director, Helen Marsh",
+          "told"),
+         ("direct.split", "direct", "and every day costs the region money.",
+          "the port's operations director, Helen Marsh", "told")],
+    ),
+    "anonymous source with an aside": (
+        "A senior port official, speaking on condition of anonymity, said the talks had stalled.",
+        [("indirect.SVC", "indirect", "the talks had stalled",
+          "A senior port official, speaking on condition of anonymity", "said")],
+    ),
+    "anonymous source who asked not to be named": (
+        "A dock worker, who asked not to be named, said the cranes were idle.",
+        [("indirect.SVC", "indirect", "the cranes were idle", "A dock worker, who asked not to be named", "said")],
+    ),
+    "participle after a quote and its attribution": (
+        "“They have a plan for every pier,” he said of the union, adding the port must match it.",
+        [("direct.QCQ-SV", "direct", "They have a plan for every pier,", "he", "said"),
+         ("indirect.participle", "indirect", "the port must match it", "he", "adding")],
+    ),
+    "participle after an opening participial phrase": (
+        "Facing criticism, the mayor released a statement, insisting that the ferry was safe.",
+        [("indirect.coordinated", "indirect", "the ferry was safe", "the mayor", "insisting")],
+    ),
+    "belief of a named person": (
+        "Ellen Park believes the ferry will need a second crew by June.",
+        [("indirect.SVC", "indirect", "the ferry will need a second crew by June", "Ellen Park", "believes")],
+    ),
+    "according to a titled name": (
+        "The ferry lost money in May, according to Ms. Ellen Park.",
+        [("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")],
+    ),
+    "directive to a hearer": (
+        "The mayor urged residents to stay off the bridge until the repairs end.",
+        [("indirect.SVC", "indirect", "to stay off the bridge until the repairs end", "The mayor", "urged")],
     ),
     "spun cue from the lexicon": (
         "Russia’s international ministry mentioned the two sides would meet again soon.",
@@ -139,6 +252,16 @@ MUST_NOT_EXTRACT = {
     "cue verb used as a noun": "The state department announced nothing new on the report.",
     "reporting verb with a noun object, not a claim": "The senator denied the charges through her lawyer.",
     "in keeping with as a plain phrase": "The plan was drawn up in keeping with the rules set by the council.",
+    "reporting verb whose object runs into a subordinate clause": (
+        "The firms continued the work until shortly after the governor resigned in May."),
+    "weak cue with a noun object": "He answered the family's criticism with a long letter to the editor.",
+    "belief in the first person, outside any quotation": "I think the ferry will need a second crew by June.",
+    "belief whose claim lost its subject to a relative clause": (
+        "The council cut the repairs that engineers think are necessary for the bridge."),
+    "the spinner's per before a unit": "The ferry carries 4,000 people per day in the summer months.",
+    "possessive before a cue noun": "Editor’s note: the ferry timetable has changed since this was written.",
+    "added with a plain object": "Later, the council added trucks to the snow fleet.",
+    "cue word used as a noun after a determiner": "His claims about the ferry were checked by the council.",
 }
 
 
@@ -166,6 +289,52 @@ def test_continuation_does_not_reach_far_paragraphs():
     text = ("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\n"
             "It costs two dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”")
     assert [q.rule for q in extract(text)] == ["direct.QCQ-VS"]
+
+
+ATTRIBUTED_DIRECT_QUOTES = {
+    "speaker with a hyphenated adjective": ('"We did not discuss it," soft-spoken Ellen Park said.',
+                                            "soft-spoken Ellen Park"),
+    "speaker described by a phrase after the head": (
+        '"Will the ferry run on Sunday?" a council staffer in the room wondered.', "a council staffer in the room"),
+    "anonymous source familiar with something": (
+        '"It was not a convincing plan," said one official familiar with the talks.',
+        "one official familiar with the talks"),
+    "question, then an attribution with a prepositional phrase": (
+        '"How long will the repairs take?" Ellen Park said in response.', "Ellen Park"),
+    "question, then an attribution with a participle": (
+        '"Who pays for it?" Tom Reyes asked, repeating his question from May.', "Tom Reyes"),
+    "speaker with a party tag": ('"We will vote no," state Sen. Ellen Park (D) said after the debate.',
+                                 "state Sen. Ellen Park"),
+    "speaker described by age": ('"He has always been a fair man," said the 46-year-old.', "the 46-year-old"),
+    "speaker led by an adjective": ('"I do not know where he stands," said undecided voter Jane Doe of Milford.',
+                                    "undecided voter Jane Doe of Milford"),
+    "question, then asked with a long hearer": (
+        '"Did you know about the cracks?" Tom Reyes asked the city engineer.', "Tom Reyes"),
+}
+
+
+@pytest.mark.parametrize("name", ATTRIBUTED_DIRECT_QUOTES)
+def test_direct_quote_is_attributed(name):
+    text, speaker = ATTRIBUTED_DIRECT_QUOTES[name]
+    quotes = extract(text)
+    assert [(q.type, q.speaker.mention.text) for q in quotes] == [("direct", speaker)]
+
+
+def test_pronoun_never_resolves_to_a_sentence_opening_phrase():
+    (quote,) = extract('On Twitter, she answered by saying, "Seriously, just stop it."')
+    assert quote.speaker.name == "she"
+
+
+def test_relative_who_resolves_to_the_name_before_it():
+    (quote,) = extract("The plan was backed by Maria Lopez, who has said the city cannot wait another winter.")
+    assert quote.speaker.mention.text == "who"
+    assert quote.speaker.name == "Maria Lopez"
+
+
+def test_speaker_after_cue_reads_past_a_title_abbreviation():
+    (quote,) = extract('"We held the line," said Army Capt. Christian Pardo.')
+    assert quote.speaker.mention.text == "Army Capt. Christian Pardo"
+    assert quote.speaker.name == "Christian Pardo"
 
 
 def test_offsets_point_into_the_original_text():

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from quotes.cli import EXIT_SKIPPED
+
 PEOPLE = [
     ("Ines Moreau", "harbour master"),
     ("Karl Brenner", "city engineer"),
@@ -289,7 +291,7 @@ def test_a_file_that_is_not_a_warc_is_an_error_not_a_crash(tmp_path):
 
     (tmp_path / "fake.warc").write_text("this is not a web archive\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["extract", str(tmp_path / "fake.warc"), "--db", str(tmp_path / "q.db")])
-    assert result.exit_code == 0
+    assert result.exit_code == EXIT_SKIPPED
     assert "1 errors" in result.stdout and "not a WARC file" in result.stderr
 
 
@@ -333,7 +335,7 @@ def test_cli_extract_on_a_local_dask_cluster(corpus, tmp_path, one_worker):
 
     result = CliRunner().invoke(cli, ["extract", str(corpus), "--db", str(tmp_path / "local.db"),
                                       "--dask", "local", "--workers", "2"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == EXIT_SKIPPED, result.output  # the corpus has a bad line and an empty text
     assert result.stdout.startswith("123 articles (123 extracted")
     assert table_rows(tmp_path / "local.db") == one_worker
 
@@ -365,11 +367,14 @@ def test_loading_shards_twice_changes_nothing(corpus, tmp_path):
                             if "The plan has changed" not in line), encoding="utf-8")
     shards, db = tmp_path / "shards", tmp_path / "q.db"
     made = CliRunner().invoke(cli, ["extract", str(corpus), "--shards", str(shards), "--workers", "2"])
-    assert made.exit_code == 0, made.output
+    assert made.exit_code == EXIT_SKIPPED, made.output  # the bad line and the empty text, printed as they come
+    assert f"skipped {wire}:41: invalid JSON" in made.stderr and "2 inputs skipped or repaired" in made.stderr
     assert "shards" in made.stdout and "quotes load" in made.stdout
     first = CliRunner().invoke(cli, ["load", str(shards), "--db", str(db), "--json"])
     before = table_rows(db)
     second = CliRunner().invoke(cli, ["load", str(shards), "--db", str(db), "--json"])
+    assert first.exit_code == second.exit_code == EXIT_SKIPPED  # the shards hold the two problems
+    assert f"skipped {wire}:41: invalid JSON" in first.stderr
     assert json.loads(first.stdout)["extracted"] == 122
     assert (json.loads(second.stdout)["extracted"], json.loads(second.stdout)["unchanged"]) == (0, 122)
     after = table_rows(db)
@@ -384,7 +389,7 @@ def test_unfinished_or_reused_shard_directories_get_a_clear_error(corpus, tmp_pa
     from quotes.cli import cli
 
     shards = tmp_path / "shards"
-    assert CliRunner().invoke(cli, ["extract", str(corpus), "--shards", str(shards)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["extract", str(corpus), "--shards", str(shards)]).exit_code == EXIT_SKIPPED
     again = CliRunner().invoke(cli, ["extract", str(corpus), "--shards", str(shards)])
     assert again.exit_code == 1 and "already holds shards" in again.output
     (shards / "_manifest.json").unlink()

@@ -18,6 +18,18 @@ from quotes.speakers import parse_speaker
     ("The White House", "White House", None, None, "organization"),
     ("a person familiar with the matter", "a person familiar with the matter", None, None, "anonymous"),
     ("Officials", "Officials", None, None, "anonymous"),
+    ("Sharks head coach Peter Lang", "Peter Lang", "Sharks head coach", "Sharks", "person"),
+    ("Republican state senator Ann Ross", "Ann Ross", "Republican state senator", "Republican", "person"),
+    ("the director of operations for the Port Authority, Jeff Lane", "Jeff Lane", "director of operations",
+     "the Port Authority", "person"),
+    ("Robin Hale, a lawyer with Dunmore LLP in Halifax who handles arbitrations", "Robin Hale", "lawyer",
+     "Dunmore LLP", "person"),
+    ("Marty Kern, CEO and founder of cloud company Harbour.Net", "Marty Kern", "CEO and founder of cloud company",
+     "Harbour.Net", "person"),
+    ("Joe Lane with Railroad Workers United, a non-profit group", "Joe Lane", None, "Railroad Workers United",
+     "person"),
+    ("the Harbour Sentinel", "Harbour Sentinel", None, None, "organization"),
+    ("a report published by the city on Thursday", "report published by the city", None, None, "organization"),
 ])
 def test_speaker_phrase_is_split(phrase, name, role, org, kind):
     parsed = parse_speaker(phrase, default_lexicon())
@@ -67,3 +79,30 @@ def test_seed_article_speaker_fields():
     text = resources.files("quotes").joinpath("examples/rubio-lavrov.txt").read_text(encoding="utf-8")
     bruce = next(q.speaker for q in extract(text) if q.speaker.name == "Tammy Bruce")
     assert (bruce.role, bruce.organization, bruce.kind) == ("spokesperson", "state division", "person")
+
+
+def test_role_before_the_name_as_an_appositive():
+    text = "His lawyer, Zhang Wei, said his client would appeal within ten days."
+    assert speakers(text) == [("His lawyer, Zhang Wei", "Zhang Wei", "lawyer", None, "person")]
+
+
+def test_role_stated_with_as_elsewhere_in_the_article():
+    text = ('Bill Peters resigned as coach of the Hurricanes after four seasons.\n\n'
+            '"We could have had that game," Peters said.')
+    assert speakers(text) == [("Peters", "Bill Peters", "coach", "the Hurricanes", "person")]
+
+
+def test_role_from_an_appositive_of_the_surname():
+    text = ("Jeremy Lane took part in the long-drive contest.\n\n"
+            "Lane, a nine-time league all-star, said the wind made it hard.")
+    assert speakers(text)[0][1:3] == ("Jeremy Lane", "all-star")
+
+
+def test_pronoun_skips_capitalised_runs_that_name_no_person():
+    text = "Amanda Nash spoke after the report from Dairy Farmers. She said the rules were overdue."
+    assert speakers(text)[0][:2] == ("She", "Amanda Nash")
+
+
+def test_description_never_crosses_a_line_break():
+    text = "Mayor opens new library in Saltmarsh\n\nMayor Lucia Ferrer said the books were donated."
+    assert speakers(text)[0][1:4] == ("Lucia Ferrer", "Mayor", None)

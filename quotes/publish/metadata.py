@@ -7,6 +7,7 @@ what this module builds. Keeping it in code makes the move of canned queries to
 
 from __future__ import annotations
 
+import copy
 import json
 
 TABLES: dict[str, dict] = {
@@ -66,6 +67,9 @@ TABLES: dict[str, dict] = {
             "continuation": "1 when the quote carries on an earlier quote of the same speaker.",
             "quote_group": "Shared by the fragments of one quote split by its attribution.",
             "extra": "Further details from the extractor, as JSON.",
+            "canonical": "The content folded for matching (case, punctuation, accents and spacing, as "
+                         "Quotebank does): quotes with equal canonical forms are the same quote. "
+                         "Click one to see every article it appears in.",
         },
     },
     "speakers": {
@@ -205,6 +209,26 @@ from speakers
 where outlet_count > 1
 order by outlet_count desc, quote_count desc, name""",
     },
+    "same_quote_in_many_articles": {
+        "title": "The same quote in many articles",
+        "description": "Quotes whose canonical form appears in more than one article: where each "
+                       "first appeared, and how widely it was repeated.",
+        "sql": """with groups as (
+  select canonical, count(distinct article_id) as articles, count(distinct outlet) as outlets,
+    count(distinct speaker_id) as speakers
+  from quotes where canonical != '' group by canonical having count(distinct article_id) > 1
+), ranked as (
+  select quotes.*, row_number() over (partition by quotes.canonical
+    order by quotes.published is null, quotes.published, quotes.article_id, quotes.start) as position
+  from quotes join groups on groups.canonical = quotes.canonical
+)
+select ranked.id as quote_id, ranked.content, ranked.speaker_id, ranked.speaker_name as speaker,
+  ranked.article_id, ranked.outlet as first_outlet, ranked.published as first_published,
+  groups.articles, groups.outlets, groups.speakers
+from ranked join groups on groups.canonical = ranked.canonical
+where ranked.position = 1
+order by groups.articles desc, groups.outlets desc, ranked.published""",
+    },
     "unattributed_quotes": {
         "title": "Quotes with no speaker",
         "description": "Quotes the extractor could not attribute: where a reader should check.",
@@ -230,8 +254,9 @@ def build_metadata(database: str = "quotes") -> dict:
         "databases": {
             database: {
                 "description": "Articles, their quotes and the speakers quoted.",
-                "tables": TABLES,
-                "queries": QUERIES,
+                # copies: Datasette writes into the metadata it is given (source, licence per table)
+                "tables": copy.deepcopy(TABLES),
+                "queries": copy.deepcopy(QUERIES),
             }
         },
     }

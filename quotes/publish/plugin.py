@@ -1,92 +1,87 @@
-"""The Datasette plugin: an article page with every quote highlighted and labelled with its speaker.
+"""The Datasette plugin: the newsroom pages, links into them, and navigation.
 
-Registered through the ``datasette`` entry point. The page lives at
-``/<database>/-/article/<article id>``; quote contents in tables and canned queries link to it,
-anchored at the quote. Every piece of text is escaped by the template engine.
+Registered through the ``datasette`` entry point. Pages live under ``/<database>/-/``:
+``article/<id>``, ``speaker/<id>``, ``quote/<id>``, ``search``, ``outlets`` and ``repeated``
+(handlers in ``pages``). Quote contents, article titles and speaker names in Datasette's own
+tables and canned queries link to them, and the home, database and menu show where to start.
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 
 from datasette import hookimpl
-from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import NotFound, Response
 from jinja2 import FileSystemLoader
 from markupsafe import Markup, escape
 
+from quotes.publish import pages, reads
+
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-def article_path(datasette, database: str, article_id: str, quote_id: str | None = None) -> str:
-    path = datasette.urls.path(f"/{tilde_encode(database)}/-/article/{tilde_encode(str(article_id))}")
-    return f"{path}#q-{quote_id}" if quote_id else path
-
-
-def segments(text: str, quotes: list[dict]) -> list[dict]:
-    """Cut the text at every quote, speaker-mention and cue boundary.
-
-    Each piece says which quotes cover it, which quotes start or end there, and whether it is a
-    speaker mention or cue, so nested or overlapping spans still render as valid HTML.
-    """
-    marks = []
-    for number, quote in enumerate(quotes, 1):
-        marks.append(("quote", quote["start"], quote["end"], number, quote))
-        if quote["speaker_start"] is not None:
-            marks.append(("speaker", quote["speaker_start"], quote["speaker_end"], number, quote))
-        if quote["cue_start"] is not None:
-            marks.append(("cue", quote["cue_start"], quote["cue_end"], number, quote))
-    cuts = sorted({0, len(text)} | {m[1] for m in marks} | {m[2] for m in marks})
-    pieces = []
-    for start, end in pairwise(cuts):
-        covering = [m for m in marks if m[1] <= start and end <= m[2]]
-        pieces.append({
-            "text": text[start:end],
-            "quotes": [m[4] for m in covering if m[0] == "quote"],
-            "starts": [(m[3], m[4]) for m in marks if m[0] == "quote" and m[1] == start],
-            "ends": [(m[3], m[4]) for m in marks if m[0] == "quote" and m[2] == end],
-            "speaker": any(m[0] == "speaker" for m in covering),
-            "cue": any(m[0] == "cue" for m in covering),
-        })
-    return pieces
-
-
-async def article_page(datasette, request) -> Response:
-    database = tilde_decode(request.url_vars["database"])
-    article_id = tilde_decode(request.url_vars["article_id"])
-    try:
-        db = datasette.get_database(database)
-    except KeyError:
-        raise NotFound(f"Database not found: {database}") from None
-    if not await db.table_exists("articles"):
-        raise NotFound("This database has no articles table")
-    rows = (await db.execute("select * from articles where id = ?", [article_id])).rows
-    if not rows:
-        raise NotFound(f"Article not found: {article_id}")
-    article = dict(rows[0])
-    quotes = [dict(r) for r in (await db.execute(
-        'select * from quotes where article_id = ? order by start, "end"', [article_id])).rows]
-    for number, quote in enumerate(quotes, 1):
-        quote["number"] = number
-    return Response.html(await datasette.render_template("quotes_article.html", {
-        "database": database, "article": article, "quotes": quotes,
-        "pieces": segments(article["text"] or "", quotes),
-        "speaker_url": lambda sid: datasette.urls.row(database, "speakers", tilde_encode(sid)),
-        "table_url": datasette.urls.table(database, "articles"),
-        "row_url": datasette.urls.row(database, "articles", tilde_encode(article_id)),
-    }, request=request))
+ROUTES = [
+    (r"^/(?P<database>[^/]+)/-/article/(?P<article_id>[^/]+)$", pages.article_page),
+    (r"^/(?P<database>[^/]+)/-/speaker/(?P<speaker_id>[^/]+)$", pages.speaker_page),
+    (r"^/(?P<database>[^/]+)/-/quote/(?P<quote_id>[^/]+)$", pages.quote_page),
+    (r"^/(?P<database>[^/]+)/-/search$", pages.search_page),
+    (r"^/(?P<database>[^/]+)/-/outlets$", pages.outlets_page),
+    (r"^/(?P<database>[^/]+)/-/repeated$", pages.repeated_page),
+]
 
 
 @hookimpl
 def prepare_jinja2_environment(env) -> None:
-    """Datasette finds plugin templates only in packages; this plugin is a module, so add them here."""
-    env.loader.loaders.append(FileSystemLoader(str(TEMPLATES)))
+    """Add this plugin's templates just before Datasette's defaults.
+
+    Datasette only finds templates of plugins that are packages; this one is a module. Placed
+    after any ``--template-dir`` a user gives, so their overrides still win, and before the
+    defaults, so ``index.html`` and ``database.html`` here can extend ``default:`` ones.
+    """
+    loaders = env.loader.loaders
+    search = loaders[0].searchpath if loaders and isinstance(loaders[0], FileSystemLoader) else None
+    if search and str(TEMPLATES) not in search:
+        search.insert(len(search) - 1, str(TEMPLATES))
+    elif search is None:
+        loaders.append(FileSystemLoader(str(TEMPLATES)))
 
 
 @hookimpl
 def register_routes():
-    return [(r"^/(?P<database>[^/]+)/-/article/(?P<article_id>[^/]+)$", article_page)]
+    return ROUTES
+
+
+async def quotes_databases(datasette) -> list[str]:
+    """Names of the attached databases that hold quotes."""
+    return [name for name, db in datasette.databases.items()
+            if name != "_internal" and await reads.is_quotes_database(db)]
+
+
+@hookimpl
+def extra_template_vars(datasette, database, view_name):
+    """The site's pages, for the navigation on the home and database pages."""
+    if view_name not in ("index", "database"):
+        return {}
+
+    async def inner():
+        names = await quotes_databases(datasette)
+        if view_name == "database":
+            names = [name for name in names if name == database]
+        return {"quotes_sites": [pages.Site(datasette, name) for name in names]}
+
+    return inner
+
+
+@hookimpl
+def menu_links(datasette):
+    async def inner():
+        links = []
+        for name in await quotes_databases(datasette):
+            site = pages.Site(datasette, name)
+            prefix = f"{name}: " if len(datasette.databases) > 2 else ""
+            links += [{"href": site.page("search"), "label": f"{prefix}Search quotes"},
+                      {"href": site.page("outlets"), "label": f"{prefix}Compare outlets"},
+                      {"href": site.page("repeated"), "label": f"{prefix}Repeated quotes"}]
+        return links
+
+    return inner
 
 
 def _get(row, key: str):
@@ -97,18 +92,32 @@ def _get(row, key: str):
     return value["value"] if isinstance(value, dict) else value
 
 
+def _link(href: str, value) -> Markup:
+    return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+
+
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
-    """Quote contents and article titles link to the article page; so do article ids in queries."""
+    """Link quotes, article titles and speakers in tables and canned queries to the site's pages."""
     if value is None:
         return None
+    site = pages.Site(datasette, database)
     if table == "quotes" and column == "content" and _get(row, "article_id"):
-        href = article_path(datasette, database, _get(row, "article_id"), _get(row, "id"))
-    elif table == "articles" and column == "title" and _get(row, "id"):
-        href = article_path(datasette, database, _get(row, "id"))
-    elif table is None and column == "article_id":
-        href = article_path(datasette, database, value, _get(row, "quote_id"))
-        return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
-    else:
-        return None
-    return Markup(f'<a href="{escape(href)}">{escape(value)}</a>')
+        return _link(site.article(_get(row, "article_id"), _get(row, "id")), value)
+    if table == "quotes" and column == "speaker_name" and _get(row, "speaker_id"):
+        return _link(site.speaker(_get(row, "speaker_id")), value)
+    if table == "quotes" and column == "canonical" and _get(row, "id"):
+        return _link(site.quote(_get(row, "id")), value)
+    if table == "articles" and column == "title" and _get(row, "id"):
+        return _link(site.article(_get(row, "id")), value)
+    if table == "speakers" and column == "name" and _get(row, "id"):
+        return _link(site.speaker(_get(row, "id")), value)
+    if table is None and column == "article_id":
+        return _link(site.article(value, _get(row, "quote_id")), value)
+    if table is None and column in ("name", "speaker") and _get(row, "speaker_id"):
+        return _link(site.speaker(_get(row, "speaker_id")), value)
+    if table is None and column == "speaker_id":
+        return _link(site.speaker(value), value)
+    if table is None and column == "quote_id":
+        return _link(site.quote(value), value)
+    return None

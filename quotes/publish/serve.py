@@ -15,6 +15,10 @@ from quotes.store import open_db
 def serve(db_path: str | Path, extra_args: Sequence[str] = ()) -> None:
     """Serve the database on 127.0.0.1; ``extra_args`` go to ``datasette serve`` as they are.
 
+    The database is upgraded first if its schema is old; after that Datasette opens it read-only
+    (``?mode=ro``: it is not passed as immutable, so pages stay current while an extraction
+    writes), with no write plugins and its default SQL time limit.
+
     The metadata is generated for the database's own name (its file stem), so a database
     called anything other than ``quotes.db`` still gets its descriptions and canned queries.
     Options given in ``extra_args`` win over these defaults (``--host 0.0.0.0``, ``-p 8080``).

@@ -1,0 +1,23 @@
+"""The canonical form of a quote, to find the same words quoted in many articles.
+
+Outlets copy quotes from each other and from agencies, changing only case, punctuation, quote
+marks, accents or spacing ("We will appeal," / "we will appeal."). Quotebank clusters quotes on
+such a folded form; this is ours. Two quotes with the same canonical form are the same quote.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def canonical_quote(text: str) -> str:
+    """Lower case, without accents or punctuation, words separated by single spaces.
+
+    Apostrophes go with the rest of the punctuation, so "don't" and "don’t" both become "don t".
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(_NOT_WORD.sub(" ", letters).split())

@@ -1,0 +1,264 @@
+"""The site's own pages: article, speaker, search, outlet comparison and repeated quotes.
+
+Each handler checks the reader may see the database, reads through ``reads`` and renders a
+template; every piece of text reaches HTML through Jinja's autoescaping, and the few strings
+marked up here (search matches) are escaped first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter, defaultdict
+from urllib.parse import urlencode
+
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import NotFound, Response
+from markupsafe import Markup, escape
+
+from quotes.publish import chart, reads
+from quotes.publish.highlight import colour_of, segments, speaker_colours
+from quotes.queries import fts_query
+
+QUOTE_LIMIT = 1000  # quotes listed on one speaker or outlet page; the table view has the rest
+SAME_QUOTE_LIMIT = 200  # occurrences listed on a quote page
+TYPE_NAMES = {"direct": "direct quote", "indirect": "reported claim", "mixed": "mixed: claim with quoted words"}
+
+
+class Site:
+    """URLs of one database's pages, for handlers and templates alike."""
+
+    def __init__(self, datasette, database: str):
+        self.datasette = datasette
+        self.database = database
+
+    def page(self, name: str, key: str | None = None, **params) -> str:
+        path = f"/{tilde_encode(self.database)}/-/{name}"
+        if key is not None:
+            path += f"/{tilde_encode(str(key))}"
+        query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+        return self.datasette.urls.path(path) + (f"?{query}" if query else "")
+
+    def article(self, article_id: str, quote_id: str | None = None) -> str:
+        return self.page("article", article_id) + (f"#q-{quote_id}" if quote_id else "")
+
+    def speaker(self, speaker_id: str) -> str:
+        return self.page("speaker", speaker_id)
+
+    def quote(self, quote_id: str) -> str:
+        return self.page("quote", quote_id)
+
+    def row(self, table: str, pk: str) -> str:
+        return self.datasette.urls.row(self.database, table, tilde_encode(str(pk)))
+
+    def table(self, table: str, **params) -> str:
+        query = urlencode({k: v for k, v in params.items() if v is not None})
+        return self.datasette.urls.table(self.database, table) + (f"?{query}" if query else "")
+
+    def nav(self) -> list[tuple[str, str, str]]:
+        return [("articles", "Articles", self.table("articles")),
+                ("speakers", "Speakers", self.table("speakers")),
+                ("search", "Search", self.page("search")),
+                ("outlets", "Outlets", self.page("outlets")),
+                ("repeated", "Repeated quotes", self.page("repeated"))]
+
+
+async def open_database(datasette, request):
+    """The database named in the URL, if the reader may see it and it holds quotes; else a 403 or 404."""
+    database = tilde_decode(request.url_vars["database"])
+    try:
+        db = datasette.get_database(database)
+    except KeyError:
+        raise NotFound(f"Database not found: {database}") from None
+    await datasette.ensure_permissions(request.actor, [("view-database", database), "view-instance"])
+    if not await reads.is_quotes_database(db):
+        raise NotFound(f"{database} is not a quotes database (no articles, quotes and speakers tables)")
+    return db, Site(datasette, database)
+
+
+async def render(datasette, request, site: Site, template: str, context: dict, current: str = "") -> Response:
+    return Response.html(await datasette.render_template(template, {
+        "database": site.database, "site": site, "current": current, "type_names": TYPE_NAMES, **context,
+    }, request=request))
+
+
+def marked(text: str | None) -> Markup:
+    """Text with FTS matches (between \\x02 and \\x03) wrapped in <mark>, everything else escaped."""
+    return Markup(str(escape(text or "")).replace(reads.MARK_START, "<mark>").replace(reads.MARK_END, "</mark>"))
+
+
+def trim_context(before: str, after: str) -> tuple[str, str]:
+    """The words either side of a quote, cut at word boundaries, white space folded to single spaces."""
+    if " " in before[1:]:
+        before = "…" + before.split(" ", 1)[1]
+    if " " in after[:-1]:
+        after = after.rsplit(" ", 1)[0] + "…"
+    return re.sub(r"\s+", " ", before), re.sub(r"\s+", " ", after)
+
+
+def outlet_label(outlet: str | None) -> str:
+    return outlet or "(no outlet)"
+
+
+async def article_page(datasette, request) -> Response:
+    db, site = await open_database(datasette, request)
+    article_id = tilde_decode(request.url_vars["article_id"])
+    article = await reads.fetch_one(db, "select * from articles where id = :id", {"id": article_id})
+    if not article:
+        raise NotFound(f"Article not found: {article_id}")
+    quotes = await reads.fetch(db, 'select * from quotes where article_id = :id order by start, "end"',
+                               {"id": article_id})
+    colours = speaker_colours(quotes)
+    repeated = await reads.repeats(db, "select id from quotes where article_id = :id", {"id": article_id})
+    labelled: set = set()
+    for number, quote in enumerate(quotes, 1):
+        quote["number"] = number
+        quote["bg"], quote["ink"] = colour_of(quote, colours)
+        quote["repeat"] = repeated.get(quote.get("canonical"))
+        # role and organisation on a speaker's first label only, so the text stays readable
+        quote["first_label"] = (quote["speaker_id"] or quote["speaker_name"]) not in labelled
+        labelled.add(quote["speaker_id"] or quote["speaker_name"])
+    return await render(datasette, request, site, "quotes_article.html", {
+        "article": article, "quotes": quotes, "pieces": segments(article["text"] or "", quotes),
+        "types": Counter(q["type"] for q in quotes),
+    })
+
+
+async def speaker_page(datasette, request) -> Response:
+    db, site = await open_database(datasette, request)
+    speaker_id = tilde_decode(request.url_vars["speaker_id"])
+    speaker = await reads.fetch_one(db, "select * from speakers where id = :id", {"id": speaker_id})
+    if not speaker:
+        raise NotFound(f"Speaker not found: {speaker_id}")
+    quotes = await reads.speaker_quotes(db, speaker_id, QUOTE_LIMIT)
+    repeated = await reads.repeats(db, "select id from quotes where speaker_id = :id", {"id": speaker_id})
+    by_article: dict[str, dict] = {}
+    for quote in quotes:
+        quote["repeat"] = repeated.get(quote.get("canonical"))
+        entry = by_article.setdefault(quote["article_id"], {"article": quote, "quotes": []})
+        entry["quotes"].append(quote)
+    days = [(day, row["type"], row["quotes"]) for row in await reads.speaker_days(db, speaker_id)
+            if (day := chart.parse_day(row["day"]))]
+    undated = speaker["quote_count"] - sum(count for _, _, count in days)
+    by = request.args.get("by") if request.args.get("by") in ("week", "month") else chart.choose_period(
+        d for d, _, _ in days)
+    bars = chart.periods(days, by)
+
+    def period_link(period: chart.Period) -> str:
+        return site.table("quotes", speaker_id=speaker_id, published__gte=period.start.isoformat(),
+                          published__lt=period.end.isoformat(), _sort="published")
+
+    svg = chart.timeline_svg(bars, by, period_link, title=f"Quotes by {speaker['name']} per {by}") if bars else None
+    return await render(datasette, request, site, "quotes_speaker.html", {
+        "speaker": speaker, "aliases": json.loads(speaker["aliases"] or "[]"),
+        "roles": await reads.speaker_values(db, speaker_id, "speaker_role"),
+        "organizations": await reads.speaker_values(db, speaker_id, "speaker_org"),
+        "outlets": await reads.speaker_values(db, speaker_id, "outlet"),
+        "types": Counter(q["type"] for q in quotes),
+        "articles": list(by_article.values()), "shown": len(quotes), "chart": svg, "by": by,
+        "periods": len(bars), "undated": undated, "repeated": len(repeated),
+    }, current="speakers")
+
+
+async def search_page(datasette, request) -> Response:
+    db, site = await open_database(datasette, request)
+    query = (request.args.get("q") or "").strip()
+    results: dict = {}
+    error = None
+    if fts_query(query):
+        try:
+            total, quotes = await reads.search_quotes(db, query, 50)
+            for quote in quotes:
+                quote["before"], quote["after"] = trim_context(quote["before"] or "", quote["after"] or "")
+            results["quotes"] = {"total": total, "rows": quotes}
+            total, speakers = await reads.search_speakers(db, query, 20)
+            results["speakers"] = {"total": total, "rows": speakers}
+            total, articles = await reads.search_articles(db, query, 20)
+            results["articles"] = {"total": total, "rows": articles}
+        except sqlite3.OperationalError as exc:
+            error = f"The search could not run: {exc}"
+    return await render(datasette, request, site, "quotes_search.html", {
+        "query": query, "results": results, "error": error, "marked": marked,
+        "suggestions": [] if query else await reads.top_speakers(db, 5),
+    }, current="search")
+
+
+async def outlets_page(datasette, request) -> Response:
+    db, site = await open_database(datasette, request)
+    scope = reads.Scope(speaker=request.args.get("speaker") or None, topic=(request.args.get("topic") or "").strip())
+    if scope.topic and not fts_query(scope.topic):
+        scope.topic = None
+    speaker = None
+    if scope.speaker:
+        speaker = await reads.fetch_one(db, "select * from speakers where id = :id", {"id": scope.speaker})
+        if not speaker:
+            raise NotFound(f"Speaker not found: {scope.speaker}")
+    summary = await reads.outlet_summary(db, scope)
+    outlets = [row["outlet"] for row in summary]
+    cells: dict[str, dict] = {}
+    for row in await reads.speaker_outlet_counts(db, scope):
+        entry = cells.setdefault(row["speaker_id"], {"id": row["speaker_id"], "name": row["name"],
+                                                    "kind": row["kind"], "by_outlet": {}, "total": 0})
+        entry["by_outlet"][row["outlet"]] = row["quotes"]
+        entry["total"] += row["quotes"]
+    matrix = sorted(cells.values(), key=lambda s: (-s["total"], -len(s["by_outlet"]), s["name"] or ""))[:40]
+    phrases: dict[str | None, list] = defaultdict(list)
+    for row in await reads.anonymous_phrases(db, scope):
+        phrases[row["outlet"]].append(row)
+    anonymous = await reads.anonymous_by_outlet(db, scope)
+    for row in anonymous:
+        row["percent"] = round(100 * row["anonymous"] / row["quotes"], 1) if row["quotes"] else 0
+        row["phrases"] = phrases.get(row["outlet"], [])
+    outlet_totals = {row["outlet"]: row["quotes"] for row in anonymous}
+    for row in summary:
+        row["share"] = round(100 * row["quotes"] / outlet_totals[row["outlet"]], 1)
+    quotes = await reads.scoped_quotes(db, scope, QUOTE_LIMIT) if scope.speaker or scope.topic else []
+    grouped: dict[str | None, list] = defaultdict(list)
+    for quote in quotes:
+        grouped[quote["outlet"]].append(quote)
+
+    def cell_link(speaker_id: str, outlet: str | None) -> str:
+        return site.table("quotes", speaker_id=speaker_id, _search=scope.topic or None,
+                          **({"outlet": outlet} if outlet else {"outlet__isnull": 1}))
+
+    return await render(datasette, request, site, "quotes_outlets.html", {
+        "scope": scope, "speaker": speaker, "summary": summary, "outlets": outlets, "matrix": matrix,
+        "max_cell": max((n for s in matrix for n in s["by_outlet"].values()), default=1),
+        "anonymous": anonymous, "grouped": grouped, "shown": len(quotes), "cell_link": cell_link,
+        "outlet_label": outlet_label, "speakers": await reads.top_speakers(db),
+    }, current="outlets")
+
+
+async def repeated_page(datasette, request) -> Response:
+    db, site = await open_database(datasette, request)
+    upgraded = await reads.has_canonical(db)
+    groups = await reads.repeated_groups(db) if upgraded else []
+    return await render(datasette, request, site, "quotes_repeated.html", {
+        "groups": groups, "upgraded": upgraded,
+    }, current="repeated")
+
+
+async def quote_page(datasette, request) -> Response:
+    db, site = await open_database(datasette, request)
+    quote_id = tilde_decode(request.url_vars["quote_id"])
+    quote = await reads.fetch_one(db, """
+        select quotes.*, articles.title, articles.text from quotes join articles on articles.id = quotes.article_id
+        where quotes.id = :id""", {"id": quote_id})
+    if not quote:
+        raise NotFound(f"Quote not found: {quote_id}")
+    text = quote.pop("text") or ""
+    start, end = quote["start"], quote["end"]
+    before, after = trim_context(text[max(0, start - 240):start], text[end:end + 240])
+    counts = {"articles": 1, "outlets": 1 if quote["outlet"] else 0, "speakers": 1, "quotes": 1}
+    same = []
+    if quote.get("canonical"):
+        same = (await reads.occurrences(db, [quote["canonical"]], SAME_QUOTE_LIMIT))[quote["canonical"]]
+        counts = await reads.fetch_one(db, """
+            select count(distinct article_id) as articles, count(distinct outlet) as outlets,
+                   count(distinct coalesce(speaker_id, speaker_name)) as speakers, count(*) as quotes
+            from quotes where canonical = :canonical""", {"canonical": quote["canonical"]})
+    return await render(datasette, request, site, "quotes_quote.html", {
+        "quote": quote, "before": before, "after": after, "same": same, "first": same[0] if same else quote,
+        **counts, "all_url": site.table("quotes", canonical=quote.get("canonical"), _sort="published"),
+    }, current="repeated")
