@@ -294,11 +294,17 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
     appositive = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
                             rf"|[a-z]{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
+    named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
+    if named and not any(text[s].isupper() for s, _ in tokens):
+        return start, named.end(1)  # "said its general secretary, Greta Solberg."
     m = appositive.match(text, end, limit)
     if m and _has_role_or_org(m.group(1), lexicon) \
             and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):
         end = m.end(1)  # not ", who said …": that is a claim of its own
     return start, end
+
+
+NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
 
 
 def _abbreviation_before(text: str, dot: int, lexicon: Lexicon) -> bool:

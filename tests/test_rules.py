@@ -306,6 +306,8 @@ ATTRIBUTED_DIRECT_QUOTES = {
     "speaker with a party tag": ('"We will vote no," state Sen. Ellen Park (D) said after the debate.',
                                  "state Sen. Ellen Park"),
     "speaker described by age": ('"He has always been a fair man," said the 46-year-old.', "the 46-year-old"),
+    "description, then the name after the cue": ('"Targets do not staff wards," said its general secretary, '
+                                                 'Greta Solberg.', "its general secretary, Greta Solberg"),
     "speaker led by an adjective": ('"I do not know where he stands," said undecided voter Jane Doe of Milford.',
                                     "undecided voter Jane Doe of Milford"),
     "question, then asked with a long hearer": (
