@@ -106,7 +106,7 @@ class Lexicon:
         forms = self.cue_forms
         words = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)
                  if m.group() in forms or m.group()[:1].isupper() and m.group().lower() in forms
-                 and _opens_sentence(text, start, m.start())]  # "Said Dorothy Poynter, “…”"
+                 and _opens_sentence(text, start, m.start())]  # "Said Dorothy Lane, “…”"
         if phrases:
             starts = [s for s, _, _ in phrases]
             words = [w for w in words if (i := bisect.bisect_right(starts, w[0]) - 1) < 0 or w[0] >= phrases[i][1]]

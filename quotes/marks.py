@@ -55,7 +55,7 @@ def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
     if mark in CLOSERS:
         return "close" if before and not before.isspace() else None
     # Straight marks: judged by the characters around them. A mark after a space that follows the
-    # close of a nested quote or a full stop closes ("… 'a flight to quality,' " he said).
+    # close of a nested quote or a full stop closes ("… 'a fair night rate,' " he said).
     if before.isspace() and pos - 2 >= start and text[pos - 2] in "'’.,?!" and (not after or after in AFTER_CLOSE):
         return "close"
     opens = (before in SPACE_BEFORE_OPEN or before in OPENERS or before in "([") and after and not after.isspace()

@@ -69,7 +69,7 @@ def _trim(text: str, start: int, end: int, chars: str = " \t\n\u00a0,") -> Range
 
 
 def is_name_word(word: str) -> bool:
-    """A capitalised word that can be part of a name (Tammy, O’Brien, U.S., McConnell)."""
+    """A capitalised word that can be part of a name (Tammy, O’Brien, U.S., McAllister)."""
     return bool(word) and (word[0].isupper() or (word[0].isdigit() is False and word[:2] in ("d’", "d'")))
 
 
@@ -86,7 +86,7 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns))
 
 
-AGE = re.compile(r"\d+-year-old")  # "said the 46-year-old"
+AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
 SPEAKER_WINDOW = 250
 # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
 # "a staffer in the room", "officials close to the talks".
@@ -127,7 +127,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     if between:
         end = between.start()
         if between.group().lstrip().startswith(","):
-            end = text.index(",", end) + 1  # "Beck, who …, last week said": keep the appositive's comma
+            end = text.index(",", end) + 1  # "Tom Reyes, who …, last week said": keep the appositive's comma
     start, end = _trim(text, clause_start, end, " \t\n\u00a0")
     if start >= end:
         return None
@@ -141,12 +141,12 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         commas = [m for m in boundaries if text[m.start()] == ","]
         relative = [m for m in commas if re.match(r"\s*(?:who|whose|which)\b", text[m.end():segment_end])]
         if relative:
-            # "Beck, who supported Sen. Ted Cruz, R-Texas, and opposed Trump, said": the name before "who"
+            # "Tom Reyes, who ran the ferry, the buses and the toll office, said": the name before "who"
             earlier = [m for m in boundaries if m.end() <= relative[0].start()]
             phrase_start = earlier[-1].end() if earlier else start
             named = _name_run_before(text, words(text, phrase_start, relative[0].start()), lexicon)
             described = speaker_before(text, phrase_start, relative[0].start() + 1, lexicon)
-            if named or described:  # "Beck, who …, said", "A dock worker, who asked not to be named, said"
+            if named or described:  # "Tom Reyes, who …, said", "A dock worker, who asked not to be named, said"
                 return (named or described)[0], segment_end
         if commas:
             first_comma = commas[-1]
@@ -216,7 +216,7 @@ VERB_LIKE = frozenset({"has", "had", "was", "is", "will", "would", "did", "also"
 
 def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Range | None:
     """The subject that opens a sentence, for a cue that shares it with an earlier verb:
-    "Cruz continued on Saturday, saying …", "Wealth-X keeps its finances secret but says …".
+    "Park continued on Saturday, saying …", "the firm keeps its accounts private but says …".
 
     The subject is a pronoun, or a name or role phrase (determiner, capitalised words, role and
     organisation words) followed by a lower-case word, its verb.
@@ -259,7 +259,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
 
 
 # A character inside a descriptive phrase: no clause punctuation, but the full stops of
-# "U.K." and "Atlantic.Net" are kept.
+# "U.K." and "Harbour.Net" are kept.
 PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
 RIGHT_STOP = re.compile(
     r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|at\s+a|at\s+the|"
@@ -276,7 +276,7 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
         return None
     stop = RIGHT_STOP.search(text, start, limit)
     while stop and text[stop.start()] == "." and _abbreviation_before(text, stop.start(), lexicon):
-        stop = RIGHT_STOP.search(text, stop.end(), limit)  # "said Army Capt. Christian Pardo"
+        stop = RIGHT_STOP.search(text, stop.end(), limit)  # "said Army Capt. Dana Cole"
     end = stop.start() if stop else limit
     start, end = _trim(text, start, end, " \t\u00a0")
     tokens = words(text, start, end)

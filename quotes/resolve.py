@@ -24,10 +24,10 @@ DESCRIPTION_WORD = re.compile(r"[\w’'.-]+")
 ORG_AFTER = re.compile(
     r"^\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.&-]*)*)"
 )
-# "His lawyer, Zhang Dongshuo": a description, then the name as an appositive
+# "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$")
-# "Bill Peters resigned as coach of the Hurricanes"
+# "Tom Lane stepped down as coach of the Harbour Seals"
 AS_ROLE_AFTER = re.compile(
     r"^\s+(?:[a-z]+\s+){1,3}as\s+((?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:of|for|at|with|the)\b)[a-z][\w-]*){0,3}"
     r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)")
@@ -152,7 +152,7 @@ class Resolver:
 
     def _describe(self, name: str) -> tuple[str | None, str | None]:
         role = org = None
-        # the full name first, then the surname alone ("Roenick, a nine-time All-Star, …")
+        # the full name first, then the surname alone ("Lane, a nine-time league all-star, …")
         mentions = self._mentions(name)
         if len(name.split()) > 1:
             mentions += self._mentions(name.split()[-1])
@@ -174,7 +174,7 @@ class Resolver:
                     org = org or parsed.organization
             before_comma = self.text[max(0, start - 3):start].rstrip().endswith(",") \
                 and ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
-            if before_comma:  # "His lawyer, Zhang Dongshuo, said …"
+            if before_comma:  # "His lawyer, Zhang Wei, said …"
                 a_role, a_org = split_role(before_comma.group(1), self.lexicon)
                 role, org = role or a_role, org or a_org
             following = self.text[end:end + 160]
@@ -211,7 +211,7 @@ class Resolver:
             if start >= position or position - start > 600:
                 continue
             # only a run known to name a person (a forename or a title gives its gender) can take
-            # a pronoun: "Dairy Farmers" or "Covington Catholic" parse as names too
+            # a pronoun: "Harbour Farmers" or "Ellery Catholic" parse as names too
             if len(parsed.name.split()) >= 2 and parsed.gender:
                 if gender and parsed.gender not in (gender, "neutral"):
                     continue

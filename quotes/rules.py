@@ -69,10 +69,10 @@ SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If
                               r"Even\s+though|Even\s+as)\b")
 # A claim that opens with its verb lost its subject to a relative ("the plan that he thought would fail").
 RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
-# "Christian Pardo, who said …", "the agency, which has also said …"
+# "Maria Lopez, who said …", "the agency, which has also said …"
 RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
 COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back only costs time
-# Words that end a claim's subject before any verb: "continued the work until …" holds no clause;
+# Words that end a claim's subject before any verb: "continued the repairs until …" holds no clause;
 # "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
 NOT_A_SUBJECT = re.compile(
     r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
@@ -289,7 +289,7 @@ class Extractor:
                 speaker, _ = self._subject_of(cue, region_start)
                 if speaker:
                     return "direct.SVQ", cue, speaker, 0.9, span.start
-            # "…, explained Rosenberg, “…”" and "Said Dorothy Poynter, “…”": the cue opens its clause
+            # "…, explained Tom Reyes, “…”" and "Said Dorothy Lane, “…”": the cue opens its clause
             opens_clause = self.text[region_start:cue.start].rstrip().endswith(",") \
                 or not self.text[region_start:cue.start].strip(" \"“”‘’'")
             speaker = speaker_after(self.text, cue.end, span.start, self.lexicon) if opens_clause else None
@@ -304,7 +304,7 @@ class Extractor:
         return None
 
     def _fragment(self, para: Paragraph, span: QuotedSpan) -> bool:
-        """``said the rules “all command the same conclusion” that …``: the clause goes on after the
+        """``said the filings “all point one way” that …``: the clause goes on after the
         quotation, which is then part of a mixed claim, not a direct quote of its own."""
         _, s_end = _sentence_of(para, max(span.end - 1, span.start))
         following = para.span_from(span.end)
@@ -537,7 +537,7 @@ class Extractor:
         return s_start
 
     def _relative_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, Range | None]:
-        """``Christian Pardo, who said …``: the speaker is "who", standing for the name before it."""
+        """``Maria Lopez, who said …``: the speaker is "who", standing for the name before it."""
         m = RELATIVE.search(self.text, s_start, cue.start)
         if not m:
             return None, None

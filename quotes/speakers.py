@@ -26,7 +26,7 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir
 # "Tim Guest with the Health Authority", "Terry Chapman of the Engineers Union"
 PERSON_OF_ORG = re.compile(r"^(.*?[A-Z][\w’'-]+)\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z].*)$")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
-# The proper name that opens a phrase: "McMillan LLP" in "McMillan LLP in Toronto who …".
+# The proper name that opens a phrase: "Dunmore LLP" in "Dunmore LLP in Halifax who …".
 ORG_NAME = re.compile(r"(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w’'.&-]*)*")
 TRAILING_NAME = re.compile(r"\s[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*$")
 # Capitalised words of a title that name no organisation ("Deputy", "Chief", "Acting").
@@ -71,7 +71,10 @@ def _common_word(token: str, lexicon: Lexicon) -> bool:
 
 
 def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
-    """Role and organisation in a description: "director of operations at EHS" -> (director of operations, EHS)."""
+    """Role and organisation in a description.
+
+    "director of operations at the Port Authority" gives (director of operations, the Port Authority).
+    """
     phrase = _strip_det(phrase)
     if phrase.lower().startswith(("who ", "which ")):
         return None, None
@@ -85,11 +88,11 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
         if any(_is_cap(t) for t in candidate.split()) and (head in lexicon.org_heads or _is_cap(candidate.split()[-1])):
             org = _strip_det(candidate) if not candidate.lower().startswith("the ") else candidate
             phrase = phrase[:m.start()].strip()
-        elif named:  # "a lawyer with McMillan LLP in Toronto who …": the name, not the rest
+        elif named:  # "a lawyer with Dunmore LLP in Halifax who …": the name, not the rest
             org = named.group().strip()
             phrase = phrase[:m.start()].strip()
     elif (trailing := TRAILING_NAME.search(phrase)) and " of " in phrase[:trailing.start() + 1]:
-        # "founder of cloud hosting company Atlantic.Net"
+        # "founder of cloud company Harbour.Net"
         org = trailing.group().strip()
         phrase = phrase[:trailing.start()].strip()
     tokens = phrase.split()
@@ -122,7 +125,7 @@ def split_role(phrase: str, lexicon: Lexicon) -> tuple[str | None, str | None]:
         first -= 2
     role = " ".join(tokens[first:last + 1])
     if org is None:
-        # "Sharks head coach", "Liberal MP", "Republican state senator": the capitalised words of a
+        # "Seals head coach", "Liberal MP", "Republican state senator": the capitalised words of a
         # title that are no role words name its organisation or party
         named = [t for t in tokens[first:head] if _is_cap(t) and _bare(t) not in lexicon.role_heads
                  and _bare(t) not in GENERIC_TITLE_WORDS
@@ -192,7 +195,7 @@ def _parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
     main, _, appositive = phrase.partition(",")
     appositive = appositive.strip(" ,")
     if appositive and NAME_ONLY.fullmatch(appositive) and not NAME_ONLY.fullmatch(main):
-        # "the director of operations for EHS, Jeff Fraser": the description comes first
+        # "the director of operations for the Port Authority, Jeff Lane": the description comes first
         role, org = split_role(main, lexicon)
         if role:
             return ParsedSpeaker(appositive, role, org, "person", gender_of(appositive, lexicon))
@@ -242,7 +245,7 @@ def _parse_speaker(phrase: str, lexicon: Lexicon) -> ParsedSpeaker:
         kind = classify_name(name, lexicon)
         if kind == "person" and not cut and run_start > 0 and _bare(tokens[run_start - 1]) == "the" \
                 and gender_of(name, lexicon) is None:
-            kind = "organization"  # "the Globe", "the Sentinel": people take no article
+            kind = "organization"  # "the Sentinel", "the Courier": people take no article
         if kind == "organization" and description and not role:
             name = _strip_det(main)
         return ParsedSpeaker(re.sub(r"(?:’s|'s|’|')$", "", name), role,

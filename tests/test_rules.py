@@ -146,8 +146,9 @@ MUST_EXTRACT = {
         [("direct.VSQ", "direct", "the ferry cannot run on Sundays.", "Tom Reyes", "explained")],
     ),
     "cue opening the sentence before the speaker and the quote": (
-        "The pier was rebuilt. Said Dorothy Lane, who grew up nearby, “We were all so proud of it.”",
-        [("direct.VSQ", "direct", "We were all so proud of it.", "Dorothy Lane, who grew up nearby", "Said")],
+        "The pier was rebuilt. Said Dorothy Lane, who has fished here for years, “Nobody expected it to reopen.”",
+        [("direct.VSQ", "direct", "Nobody expected it to reopen.", "Dorothy Lane, who has fished here for years",
+          "Said")],
     ),
     "what a sign or a message reads": (
         "“We are still here,” the banner read.",
@@ -170,8 +171,8 @@ MUST_EXTRACT = {
         [("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")],
     ),
     "quoted fragment inside a reported clause after the cue": (
-        "The lawyers said “all the filings command the same conclusion” that the permit is valid.",
-        [("indirect.SVC", "mixed", "“all the filings command the same conclusion” that the permit is valid",
+        "The lawyers said “every filing points one way” that the permit is valid.",
+        [("indirect.SVC", "mixed", "“every filing points one way” that the permit is valid",
           "The lawyers", "said")],
     ),
     "quote then a participle claim": (
@@ -211,12 +212,12 @@ MUST_EXTRACT = {
         [("indirect.SVC", "indirect", "the cranes were idle", "A dock worker, who asked not to be named", "said")],
     ),
     "participle after a quote and its attribution": (
-        "“They have a plan for every pier,” he said of the union, adding the port must match it.",
-        [("direct.QCQ-SV", "direct", "They have a plan for every pier,", "he", "said"),
-         ("indirect.participle", "indirect", "the port must match it", "he", "adding")],
+        "“The union has a list for every pier,” she said of the strike, adding the port would answer it.",
+        [("direct.QCQ-SV", "direct", "The union has a list for every pier,", "she", "said"),
+         ("indirect.participle", "indirect", "the port would answer it", "she", "adding")],
     ),
     "participle after an opening participial phrase": (
-        "Facing criticism, the mayor released a statement, insisting that the ferry was safe.",
+        "Facing a packed hall, the mayor wrote to every household, insisting that the ferry was safe.",
         [("indirect.coordinated", "indirect", "the ferry was safe", "the mayor", "insisting")],
     ),
     "belief of a named person": (
@@ -253,8 +254,8 @@ MUST_NOT_EXTRACT = {
     "reporting verb with a noun object, not a claim": "The senator denied the charges through her lawyer.",
     "in keeping with as a plain phrase": "The plan was drawn up in keeping with the rules set by the council.",
     "reporting verb whose object runs into a subordinate clause": (
-        "The firms continued the work until shortly after the governor resigned in May."),
-    "weak cue with a noun object": "He answered the family's criticism with a long letter to the editor.",
+        "The crews continued the repairs until the harbour froze in January."),
+    "weak cue with a noun object": "She answered every complaint with a long letter to the editor.",
     "belief in the first person, outside any quotation": "I think the ferry will need a second crew by June.",
     "belief whose claim lost its subject to a relative clause": (
         "The council cut the repairs that engineers think are necessary for the bridge."),
@@ -305,7 +306,7 @@ ATTRIBUTED_DIRECT_QUOTES = {
         '"Who pays for it?" Tom Reyes asked, repeating his question from May.', "Tom Reyes"),
     "speaker with a party tag": ('"We will vote no," state Sen. Ellen Park (D) said after the debate.',
                                  "state Sen. Ellen Park"),
-    "speaker described by age": ('"He has always been a fair man," said the 46-year-old.', "the 46-year-old"),
+    "speaker described by age": ('"He has always been a fair man," said the 52-year-old.', "the 52-year-old"),
     "description, then the name after the cue": ('"Targets do not staff wards," said its general secretary, '
                                                  'Greta Solberg.', "its general secretary, Greta Solberg"),
     "speaker led by an adjective": ('"I do not know where he stands," said undecided voter Jane Doe of Milford.',
@@ -334,9 +335,9 @@ def test_relative_who_resolves_to_the_name_before_it():
 
 
 def test_speaker_after_cue_reads_past_a_title_abbreviation():
-    (quote,) = extract('"We held the line," said Army Capt. Christian Pardo.')
-    assert quote.speaker.mention.text == "Army Capt. Christian Pardo"
-    assert quote.speaker.name == "Christian Pardo"
+    (quote,) = extract('"We held the line," said Army Capt. Dana Cole.')
+    assert quote.speaker.mention.text == "Army Capt. Dana Cole"
+    assert quote.speaker.name == "Dana Cole"
 
 
 def test_offsets_point_into_the_original_text():

@@ -18,15 +18,16 @@ from quotes.speakers import parse_speaker
     ("The White House", "White House", None, None, "organization"),
     ("a person familiar with the matter", "a person familiar with the matter", None, None, "anonymous"),
     ("Officials", "Officials", None, None, "anonymous"),
-    ("Sharks head coach Peter Lang", "Peter Lang", "Sharks head coach", "Sharks", "person"),
+    ("Seals head coach Peter Lang", "Peter Lang", "Seals head coach", "Seals", "person"),
     ("Republican state senator Ann Ross", "Ann Ross", "Republican state senator", "Republican", "person"),
     ("the director of operations for the Port Authority, Jeff Lane", "Jeff Lane", "director of operations",
      "the Port Authority", "person"),
     ("Robin Hale, a lawyer with Dunmore LLP in Halifax who handles arbitrations", "Robin Hale", "lawyer",
      "Dunmore LLP", "person"),
-    ("Marty Kern, CEO and founder of cloud company Harbour.Net", "Marty Kern", "CEO and founder of cloud company",
+    ("Rosa Kern, CEO and founder of the software company Harbour.Net", "Rosa Kern",
+     "CEO and founder of the software company",
      "Harbour.Net", "person"),
-    ("Joe Lane with Railroad Workers United, a non-profit group", "Joe Lane", None, "Railroad Workers United",
+    ("Joe Lane with Harbour Rail Workers, a non-profit group", "Joe Lane", None, "Harbour Rail Workers",
      "person"),
     ("the Harbour Sentinel", "Harbour Sentinel", None, None, "organization"),
     ("a report published by the city on Thursday", "report published by the city", None, None, "organization"),
@@ -68,9 +69,9 @@ def test_description_resolves_to_the_organisation():
 
 
 def test_role_and_organisation_stated_elsewhere_in_the_article():
-    text = ("Jeff Fraser, director of operations at EHS, toured the depot. "
-            "Fraser said the ambulances were late again.")
-    assert speakers(text) == [("Fraser", "Jeff Fraser", "director of operations", "EHS", "person")]
+    text = ("Jeff Lane, director of operations at the Port Authority, toured the depot. "
+            "Lane said the ambulances were late again.")
+    assert speakers(text) == [("Lane", "Jeff Lane", "director of operations", "the Port Authority", "person")]
 
 
 def test_seed_article_speaker_fields():
@@ -87,20 +88,20 @@ def test_role_before_the_name_as_an_appositive():
 
 
 def test_role_stated_with_as_elsewhere_in_the_article():
-    text = ('Bill Peters resigned as coach of the Hurricanes after four seasons.\n\n'
-            '"We could have had that game," Peters said.')
-    assert speakers(text) == [("Peters", "Bill Peters", "coach", "the Hurricanes", "person")]
+    text = ('Tom Lane stepped down as coach of the Harbour Seals in May.\n\n'
+            '"We could have won that game," Lane said.')
+    assert speakers(text) == [("Lane", "Tom Lane", "coach", "the Harbour Seals", "person")]
 
 
 def test_role_from_an_appositive_of_the_surname():
-    text = ("Jeremy Lane took part in the long-drive contest.\n\n"
-            "Lane, a nine-time league all-star, said the wind made it hard.")
-    assert speakers(text)[0][1:3] == ("Jeremy Lane", "all-star")
+    text = ("Jeremy Lane rowed in the harbour race.\n\n"
+            "Lane, a three-time champion, said the wind made it hard.")
+    assert speakers(text)[0][1:4] == ("Jeremy Lane", "champion", None)
 
 
 def test_pronoun_skips_capitalised_runs_that_name_no_person():
-    text = "Amanda Nash spoke after the report from Dairy Farmers. She said the rules were overdue."
-    assert speakers(text)[0][:2] == ("She", "Amanda Nash")
+    text = "Anna Lind spoke after the report from Harbour Farmers. She said the rules were overdue."
+    assert speakers(text)[0][:2] == ("She", "Anna Lind")
 
 
 def test_description_never_crosses_a_line_break():
