@@ -13,7 +13,7 @@ from typing import IO
 from quotes.lexicon import load_lexicon
 from quotes.pipeline import PARTITION_BYTES, Job, plan_partitions, run_partitions
 from quotes.readers import ReadError, ReadOptions
-from quotes.store import Store, default_db_path, open_db
+from quotes.store import RunCounts, Store, default_db_path, open_db
 from quotes.writer import BATCH_ARTICLES, Writer
 
 
@@ -30,6 +30,13 @@ class Summary:
     speakers: int
     errors: int
     seconds: float
+
+    @classmethod
+    def of(cls, db_path: str | Path, run_id: int, counts: RunCounts, store: Store, seconds: float) -> Summary:
+        return cls(db_path=str(db_path), run_id=run_id, articles=counts.articles_read,
+                   extracted=counts.articles_extracted, unchanged=counts.articles_unchanged,
+                   quotes=counts.quotes_stored, speakers=store.db["speakers"].count,
+                   errors=counts.errors, seconds=seconds)
 
     def line(self) -> str:
         return (f"{self.articles} articles ({self.extracted} extracted, {self.unchanged} unchanged), "
@@ -100,11 +107,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     finally:
         seconds = time.perf_counter() - started
         store.finish_run(run_id, writer.counts, seconds, status)
-    counts = writer.counts
-    return Summary(db_path=str(db_path), run_id=run_id, articles=counts.articles_read,
-                   extracted=counts.articles_extracted, unchanged=counts.articles_unchanged,
-                   quotes=counts.quotes_stored, speakers=store.db["speakers"].count,
-                   errors=counts.errors, seconds=seconds)
+    return Summary.of(db_path, run_id, writer.counts, store, seconds)
 
 
 def extractor_version(lexicon_digest: str) -> str:

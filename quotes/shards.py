@@ -243,11 +243,7 @@ def load_shards(directory: str | Path, db_path: str | Path | None = None, *,
     finally:
         seconds = time.perf_counter() - started
         store.finish_run(run_id, writer.counts, seconds, status)
-    counts = writer.counts
-    return Summary(db_path=str(db_path), run_id=run_id, articles=counts.articles_read,
-                   extracted=counts.articles_extracted, unchanged=counts.articles_unchanged,
-                   quotes=counts.quotes_stored, speakers=store.db["speakers"].count,
-                   errors=counts.errors, seconds=seconds)
+    return Summary.of(db_path, run_id, writer.counts, store, seconds)
 
 
 def read_manifest(directory: Path) -> dict:
