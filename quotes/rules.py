@@ -57,7 +57,7 @@ CLAUSE_VERB = re.compile(
     r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …".
-CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas)\b|;")
+CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas|while)\b|;|,\s+and\s+(?:he|she|they|(?-i:[a-z]+ed))\b")
 # What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
@@ -391,9 +391,8 @@ class Extractor:
         s_start, s_end = sent
         after_cue = content_start(self.text, cue.end, s_end, self.lexicon, _is_tell(cue), self.adjuncts)
         at_end = not self.text[after_cue:s_end].strip(" .!?\"”’'")
-        # "Sales were great, he said, wiping his face": a participle of the writer's own follows
-        at_end = at_end or bool(re.match(r",\s*\w+ing\b", self.text[cue.end:s_end])) \
-            and not self.lexicon.cue_forms.get(re.match(r",\s*(\w+)", self.text[cue.end:s_end]).group(1).lower())
+        # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
+        at_end = at_end or bool(re.match(r",\s*\w+ing\b", self.text[cue.end:s_end]))
         if at_end and not weak:
             if self.content_speaker_cue(para, cue, sent):
                 return

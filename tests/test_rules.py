@@ -228,6 +228,15 @@ MUST_EXTRACT = {
         "The ferry lost money in May, according to Ms. Ellen Park.",
         [("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")],
     ),
+    "claim, speaker and cue, then a participle with a quotation": (
+        'The ferry left early, Tom Reyes said, adding, "Nobody told the crew."',
+        [("indirect.CSV", "indirect", "The ferry left early", "Tom Reyes", "said"),
+         ("direct.SVQ", "direct", "Nobody told the crew.", "Tom Reyes", "adding")],
+    ),
+    "claim that stops before a second verb of the speaker's": (
+        "Ellen Park said the toll would rise in May, and called the vote a disgrace.",
+        [("indirect.SVC", "indirect", "the toll would rise in May", "Ellen Park", "said")],
+    ),
     "directive to a hearer": (
         "The mayor urged residents to stay off the bridge until the repairs end.",
         [("indirect.SVC", "indirect", "to stay off the bridge until the repairs end", "The mayor", "urged")],
