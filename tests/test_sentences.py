@@ -1,6 +1,7 @@
 """Sentences from Punkt with the news parameters shipped in the package, never downloaded."""
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,23 @@ def test_extraction_runs_with_nltk_data_unreachable(monkeypatch, tmp_path):
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     monkeypatch.setattr(nltk, "download", lambda *a, **k: pytest.fail("nltk.download called"))
     assert extract('"It works offline," said Ellen Park.')[0].speaker.name == "Ellen Park"
+
+
+PARAGRAPHS = [
+    "The ferry runs twice a day",
+    "The ferry runs twice a day.",
+    "“Why now?” the mayor asked.",
+    "She said “enough!”",
+    "Tom Reyes said the vote would be close. Ellen Park disagreed.",
+    "Sen. Ellen Park of the U.S. Senate spoke first.",
+    "But you said . . .",
+    "The plan was “the cheapest policy we will ever buy.”.",
+    "Wait… what happened next?",
+]
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS)
+def test_one_sentence_shortcut_splits_as_punkt_does(paragraph, monkeypatch):
+    shortcut = sentences(paragraph, 0, len(paragraph))
+    monkeypatch.setattr("quotes.sentences.SENTENCE_END", re.compile(r"."))  # every paragraph goes to Punkt
+    assert shortcut == sentences(paragraph, 0, len(paragraph))
