@@ -123,7 +123,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     """
     clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
     end = cue_start
-    between = BETWEEN.search(text, max(clause_start, end - 120), end)
+    between = BETWEEN.search(text, max(clause_start, end - 64), end)
     if between:
         end = between.start()
         if between.group().lstrip().startswith(","):
