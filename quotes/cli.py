@@ -62,11 +62,11 @@ def cli() -> None:
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
 @lexicon_option
 def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
-    """Add a ``quotes`` list to every JSON Lines document of INPUT_FILE.
+    """Add a `quotes` list to every JSON Lines document of INPUT_FILE.
 
-    Each line is an object with ``id`` and ``text``; other fields are kept. The output follows
+    Each line is an object with `id` and `text`; other fields are kept. The output follows
     the evaluation format (shared/eval/FORMAT.md). Lines that are not valid documents are
-    reported on stderr and skipped, and the exit status is then 3 (as for ``extract``).
+    reported on stderr and skipped, and the exit status is then 3 (as for `extract`).
     """
     lexicon = load_lexicon(lexicon_paths)
     skipped = 0
@@ -294,8 +294,8 @@ def show(article: str, db_path: Path | None, as_json: bool) -> None:
 def export(db_path: Path | None, fmt: str, output) -> None:
     """Write every article and quote out again.
 
-    The JSON Lines export can be read back by ``quotes extract`` and scored by ``quotes evaluate
-    --predictions``.
+    The JSON Lines export can be read back by `quotes extract` and scored by `quotes evaluate
+    --predictions`.
     """
     db = existing_db(db_path)
     rows = queries.export_quotes(db) if fmt == "csv" else queries.export_articles(db)
@@ -340,10 +340,10 @@ SERVE_SETTINGS = {"ignore_unknown_options": True, "allow_extra_args": True}
 def serve(db_path: Path | None, datasette_args: tuple[str, ...]) -> None:
     """Browse the database with Datasette on http://127.0.0.1:8001.
 
-    The site only listens on this machine unless you pass ``--host 0.0.0.0``. Datasette opens the
-    database read-only, keeps its SQL time limit, and can be used while ``quotes extract`` writes.
-    Options after the command go to ``datasette serve``: ``quotes serve -p 8080``, or
-    ``quotes serve --get /quotes/quotes.json`` for one request without a server.
+    The site only listens on this machine unless you pass `--host 0.0.0.0`. Datasette opens the
+    database read-only, keeps its SQL time limit, and can be used while `quotes extract` writes.
+    Options after the command go to `datasette serve`: `quotes serve -p 8080`, or
+    `quotes serve --get /quotes/quotes.json` for one request without a server.
     """
     path = db_path or default_db_path()
     if not path.exists():
@@ -357,7 +357,7 @@ def serve(db_path: Path | None, datasette_args: tuple[str, ...]) -> None:
 def demo(db_path: Path | None, datasette_args: tuple[str, ...]) -> None:
     """Extract the bundled example articles into the database and serve them.
 
-    Extra options go to ``datasette serve``, as for ``quotes serve``.
+    Extra options go to `datasette serve`, as for `quotes serve`.
     """
     path = db_path or default_db_path()
     with resources.as_file(resources.files("quotes") / "examples") as examples:
