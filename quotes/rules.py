@@ -42,6 +42,7 @@ MIN_CONTINUATION_WORDS = 4
 # text without full stops must not make each cue read the whole article.
 REACH = 1500
 MIN_CLAIM_WORDS = 2
+MIN_LEAD_WORDS = 2  # "The golf trade, she said, is back": a lead of one word ("Sometimes, …") is no claim
 CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 NOT_SPEECH_AFTER_CUE = re.compile(
@@ -428,7 +429,18 @@ class Extractor:
         speaker = speaker_before(self.text, comma + 1, cue.start, self.lexicon)
         if not speaker or self.text[comma + 1:speaker[0]].strip():
             return False
-        return self._claim(para, cue, speaker, (after_cue, s_end), "indirect.C-SV-C", 0.8)
+        if not self._claim(para, cue, speaker, (after_cue, s_end), "indirect.C-SV-C", 0.8):
+            return False
+        # the words before the speaker open the same claim: one claim in two fragments, as a split quote
+        lead = content_range(self.text, s_start, comma)
+        if lead[0] < lead[1] and not self._in_content(lead[0]) and _has_words(self.text, *lead, MIN_LEAD_WORDS):
+            rest = self.candidates[-1]
+            self.groups += 1
+            rest.group = self.groups
+            kind = quote_type(self.doc, para, *lead)
+            self.add(Candidate(lead, kind, cue, speaker, "indirect.C-SV-C", 0.7, para.index, source=rest,
+                               group=self.groups))
+        return True
 
     def content_cue_speaker(self, para: Paragraph, cue: Cue, sent: Range) -> bool:
         """``…, said S.`` (CVS)."""

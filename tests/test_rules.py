@@ -97,9 +97,14 @@ MUST_EXTRACT = {
         "The bridge would reopen in May, said Ellen Park.",
         [("indirect.CVS", "indirect", "The bridge would reopen in May", "Ellen Park", "said")],
     ),
-    "parenthetical attribution": (
+    "parenthetical attribution: one claim in two fragments": (
         "The repairs, officials said, would take at least six months.",
-        [("indirect.C-SV-C", "indirect", "would take at least six months", "officials", "said")],
+        [("indirect.C-SV-C", "indirect", "The repairs", "officials", "said"),
+         ("indirect.C-SV-C", "indirect", "would take at least six months", "officials", "said")],
+    ),
+    "parenthetical attribution after a one-word lead": (
+        "Sometimes, officials said, the repairs take longer than planned.",
+        [("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")],
     ),
     "according to, first": (
         "According to a spokesperson for HMRC, the rules will change in April.",
@@ -371,3 +376,8 @@ def open_seed() -> str:
     from importlib import resources
 
     return resources.files("quotes").joinpath("examples/rubio-lavrov.txt").read_text(encoding="utf-8")
+
+
+def test_parenthetical_fragments_share_a_group():
+    lead, rest = extract("The repairs, officials said, would take at least six months.")
+    assert lead.group == rest.group is not None
