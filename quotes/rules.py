@@ -432,8 +432,12 @@ class Extractor:
         if not self._claim(para, cue, speaker, (after_cue, s_end), "indirect.C-SV-C", 0.8):
             return False
         # the words before the speaker open the same claim: one claim in two fragments, as a split quote
+        # ("On Monday, officials said, …" and "Sometimes, …" open no claim)
         lead = content_range(self.text, s_start, comma)
-        if lead[0] < lead[1] and not self._in_content(lead[0]) and _has_words(self.text, *lead, MIN_LEAD_WORDS):
+        first = re.match(r"[\w’']+", self.text[lead[0]:lead[1]])
+        adjunct = first is not None and (first.group().lower() in PREPOSITIONS or first.group().endswith("ly"))
+        if lead[0] < lead[1] and not adjunct and not self._in_content(lead[0]) \
+                and _has_words(self.text, *lead, MIN_LEAD_WORDS):
             rest = self.candidates[-1]
             self.groups += 1
             rest.group = self.groups

@@ -102,6 +102,10 @@ MUST_EXTRACT = {
         [("indirect.C-SV-C", "indirect", "The repairs", "officials", "said"),
          ("indirect.C-SV-C", "indirect", "would take at least six months", "officials", "said")],
     ),
+    "parenthetical attribution after a time phrase": (
+        "On Monday, officials said, the bridge would reopen within a week.",
+        [("indirect.C-SV-C", "indirect", "the bridge would reopen within a week", "officials", "said")],
+    ),
     "parenthetical attribution after a one-word lead": (
         "Sometimes, officials said, the repairs take longer than planned.",
         [("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")],
