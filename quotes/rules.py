@@ -474,11 +474,9 @@ class Extractor:
                 return False
         if antecedent is None and self._not_a_speaker(speaker):
             return False
-        if self.lexicon.cue_forms.get(cue.text.lower()) in self.lexicon.belief_lemmas and (
-                self.text[speaker[0]:speaker[1]].lower() in ("i", "we", "you")
-                or RELATIVE_GAP.match(self.text, content_start(self.text, cue.end, s_end, self.lexicon, False,
-                                                               self.adjuncts))):
-            return False  # "I think" is a quote's, "what scientists think is necessary" no belief of theirs
+        if self._belief(cue) and RELATIVE_GAP.match(
+                self.text, content_start(self.text, cue.end, s_end, self.lexicon, False, self.adjuncts)):
+            return False  # "what scientists think is necessary" is no belief of theirs
         told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
         skipped = self.text[cue.end:start]
@@ -605,8 +603,13 @@ class Extractor:
         span = para.span_at(pos)
         return span is not None and span.start < pos
 
+    def _belief(self, cue: Cue) -> bool:
+        return self.lexicon.cue_forms.get(cue.text.lower()) in self.lexicon.belief_lemmas
+
     def _claim(self, para: Paragraph, cue: Cue, speaker: Range, content: Range, rule: str,
                confidence: float, antecedent: Range | None = None) -> bool:
+        if self._belief(cue) and self.text[speaker[0]:speaker[1]].lower() in ("i", "we", "you"):
+            return False  # "I think", outside quotation marks, is a quotation's voice, not a reported belief
         start, end = content_range(self.text, *content)
         if not _has_words(self.text, start, end, MIN_CLAIM_WORDS) or self._overlaps_direct(start, end):
             return False

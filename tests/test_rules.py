@@ -275,6 +275,7 @@ MUST_NOT_EXTRACT = {
         "The crews continued the repairs until the harbour froze in January."),
     "weak cue with a noun object": "She answered every complaint with a long letter to the editor.",
     "belief in the first person, outside any quotation": "I think the ferry will need a second crew by June.",
+    "belief in the first person as an aside": "Look out, harbour, I thought, here comes the storm.",
     "belief whose claim lost its subject to a relative clause": (
         "The council cut the repairs that engineers think are necessary for the bridge."),
     "the spinner's per before a unit": "The ferry carries 4,000 people per day in the summer months.",
