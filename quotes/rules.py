@@ -123,10 +123,6 @@ def _sentence_of(para: Paragraph, pos: int) -> Range:
     return max(s, pos - REACH), min(e, pos + REACH)
 
 
-def _cues_between(para: Paragraph, start: int, end: int, kind: str = "verb") -> list[Cue]:
-    return para.cues_between(start, end, kind)
-
-
 def _has_words(text: str, start: int, end: int, n: int) -> bool:
     """Whether ``text[start:end]`` holds at least ``n`` words, read no further than the n-th."""
     return n <= 0 or any(found >= n for found, _ in enumerate(WORD.finditer(text, start, end), start=1))
@@ -226,7 +222,7 @@ class Extractor:
         gap_start = span.end
         m = re.match(r"[\s,—–―-]*", self.text[gap_start:limit])
         gap_start += m.end() if m else 0
-        for cue in _cues_between(para, gap_start, limit):
+        for cue in para.cues_between(gap_start, limit):
             if _has_words(self.text, gap_start, cue.start, 11):
                 break
             if cue.start == gap_start:
@@ -279,7 +275,7 @@ class Extractor:
             return self.colon_paragraph(para, span)
         prev_span_end = para.last_span_end(span.start, sent_start)
         region_start = max(sent_start, prev_span_end)
-        cues = [c for c in _cues_between(para, region_start, span.start) if c.start not in self.used_cues]
+        cues = [c for c in para.cues_between(region_start, span.start) if c.start not in self.used_cues]
         if cues:
             cue = cues[-1]
             told = _is_tell(cue)
@@ -321,7 +317,7 @@ class Extractor:
             return None
         sent_start, _ = prev.sentences[-1]
         colon = prev.end - 1
-        cues = _cues_between(prev, sent_start, colon)
+        cues = prev.cues_between(sent_start, colon)
         if cues:
             cue = cues[-1]
             speaker = speaker_before(self.text, sent_start, cue.start, self.lexicon)
@@ -685,7 +681,7 @@ class Extractor:
         attribution of its own, so it continues nobody."""
         _, s_end = _sentence_of(para, max(span.end - 1, span.start))
         limit = min(para.end, max(s_end, span.end + 80))
-        return any(c.start not in self.used_cues for c in _cues_between(para, span.end, limit))
+        return any(c.start not in self.used_cues for c in para.cues_between(span.end, limit))
 
     def _last_span_of_previous(self, para: Paragraph) -> QuotedSpan | None:
         if para.index == 0:
