@@ -78,7 +78,7 @@ CREATE TABLE "runs" (
    "quotes_stored" INTEGER,
    "speakers" INTEGER,
    "errors" INTEGER
-);
+, "host" TEXT, "pid" INTEGER);
 CREATE TABLE "speakers" (
    "id" TEXT PRIMARY KEY,
    "name" TEXT,

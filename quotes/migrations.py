@@ -144,6 +144,13 @@ def m005_index_new_rows_per_batch(db: Database) -> None:
     db.execute("drop trigger if exists articles_ai")
 
 
+@migration
+def m006_run_process(db: Database) -> None:
+    """The host and process id of each run, so that a run killed part-way can be told from a live one."""
+    db["runs"].add_column("host", str)
+    db["runs"].add_column("pid", int)
+
+
 def schema_sql(db: Database) -> str:
     """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
     rows = db.execute(

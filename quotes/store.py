@@ -15,6 +15,7 @@ import itertools
 import json
 import os
 import re
+import socket
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -59,6 +60,16 @@ def open_db(path: str | Path) -> Database:
     except (OSError, sqlite3.DatabaseError) as error:
         raise DatabaseProblem(f"cannot open the database {path}: {error}") from None
     return db
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0 checks that the process exists, and sends nothing
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
 
 def now() -> str:
@@ -204,11 +215,22 @@ class Store:
 
     def start_run(self, inputs: Iterable[str], extractor_version: str, lexicon_hash: str,
                   tool_version: str) -> int:
+        self.close_dead_runs()
         table = self.db["runs"]
         table.insert({"started_at": now(), "status": "running", "tool_version": tool_version,
                       "extractor_version": extractor_version, "lexicon_hash": lexicon_hash,
-                      "inputs": json.dumps(list(inputs))})
+                      "inputs": json.dumps(list(inputs)), "host": socket.gethostname(), "pid": os.getpid()})
         return table.last_pk
+
+    def close_dead_runs(self) -> list[int]:
+        """Mark "interrupted" the runs still "running" whose process on this host is gone (killed,
+        or the machine went down); runs of other hosts, and of live processes, are left alone."""
+        host = socket.gethostname()
+        dead = [row["id"] for row in self.db["runs"].rows_where("status = 'running' and host = ?", [host])
+                if row["pid"] is not None and not process_alive(row["pid"])]
+        for run_id in dead:
+            self.db["runs"].update(run_id, {"status": "interrupted"})
+        return dead
 
     def finish_run(self, run_id: int, counts: RunCounts, seconds: float, status: str = "completed") -> None:
         self.db["runs"].update(run_id, {

@@ -122,6 +122,10 @@ def test_killed_run_leaves_a_sound_database_and_a_rerun_completes_it(corpus, ref
     summary = json.loads(rerun.stdout)
     assert (summary["unchanged"], summary["extracted"]) == (stored, ARTICLES - stored)
 
+    with read_only(db) as conn:
+        statuses = [row[0] for row in conn.execute("select status from runs order by id")]
+    assert statuses == ["interrupted", "completed"]  # the re-run marked the killed run
+
     final, reference = snapshot(db), snapshot(reference_db)
     assert len(final["articles"]) == ARTICLES
     for table in ("articles", "quotes", "speakers", "search"):

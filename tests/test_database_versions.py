@@ -43,6 +43,9 @@ def database_at_version(path: Path, applied: int) -> None:
                            "match_key": "person:karl brenner"})
     db["quotes"].insert({"id": "q1", "article_id": "old-1", "speaker_id": "s1", "content": STORY[1:26],
                          "type": "direct", "speaker_name": "Karl Brenner", "start": 1, "end": 26})
+    if db["quotes_fts"].exists() and "quotes_ai" not in {t.name for t in db.triggers}:
+        # from m005 on, the store indexes new rows itself, as it did for the rows of such a database
+        db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes")
     db.conn.close()
 
 
