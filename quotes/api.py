@@ -88,8 +88,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     run_id = store.start_run(inputs, version, lexicon.digest, tool_version())
     job = Job(lexicon, version, options, {} if force else store.stored_versions())
     writer = Writer(store, run_id, batch_size, on_error)
-    status = "interrupted"
-    try:
+    with writer.recording(started):
         partitions = plan_partitions(inputs, options, stdin, size=partition_bytes, workers_read_files=bool(dask))
         if dask:
             from quotes.cluster import run_on_dask
@@ -102,12 +101,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                 writer.add(result)
             if on_progress:
                 on_progress(partition.nbytes)
-        writer.finish()
-        status = "completed"
-    finally:
-        seconds = time.perf_counter() - started
-        store.finish_run(run_id, writer.counts, seconds, status)
-    return Summary.of(db_path, run_id, writer.counts, store, seconds)
+    return Summary.of(db_path, run_id, writer.counts, store, writer.seconds)
 
 
 def extractor_version(lexicon_digest: str) -> str:

@@ -228,8 +228,7 @@ def load_shards(directory: str | Path, db_path: str | Path | None = None, *,
                              manifest["tool_version"])
     known = store.stored_versions()
     writer = Writer(store, run_id, batch_size, on_error)
-    status = "interrupted"
-    try:
+    with writer.recording(started):
         for name in manifest["shards"]:
             for result in read_shard(directory / name):
                 if isinstance(result, StoredArticle) and known.get(result.article["id"]) == (
@@ -238,12 +237,7 @@ def load_shards(directory: str | Path, db_path: str | Path | None = None, *,
                 writer.add(result)
             if on_progress:
                 on_progress(1)
-        writer.finish()
-        status = "completed"
-    finally:
-        seconds = time.perf_counter() - started
-        store.finish_run(run_id, writer.counts, seconds, status)
-    return Summary.of(db_path, run_id, writer.counts, store, seconds)
+    return Summary.of(db_path, run_id, writer.counts, store, writer.seconds)
 
 
 def read_manifest(directory: Path) -> dict:

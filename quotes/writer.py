@@ -6,7 +6,9 @@ stores them. Each batch of articles, with the errors met among them, is one tran
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from quotes.pipeline import Failed, Result, Unchanged
 from quotes.readers import ReadError
@@ -29,6 +31,7 @@ class Writer:
         self.articles: list[StoredArticle] = []
         self.errors: list[tuple[str, str]] = []
         self.quotes = 0
+        self.seconds = 0.0  # the run's duration, set when `recording` ends
 
     def add(self, result: Result) -> None:
         if isinstance(result, ReadError):
@@ -64,6 +67,20 @@ class Writer:
                 self.store.record_error(self.run_id, source, reason)
         self.counts.articles_extracted += len(self.articles)
         self.articles, self.errors, self.quotes = [], [], 0
+
+    @contextmanager
+    def recording(self, started: float) -> Iterator[None]:
+        """The run's lifecycle around the block that adds its results: when the block ends, write
+        what is left and record the run "completed"; if it fails, record it "interrupted".
+        ``self.seconds`` is the run's duration afterwards."""
+        status = "interrupted"
+        try:
+            yield
+            self.finish()
+            status = "completed"
+        finally:
+            self.seconds = time.perf_counter() - started
+            self.store.finish_run(self.run_id, self.counts, self.seconds, status)
 
     def finish(self) -> None:
         """Write what is left and recompute the speakers the run touched."""
