@@ -162,6 +162,14 @@ def discover(inputs: Iterable[str], options: ReadOptions | None = None) -> list[
     return found
 
 
+def stat_or_error(path: Path) -> os.stat_result | ReadError:
+    """``path.stat()``, or the ReadError that says why it cannot be read."""
+    try:
+        return path.stat()
+    except OSError as error:
+        return ReadError(str(path), path_problem(path, error))
+
+
 def path_problem(path: Path, error: OSError) -> str:
     """Why a path cannot be read, in words: a loop, a broken link, no permission."""
     if error.errno == errno.ELOOP:
@@ -194,10 +202,9 @@ def folder_sources(root: Path, options: ReadOptions) -> list[Source | ReadError]
             child = Path(folder, name)
             if name.startswith("."):
                 continue
-            try:
-                info = child.stat()
-            except OSError as error:
-                found.append((child, ReadError(str(child), path_problem(child, error))))
+            info = stat_or_error(child)
+            if isinstance(info, ReadError):
+                found.append((child, info))
                 continue
             if (info.st_dev, info.st_ino) in seen:
                 found.append((child, ReadError(str(child), f"symbolic link to {os.path.realpath(child)}, "
@@ -210,10 +217,9 @@ def folder_sources(root: Path, options: ReadOptions) -> list[Source | ReadError]
             fmt = options.format if options.format != "auto" else format_for(child)
             if fmt is None or name.startswith(".") or not PurePath(child.relative_to(root)).match(options.glob):
                 continue
-            try:
-                info = child.stat()
-            except OSError as error:
-                found.append((child, ReadError(str(child), path_problem(child, error))))
+            info = stat_or_error(child)
+            if isinstance(info, ReadError):
+                found.append((child, info))
                 continue
             if stat.S_ISREG(info.st_mode):
                 found.append((child, Source(str(child), fmt, info.st_size)))
