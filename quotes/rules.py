@@ -480,16 +480,17 @@ class Extractor:
         told = _is_tell(cue)
         start = content_start(self.text, cue.end, s_end, self.lexicon, told, self.adjuncts)
         skipped = self.text[cue.end:start]
+        that = re.search(r"\bthat\b", skipped) is not None
         if re.match(r"not\s+to\b", self.text[start:s_end]):
             return False  # "asked not to be named"
-        if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told and not re.search(r"\bthat\b", skipped):
+        if NOT_SPEECH_AFTER_CUE.match(self.text, start, s_end) and not told and not that:
             return False  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
         if skipped.rstrip().endswith(",") and self.text[start:start + 1] not in "\"“‘'«":
             return False  # "Trump asked, looking …": what follows the comma is no claim
         lemma = self.lexicon.cue_forms.get(cue.text.lower())
         # "urged lawmakers to act": a hearer, then what they were told to do
         directive = told and skipped.strip() and re.match(r"to\s+\w", self.text[start:s_end])
-        introduced = re.search(r"\bthat\b", skipped) or self.text[start:start + 1] in "\"“‘'«" or directive
+        introduced = that or self.text[start:start + 1] in "\"“‘'«" or directive
         if not introduced and (lemma in self.lexicon.weak_lemmas
                                or lemma not in self.lexicon.strong_lemmas and not self._opens_clause(start, s_end)):
             return False
@@ -534,12 +535,16 @@ class Extractor:
                 cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
             if previous:
                 return max(previous, key=lambda c: c.content[0]).speaker, "indirect.participle"
-        if participle or COORDINATED.search(self.text, max(s_start, cue.start - COORDINATION_WINDOW), cue.start):
+        if participle or self._coordinated(s_start, cue):
             subject = sentence_subject(self.text, self._after_opening_quote(s_start, cue.start), cue.start,
                                        self.lexicon)
             if subject and subject[1] < cue.start:
                 return subject, "indirect.coordinated"
         return None, ""
+
+    def _coordinated(self, floor: int, cue: Cue) -> re.Match[str] | None:
+        """``… and said``, ``… but says`` right before ``cue``: a verb that shares the subject before it."""
+        return COORDINATED.search(self.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
 
     def _after_opening_quote(self, s_start: int, limit: int) -> int:
         """Where the words of a sentence begin, after a quotation that opens it ("“…,” he said")."""
@@ -575,7 +580,7 @@ class Extractor:
         for cue in sorted(following, key=lambda c: c.start):
             if self._inside_quote(para, cue.start):
                 continue
-            coordinated = COORDINATED.search(self.text, max(start, cue.start - COORDINATION_WINDOW), cue.start)
+            coordinated = self._coordinated(start, cue)
             if coordinated and cue.kind == "verb":
                 return coordinated.start()
             if cue.text.lower().endswith("ing") and self._comma_before(cue.start, start):
