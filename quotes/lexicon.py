@@ -176,6 +176,16 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("anonymous", "heads"))
 
     @cached_property
+    def speaker_nouns(self) -> frozenset[str]:
+        """Nouns that can head a speaker phrase: roles, organisations, unnamed sources."""
+        return self.role_heads | self.org_heads | self.anonymous_heads
+
+    @cached_property
+    def subject_words(self) -> frozenset[str]:
+        """Lower-case words that may stand in a subject before its verb ("the state senator")."""
+        return self.speaker_nouns | self.role_modifiers
+
+    @cached_property
     def anonymous_determiners(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("anonymous", "determiners"))
 

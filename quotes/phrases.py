@@ -81,7 +81,7 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
         return False
     if low in PRONOUN_SPEAKERS or bare[0].isupper() or AGE.fullmatch(low):
         return True
-    nouns = lexicon.role_heads | lexicon.org_heads | lexicon.anonymous_heads
+    nouns = lexicon.speaker_nouns
     # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
     return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns))
 
@@ -176,7 +176,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
-    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not appositive \
+    if not head_ok(last, lexicon) and not appositive \
             and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
@@ -242,7 +242,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     if first.lower() in PRONOUN_SPEAKERS:
         return tokens[0]
     taken = 1 if first.lower() in DETERMINERS else 0
-    vocabulary = lexicon.role_heads | lexicon.role_modifiers | lexicon.org_heads | lexicon.anonymous_heads
+    vocabulary = lexicon.subject_words
     while taken < len(tokens) and taken < 8:
         word = text[tokens[taken][0]:tokens[taken][1]]
         if not (is_name_word(word) or word.lower() in vocabulary and word.lower() not in FUNCTION_WORDS):
@@ -291,19 +291,19 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
             and not postmodified_head(text, tokens, lexicon):
         return None
     end = tokens[-1][1]
-    # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
-    appositive = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
-                            rf"|[a-z]{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
     named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
     if named and not any(text[s].isupper() for s, _ in tokens):
         return start, named.end(1)  # "said its general secretary, Greta Solberg."
-    m = appositive.match(text, end, limit)
+    m = APPOSITIVE.match(text, end, limit)
     if m and _has_role_or_org(m.group(1), lexicon) \
             and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):
         end = m.end(1)  # not ", who said …": that is a claim of its own
     return start, end
 
 
+# An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
+APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
+                        rf"|[a-z]{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
 NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
 
 
