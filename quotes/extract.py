@@ -2,36 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from quotes.document import read_document
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Quote, Span, Speaker
 from quotes.resolve import Resolver
 from quotes.rules import Candidate, Extractor
-from quotes.speakers import parse_speaker
 
 
 def extract(text: str, lexicon: Lexicon | None = None) -> list[Quote]:
     """Every direct quote and reported claim in ``text``, in reading order, with its speaker.
 
     Offsets are character offsets into ``text``: ``text[q.content.start:q.content.end]`` is
-    ``q.content.text`` for every quote, and likewise for its cue and speaker mention.
+    ``q.content.text`` for every quote, and likewise for its cue, its speaker mention and the
+    role and organisation given for the speaker.
     """
     lexicon = lexicon or default_lexicon()
     doc = read_document(text, lexicon)
     candidates = Extractor(doc, lexicon).run()
-    resolver = Resolver(text, lexicon)
-    speakers: dict[int, Speaker] = {}
+    resolver = Resolver(doc, lexicon)
+    speakers: dict[tuple, Speaker] = {}
     quotes: list[Quote] = []
     for cand in candidates:
-        speaker = _speaker(cand, text, lexicon, resolver, speakers)
         cue = Span.of(text, cand.cue.start, cand.cue.end) if cand.cue else None
         quotes.append(Quote(
             content=Span.of(text, *cand.content),
             type=cand.type,  # type: ignore[arg-type]
             cue=cue,
-            speaker=speaker,
+            speaker=_speaker(cand, resolver, speakers),
             rule=cand.rule,
             confidence=cand.confidence,
             sentence=doc.sentence_index(cand.content[0]),
@@ -42,18 +39,14 @@ def extract(text: str, lexicon: Lexicon | None = None) -> list[Quote]:
     return quotes
 
 
-def _speaker(cand: Candidate, text: str, lexicon: Lexicon, resolver: Resolver,
-             cache: dict[int, Speaker]) -> Speaker:
-    """Parse and resolve a candidate's speaker mention; one mention is resolved once."""
-    if cand.speaker is None:
+def _speaker(cand: Candidate, resolver: Resolver, cache: dict[tuple, Speaker]) -> Speaker:
+    """A candidate's resolved speaker: one mention (and antecedent) is resolved once."""
+    mention = cand.speaker
+    if mention is None:
         return Speaker(None)
-    if cand.speaker[0] not in cache:
-        mention = Span.of(text, *cand.speaker)
-        if cand.antecedent:
-            # a relative "who" is written as such but stands for the phrase before it
-            antecedent = Span.of(text, *cand.antecedent)
-            resolved = resolver.resolve(antecedent, parse_speaker(antecedent.text, lexicon))
-            cache[cand.speaker[0]] = replace(resolved, mention=mention)
-        else:
-            cache[cand.speaker[0]] = resolver.resolve(mention, parse_speaker(mention.text, lexicon))
-    return cache[cand.speaker[0]]
+    antecedent = cand.antecedent
+    key = (mention.start, mention.end, antecedent.start if antecedent else None,
+           antecedent.end if antecedent else None)
+    if key not in cache:
+        cache[key] = resolver.resolve_relative(mention, antecedent) if antecedent else resolver.resolve(mention)
+    return cache[key]

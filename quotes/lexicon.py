@@ -148,6 +148,48 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("roles", "heads"))
 
     @cached_property
+    def kinship(self) -> frozenset[str]:
+        """Kinship nouns: they head a speaker phrase ("his brother") but are never a role."""
+        return frozenset(w.lower() for w in self._list("roles", "kinship"))
+
+    @cached_property
+    def generic_title_words(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("roles", "generic_title_words"))
+
+    @cached_property
+    def portfolios(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("roles", "portfolios"))
+
+    @cached_property
+    def honorifics(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("honorifics", "words"))
+
+    @cached_property
+    def title_roles(self) -> dict[str, str]:
+        """Abbreviated title (lower case, as written) -> the role it stands for ("sen." -> "senator")."""
+        return {k.lower(): v for k, v in self.data.get("title_roles", {}).items()}
+
+    def title_role(self, word: str) -> str | None:
+        """The role an abbreviated title stands for, as written with or without its full stop."""
+        low = word.lower()
+        return self.title_roles.get(low) or self.title_roles.get(low.rstrip(".") + ".")
+
+    @cached_property
+    def abbreviations(self) -> frozenset[str]:
+        """Abbreviations whose full stop ends no sentence (Punkt's table: "jan", "inc", "corp", "st")."""
+        text = resources.files("quotes").joinpath("data/punkt/abbrev_types.txt").read_text(encoding="utf-8")
+        return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+    @cached_property
+    def sentence_openers(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("sentence_openers", "words"))
+
+    @cached_property
+    def pronoun_words(self) -> frozenset[str]:
+        """Pronouns that can stand for a speaker: he, she, it, they, and the first and second persons."""
+        return (frozenset(self.pronouns) | frozenset(self._list("pronouns", "first_person"))) - {"his", "its", "our"}
+
+    @cached_property
     def role_modifiers(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("roles", "modifiers"))
 
@@ -172,13 +214,27 @@ class Lexicon:
         return frozenset(self._list("organizations", "places"))
 
     @cached_property
+    def gendered_nouns(self) -> dict[str, str]:
+        """Noun -> "male" or "female" ("spokeswoman", "his father")."""
+        return {w: gender for gender in ("male", "female") for w in self._list("gendered_nouns", gender)}
+
+    @cached_property
+    def statement_nouns(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("statement_nouns", "nouns"))
+
+    @cached_property
+    def description_classes(self) -> dict[str, frozenset[str]]:
+        """Description head ("company") -> words whose presence in an organisation's name fits it."""
+        return {k.lower(): frozenset(w.lower() for w in v) for k, v in self.data.get("description_classes", {}).items()}
+
+    @cached_property
     def anonymous_heads(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("anonymous", "heads"))
 
     @cached_property
     def speaker_nouns(self) -> frozenset[str]:
         """Nouns that can head a speaker phrase: roles, organisations, unnamed sources."""
-        return self.role_heads | self.org_heads | self.anonymous_heads
+        return self.role_heads | self.org_heads | self.anonymous_heads | self.kinship
 
     @cached_property
     def subject_words(self) -> frozenset[str]:

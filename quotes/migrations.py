@@ -151,6 +151,25 @@ def m006_run_process(db: Database) -> None:
     db["runs"].add_column("pid", int)
 
 
+@migration
+def m007_speaker_parts(db: Database) -> None:
+    """Where a quote's role and organisation are written, how its speaker was resolved and where
+    the resolved name is written, each as offsets into the article (``text[start:end]`` is the value)."""
+    for column, kind in (("speaker_role_start", int), ("speaker_role_end", int), ("speaker_role_expanded", str),
+                         ("speaker_org_start", int), ("speaker_org_end", int), ("speaker_gender", str),
+                         ("speaker_resolution", str), ("speaker_name_start", int), ("speaker_name_end", int)):
+        db["quotes"].add_column(column, kind)
+
+
+@migration
+def m008_speaker_links(db: Database) -> None:
+    """Names linked across articles to the entity they name: a surname quoted alone, an acronym
+    (``Store.link_speakers``), each with its reason, so that every merge can be seen and checked."""
+    db["speaker_links"].create({"alias_key": str, "alias_name": str, "kind": str, "speaker_id": str,
+                                "quotes": int, "reason": str}, pk="alias_key")
+    db["speaker_links"].create_index(["speaker_id"])
+
+
 def schema_sql(db: Database) -> str:
     """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
     rows = db.execute(

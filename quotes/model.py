@@ -7,6 +7,9 @@ from typing import Literal
 
 QuoteType = Literal["direct", "indirect", "mixed"]
 SpeakerKind = Literal["person", "organization", "anonymous", "unknown"]
+# What a speaker phrase is before resolution: a pronoun ("she") and a description ("the
+# ministry", "the spokesperson") stand for an entity named elsewhere in the article.
+MentionKind = Literal["person", "organization", "anonymous", "unknown", "pronoun", "description"]
 
 
 @dataclass(frozen=True)
@@ -22,15 +25,43 @@ class Span:
         return cls(start, end, source[start:end])
 
 
+@dataclass(frozen=True)
+class Mention(Span):
+    """A speaker phrase as written, with the parts its words name, each a span of the same text.
+
+    "state department spokesperson Tammy Bruce" has name "Tammy Bruce", role "spokesperson" and
+    organisation "state department"; "Sen. Ted Cruz" has title "Sen."; "she" is a pronoun. It is
+    made once per phrase (:func:`quotes.mentions.parse_mention`) and flows unchanged from the
+    rule that found it to the database.
+    """
+
+    kind: MentionKind = "unknown"
+    name: Span | None = None  # the proper name, or the phrase that names an organisation or source
+    role: Span | None = None
+    organization: Span | None = None
+    title: Span | None = None  # an honorific or title before the name ("Mrs.", "Sen.")
+    gender: str | None = None  # "male" or "female" when a pronoun, title or forename says so
+    plural: bool = False
+
+
 @dataclass
 class Speaker:
-    """Who made a statement: the mention as written and what it resolves to."""
+    """Who made a statement: the mention as written and what it resolves to.
 
-    mention: Span | None
+    ``role`` and ``organization`` are spans of the article, written next to this mention or next
+    to another mention of the same entity. ``antecedent`` is where the resolved name is written
+    when the mention itself does not write it (a pronoun, a surname, a description).
+    """
+
+    mention: Mention | None
     name: str | None = None  # resolved fullest name, or the phrase itself for anonymous sources
     kind: SpeakerKind = "unknown"
-    role: str | None = None
-    organization: str | None = None
+    role: Span | None = None
+    organization: Span | None = None
+    gender: str | None = None
+    antecedent: Span | None = None
+    resolution: str | None = None  # how the name was found: "name", "surname", "pronoun", ...
+    role_expanded: str | None = None  # "senator" for a role written "Sen."
 
 
 @dataclass
@@ -69,8 +100,15 @@ class Quote:
             "cue_end": self.cue.end if self.cue else None,
             "type": self.type,
             "speaker_kind": self.speaker.kind,
-            "speaker_role": self.speaker.role,
-            "speaker_org": self.speaker.organization,
+            "speaker_role": _text(self.speaker.role),
+            "speaker_role_start": _start(self.speaker.role),
+            "speaker_role_end": _end(self.speaker.role),
+            "speaker_role_expanded": self.speaker.role_expanded,
+            "speaker_org": _text(self.speaker.organization),
+            "speaker_org_start": _start(self.speaker.organization),
+            "speaker_org_end": _end(self.speaker.organization),
+            "speaker_gender": self.speaker.gender,
+            "speaker_resolution": self.speaker.resolution,
             "rule": self.rule,
             "confidence": self.confidence,
             "sentence": self.sentence,
@@ -79,3 +117,15 @@ class Quote:
             "group": self.group,
         }
 
+
+
+def _text(span: Span | None) -> str | None:
+    return span.text if span else None
+
+
+def _start(span: Span | None) -> int | None:
+    return span.start if span else None
+
+
+def _end(span: Span | None) -> int | None:
+    return span.end if span else None

@@ -1,282 +1,579 @@
 """Resolve speaker mentions within one article.
 
-Pronouns go to the nearest compatible earlier person or organisation (gender from titles and
-forenames, number from the pronoun), short names to the fullest earlier name with the same
-surname ("Trump" -> "Donald Trump", "Mrs. Clinton" -> "Hillary Clinton"), and descriptions
-("the ministry", "the spokesperson") to the entity they describe, as citron does. Roles and
-organisations stated anywhere in the article for that entity are gathered onto it.
+The article's names are read once into entities: every capitalised run is parsed as a
+:class:`~quotes.model.Mention` (the same parser that reads speaker phrases), people are grouped
+by forename and surname and organisations by name, acronym and short form. A mention then
+resolves against them:
+
+- a full name to its entity, a surname or a forename to the entity that carries it ("Trump" ->
+  "Donald Trump", "Mrs. Clinton" -> "Hillary Clinton", "Ana" -> "Ana Ruiz", "Hua" -> "Hua Chunying");
+- a pronoun to the person (or, for "it" and "they", the organisation) the text is about at that
+  point: sentence by sentence backwards, the subject before an object, gender agreeing, never a
+  name inside a quotation, a headline, a caption or a place (citron and Hobbs' algorithm, kept small);
+- a description ("the spokesperson", "the company", "the Kentucky Republican") to the nearest
+  entity whose role, organisation or name it matches, and an acronym ("the PBO") to the name it
+  abbreviates.
+
+Roles and organisations come from every mention of the entity: the words before a name, an
+appositive after it, "X, who is the …", "X is the CEO of Y" and "stepped down as coach of …",
+each a span of the article.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
+from quotes.document import Document
 from quotes.lexicon import Lexicon
-from quotes.model import Span, Speaker
-from quotes.phrases import FUNCTION_WORDS, PHRASE_CHAR
-from quotes.speakers import HONORIFICS, ParsedSpeaker, _bare, gender_of, parse_speaker, split_role
+from quotes.mentions import NAME_SUFFIXES as SUFFIXES
+from quotes.mentions import bare, clean_name, describe, parse_mention, sentence_end
+from quotes.model import Mention, Span, Speaker
+from quotes.sentences import strip_space
 
-NAME_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*\s+(?:(?:de|da|van|von|der|den|bin|al|la|le|del|di)\s+)?){1,5}[A-Z][\w’'-]*[\w]"
-)
-DESCRIPTION_WORD = re.compile(r"[\w’'.-]+")
+PARTICLE = r"(?:de|da|van|von|der|den|bin|al|la|le|del|di|du|dos|das|ter|ten|ibn|abu)"
+NAME_WORD = r"[A-Z\u00c0-\u00de](?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
+NAME_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)?{NAME_WORD}){{0,6}}")
+FULL_STOP_WORD = re.compile(r"\S+\.(?=[ \u00a0])")
+LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
+MAX_LEFT_WORDS = 5
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+# After a name: ", the national security adviser," / " (17-4), the UFC's bantamweight champion,"
+PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
+APPOSITIVE_AFTER = re.compile(
+    rf"(?:\s*\([^()]{{1,30}}\))?,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?"
+    rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,60}}?"
+    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,.;)]|$)")
+# "Lane is the chief executive of Harbour Rail" / "Lane, who is the …"
+PREDICATIVE_AFTER = re.compile(
+    rf"\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)\s+"
+    rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,100}}?)(?=[,.;)]|\s+(?:and|who|since|until|when)\b|$)")
+# "Tom Lane stepped down as coach of the Harbour Seals", "David Lee has taken over as minister"
+AS_ROLE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+){1,3}as\s+((?:the\s+)?[\w-]+(?:\s+(?!(?:of|for|at|with|the|in|on|and)\b)[\w-]+){0,3}"
+    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:and\s+)?[A-Z][\w’'.&-]*)*)?)")
+# "Tim Guest with the Health Authority"
 ORG_AFTER = re.compile(
-    r"^\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+)?[A-Z][\w’'.&-]*)*)"
-)
+    r"\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w’'.&-]*)*)")
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$")
-# "Tom Lane stepped down as coach of the Harbour Seals"
-AS_ROLE_AFTER = re.compile(
-    r"^\s+(?:[a-z]+\s+){1,3}as\s+((?:the\s+)?[a-z][\w-]*(?:\s+(?!(?:of|for|at|with|the)\b)[a-z][\w-]*){0,3}"
-    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?)")
-APPOSITIVE_AFTER = re.compile(
-    rf"^,\s*((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,60}}?"
-    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,.;)]|$)")  # "…, CEO and founder of …", "…, Alberta-based manager"
-
-
-# Capitalised only because they open a sentence: "On Twitter", "But Trump", "After Clinton".
-SENTENCE_OPENERS = FUNCTION_WORDS | {"after", "before", "during", "while", "since", "because", "although",
-                                     "though", "yet", "now", "still", "meanwhile", "instead", "until", "unless"}
-
-
-def _words_before(text: str, pos: int) -> list[str]:
-    """Up to five words that run right up to ``pos`` (a name), separated by spaces only."""
-    window = text[max(0, pos - 80):pos]
-    if not window or not window[-1].isspace():
-        return []
-    window = window[window.rfind("\n", 0, len(window) - 1) + 1:]  # a description never crosses a line break
-    words: list[str] = []
-    for token in reversed(window.split()[-5:]):
-        if not DESCRIPTION_WORD.fullmatch(token):
-            break
-        words.insert(0, token)
-    return words
-
-
-def _drop_opening_words(start: int, run: str) -> tuple[int, str]:
-    while True:
-        first, _, rest = run.partition(" ")
-        if not rest or first.lower() not in SENTENCE_OPENERS:
-            return start, run
-        start += len(first) + 1
-        run = rest.lstrip(" ")
-
-
-
-
-def _word_char(text: str, pos: int) -> bool:
-    return 0 <= pos < len(text) and (text[pos].isalnum() or text[pos] in "’'-")
+PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
+# Words before a name that make it an object or a possessor, not the subject a pronoun continues.
+OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against", "from", "at", "on", "in", "than",
+                            "like", "as", "into", "toward", "towards", "over", "under", "between", "among", "and",
+                            "or", "nor", "versus", "vs.", "including", "called", "named", "met", "meet", "meets"})
+CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
+                     re.IGNORECASE)
+SENTENCES_BACK = 8
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
+GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
+            "hers": "female", "herself": "female"}
+PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 
 
 @dataclass
 class Entity:
-    name: str
-    kind: str
-    role: str | None
-    organization: str | None
-    gender: str | None
+    """A person or organisation of the article, with every place its name is written."""
+
+    kind: str  # person or organization
+    name: Span  # the fullest form of its name, where first written so
+    key: tuple
+    gender: str | None = None
+    gender_evidence: str | None = None
+    acronym: str | None = None
+    evidenced: bool = False  # a person: a title, a role, a known forename or a quote of theirs says so
+    mentions: list[Mention] = field(default_factory=list)
+    _description: tuple[Span | None, Span | None] | None = None
+
+    @property
+    def display(self) -> str:
+        return clean_name(self.name.text)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A mention of an entity at a position, as a pronoun's candidate antecedent."""
+
     position: int
+    entity: Entity
+    core: bool  # a subject or direct object, not after a preposition and not a possessor
+    narrative: bool  # in a sentence of the story, not a headline, caption or quotation
 
 
 class Resolver:
-    """Keeps the entities of one article in reading order and resolves mentions against them."""
+    """Resolves the speaker mentions of one article against the entities its names make."""
 
-    def __init__(self, text: str, lexicon: Lexicon):
-        self.text = text
+    def __init__(self, doc: Document, lexicon: Lexicon):
+        self.doc = doc
+        self.text = doc.text
         self.lexicon = lexicon
-        self.entities: list[Entity] = []
-        self.name_runs = [run for m in NAME_RUN.finditer(text) for run in self._split_run(m.start(), m.group())]
-        self._people: list[tuple[int, ParsedSpeaker]] | None = None
-        self._full_names: dict[str, str] = {}
-        self._descriptions: dict[str, tuple[str | None, str | None]] = {}
+        self._built = False
+        self.people: list[Entity] = []
+        self.organizations: list[Entity] = []
+        self.events: list[Event] = []
+        self._event_positions: list[int] = []
+        self._by_key: dict[tuple, Entity] = {}
+        self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
 
-    def _mentions(self, name: str) -> list[tuple[int, int]]:
-        """Where ``name`` is written as whole words (``str.find`` runs in C, a word index in Python)."""
-        found: list[tuple[int, int]] = []
-        pos = self.text.find(name)
-        while pos >= 0 and len(found) < MAX_MENTIONS:
-            end = pos + len(name)
-            if not _word_char(self.text, pos - 1) and not _word_char(self.text, end):
-                found.append((pos, end))
-            pos = self.text.find(name, pos + 1)
+    # ---- the article's entities ------------------------------------------------------------
+
+    def _build(self) -> None:
+        """Read every capitalised run of the article once, in reading order."""
+        self._built = True
+        headlines = self._headline_paragraphs()
+        for m in NAME_RUN.finditer(self.text):
+            for start, end in self._split_run(m.start(), m.end()):
+                self._read_name(start, end, headlines)
+        for position, mention, narrative in self._singles:
+            entity = self._single(mention, position)
+            if entity is not None:
+                entity.mentions.append(mention)
+                self._event(position, entity, mention, narrative)
+        self.events.sort(key=lambda e: e.position)
+        self._event_positions = [e.position for e in self.events]
+        self._gender_from_pronouns()
+
+    def _gender_from_pronouns(self) -> None:
+        """The gender the article itself gives a person whose title and forename say none: each
+        he/she/his/her of the story votes for the nearest person named before it, in its sentence
+        or the one before, whose gender does not disagree; two votes to one decide."""
+        votes: dict[int, dict[str, int]] = {}
+        people = [e for e in self.events if e.entity.kind == "person" and e.narrative]
+        positions = [e.position for e in people]
+        starts = self.doc.sentence_starts
+        for m in PRONOUN.finditer(self.text):
+            if self._quoted(m.start()):
+                continue
+            gender = GENDERED[m.group().lower()]
+            floor = starts[max(0, self.doc.sentence_index(m.start()) - 1)] if starts else 0
+            i = bisect.bisect_left(positions, m.start()) - 1
+            while i >= 0 and positions[i] >= floor and people[i].entity.gender not in (None, gender):
+                i -= 1
+            if i >= 0 and positions[i] >= floor:
+                tally = votes.setdefault(id(people[i].entity), {"male": 0, "female": 0})
+                tally[gender] += 1
+        for entity in self.people:
+            tally = votes.get(id(entity))
+            if not tally or entity.gender is not None:
+                continue
+            for gender, other in (("male", "female"), ("female", "male")):
+                if tally[gender] >= 1 and tally[gender] >= 2 * tally[other]:
+                    word = "he" if gender == "male" else "she"
+                    entity.gender, entity.gender_evidence = gender, f"pronoun {word} ({tally[gender]})"
+
+    def _headline_paragraphs(self) -> set[int]:
+        """Paragraphs that are no sentences of the story: headlines, bylines and photo captions."""
+        found = set()
+        for para in self.doc.paragraphs:
+            body = self.text[para.start:para.end]
+            words = body.split()
+            title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words) and len(words) >= 3
+            if CAPTION.match(body) or (not body.rstrip("”\"’' ").endswith((".", "?", "!", ":")) and (
+                    title_case or len(words) <= 8)):
+                found.add(para.index)
         return found
 
-    @property
-    def people(self) -> list[tuple[int, ParsedSpeaker]]:
-        """Every capitalised run of the article that parses as a person, parsed once."""
-        if self._people is None:
-            parsed = ((start, parse_speaker(run, self.lexicon)) for start, run in self.name_runs)
-            self._people = [(start, p) for start, p in parsed if p.kind == "person" and p.name]
-        return self._people
+    def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
+        """A run cut where a sentence ends inside it ("World War I. Clinton", "July. Cruz"), and
+        without a sentence's full stop at its end."""
+        starts = self.doc.sentence_starts
+        cuts = set(starts[bisect.bisect_right(starts, start):bisect.bisect_left(starts, end)])
+        cuts.update(start + m.end() for m in FULL_STOP_WORD.finditer(self.text[start:end])
+                    if sentence_end(m.group(), self.lexicon))
+        pieces, previous = [], start
+        for cut in sorted(cuts):
+            pieces.append((previous, cut))
+            previous = cut
+        pieces.append((previous, end))
+        out = []
+        for s, e in pieces:
+            s, e = strip_space(self.text, s, e)
+            if e > s and self.text[e - 1] == "." and sentence_end(self.text[s:e].rsplit(None, 1)[-1], self.lexicon):
+                e -= 1
+            if s < e:
+                out.append((s, e))
+        return out
 
-    def _split_run(self, start: int, run: str) -> list[tuple[int, str]]:
-        """Cut a capitalised run at a full stop that ends a sentence ("Monday. She"), not a title's."""
-        parts: list[tuple[int, str]] = []
-        piece_start = 0
-        for m in re.finditer(r"\S+", run):
-            token = m.group()
-            if token.endswith(".") and len(token) > 2 and token not in self.lexicon.titles:
-                parts.append((start + piece_start, run[piece_start:m.end() - 1]))
-                piece_start = m.end() + 1
-        parts.append((start + piece_start, run[piece_start:]))
-        return [trimmed for s, r in parts if len((trimmed := _drop_opening_words(s, r))[1].split()) >= 2]
+    def _read_name(self, start: int, end: int, headlines: set[int]) -> None:
+        left = self._left_context(start)
+        mention = parse_mention(self.text, left, end, self.lexicon)
+        para = self.doc.paragraph_at(start)
+        narrative = para.index not in headlines and not self._quoted(start)
+        if mention.kind == "organization" and mention.name:
+            self._organization(mention, start, end, narrative)
+        elif mention.kind == "person" and mention.name:
+            words = clean_name(mention.name.text).split()
+            last = bare(words[-1])
+            if last.endswith("s") and (last[:-1] in self.lexicon.speaker_nouns or last[:-2] in self.lexicon.speaker_nouns):
+                return  # "Harbour Farmers", "Ellery Teachers": a group, not a person
+            if para.index in headlines and not (mention.gender or mention.title or mention.role):
+                return  # "Hit Piece Exploits Trump": only a forename or a title makes a headline's name
+            if len(words) == 1 or len(words) == 2 and bare(words[-1]) in SUFFIXES:
+                self._singles.append((mention.name.start, mention, narrative))
+                return
+            entity = self._person(mention)
+            self._event(mention.name.start, entity, mention, narrative)
 
-    def full_name(self, short: str, position: int) -> str:
-        """The fullest name in the article that ends with the surname of ``short``."""
-        if short not in self._full_names:
-            self._full_names[short] = self._fullest(short)
-        return self._full_names[short]
-
-    def _fullest(self, short: str) -> str:
-        tokens = short.split()
-        surname = _bare(tokens[-1])
-        forename = tokens[0] if len(tokens) > 1 and _bare(tokens[0]) not in HONORIFICS else None
-        best = short
-        for _, parsed in self.people:
-            run_tokens = parsed.name.split()
-            if len(run_tokens) <= len(best.split()) or _bare(run_tokens[-1]) != surname:
-                continue
-            if forename and run_tokens[0] != forename:
-                continue
-            best = parsed.name
-        return best
-
-    def describe(self, name: str) -> tuple[str | None, str | None]:
-        """Role and organisation written next to any mention of ``name`` in the article."""
-        if name not in self._descriptions:
-            self._descriptions[name] = self._describe(name)
-        return self._descriptions[name]
-
-    def _describe(self, name: str) -> tuple[str | None, str | None]:
-        role = org = None
-        # the full name first, then the surname alone ("Lane, a nine-time league all-star, …")
-        mentions = self._mentions(name)
-        if len(name.split()) > 1:
-            mentions += self._mentions(name.split()[-1])
-        for start, end in mentions[:MAX_MENTIONS]:
-            words = _words_before(self.text, start)
-            if words:
-                # keep the words that run up to the name: role, title or organisation words
-                kept: list[str] = []
-                for w in reversed(words):
-                    bare = _bare(w)
-                    if bare in self.lexicon.role_heads or bare in self.lexicon.role_modifiers \
-                            or bare in self.lexicon.org_heads or w[:1].isupper() or w.endswith(("’s", "'s")):
-                        kept.insert(0, w)
-                    else:
-                        break
-                if kept:
-                    parsed = parse_speaker(" ".join(kept) + " " + name, self.lexicon)
-                    role = role or parsed.role
-                    org = org or parsed.organization
-            before_comma = self.text[max(0, start - 3):start].rstrip().endswith(",") \
-                and ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
-            if before_comma:  # "His lawyer, Zhang Wei, said …"
-                a_role, a_org = split_role(before_comma.group(1), self.lexicon)
-                role, org = role or a_role, org or a_org
-            following = self.text[end:end + 160]
-            linked = ORG_AFTER.match(following)
-            if linked and org is None:
-                org = linked.group(1)
-            after = APPOSITIVE_AFTER.match(following) or AS_ROLE_AFTER.match(following)
-            if after:
-                parsed = parse_speaker(name + ", " + after.group(1), self.lexicon)
-                role = role or parsed.role
-                org = org or parsed.organization
-            if role and org:
+    def _left_context(self, start: int) -> int:
+        """Where the description words that run up to a name start ("state department spokesperson")."""
+        pos = start
+        lexicon = self.lexicon
+        for _ in range(MAX_LEFT_WORDS):
+            m = LEFT_WORD.search(self.text, max(0, pos - 40), pos)
+            if not m:
                 break
-        return role, org
+            word = m.group().strip()
+            low = bare(word)
+            if not (low in lexicon.role_heads or low in lexicon.role_modifiers or low in lexicon.org_heads
+                    or low in lexicon.portfolios or word.endswith(("’s", "'s")) or re.fullmatch(r"\d+-year-old", low)
+                    or word[:1].isupper() and low not in lexicon.sentence_openers) or "\n" in m.group():
+                break
+            pos = m.start()
+        return pos
 
-    def remember(self, entity: Entity) -> Entity:
-        for known in self.entities:
-            if known.name == entity.name:
-                known.role = known.role or entity.role
-                known.organization = known.organization or entity.organization
-                known.gender = known.gender or entity.gender
-                known.position = entity.position
-                return known
-        self.entities.append(entity)
+    def _quoted(self, pos: int) -> bool:
+        span = self.doc.paragraph_at(pos).span_at(pos)
+        return span is not None and span.inner_start <= pos < span.inner_end
+
+    def _person(self, mention: Mention) -> Entity:
+        words = clean_name(mention.name.text).split()
+        key = _person_key(words)
+        entity = self._by_key.get(key)
+        if entity is None:
+            entity = self._by_key[key] = Entity("person", mention.name, key)
+            self.people.append(entity)
+        elif len(words) > len(clean_name(entity.name.text).split()):
+            entity.name = mention.name  # "Donald J. Trump" after "Donald Trump": the fuller form
+        self._learn(entity, mention)
+        entity.mentions.append(mention)
         return entity
 
-    def _nearest(self, position: int, accept) -> Entity | None:
-        earlier = [e for e in self.entities if e.position <= position and accept(e)]
-        return max(earlier, key=lambda e: e.position) if earlier else None
+    def _learn(self, entity: Entity, mention: Mention) -> None:
+        """What a mention says about its person: gender from a title or forename, and evidence
+        that the name is a person's at all."""
+        if mention.title or mention.role or mention.gender:
+            entity.evidenced = True
+        if entity.gender is None:
+            if mention.title and self.lexicon.titles.get(mention.title.text) in ("male", "female"):
+                entity.gender, entity.gender_evidence = self.lexicon.titles[mention.title.text], f"title {mention.title.text}"
+            elif mention.gender:
+                entity.gender, entity.gender_evidence = mention.gender, "forename"
+            elif mention.role and (noun := self.lexicon.gendered_nouns.get(bare(mention.role.text.split()[-1]))):
+                entity.gender, entity.gender_evidence = noun, f"role {mention.role.text}"
 
-    def _nearest_person_name(self, position: int, gender: str | None) -> Entity | None:
-        """A person named in the text before ``position`` (not only earlier speakers)."""
-        for start, parsed in reversed(self.people):
-            if start >= position or position - start > 600:
-                continue
-            # only a run known to name a person (a forename or a title gives its gender) can take
-            # a pronoun: "Harbour Farmers" or "Ellery Catholic" parse as names too
-            if len(parsed.name.split()) >= 2 and parsed.gender:
-                if gender and parsed.gender not in (gender, "neutral"):
-                    continue
-                return self._person(start, parsed)
+    def _organization(self, mention: Mention, start: int, end: int, narrative: bool) -> None:
+        name = clean_name(re.sub(r"^the\s+", "", mention.name.text, flags=re.IGNORECASE))
+        if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places:
+            return  # a place is never an antecedent, and names no speaker by itself here
+        key = ("organization", bare(name))
+        entity = self._by_key.get(key)
+        if entity is None:
+            entity = self._by_key[key] = Entity("organization", mention.name, key)
+            self.organizations.append(entity)
+        acronym = ACRONYM_AFTER.match(self.text, end)
+        if acronym and _initials(name) == acronym.group(1).replace(".", ""):
+            entity.acronym = acronym.group(1).replace(".", "")
+        entity.mentions.append(mention)
+        self._event(mention.name.start, entity, mention, narrative)
+
+    def _event(self, position: int, entity: Entity, mention: Mention, narrative: bool) -> None:
+        before = self.text[max(0, position - 20):position].split()
+        possessive = self.text[mention.name.end:mention.name.end + 2] in ("’s", "'s") if mention.name else False
+        core = not possessive and not (before and before[-1].lower() in OBLIQUE_BEFORE)
+        self.events.append(Event(position, entity, core, narrative))
+
+    def _single(self, mention: Mention, position: int) -> Entity | None:
+        """The entity a one-word name stands for: a surname, then a forename, of a full name;
+        then an organisation it shortens; else a person of its own."""
+        word = clean_name(mention.name.text).split()[0]
+        entity = self._by_name_word(word, position, mention.gender)
+        if entity is not None:
+            self._learn(entity, mention)
+            return entity
+        org = self._organization_named(word, position)
+        if org is not None:
+            return org
+        if mention.text[:1].islower() or bare(word) in self.lexicon.sentence_openers:
+            return None
+        key = ("person", "", bare(word), "")
+        entity = self._by_key.get(key)
+        if entity is None:
+            entity = self._by_key[key] = Entity("person", mention.name, key)
+            self.people.append(entity)
+        self._learn(entity, mention)
+        return entity
+
+    def _by_name_word(self, word: str, position: int, gender: str | None) -> Entity | None:
+        """The person whose surname, else whose forename, is ``word``: the one named most recently
+        before ``position`` (else first after it), gender agreeing."""
+        low = bare(word)
+        for part in (2, 1):
+            found = [e for e in self.people if e.key[part] == low and e.key[1]
+                     and (gender is None or e.gender in (None, gender))]
+            if found:
+                return self._most_recent(found, position)
         return None
 
-    def _person(self, start: int, parsed: ParsedSpeaker) -> Entity:
-        """The person a name run in the text stands for, with the role and organisation stated for them."""
-        full = self.full_name(parsed.name, start)
-        role, org = self.describe(full)
-        return Entity(full, "person", role, org, parsed.gender, start)
+    def _most_recent(self, entities: list[Entity], position: int) -> Entity:
+        def last_before(entity: Entity) -> int:
+            starts = [m.start for m in entity.mentions if m.start < position]
+            return max(starts) if starts else -1 - entity.name.start
+        return max(entities, key=last_before)
 
-    def _described_before(self, position: int, head: str) -> Entity | None:
-        """The nearest person named earlier whose stated role has ``head`` ("the spokesperson")."""
-        for start, parsed in reversed(self.people):
-            if start >= position:
-                continue
-            entity = self._person(start, parsed)
-            if entity.role and head in entity.role.lower().split():
-                return self.remember(entity)
+    def _organization_named(self, word: str, position: int) -> Entity | None:
+        """An organisation that a word shortens ("Suncor" for "Suncor Energy") or abbreviates ("EDC")."""
+        low = bare(word)
+        for org in self.organizations:
+            words = [bare(w) for w in re.sub(r"^the\s+", "", org.name.text, flags=re.IGNORECASE).split()]
+            if words and words[0] == low or org.acronym and org.acronym.lower() == low \
+                    or len(word) >= 2 and word.isupper() and _initials(org.display).lower() == low:
+                return org
         return None
 
-    def resolve(self, mention: Span, parsed: ParsedSpeaker) -> Speaker:
-        pos = mention.start
-        if parsed.kind == "pronoun":
-            low = mention.text.lower()
-            if low in ("he", "she", "him", "her"):
-                gender = parsed.gender
-                entity = self._nearest(pos, lambda e: e.kind == "person" and e.gender in (None, "neutral", gender))
-                nearby = self._nearest_person_name(pos, gender)
-                if nearby and (entity is None or nearby.position > entity.position):
-                    entity = self.remember(nearby)
-                if entity:
-                    return Speaker(mention, entity.name, "person", entity.role, entity.organization)
-                return Speaker(mention, mention.text, "person")
-            entity = self._nearest(pos, lambda e: e.kind in ("organization", "anonymous"))
-            if entity:
-                return Speaker(mention, entity.name, entity.kind, entity.role, entity.organization)
-            return Speaker(mention, mention.text, "organization" if low == "it" else "anonymous")
-        if parsed.kind == "description":
-            head = _bare(mention.text.split()[-1])
-            entity = self._nearest(pos, lambda e: head in (e.role or "").lower().split()
-                                   or head in e.name.lower().split())
+    # ---- roles and organisations -------------------------------------------------------------
+
+    def description(self, entity: Entity) -> tuple[Span | None, Span | None]:
+        """The role and organisation written for an entity: next to its mentions, as an appositive,
+        "who is the …", "is the CEO of …" or "as ROLE". A current role wins over a former one."""
+        if entity._description is None:
+            entity._description = self._describe(entity)
+        return entity._description
+
+    def _describe(self, entity: Entity) -> tuple[Span | None, Span | None]:
+        found: list[tuple[Span | None, Span | None]] = []
+        for mention in entity.mentions[:MAX_MENTIONS]:
+            found.append((mention.role, mention.organization))
+            end = mention.name.end if mention.name else mention.end
+            found.extend(self._described_after(end))
+            found.append(self._described_before(mention.start))
+        roles = [(r, o) for r, o in found if r]
+        current = [(r, o) for r, o in roles if not PAST.match(r.text)]
+        role, org = (current or roles or [(None, None)])[0]
+        if org is None:
+            org = next((o for _, o in found if o), None)
+        return role, org
+
+    def _described_after(self, end: int) -> list[tuple[Span | None, Span | None]]:
+        found = []
+        limit = min(len(self.text), end + 200)
+        for pattern in (APPOSITIVE_AFTER, PREDICATIVE_AFTER, AS_ROLE_AFTER):
+            m = pattern.match(self.text, end, limit)
+            if m and "\n" not in m.group():
+                found.append(describe(self.text, m.start(1), m.end(1), self.lexicon))
+        m = ORG_AFTER.match(self.text, end, limit)
+        if m and "\n" not in m.group():
+            org = parse_mention(self.text, m.start(1), m.end(1), self.lexicon)
+            if org.kind == "organization" and org.text.strip(".") not in self.lexicon.places:
+                found.append((None, Span.of(self.text, m.start(1), m.end(1))))
+        return found
+
+    def _described_before(self, start: int) -> tuple[Span | None, Span | None]:
+        if not self.text[max(0, start - 3):start].rstrip().endswith(","):
+            return None, None
+        m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
+        if not m or "\n" in m.group():
+            return None, None
+        return describe(self.text, m.start(1), m.end(1), self.lexicon)
+
+    # ---- resolution ---------------------------------------------------------------------------
+
+    def resolve(self, mention: Mention) -> Speaker:
+        """Who ``mention`` stands for, with role and organisation."""
+        if not self._built:
+            self._build()
+        kind = mention.kind
+        if kind == "pronoun":
+            return self._pronoun(mention)
+        if kind == "person" and mention.name:
+            return self._named(mention)
+        if kind == "organization" and mention.name:
+            return self._organization_speaker(mention)
+        if kind == "description":
+            return self._described(mention)
+        if kind == "anonymous":
+            return self._speaker(mention, mention.name.text if mention.name else mention.text, "anonymous",
+                                 None, "as written")
+        return self._speaker(mention, mention.text, "unknown", None, "unresolved")
+
+    def resolve_relative(self, who: Mention, antecedent: Mention) -> Speaker:
+        """``Maria Lopez, who said …``: "who" stands for the phrase before it."""
+        return replace(self.resolve(antecedent), mention=who, resolution="relative")
+
+    def _speaker(self, mention: Mention, name: str, kind: str, entity: Entity | None, how: str) -> Speaker:
+        role, org = mention.role, mention.organization
+        gender = mention.gender
+        antecedent = None
+        if entity is not None:
+            entity_role, entity_org = self.description(entity)
+            if role is None:
+                role, org = entity_role, org or entity_org
+            org = org or entity_org
+            gender = entity.gender or gender
+            if mention.name is None or clean_name(mention.name.text) != entity.display:
+                antecedent = entity.name
+        expanded = self.lexicon.title_role(role.text) if role else None
+        return Speaker(mention, name, kind, role, org, gender if kind == "person" else None, antecedent, how,  # type: ignore[arg-type]
+                       expanded)
+
+    def _named(self, mention: Mention) -> Speaker:
+        words = clean_name(mention.name.text).split()
+        if len(words) >= 2 and not (len(words) == 2 and bare(words[-1]) in SUFFIXES):
+            entity = self._by_key.get(_person_key(words)) or self._person(mention)
+            return self._remembered(mention, entity, "name")
+        entity = self._single(mention, mention.start)
+        if entity is None:
+            return self._speaker(mention, clean_name(mention.name.text), "person", None, "as written")
+        how = "name" if entity.display == clean_name(mention.name.text) else (
+            "surname" if entity.kind == "person" and bare(words[0]) == entity.key[2] else "forename"
+            if entity.kind == "person" else "short name")
+        return self._remembered(mention, entity, how)
+
+    def _remembered(self, mention: Mention, entity: Entity, how: str) -> Speaker:
+        """A speaker resolved to ``entity``; a quoted person is a person, for later pronouns."""
+        if entity.kind == "person":
+            entity.evidenced = True
+            self._add_event(Event(mention.start, entity, True, True))
+        return self._speaker(mention, entity.display, entity.kind, entity, how)
+
+    def _add_event(self, event: Event) -> None:
+        i = bisect.bisect_right(self._event_positions, event.position)
+        self._event_positions.insert(i, event.position)
+        self.events.insert(i, event)
+
+    def _pronoun(self, mention: Mention) -> Speaker:
+        low = mention.text.lower()
+        if low in ("i", "we", "you"):
+            return self._speaker(mention, mention.text, "unknown", None, "unresolved")
+        if low in GENDERED:
+            gender = GENDERED[low]
+            entity = self._antecedent(mention.start, lambda e: e.kind == "person" and e.evidenced
+                                      and e.gender in (None, gender), gender)
             if entity is None:
-                entity = self._described_before(pos, head)
-            if entity:
-                return Speaker(mention, entity.name, entity.kind, entity.role, entity.organization)
-            kind = "person" if parsed.role else "organization" if head in self.lexicon.org_heads else "unknown"
-            return Speaker(mention, mention.text, kind, parsed.role, parsed.organization)
-        if parsed.kind == "organization":
-            name = parsed.name or mention.text
-            entity = self._nearest(pos, lambda e: e.kind == "organization" and _bare(name.split()[-1])
-                                   in e.name.lower().split() and len(e.name) > len(name))
-            if entity and name.lower().startswith("the "):
-                return Speaker(mention, entity.name, "organization")
-            entity = self.remember(Entity(name, "organization", None, None, None, pos))
-            return Speaker(mention, entity.name, "organization")
-        if parsed.kind == "person" and parsed.name:
-            full = self.full_name(parsed.name, pos)
-            role, org = self.describe(full)
-            gender = parsed.gender or gender_of(full, self.lexicon)
-            entity = self.remember(Entity(full, "person", parsed.role or role, parsed.organization or org, gender, pos))
-            return Speaker(mention, entity.name, "person", entity.role, entity.organization)
-        if parsed.kind == "anonymous":
-            entity = self.remember(Entity(parsed.name or mention.text, "anonymous", parsed.role,
-                                          parsed.organization, None, pos))
-            return Speaker(mention, entity.name, "anonymous", parsed.role, parsed.organization)
-        return Speaker(mention, parsed.name or mention.text, "unknown", parsed.role, parsed.organization)
+                return self._speaker(mention, mention.text, "person", None, "unresolved")
+            self._add_event(Event(mention.start, entity, True, True))
+            return self._speaker(mention, entity.display, "person", entity, "pronoun")
+        entity = self._antecedent(mention.start, lambda e: e.kind == "organization")
+        if entity is None:
+            return self._speaker(mention, mention.text, "organization" if low == "it" else "anonymous", None,
+                                 "unresolved")
+        return self._speaker(mention, entity.display, "organization", entity, "pronoun")
+
+    def _antecedent(self, position: int, accept, gender: str | None = None) -> Entity | None:
+        """The entity the text is about at ``position``: in the nearest sentence before it that names
+        an acceptable one, its subject (the first name not after a preposition), else its last name.
+
+        For a gendered pronoun a person known to agree wins over a nearer one of unknown gender,
+        unless that one is more than two sentences nearer.
+        """
+        sentence = self.doc.sentence_index(position)
+        starts = self.doc.sentence_starts
+        hi = bisect.bisect_left(self._event_positions, position)
+        unknown: tuple[Entity, int] | None = None
+        for distance, index in enumerate(range(sentence, max(-1, sentence - SENTENCES_BACK), -1)):
+            lo = bisect.bisect_left(self._event_positions, starts[index]) if starts else 0
+            found = [e for e in self.events[lo:hi] if e.narrative and accept(e.entity)]
+            hi = lo
+            if not found:
+                continue
+            agreeing = [e for e in found if gender is None or e.entity.gender == gender]
+            if agreeing:
+                if unknown is not None and distance > unknown[1] + 2:
+                    return unknown[0]
+                return _subject(agreeing)
+            if unknown is None:
+                unknown = (_subject(found), distance)
+        return unknown[0] if unknown else None
+
+    def _organization_speaker(self, mention: Mention) -> Speaker:
+        name = clean_name(mention.name.text)
+        words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
+        entity = self._by_key.get(("organization", bare(" ".join(words))))
+        if entity is None and len(words) == 1:
+            entity = self._organization_named(words[0], mention.start)
+        if entity is not None:
+            how = "name" if entity.display == name else "short name"
+            return self._speaker(mention, entity.display, "organization", entity, how)
+        return self._speaker(mention, name, "organization", None, "name")
+
+    def _described(self, mention: Mention) -> Speaker:
+        head = bare(mention.text.split()[-1])
+        lexicon = self.lexicon
+        possessor = re.match(r"(his|her|its|their)\s+\w+$|(.+?)[’']s\s+\w+$", mention.text, re.IGNORECASE)
+        if possessor and head in lexicon.statement_nouns:
+            # "her statement", "the company's statement": the statement speaks for its author
+            return self._possessor(mention, possessor)
+        if head in lexicon.org_heads and head not in lexicon.role_heads:
+            entity = self._antecedent(mention.start, lambda e: e.kind == "organization"
+                                      and self._org_matches(e, head))
+            if entity is not None:
+                return self._speaker(mention, entity.display, "organization", entity, "description")
+            if (acronym := self._organization_named(mention.text.split()[-1], mention.start)) is not None:
+                return self._speaker(mention, acronym.display, "organization", acronym, "acronym")
+            return self._speaker(mention, mention.text, "organization", None, "unresolved")
+        words = {bare(w) for w in mention.text.split()} - {"the", "a", "an"}
+        entity = self._antecedent(mention.start, lambda e: e.kind == "person" and self._person_matches(e, head, words))
+        if entity is None:
+            entity = self._antecedent_anywhere(mention.start, head, words)
+        if entity is not None:
+            entity.evidenced = True
+            return self._speaker(mention, entity.display, "person", entity, "description")
+        kind = "person" if mention.role else "unknown"
+        return self._speaker(mention, mention.text, kind, None, "unresolved")
+
+    def _possessor(self, mention: Mention, match: re.Match[str]) -> Speaker:
+        if match.group(1):
+            start = mention.start + match.start(1)
+            pronoun = parse_mention(self.text, start, start + len(match.group(1)), self.lexicon)
+            word = match.group(1).lower()
+            pronoun = replace(pronoun, kind="pronoun", gender={"his": "male", "her": "female"}.get(word))
+            owner = self._pronoun(replace(pronoun, text={"his": "he", "her": "she", "its": "it",
+                                                         "their": "they"}[word]))
+        else:
+            start = mention.start + match.start(2)
+            owner = self.resolve(parse_mention(self.text, start, start + len(match.group(2)), self.lexicon))
+        if owner.resolution == "unresolved":
+            return self._speaker(mention, mention.text, "organization", None, "unresolved")
+        return replace(owner, mention=mention, resolution="possessor")
+
+    def _org_matches(self, entity: Entity, head: str) -> bool:
+        """"the union" for the Harbour Workers Union, "the company" for a firm."""
+        words = {bare(w) for w in entity.display.split()}
+        if head in words:
+            return True
+        kinds = self.lexicon.description_classes.get(head)
+        return bool(kinds) and (bool(words & kinds) or entity.display in self.lexicon.org_names
+                                and "company" in kinds)
+
+    def _person_matches(self, entity: Entity, head: str, words: set[str]) -> bool:
+        role, org = self.description(entity)
+        described = {bare(w) for m in entity.mentions[:MAX_MENTIONS] for w in m.text.split()}
+        described |= {bare(w) for span in (role, org) if span for w in span.text.split()}
+        return head in described
+
+    def _antecedent_anywhere(self, position: int, head: str, words: set[str]) -> Entity | None:
+        """A person described so anywhere before ``position`` ("the spokesperson" many sentences on)."""
+        best = None
+        for entity in self.people:
+            if any(m.start < position for m in entity.mentions) and self._person_matches(entity, head, words):
+                best = entity
+        return best
+
+
+def _subject(events: list[Event]) -> Entity:
+    """Of the names in one sentence, the first that is a subject or object, else the last."""
+    core = [e for e in events if e.core]
+    return (core[0] if core else events[-1]).entity
+
+
+def _person_key(words: list[str]) -> tuple:
+    """A person within an article: forename, surname and suffix ("Donald J. Trump" = "Donald Trump",
+    but not "Donald Trump Jr.")."""
+    suffix = bare(words[-1]) if bare(words[-1]) in SUFFIXES else ""
+    core = words[:-1] if suffix else words
+    return "person", bare(core[0]), bare(core[-1]), suffix
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from quotes.document import Cue, Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan
+from quotes.mentions import parse_mention
+from quotes.model import Mention
 from quotes.phrases import (
     WORD,
     adjunct_regex,
@@ -100,14 +102,14 @@ class Candidate:
     content: Range
     type: str
     cue: Cue | None
-    speaker: Range | None
+    speaker: Mention | None
     rule: str
     confidence: float
     paragraph: int
     continuation: bool = False
     source: Candidate | None = None  # the quote whose speaker this one takes (split, continuation)
     group: int | None = None
-    antecedent: Range | None = None  # the phrase a relative "who" speaker stands for
+    antecedent: Mention | None = None  # the phrase a relative "who" speaker stands for
 
 
 def quote_type(doc: Document, para: Paragraph, start: int, end: int) -> str:
@@ -155,6 +157,7 @@ class Extractor:
         self._by_end: list[Candidate] = []
         self._longest = 0
         self._speaker_ends: dict[int, Range] = {}
+        self._mentions: dict[Range, Mention] = {}
         self.used_cues: set[int] = set()
         self.attributed: dict[int, Candidate] = {}  # quoted span start -> candidate
         self.groups = 0
@@ -181,12 +184,18 @@ class Extractor:
             j = bisect.bisect_right(self._ends, cand.content[1])
             self._ends.insert(j, cand.content[1])
             self._by_end.insert(j, cand)
-            self._speaker_ends.setdefault(cand.speaker[1], cand.speaker)
+            self._speaker_ends.setdefault(cand.speaker.end, (cand.speaker.start, cand.speaker.end))
         if cand.cue:
             self.used_cues.add(cand.cue.start)
         if span is not None:
             self.attributed[span.start] = cand
         return cand
+
+    def mention(self, phrase: Range) -> Mention:
+        """The mention written at ``phrase``, parsed once however many rules find it."""
+        if phrase not in self._mentions:
+            self._mentions[phrase] = parse_mention(self.text, *phrase, self.lexicon)
+        return self._mentions[phrase]
 
     def direct_content(self, span: QuotedSpan) -> Range:
         return strip_space(self.text, span.inner_start, span.inner_end)
@@ -206,7 +215,7 @@ class Extractor:
         if rule.startswith("direct.QCQ") and lead.strip(" \t\"“”‘’'") and not introduced:
             # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
             kind, rule, content = "mixed", rule.replace("direct.QCQ", "mixed.CQ"), (sent_start, span.end)
-        cand = self.add(Candidate(content, kind, cue, speaker, rule, confidence, para.index), span)
+        cand = self.add(Candidate(content, kind, cue, self.mention(speaker), rule, confidence, para.index), span)
         self.split_rest(para, span, cand, attribution_end)
 
     def trailing(self, para: Paragraph, span: QuotedSpan):
@@ -442,7 +451,7 @@ class Extractor:
             self.groups += 1
             rest.group = self.groups
             kind = quote_type(self.doc, para, *lead)
-            self.add(Candidate(lead, kind, cue, speaker, "indirect.C-SV-C", 0.7, para.index, source=rest,
+            self.add(Candidate(lead, kind, cue, self.mention(speaker), "indirect.C-SV-C", 0.7, para.index, source=rest,
                                group=self.groups))
         return True
 
@@ -534,7 +543,8 @@ class Extractor:
             previous = [c for c in self._near(s_start, cue.start) if c.speaker and c.content[0] < cue.start and (
                 cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
             if previous:
-                return max(previous, key=lambda c: c.content[0]).speaker, "indirect.participle"
+                speaker = max(previous, key=lambda c: c.content[0]).speaker
+                return (speaker.start, speaker.end), "indirect.participle"
         if participle or self._coordinated(s_start, cue):
             subject = sentence_subject(self.text, self._after_opening_quote(s_start, cue.start), cue.start,
                                        self.lexicon)
@@ -621,7 +631,8 @@ class Extractor:
         if speaker[0] < end and start < speaker[1]:
             return False
         kind = quote_type(self.doc, para, start, end)
-        self.add(Candidate((start, end), kind, cue, speaker, rule, confidence, para.index, antecedent=antecedent))
+        self.add(Candidate((start, end), kind, cue, self.mention(speaker), rule, confidence, para.index,
+                           antecedent=self.mention(antecedent) if antecedent else None))
         return True
 
     def according_to(self, para: Paragraph, cue: Cue, sent: Range) -> None:

@@ -16,18 +16,18 @@ import json
 import os
 import re
 import socket
-import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
 from quotes.canonical import canonical_quote
+from quotes.identity import Link, Name, fold, links, majority, person_key
 from quotes.migrations import DatabaseProblem, check_database, migrate
-from quotes.model import Quote, Speaker
+from quotes.model import Quote, Span, Speaker
 from quotes.readers import Article
 
 DEFAULT_DB = Path("db") / "quotes.db"
@@ -109,38 +109,34 @@ def quote_id(article: str, quote: Quote) -> str:
     return short_hash("quote", article, quote.content.start, quote.content.end, quote.type)
 
 
-@lru_cache(maxsize=65536)  # the same names come back in article after article
-def fold(name: str) -> str:
-    """A name reduced for matching: no accents, case or punctuation (``José Núñez`` = ``jose nunez``)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
-
-
 def speaker_key(speaker: Speaker, article: str) -> str | None:
     """What identifies a speaker across articles, or None for a quote with no known speaker.
 
-    People match on their full resolved name only: "Rubio" alone never joins "Marco Rubio", and
-    "Ana Diaz" never joins "Luis Diaz". Organisations match on their name without a leading
-    "the". Anonymous sources stay within their article.
+    People match on forename and surname: "Rubio" alone never joins "Marco Rubio" here (the run's
+    end links surnames, with the evidence kept), and "Ana Diaz" never joins "Luis Diaz".
+    Organisations match on their name without a leading "the". Anonymous sources stay within
+    their article.
     """
     name = speaker.name or (speaker.mention.text if speaker.mention else None)
-    if speaker.kind == "organization":
-        name = speaker.organization or name
-        key = fold(re.sub(r"^(the)\s+", "", name or "", flags=re.I))
-        return f"organization:{key}" if key and key not in PRONOUNS else None
-    if not name or not fold(name) or fold(name) in PRONOUNS:
+    folded = fold(name or "")
+    if not folded or folded in PRONOUNS:
         return None
+    if speaker.kind == "organization":
+        key = re.sub(r"^the ", "", folded)
+        return f"organization:{key}" if key and key not in PRONOUNS else None
     if speaker.kind == "anonymous":
-        return f"anonymous:{article}:{fold(name)}"
+        return f"anonymous:{article}:{folded}"
     if speaker.kind == "person":
-        return f"person:{fold(name)}"
+        return f"person:{person_key(name)}"
     return None
 
 
+def speaker_id(key: str) -> str:
+    """The id of the speaker row with match key ``key``."""
+    return short_hash("speaker", key, length=12)
+
+
 def speaker_display_name(speaker: Speaker) -> str | None:
-    if speaker.kind == "organization":
-        return speaker.name or speaker.organization
     return speaker.name or (speaker.mention.text if speaker.mention else None)
 
 
@@ -148,7 +144,9 @@ QUOTE_COLUMNS = (
     "id", "article_id", "speaker_id", "content", "type", "speaker_name", "speaker_as_written", "speaker_kind",
     "speaker_role", "speaker_org", "cue", "rule", "confidence", "outlet", "published", "start", "end",
     "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence", "paragraph", "continuation",
-    "quote_group", "extra", "canonical",
+    "quote_group", "extra", "canonical", "speaker_role_start", "speaker_role_end", "speaker_role_expanded",
+    "speaker_org_start", "speaker_org_end", "speaker_gender", "speaker_resolution", "speaker_name_start",
+    "speaker_name_end",
 )
 
 
@@ -172,20 +170,21 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
     speakers: dict[str, dict] = {}
     for quote in quotes:
         key = speaker_key(quote.speaker, aid)
-        sid = short_hash("speaker", key, length=12) if key else None
+        sid = speaker_id(key) if key else None
         if sid and sid not in speakers:
             speakers[sid] = {"id": sid, "match_key": key, "kind": quote.speaker.kind,
                              "name": speaker_display_name(quote.speaker), "quote_count": None}
-        mention, cue = quote.speaker.mention, quote.cue
+        speaker = quote.speaker
         qid = quote_id(aid, quote)
         rows[qid] = (  # in QUOTE_COLUMNS order
-            qid, aid, sid, quote.content.text, quote.type, speaker_display_name(quote.speaker),
-            mention.text if mention else None, quote.speaker.kind, quote.speaker.role, quote.speaker.organization,
-            cue.text if cue else None, quote.rule, quote.confidence, article.outlet, article.published,
-            quote.content.start, quote.content.end, mention.start if mention else None,
-            mention.end if mention else None, cue.start if cue else None, cue.end if cue else None,
+            qid, aid, sid, quote.content.text, quote.type, speaker_display_name(speaker), *_parts(speaker.mention)[:1],
+            speaker.kind, *_parts(speaker.role)[:1], *_parts(speaker.organization)[:1], *_parts(quote.cue)[:1],
+            quote.rule, quote.confidence, article.outlet, article.published,
+            quote.content.start, quote.content.end, *_parts(speaker.mention)[1:], *_parts(quote.cue)[1:],
             quote.sentence, quote.paragraph, int(quote.continuation), quote.group,
             json.dumps(quote.extra) if quote.extra else None, canonical_quote(quote.content.text),
+            *_parts(speaker.role)[1:], speaker.role_expanded, *_parts(speaker.organization)[1:], speaker.gender,
+            speaker.resolution, *_parts(speaker.antecedent)[1:],
         )
     row = {
         "id": aid, "title": article.title, "url": article.url, "outlet": article.outlet,
@@ -194,6 +193,11 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
         "extractor_version": extractor_version, "quote_count": len(rows),
     }
     return StoredArticle(row, list(rows.values()), list(speakers.values()))
+
+
+def _parts(span: Span | None) -> tuple[str | None, int | None, int | None]:
+    """A span as the text, start and end columns that store it."""
+    return (span.text, span.start, span.end) if span else (None, None, None)
 
 
 @dataclass
@@ -308,10 +312,58 @@ class Store:
         return found
 
     def refresh_pending(self) -> int:
-        """Recompute every speaker marked by :meth:`write`; returns how many were recomputed."""
+        """Link names across articles, then recompute every speaker marked by :meth:`write` or by
+        the links; returns how many were recomputed."""
+        self.link_speakers()
         pending = [row[0] for row in self.db.execute("select id from speakers where quote_count is null")]
         self.refresh_speakers(pending)
         return len(pending)
+
+    def link_speakers(self) -> list[Link]:
+        """Point the quotes of a surname quoted alone, or of an acronym, at the one entity it names
+        in the database (:mod:`quotes.identity`), and undo links that no longer hold.
+
+        Decided afresh from every stored name at the end of each run, so the rows are the same
+        however the articles were split over runs, workers or shards. Each link is kept in
+        ``speaker_links`` with its reason.
+        """
+        tallies: dict[tuple[str, str], dict] = {}
+        for kind, name, gender, count in self.db.execute(
+                "select speaker_kind, speaker_name, speaker_gender, count(*) from quotes "
+                "where speaker_kind in ('person', 'organization') and speaker_name is not null "
+                "group by speaker_kind, speaker_name, speaker_gender"):
+            key = speaker_key(Speaker(None, name, kind), "")
+            if key is None:
+                continue
+            entry = tallies.setdefault((kind, key), {"names": Counter(), "genders": Counter()})
+            entry["names"][name] += count
+            entry["genders"][gender] += count
+        names = [Name(kind, key, entry["names"].most_common(1)[0][0], sum(entry["names"].values()),
+                      majority(entry["genders"])) for (kind, key), entry in sorted(tallies.items())]
+        found = links(names)
+        wanted = {link.alias.key: link for link in found}
+        current = {row["alias_key"]: row["speaker_id"] for row in self.db["speaker_links"].rows}
+        spoken = {(kind, key): list(entry["names"]) for (kind, key), entry in tallies.items()}
+        for alias_key in sorted(set(wanted) | set(current)):
+            link = wanted.get(alias_key)
+            own = speaker_id(alias_key)
+            target = speaker_id(link.target.key) if link else own
+            previous = current.get(alias_key, own)
+            kind = alias_key.split(":", 1)[0]
+            if link is None:
+                self.db["speakers"].insert({"id": own, "match_key": alias_key, "kind": kind, "name": None,
+                                            "quote_count": None}, ignore=True)
+            for name in spoken.get((kind, alias_key), []):
+                self.db.execute("update quotes set speaker_id = ? where speaker_id in (?, ?) and speaker_name = ? "
+                                "and speaker_kind = ?", [target, own, previous, name, kind])
+            self.db.execute("update speakers set quote_count = null where id in (?, ?, ?)", [own, target, previous])
+            if link is None:
+                self.db["speaker_links"].delete_where("alias_key = ?", [alias_key])
+            else:
+                self.db["speaker_links"].upsert({"alias_key": alias_key, "alias_name": link.alias.name, "kind": kind,
+                                                 "speaker_id": target, "quotes": link.alias.quotes,
+                                                 "reason": link.reason}, pk="alias_key")
+        return found
 
     def refresh_speakers(self, speaker_ids: Iterable[str]) -> None:
         """Recompute name, role, organisation, aliases and counts of speakers from their quotes.
@@ -348,12 +400,18 @@ class Store:
                 continue
             quote_count, article_count, outlet_count, first, last = totals[sid]
             self.db["speakers"].update(sid, {
-                "name": most_common(names.get(sid, [])), "role": most_common(roles.get(sid, [])),
+                "name": most_common(full_names(names.get(sid, []))), "role": most_common(roles.get(sid, [])),
                 "organization": most_common(orgs.get(sid, [])),
                 "aliases": json.dumps(aliases(names.get(sid, []), written.get(sid, [])), ensure_ascii=False),
                 "quote_count": quote_count, "article_count": article_count, "outlet_count": outlet_count,
                 "first_published": first, "last_published": last,
             })
+
+
+def full_names(tally: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The names of two words or more, if any: a row that holds "Obama" (linked) and "Barack
+    Obama" is named "Barack Obama"."""
+    return [t for t in tally if len(t[0].split()) >= 2] or tally
 
 
 def most_common(tally: list[tuple[str, int, int]]) -> str | None:

@@ -1,0 +1,461 @@
+"""Parse a speaker phrase into a :class:`~quotes.model.Mention`: name, role and organisation spans.
+
+"state department spokesperson Tammy Bruce" gives name "Tammy Bruce", role "spokesperson" and
+organisation "state department"; "Mike Waltz, the national security adviser" gives role
+"national security adviser"; "a spokesperson for HMRC" is an anonymous source with role
+"spokesperson" and organisation "HMRC". Every part is a span of the original text, so nothing is
+rewritten on the way to the database. The same parser reads the phrase next to a cue and every
+name the resolver reads elsewhere in the article. Word classes come from the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import NamedTuple
+
+from quotes.lexicon import Lexicon
+from quotes.model import Mention, Span
+
+
+class Word(NamedTuple):
+    """A token of a phrase, with its offsets in the phrase."""
+
+    start: int
+    end: int
+    text: str
+
+
+Range = tuple[int, int]
+TOKEN = re.compile(r"[^\s,()\[\]]+")
+PARENTHESES = re.compile(r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]")  # "(D-N.Y.)", "(17-4)": left out of the words
+LINK_WORDS = frozenset({"for", "at", "of", "with", "from"})
+ORG_JOINERS = frozenset({"of", "and", "for", "the", "&"})
+POSSESSIVE = ("’s", "'s")
+# "a report published by the city on Thursday": a date ends the phrase, and names nobody
+TRAILING_TIME = re.compile(
+    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
+NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
+INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
+INVISIBLE[0x00AD] = None  # soft hyphen
+INVISIBLE[0xFEFF] = None
+
+
+def clean_name(name: str) -> str:
+    """A name as one person: no zero-width or soft-hyphen characters, single spaces."""
+    return " ".join(name.translate(INVISIBLE).split())
+
+
+@lru_cache(maxsize=65536)
+def bare(word: str) -> str:
+    """A word for look-ups: lower case, without a possessive ending or edge full stops."""
+    return re.sub(r"(?:’s|'s|’|')$", "", word.translate(INVISIBLE)).strip(".,").lower()
+
+
+def is_cap(word: str) -> bool:
+    return word[:1].isupper() or word[:1].isdigit()
+
+
+def is_possessive(word: str) -> bool:
+    return word.endswith(POSSESSIVE) or word.endswith(("s’", "s'")) and len(word) > 3
+
+
+def words_of(phrase: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """The words of ``phrase[start:end]``, leaving out short parentheses ("(D-N.Y.)")."""
+    end = len(phrase) if end is None else end
+    hidden = [(m.start(), m.end()) for m in PARENTHESES.finditer(phrase, start, end)]
+    words = [Word(m.start(), m.end(), m.group()) for m in TOKEN.finditer(phrase, start, end)]
+    if hidden:
+        words = [w for w in words if not any(s <= w.start < e for s, e in hidden)]
+    return words
+
+
+def _span(words: list[Word]) -> Range | None:
+    return (words[0].start, words[-1].end) if words else None
+
+
+def _unpossessed(word: Word) -> Range:
+    """A word's span without its possessive ending ("Trump’s" -> "Trump")."""
+    for ending in POSSESSIVE:
+        if word.text.endswith(ending):
+            return word.start, word.end - len(ending)
+    if word.text.endswith(("s’", "s'")):
+        return word.start, word.end - 1
+    return word.start, word.end
+
+
+def _strip_det(words: list[Word]) -> list[Word]:
+    if words and words[0].text.lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"):
+        return words[1:]
+    return words
+
+
+def _descriptor(word: str) -> bool:
+    """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner"."""
+    head, dash, tail = word.rpartition("-")
+    return bool(dash) and head[:1].isupper() and tail[:1].islower()
+
+
+class Parsed(NamedTuple):
+    """A phrase's parse, with spans relative to the phrase: cached once per phrase text."""
+
+    kind: str
+    name: Range | None = None
+    role: Range | None = None
+    organization: Range | None = None
+    title: Range | None = None
+    gender: str | None = None
+    plural: bool = False
+
+
+PARSED_CACHE_SIZE = 100_000
+
+
+def parse_mention(text: str, start: int, end: int, lexicon: Lexicon) -> Mention:
+    """The mention written at ``text[start:end]``, every part a span of ``text``.
+
+    News repeats its names and titles article after article, so a phrase is parsed once per
+    lexicon (the cache is emptied when it fills).
+    """
+    phrase = text[start:end]
+    cache = lexicon.parsed_speakers
+    parsed = cache.get(phrase)
+    if parsed is None:
+        if len(cache) >= PARSED_CACHE_SIZE:
+            cache.clear()
+        parsed = cache[phrase] = _parse(phrase, lexicon)
+
+    def shifted(part: Range | None) -> Span | None:
+        return Span.of(text, start + part[0], start + part[1]) if part else None
+
+    return Mention(start, end, phrase, parsed.kind, shifted(parsed.name), shifted(parsed.role),
+                   shifted(parsed.organization), shifted(parsed.title), parsed.gender, parsed.plural)
+
+
+def describe(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[Span | None, Span | None]:
+    """The role and organisation in a description written at ``text[start:end]``
+    ("director of operations at the Port Authority")."""
+    role, org = split_role(words_of(text, start, end), text, lexicon)
+    return (Span.of(text, *role) if role else None), (Span.of(text, *org) if org else None)
+
+
+def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range | None, Range | None]:
+    """Role and organisation in a description, as spans of ``phrase``.
+
+    "director of operations at the Port Authority" gives (director of operations, the Port Authority).
+    """
+    words = _strip_det(words)
+    if not words or words[0].text.lower() in ("who", "which", "whose"):
+        return None, None
+    org: Range | None = None
+    link = next((i for i in range(len(words) - 2, 0, -1) if words[i].text in LINK_WORDS and (
+        words[i + 1].text[:1].isupper() or words[i + 1].text in ("the", "a") and i + 2 < len(words)
+        and words[i + 2].text[:1].isupper())), None)
+    if link is not None:
+        candidate = words[link + 1:]
+        named = _org_name(candidate)
+        if any(is_cap(w.text) for w in candidate) and (
+                bare(candidate[-1].text) in lexicon.org_heads or is_cap(candidate[-1].text)):
+            org = _span(candidate if candidate[0].text == "the" else _strip_det(candidate))
+            words = words[:link]
+        elif named:  # "a lawyer with Dunmore LLP in Halifax who …": the name, not the rest
+            org = _span(named)
+            words = words[:link]
+    else:
+        trailing = len(words)
+        while trailing > 1 and words[trailing - 1].text[:1].isupper():
+            trailing -= 1
+        if trailing < len(words) and any(w.text == "of" for w in words[:trailing]):
+            org = _span(words[trailing:])  # "founder of cloud company Harbour.Net"
+            words = words[:trailing]
+    if org is None:  # "the ministry's spokesman", "Canada's ambassador"
+        for i, word in enumerate(words[:-1]):
+            if word.text.endswith(POSSESSIVE):
+                org = (words[0].start, _unpossessed(word)[1])
+                words = words[i + 1:]
+                break
+    if any(bare(w.text) in lexicon.kinship for w in words):
+        return None, None  # "younger brother of Seth Jones": the role and organisation are someone else's
+    heads = [i for i, w in enumerate(words) if bare(w.text) in lexicon.role_heads]
+    if not heads:
+        return None, _org_or_none(org, phrase, lexicon)
+    head = heads[-1]
+    last = head
+    tail = words[head + 1:]
+    # "secretary of state", "director of provincial operations": an "of" complement stays in the role
+    if tail and tail[0].text.lower() == "of" and (org is None or not any(is_cap(w.text) for w in tail)):
+        last = len(words) - 1
+    first = head
+    while first > 0 and (bare(words[first - 1].text) in lexicon.role_modifiers
+                         or bare(words[first - 1].text) in lexicon.role_heads):
+        first -= 1
+    # "Foreign Affairs Minister": capitalised words of a title, up to an organisation or a place
+    while first > 0 and is_cap(words[first - 1].text) and bare(words[first - 1].text) not in lexicon.org_heads \
+            and words[first - 1].text.strip(".") not in lexicon.places and not words[first - 1].text.endswith(POSSESSIVE) \
+            and not _descriptor(words[first - 1].text) \
+            and all(bare(w.text) not in lexicon.org_heads for w in words[:first - 1]):
+        first -= 1
+    # "CEO and founder": a role joined to the role found
+    if first >= 2 and words[first - 1].text.lower() == "and" and bare(words[first - 2].text) in lexicon.role_heads:
+        first -= 2
+    role = (words[first].start, words[last].end)
+    if org is None:
+        # "Seals head coach", "Liberal MP", "Republican state senator": the capitalised words of a
+        # title that are no role words name its organisation or party
+        title_words = words[first:head]
+        named_words = [w for w in title_words if is_cap(w.text) and bare(w.text) not in lexicon.role_heads
+                       and bare(w.text) not in lexicon.generic_title_words
+                       and bare(w.text) not in lexicon.portfolios
+                       and (bare(w.text) not in lexicon.role_modifiers or bare(w.text) in lexicon.parties)
+                       and w.text.strip(".") not in lexicon.places and not _descriptor(w.text)]
+        capitalised = [w for w in title_words if is_cap(w.text)]
+        if named_words and len(named_words) == len(capitalised) and _contiguous(named_words, title_words):
+            org = _span(named_words)
+    before = [w for w in words[:first] if bare(w.text) not in ("the", "a", "an", "former")]
+    if before and org is None and _contiguous(before, words[:first]):
+        if any(bare(w.text) in lexicon.org_heads for w in before) or (
+                any(is_cap(w.text) for w in before) and not all(w.text.strip(".") in lexicon.places for w in before)
+                and not all(_descriptor(w.text) or not is_cap(w.text) for w in before)):
+            org = _span(before)
+    return role, _org_or_none(org, phrase, lexicon)
+
+
+def _contiguous(chosen: list[Word], words: list[Word]) -> bool:
+    """Whether ``chosen`` are consecutive words of ``words``."""
+    first = words.index(chosen[0])
+    return words[first:first + len(chosen)] == chosen
+
+
+def _org_name(words: list[Word]) -> list[Word]:
+    """The proper name that opens a phrase: "Dunmore LLP" in "Dunmore LLP in Halifax who …"."""
+    taken = 1 if words and words[0].text == "the" else 0
+    if taken >= len(words) or not words[taken].text[:1].isupper():
+        return []
+    end = taken + 1
+    pos = end
+    while pos < len(words):
+        if words[pos].text[:1].isupper():
+            end = pos = pos + 1
+        elif words[pos].text in ORG_JOINERS:
+            pos += 1
+        else:
+            break
+    return words[:end]
+
+
+def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | None:
+    """An organisation, unless it is none: a pronoun, a bare place, a number, a dangling "and"
+    ("1989 … graduate and"), a place-based adjective ("Boston-based") or a portfolio ("Finance")."""
+    if org is None:
+        return None
+    text = phrase[org[0]:org[1]]
+    words = text.split()
+    low = bare(words[-1])
+    if low in ("and", "or") or text[:1].isdigit() or text.endswith("-based") or bare(text) in lexicon.pronouns:
+        return None
+    stripped = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip(".")
+    if stripped in lexicon.places or bare(stripped) in lexicon.portfolios or bare(stripped) in lexicon.pronoun_words:
+        return None
+    return org
+
+
+def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
+    """person or organization, for a capitalised name with no description."""
+    name = phrase[words[0].start:words[-1].end]
+    if name in lexicon.org_names or name in lexicon.places:
+        return "organization"
+    if bare(words[-1].text) in lexicon.org_heads or "&" in name:
+        return "organization"
+    if len(words) == 1 and name.isupper() and len(name) > 1:
+        return "organization"
+    if any(bare(w.text) in ("of", "for", "and") for w in words[1:-1]):
+        return "organization"
+    return "person"
+
+
+def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None) -> str | None:
+    """male or female from a title ("Mrs.") or an unambiguous forename, else None."""
+    if title:
+        gender = lexicon.titles.get(title)
+        if gender in ("male", "female"):
+            return gender
+    if not first_name:
+        return None
+    gender = lexicon.forenames.get(bare(first_name))
+    return gender if gender in ("male", "female") else None
+
+
+def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
+    """Split a speaker phrase into name, role, organisation and kind, as spans of the phrase."""
+    end = len(phrase.rstrip(" ,"))
+    timed = TRAILING_TIME.search(phrase, 0, end)
+    if timed and timed.start() > 0:
+        end = len(phrase[:timed.start()].rstrip(" ,"))
+    words = words_of(phrase, 0, end)
+    if not words:
+        return Parsed("unknown")
+    low = words[0].text.lower()
+    if len(words) == 1 and low in lexicon.pronoun_words:
+        return Parsed("pronoun", gender=lexicon.pronouns.get(low) if lexicon.pronouns.get(low) in ("male", "female")
+                      else None, plural=lexicon.pronouns.get(low) == "plural")
+    comma = phrase.find(",", 0, end)
+    main = [w for w in words if comma < 0 or w.end <= comma]
+    appositive = [w for w in words if comma >= 0 and w.start > comma]
+    if not main:
+        return Parsed("unknown")
+    if appositive and _name_only(appositive) and not _name_only(main):
+        # "the director of operations for the Port Authority, Jeff Lane": the description comes first
+        role, org = split_role(main, phrase, lexicon)
+        if role:
+            name = _span(appositive)
+            return Parsed("person", name, role, org, None, gender_of(appositive[0].text, lexicon))
+    linked = _person_of_org(main)
+    if linked is not None:
+        person = _parse(phrase[:main[linked - 1].end], lexicon)
+        if person.kind == "person" and person.name and len(phrase[person.name[0]:person.name[1]].split()) >= 2:
+            a_role = split_role(appositive, phrase, lexicon)[0] if appositive else None
+            org = person.organization or _org_or_none(_span(main[linked + 1:]), phrase, lexicon)
+            return Parsed("person", person.name, person.role or a_role, org, person.title, person.gender)
+    return _parse_main(phrase, main, appositive, lexicon)
+
+
+def _name_only(words: list[Word]) -> bool:
+    return 2 <= len(words) <= 4 and all(NAME_WORD.fullmatch(w.text) for w in words)
+
+
+def _person_of_org(words: list[Word]) -> int | None:
+    """``Tim Guest with the Health Authority``: the index of the linking word, if any."""
+    for i in range(1, len(words) - 1):
+        if words[i].text in ("of", "with", "from", "at") and words[i - 1].text[:1].isupper() and (
+                words[i + 1].text[:1].isupper() or words[i + 1].text == "the" and i + 2 < len(words)
+                and words[i + 2].text[:1].isupper()):
+            return i
+    return None
+
+
+def _common_word(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised word that opens a sentence or a headline rather than a name ("Officials", "Meanwhile")."""
+    low = bare(word)
+    return low in lexicon.anonymous_heads or low in lexicon.anonymous_determiners or low in lexicon.sentence_openers
+
+
+def name_run_start(words: list[Word], lexicon: Lexicon) -> int:
+    """Where the trailing run of capitalised words of a phrase starts, after opening words."""
+    start = len(words)
+    while start > 0 and is_cap(words[start - 1].text):
+        start -= 1
+    while start < len(words) and _common_word(words[start].text, lexicon):
+        start += 1
+    return start
+
+
+def name_cut(run: list[Word], lexicon: Lexicon) -> tuple[int, Word | None]:
+    """How many words of a capitalised run describe rather than name, and the title among them.
+
+    "Foreign Minister Sergei Lavrov" -> 2; "Sen. Ted Cruz" -> 1 with title "Sen."; "Struggling
+    Donald Trump" and "Neither Donald J. Trump" -> 1, because a forename starts the name.
+    """
+    title = None
+    cut = 0
+    for i, word in enumerate(run):
+        low = bare(word.text)
+        if i < len(run) - 1 and sentence_end(word.text, lexicon):
+            cut, title = i + 1, None  # "July. Cruz": a sentence ended inside the run
+            continue
+        if _initial(word.text) and i > 0:
+            continue  # "Julie A. Diaz": an initial, not the article "A"
+        if low in lexicon.role_heads or low in lexicon.role_modifiers or word.text in lexicon.titles \
+                or low in lexicon.honorifics or lexicon.title_role(word.text) or word.text.rstrip(".") in lexicon.places \
+                or low in lexicon.org_heads or (word.text.endswith(POSSESSIVE) and i < len(run) - 1) \
+                or _descriptor(word.text) \
+                or low in lexicon.sentence_openers or low in lexicon.parties:
+            cut = i + 1
+            if (word.text in lexicon.titles or low in lexicon.honorifics) and title is None:
+                title = word
+    if cut == len(run) and title is not None and run[-1] is not title and is_cap(run[-1].text):
+        cut = len(run) - 1  # "Mr. King", "Ms. Major": after an honorific, a title word is a surname
+    # A headline or a sentence opener before a forename: "Border Wall Contract Donald Trump"
+    for i in range(len(run) - 2, cut, -1):
+        if bare(run[i].text) in lexicon.forenames and not _initial(run[i - 1].text) \
+                and bare(run[i - 1].text) not in lexicon.forenames:
+            cut = i
+            break
+    return cut, title
+
+
+def sentence_end(word: str, lexicon: Lexicon) -> bool:
+    """A word whose full stop ends a sentence: not an initial, a title, a suffix or an abbreviation."""
+    if not word.endswith(".") or len(word) <= 2 or "." in word[:-1]:
+        return False
+    low = word.lower()
+    return word not in lexicon.titles and low not in lexicon.honorifics and not lexicon.title_role(word) \
+        and bare(word) not in NAME_SUFFIXES and low[:-1] not in lexicon.abbreviations
+
+
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "." and word[0].isupper()
+
+
+def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
+    run_start = name_run_start(main, lexicon)
+    run = main[run_start:]
+    if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
+        return Parsed("organization", _span(_strip_det(main)))
+    cut, title_word = name_cut(run, lexicon)
+    name_words = run[cut:]
+    description = main[:run_start] + run[:cut]
+    title = (title_word.start, title_word.end) if title_word else None
+    role = org = None
+    if description:
+        role, org = split_role(description, phrase, lexicon)
+        if role is None and title_word and lexicon.title_role(title_word.text):
+            role = title
+    if appositive:
+        a_role, a_org = split_role(appositive, phrase, lexicon)
+        role = role or a_role
+        org = org or a_org
+    if name_words:
+        name = (name_words[0].start, _unpossessed(name_words[-1])[1])
+        if description and not role and (bare(main[-1].text) in lexicon.org_heads or org):
+            # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
+            return Parsed("organization", _span(_strip_det(main)))
+        kind = classify_name(name_words, phrase, lexicon)
+        gender = gender_of(name_words[0].text if len(name_words) > 1 else None, lexicon,
+                           title_word.text if title_word else None)
+        if kind == "person" and not cut and run_start > 0 and bare(main[run_start - 1].text) == "the" \
+                and gender is None:
+            kind = "organization"  # "the Sentinel", "the Courier": people take no article
+        if kind == "organization":
+            if description and not role:
+                name = _span(_strip_det(main))
+            return Parsed("organization", name)
+        return Parsed("person", name, role, org, title, gender)
+    # No proper name: a description, an organisation or an anonymous source.
+    words = [bare(w.text) for w in main]
+    head, determiner = words[-1], words[0]
+    plural = head.endswith("s") and head[:-1] in lexicon.speaker_nouns
+    indefinite = determiner in lexicon.anonymous_determiners or (head.endswith("s") and determiner != "the")
+    if role is None:
+        role, org = split_role(main, phrase, lexicon)
+    whole = _span(main)
+    if role and (indefinite or head in lexicon.anonymous_heads):
+        return Parsed("anonymous", whole, role, org, plural=plural)
+    if role:
+        return Parsed("description", None, role, org, plural=plural)
+    if head in lexicon.org_heads and head not in lexicon.role_heads:
+        kind = "organization" if determiner != "the" or len(words) > 2 or org else "description"
+        return Parsed(kind, _span(_strip_det(main)), plural=plural)
+    if head in lexicon.anonymous_heads or (indefinite and head in lexicon.role_heads) or (
+            (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):
+        return Parsed("anonymous", whole, role, org, plural=plural or head.endswith("s"))
+    if head in lexicon.role_heads or head in lexicon.kinship:
+        return Parsed("description", None, role, org, plural=plural)
+    if is_cap(main[0].text):
+        return Parsed(classify_name(main, phrase, lexicon), whole)
+    return Parsed("unknown", whole)
