@@ -153,6 +153,11 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("roles", "kinship"))
 
     @cached_property
+    def role_surnames(self) -> frozenset[str]:
+        """Role words that are common surnames too ("Baker", "Dean"): the last word of a name is a surname."""
+        return frozenset(w.lower() for w in self._list("roles", "surnames"))
+
+    @cached_property
     def generic_title_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("roles", "generic_title_words"))
 
@@ -226,6 +231,11 @@ class Lexicon:
     def description_classes(self) -> dict[str, frozenset[str]]:
         """Description head ("company") -> words whose presence in an organisation's name fits it."""
         return {k.lower(): frozenset(w.lower() for w in v) for k, v in self.data.get("description_classes", {}).items()}
+
+    @cached_property
+    def company_words(self) -> frozenset[str]:
+        """Words that end a company's name ("Energy", "Motors", "Technologies")."""
+        return self.description_classes.get("company", frozenset())
 
     @cached_property
     def anonymous_heads(self) -> frozenset[str]:

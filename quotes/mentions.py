@@ -93,10 +93,18 @@ def _strip_det(words: list[Word]) -> list[Word]:
     return words
 
 
+DESCRIPTOR_TAILS = frozenset({
+    "born", "based", "led", "backed", "owned", "funded", "run", "area", "era", "style", "winning", "winner",
+    "nominated", "raised", "educated", "trained", "bred", "made", "built", "affiliated", "aligned", "allied",
+    "leaning", "registered", "listed", "appointed", "elected", "sponsored", "controlled", "friendly", "centric",
+    "focused", "bound", "linked", "oriented", "inspired", "style", "native", "turned"})
+
+
 def _descriptor(word: str) -> bool:
-    """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner"."""
+    """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner"
+    (but "Ki-moon" and "Wilson-Raybould" are names)."""
     head, dash, tail = word.rpartition("-")
-    return bool(dash) and head[:1].isupper() and tail[:1].islower()
+    return bool(dash) and head[:1].isupper() and bare(tail) in DESCRIPTOR_TAILS
 
 
 class Parsed(NamedTuple):
@@ -267,8 +275,8 @@ def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
     name = phrase[words[0].start:words[-1].end]
     if name in lexicon.org_names or name in lexicon.places:
         return "organization"
-    if bare(words[-1].text) in lexicon.org_heads or "&" in name:
-        return "organization"
+    if bare(words[-1].text) in lexicon.org_heads or bare(words[-1].text) in lexicon.company_words or "&" in name:
+        return "organization"  # "Harbour Authority", "Suncor Energy", "Ernst & Young"
     if len(words) == 1 and name.isupper() and len(name) > 1:
         return "organization"
     if any(bare(w.text) in ("of", "for", "and") for w in words[1:-1]):
@@ -347,8 +355,9 @@ def name_run_start(words: list[Word], lexicon: Lexicon) -> int:
     start = len(words)
     while start > 0 and is_cap(words[start - 1].text):
         start -= 1
-    while start < len(words) and _common_word(words[start].text, lexicon):
-        start += 1
+    while start < len(words) and _common_word(words[start].text, lexicon) and not (
+            start < len(words) - 1 and bare(words[start].text) in lexicon.forenames):
+        start += 1  # "Meanwhile Trump", but "Will Young" and "May Chen" are names
     return start
 
 
@@ -367,6 +376,8 @@ def name_cut(run: list[Word], lexicon: Lexicon) -> tuple[int, Word | None]:
             continue
         if _initial(word.text) and i > 0:
             continue  # "Julie A. Diaz": an initial, not the article "A"
+        if i == len(run) - 1 and i >= cut and low in lexicon.role_surnames and word.text[:1].isupper():
+            continue  # "Brian Baker", "Dean said": a surname, though a role word too
         if low in lexicon.role_heads or low in lexicon.role_modifiers or word.text in lexicon.titles \
                 or low in lexicon.honorifics or lexicon.title_role(word.text) or word.text.rstrip(".") in lexicon.places \
                 or low in lexicon.org_heads or (word.text.endswith(POSSESSIVE) and i < len(run) - 1) \
@@ -404,6 +415,13 @@ def _initial(word: str) -> bool:
 
 def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
     run_start = name_run_start(main, lexicon)
+    if 2 <= run_start < len(main) and main[run_start - 1].text in ("of", "for", "&") \
+            and is_cap(main[run_start - 2].text):
+        # "Minister of Innovation" is a title, "Diocese of Covington" an organisation: never a person
+        role, org = split_role(main, phrase, lexicon)
+        if role:
+            return Parsed("description", None, role, org)
+        return Parsed("organization", _span(_strip_det(main)))
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
         return Parsed("organization", _span(_strip_det(main)))
@@ -437,6 +455,9 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             return Parsed("organization", name)
         return Parsed("person", name, role, org, title, gender)
     # No proper name: a description, an organisation or an anonymous source.
+    determiners = [i for i, w in enumerate(main) if i and w.text.lower() in ("the", "a", "an")]
+    if determiners and not any(w.text.lower() in LINK_WORDS for w in main[:determiners[-1]]):
+        main = main[determiners[-1]:]  # "In early November the company": the phrase starts at its determiner
     words = [bare(w.text) for w in main]
     head, determiner = words[-1], words[0]
     plural = head.endswith("s") and head[:-1] in lexicon.speaker_nouns
@@ -454,8 +475,8 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
     if head in lexicon.anonymous_heads or (indefinite and head in lexicon.role_heads) or (
             (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):
         return Parsed("anonymous", whole, role, org, plural=plural or head.endswith("s"))
-    if head in lexicon.role_heads or head in lexicon.kinship:
-        return Parsed("description", None, role, org, plural=plural)
-    if is_cap(main[0].text):
+    if head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties:
+        return Parsed("description", None, role, org, plural=plural)  # "the Kentucky Republican" too
+    if is_cap(main[0].text) and head not in lexicon.sentence_openers:
         return Parsed(classify_name(main, phrase, lexicon), whole)
     return Parsed("unknown", whole)

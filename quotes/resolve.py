@@ -34,7 +34,8 @@ from quotes.sentences import strip_space
 
 PARTICLE = r"(?:de|da|van|von|der|den|bin|al|la|le|del|di|du|dos|das|ter|ten|ibn|abu)"
 NAME_WORD = r"[A-Z\u00c0-\u00de](?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
-NAME_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:{PARTICLE}[ \u00a0]+)?{NAME_WORD}){{0,6}}")
+# "Bank of Canada", "Centers for Disease Control", "Ernst & Young": joined by "of", "for" or "&"
+NAME_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
 FULL_STOP_WORD = re.compile(r"\S+\.(?=[ \u00a0])")
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
 MAX_LEFT_WORDS = 5
@@ -68,6 +69,7 @@ CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photogra
                      re.IGNORECASE)
 SENTENCES_BACK = 8
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
+POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
@@ -100,6 +102,7 @@ class Event:
     entity: Entity
     core: bool  # a subject or direct object, not after a preposition and not a possessor
     narrative: bool  # in a sentence of the story, not a headline, caption or quotation
+    speaker: bool = False  # the speaker of a quote
 
 
 class Resolver:
@@ -156,12 +159,13 @@ class Resolver:
                 tally[gender] += 1
         for entity in self.people:
             tally = votes.get(id(entity))
-            if not tally or entity.gender is not None:
-                continue
+            if not tally or entity.gender is not None or not (entity.evidenced or len(entity.display.split()) >= 2):
+                continue  # "China" or "Thursday" near a "she" names nobody
             for gender, other in (("male", "female"), ("female", "male")):
                 if tally[gender] >= 1 and tally[gender] >= 2 * tally[other]:
                     word = "he" if gender == "male" else "she"
                     entity.gender, entity.gender_evidence = gender, f"pronoun {word} ({tally[gender]})"
+                    entity.evidenced = True
 
     def _headline_paragraphs(self) -> set[int]:
         """Paragraphs that are no sentences of the story: headlines, bylines and photo captions."""
@@ -197,15 +201,30 @@ class Resolver:
         return out
 
     def _read_name(self, start: int, end: int, headlines: set[int]) -> None:
+        words = self.text[start:end].split()
+        if all(bare(w) in self.lexicon.sentence_openers for w in words):
+            return  # "She", "The": capitalised because a sentence starts
+        if re.search(r"\b[Tt]he\s+$", self.text[max(0, start - 5):start]) \
+                and bare(words[0]) not in self.lexicon.forenames:
+            self._read_organization(start, end, headlines)
+            return
         left = self._left_context(start)
         mention = parse_mention(self.text, left, end, self.lexicon)
         para = self.doc.paragraph_at(start)
         narrative = para.index not in headlines and not self._quoted(start)
+        acronym = ACRONYM_AFTER.match(self.text, end)
+        if acronym and len(words) >= 2 and _initials(self.text[start:end]) == acronym.group(1).replace(".", "") \
+                and not (mention.kind == "person" and mention.gender):
+            # "Export Development Canada (EDC)": an organisation, defined with its acronym
+            mention = replace(parse_mention(self.text, start, end, self.lexicon), kind="organization",
+                              name=Span.of(self.text, start, end))
         if mention.kind == "organization" and mention.name:
             self._organization(mention, start, end, narrative)
         elif mention.kind == "person" and mention.name:
             words = clean_name(mention.name.text).split()
             last = bare(words[-1])
+            if any(c.isdigit() for c in words[-1]):
+                return  # "Bill C-74", "Flight 370": no person's name
             if last.endswith("s") and (last[:-1] in self.lexicon.speaker_nouns or last[:-2] in self.lexicon.speaker_nouns):
                 return  # "Harbour Farmers", "Ellery Teachers": a group, not a person
             if para.index in headlines and not (mention.gender or mention.title or mention.role):
@@ -215,6 +234,14 @@ class Resolver:
                 return
             entity = self._person(mention)
             self._event(mention.name.start, entity, mention, narrative)
+
+    def _read_organization(self, start: int, end: int, headlines: set[int]) -> None:
+        """A name after "the" is an organisation, a place or a title, never a person ("the Lower Mainland")."""
+        mention = parse_mention(self.text, start, end, self.lexicon)
+        if mention.kind in ("organization", "person") and mention.name and not mention.title:
+            para = self.doc.paragraph_at(start)
+            self._organization(replace(mention, kind="organization", name=Span.of(self.text, start, end)), start, end,
+                               para.index not in headlines and not self._quoted(start))
 
     def _left_context(self, start: int) -> int:
         """Where the description words that run up to a name start ("state department spokesperson")."""
@@ -226,6 +253,8 @@ class Resolver:
                 break
             word = m.group().strip()
             low = bare(word)
+            if sentence_end(word, lexicon) or word.endswith((",", ";", ":")):
+                break
             if not (low in lexicon.role_heads or low in lexicon.role_modifiers or low in lexicon.org_heads
                     or low in lexicon.portfolios or word.endswith(("’s", "'s")) or re.fullmatch(r"\d+-year-old", low)
                     or word[:1].isupper() and low not in lexicon.sentence_openers) or "\n" in m.group():
@@ -240,7 +269,7 @@ class Resolver:
     def _person(self, mention: Mention) -> Entity:
         words = clean_name(mention.name.text).split()
         key = _person_key(words)
-        entity = self._by_key.get(key)
+        entity = self._by_key.get(key) or self._longer_name(words)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
             self.people.append(entity)
@@ -249,6 +278,18 @@ class Resolver:
         self._learn(entity, mention)
         entity.mentions.append(mention)
         return entity
+
+    def _longer_name(self, words: list[str]) -> Entity | None:
+        """A person already named with more words that end with these: "Guajardo Villarreal" after
+        "Ildefonso Guajardo Villarreal" (a two-word surname), unless the first word is a forename."""
+        if bare(words[0]) in self.lexicon.forenames:
+            return None
+        folded = [bare(w) for w in words]
+        for entity in self.people:
+            known = [bare(w) for w in entity.display.split()]
+            if len(known) > len(folded) and known[-len(folded):] == folded:
+                return entity
+        return None
 
     def _learn(self, entity: Entity, mention: Mention) -> None:
         """What a mention says about its person: gender from a title or forename, and evidence
@@ -264,6 +305,8 @@ class Resolver:
                 entity.gender, entity.gender_evidence = noun, f"role {mention.role.text}"
 
     def _organization(self, mention: Mention, start: int, end: int, narrative: bool) -> None:
+        if mention.name.text.endswith(("’s", "'s")):  # "the PBO’s forecast"
+            mention = replace(mention, name=Span.of(self.text, mention.name.start, mention.name.end - 2))
         name = clean_name(re.sub(r"^the\s+", "", mention.name.text, flags=re.IGNORECASE))
         if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places:
             return  # a place is never an antecedent, and names no speaker by itself here
@@ -383,6 +426,9 @@ class Resolver:
         """Who ``mention`` stands for, with role and organisation."""
         if not self._built:
             self._build()
+        possessor = POSSESSOR.match(mention.text)
+        if possessor and bare(mention.text.split()[-1]) in self.lexicon.statement_nouns:
+            return self._possessor(mention, possessor)  # "her statement", "the company's statement"
         kind = mention.kind
         if kind == "pronoun":
             return self._pronoun(mention)
@@ -434,7 +480,7 @@ class Resolver:
         """A speaker resolved to ``entity``; a quoted person is a person, for later pronouns."""
         if entity.kind == "person":
             entity.evidenced = True
-            self._add_event(Event(mention.start, entity, True, True))
+            self._add_event(Event(mention.start, entity, True, True, True))
         return self._speaker(mention, entity.display, entity.kind, entity, how)
 
     def _add_event(self, event: Event) -> None:
@@ -448,11 +494,12 @@ class Resolver:
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")
         if low in GENDERED:
             gender = GENDERED[low]
-            entity = self._antecedent(mention.start, lambda e: e.kind == "person" and e.evidenced
-                                      and e.gender in (None, gender), gender)
+            def agrees(e: Entity) -> bool:
+                return e.kind == "person" and e.gender in (None, gender) and self._person_like(e)
+            entity = self._antecedent(mention.start, agrees, gender) or self._last_speaker(mention.start, agrees)
             if entity is None:
                 return self._speaker(mention, mention.text, "person", None, "unresolved")
-            self._add_event(Event(mention.start, entity, True, True))
+            self._add_event(Event(mention.start, entity, True, True, True))
             return self._speaker(mention, entity.display, "person", entity, "pronoun")
         entity = self._antecedent(mention.start, lambda e: e.kind == "organization")
         if entity is None:
@@ -460,7 +507,8 @@ class Resolver:
                                  "unresolved")
         return self._speaker(mention, entity.display, "organization", entity, "pronoun")
 
-    def _antecedent(self, position: int, accept, gender: str | None = None) -> Entity | None:
+    def _antecedent(self, position: int, accept, gender: str | None = None,
+                    sentences: int = SENTENCES_BACK) -> Entity | None:
         """The entity the text is about at ``position``: in the nearest sentence before it that names
         an acceptable one, its subject (the first name not after a preposition), else its last name.
 
@@ -471,7 +519,7 @@ class Resolver:
         starts = self.doc.sentence_starts
         hi = bisect.bisect_left(self._event_positions, position)
         unknown: tuple[Entity, int] | None = None
-        for distance, index in enumerate(range(sentence, max(-1, sentence - SENTENCES_BACK), -1)):
+        for distance, index in enumerate(range(sentence, max(-1, sentence - sentences), -1)):
             lo = bisect.bisect_left(self._event_positions, starts[index]) if starts else 0
             found = [e for e in self.events[lo:hi] if e.narrative and accept(e.entity)]
             hi = lo
@@ -485,6 +533,23 @@ class Resolver:
             if unknown is None:
                 unknown = (_subject(found), distance)
         return unknown[0] if unknown else None
+
+    def _person_like(self, entity: Entity) -> bool:
+        """Whether a pronoun may stand for ``entity``: the article shows it is a person (a title, a
+        role, a known forename, a quote of theirs) and, for a one-word name, says which gender."""
+        if len(entity.display.split()) < 2 and entity.gender is None:
+            return False  # "SNC-Lavalin said": one word of unknown gender may be anything
+        return entity.evidenced or self.description(entity)[0] is not None
+
+    def _last_speaker(self, position: int, accept) -> Entity | None:
+        """The last person quoted before ``position`` that ``accept`` takes, however far back."""
+        i = bisect.bisect_left(self._event_positions, position) - 1
+        while i >= 0:
+            event = self.events[i]
+            if event.speaker and accept(event.entity):
+                return event.entity
+            i -= 1
+        return None
 
     def _organization_speaker(self, mention: Mention) -> Speaker:
         name = clean_name(mention.name.text)
@@ -500,10 +565,6 @@ class Resolver:
     def _described(self, mention: Mention) -> Speaker:
         head = bare(mention.text.split()[-1])
         lexicon = self.lexicon
-        possessor = re.match(r"(his|her|its|their)\s+\w+$|(.+?)[’']s\s+\w+$", mention.text, re.IGNORECASE)
-        if possessor and head in lexicon.statement_nouns:
-            # "her statement", "the company's statement": the statement speaks for its author
-            return self._possessor(mention, possessor)
         if head in lexicon.org_heads and head not in lexicon.role_heads:
             entity = self._antecedent(mention.start, lambda e: e.kind == "organization"
                                       and self._org_matches(e, head))
@@ -516,9 +577,17 @@ class Resolver:
         entity = self._antecedent(mention.start, lambda e: e.kind == "person" and self._person_matches(e, head, words))
         if entity is None:
             entity = self._antecedent_anywhere(mention.start, head, words)
+        how = "description"
+        if entity is None and mention.text.lower().startswith("the ") and (
+                head in lexicon.role_heads or head in lexicon.parties):
+            # "the New York businessman says …": the person the story is about at that point
+            gender = lexicon.gendered_nouns.get(head)
+            entity = self._antecedent(mention.start, lambda e: e.kind == "person" and e.evidenced
+                                      and e.gender in (None, gender or e.gender), gender, sentences=3)
+            how = "description, the person the story is about"
         if entity is not None:
             entity.evidenced = True
-            return self._speaker(mention, entity.display, "person", entity, "description")
+            return self._speaker(mention, entity.display, "person", entity, how)
         kind = "person" if mention.role else "unknown"
         return self._speaker(mention, mention.text, kind, None, "unresolved")
 
@@ -550,6 +619,7 @@ class Resolver:
         role, org = self.description(entity)
         described = {bare(w) for m in entity.mentions[:MAX_MENTIONS] for w in m.text.split()}
         described |= {bare(w) for span in (role, org) if span for w in span.text.split()}
+        described |= {self.lexicon.title_role(w) for w in described} - {None}
         return head in described
 
     def _antecedent_anywhere(self, position: int, head: str, words: set[str]) -> Entity | None:
