@@ -52,7 +52,7 @@ def clean_name(name: str) -> str:
 @lru_cache(maxsize=65536)
 def bare(word: str) -> str:
     """A word for look-ups: lower case, without a possessive ending or edge full stops."""
-    return re.sub(r"(?:’s|'s|’|')$", "", word.translate(INVISIBLE)).strip(".,").lower()
+    return re.sub(r"(?:’s|'s|’|')$", "", word.translate(INVISIBLE)).strip(".,").lower().replace("’", "'")
 
 
 def is_cap(word: str) -> bool:
@@ -416,7 +416,8 @@ def _initial(word: str) -> bool:
 def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
     run_start = name_run_start(main, lexicon)
     if 2 <= run_start < len(main) and main[run_start - 1].text in ("of", "for", "&") \
-            and is_cap(main[run_start - 2].text):
+            and is_cap(main[run_start - 2].text) and name_cut(main[run_start:], lexicon)[0] == 0 \
+            and bare(main[run_start].text) not in lexicon.forenames:
         # "Minister of Innovation" is a title, "Diocese of Covington" an organisation: never a person
         role, org = split_role(main, phrase, lexicon)
         if role:

@@ -22,6 +22,7 @@ each a span of the article.
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -338,15 +339,29 @@ class Resolver:
         org = self._organization_named(word, position)
         if org is not None:
             return org
-        if mention.text[:1].islower() or bare(word) in self.lexicon.sentence_openers:
+        if mention.text[:1].islower() or bare(word) in self.lexicon.sentence_openers \
+                or word.strip(".") in self.lexicon.places or word in self.lexicon.org_names:
             return None
         key = ("person", "", bare(word), "")
-        entity = self._by_key.get(key)
+        entity = self._by_key.get(key) or self._misspelt_surname(word)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
             self.people.append(entity)
+            gender = self.lexicon.forenames.get(bare(word))
+            if gender in ("male", "female"):  # "Melanie said": a known forename is a person of that gender
+                entity.gender, entity.gender_evidence, entity.evidenced = gender, "forename", True
         self._learn(entity, mention)
         return entity
+
+    def _misspelt_surname(self, word: str) -> Entity | None:
+        """The one person whose surname is ``word`` but for a letter ("Wines" for "Wimes", "McLenney"
+        for "McClenney"): news copy has typos, and a stray spelling must not start a new person."""
+        low = bare(word)
+        if len(low) < 5:
+            return None
+        close = [e for e in self.people if e.key[1] and len(e.key[2]) >= 5 and e.key[2][0] == low[0]
+                 and difflib.SequenceMatcher(None, e.key[2], low).ratio() >= 0.8]
+        return close[0] if len(close) == 1 else None
 
     def _by_name_word(self, word: str, position: int, gender: str | None) -> Entity | None:
         """The person whose surname, else whose forename, is ``word``: the one named most recently

@@ -114,8 +114,8 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
 
     People match on forename and surname: "Rubio" alone never joins "Marco Rubio" here (the run's
     end links surnames, with the evidence kept), and "Ana Diaz" never joins "Luis Diaz".
-    Organisations match on their name without a leading "the". Anonymous sources stay within
-    their article.
+    Organisations match on their name without a leading "the". Anonymous sources, and
+    descriptions that could not be resolved, stay within their article.
     """
     name = speaker.name or (speaker.mention.text if speaker.mention else None)
     folded = fold(name or "")
@@ -126,6 +126,8 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
         return f"organization:{key}" if key and key not in PRONOUNS else None
     if speaker.kind == "anonymous":
         return f"anonymous:{article}:{folded}"
+    if speaker.resolution == "unresolved":  # "the billionaire mogul" names nobody beyond its article
+        return f"unresolved:{article}:{folded}"
     if speaker.kind == "person":
         return f"person:{person_key(name)}"
     return None
@@ -331,6 +333,7 @@ class Store:
         for kind, name, gender, count in self.db.execute(
                 "select speaker_kind, speaker_name, speaker_gender, count(*) from quotes "
                 "where speaker_kind in ('person', 'organization') and speaker_name is not null "
+                "and coalesce(speaker_resolution, '') != 'unresolved' "
                 "group by speaker_kind, speaker_name, speaker_gender"):
             key = speaker_key(Speaker(None, name, kind), "")
             if key is None:
