@@ -31,6 +31,7 @@ Range = tuple[int, int]
 TOKEN = re.compile(r"[^\s,()\[\]]+")
 PARENTHESES = re.compile(r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]")  # "(D-N.Y.)", "(17-4)": left out of the words
 LINK_WORDS = frozenset({"for", "at", "of", "with", "from"})
+PREPOSITIONS = LINK_WORDS | {"in", "on", "to", "about", "by", "into", "over", "under", "near", "inside", "within"}
 ORG_JOINERS = frozenset({"of", "and", "for", "the", "&"})
 POSSESSIVE = ("’s", "'s")
 # "a report published by the city on Thursday": a date ends the phrase, and names nobody
@@ -457,8 +458,10 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         return Parsed("person", name, role, org, title, gender)
     # No proper name: a description, an organisation or an anonymous source.
     determiners = [i for i, w in enumerate(main) if i and w.text.lower() in ("the", "a", "an")]
-    if determiners and not any(w.text.lower() in LINK_WORDS for w in main[:determiners[-1]]):
-        main = main[determiners[-1]:]  # "In early November the company": the phrase starts at its determiner
+    if determiners and not any(bare(w.text) in lexicon.speaker_nouns for w in main[:determiners[-1]]):
+        # "In early November the company": the phrase starts at its determiner (but "an individual
+        # conversant in the matter" is headed by "individual")
+        main = main[determiners[-1]:]
     words = [bare(w.text) for w in main]
     head, determiner = words[-1], words[0]
     plural = head.endswith("s") and head[:-1] in lexicon.speaker_nouns

@@ -90,9 +90,9 @@ AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
 SPEAKER_WINDOW = 250
 # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
 # "a staffer in the room", "officials close to the talks".
-POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "in", "at", "from",
-                           "with", "inside", "near"})
-SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable"})
+POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
+                           "in", "at", "from", "with", "inside", "near"})
+SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted"})
 
 
 def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:

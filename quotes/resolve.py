@@ -454,8 +454,11 @@ class Resolver:
         if kind == "description":
             return self._described(mention)
         if kind == "anonymous":
-            return self._speaker(mention, mention.name.text if mention.name else mention.text, "anonymous",
-                                 None, "as written")
+            name = mention.name.text if mention.name else mention.text
+            if mention.plural:  # "officials said …" and then "they added"
+                self._add_event(Event(mention.start, Entity("anonymous", mention.name or mention, ("anonymous", name),
+                                                            mentions=[mention]), True, True, True))
+            return self._speaker(mention, name, "anonymous", None, "as written")
         return self._speaker(mention, mention.text, "unknown", None, "unresolved")
 
     def resolve_relative(self, who: Mention, antecedent: Mention) -> Speaker:
@@ -516,11 +519,11 @@ class Resolver:
                 return self._speaker(mention, mention.text, "person", None, "unresolved")
             self._add_event(Event(mention.start, entity, True, True, True))
             return self._speaker(mention, entity.display, "person", entity, "pronoun")
-        entity = self._antecedent(mention.start, lambda e: e.kind == "organization")
+        plural = low in ("they", "them")
+        entity = self._antecedent(mention.start, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
         if entity is None:
-            return self._speaker(mention, mention.text, "organization" if low == "it" else "anonymous", None,
-                                 "unresolved")
-        return self._speaker(mention, entity.display, "organization", entity, "pronoun")
+            return self._speaker(mention, mention.text, "anonymous" if plural else "organization", None, "unresolved")
+        return self._speaker(mention, entity.display, entity.kind, entity, "pronoun")
 
     def _antecedent(self, position: int, accept, gender: str | None = None,
                     sentences: int = SENTENCES_BACK) -> Entity | None:
@@ -572,10 +575,13 @@ class Resolver:
         entity = self._by_key.get(("organization", bare(" ".join(words))))
         if entity is None and len(words) == 1:
             entity = self._organization_named(words[0], mention.start)
-        if entity is not None:
-            how = "name" if entity.display == name else "short name"
-            return self._speaker(mention, entity.display, "organization", entity, how)
-        return self._speaker(mention, name, "organization", None, "name")
+        if entity is None:  # "Russia's foreign ministry said": named here, for "the ministry" and "it" later
+            entity = self._by_key[("organization", bare(" ".join(words)))] = Entity(
+                "organization", mention.name, ("organization", bare(" ".join(words))), mentions=[mention])
+            self.organizations.append(entity)
+        self._add_event(Event(mention.start, entity, True, True, True))
+        how = "name" if entity.display == name else "short name"
+        return self._speaker(mention, entity.display, "organization", entity, how)
 
     def _described(self, mention: Mention) -> Speaker:
         head = bare(mention.text.split()[-1])

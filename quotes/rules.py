@@ -652,11 +652,14 @@ class Extractor:
             self._claim(para, cue, speaker, (s_start, cue.start), "according_to.CA", 0.85)
 
     def _named_source(self, source: Range) -> bool:
-        """A source that a phrase other than "according to" may name: headed by a speaker word or a name."""
+        """A source that a phrase other than "according to" may name: a name, or a speaker word
+        heading it ("an individual conversant in the matter"), never "the rules" or "per day"."""
         tokens = words(self.text, *source)
         first = self.text[tokens[0][0]:tokens[0][1]]
-        last = self.text[tokens[-1][0]:tokens[-1][1]]
-        return (first[0].isupper() or first.lower() in ("a", "an", "the")) and head_ok(last, self.lexicon)
+        if not (first[0].isupper() or first.lower() in ("a", "an", "the", "one", "two", "three", "several")):
+            return False
+        heads = [self.text[s:e] for s, e in tokens[1:4] if head_ok(self.text[s:e], self.lexicon)]
+        return first[0].isupper() and head_ok(self.text[tokens[-1][0]:tokens[-1][1]], self.lexicon) or bool(heads)
 
     # ---- pass 3: continuations ---------------------------------------------------------------
 
