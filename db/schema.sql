@@ -56,7 +56,7 @@ CREATE TABLE "quotes" (
    "continuation" INTEGER,
    "quote_group" INTEGER,
    "extra" TEXT
-, "canonical" TEXT);
+, "canonical" TEXT, "speaker_role_start" INTEGER, "speaker_role_end" INTEGER, "speaker_role_expanded" TEXT, "speaker_org_start" INTEGER, "speaker_org_end" INTEGER, "speaker_gender" TEXT, "speaker_resolution" TEXT, "speaker_name_start" INTEGER, "speaker_name_end" INTEGER);
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -79,6 +79,14 @@ CREATE TABLE "runs" (
    "speakers" INTEGER,
    "errors" INTEGER
 , "host" TEXT, "pid" INTEGER);
+CREATE TABLE "speaker_links" (
+   "alias_key" TEXT PRIMARY KEY,
+   "alias_name" TEXT,
+   "kind" TEXT,
+   "speaker_id" TEXT,
+   "quotes" INTEGER,
+   "reason" TEXT
+);
 CREATE TABLE "speakers" (
    "id" TEXT PRIMARY KEY,
    "name" TEXT,
@@ -121,6 +129,8 @@ CREATE INDEX "idx_quotes_speaker_org"
     ON "quotes" ("speaker_org");
 CREATE INDEX "idx_quotes_type"
     ON "quotes" ("type");
+CREATE INDEX "idx_speaker_links_speaker_id"
+    ON "speaker_links" ("speaker_id");
 CREATE UNIQUE INDEX "idx_speakers_match_key"
     ON "speakers" ("match_key");
 CREATE INDEX "idx_speakers_quote_count"

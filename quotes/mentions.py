@@ -39,7 +39,13 @@ TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
-NAME_WORD = re.compile(r"[A-Z][\w’'.-]*")
+CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
+# A capitalised run of the text, which may be a name: "Tammy Bruce", "Ban Ki-moon", "Ludwig van
+# Beethoven", "Bank of Canada", "Centers for Disease Control", "Ernst & Young".
+PARTICLE = r"(?:de|da|van|von|der|den|bin|al|la|le|del|di|du|dos|das|ter|ten|ibn|abu)"
+NAME_WORD = r"[A-Z\u00c0-\u00de](?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
+NAME_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
+FULL_STOP_WORD = re.compile(r"\S+\.(?=[ \u00a0])")
 INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 INVISIBLE[0x00AD] = None  # soft hyphen
 INVISIBLE[0xFEFF] = None
@@ -332,7 +338,7 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
 
 
 def _name_only(words: list[Word]) -> bool:
-    return 2 <= len(words) <= 4 and all(NAME_WORD.fullmatch(w.text) for w in words)
+    return 2 <= len(words) <= 4 and all(CAPITALISED_WORD.fullmatch(w.text) for w in words)
 
 
 def _person_of_org(words: list[Word]) -> int | None:

@@ -172,8 +172,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             return _name_run_before(text, tokens, lexicon)
         return None
     last = text[tokens[-1][0]:tokens[-1][1]]
-    if last.islower() and last in lexicon.cue_forms:
-        return None  # "the mayor said, adding …": the phrase holds a cue of its own, so it is no speaker
+    lemma = lexicon.cue_forms.get(last) if last.islower() else None
+    if lemma and last not in (lemma, lemma + "s", lemma + "es"):
+        return None  # "the mayor said, adding …": a verb of its own ends the phrase, so it is no speaker
     if last.lower() in PRONOUN_SPEAKERS and not appositive:
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:

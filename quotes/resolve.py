@@ -29,15 +29,10 @@ from dataclasses import dataclass, field, replace
 from quotes.document import Document
 from quotes.lexicon import Lexicon
 from quotes.mentions import NAME_SUFFIXES as SUFFIXES
-from quotes.mentions import bare, clean_name, describe, parse_mention, sentence_end
+from quotes.mentions import FULL_STOP_WORD, NAME_RUN, bare, clean_name, describe, parse_mention, sentence_end
 from quotes.model import Mention, Span, Speaker
 from quotes.sentences import strip_space
 
-PARTICLE = r"(?:de|da|van|von|der|den|bin|al|la|le|del|di|du|dos|das|ter|ten|ibn|abu)"
-NAME_WORD = r"[A-Z\u00c0-\u00de](?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
-# "Bank of Canada", "Centers for Disease Control", "Ernst & Young": joined by "of", "for" or "&"
-NAME_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
-FULL_STOP_WORD = re.compile(r"\S+\.(?=[ \u00a0])")
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
 MAX_LEFT_WORDS = 5
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")

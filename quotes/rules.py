@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from quotes.document import Cue, Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan
-from quotes.mentions import parse_mention
+from quotes.mentions import NAME_RUN, parse_mention
 from quotes.model import Mention
 from quotes.phrases import (
     WORD,
@@ -695,9 +695,34 @@ class Extractor:
                     rule, confidence = "direct.continuation", 0.7
                 else:
                     continue
-                cand = Candidate(content, "direct", None, previous.speaker, rule, confidence, para.index,
-                                 continuation=True, source=previous)
+                speaker = previous.speaker
+                introduced = self._introduced(previous, para, span) if rule == "direct.continuation" else None
+                if introduced is not None:
+                    rule, confidence, speaker, previous = "direct.introduced", 0.6, introduced, None
+                cand = Candidate(content, "direct", None, speaker, rule, confidence, para.index,
+                                 continuation=previous is not None, source=previous)
                 self.add(cand, span)
+
+    def _introduced(self, previous: Candidate, para: Paragraph, span: QuotedSpan) -> Mention | None:
+        """A quote paragraph with no cue, after narrative that names a new person, is that person's:
+        "“…,” Tom Reyes said. / Ana Ruiz, a nurse, works nights. / “Nobody asked us.”"."""
+        if span.start != para.start:
+            return None
+        attribution_end = max(previous.content[1], previous.speaker.end if previous.speaker else 0,
+                              previous.cue.end if previous.cue else 0)
+        found = None
+        for m in NAME_RUN.finditer(self.text, attribution_end, span.start):
+            narrative = self.doc.paragraph_at(m.start())
+            if narrative.span_at(m.start()) is not None or narrative.cues_between(narrative.start, narrative.end):
+                continue  # a name in a quotation, or in a sentence with an attribution of its own
+            mention = parse_mention(self.text, m.start(), m.end(), self.lexicon)
+            if mention.kind == "person" and mention.name and len(mention.name.text.split()) >= 2 \
+                    and (mention.gender or mention.title or mention.role):
+                found = mention
+        if found is None or previous.speaker is None:
+            return found
+        said = previous.speaker.name.text if previous.speaker.name else previous.speaker.text
+        return None if said.split()[-1] == found.name.text.split()[-1] else found
 
     def _own_cue_after(self, para: Paragraph, span: QuotedSpan) -> bool:
         """A cue right after the quote, in its sentence, that no rule could read: the quote has an

@@ -13,10 +13,10 @@ import pytest
 from datasette.app import Datasette
 
 from quotes.api import extract_corpus
-from quotes.model import Quote, Span, Speaker
 from quotes.publish.metadata import build_metadata
 from quotes.readers import Article
 from quotes.store import Store, open_db
+from tests.builders import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "Eve <i>Hacker</i>"
@@ -27,15 +27,6 @@ def get(ds: Datasette, path: str):
     return asyncio.run(ds.client.get(path))
 
 
-def quote(text: str, content: str, speaker: str | None, mention: str | None = None, kind: str = "person",
-          role: str | None = None, org: str | None = None, qtype: str = "direct") -> Quote:
-    start = text.index(content)
-    mention = mention or speaker
-    span = Span.of(text, text.index(mention), text.index(mention) + len(mention)) if mention else None
-    return Quote(Span.of(text, start, start + len(content)), qtype, None, Speaker(span, speaker, kind, role, org),
-                 "test", 0.9, 0, 0)
-
-
 def article(aid: str, text: str, outlet: str | None, published: str | None, quotes: list) -> tuple:
     return Article(text=text, source=f"{aid}.txt", id=aid, title=f"Story {aid}", outlet=outlet,
                    published=published), quotes
@@ -44,7 +35,7 @@ def article(aid: str, text: str, outlet: str | None, published: str | None, quot
 def newsroom() -> list[tuple]:
     """Jane Doe says "We will appeal" in three outlets over two months, then something else undated."""
     a1 = '"We will appeal," said Jane Doe, a lawyer for the Harbour Workers Union. Officials said the ruling was final.'
-    a2 = 'Jane Doe told reporters: "We will appeal." The union met on Monday.'
+    a2 = 'Jane Doe, a spokesperson for the Harbour Workers Union, told reporters: "We will appeal." The union met.'
     a3 = f'"WE WILL  APPEAL!" said Ms. Doe. "{HOSTILE_QUOTE}" said {HOSTILE}.'
     a4 = '"Nothing to add," said Jane Doe.'
     return [

@@ -70,6 +70,35 @@ TABLES: dict[str, dict] = {
             "canonical": "The content folded for matching (case, punctuation, accents and spacing, as "
                          "Quotebank does): quotes with equal canonical forms are the same quote. "
                          "Click one to see every article it appears in.",
+            "speaker_role_start": "Offset of the role as written (next to this mention, or next to another "
+                                  "mention of the same speaker in the article).",
+            "speaker_role_end": "End offset of the role.",
+            "speaker_role_expanded": "What an abbreviated role stands for (\"senator\" for \"Sen.\").",
+            "speaker_org_start": "Offset of the organisation as written.",
+            "speaker_org_end": "End offset of the organisation.",
+            "speaker_gender": "male or female, where the article gives it: a title (Mrs.), its own pronouns "
+                              "(she), a gendered noun (spokeswoman), else an unambiguous forename.",
+            "speaker_resolution": "How the speaker was found from the mention: name, surname, forename, short "
+                                  "name, pronoun, description, acronym, relative, possessor, as written, or "
+                                  "unresolved.",
+            "speaker_name_start": "Offset of the resolved name where the article writes it, when the mention "
+                                  "itself does not (a pronoun, a surname, a description).",
+            "speaker_name_end": "End offset of the resolved name.",
+        },
+    },
+    "speaker_links": {
+        "description": "Names linked across articles to the one speaker they name: a surname quoted alone "
+                       "in articles that never give the full name, or an acronym. Each link says why, so "
+                       "that a wrong merge can be seen.",
+        "label_column": "alias_name",
+        "facets": ["kind"],
+        "columns": {
+            "alias_key": "The match key the name would have as a speaker of its own.",
+            "alias_name": "The name as quoted.",
+            "kind": "person or organization.",
+            "speaker_id": "The speaker its quotes are counted under.",
+            "quotes": "How many quotes carry the name.",
+            "reason": "Why the name was linked to that speaker.",
         },
     },
     "speakers": {
@@ -232,12 +261,13 @@ where ranked.position = 1
 order by groups.articles desc, groups.outlets desc, ranked.published""",
     },
     "unattributed_quotes": {
-        "title": "Quotes with no speaker",
-        "description": "Quotes the extractor could not attribute: where a reader should check.",
+        "title": "Quotes with no speaker, or one not resolved",
+        "description": "Quotes the extractor could not attribute, or whose speaker it could not resolve to a name "
+                       "(a pronoun or a description with no antecedent): where a reader should check.",
         "sql": """select quotes.id as quote_id, quotes.article_id, quotes.content, quotes.type, quotes.rule,
-  articles.title, articles.outlet
+  quotes.speaker_as_written, articles.title, articles.outlet
 from quotes join articles on articles.id = quotes.article_id
-where quotes.speaker_id is null
+where quotes.speaker_id is null or quotes.speaker_resolution = 'unresolved'
 order by articles.published, quotes.start""",
     },
 }
