@@ -29,6 +29,7 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN, parse_mention
 from quotes.model import Mention
 from quotes.phrases import (
+    DETERMINERS,
     WORD,
     adjunct_regex,
     content_range,
@@ -48,6 +49,7 @@ MIN_CONTINUATION_WORDS = 4
 # text without full stops must not make each cue read the whole article.
 REACH = 1500
 MIN_CLAIM_WORDS = 2
+LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
 MIN_LEAD_WORDS = 2  # "The golf trade, she said, is back": a lead of one word ("Sometimes, …") is no claim
 CONTINUATION_PARAGRAPHS = 2
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
@@ -204,7 +206,8 @@ class Extractor:
         content = self.direct_content(span)
         if content[0] >= content[1]:
             return
-        found = self.trailing(para, span) or self.leading(para, span) or self.dash_signoff(para, span)
+        found = self.trailing(para, span) or self.leading(para, span) or self.dash_signoff(para, span) \
+            or self.trailing(para, span, loose=True)
         if not found:
             return
         rule, cue, speaker, confidence, attribution_end = found
@@ -213,13 +216,19 @@ class Extractor:
         lead = self.text[sent_start:span.start]
         introduced = lead.rstrip().endswith((":", "-", "—", "–"))  # "… painting him as a sympathizer - “…”"
         if rule.startswith("direct.QCQ") and lead.strip(" \t\"“”‘’'") and not introduced:
+            if rule.endswith(".loose"):
+                return  # a fragment inside a sentence, with a speaker no finder took: too little to go on
             # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
             kind, rule, content = "mixed", rule.replace("direct.QCQ", "mixed.CQ"), (sent_start, span.end)
         cand = self.add(Candidate(content, kind, cue, self.mention(speaker), rule, confidence, para.index), span)
         self.split_rest(para, span, cand, attribution_end)
 
-    def trailing(self, para: Paragraph, span: QuotedSpan):
-        """``"…," S said.`` (QCQSV) and ``"…," said S.`` (QCQVS)."""
+    def trailing(self, para: Paragraph, span: QuotedSpan, loose: bool = False):
+        """``"…," S said.`` (QCQSV) and ``"…," said S.`` (QCQVS).
+
+        ``loose``: when no rule found the quote's speaker, a cue in the place of an attribution
+        keeps the quote, with the nearest name or the phrase as written (``….loose``).
+        """
         if not span.closed:
             return None
         _, limit = _sentence_of(para, max(span.end - 1, span.start))
@@ -239,16 +248,37 @@ class Extractor:
             if _has_words(self.text, gap_start, cue.start, 11):
                 break
             if cue.start == gap_start:
-                speaker = speaker_after(self.text, cue.end, self._clause_limit(para, cue.end), self.lexicon)
+                clause_end = self._clause_limit(para, cue.end)
+                speaker = speaker_after(self.text, cue.end, clause_end, self.lexicon)
                 if speaker and (not crossed or self._ends_clause(speaker[1], limit, False)):
                     return "direct.QCQ-VS", cue, speaker, 0.95, speaker[1]
+                if loose and not crossed and (phrase := self._loose_phrase(cue.end, clause_end)):
+                    return "direct.QCQ-VS.loose", cue, phrase, 0.6, phrase[1]
                 continue
             speaker = speaker_before(self.text, gap_start, cue.start, self.lexicon)
-            if speaker is None or speaker[0] != gap_start or self._has_complement(cue, limit):
+            if self._has_complement(cue, limit) or crossed and not self._ends_clause(cue.end, limit, _is_tell(cue)):
                 continue
-            if not crossed or self._ends_clause(cue.end, limit, _is_tell(cue)):
+            if speaker is not None and speaker[0] == gap_start:
                 return "direct.QCQ-SV", cue, speaker, 0.95, cue.end
+            if loose and speaker is None and not _has_words(self.text, gap_start, cue.start, LOOSE_WORDS + 1) \
+                    and (phrase := self._loose_phrase(gap_start, cue.start)):
+                return "direct.QCQ-SV.loose", cue, phrase, 0.6, cue.end
         return None
+
+    def _loose_phrase(self, start: int, end: int) -> Range | None:
+        """A speaker phrase the finders would not take, kept rather than losing the quote: the last
+        name written in it, else the phrase itself up to its first clause break."""
+        stop = re.search(r"[,;:.!?“”\"(]|\s[—–-]\s", self.text[start:end])
+        start, end = strip_space(self.text, start, start + stop.start() if stop else end)
+        if start >= end or not _has_words(self.text, start, end, 1) or _has_words(self.text, start, end, LOOSE_WORDS + 1):
+            return None
+        first = self.text[start:end].split()[0]
+        if not (first[0].isupper() or first.lower() in DETERMINERS) or first.lower() in PREPOSITIONS \
+                or first.lower() in NOT_SPEAKERS:
+            return None  # "…" about the decision, said …: the quotation runs on into a report
+        names = [m for m in NAME_RUN.finditer(self.text, start, end) if not self.text[m.start():m.end()].istitle()
+                 or len(self.text[m.start():m.end()].split()) >= 2]
+        return (names[-1].start(), names[-1].end()) if names else (start, end)
 
     def _has_complement(self, cue: Cue, limit: int) -> bool:
         """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
