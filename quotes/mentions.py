@@ -238,6 +238,16 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     return role, _org_or_none(org, phrase, lexicon)
 
 
+def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
+    """An organisation's name without the words before it that open a sentence or describe it
+    ("Although EDC", "Calgary-based Suncor Energy", "the ministry")."""
+    start = 0
+    while start < len(words) - 1 and (bare(words[start].text) in lexicon.sentence_openers
+                                      or _descriptor(words[start].text)):
+        start += 1
+    return words[start:]
+
+
 def _contiguous(chosen: list[Word], words: list[Word]) -> bool:
     """Whether ``chosen`` are consecutive words of ``words``."""
     first = words.index(chosen[0])
@@ -450,7 +460,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         name = (name_words[0].start, _unpossessed(name_words[-1])[1])
         if description and not role and (bare(main[-1].text) in lexicon.org_heads or org):
             # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
-            return Parsed("organization", _span(_strip_det(main)))
+            return Parsed("organization", _span(_org_words(main, lexicon)))
         kind = classify_name(name_words, phrase, lexicon)
         gender = gender_of(name_words[0].text if len(name_words) > 1 else None, lexicon,
                            title_word.text if title_word else None)
@@ -459,7 +469,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             kind = "organization"  # "the Sentinel", "the Courier": people take no article
         if kind == "organization":
             if description and not role:
-                name = _span(_strip_det(main))
+                name = _span(_org_words(main, lexicon))
             return Parsed("organization", name)
         return Parsed("person", name, role, org, title, gender)
     # No proper name: a description, an organisation or an anonymous source.

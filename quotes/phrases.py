@@ -88,6 +88,7 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
 
 AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
 SPEAKER_WINDOW = 250
+MAX_APPOSITIVE_WORDS = 40
 # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
 # "a staffer in the room", "officials close to the talks".
 POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
@@ -132,6 +133,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     if start >= end:
         return None
     appositive = text[end - 1] == ","
+    head_words = None  # the words before an appositive's first comma
     if appositive:
         end -= 1
     segment_end = end
@@ -148,18 +150,22 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             described = speaker_before(text, phrase_start, relative[0].start() + 1, lexicon)
             if named or described:  # "Tom Reyes, who …, said", "A dock worker, who asked not to be named, said"
                 return (named or described)[0], segment_end
-        if commas:
-            first_comma = commas[-1]
-            earlier = [m for m in boundaries if m.end() <= first_comma.start()]
+        if not commas:
+            return None
+        # "Helen Marsh, the director," and "the director, Helen Marsh," and "A senior official, speaking
+        # on condition of anonymity,": the segment before the first comma that can head a speaker, not
+        # after a coordination ("Will Young, a mechanic based in Kansas City, Mo., and an organizer at …,")
+        for comma in commas:
+            earlier = [m for m in boundaries if m.end() <= comma.start()]
+            if earlier and text[earlier[-1].start():earlier[-1].end()].strip().lower() in ("and", "or"):
+                continue
             phrase_start = earlier[-1].end() if earlier else start
-            rest = text[phrase_start:first_comma.start()].strip()
-            # "Helen Marsh, the director," and "the director, Helen Marsh," and
-            # "A senior official, speaking on condition of anonymity,"
-            if rest and (rest.split()[-1][0].isupper() or head_ok(rest.split()[-1], lexicon)):
+            rest = text[phrase_start:comma.start()].split()
+            if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)):
                 start = phrase_start
                 boundaries = []
-        else:
-            return None
+                head_words = len(rest)
+                break
     if boundaries:
         start = boundaries[-1].end()
     start, end = _trim(text, start, end)
@@ -167,14 +173,20 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     if junk:
         start = junk.end()
     tokens = words(text, start, end)
-    if not tokens or len(tokens) > 12:
-        if tokens and len(tokens) > 12:
-            return _name_run_before(text, tokens, lexicon)
+    if not tokens:
         return None
+    if head_words is not None and len(tokens) <= MAX_APPOSITIVE_WORDS:
+        pass  # a long appositive after a short head: "Amanda Nash, health promotion manager with …,"
+    elif len(tokens) > 12:
+        return _name_run_before(text, tokens, lexicon)
     last = text[tokens[-1][0]:tokens[-1][1]]
     lemma = lexicon.cue_forms.get(last) if last.islower() else None
     if lemma and last not in (lemma, lemma + "s", lemma + "es"):
-        return None  # "the mayor said, adding …": a verb of its own ends the phrase, so it is no speaker
+        # "the mayor said, adding …": the subject of the verb that ends the phrase is the speaker
+        tokens = tokens[:-1]
+        if not tokens or not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon):
+            return None
+        last = text[tokens[-1][0]:tokens[-1][1]]
     if last.lower() in PRONOUN_SPEAKERS and not appositive:
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:

@@ -314,6 +314,8 @@ class Resolver:
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and _initials(name) == acronym.group(1).replace(".", ""):
             entity.acronym = acronym.group(1).replace(".", "")
+            # "Export Development Canada (EDC)": later, "EDC" and "the EDC" are the same organisation
+            self._by_key.setdefault(("organization", entity.acronym.lower()), entity)
         entity.mentions.append(mention)
         self._event(mention.name.start, entity, mention, narrative)
 
