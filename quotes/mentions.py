@@ -165,10 +165,13 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     words = _strip_det(words)
     if not words or words[0].text.lower() in ("who", "which", "whose"):
         return None, None
+    words = _clause_cut(words, lexicon)
     org: Range | None = None
-    link = next((i for i in range(len(words) - 2, 0, -1) if words[i].text in LINK_WORDS and (
+    links = [i for i in range(1, len(words) - 1) if words[i].text in LINK_WORDS and (
         words[i + 1].text[:1].isupper() or words[i + 1].text in ("the", "a") and i + 2 < len(words)
-        and words[i + 2].text[:1].isupper())), None)
+        and words[i + 2].text[:1].isupper())]
+    # "manager with Dairy Farmers of Canada": the first link to a name that runs to the end, else the last link
+    link = next((i for i in links if len(_org_name(words[i + 1:])) == len(words) - i - 1), links[-1] if links else None)
     if link is not None:
         candidate = words[link + 1:]
         named = _org_name(candidate)
@@ -230,11 +233,14 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         if named_words and len(named_words) == len(capitalised) and _contiguous(named_words, title_words):
             org = _span(named_words)
     before = [w for w in words[:first] if bare(w.text) not in ("the", "a", "an", "former")]
-    if before and org is None and _contiguous(before, words[:first]):
-        if any(bare(w.text) in lexicon.org_heads for w in before) or (
-                any(is_cap(w.text) for w in before) and not all(w.text.strip(".") in lexicon.places for w in before)
-                and not all(_descriptor(w.text) or not is_cap(w.text) for w in before)):
-            org = _span(before)
+    # "a former McGill University law professor": the capitalised words before the role, from the first to the last
+    capitalised = [i for i, w in enumerate(before) if is_cap(w.text) and not _descriptor(w.text) and w.text[0].isalpha()]
+    if capitalised and not any(bare(w.text) in lexicon.org_heads and w.text.islower() for w in before):
+        before = before[capitalised[0]:capitalised[-1] + 1]
+    if before and org is None and _contiguous(before, words[:first]) and (
+            any(bare(w.text) in lexicon.org_heads for w in before)
+            or capitalised and not any(w.text.strip(".") in lexicon.places for w in before)):
+        org = _span(before)  # "Tesla CEO", "the Harbour Authority spokesperson" (not "Native American activist")
     return role, _org_or_none(org, phrase, lexicon)
 
 
@@ -246,6 +252,24 @@ def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
                                       or _descriptor(words[start].text)):
         start += 1
     return words[start:]
+
+
+RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
+
+
+def _clause_cut(words: list[Word], lexicon: Lexicon) -> list[Word]:
+    """A description without the clause after its noun: "representative who graduated from …",
+    "student seen smiling in the videos …" keep "representative" and "student"."""
+    seen_head = False
+    for i, word in enumerate(words):
+        low = word.text.lower()
+        if low in RELATIVES and i:
+            return words[:i]
+        if seen_head and word.text.islower() and low.endswith(("ing", "ed")) and low not in lexicon.role_modifiers \
+                and low not in lexicon.role_heads and bare(low) not in lexicon.speaker_nouns:
+            return words[:i]
+        seen_head = seen_head or bare(word.text) in lexicon.role_heads
+    return words
 
 
 def _contiguous(chosen: list[Word], words: list[Word]) -> bool:

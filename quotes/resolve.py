@@ -55,7 +55,7 @@ ORG_AFTER = re.compile(
     r"\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w’'.&-]*)*)")
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
-    r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$")
+    r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
 # Words before a name that make it an object or a possessor, not the subject a pronoun continues.
 OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against", "from", "at", "on", "in", "than",
@@ -496,6 +496,9 @@ class Resolver:
         if entity.kind == "person":
             entity.evidenced = True
             self._add_event(Event(mention.start, entity, True, True, True))
+        if (mention.role or mention.organization) and mention not in entity.mentions:
+            entity.mentions.append(mention)  # "the director … for EHS, Jeff Fraser, says": for "Fraser" later
+            entity._description = None
         return self._speaker(mention, entity.display, entity.kind, entity, how)
 
     def _add_event(self, event: Event) -> None:
