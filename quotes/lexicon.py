@@ -166,6 +166,11 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("roles", "portfolios"))
 
     @cached_property
+    def portfolio_heads(self) -> frozenset[str]:
+        """Roles whose "of …" names a portfolio, not an organisation ("Minister of Finance")."""
+        return frozenset(w.lower() for w in self._list("roles", "portfolio_heads"))
+
+    @cached_property
     def honorifics(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("honorifics", "words"))
 

@@ -172,7 +172,12 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         and words[i + 2].text[:1].isupper())]
     # "manager with Dairy Farmers of Canada": the first link to a name that runs to the end, else the last link
     link = next((i for i in links if len(_org_name(words[i + 1:])) == len(words) - i - 1), links[-1] if links else None)
-    if link is not None:
+    # "Minister of Innovation, Science and Economic Development": a portfolio, part of the role
+    portfolio = link is not None and bare(words[link - 1].text) in lexicon.portfolio_heads \
+        and words[link].text in ("of", "for")
+    if portfolio:
+        pass
+    elif link is not None:
         candidate = words[link + 1:]
         named = _org_name(candidate)
         if any(is_cap(w.text) for w in candidate) and (
@@ -419,8 +424,11 @@ def name_cut(run: list[Word], lexicon: Lexicon) -> tuple[int, Word | None]:
             continue  # "Julie A. Diaz": an initial, not the article "A"
         if i == len(run) - 1 and i >= cut and low in lexicon.role_surnames and word.text[:1].isupper():
             continue  # "Brian Baker", "Dean said": a surname, though a role word too
+        # "Russian Foreign Minister …", "Prominent Canadian", but "Jordan Peterson", "Whitney Houston"
+        place = word.text.rstrip(".") in lexicon.places and low not in lexicon.forenames and (
+            i < len(run) - 1 or i == 0 or bare(run[i - 1].text) not in lexicon.forenames)
         if low in lexicon.role_heads or low in lexicon.role_modifiers or word.text in lexicon.titles \
-                or low in lexicon.honorifics or lexicon.title_role(word.text) or word.text.rstrip(".") in lexicon.places \
+                or low in lexicon.honorifics or lexicon.title_role(word.text) or place \
                 or low in lexicon.org_heads or (word.text.endswith(POSSESSIVE) and i < len(run) - 1) \
                 or _descriptor(word.text) \
                 or low in lexicon.sentence_openers or low in lexicon.parties:
@@ -521,6 +529,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         return Parsed("anonymous", whole, role, org, plural=plural or head.endswith("s"))
     if head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties:
         return Parsed("description", None, role, org, plural=plural)  # "the Kentucky Republican" too
-    if is_cap(main[0].text) and head not in lexicon.sentence_openers:
-        return Parsed(classify_name(main, phrase, lexicon), whole)
-    return Parsed("unknown", whole)
+    if is_cap(main[0].text) and head not in lexicon.sentence_openers \
+            and classify_name(main, phrase, lexicon) == "organization":
+        return Parsed("organization", whole)
+    return Parsed("unknown", whole)  # "Prominent Canadian": capitalised words that name nobody

@@ -397,6 +397,8 @@ class Resolver:
         return entity._description
 
     def _describe(self, entity: Entity) -> tuple[Span | None, Span | None]:
+        if entity.kind != "person":
+            return None, None  # an organisation has no role, and the words after its name are no appositive
         found: list[tuple[Span | None, Span | None]] = []
         for mention in entity.mentions[:MAX_MENTIONS]:
             found.append((mention.role, mention.organization))
@@ -474,9 +476,20 @@ class Resolver:
             gender = entity.gender or gender
             if mention.name is None or clean_name(mention.name.text) != entity.display:
                 antecedent = entity.name
+        org = self._named_organization(org)
         expanded = self.lexicon.title_role(role.text) if role else None
         return Speaker(mention, name, kind, role, org, gender if kind == "person" else None, antecedent, how,  # type: ignore[arg-type]
                        expanded)
+
+    def _named_organization(self, org: Span | None) -> Span | None:
+        """An organisation written as a common noun ("the organization's director", "a union
+        representative") is the organisation it stands for, named earlier, or none."""
+        if org is None or not org.text.split()[-1].islower() or any(w[:1].isupper() for w in org.text.split()):
+            return org
+        head = bare(org.text.split()[-1])
+        entity = self._antecedent(org.start, lambda e: e.kind == "organization" and (
+            self._org_matches(e, head) or head in ("organization", "organisation", "group", "agency")))
+        return entity.name if entity is not None else None
 
     def _named(self, mention: Mention) -> Speaker:
         words = clean_name(mention.name.text).split()
