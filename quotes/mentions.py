@@ -180,7 +180,10 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     elif link is not None:
         candidate = words[link + 1:]
         named = _org_name(candidate)
-        if any(is_cap(w.text) for w in candidate) and (
+        if named and len(named) < len(candidate) and candidate[len(named)].text in PREPOSITIONS:
+            org = _span(named)  # "a lawyer with Dunmore LLP in Halifax": the name, not where it is
+            words = words[:link]
+        elif any(is_cap(w.text) for w in candidate) and (
                 bare(candidate[-1].text) in lexicon.org_heads or is_cap(candidate[-1].text)):
             org = _span(candidate if candidate[0].text == "the" else _strip_det(candidate))
             words = words[:link]
@@ -212,8 +215,11 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     if tail and tail[0].text.lower() == "of" and (org is None or not any(is_cap(w.text) for w in tail)):
         last = len(words) - 1
     first = head
+    # "regional nutrition manager", "health promotion and nutrition manager": the lower-case words of a
+    # compound role, up to a determiner, a number or a capitalised word
     while first > 0 and (bare(words[first - 1].text) in lexicon.role_modifiers
-                         or bare(words[first - 1].text) in lexicon.role_heads):
+                         or bare(words[first - 1].text) in lexicon.role_heads
+                         or _compound_word(words, first - 1, lexicon)):
         first -= 1
     # "Foreign Affairs Minister": capitalised words of a title, up to an organisation or a place
     while first > 0 and is_cap(words[first - 1].text) and bare(words[first - 1].text) not in lexicon.org_heads \
@@ -257,6 +263,18 @@ def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
                                       or _descriptor(words[start].text)):
         start += 1
     return words[start:]
+
+
+def _compound_word(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """A lower-case word that can stand in a compound role before the words after it."""
+    word = words[i].text
+    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) or word in lexicon.sentence_openers and word != "and" \
+            or word.endswith("ly") or word in LINK_WORDS or word in PREPOSITIONS or bare(word) in lexicon.org_heads:
+        return False  # "state department spokesperson": the organisation is no part of the role
+    if word == "and":  # "health promotion and nutrition manager", not "CEO and founder"
+        return i > 0 and re.fullmatch(r"[a-z]+", words[i - 1].text) is not None \
+            and words[i - 1].text not in lexicon.role_heads
+    return True
 
 
 RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
@@ -431,7 +449,8 @@ def name_cut(run: list[Word], lexicon: Lexicon) -> tuple[int, Word | None]:
                 or low in lexicon.honorifics or lexicon.title_role(word.text) or place \
                 or low in lexicon.org_heads or (word.text.endswith(POSSESSIVE) and i < len(run) - 1) \
                 or _descriptor(word.text) \
-                or low in lexicon.sentence_openers or low in lexicon.parties:
+                or low in lexicon.sentence_openers and not (low in lexicon.forenames and i < len(run) - 1) \
+                or low in lexicon.parties:
             cut = i + 1
             if (word.text in lexicon.titles or low in lexicon.honorifics) and title is None:
                 title = word

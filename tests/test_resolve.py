@@ -1,0 +1,142 @@
+"""Resolution within an article: who a pronoun, a surname, a description or an acronym stands for.
+
+Every example is written for these tests. A case is (text, [(mention as written, resolved name)]),
+read over every quote of the text in order; ``MUST_NOT`` cases name a wrong answer instead.
+"""
+
+import pytest
+
+from quotes import extract
+
+MUST_RESOLVE = {
+    "surname to the full name": (
+        "US President Donald Lane visited the plant. Lane said the jobs would stay in the country.",
+        [("Lane", "Donald Lane")]),
+    "honorific and pronoun": (
+        "Hillary Stone visited the plant. Mrs. Stone said the jobs would stay. She added that wages would rise.",
+        [("Mrs. Stone", "Hillary Stone"), ("She", "Hillary Stone")]),
+    "pronoun agrees in gender": (
+        "Tom Reyes met Ellen Park on Monday. She said the vote would be close.", [("She", "Ellen Park")]),
+    "a newly introduced person beats the earlier speaker": (
+        "“We will win,” Tom Reyes said.\n\nBob Lane, a nurse at the clinic, has worked nights for years. "
+        "“Nobody asked us,” he said.", [("Tom Reyes", "Tom Reyes"), ("he", "Bob Lane")]),
+    "a new person with an unusual forename": (
+        "“We will win,” Tom Reyes said.\n\nOkonkwo Adebayo, a nurse at the clinic, has worked nights for years. "
+        "“Nobody asked us,” he said.", [("Tom Reyes", "Tom Reyes"), ("he", "Okonkwo Adebayo")]),
+    "the subject before the object": (
+        "Tom Reyes criticised Bob Lane’s plan on Monday. “It was a mistake,” he said.", [("he", "Tom Reyes")]),
+    "the article's own pronouns give a gender": (
+        "Terry Strand lost her job in May. Terry Strand wants it back, and she says the firm owes her.\n\n"
+        "Ed Mills runs the firm. “She was paid in full,” he said. “We owe nothing,” she replied.",
+        [("she", "Terry Strand"), ("he", "Ed Mills"), ("she", "Terry Strand")]),
+    "a place is never an antecedent": (
+        "Ana Ruiz moved to Manitoba in May. “It is cold,” she said.", [("she", "Ana Ruiz")]),
+    "a forename alone": ("Ana Ruiz runs the bakery. “We open at six,” Ana said.", [("Ana", "Ana Ruiz")]),
+    "a family name written first": (
+        "Hua Mei, a spokeswoman for the ministry, spoke on Monday. Hua said the talks would go on.",
+        [("Hua", "Hua Mei")]),
+    "title and surname": ("Tom Reyes took office in May. Mr. Reyes said the port would stay open.",
+                          [("Mr. Reyes", "Tom Reyes")]),
+    "a misspelt surname": (
+        "Dora Kowalski leads the tenants’ group. Kowalsky said rents had doubled in a year.",
+        [("Kowalsky", "Dora Kowalski")]),
+    "a two-word surname": (
+        "Ildefonso Garza Villarreal met the ministers. Mr. Garza Villarreal said the deal was close.",
+        [("Mr. Garza Villarreal", "Ildefonso Garza Villarreal")]),
+    "a description to the organisation": (
+        "The Harbour Workers Union voted on Monday. The union said the strike would go on.",
+        [("The union", "Harbour Workers Union")]),
+    "'the company' to a firm": (
+        "Calgary-based Harbour Energy cut its forecast. The company said demand was weak.",
+        [("The company", "Harbour Energy")]),
+    "a short name to the organisation": (
+        "Harbour Energy cut its forecast on Monday. Harbour said demand was weak.", [("Harbour", "Harbour Energy")]),
+    "a description to the person with that role": (
+        "State department spokesperson Tammy Bruce spoke first. The spokesperson said more talks were planned.",
+        [("The spokesperson", "Tammy Bruce")]),
+    "an abbreviated title matches its role": (
+        "Ellery Gov. Ana Ruiz spoke on Monday. The Ellery governor said the budget was balanced.",
+        [("The Ellery governor", "Ana Ruiz")]),
+    "a defined acronym": (
+        "The Export Council of Ellery (ECE) published its figures. The ECE said exports fell.",
+        [("The ECE", "Export Council of Ellery")]),
+    "an acronym of a named organisation": (
+        "Harbour Development Bank lends to farmers. HDB said loans rose in May.",
+        [("HDB", "Harbour Development Bank")]),
+    "a statement speaks for its author": (
+        "Ana Ruiz resigned on Monday. “I leave with pride,” her statement said.", [("her statement", "Ana Ruiz")]),
+    "a relative 'who'": ("The port is run by Maria Lopez, who said the cranes were old.", [("who", "Maria Lopez")]),
+    "a quoted organisation for 'the ministry'": (
+        "Russia’s foreign ministry said the meeting was useful. The ministry added that the talks would go on.",
+        [("Russia’s foreign ministry", "Russia’s foreign ministry"), ("The ministry", "Russia’s foreign ministry")]),
+    "'they' for unnamed sources": (
+        "Officials said the bridge was safe. They added that it would reopen in May.",
+        [("Officials", "Officials"), ("They", "Officials")]),
+    "a headline's words are no name": (
+        "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
+}
+
+MUST_NOT_RESOLVE = {
+    "a caption's name": (
+        "Photo: Tom Reyes/Harbour Times\n\nThe storm hit the pier at dawn. “It was loud,” he said.", "he", "Tom Reyes"),
+    "a legislative bill": ("Bill C-74 passed in May. “It will help,” he said.", "he", "Bill C-74"),
+    "one of two people sharing a surname, by gender": (
+        "Bill Lane and Ann Lane run the farm. Mrs. Lane said the harvest was poor.", "Mrs. Lane", "Bill Lane"),
+    "a place after 'the'": (
+        "Ana Ruiz flew in from the Lower Mainland. “It is colder here,” she said.", "she", "Lower Mainland"),
+}
+
+
+def resolved(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker.mention.text, q.speaker.name) for q in extract(text) if q.speaker.mention]
+
+
+@pytest.mark.parametrize("case", MUST_RESOLVE)
+def test_mention_resolves(case):
+    text, expected = MUST_RESOLVE[case]
+    found = resolved(text)
+    assert [pair for pair in found if pair in expected] == expected, found
+
+
+@pytest.mark.parametrize("case", MUST_NOT_RESOLVE)
+def test_mention_does_not_resolve_to(case):
+    text, written, wrong = MUST_NOT_RESOLVE[case]
+    found = resolved(text)
+    assert any(w == written for w, _ in found), found
+    assert (written, wrong) not in found
+
+
+def test_role_and_organisation_come_from_another_mention_as_spans():
+    text = ("Jeff Lane, director of operations at the Port Authority, toured the depot. "
+            "Lane said the ambulances were late again.")
+    (quote,) = extract(text)
+    speaker = quote.speaker
+    assert (speaker.name, speaker.role.text, speaker.organization.text) == (
+        "Jeff Lane", "director of operations", "the Port Authority")
+    assert text[speaker.role.start:speaker.role.end] == "director of operations"
+    assert text[speaker.antecedent.start:speaker.antecedent.end] == "Jeff Lane"
+    assert speaker.resolution == "surname"
+
+
+def test_a_current_role_wins_over_a_former_one():
+    text = ("Dev Patel, a former Ellery University law professor, has taken over as minister of justice.\n\n"
+            "Patel said the bill would pass.")
+    (quote,) = extract(text)
+    assert quote.speaker.role.text == "minister of justice"
+
+
+def test_role_stated_with_as():
+    text = 'Tom Lane stepped down as coach of the Harbour Seals in May.\n\n"We could have won that game," Lane said.'
+    (quote,) = extract(text)
+    assert (quote.speaker.name, quote.speaker.role.text, quote.speaker.organization.text) == (
+        "Tom Lane", "coach", "the Harbour Seals")
+
+
+def test_gender_comes_with_its_evidence_order():
+    quotes = extract("Mrs. Jordan Ellis spoke first. “We are ready,” she said.")
+    assert {q.speaker.gender for q in quotes} == {"female"}
+
+
+def test_a_description_with_no_antecedent_stays_unresolved():
+    (quote,) = extract("“The ferry is late again,” the billionaire mogul said.")
+    assert (quote.speaker.name, quote.speaker.resolution) == ("the billionaire mogul", "unresolved")
