@@ -209,6 +209,8 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     if not heads:
         return None, _org_or_none(org, phrase, lexicon)
     head = heads[-1]
+    while head >= 2 and words[head - 1].text == "of" and bare(words[head - 2].text) in lexicon.role_heads:
+        head -= 2  # "minister of justice" is a minister, "secretary of state" a secretary
     last = head
     tail = words[head + 1:]
     # "secretary of state", "director of provincial operations": an "of" complement stays in the role

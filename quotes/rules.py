@@ -394,6 +394,8 @@ class Extractor:
             return
         if not any(c in self.text[attribution_end:nxt.start] for c in ",.:;—–"):
             return  # `told "Fox and Friends"`: a title right after the cue, not a second fragment
+        if self._own_cue_after(para, nxt):
+            return  # `"…," he said. "…," she replied.`: the next quote has an attribution of its own
         self.groups += 1
         cand.group = self.groups
         content = self.direct_content(nxt)

@@ -26,9 +26,9 @@ MUST_RESOLVE = {
     "the subject before the object": (
         "Tom Reyes criticised Bob Lane’s plan on Monday. “It was a mistake,” he said.", [("he", "Tom Reyes")]),
     "the article's own pronouns give a gender": (
-        "Terry Strand lost her job in May. Terry Strand wants it back, and she says the firm owes her.\n\n"
+        "Rakel Strand lost her job in May. She wants it back, and she says the firm owes her.\n\n"
         "Ed Mills runs the firm. “She was paid in full,” he said. “We owe nothing,” she replied.",
-        [("she", "Terry Strand"), ("he", "Ed Mills"), ("she", "Terry Strand")]),
+        [("she", "Rakel Strand"), ("he", "Ed Mills"), ("she", "Rakel Strand")]),
     "a place is never an antecedent": (
         "Ana Ruiz moved to Manitoba in May. “It is cold,” she said.", [("she", "Ana Ruiz")]),
     "a forename alone": ("Ana Ruiz runs the bakery. “We open at six,” Ana said.", [("Ana", "Ana Ruiz")]),
