@@ -396,21 +396,23 @@ class Resolver:
         return close[0] if len(close) == 1 else None
 
     def _by_name_word(self, word: str, position: int, gender: str | None) -> Entity | None:
-        """The person whose surname, else whose forename, is ``word``: the one named most recently
-        before ``position`` (else first after it), gender agreeing."""
+        """The person whose surname, else whose forename, is ``word``, gender agreeing.
+
+        Where two people share a surname the story is about one of them, and writes the other's
+        forename or title: the surname alone goes to the one named in full most often before
+        ``position``, then to the one introduced first.
+        """
         low = bare(word)
         for part in (2, 1):
             found = [e for e in self.people if e.key[part] == low and e.key[1]
                      and (gender is None or e.gender in (None, gender))]
             if found:
-                return self._most_recent(found, position)
+                return min(found, key=lambda e: (-self._full_mentions(e, position), e.name.start))
         return None
 
-    def _most_recent(self, entities: list[Entity], position: int) -> Entity:
-        def last_before(entity: Entity) -> int:
-            starts = [m.start for m in entity.mentions if m.start < position]
-            return max(starts) if starts else -1 - entity.name.start
-        return max(entities, key=last_before)
+    @staticmethod
+    def _full_mentions(entity: Entity, position: int) -> int:
+        return sum(1 for m in entity.mentions if m.start < position and m.name and len(m.name.text.split()) >= 2)
 
     def _organization_named(self, word: str, position: int) -> Entity | None:
         """An organisation that a word shortens ("Suncor" for "Suncor Energy") or abbreviates ("EDC")."""
