@@ -380,8 +380,8 @@ class Resolver:
             entity = self._by_key[key] = Entity("person", mention.name, key)
             self.people.append(entity)
             gender = self.lexicon.forenames.get(bare(word))
-            if gender in ("male", "female"):  # "Melanie said": a known forename is a person of that gender
-                entity.gender, entity.gender_evidence, entity.evidenced = gender, "forename", True
+            if gender in ("male", "female"):  # "Melanie said": a known forename gives its gender, but
+                entity.gender, entity.gender_evidence = gender, "forename"  # "in Chelsea" is no person yet
         self._learn(entity, mention)
         return entity
 
