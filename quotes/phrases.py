@@ -161,6 +161,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                 continue
             phrase_start = earlier[-1].end() if earlier else start
             rest = text[phrase_start:comma.start()].split()
+            if rest and OPENING_ADJUNCT.match(text, phrase_start, comma.end()):
+                continue  # "In a panel discussion in Washington, Marc Morial, …": a time or place, no speaker
             if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)):
                 start = phrase_start
                 boundaries = []

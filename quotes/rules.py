@@ -266,7 +266,7 @@ class Extractor:
         return None
 
     def _loose_phrase(self, start: int, end: int) -> Range | None:
-        """A speaker phrase the finders would not take, kept rather than losing the quote: the last
+        """A speaker phrase the finders would not take, kept rather than losing the quote: the first
         name written in it, else the phrase itself up to its first clause break."""
         stop = re.search(r"[,;:.!?“”\"(]|\s[—–-]\s", self.text[start:end])
         start, end = strip_space(self.text, start, start + stop.start() if stop else end)
@@ -276,9 +276,9 @@ class Extractor:
         if not (first[0].isupper() or first.lower() in DETERMINERS) or first.lower() in PREPOSITIONS \
                 or first.lower() in NOT_SPEAKERS:
             return None  # "…" about the decision, said …: the quotation runs on into a report
-        names = [m for m in NAME_RUN.finditer(self.text, start, end) if not self.text[m.start():m.end()].istitle()
-                 or len(self.text[m.start():m.end()].split()) >= 2]
-        return (names[-1].start(), names[-1].end()) if names else (start, end)
+        names = [m for m in NAME_RUN.finditer(self.text, start, end)
+                 if m.group().split()[0].lower() not in self.lexicon.sentence_openers]
+        return (names[0].start(), names[0].end()) if names else (start, end)  # "Blige sings to Clinton": Blige
 
     def _has_complement(self, cue: Cue, limit: int) -> bool:
         """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
