@@ -46,7 +46,8 @@ ARTICLE_COLUMNS = {
 }
 QUOTE_TYPES = {name: "string" for name in QUOTE_COLUMNS} | {"confidence": "float64"} | {
     name: "int64" for name in ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence",
-                               "paragraph", "continuation", "quote_group")}
+                               "paragraph", "continuation", "quote_group", "speaker_role_start", "speaker_role_end",
+                               "speaker_org_start", "speaker_org_end", "speaker_name_start", "speaker_name_end")}
 SPEAKER_COLUMNS = {"id": "string", "match_key": "string", "kind": "string", "name": "string"}
 
 

@@ -57,16 +57,15 @@ class Run:
         return dict(self.query("select source, text from articles"))
 
     def check_offsets(self) -> int:
-        """Every stored quote's content, speaker and cue are exactly their slice of the text."""
+        """Every stored quote's content, speaker, cue, role and organisation are exactly their slice of the text."""
         rows = self.query("""select a.text, q.content, q.start, q."end", q.speaker_as_written, q.speaker_start,
-                                    q.speaker_end, q.cue, q.cue_start, q.cue_end
+                                    q.speaker_end, q.cue, q.cue_start, q.cue_end, q.speaker_role, q.speaker_role_start,
+                                    q.speaker_role_end, q.speaker_org, q.speaker_org_start, q.speaker_org_end
                              from quotes q join articles a on a.id = q.article_id""")
-        for text, content, start, end, speaker, s_start, s_end, cue, c_start, c_end in rows:
-            assert text[start:end] == content
-            if s_start is not None:
-                assert text[s_start:s_end] == speaker
-            if c_start is not None:
-                assert text[c_start:c_end] == cue
+        for text, *fields in rows:
+            for value, start, end in zip(fields[0::3], fields[1::3], fields[2::3], strict=True):
+                if value is not None:
+                    assert text[start:end] == value
         return len(rows)
 
 

@@ -30,15 +30,29 @@ quoted_news = st.lists(st.tuples(sentence, st.sampled_from([" ", " ", "\n\n"])),
     lambda parts: "".join(s + gap for s, gap in parts))
 
 
+# Each text field of an output record, with the fields that hold its offsets into the article.
+RECORD_SPANS = [("content", "start", "end"), ("speaker_as_written", "speaker_start", "speaker_end"),
+                ("cue", "cue_start", "cue_end"), ("speaker_role", "speaker_role_start", "speaker_role_end"),
+                ("speaker_org", "speaker_org_start", "speaker_org_end")]
+
+
 def check(text: str) -> None:
-    """Every quote's content, cue and speaker mention are inside the text and equal their slice."""
+    """Every field written out for a quote (content, speaker mention, cue, role, organisation) is the
+    slice of the text that its offsets give; the mention's parts lie inside the mention; and a
+    second extraction gives the same records."""
     quotes = extract(text)
-    for q in quotes:
-        spans = [q.content] + ([q.cue] if q.cue else []) + ([q.speaker.mention] if q.speaker.mention else [])
-        for span in spans:
-            assert 0 <= span.start <= span.end <= len(text)
-            assert text[span.start:span.end] == span.text
-    assert [q.to_record() for q in extract(text)] == [q.to_record() for q in quotes]
+    records = [q.to_record() for q in quotes]
+    for q, record in zip(quotes, records, strict=True):
+        for field, start, end in RECORD_SPANS:
+            if record[field] is not None:
+                assert 0 <= record[start] <= record[end] <= len(text)
+                assert text[record[start]:record[end]] == record[field], field
+        mention = q.speaker.mention
+        for part in (mention.name, mention.role, mention.organization, mention.title) if mention else ():
+            if part is not None:
+                assert mention.start <= part.start <= part.end <= mention.end
+                assert text[part.start:part.end] == part.text
+    assert [q.to_record() for q in extract(text)] == records
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

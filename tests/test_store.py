@@ -216,3 +216,27 @@ def test_article_ids_prefer_given_id_then_url_then_path(tmp_path):
     assert article_id(Article(text="x", source="a.jsonl:3")) != article_id(
         Article(text="x", source="a.jsonl:4")
     )
+
+
+def test_every_stored_span_is_its_slice_of_the_stored_text(tmp_path):
+    """Content, speaker mention, cue, role, organisation and the resolved name, as stored, against the
+    article text as stored: a column written from the wrong field cannot pass."""
+    from quotes.api import extract_corpus
+
+    db_path = tmp_path / "examples.db"
+    extract_corpus([str(ROOT / "quotes" / "examples")], db_path=db_path)
+    db = Database(db_path)
+    columns = [("content", "start", "end"), ("speaker_as_written", "speaker_start", "speaker_end"),
+               ("cue", "cue_start", "cue_end"), ("speaker_role", "speaker_role_start", "speaker_role_end"),
+               ("speaker_org", "speaker_org_start", "speaker_org_end")]
+    checked = {name: 0 for name, _, _ in columns}
+    for row in db.query("select quotes.*, articles.text as article_text from quotes "
+                        "join articles on articles.id = quotes.article_id"):
+        text = row["article_text"]
+        for name, start, end in columns:
+            if row[name] is not None:
+                assert text[row[start]:row[end]] == row[name], (name, row["id"])
+                checked[name] += 1
+        if row["speaker_name_start"] is not None:
+            assert text[row["speaker_name_start"]:row["speaker_name_end"]].split()[-1] in row["speaker_name"]
+    assert all(checked.values()), checked  # every kind of span is stored for some quote of the examples
