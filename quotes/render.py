@@ -54,10 +54,14 @@ def table(rows: list[dict], columns: list[str]) -> str:
 
 
 def attribution(row: dict) -> str:
-    """``Jane Doe (lawyer, Acme Corp)``, or ``unattributed``."""
+    """``Jane Doe (lawyer, Acme Corp)``, ``“she” → Jane Doe (pronoun)`` for a mention resolved to a
+    name it does not write, or ``unattributed``."""
     details = ", ".join(v for v in (row.get("speaker_role") or row.get("role"),
                                     row.get("speaker_org") or row.get("organization")) if v)
     name = row.get("speaker_name") or row.get("speaker") or "unattributed"
+    written, how = row.get("speaker_as_written"), row.get("speaker_resolution")
+    if written and name != written and how not in (None, "name", "as written"):
+        name = f"“{written}” → {name} ({how})"
     return f"{name} ({details})" if details else name
 
 

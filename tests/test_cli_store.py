@@ -144,6 +144,8 @@ def test_show_marks_quotes_and_lists_speakers(corpus_db):
     output = run("show", "Dock workers", "--db", corpus_db).output
     assert "[1 We have asked for a fair night rate" in output
     assert "] Daniel Okafor (" in output  # the legend gives role and organisation
+    flood = run("show", "flood", "--db", corpus_db).output
+    assert "“It” → Harbour Authority (pronoun)" in flood  # a mention resolved to a name it does not write
     ambiguous = run("show", "Port", "--db", corpus_db)
     assert ambiguous.exit_code == 1 and "articles match" in ambiguous.output
     assert run("show", "no such thing", "--db", corpus_db).exit_code == 1

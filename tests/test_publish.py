@@ -163,3 +163,12 @@ def test_unknown_article_is_a_404(site):
 
 def test_metadata_json_file_is_valid_json():
     assert json.loads((ROOT / "metadata.json").read_text(encoding="utf-8"))["databases"]["quotes"]["queries"]
+
+
+def test_article_page_says_whom_a_pronoun_was_resolved_to(site, examples_db):
+    db = open_db(examples_db)
+    row = next(db.query("select article_id, speaker_as_written, speaker_name from quotes "
+                        "where speaker_resolution = 'pronoun' order by article_id, start limit 1"))
+    page = get(site, f"/quotes/-/article/{row['article_id']}").text
+    assert f'<strong>{row["speaker_name"]}</strong> <span class="resolved-from"' in page
+    assert f"(“{row['speaker_as_written']}”)" in page
