@@ -33,7 +33,7 @@ BETWEEN = re.compile(
     re.IGNORECASE,
 )
 LEFT_BOUNDARY = re.compile(
-    r"(?:,\s*with\s|[,;:()\[\]—–]|\s-\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
+    r"(?:,\s*with\s|[,;:()\[\]—–]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
@@ -125,6 +125,10 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
     end = cue_start
     between = BETWEEN.search(text, max(clause_start, end - 64), end)
+    if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != ",":
+        # "President Obama, dedicating the museum on Saturday, said": the time is in the appositive
+        between = None
+        end = clause_start + len(text[clause_start:end].rstrip())
     if between:
         end = between.start()
         if between.group().lstrip().startswith(","):

@@ -561,6 +561,11 @@ class Extractor:
             subject = sentence_subject(self.text, s_start, cue.start, self.lexicon)
             if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
                 return subject, "indirect.coordinated"
+            if self._comma_before(cue.start, s_start):
+                # "Clinton spoke about the shooting in Tulsa, Oklahoma, arguing …": not Oklahoma
+                shared, rule = self._shared_subject(cue, s_start)
+                if shared is not None and shared[0] < speaker[0]:
+                    return shared, rule
         return speaker, "indirect.SVC"
 
     def _shared_subject(self, cue: Cue, s_start: int) -> tuple[Range | None, str]:
