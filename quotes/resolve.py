@@ -59,6 +59,9 @@ ORG_AFTER = re.compile(
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
+PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn", "dos", "das"})
+AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
+                         "should", "did", "does", "do"})
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
 # Words before a name that make it an object or a possessor, not the subject a pronoun continues.
 OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against", "from", "at", "on", "in", "than",
@@ -242,7 +245,7 @@ class Resolver:
                     return  # "Hit Piece Exploits Trump": only a forename or a title makes a headline's name
                 mention = self._headline_name(mention)
                 words = clean_name(mention.name.text).split()
-            if len(words) == 1 or len(words) == 2 and bare(words[-1]) in SUFFIXES:
+            if len(words) == 1 or len(words) == 2 and (bare(words[-1]) in SUFFIXES or bare(words[0]) in PARTICLES):
                 self._singles.append((mention.name.start, mention, narrative))
                 return
             entity = self._person(mention)
@@ -364,7 +367,7 @@ class Resolver:
         """The entity a one-word name stands for: a surname, then a forename, of a full name;
         then an organisation it shortens; else a person of its own."""
         word = clean_name(mention.name.text).split()[0]
-        entity = self._by_name_word(word, position, mention.gender)
+        entity = self._by_name_word(word, position, mention.gender, surname_only=mention.title is not None)
         if entity is not None:
             self._learn(entity, mention)
             return entity
@@ -375,7 +378,7 @@ class Resolver:
                 or word.strip(".") in self.lexicon.places or word in self.lexicon.org_names:
             return None
         key = ("person", "", bare(word), "")
-        entity = self._by_key.get(key) or self._misspelt_surname(word)
+        entity = self._by_key.get(key) or self._misspelt_surname(word, mention.gender)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
             self.people.append(entity)
@@ -385,17 +388,18 @@ class Resolver:
         self._learn(entity, mention)
         return entity
 
-    def _misspelt_surname(self, word: str) -> Entity | None:
+    def _misspelt_surname(self, word: str, gender: str | None) -> Entity | None:
         """The one person whose surname is ``word`` but for a letter ("Wines" for "Wimes", "McLenney"
         for "McClenney"): news copy has typos, and a stray spelling must not start a new person."""
         low = bare(word)
         if len(low) < 5:
             return None
         close = [e for e in self.people if e.key[1] and len(e.key[2]) >= 5 and e.key[2][0] == low[0]
+                 and e.key[2] != low and gender in (None, e.gender or gender)
                  and difflib.SequenceMatcher(None, e.key[2], low).ratio() >= 0.8]
         return close[0] if len(close) == 1 else None
 
-    def _by_name_word(self, word: str, position: int, gender: str | None) -> Entity | None:
+    def _by_name_word(self, word: str, position: int, gender: str | None, surname_only: bool = False) -> Entity | None:
         """The person whose surname, else whose forename, is ``word``, gender agreeing.
 
         Where two people share a surname the story is about one of them, and writes the other's
@@ -403,12 +407,25 @@ class Resolver:
         ``position``, then to the one introduced first.
         """
         low = bare(word)
-        for part in (2, 1):
+        for part in (2,) if surname_only else (2, 1):  # "Mr. Obama" is a surname
             found = [e for e in self.people if e.key[part] == low and e.key[1]
-                     and (gender is None or e.gender in (None, gender))]
+                     and (gender is None or e.gender in (None, gender))
+                     and (part == 2 or e.evidenced or self.description(e)[0] is not None)]  # not "Obama Sees"
+            if len(found) > 1:
+                recent = self._named_recently(found, position)
+                if recent is not None:
+                    return recent
             if found:
                 return min(found, key=lambda e: (-self._full_mentions(e, position), e.name.start))
         return None
+
+    def _named_recently(self, entities: list[Entity], position: int) -> Entity | None:
+        """Of people sharing a name, the one named in full in this sentence or the two before."""
+        starts = self.doc.sentence_starts
+        floor = starts[max(0, self.doc.sentence_index(position) - 2)] if starts else 0
+        recent = [(m.start, e) for e in entities for m in e.mentions
+                  if floor <= m.start < position and m.name and len(m.name.text.split()) >= 2]
+        return max(recent, key=lambda pair: pair[0])[1] if recent else None
 
     @staticmethod
     def _full_mentions(entity: Entity, position: int) -> int:
@@ -451,10 +468,12 @@ class Resolver:
         found = []
         limit = min(len(self.text), end + 200)
         appositive = APPOSITIVE_AFTER.match(self.text, end, limit)
+        if appositive and self._has_verb(appositive.group(1)):
+            appositive = None  # "in Chelsea, the mayor also said …" is a clause of its own, not an appositive
         # "Dev Patel, a former law professor, has taken over as minister": the verb after the appositive too
         after = appositive.end() + 1 if appositive and self.text[appositive.end():appositive.end() + 1] == "," else end
         for pattern, pos in ((APPOSITIVE_AFTER, end), (PREDICATIVE_AFTER, after), (AS_ROLE_AFTER, after)):
-            m = pattern.match(self.text, pos, limit)
+            m = pattern.match(self.text, pos, limit) if pattern is not APPOSITIVE_AFTER else appositive
             if m and "\n" not in m.group():
                 role, org = describe(self.text, m.start(1), m.end(1), self.lexicon)
                 found.append(Described(role, org, bool(PAST.match(m.group(1)))))
@@ -464,6 +483,13 @@ class Resolver:
             if org.kind == "organization" and org.text.strip(".") not in self.lexicon.places:
                 found.append(Described(None, Span.of(self.text, m.start(1), m.end(1)), False))
         return found
+
+    def _has_verb(self, phrase: str) -> bool:
+        """A verb of saying or an auxiliary among the words of a phrase, before any relative clause
+        ("a lawyer who has …" is an appositive): then the phrase is a clause of its own."""
+        words = phrase.lower().split()
+        relative = next((i for i, w in enumerate(words) if w in ("who", "which", "that", "whose")), len(words))
+        return any(w in self.lexicon.cue_forms or w in AUXILIARIES for w in words[:relative])
 
     def _described_before(self, start: int) -> Described:
         if not self.text[max(0, start - 3):start].rstrip().endswith(","):
