@@ -25,7 +25,6 @@ from pathlib import Path
 from datasette.app import Datasette
 
 from quotes.api import extract_corpus
-from quotes.publish.metadata import build_metadata
 from quotes.readers import Article, read_inputs
 
 OUTLETS = ["Herald", "Gazette", "Post", "Times", "Courier", "Observer", "Chronicle", "Wire"]
@@ -47,7 +46,7 @@ def build(path: Path, copies: int) -> None:
 
 async def measure(path: Path, runs: int) -> None:
     name = path.stem
-    ds = Datasette([str(path)], metadata=build_metadata(name))
+    ds = Datasette([str(path)])
 
     async def first(url: str, key: str) -> str:
         rows = (await ds.client.get(url)).json()
