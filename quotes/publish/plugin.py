@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from pathlib import Path
 from weakref import WeakKeyDictionary
 
 from datasette import hookimpl
@@ -60,7 +61,7 @@ def quotes_databases(datasette) -> list[str]:
 
 def holds_quotes(path: str) -> bool:
     try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+        with sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True) as conn:
             found = {row[0] for row in conn.execute(
                 "select name from sqlite_master where type = 'table' and name in (?, ?, ?)", QUOTES_TABLES)}
     except sqlite3.Error:
