@@ -26,7 +26,6 @@ import re
 import socket
 import sqlite3
 from functools import cache
-from urllib.parse import parse_qs
 
 VALUE_BYTES = 32_000_000  # one string or blob: far above any article (--max-chars 1,000,000)
 SQL_BYTES = 100_000  # the text of one statement
@@ -213,10 +212,8 @@ def wrapper(datasette):
 
 
 def is_csv(scope) -> bool:
-    """Datasette's CSV: ``/db/table.csv``, ``/db.csv?sql=``, or ``?_format=csv``."""
-    if scope.get("path", "").endswith(".csv"):
-        return True
-    return "csv" in parse_qs(scope.get("query_string", b"").decode("latin-1")).get("_format", [])
+    """Datasette's CSV: ``/db/table.csv``, ``/db/query.csv``, ``/db.csv?sql=``."""
+    return scope.get("path", "").endswith(".csv")
 
 
 async def refuse(send, host: str) -> None:
