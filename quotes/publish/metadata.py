@@ -25,6 +25,7 @@ TABLES: dict[str, dict] = {
         "label_column": "title",
         "sort_desc": "published",
         "facets": ["outlet", "author"],
+        "facet_size": 5,
         "fts_table": "articles_fts",
         "columns": {
             "id": "Article id: the id given by the input, else a hash of its URL or source path.",
@@ -48,6 +49,7 @@ TABLES: dict[str, dict] = {
                        "Click a quote to read it highlighted in its article.",
         "sort_desc": "published",
         "facets": ["type", "speaker_id", "speaker_org", "speaker_kind", "cue", "outlet"],
+        "facet_size": 5,
         "fts_table": "quotes_fts",
         "columns": {
             "id": "Quote id, derived from the article id and the quote's offsets.",
@@ -87,6 +89,7 @@ TABLES: dict[str, dict] = {
         "label_column": "name",
         "sort_desc": "quote_count",
         "facets": ["kind", "organization", "role"],
+        "facet_size": 5,
         "fts_table": "speakers_fts",
         "columns": {
             "id": "Speaker id, derived from the match key.",
@@ -130,6 +133,7 @@ TABLES: dict[str, dict] = {
         "description": "What a run skipped, and why.",
         "sort_desc": "id",
         "facets": ["run_id"],
+        "facet_size": 5,
         "columns": {
             "id": "Error number.",
             "run_id": "The run that met the error.",
@@ -154,6 +158,7 @@ VIEWS: dict[str, dict] = {
                        "article, a speaker for everything they said, an id for the quote's own page.",
         "sort_desc": "published",
         "facets": ["speaker", "type", "outlet", "kind"],
+        "facet_size": 5,
         "fts_table": "quotes_fts",
         "fts_pk": "rowid",
         "columns": {
@@ -179,8 +184,10 @@ VIEWS: dict[str, dict] = {
                        "highlighted.",
         "sort_desc": "published",
         "facets": ["outlet", "author"],
+        "facet_size": 5,
         "fts_table": "articles_fts",
         "fts_pk": "rowid",
+        "facet_size": 5,
         "columns": {
             "id": "Article id: the id given by the input, else a hash of its URL or source path.",
             "title": "Headline; the first line of the text when the input gave none.",
@@ -198,8 +205,10 @@ VIEWS: dict[str, dict] = {
         "description": "Everyone quoted, the most quoted first: click a name for their page.",
         "sort_desc": "quotes",
         "facets": ["kind", "organization", "role"],
+        "facet_size": 5,
         "fts_table": "speakers_fts",
         "fts_pk": "rowid",
+        "facet_size": 5,
         "columns": {
             "name": "Most frequent resolved name.",
             "kind": "person, organization or anonymous.",
