@@ -187,7 +187,6 @@ VIEWS: dict[str, dict] = {
         "facet_size": 5,
         "fts_table": "articles_fts",
         "fts_pk": "rowid",
-        "facet_size": 5,
         "columns": {
             "id": "Article id: the id given by the input, else a hash of its URL or source path.",
             "title": "Headline; the first line of the text when the input gave none.",
@@ -208,7 +207,6 @@ VIEWS: dict[str, dict] = {
         "facet_size": 5,
         "fts_table": "speakers_fts",
         "fts_pk": "rowid",
-        "facet_size": 5,
         "columns": {
             "name": "Most frequent resolved name.",
             "kind": "person, organization or anonymous.",
