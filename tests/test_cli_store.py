@@ -208,16 +208,3 @@ def test_demo_extracts_the_examples_then_serves(tmp_path):
 def test_commands_without_a_database_explain_what_to_do(tmp_path):
     result = run("speakers", "--db", tmp_path / "none.db")
     assert result.exit_code == 1 and "run `quotes extract` first" in result.output
-
-
-STORE_COMMANDS = ["extract", "load", "path", "search", "speakers", "show", "export", "metadata", "serve", "demo"]
-
-
-@pytest.mark.parametrize("name", STORE_COMMANDS)
-def test_every_command_and_option_is_documented(name):
-    docs = (ROOT / "docs" / "database.md").read_text(encoding="utf-8")
-    assert f"quotes {name}" in docs
-    for param in cli.commands[name].params:
-        for option in param.opts:
-            if option.startswith("--"):
-                assert option in docs, f"{name} {option} is not in docs/database.md"
