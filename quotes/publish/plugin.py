@@ -35,27 +35,33 @@ ROUTES = [
 QUOTES_TABLES = ("articles", "quotes", "speakers")
 RECHECK_SECONDS = 5.0  # how long a database without quotes tables is believed to stay so
 
-# Per Datasette instance: database name -> (path, holds quotes, when checked).
+# Per Datasette instance: {"names": (the answer, when), database name: (path, holds quotes, when checked)}.
 _checked: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def quotes_databases(datasette) -> list[str]:
     """Names of the attached databases that hold quotes, in Datasette's order.
 
-    ``get_metadata`` is synchronous and called many times per page, so the answer is cached:
-    for good when a database holds quotes, for a few seconds when it does not yet.
+    ``get_metadata`` is synchronous and called dozens of times per page, ``render_cell`` thousands,
+    so the answer is kept for a second; each database's own answer is kept for good when it holds
+    quotes, and for a few seconds when it does not yet.
     """
     cache = _checked.setdefault(datasette, {})
+    now = time.monotonic()
+    answer = cache.get("names")
+    if answer and now - answer[1] < 1.0:
+        return answer[0]
     names = []
     for name, db in list(datasette.databases.items()):
         path = getattr(db, "path", None)
         if name == "_internal" or not path:
             continue
         known = cache.get(name)
-        if not known or known[0] != path or (not known[1] and time.monotonic() - known[2] > RECHECK_SECONDS):
-            known = cache[name] = (path, holds_quotes(path), time.monotonic())
+        if not known or known[0] != path or (not known[1] and now - known[2] > RECHECK_SECONDS):
+            known = cache[name] = (path, holds_quotes(path), now)
         if known[1]:
             names.append(name)
+    cache["names"] = (names, now)
     return names
 
 
@@ -236,9 +242,9 @@ DATE_COLUMNS = {"published", "first_quoted", "last_quoted", "first_published", "
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """Quotes, titles, names and ids link to the plugin's pages; timestamps show as dates."""
-    if value is None or database not in quotes_databases(datasette):
-        return None
     target = CELL_LINKS.get((table, column))
+    if value is None or not (target or column in DATE_COLUMNS) or database not in quotes_databases(datasette):
+        return None
     if target:
         page, key = target
         record = _get(row, key)
