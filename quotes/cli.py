@@ -47,16 +47,20 @@ class QuotesGroup(click.Group):
     """Turns a database that cannot be used into a one-line error instead of a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from sqlite3 import OperationalError
-
-        from quotes.migrations import DatabaseProblem
-
         try:
             return super().invoke(ctx)
-        except DatabaseProblem as problem:
-            raise click.ClickException(str(problem)) from None
-        except OperationalError as error:  # disk full, database locked, read-only file
-            raise click.ClickException(f"database error: {error}") from None
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:  # imported only now, so that `quotes COMMAND --help` stays quick
+            from sqlite3 import OperationalError
+
+            from quotes.migrations import DatabaseProblem
+
+            if isinstance(error, DatabaseProblem):
+                raise click.ClickException(str(error)) from None
+            if isinstance(error, OperationalError):  # disk full, database locked, read-only file
+                raise click.ClickException(f"database error: {error}") from None
+            raise
 
 
 @click.group(cls=QuotesGroup, epilog=EXIT_STATUSES)
