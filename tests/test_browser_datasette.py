@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Site, free_port, quotes_argv, stop_site
+from conftest import Site, free_port, quotes_argv, start_server, stop_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # Datasette 0.65 loads every installed plugin; this runs its own command line without one of them.
@@ -37,20 +35,7 @@ def start_datasette(db: Path, without: str | None) -> Site:
     """``datasette news.db -p PORT``, as a user types it (optionally with one plugin held back)."""
     port = free_port()
     argv = [sys.executable, "-m", "datasette"] if without is None else [sys.executable, "-c", WITHOUT_PLUGIN, without]
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop_site
-    process = subprocess.Popen([*argv, str(db), "-p", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    site = Site(f"http://127.0.0.1:{port}", port, process, log)
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            site.get("/-/versions.json")
-            return site
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                output = site.output()
-                stop_site(site)
-                pytest.fail(f"datasette did not start:\n{output}")
-            time.sleep(0.1)
+    return start_server([*argv, db, "-p", port], port)
 
 
 @pytest.fixture(scope="module", params=["plugin alone", "with datasette-search-all"])
@@ -157,7 +142,9 @@ def test_search_all_keeps_working_beside_the_plugin(page, datasette_site):
     if variant == "plugin alone":
         pytest.skip("datasette-search-all is held back in this variant")
     page.goto(url + "/-/search?q=ferry")
-    page.wait_for_function("document.querySelector('#search-all-results').innerText.includes('Ferr')")
+    tables = page.locator("#search-all-results li[data-searchable-url]").evaluate_all(
+        "items => items.map(li => li.dataset.searchableUrl)")
+    assert {"/news/quotes", "/news/articles", "/news/speakers"} <= set(tables)
     assert bar_links(page)[:6] == NAV
 
 
