@@ -243,8 +243,8 @@ def test_host_check(local, host, allowed, answer):
 def test_sql_cannot_take_the_servers_memory(site):
     big = get(site, "/quotes.json?sql=select+randomblob(300000000)").json()
     assert big["ok"] is False and big["error"] == "string or blob too big"
-    rows = "with+recursive+n(x)+as+(select+1+union+all+select+x%2B1+from+n+where+x<200)"
-    many = get(site, f"/quotes.json?sql={rows}+select+zeroblob(1000000)+from+n").json()
+    rows = "with+recursive+n(x)+as+(select+1+union+all+select+x%2B1+from+n+where+x<8)"
+    many = get(site, f"/quotes.json?sql={rows}+select+zeroblob(20000000)+from+n").json()  # 8 x 20 MB
     assert many["ok"] is False and "over the site's limit" in many["error"]
     assert get(site, "/quotes.json?sql=select+1+as+one&_shape=array").json() == [{"one": 1}]
 
