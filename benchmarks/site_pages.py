@@ -7,6 +7,10 @@ articles, about 25,000 quotes), spread over eight outlets and two years, so ever
 and repeated quote is large. Each page is requested --runs times through Datasette's in-process
 client and the median is printed, with its ratio to the median of ``/<db>/quotes`` (Datasette's
 table page, 100 rows) measured in the same run.
+
+It then stores one hostile article, a million characters holding 5,489 quotes, and times its page
+alone and a small page requested while it renders: the highlighting is linear and runs in a
+worker thread, so the small page does not wait for it.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ from pathlib import Path
 from datasette.app import Datasette
 
 from quotes.api import extract_corpus
-from quotes.publish.metadata import build_metadata
 from quotes.readers import Article, read_inputs
 
 OUTLETS = ["Herald", "Gazette", "Post", "Times", "Courier", "Observer", "Chronicle", "Wire"]
@@ -47,7 +50,7 @@ def build(path: Path, copies: int) -> None:
 
 async def measure(path: Path, runs: int) -> None:
     name = path.stem
-    ds = Datasette([str(path)], metadata=build_metadata(name))
+    ds = Datasette([str(path)])
 
     async def first(url: str, key: str) -> str:
         rows = (await ds.client.get(url)).json()
@@ -73,6 +76,49 @@ async def measure(path: Path, runs: int) -> None:
               f"{len(response.content) / 1024:6.0f} KB  {page}")
 
 
+def long_article(path: Path) -> str:
+    """A 1,000,000-character article with 5,489 quotes, stored by the real store; returns its id."""
+    from quotes.model import Quote, Span, Speaker
+    from quotes.store import Store, open_db
+
+    sentence = '"The harbour wall will hold for now," said Jane Doe. '
+    text = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000]
+    quotes = []
+    for n in range(5489):
+        start = n * len(sentence) + 1
+        quotes.append(Quote(Span.of(text, start, start + 35), "direct", None,
+                            Speaker(Span.of(text, start + 41, start + 49), "Jane Doe", "person"), "bench", 0.9, 0, 0))
+    Store(open_db(path)).save([(Article(text=text, source="long.txt", id="long-1", title="Long"), quotes)], None, "v")
+    return "long-1"
+
+
+async def measure_long(path: Path, runs: int) -> None:
+    name = path.stem
+    article = long_article(path)
+    ds = Datasette([str(path)])
+    await ds.client.get(f"/{name}/-/search?q=wall")
+    alone, beside, small_alone = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        await ds.client.get(f"/{name}/-/article/{article}")
+        alone.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        await ds.client.get("/-/versions.json")
+        small_alone.append(time.perf_counter() - start)
+
+        async def small() -> float:
+            await asyncio.sleep(0.05)  # once the article's request is under way
+            begun = time.perf_counter()
+            await ds.client.get("/-/versions.json")
+            return time.perf_counter() - begun
+
+        _, waited = await asyncio.gather(ds.client.get(f"/{name}/-/article/{article}"), small())
+        beside.append(waited)
+    print(f"{statistics.median(alone) * 1000:7.0f} ms  the page of a 1,000,000-character article with 5,489 quotes")
+    print(f"{statistics.median(small_alone) * 1000:7.0f} ms  /-/versions.json alone")
+    print(f"{statistics.median(beside) * 1000:7.0f} ms  /-/versions.json while the long article renders")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=300)
@@ -84,6 +130,8 @@ def main() -> None:
         if not args.db:
             build(path, args.copies)
         asyncio.run(measure(path, args.runs))
+        if not args.db:
+            asyncio.run(measure_long(path, args.runs))
 
 
 if __name__ == "__main__":

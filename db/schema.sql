@@ -2,6 +2,15 @@ CREATE TABLE "_quotes_migrations" (
    "name" TEXT PRIMARY KEY,
    "applied_at" TEXT
 );
+CREATE VIEW article_list as
+select articles.id as id, coalesce(nullif(trim(articles.title), ''), (
+    select case when length(line) > 100 then rtrim(substr(line, 1, 99)) || '…' else nullif(line, '') end
+    from (select trim(substr(body, 1, instr(body || char(10), char(10)) - 1)) as line
+          from (select ltrim(substr(coalesce(articles.text, ''), 1, 2000), ' ' || char(9, 10, 13)) as body))
+  ), articles.id) as title,
+  articles.outlet as outlet, articles.author as author, articles.published as published,
+  articles.quote_count as quotes, articles.url as url, articles.source as source, articles.rowid as rowid
+from articles;
 CREATE TABLE "articles" (
    "id" TEXT PRIMARY KEY,
    "title" TEXT,
@@ -29,6 +38,12 @@ CREATE TABLE "errors" (
    "reason" TEXT,
    "created_at" TEXT
 );
+CREATE VIEW quote_list as
+select quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speaker_org as organization,
+  quotes.content as quote, quotes.type as type, quotes.speaker_kind as kind, quotes.outlet as outlet,
+  quotes.published as published, article_list.title as article, quotes.id as id,
+  quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
+from quotes left join article_list on article_list.id = quotes.article_id;
 CREATE TABLE "quotes" (
    "id" TEXT PRIMARY KEY,
    "article_id" TEXT REFERENCES "articles"("id"),
@@ -87,6 +102,12 @@ CREATE TABLE "speaker_links" (
    "quotes" INTEGER,
    "reason" TEXT
 );
+CREATE VIEW speaker_list as
+select speakers.name as name, speakers.kind as kind, speakers.role as role,
+  speakers.organization as organization, speakers.quote_count as quotes, speakers.article_count as articles,
+  speakers.outlet_count as outlets, speakers.first_published as first_quoted,
+  speakers.last_published as last_quoted, speakers.id as id, speakers.rowid as rowid
+from speakers;
 CREATE TABLE "speakers" (
    "id" TEXT PRIMARY KEY,
    "name" TEXT,

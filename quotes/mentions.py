@@ -44,7 +44,8 @@ CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
 # Beethoven", "Bank of Canada", "Centers for Disease Control", "Ernst & Young".
 PARTICLE = r"(?:de|da|van|von|der|den|bin|al|la|le|del|di|du|dos|das|ter|ten|ibn|abu)"
 NAME_WORD = r"[A-Z\u00c0-\u00de](?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
-NAME_RUN = re.compile(rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
+NAME_RUN = re.compile(
+    rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
 FULL_STOP_WORD = re.compile(r"\S+\.(?=[ \u00a0])")
 INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 INVISIBLE[0x00AD] = None  # soft hyphen
@@ -104,7 +105,7 @@ DESCRIPTOR_TAILS = frozenset({
     "born", "based", "led", "backed", "owned", "funded", "run", "area", "era", "style", "winning", "winner",
     "nominated", "raised", "educated", "trained", "bred", "made", "built", "affiliated", "aligned", "allied",
     "leaning", "registered", "listed", "appointed", "elected", "sponsored", "controlled", "friendly", "centric",
-    "focused", "bound", "linked", "oriented", "inspired", "style", "native", "turned"})
+    "focused", "bound", "linked", "oriented", "inspired", "native", "turned"})
 
 
 def _descriptor(word: str) -> bool:
@@ -224,9 +225,7 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
                          or _compound_word(words, first - 1, lexicon)):
         first -= 1
     # "Foreign Affairs Minister": capitalised words of a title, up to an organisation or a place
-    while first > 0 and is_cap(words[first - 1].text) and bare(words[first - 1].text) not in lexicon.org_heads \
-            and words[first - 1].text.strip(".") not in lexicon.places and not words[first - 1].text.endswith(POSSESSIVE) \
-            and not _descriptor(words[first - 1].text) \
+    while first > 0 and _title_word(words[first - 1].text, lexicon) \
             and all(bare(w.text) not in lexicon.org_heads for w in words[:first - 1]):
         first -= 1
     # "CEO and founder": a role joined to the role found
@@ -247,7 +246,8 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
             org = _span(named_words)
     before = [w for w in words[:first] if bare(w.text) not in ("the", "a", "an", "former")]
     # "a former McGill University law professor": the capitalised words before the role, from the first to the last
-    capitalised = [i for i, w in enumerate(before) if is_cap(w.text) and not _descriptor(w.text) and w.text[0].isalpha()]
+    capitalised = [i for i, w in enumerate(before)
+                   if is_cap(w.text) and not _descriptor(w.text) and w.text[0].isalpha()]
     if capitalised and not any(bare(w.text) in lexicon.org_heads and w.text.islower() for w in before):
         before = before[capitalised[0]:capitalised[-1] + 1]
     if before and org is None and _contiguous(before, words[:first]) and (
@@ -265,6 +265,13 @@ def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
                                       or _descriptor(words[start].text)):
         start += 1
     return words[start:]
+
+
+def _title_word(word: str, lexicon: Lexicon) -> bool:
+    """A capitalised word that can stand in a title before its role: not an organisation, a place,
+    a possessive or a descriptor."""
+    return is_cap(word) and bare(word) not in lexicon.org_heads and word.strip(".") not in lexicon.places \
+        and not word.endswith(POSSESSIVE) and not _descriptor(word)
 
 
 def _compound_word(words: list[Word], i: int, lexicon: Lexicon) -> bool:

@@ -170,6 +170,37 @@ def m008_speaker_links(db: Database) -> None:
     db["speaker_links"].create_index(["speaker_id"])
 
 
+# The title an article is listed under: its own, else the first line of its text (cut to 100
+# characters), else its id. Plain SQL, so the views work in any SQLite client, not only the site.
+ARTICLE_TITLE = """coalesce(nullif(trim(articles.title), ''), (
+    select case when length(line) > 100 then rtrim(substr(line, 1, 99)) || '…' else nullif(line, '') end
+    from (select trim(substr(body, 1, instr(body || char(10), char(10)) - 1)) as line
+          from (select ltrim(substr(coalesce(articles.text, ''), 1, 2000), ' ' || char(9, 10, 13)) as body))
+  ), articles.id)"""
+
+
+@migration
+def m016_browsing_views(db: Database) -> None:
+    """Views to browse quotes, articles and speakers in Datasette: the columns a reader needs, in the
+    order they read them, without full text or bookkeeping. ``rowid`` lets Datasette search them."""
+    db.execute(f"""create view article_list as
+select articles.id as id, {ARTICLE_TITLE} as title,
+  articles.outlet as outlet, articles.author as author, articles.published as published,
+  articles.quote_count as quotes, articles.url as url, articles.source as source, articles.rowid as rowid
+from articles""")
+    db.execute("""create view quote_list as
+select quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speaker_org as organization,
+  quotes.content as quote, quotes.type as type, quotes.speaker_kind as kind, quotes.outlet as outlet,
+  quotes.published as published, article_list.title as article, quotes.id as id,
+  quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
+from quotes left join article_list on article_list.id = quotes.article_id""")
+    db.execute("""create view speaker_list as
+select speakers.name as name, speakers.kind as kind, speakers.role as role,
+  speakers.organization as organization, speakers.quote_count as quotes, speakers.article_count as articles,
+  speakers.outlet_count as outlets, speakers.first_published as first_quoted,
+  speakers.last_published as last_quoted, speakers.id as id, speakers.rowid as rowid
+from speakers""")
+
 def schema_sql(db: Database) -> str:
     """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
     rows = db.execute(

@@ -77,15 +77,19 @@ def top_speakers(db: Database, top: int = 20, kind: str | None = None) -> list[d
         {"kind": kind, "top": top}))
 
 
+# Each article with ``heading``: its title, else its first line (the article_list view's title).
+ARTICLES = "select articles.*, article_list.title as heading from articles join article_list using (id)"
+
+
 def find_articles(db: Database, ref: str) -> list[dict]:
-    """Articles matching an id exactly, else a source path, title or URL containing ``ref``."""
-    exact = list(db.query("select * from articles where id = ?", [ref]))
+    """Articles matching an id exactly, else a source path, heading or URL containing ``ref``."""
+    exact = list(db.query(f"{ARTICLES} where articles.id = ?", [ref]))
     if exact:
         return exact
     like = f"%{ref}%"
     return list(db.query(
-        "select * from articles where source like ? or title like ? or url like ? order by title",
-        [like, like, like]))
+        f"{ARTICLES} where articles.source like ? or article_list.title like ? or articles.url like ? "
+        "order by heading", [like, like, like]))
 
 
 def article_quotes(db: Database, aid: str) -> list[dict]:
@@ -120,7 +124,7 @@ def export_articles(db: Database) -> Iterator[dict]:
 def export_quotes(db: Database) -> Iterator[dict]:
     """Every quote as one flat row with its article's metadata, for spreadsheets."""
     yield from db.query(
-        """select quotes.id, quotes.article_id, articles.title as article_title, articles.url as article_url,
+        """select quotes.id, quotes.article_id, article_list.title as article_title, articles.url as article_url,
                   articles.outlet, articles.published, quotes.content, quotes.type,
                   quotes.speaker_name as speaker,
                   quotes.speaker_id, quotes.speaker_as_written, quotes.speaker_resolution, quotes.speaker_kind,
@@ -128,4 +132,5 @@ def export_quotes(db: Database) -> Iterator[dict]:
                   quotes.confidence, quotes.start, quotes."end",
                   quotes.continuation, quotes.quote_group
            from quotes join articles on articles.id = quotes.article_id
+           join article_list on article_list.id = quotes.article_id
            order by articles.published, quotes.article_id, quotes.start""")

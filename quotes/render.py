@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
+import re
+import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO
 
 import click
 
-FORMATS = ("table", "json", "csv", "nl")
+FORMATS = ("table", "json", "nl", "csv", "tsv")
+WRAP = 48  # prose cells wrap at this width in a table, unless --wide; ids and URLs are never cut
+FORMULA_START = tuple("=+-@\t\r")
+NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 # Control characters other than tab and newline, shown as their Unicode symbols (ESC as ␛): an
 # escape sequence in a scraped article must not recolour, retitle or clear the reader's terminal.
 CONTROL_PICTURES = {code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)}
@@ -21,36 +27,67 @@ def printable(text: str) -> str:
     return text.translate(CONTROL_PICTURES)
 
 
-def rows_as(rows: list[dict], fmt: str, columns: Iterable[str] | None = None) -> str:
-    """Rows as JSON (an array), CSV, newline-delimited JSON, or an aligned text table."""
-    columns = list(columns or (rows[0].keys() if rows else []))
-    rows = [{c: row.get(c) for c in columns} for row in rows]
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n"
-    if fmt == "nl":
-        return "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in rows)
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue()
-    return table(rows, columns)
+def formula_safe(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting with = + - @, a tab or CR gets a leading ',
+    unless it is a number (OWASP's advice for CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
-def cell(value: object, width: int = 40) -> str:
-    text = "" if value is None else " ".join(printable(str(value)).split())
-    return text if len(text) <= width else text[:width - 1] + "…"
+@dataclass
+class Output:
+    """How a listing command prints its rows: the options of ``output_options`` in the CLI."""
+
+    format: str | None = None  # one of FORMATS; None: the command's own view for people (a table)
+    table_format: str = "simple"  # any of tabulate's formats
+    wide: bool = False
+
+    def write(self, rows: Iterable[dict], columns: list[str] | None = None, out: IO[str] | None = None) -> int:
+        """Write ``rows`` (only ``columns``, when given) and return how many there were."""
+        out = out or sys.stdout
+        fmt = self.format or "table"
+        rows = ({c: row.get(c) for c in columns} for row in rows) if columns else iter(rows)
+        if fmt == "table":
+            listed = list(rows)
+            out.write(table(listed, columns or (list(listed[0]) if listed else []), self.table_format, self.wide))
+            return len(listed)
+        count = 0
+        if fmt in ("csv", "tsv"):
+            writer = None
+            for row in rows:
+                if writer is None:
+                    writer = csv.DictWriter(out, fieldnames=columns or list(row), lineterminator="\n",
+                                            delimiter="," if fmt == "csv" else "\t")
+                    writer.writeheader()
+                writer.writerow({key: formula_safe(value) for key, value in row.items()})
+                count += 1
+            if writer is None and columns:
+                out.write(("," if fmt == "csv" else "\t").join(columns) + "\n")
+            return count
+        if fmt == "nl":
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+                count += 1
+            return count
+        out.write("[")
+        for count, row in enumerate(rows, 1):
+            out.write(("\n " if count == 1 else ",\n ") + json.dumps(row, ensure_ascii=False, default=str))
+        out.write("\n]\n" if count else "]\n")
+        return count
 
 
-def table(rows: list[dict], columns: list[str]) -> str:
-    """An aligned text table, long cells cut to 40 characters."""
-    cells = [[cell(row[c]) for c in columns] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(columns)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in cells]
-    return "\n".join(lines) + "\n"
+def table(rows: list[dict], columns: list[str], table_format: str = "simple", wide: bool = False) -> str:
+    """An aligned text table by tabulate. Cells of prose longer than ``WRAP`` wrap onto more lines
+    unless ``wide``; a cell without spaces (an id, a URL) is never cut."""
+    from tabulate import tabulate  # on first use: it is not needed for --help or the data formats
+
+    cells = [[" ".join(printable(str(row[c])).split()) if row[c] is not None else "" for c in columns] for row in rows]
+    widths = None
+    if not wide and cells:
+        prose = [any(len(r[i]) > WRAP and " " in r[i] for r in cells) for i in range(len(columns))]
+        widths = [WRAP if wrap else None for wrap in prose]
+    return tabulate(cells, headers=columns, tablefmt=table_format, maxcolwidths=widths, disable_numparse=True) + "\n"
 
 
 def attribution(row: dict) -> str:
@@ -92,7 +129,7 @@ def article(article: dict, quotes: list[dict], color: bool) -> str:
         out.append(f"[{number} {marked}]")
         position = end
     out.append(printable(text[position:]))
-    header = [article["title"] or article["id"]]
+    header = [article.get("heading") or article["title"] or article["id"]]
     header.append(" · ".join(str(v) for v in (article["outlet"], article["author"], article["published"],
                                              article["url"] or article["source"]) if v))
     legend = [f"[{n}] {attribution(q)} — {q['type']}{', ' + q['cue'] if q['cue'] else ''} ({q['rule']})"

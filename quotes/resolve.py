@@ -30,8 +30,8 @@ from typing import NamedTuple
 
 from quotes.document import Document
 from quotes.lexicon import Lexicon
-from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.mentions import FULL_STOP_WORD, NAME_RUN, bare, clean_name, describe, parse_mention, sentence_end
+from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
 from quotes.sentences import strip_space
 
@@ -59,7 +59,8 @@ ORG_AFTER = re.compile(
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
-PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn", "dos", "das"})
+PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn", "dos",
+                       "das"})
 AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
                          "should", "did", "does", "do"})
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
@@ -238,7 +239,8 @@ class Resolver:
             last = bare(words[-1])
             if any(c.isdigit() for c in words[-1]):
                 return  # "Bill C-74", "Flight 370": no person's name
-            if last.endswith("s") and (last[:-1] in self.lexicon.speaker_nouns or last[:-2] in self.lexicon.speaker_nouns):
+            nouns = self.lexicon.speaker_nouns
+            if last.endswith("s") and (last[:-1] in nouns or last[:-2] in nouns):
                 return  # "Harbour Farmers", "Ellery Teachers": a group, not a person
             if para.index in headlines:
                 if not (mention.gender or mention.title or mention.role):
@@ -325,8 +327,9 @@ class Resolver:
         if mention.title or mention.role or mention.gender:
             entity.evidenced = True
         if entity.gender is None:
-            if mention.title and self.lexicon.titles.get(mention.title.text) in ("male", "female"):
-                entity.gender, entity.gender_evidence = self.lexicon.titles[mention.title.text], f"title {mention.title.text}"
+            title = mention.title.text if mention.title else None
+            if title and self.lexicon.titles.get(title) in ("male", "female"):
+                entity.gender, entity.gender_evidence = self.lexicon.titles[title], f"title {title}"
             elif mention.gender:
                 entity.gender, entity.gender_evidence = mention.gender, "forename"
             elif mention.role and (noun := self.lexicon.gendered_nouns.get(bare(mention.role.text.split()[-1]))):

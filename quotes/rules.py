@@ -270,7 +270,8 @@ class Extractor:
         name written in it, else the phrase itself up to its first clause break."""
         stop = re.search(r"[,;:.!?“”\"(]|\s[—–-]\s", self.text[start:end])
         start, end = strip_space(self.text, start, start + stop.start() if stop else end)
-        if start >= end or not _has_words(self.text, start, end, 1) or _has_words(self.text, start, end, LOOSE_WORDS + 1):
+        if start >= end or not _has_words(self.text, start, end, 1) \
+                or _has_words(self.text, start, end, LOOSE_WORDS + 1):
             return None
         first = self.text[start:end].split()[0]
         if not (first[0].isupper() or first.lower() in DETERMINERS) or first.lower() in PREPOSITIONS \

@@ -26,21 +26,15 @@ from sqlite_utils.utils import sqlite3
 
 from quotes.canonical import canonical_quote
 from quotes.identity import Link, Name, fold, links, majority, person_key
+from quotes.location import DB_ENV, DEFAULT_DB, default_db_path  # noqa: F401 - the store's names for them
 from quotes.migrations import DatabaseProblem, check_database, migrate
 from quotes.model import Quote, Span, Speaker
 from quotes.readers import Article
 
-DEFAULT_DB = Path("db") / "quotes.db"
-DB_ENV = "QUOTES_DB"
 PRONOUNS = frozenset({
     "i", "me", "my", "we", "us", "our", "you", "he", "him", "his", "she", "her", "hers",
     "it", "its", "they", "them", "their", "this", "that", "who",
 })
-
-
-def default_db_path() -> Path:
-    """``$QUOTES_DB`` when set, else ``db/quotes.db`` under the current directory."""
-    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
 
 
 def open_db(path: str | Path) -> Database:

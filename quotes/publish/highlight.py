@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import heapq
+from collections.abc import Callable
 from itertools import pairwise
+
+from markupsafe import Markup, escape
 
 # Pairs of (highlight, ink): a light background for the quote and a dark tone of the same hue
 # for the speaker label and underlines, readable as black-on-colour and white-on-ink.
@@ -33,28 +37,90 @@ def colour_of(quote: dict, colours: dict[str, tuple[str, str]]) -> tuple[str, st
 
 
 def segments(text: str, quotes: list[dict]) -> list[dict]:
-    """Cut the text at every quote, speaker-mention and cue boundary.
+    """Cut the text at every quote, speaker-mention and cue boundary, in one sweep (linear in the marks).
 
-    Each piece says which quotes cover it, which quotes start or end there, and whether it is a
-    speaker mention or cue, so nested or overlapping spans still render as valid HTML.
+    Each piece says which quote is innermost over it (the latest to start), which quotes start or
+    end there, which speaker mention covers it and whether it is a cue, so nested or overlapping
+    spans still render as valid HTML. Offsets outside the text are clamped to it.
     """
-    marks = []
+    size = len(text)
+    starts: dict[int, list] = {}
+    ends: dict[int, list] = {}
     for number, quote in enumerate(quotes, 1):
-        marks.append(("quote", quote["start"], quote["end"], number, quote))
-        if quote["speaker_start"] is not None:
-            marks.append(("speaker", quote["speaker_start"], quote["speaker_end"], number, quote))
-        if quote["cue_start"] is not None:
-            marks.append(("cue", quote["cue_start"], quote["cue_end"], number, quote))
-    cuts = sorted({0, len(text)} | {m[1] for m in marks} | {m[2] for m in marks})
+        for kind, start_key, end_key in (("quote", "start", "end"), ("speaker", "speaker_start", "speaker_end"),
+                                         ("cue", "cue_start", "cue_end")):
+            start, end = quote.get(start_key), quote.get(end_key)
+            if start is None or end is None:
+                continue
+            start, end = min(max(start, 0), size), min(max(end, 0), size)
+            mark = (kind, number, quote, end)
+            starts.setdefault(start, []).append(mark)
+            ends.setdefault(end, []).append(mark)
+    cuts = sorted({0, size} | starts.keys() | ends.keys())
+    active = {"quote": {}, "speaker": {}, "cue": {}}
+    quote_heap: list[int] = []  # -number of every open quote, with ended ones removed lazily
+    speaker_heap: list[int] = []
     pieces = []
     for start, end in pairwise(cuts):
-        covering = [m for m in marks if m[1] <= start and end <= m[2]]
+        for kind, number, _, _ in ends.get(start, []):
+            active[kind].pop(number, None)
+        for kind, number, quote, mark_end in starts.get(start, []):
+            if start < mark_end:
+                active[kind][number] = quote
+                if kind == "quote":
+                    heapq.heappush(quote_heap, -number)
+                elif kind == "speaker":
+                    heapq.heappush(speaker_heap, number)
+        while quote_heap and -quote_heap[0] not in active["quote"]:
+            heapq.heappop(quote_heap)
+        while speaker_heap and speaker_heap[0] not in active["speaker"]:
+            heapq.heappop(speaker_heap)
         pieces.append({
             "text": text[start:end],
-            "quotes": [m[4] for m in covering if m[0] == "quote"],
-            "starts": [(m[3], m[4]) for m in marks if m[0] == "quote" and m[1] == start],
-            "ends": [(m[3], m[4]) for m in marks if m[0] == "quote" and m[2] == end],
-            "speaker": [m[4] for m in covering if m[0] == "speaker"],
-            "cue": any(m[0] == "cue" for m in covering),
+            "quote": active["quote"][-quote_heap[0]] if quote_heap else None,
+            "starts": [(n, q) for kind, n, q, _ in starts.get(start, []) if kind == "quote"],
+            "ends": [(n, q) for kind, n, q, _ in ends.get(end, []) if kind == "quote"],
+            "speaker": active["speaker"][speaker_heap[0]] if speaker_heap else None,
+            "cue": bool(active["cue"]),
         })
     return pieces
+
+
+def article_html(text: str, quotes: list[dict], speaker_url: Callable[[str], str],
+                 type_names: dict[str, str]) -> Markup:
+    """The article text with its quotes highlighted, speakers underlined, cues marked and a label after
+    each quote. Built in Python rather than in a template, so it can run in a worker thread: every
+    piece of text is escaped here."""
+    out: list[str] = []
+    for piece in segments(text, quotes):
+        for _, quote in piece["starts"]:
+            out.append(f'<a class="quote-anchor" id="q-{escape(quote["id"])}" style="--ink: {quote["ink"]}"></a>')
+        q = piece["quote"]
+        if q:
+            who = q["speaker_name"] or q["speaker_as_written"] or "unattributed"
+            out.append(f'<mark class="quote quote-{escape(q["type"])}" data-quote="{q["number"]}" '
+                       f'style="--bg: {q["bg"]}; --ink: {q["ink"]}" '
+                       f'title="{q["number"]} · {escape(type_names.get(q["type"], q["type"]))} · {escape(who)}">')
+        if piece["speaker"]:
+            out.append(f'<span class="speaker-mention" style="--ink: {piece["speaker"]["ink"]}">')
+        out.append(f'<span class="cue">{escape(piece["text"])}</span>' if piece["cue"] else str(escape(piece["text"])))
+        if piece["speaker"]:
+            out.append("</span>")
+        if q:
+            out.append("</mark>")
+        for number, quote in piece["ends"]:
+            out.append(label_html(number, quote, speaker_url, type_names))
+    return Markup("".join(out))
+
+
+def label_html(number: int, quote: dict, speaker_url: Callable[[str], str], type_names: dict[str, str]) -> str:
+    """The label after a quote: its number and speaker, with role and organisation on the speaker's first."""
+    name = quote["speaker_name"] or quote["speaker_as_written"]
+    who = (f'<a href="{escape(speaker_url(quote["speaker_id"]))}">{escape(name)}</a>' if quote["speaker_id"]
+           else str(escape(name or "unattributed")))
+    role = ""
+    if quote.get("first_label") and (quote["speaker_role"] or quote["speaker_org"]):
+        details = ", ".join(v for v in (quote["speaker_role"], quote["speaker_org"]) if v)
+        role = f'<span class="label-role"> · {escape(details)}</span>'
+    return (f'<span class="speaker-label" style="--ink: {quote["ink"]}" '
+            f'title="{escape(type_names.get(quote["type"], quote["type"]))} {number}">{number} · {who}{role}</span>')

@@ -1,14 +1,23 @@
-"""Datasette metadata for a quotes database, generated from code.
+"""The metadata the plugin gives every quotes database, and the site settings a publisher adds.
 
-``quotes metadata`` writes it to ``metadata.json``; a test keeps the committed file equal to
-what this module builds. Keeping it in code makes the move of canned queries to
-``datasette.yaml`` in Datasette 1.0 a change to one function.
+Datasette asks the plugin for it through the ``get_metadata`` and ``canned_queries`` hooks, so
+``datasette news.db`` shows the same descriptions, facets, search and canned queries as ``quotes
+serve``, and a ``--metadata`` file of the user's own adds to them: what it sets wins. Keeping it in
+code makes the move of canned queries to ``datasette.yaml`` in Datasette 1.0 a change to one module.
 """
 
 from __future__ import annotations
 
-import copy
 import json
+from functools import cache
+
+SOFTWARE_LICENSE = "Apache-2.0"
+SOFTWARE_LICENSE_URL = "https://www.apache.org/licenses/LICENSE-2.0"
+SITE_TITLE = "Quotes: who said what in the news"
+SITE_DESCRIPTION = ("Direct quotes and reported claims found in news articles, attributed to their speakers "
+                    "with role and organisation. Click a quote to read it highlighted in its article.")
+# Settings a publisher sets for the data (the code's licence is stated apart, under "about").
+SETTINGS = ("title", "description", "license", "license_url", "source", "source_url")
 
 TABLES: dict[str, dict] = {
     "articles": {
@@ -16,6 +25,7 @@ TABLES: dict[str, dict] = {
         "label_column": "title",
         "sort_desc": "published",
         "facets": ["outlet", "author"],
+        "facet_size": 5,
         "fts_table": "articles_fts",
         "columns": {
             "id": "Article id: the id given by the input, else a hash of its URL or source path.",
@@ -39,6 +49,7 @@ TABLES: dict[str, dict] = {
                        "Click a quote to read it highlighted in its article.",
         "sort_desc": "published",
         "facets": ["type", "speaker_id", "speaker_org", "speaker_kind", "cue", "outlet"],
+        "facet_size": 5,
         "fts_table": "quotes_fts",
         "columns": {
             "id": "Quote id, derived from the article id and the quote's offsets.",
@@ -107,6 +118,7 @@ TABLES: dict[str, dict] = {
         "label_column": "name",
         "sort_desc": "quote_count",
         "facets": ["kind", "organization", "role"],
+        "facet_size": 5,
         "fts_table": "speakers_fts",
         "columns": {
             "id": "Speaker id, derived from the match key.",
@@ -150,6 +162,7 @@ TABLES: dict[str, dict] = {
         "description": "What a run skipped, and why.",
         "sort_desc": "id",
         "facets": ["run_id"],
+        "facet_size": 5,
         "columns": {
             "id": "Error number.",
             "run_id": "The run that met the error.",
@@ -162,6 +175,80 @@ TABLES: dict[str, dict] = {
         "description": "Schema migrations applied to this database.",
         "hidden": True,
         "columns": {"name": "Migration function name.", "applied_at": "When it was applied (UTC)."},
+    },
+}
+
+
+# Views made for reading (migration m016): what the navigation bar opens.
+VIEWS: dict[str, dict] = {
+    "quote_list": {
+        "title": "Quotes",
+        "description": "Every quote with who said it, where and when. Click a quote to read it in its "
+                       "article, a speaker for everything they said, an id for the quote's own page.",
+        "sort_desc": "published",
+        "facets": ["speaker", "type", "outlet", "kind"],
+        "facet_size": 5,
+        "fts_table": "quotes_fts",
+        "fts_pk": "rowid",
+        "columns": {
+            "speaker": "Who said it: the speaker's resolved name in this article.",
+            "role": "The speaker's role or title, as stated in the article.",
+            "organization": "The organisation the speaker speaks for, as stated in the article.",
+            "quote": "What was said: the quoted words, or the reported claim.",
+            "type": "direct (all in quotation marks), indirect (reported speech) or mixed (a claim "
+                    "holding quoted words).",
+            "kind": "person, organization, anonymous (an unnamed source) or unknown.",
+            "outlet": "The outlet that published the article.",
+            "published": "Publication date of the article.",
+            "article": "The article's title (its first line when it has none).",
+            "id": "Quote id: opens the quote's page, with every article that has the same words.",
+            "article_id": "The article: opens it with its quotes highlighted.",
+            "speaker_id": "The speaker: opens their page.",
+            "rowid": "Row number, for full-text search.",
+        },
+    },
+    "article_list": {
+        "title": "Articles",
+        "description": "Every article read, without its text: click a title to read it with its quotes "
+                       "highlighted.",
+        "sort_desc": "published",
+        "facets": ["outlet", "author"],
+        "facet_size": 5,
+        "fts_table": "articles_fts",
+        "fts_pk": "rowid",
+        "columns": {
+            "id": "Article id: the id given by the input, else a hash of its URL or source path.",
+            "title": "Headline; the first line of the text when the input gave none.",
+            "outlet": "News outlet that published the article.",
+            "author": "Byline, when known.",
+            "published": "Publication date, when known.",
+            "quotes": "Number of quotes found in the article.",
+            "url": "Address of the article, when known.",
+            "source": "File the article was read from; path:line for a JSON Lines or CSV record.",
+            "rowid": "Row number, for full-text search.",
+        },
+    },
+    "speaker_list": {
+        "title": "Speakers",
+        "description": "Everyone quoted, the most quoted first: click a name for their page.",
+        "sort_desc": "quotes",
+        "facets": ["kind", "organization", "role"],
+        "facet_size": 5,
+        "fts_table": "speakers_fts",
+        "fts_pk": "rowid",
+        "columns": {
+            "name": "Most frequent resolved name.",
+            "kind": "person, organization or anonymous.",
+            "role": "Most frequent role or title.",
+            "organization": "Most frequent organisation.",
+            "quotes": "Number of quotes (empty while a run is updating the speaker).",
+            "articles": "Number of articles quoting the speaker.",
+            "outlets": "Number of outlets quoting the speaker.",
+            "first_quoted": "Date of the earliest article quoting the speaker.",
+            "last_quoted": "Date of the latest article quoting the speaker.",
+            "id": "Speaker id: opens their page.",
+            "rowid": "Row number, for full-text search.",
+        },
     },
 }
 
@@ -273,26 +360,40 @@ order by articles.published, quotes.start""",
 }
 
 
-def build_metadata(database: str = "quotes") -> dict:
-    """The metadata for a quotes database served under the name ``database``."""
-    return {
-        "title": "Quotes: who said what in the news",
-        "description": "Direct quotes and reported claims found in news articles, attributed to "
-                       "their speakers with role and organisation. Extracted with the quotes tool; "
-                       "click a quote to read it highlighted in its article.",
-        "license": "Apache-2.0 (code); articles remain under their publishers' terms",
-        "license_url": "https://www.apache.org/licenses/LICENSE-2.0",
-        "source": "quotes: rule-based quote extraction and attribution",
-        "databases": {
-            database: {
-                "description": "Articles, their quotes and the speakers quoted.",
-                # copies: Datasette writes into the metadata it is given (source, licence per table)
-                "tables": copy.deepcopy(TABLES),
-                "queries": copy.deepcopy(QUERIES),
-            }
-        },
-    }
+def plugin_metadata(databases: list[str]) -> dict:
+    """What the plugin adds to Datasette's metadata when ``databases`` hold quotes (none: nothing).
+
+    The software's licence goes under "about", so that "license" and "source" stay the data's, for
+    the publisher to set (``quotes serve --license``).
+    """
+    if not databases:
+        return {}
+    return json.loads(_plugin_metadata_json(tuple(databases)))  # a fresh copy: Datasette writes into it
 
 
-def metadata_json(database: str = "quotes") -> str:
-    return json.dumps(build_metadata(database), indent=2, ensure_ascii=False) + "\n"
+@cache
+def _plugin_metadata_json(databases: tuple[str, ...]) -> str:
+    from importlib.metadata import version
+
+    return json.dumps({
+        "title": SITE_TITLE,
+        "description": SITE_DESCRIPTION,
+        "about": f"quotes {version('quotes')}, software licensed {SOFTWARE_LICENSE}",
+        "about_url": SOFTWARE_LICENSE_URL,
+        "databases": {name: {"description": "Articles, their quotes and the speakers quoted.",
+                             "tables": {**TABLES, **VIEWS}} for name in databases},
+    })
+
+
+def site_settings(**values: str | None) -> dict:
+    """Top-level metadata from a publisher's settings (title, description, license, source and URLs)."""
+    unknown = set(values) - set(SETTINGS)
+    if unknown:
+        raise ValueError(f"unknown site settings: {', '.join(sorted(unknown))}")
+    return {key: value for key, value in values.items() if value}
+
+
+def settings_template() -> dict:
+    """A starting point for a site settings file: every setting, to fill in or delete."""
+    return {"title": SITE_TITLE, "description": SITE_DESCRIPTION, "license": "", "license_url": "",
+            "source": "", "source_url": ""}

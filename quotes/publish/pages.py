@@ -7,23 +7,32 @@ marked up here (search matches) are escaped first.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import re
 import sqlite3
 from collections import Counter, defaultdict
 from urllib.parse import urlencode
 
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from quotes.publish import chart, reads
-from quotes.publish.highlight import colour_of, segments, speaker_colours
+from quotes.publish.highlight import article_html, colour_of, speaker_colours
 from quotes.queries import fts_query
 
-QUOTE_LIMIT = 1000  # quotes listed on one speaker or outlet page; the table view has the rest
+QUOTE_LIMIT = 1000  # quotes listed on one article, speaker or outlet page; the quote list has the rest
 SAME_QUOTE_LIMIT = 200  # occurrences listed on a quote page
-TYPE_NAMES = {"direct": "direct quote", "indirect": "reported claim", "mixed": "mixed: claim with quoted words"}
+QUERY_CHARACTERS = 500  # a search or topic is cut to this: longer text is not a search
+# The type of a quote is written as the data writes it (direct, indirect, mixed), explained in tooltips.
+TYPE_NAMES = {"direct": "direct: all in quotation marks", "indirect": "indirect: a reported claim",
+              "mixed": "mixed: a reported claim with quoted words"}
+# Which link of the bar is current on a table or view page.
+CURRENT = {"quote_list": "quotes", "quotes": "quotes", "article_list": "articles", "articles": "articles",
+           "speaker_list": "speakers", "speakers": "speakers"}
 
 
 class Site:
@@ -57,11 +66,19 @@ class Site:
         return self.datasette.urls.table(self.database, table) + (f"?{query}" if query else "")
 
     def nav(self) -> list[tuple[str, str, str]]:
-        return [("articles", "Articles", self.table("articles")),
-                ("speakers", "Speakers", self.table("speakers")),
+        """The bar of links on every page: (key, label, address)."""
+        return [("quotes", "Quotes", self.table("quote_list")),
+                ("articles", "Articles", self.table("article_list")),
+                ("speakers", "Speakers", self.table("speaker_list")),
                 ("search", "Search", self.page("search")),
                 ("outlets", "Outlets", self.page("outlets")),
                 ("repeated", "Repeated quotes", self.page("repeated"))]
+
+    def bar(self) -> dict:
+        """The bar as data, for the script that draws it on Datasette's own pages."""
+        return {"database": self.database, "links": [{"key": k, "label": label, "href": href}
+                                                      for k, label, href in self.nav()],
+                "search": self.page("search")}
 
 
 async def open_database(datasette, request):
@@ -74,13 +91,65 @@ async def open_database(datasette, request):
     await datasette.ensure_permissions(request.actor, [("view-database", database), "view-instance"])
     if not await reads.is_quotes_database(db):
         raise NotFound(f"{database} is not a quotes database (no articles, quotes and speakers tables)")
-    return db, Site(datasette, database)
+    site = Site(datasette, database)
+    if not await reads.is_upgraded(db):
+        raise Unavailable(site, f"The database {database} was made by an older version of quotes. Open it once "
+                                f"with any quotes command (quotes serve --db {database}.db) to upgrade it.")
+    return db, site
+
+
+class Unavailable(Exception):
+    """A page that cannot be shown now: a query ran past the site's time limit, or the schema is old."""
+
+    def __init__(self, site: Site, message: str):
+        super().__init__(message)
+        self.site = site
+
+
+def degrades(handler):
+    """A page handler that answers 503 with a message and the bar, never 500, when its SQL is too slow.
+
+    Datasette stops every query at its SQL time limit (``sql_time_limit_ms``); a busy or very large
+    database then gets a page saying so, with links that still work.
+    """
+    @functools.wraps(handler)
+    async def page(datasette, request) -> Response:
+        try:
+            return await handler(datasette, request)
+        except Unavailable as problem:
+            site, message = problem.site, str(problem)
+        except (QueryInterrupted, sqlite3.OperationalError) as error:
+            site = Site(datasette, tilde_decode(request.url_vars["database"]))
+            message = slow_message(error)
+        response = await render(datasette, request, site, "quotes_unavailable.html", {"message": message})
+        response.status = 503
+        response.headers["Retry-After"] = "10"
+        return response
+
+    return page
+
+
+def slow_message(error: Exception) -> str:
+    if isinstance(error, QueryInterrupted) or "interrupted" in str(error):
+        return ("This page took longer than the site's time limit for a query, so it was stopped. The "
+                "database may be busy or very large: try again in a moment, or narrow it down (one speaker, "
+                "one topic) from the quote list.")
+    return f"This page could not be read from the database: {error}"
 
 
 async def render(datasette, request, site: Site, template: str, context: dict, current: str = "") -> Response:
     return Response.html(await datasette.render_template(template, {
         "database": site.database, "site": site, "current": current, "type_names": TYPE_NAMES, **context,
-    }, request=request))
+    }, request=request, view_name=template.removesuffix(".html")))
+
+
+def search_words(value: str | None) -> tuple[str, bool]:
+    """What a reader typed in a search or topic box, made safe: no NUL or control characters, at most
+    ``QUERY_CHARACTERS`` long. Returns it and whether it was cut."""
+    text = re.sub(r"[\x00-\x1f\x7f]+", " ", value or "").strip()
+    if len(text) <= QUERY_CHARACTERS:
+        return text, False
+    return text[:QUERY_CHARACTERS].rsplit(" ", 1)[0], True
 
 
 def marked(text: str | None) -> Markup:
@@ -101,36 +170,50 @@ def outlet_label(outlet: str | None) -> str:
     return outlet or "(no outlet)"
 
 
+@degrades
 async def article_page(datasette, request) -> Response:
     db, site = await open_database(datasette, request)
     article_id = tilde_decode(request.url_vars["article_id"])
-    article = await reads.fetch_one(db, "select * from articles where id = :id", {"id": article_id})
+    article = await reads.fetch_one(db, f"""
+        select articles.*, {reads.TITLE} as title from articles where articles.id = :id""", {"id": article_id})
     if not article:
         raise NotFound(f"Article not found: {article_id}")
-    quotes = await reads.fetch(db, 'select * from quotes where article_id = :id order by start, "end"',
-                               {"id": article_id})
-    colours = speaker_colours(quotes)
+    total = article["quote_count"] or 0
+    quotes = await reads.fetch(db, 'select * from quotes where article_id = :id order by start, "end" limit :limit',
+                               {"id": article_id, "limit": QUOTE_LIMIT})
     repeated = await reads.repeats(db, "select id from quotes where article_id = :id", {"id": article_id})
+    # Highlighting is linear in the quotes but still real work on a long article: off the event loop.
+    text_html = await asyncio.to_thread(highlighted, article["text"] or "", quotes, repeated, site)
+    return await render(datasette, request, site, "quotes_article.html", {
+        "article": article, "quotes": quotes, "text_html": text_html, "types": Counter(q["type"] for q in quotes),
+        "total": max(total, len(quotes)), "all_url": site.table("quote_list", article_id=article_id),
+    }, current="articles")
+
+
+def highlighted(text: str, quotes: list[dict], repeated: dict, site: Site) -> Markup:
+    """Number and colour the quotes (role and organisation on a speaker's first label only), then draw them."""
+    colours = speaker_colours(quotes)
     labelled: set = set()
     for number, quote in enumerate(quotes, 1):
         quote["number"] = number
         quote["bg"], quote["ink"] = colour_of(quote, colours)
         quote["repeat"] = repeated.get(quote.get("canonical"))
-        # role and organisation on a speaker's first label only, so the text stays readable
-        quote["first_label"] = (quote["speaker_id"] or quote["speaker_name"]) not in labelled
-        labelled.add(quote["speaker_id"] or quote["speaker_name"])
-    return await render(datasette, request, site, "quotes_article.html", {
-        "article": article, "quotes": quotes, "pieces": segments(article["text"] or "", quotes),
-        "types": Counter(q["type"] for q in quotes),
-    })
+        key = quote["speaker_id"] or quote["speaker_name"]
+        quote["first_label"] = key not in labelled
+        labelled.add(key)
+    return article_html(text, quotes, site.speaker, TYPE_NAMES)
 
 
+@degrades
 async def speaker_page(datasette, request) -> Response:
     db, site = await open_database(datasette, request)
     speaker_id = tilde_decode(request.url_vars["speaker_id"])
     speaker = await reads.fetch_one(db, "select * from speakers where id = :id", {"id": speaker_id})
     if not speaker:
         raise NotFound(f"Speaker not found: {speaker_id}")
+    updating = speaker["quote_count"] is None  # a run is writing it now, or one stopped part-way
+    if updating:
+        speaker.update(await reads.speaker_counts(db, speaker_id))
     quotes = await reads.speaker_quotes(db, speaker_id, QUOTE_LIMIT)
     repeated = await reads.repeats(db, "select id from quotes where speaker_id = :id", {"id": speaker_id})
     by_article: dict[str, dict] = {}
@@ -141,12 +224,11 @@ async def speaker_page(datasette, request) -> Response:
     days = [(day, row["type"], row["quotes"]) for row in await reads.speaker_days(db, speaker_id)
             if (day := chart.parse_day(row["day"]))]
     undated = speaker["quote_count"] - sum(count for _, _, count in days)
-    by = request.args.get("by") if request.args.get("by") in ("week", "month") else chart.choose_period(
-        d for d, _, _ in days)
+    by = chart.choose_period([d for d, _, _ in days], request.args.get("by"))
     bars = chart.periods(days, by)
 
     def period_link(period: chart.Period) -> str:
-        return site.table("quotes", speaker_id=speaker_id, published__gte=period.start.isoformat(),
+        return site.table("quote_list", speaker_id=speaker_id, published__gte=period.start.isoformat(),
                           published__lt=period.end.isoformat(), _sort="published")
 
     svg = chart.timeline_svg(bars, by, period_link, title=f"Quotes by {speaker['name']} per {by}") if bars else None
@@ -157,36 +239,42 @@ async def speaker_page(datasette, request) -> Response:
         "outlets": await reads.speaker_values(db, speaker_id, "outlet"),
         "types": Counter(q["type"] for q in quotes),
         "articles": list(by_article.values()), "shown": len(quotes), "chart": svg, "by": by,
-        "periods": len(bars), "undated": undated, "repeated": len(repeated),
+        "periods": len(bars), "undated": undated, "repeated": len(repeated), "updating": updating,
+        "all_url": site.table("quote_list", speaker_id=speaker_id),
     }, current="speakers")
 
 
+@degrades
 async def search_page(datasette, request) -> Response:
     db, site = await open_database(datasette, request)
-    query = (request.args.get("q") or "").strip()
+    query, shortened = search_words(request.args.get("q"))
     results: dict = {}
-    error = None
+    errors = []
     if fts_query(query):
-        try:
-            total, quotes = await reads.search_quotes(db, query, 50)
-            for quote in quotes:
-                quote["before"], quote["after"] = trim_context(quote["before"] or "", quote["after"] or "")
-            results["quotes"] = {"total": total, "rows": quotes}
-            total, speakers = await reads.search_speakers(db, query, 20)
-            results["speakers"] = {"total": total, "rows": speakers}
-            total, articles = await reads.search_articles(db, query, 20)
-            results["articles"] = {"total": total, "rows": articles}
-        except sqlite3.OperationalError as exc:
-            error = f"The search could not run: {exc}"
+        searches = {"quotes": (reads.search_quotes, 50), "speakers": (reads.search_speakers, 20),
+                    "articles": (reads.search_articles, 20)}
+        for name, (search, limit) in searches.items():
+            try:  # each part on its own: one that runs out of time leaves the others
+                total, rows = await search(db, query, limit)
+            except (QueryInterrupted, sqlite3.OperationalError) as error:
+                total, rows = 0, []
+                errors.append(f"The search of {name} could not finish: {slow_message(error)}")
+            results[name] = {"total": total, "rows": rows}
+        for quote in results["quotes"]["rows"]:
+            quote["before"], quote["after"] = trim_context(quote["before"] or "", quote["after"] or "")
+    if shortened:
+        errors.insert(0, f"The search was cut to its first {len(query):,} characters.")
     return await render(datasette, request, site, "quotes_search.html", {
-        "query": query, "results": results, "error": error, "marked": marked,
+        "query": query, "results": results, "errors": errors, "marked": marked,
         "suggestions": [] if query else await reads.top_speakers(db, 5),
     }, current="search")
 
 
+@degrades
 async def outlets_page(datasette, request) -> Response:
     db, site = await open_database(datasette, request)
-    scope = reads.Scope(speaker=request.args.get("speaker") or None, topic=(request.args.get("topic") or "").strip())
+    topic, shortened = search_words(request.args.get("topic"))
+    scope = reads.Scope(speaker=request.args.get("speaker") or None, topic=topic)
     if scope.topic and not fts_query(scope.topic):
         scope.topic = None
     speaker = None
@@ -219,7 +307,7 @@ async def outlets_page(datasette, request) -> Response:
         grouped[quote["outlet"]].append(quote)
 
     def cell_link(speaker_id: str, outlet: str | None) -> str:
-        return site.table("quotes", speaker_id=speaker_id, _search=scope.topic or None,
+        return site.table("quote_list", speaker_id=speaker_id, _search=scope.topic or None,
                           **({"outlet": outlet} if outlet else {"outlet__isnull": 1}))
 
     return await render(datasette, request, site, "quotes_outlets.html", {
@@ -227,9 +315,11 @@ async def outlets_page(datasette, request) -> Response:
         "max_cell": max((n for s in matrix for n in s["by_outlet"].values()), default=1),
         "anonymous": anonymous, "grouped": grouped, "shown": len(quotes), "cell_link": cell_link,
         "outlet_label": outlet_label, "speakers": await reads.top_speakers(db),
+        "shortened": shortened,
     }, current="outlets")
 
 
+@degrades
 async def repeated_page(datasette, request) -> Response:
     db, site = await open_database(datasette, request)
     upgraded = await reads.has_canonical(db)
@@ -239,17 +329,18 @@ async def repeated_page(datasette, request) -> Response:
     }, current="repeated")
 
 
+@degrades
 async def quote_page(datasette, request) -> Response:
     db, site = await open_database(datasette, request)
     quote_id = tilde_decode(request.url_vars["quote_id"])
-    quote = await reads.fetch_one(db, """
-        select quotes.*, articles.title, articles.text from quotes join articles on articles.id = quotes.article_id
-        where quotes.id = :id""", {"id": quote_id})
+    quote = await reads.fetch_one(db, f"""
+        select quotes.*, {reads.TITLE} as title,
+               substr(articles.text, max(1, quotes.start - 239), min(quotes.start, 240)) as before,
+               substr(articles.text, quotes."end" + 1, 240) as after
+        from quotes join articles on articles.id = quotes.article_id where quotes.id = :id""", {"id": quote_id})
     if not quote:
         raise NotFound(f"Quote not found: {quote_id}")
-    text = quote.pop("text") or ""
-    start, end = quote["start"], quote["end"]
-    before, after = trim_context(text[max(0, start - 240):start], text[end:end + 240])
+    before, after = trim_context(quote.pop("before") or "", quote.pop("after") or "")
     counts = {"articles": 1, "outlets": 1 if quote["outlet"] else 0, "speakers": 1, "quotes": 1}
     same = []
     if quote.get("canonical"):

@@ -13,6 +13,9 @@ from quotes.queries import fts_query
 
 # Occurrences of one canonical form, oldest first: undated articles last, then by article and offset.
 OCCURRENCE_ORDER = "quotes.published is null, quotes.published, quotes.article_id, quotes.start"
+# An article's title as the site shows it (its first line when it has none), from the article_list view.
+TITLE = "(select article_list.title from article_list where article_list.id = articles.id)"
+VIEWS = {"quote_list", "article_list", "speaker_list"}
 
 
 async def fetch(db, sql: str, params: dict | list | None = None) -> list[dict]:
@@ -26,6 +29,11 @@ async def fetch_one(db, sql: str, params: dict | list | None = None) -> dict | N
 
 async def is_quotes_database(db) -> bool:
     return {"articles", "quotes", "speakers"} <= set(await db.table_names())
+
+
+async def is_upgraded(db) -> bool:
+    """False for a database made by an older version of quotes and not opened by a quotes command since."""
+    return set(await db.view_names()) >= VIEWS
 
 
 async def has_canonical(db) -> bool:
@@ -96,7 +104,7 @@ async def occurrences(db, canonicals: list[str], per_group: int = 1_000_000) -> 
               select quotes.*, row_number() over (partition by quotes.canonical order by {OCCURRENCE_ORDER}) as position
               from quotes where quotes.canonical in ({", ".join(":" + k for k in params)})
             )
-            select ranked.*, articles.title from ranked join articles on articles.id = ranked.article_id
+            select ranked.*, {TITLE} as title from ranked join articles on articles.id = ranked.article_id
             where ranked.position <= :per_group order by ranked.canonical, ranked.position""",
                                {**params, "per_group": per_group})
         for row in rows:
@@ -107,9 +115,18 @@ async def occurrences(db, canonicals: list[str], per_group: int = 1_000_000) -> 
 # ----- speakers --------------------------------------------------------------------------------
 
 
+async def speaker_counts(db, speaker_id: str) -> dict:
+    """A speaker's figures counted from their quotes, for while a run has not yet stored them."""
+    return await fetch_one(db, """
+        select count(*) as quote_count, count(distinct article_id) as article_count,
+               count(distinct outlet) as outlet_count, min(published) as first_published,
+               max(published) as last_published
+        from quotes where speaker_id = :id""", {"id": speaker_id})
+
+
 async def speaker_quotes(db, speaker_id: str, limit: int) -> list[dict]:
     return await fetch(db, f"""
-        select quotes.*, articles.title from quotes join articles on articles.id = quotes.article_id
+        select quotes.*, {TITLE} as title from quotes join articles on articles.id = quotes.article_id
         where quotes.speaker_id = :id order by {OCCURRENCE_ORDER} limit :limit""",
                        {"id": speaker_id, "limit": limit})
 
@@ -146,8 +163,8 @@ async def search_quotes(db, query: str, limit: int) -> tuple[int, list[dict]]:
     """Quotes whose words match, best first, with matched words marked and the text around them."""
     match = {"match": fts_query(query), "limit": limit, "width": 160}
     total = (await fetch_one(db, "select count(*) as n from quotes_fts where quotes_fts match :match", match))["n"]
-    rows = await fetch(db, """
-        select quotes.*, articles.title,
+    rows = await fetch(db, f"""
+        select quotes.*, {TITLE} as title,
                highlight(quotes_fts, 0, char(2), char(3)) as marked,
                substr(articles.text, max(1, quotes.start - :width + 1), min(quotes.start, :width)) as before,
                substr(articles.text, quotes."end" + 1, :width) as after
@@ -174,8 +191,8 @@ async def search_articles(db, query: str, limit: int) -> tuple[int, list[dict]]:
     match = {"match": fts_query(query), "limit": limit}
     total = (await fetch_one(db, "select count(*) as n from articles_fts where articles_fts match :match",
                              match))["n"]
-    rows = await fetch(db, """
-        select articles.id, articles.title, articles.outlet, articles.published, articles.quote_count,
+    rows = await fetch(db, f"""
+        select articles.id, {TITLE} as title, articles.outlet, articles.published, articles.quote_count,
                highlight(articles_fts, 0, char(2), char(3)) as marked_title,
                snippet(articles_fts, 1, char(2), char(3), '…', 30) as snippet
         from articles_fts join articles on articles.rowid = articles_fts.rowid
@@ -248,6 +265,6 @@ async def anonymous_by_outlet(db, scope: Scope) -> list[dict]:
 async def scoped_quotes(db, scope: Scope, limit: int) -> list[dict]:
     where, params = scope.where()
     return await fetch(db, f"""
-        select quotes.*, articles.title from quotes join articles on articles.id = quotes.article_id
+        select quotes.*, {TITLE} as title from quotes join articles on articles.id = quotes.article_id
         where {where} order by quotes.outlet is null, quotes.outlet, {OCCURRENCE_ORDER} limit :limit""",
                        {**params, "limit": limit})
