@@ -106,3 +106,19 @@ def test_a_dominant_person_takes_a_shared_surname_and_says_so():
              Name("person", "person:obama", "Obama", 30, None)]
     (link,) = links(names)
     assert link.target.name == "Barack Obama" and "40 of the quotes" in link.reason
+
+
+def test_the_speaker_page_shows_what_was_joined_and_why(tmp_path):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    db = store(tmp_path, {
+        "a": "“The budget is sound,” said Marta Oduya, the finance minister.",
+        "b": "“We will not raise taxes,” Ms. Oduya said on Tuesday.",
+    })
+    (speaker_id,) = db.execute("select id from speakers where name = 'Marta Oduya'").fetchone()
+    site = Datasette([str(tmp_path / "quotes.db")])
+    page = asyncio.run(site.client.get(f"/quotes/-/speaker/{speaker_id}")).text
+    assert "Joined from other articles" in page
+    assert "<b>Oduya</b>" in page and "the only person surnamed Oduya quoted by full name" in page

@@ -241,6 +241,7 @@ async def speaker_page(datasette, request) -> Response:
         "articles": list(by_article.values()), "shown": len(quotes), "chart": svg, "by": by,
         "periods": len(bars), "undated": undated, "repeated": len(repeated), "updating": updating,
         "all_url": site.table("quote_list", speaker_id=speaker_id),
+        "merged": await reads.speaker_links(db, speaker_id),
     }, current="speakers")
 
 

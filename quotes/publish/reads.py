@@ -36,6 +36,14 @@ async def is_upgraded(db) -> bool:
     return set(await db.view_names()) >= VIEWS
 
 
+async def speaker_links(db, speaker_id: str) -> list[dict]:
+    """The names joined to a speaker across articles, with why (``Store.link_speakers``)."""
+    if "speaker_links" not in await db.table_names():
+        return []
+    return await fetch(db, "select alias_name, quotes, reason from speaker_links where speaker_id = :id "
+                           "order by quotes desc, alias_name", {"id": speaker_id})
+
+
 async def has_canonical(db) -> bool:
     """False for a database made before quotes had a canonical form and not upgraded since."""
     return "canonical" in await db.table_columns("quotes")
