@@ -31,6 +31,29 @@ CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
     tokenize='porter',
     content="articles"
 );
+CREATE TABLE "corrected_values" (
+   "correction_id" INTEGER REFERENCES "corrections"("id"),
+   "table_name" TEXT,
+   "row_id" TEXT,
+   "field" TEXT,
+   "original" TEXT,
+   "value" TEXT,
+   PRIMARY KEY ("correction_id", "table_name", "row_id", "field")
+);
+CREATE TABLE "corrections" (
+   "id" INTEGER PRIMARY KEY,
+   "action" TEXT,
+   "subject" TEXT,
+   "value" TEXT,
+   "author" TEXT,
+   "created_at" TEXT,
+   "origin" TEXT,
+   "note" TEXT,
+   "digest" TEXT,
+   "status" TEXT,
+   "detail" TEXT,
+   "checked_at" TEXT
+);
 CREATE TABLE "errors" (
    "id" INTEGER PRIMARY KEY,
    "run_id" INTEGER REFERENCES "runs"("id"),
@@ -44,6 +67,18 @@ select quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speak
   quotes.published as published, article_list.title as article, quotes.id as id,
   quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
 from quotes left join article_list on article_list.id = quotes.article_id;
+CREATE TABLE "quote_variants" (
+   "id" INTEGER PRIMARY KEY,
+   "kind" TEXT,
+   "relation" TEXT,
+   "similarity" REAL,
+   "quote_a" TEXT,
+   "quote_b" TEXT,
+   "speaker_a" TEXT,
+   "speaker_b" TEXT,
+   "published_a" TEXT,
+   "published_b" TEXT
+);
 CREATE TABLE "quotes" (
    "id" TEXT PRIMARY KEY,
    "article_id" TEXT REFERENCES "articles"("id"),
@@ -71,7 +106,7 @@ CREATE TABLE "quotes" (
    "continuation" INTEGER,
    "quote_group" INTEGER,
    "extra" TEXT
-, "canonical" TEXT, "speaker_role_start" INTEGER, "speaker_role_end" INTEGER, "speaker_role_expanded" TEXT, "speaker_org_start" INTEGER, "speaker_org_end" INTEGER, "speaker_gender" TEXT, "speaker_resolution" TEXT, "speaker_name_start" INTEGER, "speaker_name_end" INTEGER);
+, "canonical" TEXT, "speaker_role_start" INTEGER, "speaker_role_end" INTEGER, "speaker_role_expanded" TEXT, "speaker_org_start" INTEGER, "speaker_org_end" INTEGER, "speaker_gender" TEXT, "speaker_resolution" TEXT, "speaker_name_start" INTEGER, "speaker_name_end" INTEGER, "speaker_gender_evidence" TEXT);
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -104,8 +139,8 @@ CREATE TABLE "speaker_links" (
 );
 CREATE VIEW speaker_list as
 select speakers.name as name, speakers.kind as kind, speakers.role as role,
-  speakers.organization as organization, speakers.quote_count as quotes, speakers.article_count as articles,
-  speakers.outlet_count as outlets, speakers.first_published as first_quoted,
+  speakers.organization as organization, speakers.gender as gender, speakers.quote_count as quotes,
+  speakers.article_count as articles, speakers.outlet_count as outlets, speakers.first_published as first_quoted,
   speakers.last_published as last_quoted, speakers.id as id, speakers.rowid as rowid
 from speakers;
 CREATE TABLE "speakers" (
@@ -121,7 +156,7 @@ CREATE TABLE "speakers" (
    "first_published" TEXT,
    "last_published" TEXT,
    "match_key" TEXT
-);
+, "gender" TEXT, "gender_evidence" TEXT);
 CREATE VIRTUAL TABLE "speakers_fts" USING FTS5 (
     "name", "aliases",
     content="speakers"
@@ -132,8 +167,24 @@ CREATE INDEX "idx_articles_published"
     ON "articles" ("published");
 CREATE INDEX "idx_articles_run_id"
     ON "articles" ("run_id");
+CREATE INDEX "idx_corrected_values_table_name_row_id"
+    ON "corrected_values" ("table_name", "row_id");
+CREATE UNIQUE INDEX "idx_corrections_digest"
+    ON "corrections" ("digest");
+CREATE INDEX "idx_corrections_origin"
+    ON "corrections" ("origin");
 CREATE INDEX "idx_errors_run_id"
     ON "errors" ("run_id");
+CREATE INDEX "idx_quote_variants_kind"
+    ON "quote_variants" ("kind");
+CREATE INDEX "idx_quote_variants_quote_a"
+    ON "quote_variants" ("quote_a");
+CREATE INDEX "idx_quote_variants_quote_b"
+    ON "quote_variants" ("quote_b");
+CREATE INDEX "idx_quote_variants_speaker_a"
+    ON "quote_variants" ("speaker_a");
+CREATE INDEX "idx_quote_variants_speaker_b"
+    ON "quote_variants" ("speaker_b");
 CREATE INDEX "idx_quotes_article_id"
     ON "quotes" ("article_id");
 CREATE INDEX "idx_quotes_canonical"
@@ -152,6 +203,8 @@ CREATE INDEX "idx_quotes_type"
     ON "quotes" ("type");
 CREATE INDEX "idx_speaker_links_speaker_id"
     ON "speaker_links" ("speaker_id");
+CREATE INDEX "idx_speakers_gender"
+    ON "speakers" ("gender");
 CREATE UNIQUE INDEX "idx_speakers_match_key"
     ON "speakers" ("match_key");
 CREATE INDEX "idx_speakers_quote_count"

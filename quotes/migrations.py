@@ -201,6 +201,58 @@ select speakers.name as name, speakers.kind as kind, speakers.role as role,
   speakers.last_published as last_quoted, speakers.id as id, speakers.rowid as rowid
 from speakers""")
 
+@migration
+def m020_speaker_gender(db: Database) -> None:
+    """Each person's gender with where it came from (``quotes.gender``), and each quote's evidence.
+
+    ``speakers.gender`` stays empty until the next run or ``quotes fix`` decides it; the speaker
+    list shows it beside the counts.
+    """
+    db["quotes"].add_column("speaker_gender_evidence", str)
+    db["speakers"].add_column("gender", str)
+    db["speakers"].add_column("gender_evidence", str)
+    db["speakers"].create_index(["gender"])
+    db.execute("drop view if exists speaker_list")
+    db.execute("""create view speaker_list as
+select speakers.name as name, speakers.kind as kind, speakers.role as role,
+  speakers.organization as organization, speakers.gender as gender, speakers.quote_count as quotes,
+  speakers.article_count as articles, speakers.outlet_count as outlets, speakers.first_published as first_quoted,
+  speakers.last_published as last_quoted, speakers.id as id, speakers.rowid as rowid
+from speakers""")
+
+
+@migration
+def m021_corrections(db: Database) -> None:
+    """Corrections made by people (``quotes fix`` or a corrections file), applied after every run.
+
+    ``corrected_values`` records each value a correction changed, with the value it replaced,
+    so the site can mark it and an undo can put it back.
+    """
+    db["corrections"].create({
+        "id": int, "action": str, "subject": str, "value": str, "author": str, "created_at": str,
+        "origin": str, "note": str, "digest": str, "status": str, "detail": str, "checked_at": str,
+    }, pk="id")
+    db["corrections"].create_index(["digest"], unique=True)
+    db["corrections"].create_index(["origin"])
+    db["corrected_values"].create({
+        "correction_id": int, "table_name": str, "row_id": str, "field": str, "original": str, "value": str,
+    }, pk=("correction_id", "table_name", "row_id", "field"),
+        foreign_keys=[("correction_id", "corrections", "id")])
+    db["corrected_values"].create_index(["table_name", "row_id"])
+
+
+@migration
+def m022_quote_variants(db: Database) -> None:
+    """Quotes that changed on the way (``quotes.variants``): altered quotes, excerpts, and near-identical
+    words given to two speakers, found at the end of each run."""
+    db["quote_variants"].create({
+        "id": int, "kind": str, "relation": str, "similarity": float, "quote_a": str, "quote_b": str,
+        "speaker_a": str, "speaker_b": str, "published_a": str, "published_b": str,
+    }, pk="id")
+    for column in ("kind", "quote_a", "quote_b", "speaker_a", "speaker_b"):
+        db["quote_variants"].create_index([column])
+
+
 def schema_sql(db: Database) -> str:
     """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
     rows = db.execute(

@@ -62,6 +62,7 @@ class Speaker:
     antecedent: Span | None = None
     resolution: str | None = None  # how the name was found: "name", "surname", "pronoun", ...
     role_expanded: str | None = None  # "senator" for a role written "Sen."
+    gender_evidence: str | None = None  # what gave the gender: "title Mrs.", "pronoun she (2)", "forename", ...
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Quote:
             "speaker_org_start": _start(self.speaker.organization),
             "speaker_org_end": _end(self.speaker.organization),
             "speaker_gender": self.speaker.gender,
+            "speaker_gender_evidence": self.speaker.gender_evidence,
             "speaker_resolution": self.speaker.resolution,
             "rule": self.rule,
             "confidence": self.confidence,

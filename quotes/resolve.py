@@ -534,20 +534,32 @@ class Resolver:
 
     def _speaker(self, mention: Mention, name: str, kind: str, entity: Entity | None, how: str) -> Speaker:
         role, org = mention.role, mention.organization
-        gender = mention.gender
+        gender, evidence = mention.gender, self._mention_gender_evidence(mention)
         antecedent = None
         if entity is not None:
             entity_role, entity_org = self.description(entity)
             if role is None:
                 role, org = entity_role, org or entity_org
             org = org or entity_org
-            gender = entity.gender or gender
+            if entity.gender:
+                gender, evidence = entity.gender, entity.gender_evidence
             if mention.name is None or clean_name(mention.name.text) != entity.display:
                 antecedent = entity.name
         org = self._named_organization(org)
         expanded = self.lexicon.title_role(role.text) if role else None
-        return Speaker(mention, name, kind, role, org, gender if kind == "person" else None, antecedent, how,  # type: ignore[arg-type]
-                       expanded)
+        person = kind == "person" and gender is not None
+        return Speaker(mention, name, kind, role, org, gender if person else None, antecedent, how,  # type: ignore[arg-type]
+                       expanded, evidence if person else None)
+
+    def _mention_gender_evidence(self, mention: Mention) -> str | None:
+        """What gave a mention its own gender: its pronoun, its title, else its forename."""
+        if not mention.gender:
+            return None
+        if mention.kind == "pronoun":
+            return f"pronoun {mention.text.lower()}"
+        if mention.title and self.lexicon.titles.get(mention.title.text) == mention.gender:
+            return f"title {mention.title.text}"
+        return "forename"
 
     def _named_organization(self, org: Span | None) -> Span | None:
         """An organisation written as a common noun ("the organization's director", "a union

@@ -25,11 +25,15 @@ from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
 from quotes.canonical import canonical_quote
+from quotes.corrections import Corrections
+from quotes.gender import Tally, decide
 from quotes.identity import Link, Name, fold, links, majority, person_key
+from quotes.lexicon import default_lexicon
 from quotes.location import DB_ENV, DEFAULT_DB, default_db_path  # noqa: F401 - the store's names for them
 from quotes.migrations import DatabaseProblem, check_database, migrate
 from quotes.model import Quote, Span, Speaker
 from quotes.readers import Article
+from quotes.variants import store_variants
 
 PRONOUNS = frozenset({
     "i", "me", "my", "we", "us", "our", "you", "he", "him", "his", "she", "her", "hers",
@@ -142,7 +146,7 @@ QUOTE_COLUMNS = (
     "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence", "paragraph", "continuation",
     "quote_group", "extra", "canonical", "speaker_role_start", "speaker_role_end", "speaker_role_expanded",
     "speaker_org_start", "speaker_org_end", "speaker_gender", "speaker_resolution", "speaker_name_start",
-    "speaker_name_end",
+    "speaker_name_end", "speaker_gender_evidence",
 )
 
 
@@ -180,7 +184,7 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
             quote.sentence, quote.paragraph, int(quote.continuation), quote.group,
             json.dumps(quote.extra) if quote.extra else None, canonical_quote(quote.content.text),
             *_parts(speaker.role)[1:], speaker.role_expanded, *_parts(speaker.organization)[1:], speaker.gender,
-            speaker.resolution, *_parts(speaker.antecedent)[1:],
+            speaker.resolution, *_parts(speaker.antecedent)[1:], speaker.gender_evidence,
         )
     row = {
         "id": aid, "title": article.title, "url": article.url, "outlet": article.outlet,
@@ -311,9 +315,36 @@ class Store:
         """Link names across articles, then recompute every speaker marked by :meth:`write` or by
         the links; returns how many were recomputed."""
         self.link_speakers()
+        corrections = Corrections(self.db)
+        corrections.apply_to_quotes()  # a person's merge, split or reassignment wins over the links above
         pending = [row[0] for row in self.db.execute("select id from speakers where quote_count is null")]
         self.refresh_speakers(pending)
+        self.refresh_genders(pending)
+        corrections.apply_to_speakers()  # and a person's name, kind, role or gender over the computed ones
+        if pending:
+            store_variants(self.db)
         return len(pending)
+
+    def refresh_genders(self, speaker_ids: Iterable[str]) -> None:
+        """Decide the gender of these speakers, and of every person not yet given one (:mod:`quotes.gender`).
+
+        Organisations and anonymous sources have none; a person whose articles and forename say
+        nothing is "unknown", with the evidence saying why.
+        """
+        ids = set(speaker_ids) | {row[0] for row in self.db.execute(
+            "select id from speakers where kind = 'person' and gender is null")}
+        forenames = default_lexicon().forenames
+        with self.db.atomic():
+            for chunk in chunked(sorted(ids)):
+                tallies: dict[str, list[Tally]] = {}
+                for sid, gender, evidence, articles in self.db.execute(
+                        "select speaker_id, speaker_gender, speaker_gender_evidence, count(distinct article_id) "
+                        f"from quotes where speaker_id in ({marks(chunk)}) group by 1, 2, 3", chunk):
+                    tallies.setdefault(sid, []).append(Tally(gender, evidence, articles))
+                for sid, kind, name in self.db.execute(
+                        f"select id, kind, name from speakers where id in ({marks(chunk)})", chunk).fetchall():
+                    gender, evidence = decide(name, tallies.get(sid, []), forenames) if kind == "person" else (None, None)
+                    self.db["speakers"].update(sid, {"gender": gender, "gender_evidence": evidence})
 
     def link_speakers(self) -> list[Link]:
         """Point the quotes of a surname quoted alone, or of an acronym, at the one entity it names
