@@ -218,12 +218,16 @@ def default_workers() -> int:
                    "database; merge them with `quotes load`.")
 @click.option("--warc-reader", type=click.Choice(["warcio", "fastwarc"]), default="warcio", show_default=True,
               help="Library that reads .warc/.warc.gz files (fastwarc: pip install '.[warc-fast]').")
+@click.option("--corrections", "correction_files", multiple=True, envvar="QUOTES_CORRECTIONS",
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="A TOML or JSON file of corrections (see `quotes fix`) to apply after the run. Repeatable.")
 @lexicon_option
 def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_format: str,
             text_field: str | None, id_field: str | None, title_field: str | None, url_field: str | None,
             date_field: str | None, outlet_field: str | None, outlet: str | None, force: bool,
             max_chars: int, as_json: bool, silent: bool, workers: int, dask_address: str | None,
-            shards_dir: Path | None, warc_reader: str, lexicon_paths: tuple[str, ...]) -> None:
+            shards_dir: Path | None, warc_reader: str, correction_files: tuple[Path, ...],
+            lexicon_paths: tuple[str, ...]) -> None:
     """Read articles from INPUTS, extract their quotes and store them.
 
     INPUTS are files (.txt, .md, .html, .jsonl, .json, .csv, .warc, .warc.gz), folders (read
@@ -255,7 +259,20 @@ def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_form
     except (ShardError, ClusterError) as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
+    if not shards_dir:
+        corrections_after_run(database_path(db_path), correction_files)
     exit_if_skipped(summary.errors, "the shards" if shards_dir else f"the errors table (run {summary.run_id})")
+
+
+def corrections_after_run(path: Path, files: tuple[Path, ...]) -> None:
+    """The run applied the stored corrections; bring in those of ``files`` and say which no longer apply."""
+    from quotes.store import open_db
+
+    db = open_db(path)
+    if files:
+        apply_correction_files(db, files)
+    else:
+        report_corrections(db)
 
 
 def print_problem(problem) -> None:
@@ -528,3 +545,210 @@ def demo(db_path: Path | None, host: str, port: int, metadata_file: str | None, 
     click.echo(summary.line(), err=True)
     run_site(path, datasette_args, host, port, metadata_file, allowed_hosts,
              settings_of(title, description, license_, license_url, source, source_url))
+
+
+FIX_HELP = """Correct speakers and quotes by hand; the corrections are kept and applied after every run.
+
+Each correction is stored in the `corrections` table with who made it (--by, else $QUOTES_USER,
+else your login) and when, applied at once, and applied again at the end of every `quotes
+extract`, so re-extracting an article keeps it wherever it still applies. `quotes fix list`
+shows which no longer apply. SPEAKER is a speaker id or a name; QUOTE is a quote id, or the
+quote's words with --article. Corrections can also live in a TOML or JSON file kept in version
+control: `quotes fix apply FILE` (or `quotes extract --corrections FILE`)."""
+
+
+@cli.group(help=FIX_HELP)
+def fix() -> None:
+    pass
+
+
+def correction_options(fn):
+    for option in reversed([
+        db_option,
+        click.option("--by", "author", metavar="NAME", help="Who makes the correction (default: $QUOTES_USER, "
+                                                               "else your login name)."),
+        click.option("--note", help="Why, for whoever reads the corrections later."),
+    ]):
+        fn = option(fn)
+    return fn
+
+
+def make_correction(db_path: Path | None, action: str, subject: dict, value: dict, author: str | None,
+                    note: str | None) -> None:
+    """Check, store and apply one correction, and say what it did."""
+    from quotes.corrections import NOT_APPLIED, Correction, CorrectionError, Corrections
+    from quotes.store import Store
+
+    db = existing_db(db_path)
+    fixes = Corrections(db)
+    try:
+        correction = Correction(action, subject, value, author, note)
+        notes = fixes.check(correction)
+    except CorrectionError as error:
+        raise click.ClickException(str(error)) from None
+    for line in notes:
+        click.echo(line, err=True)
+    correction_id = fixes.add(correction)
+    Store(db).refresh_pending()
+    status = fixes.status(correction_id)
+    click.echo(f"correction {correction_id}: {status['correction']}: {status['status']} ({status['detail']})")
+    if status["status"] == NOT_APPLIED:
+        sys.exit(EXIT_FAILED)
+
+
+def quote_subject(db_path: Path | None, quote: str, article: str | None) -> dict:
+    from quotes.corrections import CorrectionError, Corrections
+
+    if article:
+        return {"article": article, "quote": quote}
+    try:
+        return Corrections(existing_db(db_path)).quote_subject(quote)
+    except CorrectionError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@fix.command(name="merge")
+@click.argument("speaker")
+@click.argument("into")
+@correction_options
+def fix_merge(speaker: str, into: str, db_path: Path | None, author: str | None, note: str | None) -> None:
+    """Count the quotes of SPEAKER under INTO (the same person or organisation).
+
+    A merge wins over the automatic links between names."""
+    make_correction(db_path, "merge", {"speaker": speaker}, {"into": into}, author, note)
+
+
+@fix.command(name="split")
+@click.argument("speaker")
+@click.option("--article", "articles", multiple=True, required=True, metavar="ID",
+              help="An article whose quotes of SPEAKER are the other person's. Repeatable.")
+@click.option("--name", required=True, help="The other person's name (one that tells them apart).")
+@correction_options
+def fix_split(speaker: str, articles: tuple[str, ...], name: str, db_path: Path | None, author: str | None,
+              note: str | None) -> None:
+    """Give the quotes of SPEAKER in some articles to another person: two people shared one row."""
+    make_correction(db_path, "split", {"speaker": speaker, "articles": list(articles)}, {"name": name}, author, note)
+
+
+@fix.command(name="rename")
+@click.argument("speaker")
+@click.argument("name")
+@correction_options
+def fix_rename(speaker: str, name: str, db_path: Path | None, author: str | None, note: str | None) -> None:
+    """Call SPEAKER by NAME everywhere."""
+    make_correction(db_path, "rename", {"speaker": speaker}, {"name": name}, author, note)
+
+
+@fix.command(name="set")
+@click.argument("speaker")
+@click.argument("field", type=click.Choice(["kind", "role", "organization", "gender"]))
+@click.argument("value")
+@correction_options
+def fix_set(speaker: str, field: str, value: str, db_path: Path | None, author: str | None,
+            note: str | None) -> None:
+    """Set a speaker's kind (person, organization, anonymous, unknown), role, organization or gender
+    (female, male, nonbinary, unknown)."""
+    make_correction(db_path, "set", {"speaker": speaker, "field": field}, {"value": value}, author, note)
+
+
+@fix.command(name="not-a-quote")
+@click.argument("quote")
+@click.option("--article", metavar="ID", help="QUOTE is the words of a quote of this article, not an id.")
+@correction_options
+def fix_not_a_quote(quote: str, article: str | None, db_path: Path | None, author: str | None,
+                    note: str | None) -> None:
+    """QUOTE is no quote (a title, a scare quote): remove it, now and after every run."""
+    make_correction(db_path, "not_a_quote", quote_subject(db_path, quote, article), {}, author, note)
+
+
+@fix.command(name="speaker")
+@click.argument("quote")
+@click.argument("speaker")
+@click.option("--article", metavar="ID", help="QUOTE is the words of a quote of this article, not an id.")
+@correction_options
+def fix_speaker(quote: str, speaker: str, article: str | None, db_path: Path | None, author: str | None,
+                note: str | None) -> None:
+    """QUOTE was said by SPEAKER (a speaker id or name; a new person when no one has that name)."""
+    make_correction(db_path, "reassign", quote_subject(db_path, quote, article), {"speaker": speaker}, author, note)
+
+
+@fix.command(name="list")
+@db_option
+@output_options
+def fix_list(db_path: Path | None, output) -> None:
+    """Every correction, with whether it still applies and what it did."""
+    from quotes.corrections import Corrections
+
+    rows = Corrections(existing_db(db_path)).listing()
+    output.write(rows, ["id", "correction", "status", "detail", "by", "at"] if output.format in (None, "table")
+                 else None)
+
+
+@fix.command(name="undo")
+@click.argument("correction_id", type=int)
+@db_option
+def fix_undo(correction_id: int, db_path: Path | None) -> None:
+    """Remove a correction and put back what it changed."""
+    from quotes.corrections import CorrectionError, Corrections
+    from quotes.store import Store
+
+    db = existing_db(db_path)
+    try:
+        Corrections(db).undo(correction_id)
+    except CorrectionError as error:
+        raise click.ClickException(str(error)) from None
+    Store(db).refresh_pending()
+    click.echo(f"correction {correction_id} undone")
+
+
+@fix.command(name="apply")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option
+def fix_apply(files: tuple[Path, ...], db_path: Path | None) -> None:
+    """Apply the corrections of TOML or JSON FILES: new ones are added, ones taken out of a file undone."""
+    apply_correction_files(existing_db(db_path), files)
+
+
+def apply_correction_files(db, files) -> None:
+    """Bring the corrections of ``files`` into the database, apply them all, and report those that no
+    longer apply (exit status 1 when a file cannot be read)."""
+    from quotes.corrections import CorrectionError, Corrections
+    from quotes.store import Store
+
+    fixes = Corrections(db)
+    for path in files:
+        try:
+            added, removed = fixes.sync_file(path)
+        except CorrectionError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(f"{path}: {added} correction{'s' * (added != 1)} added, {removed} removed", err=True)
+    Store(db).refresh_pending()
+    report_corrections(db)
+
+
+def report_corrections(db) -> None:
+    """One line per stored correction that no longer applies, on stderr."""
+    from quotes.corrections import Corrections
+
+    for row in Corrections(db).problems():
+        click.echo(f"correction {row['id']} no longer applies: {row['correction']}: {row['detail']}", err=True)
+
+
+@fix.command(name="export")
+@click.option("-o", "--output", "output_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="A .toml or .json file (default: TOML on stdout).")
+@db_option
+def fix_export(output_file: Path | None, db_path: Path | None) -> None:
+    """Write every stored correction as a file to keep in version control and apply with `quotes fix apply`."""
+    from quotes.corrections import Corrections, toml_text
+
+    corrections = Corrections(existing_db(db_path)).all()
+    if output_file and output_file.suffix.lower() == ".json":
+        text = json.dumps({"corrections": [c.record() for c in corrections]}, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = toml_text(corrections)
+    if output_file:
+        output_file.write_text(text, encoding="utf-8")
+        click.echo(f"Wrote {len(corrections)} corrections to {output_file.absolute()}", err=True)
+    else:
+        click.echo(text, nl=False)

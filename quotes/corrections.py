@@ -117,7 +117,8 @@ class Correction:
                 **({"date": self.created_at} if self.created_at else {})}
 
     def digest(self) -> str:
-        return hashlib.sha1(json.dumps([self.action, self.subject, self.value, self.origin],
+        """The same correction made twice (by hand, then from a file) is one correction."""
+        return hashlib.sha1(json.dumps([self.action, self.subject, self.value],
                                        sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
 
     def describe(self) -> str:
@@ -208,7 +209,13 @@ class Corrections:
         removed = [cid for digest, cid in before.items() if digest not in digests]
         for cid in removed:
             self.undo(cid)
-        added = sum(1 for c in wanted if c.digest() not in before and self.add(c))
+        added = 0
+        for correction in wanted:
+            if correction.digest() in before:
+                continue
+            cid = self.add(correction)  # one already made by hand is the file's from now on
+            self.table.update(cid, {"origin": str(path)})
+            added += 1
         return added, len(removed)
 
     def undo(self, correction_id: int) -> None:
@@ -236,8 +243,27 @@ class Corrections:
         current = self.db.execute(f"select [{row['field']}], speaker_id from quotes where id = ?",
                                   [row["row_id"]]).fetchone()
         if current and current[0] == value:
+            if row["field"] == "speaker_id" and original:
+                self._restore_speaker_row(row["row_id"], original)
             self.db.execute(f"update quotes set [{row['field']}] = ? where id = ?", [original, row["row_id"]])
             self._pending([current[1], original, value] if row["field"] == "speaker_id" else [current[1]])
+
+    def _restore_speaker_row(self, quote_id: str, sid: str) -> None:
+        """The row of a speaker a merge emptied (and so deleted), back for the quote returning to it,
+        with the match key the store gives that quote's speaker."""
+        if self.db["speakers"].count_where("id = ?", [sid]):
+            return
+        from quotes.model import Mention, Speaker
+
+        store = _store()
+        quote = self.db["quotes"].get(quote_id)
+        written = quote["speaker_as_written"]
+        mention = Mention(0, len(written), written, quote["speaker_kind"] or "unknown") if written else None
+        key = store.speaker_key(Speaker(mention, quote["speaker_name"], quote["speaker_kind"] or "unknown",
+                                        resolution=quote["speaker_resolution"]), quote["article_id"])
+        self.db["speakers"].insert({"id": sid, "match_key": key if key and store.speaker_id(key) == sid else None,
+                                    "kind": quote["speaker_kind"], "name": quote["speaker_name"],
+                                    "quote_count": None})
 
     def _reinsert(self, quote: dict) -> None:
         """A quote removed by mistake, back where it was, if its article still has its words there."""
@@ -250,6 +276,44 @@ class Corrections:
                         [quote["id"]])
         self._recount(quote["article_id"])
         self._pending([quote.get("speaker_id")])
+
+    def check(self, correction: Correction) -> list[str]:
+        """Refuse a correction that names nothing in the database now (a typo, an ambiguous name);
+        returns notes worth telling (a reassignment to a person not yet quoted creates them)."""
+        def one(ref: str) -> str:
+            ids = self.find_speakers(ref)
+            if len(ids) != 1:
+                raise CorrectionError(self._not_found(ref, ids))
+            return ids[0]
+
+        s, v = correction.subject, correction.value
+        if "speaker" in s:
+            source = one(s["speaker"])
+        if correction.action == "merge" and one(v["into"]) == source:
+            raise CorrectionError(f"{s['speaker']} and {v['into']} are the same speaker already")
+        if correction.action == "split":
+            missing = [a for a in s["articles"] if not self.db["quotes"].count_where(
+                "article_id = ? and speaker_id = ?", [a, source])]
+            if missing:
+                raise CorrectionError(f"{s['speaker']} has no quotes in {', '.join(missing)}")
+            if self._split_target(correction) is None:
+                raise CorrectionError(f"{v['name']} is matched like {s['speaker']}: give a name that tells them apart")
+        if "quote" in s and self.find_quote(s["article"], s["quote"]) is None:
+            raise CorrectionError(f"no quote “{s['quote']}” in article {s['article']}")
+        if correction.action == "reassign" and not self.find_speakers(v["speaker"]):
+            return [f"no speaker is named {v['speaker']}: the quote goes to a new person of that name"]
+        return []
+
+    def quote_subject(self, quote_id: str) -> dict:
+        """What names a quote across re-extractions: its article and its words."""
+        row = self.db.execute("select article_id, content from quotes where id = ?", [quote_id]).fetchone()
+        if row is None:
+            raise CorrectionError(f"no quote {quote_id}: give a quote id (see `quotes show ARTICLE --json`), "
+                                  "or --article ID and the quote's words")
+        return {"article": row[0], "quote": row[1]}
+
+    def status(self, correction_id: int) -> dict:
+        return next(row for row in self.listing() if row["id"] == correction_id)
 
     # ---- applying ------------------------------------------------------------------------
 
@@ -373,13 +437,14 @@ class Corrections:
         ref = str(ref).strip()
         found = [row[0] for row in self.db.execute("select id from speakers where id = ? or match_key = ?", [ref, ref])]
         person, organization = f"person:{person_key(ref)}", f"organization:{fold(ref).removeprefix('the ')}"
-        if not found:
-            found = sorted({row[0] for row in self.db.execute(
-                "select id from speakers where (name is not null and lower(name) = lower(?)) or match_key in (?, ?)",
-                [ref, person, organization])})
+        if not found:  # a name: the speaker it is matched as first, else any of that name
+            found = [row[0] for row in self.db.execute(
+                "select id from speakers where match_key in (?, ?)", [person, organization])] or sorted(
+                {row[0] for row in self.db.execute("select id from speakers where lower(name) = lower(?)", [ref])})
         if keys:
             store = _store()
-            found += [sid for sid in (ref, store.speaker_id(person), store.speaker_id(organization)) if sid not in found]
+            extra = (ref, store.speaker_id(person), store.speaker_id(organization))
+            found += [sid for sid in extra if sid not in found]
         return found
 
     def _speaker_for(self, ref: str) -> str:
@@ -465,9 +530,9 @@ class Corrections:
         for row in self.table.rows_where(order_by="id"):
             correction = Correction(row["action"], json.loads(row["subject"]), json.loads(row["value"]),
                                     row["author"], row["note"], row["origin"], row["created_at"])
-            rows.append({"id": row["id"], "correction": correction.describe(), "status": row["status"] or "not yet applied",
-                         "detail": row["detail"], "by": row["author"], "at": row["created_at"],
-                         "origin": row["origin"], "note": row["note"]})
+            rows.append({"id": row["id"], "correction": correction.describe(),
+                         "status": row["status"] or "not yet applied", "detail": row["detail"], "by": row["author"],
+                         "at": row["created_at"], "origin": row["origin"], "note": row["note"]})
         return rows
 
     def problems(self) -> list[dict]:

@@ -11,8 +11,8 @@ from sqlite_utils.utils import sqlite3
 QUOTE_FIELDS = ("content", "start", "end", "speaker", "speaker_as_written", "speaker_start", "speaker_end",
                 "cue", "cue_start", "cue_end", "type", "speaker_kind", "speaker_role", "speaker_role_start",
                 "speaker_role_end", "speaker_role_expanded", "speaker_org", "speaker_org_start", "speaker_org_end",
-                "speaker_gender", "speaker_gender_evidence", "speaker_resolution", "rule", "confidence", "sentence", "paragraph", "continuation",
-                "group")
+                "speaker_gender", "speaker_gender_evidence", "speaker_resolution", "rule", "confidence", "sentence",
+                "paragraph", "continuation", "group")
 
 
 def context(text: str, start: int, end: int, width: int = 80) -> str:
@@ -128,7 +128,8 @@ def export_quotes(db: Database) -> Iterator[dict]:
                   articles.outlet, articles.published, quotes.content, quotes.type,
                   quotes.speaker_name as speaker,
                   quotes.speaker_id, quotes.speaker_as_written, quotes.speaker_resolution, quotes.speaker_kind,
-                  quotes.speaker_role, quotes.speaker_org, quotes.speaker_gender, quotes.speaker_gender_evidence, quotes.cue, quotes.rule,
+                  quotes.speaker_role, quotes.speaker_org, quotes.speaker_gender, quotes.speaker_gender_evidence,
+                  quotes.cue, quotes.rule,
                   quotes.confidence, quotes.start, quotes."end",
                   quotes.continuation, quotes.quote_group
            from quotes join articles on articles.id = quotes.article_id

@@ -343,7 +343,8 @@ class Store:
                     tallies.setdefault(sid, []).append(Tally(gender, evidence, articles))
                 for sid, kind, name in self.db.execute(
                         f"select id, kind, name from speakers where id in ({marks(chunk)})", chunk).fetchall():
-                    gender, evidence = decide(name, tallies.get(sid, []), forenames) if kind == "person" else (None, None)
+                    person = kind == "person"
+                    gender, evidence = decide(name, tallies.get(sid, []), forenames) if person else (None, None)
                     self.db["speakers"].update(sid, {"gender": gender, "gender_evidence": evidence})
 
     def link_speakers(self) -> list[Link]:
