@@ -244,11 +244,11 @@ class Corrections:
                                   [row["row_id"]]).fetchone()
         if current and current[0] == value:
             if row["field"] == "speaker_id" and original:
-                self._restore_speaker_row(row["row_id"], original)
+                self._restore_speaker_row(self.db["quotes"].get(row["row_id"]), original)
             self.db.execute(f"update quotes set [{row['field']}] = ? where id = ?", [original, row["row_id"]])
             self._pending([current[1], original, value] if row["field"] == "speaker_id" else [current[1]])
 
-    def _restore_speaker_row(self, quote_id: str, sid: str) -> None:
+    def _restore_speaker_row(self, quote: dict, sid: str) -> None:
         """The row of a speaker a merge emptied (and so deleted), back for the quote returning to it,
         with the match key the store gives that quote's speaker."""
         if self.db["speakers"].count_where("id = ?", [sid]):
@@ -256,7 +256,6 @@ class Corrections:
         from quotes.model import Mention, Speaker
 
         store = _store()
-        quote = self.db["quotes"].get(quote_id)
         written = quote["speaker_as_written"]
         mention = Mention(0, len(written), written, quote["speaker_kind"] or "unknown") if written else None
         key = store.speaker_key(Speaker(mention, quote["speaker_name"], quote["speaker_kind"] or "unknown",
@@ -271,6 +270,8 @@ class Corrections:
                                 [quote["start"], quote["end"], quote["start"], quote["article_id"]]).fetchone()
         if not found or found[0] != quote["content"] or self.db["quotes"].count_where("id = ?", [quote["id"]]):
             return
+        if quote.get("speaker_id"):
+            self._restore_speaker_row(quote, quote["speaker_id"])
         self.db["quotes"].insert(quote)
         self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes where id = ?",
                         [quote["id"]])

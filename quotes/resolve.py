@@ -173,6 +173,9 @@ class Resolver:
                 votes.setdefault(id(people[i].entity), Counter())[gender] += 1
         for entity in self.people:
             tally = votes.get(id(entity))
+            if tally and entity.gender_evidence == "forename" and tally[entity.gender]:
+                word = "he" if entity.gender == "male" else "she"  # the article's own word, over a name list's
+                entity.gender_evidence = f"pronoun {word} ({tally[entity.gender]})"
             if not tally or entity.gender is not None or not (entity.evidenced or len(entity.display.split()) >= 2):
                 continue  # "China" or "Thursday" near a "she" names nobody
             for gender, other in (("male", "female"), ("female", "male")):

@@ -1,0 +1,84 @@
+"""Quotes that changed on the way: altered quotes, excerpts and the same words given to two speakers,
+found at the end of a run and kept in ``quote_variants``."""
+
+import sqlite3
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from quotes.cli import cli
+from quotes.variants import PERMUTATIONS, compare, excerpt_pairs, expanded, lsh_pairs, signatures
+from tests.stories import STORIES, write_stories
+
+
+def run(*args):
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def variants(path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("""
+            select v.kind, v.relation, a.article_id, a.speaker_name, b.article_id, b.speaker_name
+            from quote_variants v join quotes a on a.id = v.quote_a join quotes b on b.id = v.quote_b
+            order by v.kind, a.article_id""").fetchall()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("variants")
+    path = folder / "news.db"
+    run("extract", write_stories(folder / "news.jsonl"), "--db", path)
+    return path
+
+
+@pytest.mark.parametrize("a, b, expected", [
+    ("we will not back down", "we won t back down from this", "altered"),  # the issue's own example
+    ("the pier reopens next week say officials", "the pier reopens next month say officials", "altered"),
+    ("we will not back down", "we will not back down from this fight", "excerpt"),
+    ("we will not back down", "the fares go up in march for every rider", None),
+])
+def test_two_quotes_are_an_altered_quote_an_excerpt_or_unrelated(a, b, expected):
+    found = compare(a, b)
+    assert (found[0] if found else None) == expected
+
+
+def test_contractions_are_the_same_words():
+    assert expanded("we won t go and they can t stay we re sure") == \
+        ["we", "will", "not", "go", "and", "they", "can", "not", "stay", "we", "are", "sure"]
+
+
+def test_a_run_finds_the_altered_quote_the_excerpt_and_the_words_given_to_two_speakers(db):
+    assert variants(db) == [
+        ("altered", "altered", "h1", "Mara Quill", "g1", "Mara Quill"),  # "will not" became "won't", Jan 10 -> 12
+        ("excerpt", "excerpt", "g1", "Mara Quill", "h1", "Mara Quill"),  # the Gazette's shorter depot quote
+        ("two_speakers", "same", "p1", "Tom Reyes", "p2", "Dana Holt"),
+    ]
+
+
+def test_the_variants_are_recomputed_not_added_on_every_run(db, tmp_path):
+    before = variants(db)
+    run("extract", write_stories(tmp_path / "news.jsonl"), "--db", db, "--force")
+    assert variants(db) == before
+
+
+def test_a_changed_article_that_no_longer_alters_a_quote_drops_it(tmp_path):
+    path = tmp_path / "news.db"
+    run("extract", write_stories(tmp_path / "news.jsonl"), "--db", path)
+    changed = [dict(s, text=s["text"].replace("We won't back down from this fight, not now and not ever",
+                                              "The fares must come down for every rider"))
+               if s["id"] == "g1" else s for s in STORIES]
+    run("extract", write_stories(tmp_path / "news.jsonl", changed), "--db", path)
+    assert [v[0] for v in variants(path)] == ["excerpt", "two_speakers"]
+
+
+def test_lsh_pairs_rows_with_equal_bands_and_excerpts_are_found_by_their_first_words():
+    sets = [[w.encode() for w in s.split()] for s in (
+        "one two three four five six", "one two three four five six", "seven eight nine ten eleven twelve")]
+    signature = signatures(sets)
+    assert signature.shape == (3, PERMUTATIONS) and signature.dtype == np.uint64
+    assert lsh_pairs(signature) == {(0, 1)}
+    words = [s.split() for s in ("c d e f g", "a b c d e f g h", "x y z w v")]
+    assert excerpt_pairs(words) == {(0, 1)}
