@@ -43,8 +43,13 @@ CONTRACTIONS = [(re.compile(p), r) for p, r in (
 )]
 
 
+CONTRACTED = re.compile(r"\b(?:t|re|ll|ve|m|d|cannot)\b")
+
+
 def expanded(canonical: str) -> list[str]:
     """The words of a canonical form with contractions written out."""
+    if not CONTRACTED.search(canonical):
+        return canonical.split()
     for pattern, replacement in CONTRACTIONS:
         canonical = pattern.sub(replacement, canonical)
     return canonical.split()
@@ -112,11 +117,10 @@ def lsh_pairs(signature: np.ndarray) -> set[tuple[int, int]]:
         keys = (signature[:, band * rows:(band + 1) * rows] * weights).sum(axis=1)  # wraps mod 2**64
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
-        cuts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
-        for bucket in np.split(order, cuts):
-            if len(bucket) > 1:
-                members = sorted(bucket.tolist())[:BUCKET]
-                pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+        edges = np.diff(np.concatenate(([0], ordered[1:] == ordered[:-1], [0])).astype(np.int8))
+        for first, last in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
+            members = sorted(order[first:last + 1].tolist())[:BUCKET]  # only buckets of two or more
+            pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
     return pairs
 
 
@@ -134,16 +138,25 @@ def excerpt_pairs(words: list[list[str]]) -> set[tuple[int, int]]:
     return pairs
 
 
-def compare(a: str, b: str) -> tuple[str, float] | None:
+def compare(a: str, b: str, a_words: list[str] | None = None, b_words: list[str] | None = None
+            ) -> tuple[str, float] | None:
     """How two canonical forms relate: ("excerpt", share) when the shorter's words sit in order inside
-    the longer's, ("altered", ratio) when their words, contractions written out, are nearly the same
-    (difflib's ratio), else None. A shorter quote that only fits once "won't" is read "will not" had
-    its words changed: it is altered, not an excerpt."""
-    short, long = sorted((a, b), key=lambda form: len(form.split()))
-    if len(short.split()) < len(long.split()) and f" {short} " in f" {long} ":
-        return "excerpt", len(short.split()) / len(long.split())
-    ratio = difflib.SequenceMatcher(None, expanded(a), expanded(b), autojunk=False).ratio()
+    the longer's, ("altered", ratio) when their words, contractions written out (``a_words``,
+    ``b_words`` when already known), are nearly the same (difflib's ratio), else None. A shorter
+    quote that only fits once "won't" is read "will not" had its words changed: it is altered."""
+    short, long = sorted((a, b), key=lambda form: form.count(" "))
+    if short.count(" ") < long.count(" ") and f" {short} " in f" {long} ":
+        return "excerpt", (short.count(" ") + 1) / (long.count(" ") + 1)
+    matcher = difflib.SequenceMatcher(None, a_words or expanded(a), b_words or expanded(b), autojunk=False)
+    if matcher.quick_ratio() < NEAR:  # an upper bound, counted without aligning: most candidates stop here
+        return None
+    ratio = matcher.ratio()
     return ("altered", ratio) if ratio >= NEAR else None
+
+
+def shingles(words: list[str]) -> list[bytes]:
+    """A form's words and pairs of words: pairs keep common words from making unrelated quotes look alike."""
+    return [w.encode() for w in {*words, *(f"{x} {y}" for x, y in zip(words, words[1:], strict=False))}]
 
 
 def find_variants(db: Database) -> Iterator[Variant]:
@@ -151,12 +164,12 @@ def find_variants(db: Database) -> Iterator[Variant]:
     forms = occurrences(db)
     texts = list(forms)
     words = [expanded(text) for text in texts]
-    candidates = lsh_pairs(signatures([[w.encode() for w in set(form)] for form in words]))
+    candidates = lsh_pairs(signatures([shingles(form) for form in words]))
     candidates |= {tuple(sorted(pair)) for pair in excerpt_pairs(words)}
     for text in texts:  # the very same words, given to two named speakers
         yield from _two_speakers(forms[text], forms[text], "same", 1.0)
     for i, j in sorted(candidates):
-        found = compare(texts[i], texts[j])
+        found = compare(texts[i], texts[j], words[i], words[j])
         if found is None:
             continue
         relation, similarity = found

@@ -1,0 +1,92 @@
+"""Time to find the quotes that changed on the way (``quotes.variants``), per 100,000 quotes.
+
+Usage: python benchmarks/variants.py [--quotes 100000 300000] [--keep DIR]
+
+For each size it writes a quotes database of that many distinct quotes (6 to 40 words drawn
+from a 20,000-word vocabulary with Zipf's frequencies, as words are in news), one in twenty an
+altered copy, an excerpt or another speaker's copy of an earlier one, spread over 2,000
+speakers; then it times ``store_variants`` (what the end of every run does) and prints the
+seconds, the seconds per 100,000 quotes, how many variants it stored and how many of the planted
+ones it found. Two sizes side by side show whether the time grows linearly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from quotes.canonical import canonical_quote
+from quotes.store import open_db
+from quotes.variants import store_variants
+
+VOCABULARY = 20_000
+SPEAKERS = 2_000
+
+
+def corpus(size: int, seed: int = 1) -> tuple[list[dict], set[tuple[int, int]]]:
+    """``size`` quote rows, and the (earlier, later) row numbers of the planted variants."""
+    rng = random.Random(seed)
+    words = [f"w{rank}" for rank in range(VOCABULARY)]
+    weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(VOCABULARY)))
+    rows, planted = [], set()
+    for number in range(size):
+        speaker = f"s{rng.randrange(SPEAKERS)}"
+        if number > 100 and rng.random() < 0.05:
+            source = rng.randrange(number - 100)
+            base = rows[source]["content"].split()
+            change = rng.choice(("altered", "excerpt", "copied"))
+            if change == "altered":
+                base[rng.randrange(len(base))] = rng.choice(words)
+                base.insert(rng.randrange(len(base)), rng.choice(words))
+            elif change == "excerpt":
+                start = rng.randrange(max(1, len(base) - 8))
+                base = base[start:start + rng.randint(6, max(6, len(base) - start - 1))]
+            speaker = rows[source]["speaker_id"] if change != "copied" else f"s{rng.randrange(SPEAKERS)}"
+            planted.add((source, number))
+            text = " ".join(base)
+        else:
+            text = " ".join(rng.choices(words, cum_weights=weights, k=rng.randint(6, 40)))
+        day = f"2024-{1 + number * 12 // size:02d}-{1 + number % 28:02d}"
+        rows.append({"id": f"q{number}", "article_id": f"a{number // 5}", "speaker_id": speaker, "content": text,
+                     "canonical": canonical_quote(text), "speaker_kind": "person", "published": day,
+                     "start": number % 5 * 100, "end": number % 5 * 100 + len(text)})
+    return rows, planted
+
+
+def build(path: Path, rows: list[dict]) -> None:
+    db = open_db(path)
+    with db.atomic():
+        db["articles"].insert_all(({"id": f"a{n}"} for n in range(len(rows) // 5 + 1)), batch_size=1000)
+        db["speakers"].insert_all(({"id": f"s{n}", "match_key": f"person:s{n}", "kind": "person", "name": f"s{n}"}
+                                   for n in range(SPEAKERS)), batch_size=1000)
+        db["quotes"].insert_all(rows, batch_size=1000)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quotes", type=int, nargs="+", default=[100_000, 300_000])
+    parser.add_argument("--keep", type=Path, help="keep the databases in this folder")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.keep or Path(scratch)
+        for size in args.quotes:
+            rows, planted = corpus(size)
+            path = folder / f"variants-{size}.db"
+            path.unlink(missing_ok=True)
+            build(path, rows)
+            db = open_db(path)
+            start = time.perf_counter()
+            stored = store_variants(db)
+            seconds = time.perf_counter() - start
+            found = {(int(a[1:]), int(b[1:])) for a, b in db.execute("select quote_a, quote_b from quote_variants")}
+            caught = sum(1 for pair in planted if pair in found or pair[::-1] in found)
+            print(f"{size:>9,} quotes: {seconds:6.1f} s, {seconds * 100_000 / size:5.1f} s per 100,000 quotes, "
+                  f"{stored:,} variants stored, {caught:,} of {len(planted):,} planted found")
+
+
+if __name__ == "__main__":
+    main()
