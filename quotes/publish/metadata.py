@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from functools import cache
 
+from quotes.publish.reads import GENDER_COUNTS
+
 SOFTWARE_LICENSE = "Apache-2.0"
 SOFTWARE_LICENSE_URL = "https://www.apache.org/licenses/LICENSE-2.0"
 SITE_TITLE = "Quotes: who said what in the news"
@@ -95,6 +97,61 @@ TABLES: dict[str, dict] = {
             "speaker_name_start": "Offset of the resolved name where the article writes it, when the mention "
                                   "itself does not (a pronoun, a surname, a description).",
             "speaker_name_end": "End offset of the resolved name.",
+            "speaker_gender_evidence": "What in the article gave the gender: a title (\"title Mrs.\"), a gendered "
+                                       "noun (\"role spokeswoman\"), its pronouns (\"pronoun she (2)\"), or "
+                                       "\"forename\" from the name list.",
+        },
+    },
+    "corrections": {
+        "description": "Corrections made by people (quotes fix, or a corrections file): applied after every "
+                       "run, so they hold when articles are extracted again.",
+        "sort_desc": "id",
+        "facets": ["action", "status", "author", "origin"],
+        "columns": {
+            "id": "Correction number.",
+            "action": "merge, split, rename, set, not_a_quote or reassign.",
+            "subject": "What is corrected (JSON): a speaker by id or name, or a quote by its article and words.",
+            "value": "The new value (JSON).",
+            "author": "Who made it.",
+            "created_at": "When (UTC).",
+            "origin": "cli, or the corrections file it came from.",
+            "note": "Why, as its author wrote.",
+            "digest": "Identifies the correction, so the same one made twice is one.",
+            "status": "applied, or no longer applies (its speaker or quote is gone).",
+            "detail": "What it did at the last run, or why it no longer applies.",
+            "checked_at": "When it was last applied (UTC).",
+        },
+    },
+    "corrected_values": {
+        "description": "Every value a correction changed, with the value it replaced: the site marks these as "
+                       "corrected, and quotes fix undo puts the old ones back.",
+        "columns": {
+            "correction_id": "The correction.",
+            "table_name": "quotes or speakers.",
+            "row_id": "The quote or speaker id.",
+            "field": "The column changed (* for a quote removed as not a quote).",
+            "original": "The value before (JSON).",
+            "value": "The value after (JSON).",
+        },
+    },
+    "quote_variants": {
+        "description": "Quotes that changed on the way, found at the end of each run: altered quotes (one "
+                       "speaker, nearly the same words), excerpts (a shorter quote inside a longer quotation of "
+                       "the same speaker) and the same words given to two speakers.",
+        "facets": ["kind", "relation"],
+        "sort_desc": "published_b",
+        "columns": {
+            "id": "Row number.",
+            "kind": "altered, excerpt or two_speakers.",
+            "relation": "How the words relate: altered, excerpt, or same (the very same words).",
+            "similarity": "Word-level similarity (difflib's ratio, contractions written out); for an excerpt, the "
+                          "share of the longer quotation it quotes.",
+            "quote_a": "The earlier quote (for an excerpt: the excerpt).",
+            "quote_b": "The later quote (for an excerpt: the quotation it comes from).",
+            "speaker_a": "Speaker of quote_a.",
+            "speaker_b": "Speaker of quote_b.",
+            "published_a": "Date of quote_a's article.",
+            "published_b": "Date of quote_b's article.",
         },
     },
     "speaker_links": {
@@ -133,6 +190,9 @@ TABLES: dict[str, dict] = {
             "first_published": "Date of the earliest article quoting the speaker.",
             "last_published": "Date of the latest article quoting the speaker.",
             "match_key": "What speakers are matched on across articles (folded name and kind).",
+            "gender": "female, male, nonbinary or unknown, for people: from its articles' titles, pronouns and "
+                      "gendered nouns, else an unambiguous forename, else unknown; or set by a correction.",
+            "gender_evidence": "Where the gender came from, in words.",
         },
     },
     "runs": {
@@ -232,7 +292,7 @@ VIEWS: dict[str, dict] = {
         "title": "Speakers",
         "description": "Everyone quoted, the most quoted first: click a name for their page.",
         "sort_desc": "quotes",
-        "facets": ["kind", "organization", "role"],
+        "facets": ["kind", "gender", "organization", "role"],
         "facet_size": 5,
         "fts_table": "speakers_fts",
         "fts_pk": "rowid",
@@ -241,6 +301,7 @@ VIEWS: dict[str, dict] = {
             "kind": "person, organization or anonymous.",
             "role": "Most frequent role or title.",
             "organization": "Most frequent organisation.",
+            "gender": "female, male, nonbinary or unknown (people only); the speaker page says why.",
             "quotes": "Number of quotes (empty while a run is updating the speaker).",
             "articles": "Number of articles quoting the speaker.",
             "outlets": "Number of outlets quoting the speaker.",
@@ -346,6 +407,31 @@ select ranked.id as quote_id, ranked.content, ranked.speaker_id, ranked.speaker_
 from ranked join groups on groups.canonical = ranked.canonical
 where ranked.position = 1
 order by groups.articles desc, groups.outlets desc, ranked.published""",
+    },
+    "women_quoted_by_outlet_and_month": {
+        "title": "Women quoted, by outlet and month",
+        "description": "People quoted by each outlet in each month, by gender (from their articles, else an "
+                       "unambiguous forename): unknown is counted, never spread over the others.",
+        "sql": f"""select coalesce(quotes.outlet, '(no outlet)') as outlet, substr(quotes.published, 1, 7) as month,
+  {GENDER_COUNTS},
+  round(100.0 * count(distinct case when speakers.gender = 'female' then quotes.speaker_id end)
+    / count(distinct quotes.speaker_id), 1) as women_percent,
+  round(100.0 * count(distinct case when coalesce(speakers.gender, 'unknown') = 'unknown' then quotes.speaker_id end)
+    / count(distinct quotes.speaker_id), 1) as unknown_percent
+from quotes join speakers on speakers.id = quotes.speaker_id
+where speakers.kind = 'person'
+group by quotes.outlet, month
+order by quotes.outlet is null, quotes.outlet, month""",
+    },
+    "quotes_that_changed": {
+        "title": "Quotes that changed on the way",
+        "description": "Altered quotes, excerpts and words given to two speakers, the earlier quote first.",
+        "sql": """select v.kind, v.relation, v.similarity, v.quote_a, a.content as earlier_words,
+  a.speaker_name as earlier_speaker, v.speaker_a, a.outlet as earlier_outlet, v.published_a,
+  v.quote_b, b.content as later_words, b.speaker_name as later_speaker, v.speaker_b, b.outlet as later_outlet,
+  v.published_b
+from quote_variants v join quotes a on a.id = v.quote_a join quotes b on b.id = v.quote_b
+order by v.kind, v.published_b desc""",
     },
     "unattributed_quotes": {
         "title": "Quotes with no speaker, or one not resolved",

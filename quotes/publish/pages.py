@@ -21,6 +21,7 @@ from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
 from quotes.publish import chart, reads
+from quotes.publish.diff import word_diff
 from quotes.publish.highlight import article_html, colour_of, speaker_colours
 from quotes.queries import fts_query
 
@@ -72,7 +73,9 @@ class Site:
                 ("speakers", "Speakers", self.table("speaker_list")),
                 ("search", "Search", self.page("search")),
                 ("outlets", "Outlets", self.page("outlets")),
-                ("repeated", "Repeated quotes", self.page("repeated"))]
+                ("repeated", "Repeated quotes", self.page("repeated")),
+                ("changed", "Changed quotes", self.page("changed")),
+                ("corrections", "Corrections", self.page("corrections"))]
 
     def bar(self) -> dict:
         """The bar as data, for the script that draws it on Datasette's own pages."""
@@ -242,7 +245,21 @@ async def speaker_page(datasette, request) -> Response:
         "periods": len(bars), "undated": undated, "repeated": len(repeated), "updating": updating,
         "all_url": site.table("quote_list", speaker_id=speaker_id),
         "merged": await reads.speaker_links(db, speaker_id),
+        "corrected": (await reads.corrected(db, "speakers", [speaker_id])).get(speaker_id, {}),
+        "reassigned": await reads.corrected(db, "quotes", [q["id"] for q in quotes]),
+        "changed": await speaker_changes(db, speaker_id),
     }, current="speakers")
+
+
+async def speaker_changes(db, speaker_id: str) -> dict[str, int]:
+    """How many of a speaker's quotes were altered, excerpted or given to someone else."""
+    if not await reads.has_variants(db):
+        return {}
+    row = await reads.fetch_one(db, """
+        select sum(kind = 'altered') as altered, sum(kind = 'excerpt') as excerpt,
+               sum(kind = 'two_speakers') as two_speakers
+        from quote_variants where speaker_a = :id or speaker_b = :id""", {"id": speaker_id})
+    return {kind: n for kind, n in (row or {}).items() if n}
 
 
 @degrades
@@ -311,13 +328,85 @@ async def outlets_page(datasette, request) -> Response:
         return site.table("quote_list", speaker_id=speaker_id, _search=scope.topic or None,
                           **({"outlet": outlet} if outlet else {"outlet__isnull": 1}))
 
+    voices = by_month = []
+    if not scope.speaker and await reads.has_gender(db):
+        voices = [shares(row) for row in await reads.voices(db, scope, by_month=False)]
+        by_month = [shares(row) for row in await reads.voices(db, scope, by_month=True)]
     return await render(datasette, request, site, "quotes_outlets.html", {
+        "voices": voices, "voices_by_month": by_month,
         "scope": scope, "speaker": speaker, "summary": summary, "outlets": outlets, "matrix": matrix,
         "max_cell": max((n for s in matrix for n in s["by_outlet"].values()), default=1),
         "anonymous": anonymous, "grouped": grouped, "shown": len(quotes), "cell_link": cell_link,
         "outlet_label": outlet_label, "speakers": await reads.top_speakers(db),
         "shortened": shortened,
     }, current="outlets")
+
+
+def shares(row: dict) -> dict:
+    """A row of people quoted by gender, with each gender's share of the people (unknown included)."""
+    people = row["people"] or 0
+    for gender in ("women", "men", "nonbinary", "unknown"):
+        row[f"{gender}_percent"] = round(100 * row[gender] / people, 1) if people else 0.0
+    row["quotes_by_women_percent"] = round(100 * row["quotes_by_women"] / row["quotes"], 1) if row["quotes"] else 0.0
+    return row
+
+
+CHANGED_LIMIT = 200  # variants listed per kind on the page; the quote_variants table has them all
+CHANGED_KINDS = {
+    "altered": ("Altered quotes", "The same speaker quoted in two articles with nearly the same words: "
+                "words only the earlier has are struck out, words only the later has are underlined."),
+    "excerpt": ("Excerpts", "A shorter quote whose words sit, in order, inside a longer quotation of the same "
+                "speaker: the words it quotes are marked in the longer one."),
+    "two_speakers": ("One quote, two speakers", "The same or nearly the same words attributed to two different "
+                     "people or organisations."),
+}
+
+
+def with_diffs(rows: list[dict]) -> list[dict]:
+    """Variants with their two quotes marked word by word (a few hundred short quotes: quick)."""
+    for row in rows:
+        row["diff_a"], row["diff_b"] = word_diff(row["content_a"], row["content_b"],
+                                                 excerpt=row["relation"] == "excerpt")
+    return rows
+
+
+@degrades
+async def changed_page(datasette, request) -> Response:
+    """Quotes that changed on the way, read from ``quote_variants`` (found at the end of each run)."""
+    db, site = await open_database(datasette, request)
+    upgraded = await reads.has_variants(db)
+    kind = request.args.get("kind") or None
+    if kind not in (None, *CHANGED_KINDS):
+        raise NotFound(f"No such kind of change: {kind}")
+    speaker_id = request.args.get("speaker") or None
+    speaker = None
+    if speaker_id:
+        speaker = await reads.fetch_one(db, "select * from speakers where id = :id", {"id": speaker_id})
+        if not speaker:
+            raise NotFound(f"Speaker not found: {speaker_id}")
+    counts = await reads.variant_counts(db) if upgraded else {}
+    sections = []
+    for name in (kind,) if kind else CHANGED_KINDS:
+        rows = with_diffs(await reads.variants(db, name, CHANGED_LIMIT, speaker_id) if upgraded else [])
+        title, description = CHANGED_KINDS[name]
+        sections.append({"kind": name, "title": title, "description": description, "rows": rows,
+                         "total": counts.get(name, 0)})
+    return await render(datasette, request, site, "quotes_changed.html", {
+        "sections": sections, "counts": counts, "kind": kind, "kinds": CHANGED_KINDS, "upgraded": upgraded,
+        "speaker": speaker, "limit": CHANGED_LIMIT,
+    }, current="changed")
+
+
+@degrades
+async def corrections_page(datasette, request) -> Response:
+    """Every correction people made, with who, when and whether it still applies."""
+    db, site = await open_database(datasette, request)
+    rows = await reads.corrections(db)
+    for row in rows:
+        row["subject"], row["value"] = json.loads(row["subject"] or "{}"), json.loads(row["value"] or "{}")
+    return await render(datasette, request, site, "quotes_corrections.html", {
+        "corrections": rows, "problems": sum(1 for r in rows if r["status"] == "no longer applies"),
+    }, current="corrections")
 
 
 @degrades
@@ -350,7 +439,10 @@ async def quote_page(datasette, request) -> Response:
             select count(distinct article_id) as articles, count(distinct outlet) as outlets,
                    count(distinct coalesce(speaker_id, speaker_name)) as speakers, count(*) as quotes
             from quotes where canonical = :canonical""", {"canonical": quote["canonical"]})
+    variants = with_diffs(await reads.quote_variants(db, quote_id))
     return await render(datasette, request, site, "quotes_quote.html", {
+        "variants": variants, "kinds": CHANGED_KINDS,
+        "corrected": (await reads.corrected(db, "quotes", [quote_id])).get(quote_id, {}),
         "quote": quote, "before": before, "after": after, "same": same, "first": same[0] if same else quote,
         **counts, "all_url": site.table("quotes", canonical=quote.get("canonical"), _sort="published"),
     }, current="repeated")

@@ -31,6 +31,8 @@ ROUTES = [
     (r"^/(?P<database>[^/]+)/-/search$", pages.search_page),
     (r"^/(?P<database>[^/]+)/-/outlets$", pages.outlets_page),
     (r"^/(?P<database>[^/]+)/-/repeated$", pages.repeated_page),
+    (r"^/(?P<database>[^/]+)/-/changed$", pages.changed_page),
+    (r"^/(?P<database>[^/]+)/-/corrections$", pages.corrections_page),
 ]
 QUOTES_TABLES = ("articles", "quotes", "speakers")
 RECHECK_SECONDS = 5.0  # how long a database without quotes tables is believed to stay so
@@ -231,12 +233,18 @@ CELL_LINKS = {
     ("quote_list", "article_id"): ("article", "article_id"), ("quote_list", "speaker_id"): ("speaker", "speaker_id"),
     ("article_list", "title"): ("article", "id"), ("article_list", "id"): ("article", "id"),
     ("speaker_list", "name"): ("speaker", "id"), ("speaker_list", "id"): ("speaker", "id"),
+    ("quote_variants", "quote_a"): ("quote", "quote_a"), ("quote_variants", "quote_b"): ("quote", "quote_b"),
+    ("quote_variants", "speaker_a"): ("speaker", "speaker_a"),
+    ("quote_variants", "speaker_b"): ("speaker", "speaker_b"),
     # canned queries
+    (None, "quote_a"): ("quote", "quote_a"), (None, "quote_b"): ("quote", "quote_b"),
+    (None, "speaker_a"): ("speaker", "speaker_a"), (None, "speaker_b"): ("speaker", "speaker_b"),
     (None, "article_id"): ("article", "article_id"), (None, "speaker_id"): ("speaker", "speaker_id"),
     (None, "quote_id"): ("quote", "quote_id"), (None, "name"): ("speaker", "speaker_id"),
     (None, "speaker"): ("speaker", "speaker_id"),
 }
-DATE_COLUMNS = {"published", "first_quoted", "last_quoted", "first_published", "last_published", "crawled"}
+DATE_COLUMNS = {"published", "first_quoted", "last_quoted", "first_published", "last_published", "crawled",
+                "published_a", "published_b", "created_at", "checked_at"}
 
 
 @hookimpl

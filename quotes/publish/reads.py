@@ -7,6 +7,7 @@ what a reader types is matched as words, never as FTS5 syntax that could fail.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from quotes.queries import fts_query
@@ -276,3 +277,111 @@ async def scoped_quotes(db, scope: Scope, limit: int) -> list[dict]:
         select quotes.*, {TITLE} as title from quotes join articles on articles.id = quotes.article_id
         where {where} order by quotes.outlet is null, quotes.outlet, {OCCURRENCE_ORDER} limit :limit""",
                        {**params, "limit": limit})
+
+
+# ----- who gets a voice ------------------------------------------------------------------------
+
+# People quoted (distinct person speakers) and their quotes, by the gender of ``speakers``: shared by
+# the outlet page and the canned query. Unknown is counted as a gender of its own, never spread.
+GENDER_COUNTS = """count(distinct quotes.speaker_id) as people,
+  count(distinct case when speakers.gender = 'female' then quotes.speaker_id end) as women,
+  count(distinct case when speakers.gender = 'male' then quotes.speaker_id end) as men,
+  count(distinct case when speakers.gender = 'nonbinary' then quotes.speaker_id end) as nonbinary,
+  count(distinct case when coalesce(speakers.gender, 'unknown') = 'unknown' then quotes.speaker_id end) as unknown,
+  count(*) as quotes,
+  sum(speakers.gender = 'female') as quotes_by_women,
+  sum(coalesce(speakers.gender, 'unknown') = 'unknown') as quotes_by_unknown"""
+
+
+async def has_gender(db) -> bool:
+    """False for a database made before speakers had a gender and not upgraded since."""
+    return "gender" in await db.table_columns("speakers")
+
+
+async def voices(db, scope: Scope, by_month: bool) -> list[dict]:
+    """People quoted by each outlet (and month), by gender, with their quotes."""
+    where, params = scope.where()
+    month = "substr(quotes.published, 1, 7)" if by_month else "null"
+    return await fetch(db, f"""
+        select quotes.outlet, {month} as month, {GENDER_COUNTS}
+        from quotes join speakers on speakers.id = quotes.speaker_id
+        where {where} and speakers.kind = 'person'
+        group by quotes.outlet, month
+        order by quotes.outlet is null, quotes.outlet, month is null, month""", params)
+
+
+# ----- quotes that changed on the way ----------------------------------------------------------
+
+VARIANT_KINDS = ("altered", "excerpt", "two_speakers")
+
+
+async def has_variants(db) -> bool:
+    return "quote_variants" in await db.table_names()
+
+
+async def variant_counts(db) -> dict[str, int]:
+    rows = await fetch(db, "select kind, count(*) as n from quote_variants group by kind")
+    return {kind: 0 for kind in VARIANT_KINDS} | {row["kind"]: row["n"] for row in rows}
+
+
+VARIANT_SIDES = """
+  a.content as content_a, a.article_id as article_a, a.outlet as outlet_a, a.speaker_name as speaker_name_a,
+  a.type as type_a,
+  (select article_list.title from article_list where article_list.id = a.article_id) as title_a,
+  b.content as content_b, b.article_id as article_b, b.outlet as outlet_b, b.speaker_name as speaker_name_b,
+  b.type as type_b,
+  (select article_list.title from article_list where article_list.id = b.article_id) as title_b"""
+
+
+async def variants(db, kind: str, limit: int, speaker: str | None = None) -> list[dict]:
+    """Variants of one kind, the most recent change first, with both quotes and their articles."""
+    clause = "and (v.speaker_a = :speaker or v.speaker_b = :speaker)" if speaker else ""
+    return await fetch(db, f"""
+        select v.*, {VARIANT_SIDES}
+        from quote_variants v join quotes a on a.id = v.quote_a join quotes b on b.id = v.quote_b
+        where v.kind = :kind {clause}
+        order by v.published_b is null, v.published_b desc, v.id limit :limit""",
+                       {"kind": kind, "limit": limit, "speaker": speaker})
+
+
+async def quote_variants(db, quote_id: str) -> list[dict]:
+    """Every variant one quote belongs to."""
+    if not await has_variants(db):
+        return []
+    return await fetch(db, f"""
+        select v.*, {VARIANT_SIDES}
+        from quote_variants v join quotes a on a.id = v.quote_a join quotes b on b.id = v.quote_b
+        where v.quote_a = :id or v.quote_b = :id order by v.kind, v.published_b""", {"id": quote_id})
+
+
+# ----- corrections -----------------------------------------------------------------------------
+
+
+async def has_corrections(db) -> bool:
+    return "corrected_values" in await db.table_names()
+
+
+async def corrected(db, table: str, row_ids: list[str]) -> dict[str, dict[str, dict]]:
+    """``{row id: {field: correction}}``: the values people corrected, with who, when and what they were."""
+    if not row_ids or not await has_corrections(db):
+        return {}
+    found: dict[str, dict[str, dict]] = {}
+    for offset in range(0, len(row_ids), 500):
+        chunk = row_ids[offset:offset + 500]
+        params = {f"r{i}": r for i, r in enumerate(chunk)}
+        for row in await fetch(db, f"""
+                select v.row_id, v.field, v.original, c.id, c.action, c.author, c.created_at, c.note
+                from corrected_values v join corrections c on c.id = v.correction_id
+                where v.table_name = :table and v.row_id in ({", ".join(":" + k for k in params)})
+                order by c.id""", {**params, "table": table}):
+            row["original"] = json.loads(row["original"]) if row["original"] else None
+            found.setdefault(row["row_id"], {})[row["field"]] = row
+    return found
+
+
+async def corrections(db) -> list[dict]:
+    if "corrections" not in await db.table_names():
+        return []
+    return await fetch(db, """
+        select corrections.*, (select count(*) from corrected_values where correction_id = corrections.id) as changed
+        from corrections order by id desc""")
