@@ -67,6 +67,10 @@ select quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speak
   quotes.published as published, article_list.title as article, quotes.id as id,
   quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
 from quotes left join article_list on article_list.id = quotes.article_id;
+CREATE TABLE "quote_signatures" (
+   "form" INTEGER PRIMARY KEY,
+   "signature" BLOB
+);
 CREATE TABLE "quote_variants" (
    "id" INTEGER PRIMARY KEY,
    "kind" TEXT,

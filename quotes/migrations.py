@@ -253,6 +253,13 @@ def m022_quote_variants(db: Database) -> None:
         db["quote_variants"].create_index([column])
 
 
+@migration
+def m023_quote_signatures(db: Database) -> None:
+    """The MinHash signature of each canonical form (``quotes.variants``), so that a run hashes only
+    the forms it brought: 64 values of 32 bits, keyed by a 64-bit hash of the form."""
+    db["quote_signatures"].create({"form": int, "signature": bytes}, pk="form")
+
+
 def schema_sql(db: Database) -> str:
     """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
     rows = db.execute(

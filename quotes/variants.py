@@ -19,6 +19,7 @@ looked up among the word runs of longer ones; every candidate is then checked wo
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import zlib
 from collections import defaultdict
@@ -94,8 +95,9 @@ def occurrences(db: Database) -> dict[str, list[Occurrence]]:
 
 
 def signatures(word_sets: list[list[bytes]]) -> np.ndarray:
-    """MinHash signatures (datasketch), one row of PERMUTATIONS values per set of words. CRC-32 hashes
-    the words: stable across processes, and twice as fast as datasketch's default SHA-1."""
+    """MinHash signatures (datasketch), one row of PERMUTATIONS values (each below 2**32) per set of
+    words. CRC-32 hashes the words: stable across processes, so signatures can be stored, and twice
+    as fast as datasketch's default SHA-1."""
     from datasketch import MinHash
 
     hashes = MinHash.bulk(word_sets, num_perm=PERMUTATIONS, hashfunc=zlib.crc32)
@@ -159,12 +161,39 @@ def shingles(words: list[str]) -> list[bytes]:
     return [w.encode() for w in {*words, *(f"{x} {y}" for x, y in zip(words, words[1:], strict=False))}]
 
 
+def form_key(text: str) -> int:
+    """A canonical form as a 64-bit integer, the key of its stored signature."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def stored_signatures(db: Database, texts: list[str], words: list[list[str]]) -> np.ndarray:
+    """The signatures of these forms: those stored by an earlier run read back, only new forms hashed
+    (the MinHash is most of the work), and forms no quote has any more forgotten."""
+    keys = [form_key(text) for text in texts]
+    stored = dict(db.execute("select form, signature from quote_signatures"))
+    missing = [i for i, key in enumerate(keys) if key not in stored]
+    fresh = signatures([shingles(words[i]) for i in missing]) if missing else None
+    signature = np.empty((len(texts), PERMUTATIONS), dtype=np.uint64)
+    for i, key in enumerate(keys):
+        if key in stored:
+            signature[i] = np.frombuffer(stored[key], dtype=np.uint32)
+    if fresh is not None:
+        signature[missing] = fresh
+        db["quote_signatures"].insert_all(({"form": keys[i], "signature": fresh[n].astype(np.uint32).tobytes()}
+                                           for n, i in enumerate(missing)), batch_size=1000, replace=True)
+    gone = list(set(stored) - set(keys))
+    for start in range(0, len(gone), 500):
+        chunk = gone[start:start + 500]
+        db.execute(f"delete from quote_signatures where form in ({', '.join('?' * len(chunk))})", chunk)
+    return signature
+
+
 def find_variants(db: Database) -> Iterator[Variant]:
     """Every altered quote, excerpt and quote given to two speakers in the database."""
     forms = occurrences(db)
     texts = list(forms)
     words = [expanded(text) for text in texts]
-    candidates = lsh_pairs(signatures([shingles(form) for form in words]))
+    candidates = lsh_pairs(stored_signatures(db, texts, words))
     candidates |= {tuple(sorted(pair)) for pair in excerpt_pairs(words)}
     for text in texts:  # the very same words, given to two named speakers
         yield from _two_speakers(forms[text], forms[text], "same", 1.0)
@@ -209,8 +238,8 @@ def _in_order(a: Occurrence, b: Occurrence, relation: str) -> tuple[Occurrence, 
 
 def store_variants(db: Database) -> int:
     """Find every variant and replace ``quote_variants`` with them; returns how many."""
-    rows = [variant.row() for variant in find_variants(db)]
     with db.atomic():
+        rows = [variant.row() for variant in find_variants(db)]
         db.execute("delete from quote_variants")
         db["quote_variants"].insert_all(rows, batch_size=1000)
     return len(rows)

@@ -195,6 +195,13 @@ TABLES: dict[str, dict] = {
             "gender_evidence": "Where the gender came from, in words.",
         },
     },
+    "quote_signatures": {
+        "description": "The MinHash signature of each quote's canonical form, kept so that each run hashes only "
+                       "new quotes when it looks for quotes that changed on the way.",
+        "hidden": True,
+        "columns": {"form": "A 64-bit hash of the canonical form.",
+                    "signature": "64 MinHash values of 32 bits (datasketch, CRC-32 of the words and word pairs)."},
+    },
     "runs": {
         "description": "One row per `quotes extract` run: versions, inputs, counts and timing.",
         "sort_desc": "id",
