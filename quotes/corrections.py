@@ -396,7 +396,7 @@ class Corrections:
         self.db["speakers"].insert({"id": sid, "match_key": key, "kind": "person", "name": correction.value["name"],
                                     "quote_count": None}, ignore=True)
         self._move(cid, f"speaker_id in ({', '.join('?' * len(sources))}) and article_id in "
-                        f"({', '.join('?' * len(articles))})", [*sources, *articles], sid)
+                        f"({', '.join('?' * len(articles))})", [*sources, *articles], sid, correction.value["name"])
         held = self._still_held(cid)
         if not held:
             return NOT_APPLIED, f"no quotes of {correction.subject['speaker']} in {', '.join(articles)}"
@@ -478,14 +478,18 @@ class Corrections:
 
     # ---- bookkeeping ---------------------------------------------------------------------
 
-    def _move(self, cid: int, where: str, params: list, target: str) -> int:
-        rows = self.db.execute(f"select id, speaker_id from quotes where {where} and speaker_id != ?",
+    def _move(self, cid: int, where: str, params: list, target: str, name: str | None = None) -> int:
+        """Give the quotes ``where`` selects to the speaker ``target`` (and, for a split, its ``name``)."""
+        rows = self.db.execute(f"select id, speaker_id, speaker_name from quotes where {where} and speaker_id != ?",
                                [*params, target]).fetchall()
-        for quote_id, old in rows:
+        for quote_id, old, old_name in rows:
             self._remember(cid, "quotes", quote_id, "speaker_id", old, target)
+            if name:
+                self._remember(cid, "quotes", quote_id, "speaker_name", old_name, name)
         if rows:
-            self.db.execute(f"update quotes set speaker_id = ? where {where}", [target, *params])
-            self._pending([target, *{old for _, old in rows}])
+            self.db.execute(f"update quotes set speaker_id = ?, speaker_name = coalesce(?, speaker_name) where {where}",
+                            [target, name, *params])
+            self._pending([target, *{old for _, old, _ in rows}])
         return len(rows)
 
     def _still_held(self, cid: int) -> int:

@@ -319,8 +319,9 @@ class Store:
         corrections.apply_to_quotes()  # a person's merge, split or reassignment wins over the links above
         pending = [row[0] for row in self.db.execute("select id from speakers where quote_count is null")]
         self.refresh_speakers(pending)
-        self.refresh_genders(pending)
-        corrections.apply_to_speakers()  # and a person's name, kind, role or gender over the computed ones
+        corrections.apply_to_speakers()  # a person's name, kind, role or gender over the computed ones,
+        self.refresh_genders(pending)  # a gender decided under the corrected name,
+        corrections.apply_to_speakers()  # and a corrected gender over the decided one
         if pending:
             store_variants(self.db)
         return len(pending)
