@@ -61,7 +61,8 @@ async def measure(path: Path, runs: int) -> None:
     repeated = await first(f"/{name}/same_quote_in_many_articles.json?_shape=array", "quote_id")
     pages = [f"/{name}/quotes", f"/{name}/-/article/{article}", f"/{name}/-/speaker/{speaker}",
              f"/{name}/-/search?q=union", f"/{name}/-/outlets", f"/{name}/-/outlets?speaker={speaker}",
-             f"/{name}/-/outlets?topic=strike", f"/{name}/-/repeated", f"/{name}/-/quote/{repeated}"]
+             f"/{name}/-/outlets?topic=strike", f"/{name}/-/repeated", f"/{name}/-/quote/{repeated}",
+             f"/{name}/-/changed", f"/{name}/-/corrections", f"/{name}/women_quoted_by_outlet_and_month"]
     medians = {}
     for page in pages:
         times = []

@@ -171,6 +171,10 @@ def toml_text(corrections: Iterable[Correction]) -> str:
     return "".join(out)
 
 
+def quotes(n: int) -> str:
+    return f"{n} quote{'s' * (n != 1)}"
+
+
 def _store():
     from quotes import store  # the store imports this module: late, to avoid a cycle
 
@@ -353,7 +357,7 @@ class Corrections:
                 field_name = "name" if correction.action == "rename" else correction.subject["field"]
                 value = correction.value["name" if correction.action == "rename" else "value"]
                 self._set_speaker(cid, ids[0], field_name, value, correction)
-                self._report(cid, APPLIED, f"{field_name} of {ids[0]} is {value}")
+                self._report(cid, APPLIED, f"the {field_name} of speaker {ids[0]} is {value}")
 
     def _set_speaker(self, cid: int, sid: str, name: str, value: str, correction: Correction) -> None:
         row = self.db.execute(f"select [{SPEAKER_COLUMNS[name]}] from speakers where id = ?", [sid]).fetchone()
@@ -377,7 +381,7 @@ class Corrections:
         held = self._still_held(cid)
         if not held:
             return NOT_APPLIED, f"no quotes of {correction.subject['speaker']} in the database"
-        return APPLIED, f"{held} quotes counted under {target}" + (f" ({moved} moved now)" if moved else "")
+        return APPLIED, f"{quotes(held)} counted under {target}" + (f" ({moved} moved now)" if moved else "")
 
     def _split_target(self, correction: Correction) -> tuple[str, str] | None:
         """The id and match key of the person a split makes, or None when the new name is the old one's."""
@@ -400,7 +404,7 @@ class Corrections:
         held = self._still_held(cid)
         if not held:
             return NOT_APPLIED, f"no quotes of {correction.subject['speaker']} in {', '.join(articles)}"
-        return APPLIED, f"{held} quotes counted under {correction.value['name']} ({sid})"
+        return APPLIED, f"{quotes(held)} counted under {correction.value['name']} ({sid})"
 
     def _reassign(self, cid: int, correction: Correction) -> tuple[str, str]:
         quote = self.find_quote(correction.subject["article"], correction.subject["quote"])
@@ -533,9 +537,7 @@ class Corrections:
         """Every correction with its status, oldest first, for ``quotes fix list``."""
         rows = []
         for row in self.table.rows_where(order_by="id"):
-            correction = Correction(row["action"], json.loads(row["subject"]), json.loads(row["value"]),
-                                    row["author"], row["note"], row["origin"], row["created_at"])
-            rows.append({"id": row["id"], "correction": correction.describe(),
+            rows.append({"id": row["id"], "correction": described(row),
                          "status": row["status"] or "not yet applied", "detail": row["detail"], "by": row["author"],
                          "at": row["created_at"], "origin": row["origin"], "note": row["note"]})
         return rows
@@ -545,3 +547,8 @@ class Corrections:
 
     def all(self) -> list[Correction]:
         return [c for _, c in self.stored(ACTIONS)]
+
+
+def described(row: dict) -> str:
+    """A stored correction (a ``corrections`` row) in words."""
+    return Correction(row["action"], json.loads(row["subject"]), json.loads(row["value"])).describe()

@@ -114,7 +114,8 @@ def test_the_quote_page_shows_how_the_quote_changed(site):
 def test_the_corrections_page_lists_who_when_and_whether_it_applies(site):
     html = get(site, "/news/-/corrections").text
     assert html.count('<tr class="correction-ok"') == 2
-    assert "<b>split</b>" in html and "Amara Okafor" in html and "as the board writes it" in html
+    assert '<td class="what">split Daniel Okafor: in d2 it is Amara Okafor</td>' in html
+    assert "as the board writes it" in html
 
 
 def test_the_quote_variants_table_links_to_the_quotes_and_speakers(site):

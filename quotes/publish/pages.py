@@ -20,6 +20,7 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup, escape
 
+from quotes.corrections import described
 from quotes.publish import chart, reads
 from quotes.publish.diff import word_diff
 from quotes.publish.highlight import article_html, colour_of, speaker_colours
@@ -403,7 +404,7 @@ async def corrections_page(datasette, request) -> Response:
     db, site = await open_database(datasette, request)
     rows = await reads.corrections(db)
     for row in rows:
-        row["subject"], row["value"] = json.loads(row["subject"] or "{}"), json.loads(row["value"] or "{}")
+        row["described"] = described(row)
     return await render(datasette, request, site, "quotes_corrections.html", {
         "corrections": rows, "problems": sum(1 for r in rows if r["status"] == "no longer applies"),
     }, current="corrections")
