@@ -256,7 +256,7 @@ def m022_quote_variants(db: Database) -> None:
 @migration
 def m023_quote_signatures(db: Database) -> None:
     """The MinHash signature of each canonical form (``quotes.variants``), so that a run hashes only
-    the forms it brought: 64 values of 32 bits, keyed by a 64-bit hash of the form."""
+    the forms it brought: 60 values of 32 bits, keyed by a 64-bit hash of the form."""
     db["quote_signatures"].create({"form": int, "signature": bytes}, pk="form")
 
 
