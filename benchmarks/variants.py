@@ -9,14 +9,17 @@ speakers; then it times ``store_variants`` (what the end of every run does) and 
 seconds, the seconds per 100,000 quotes, how many variants it stored and how many of the planted
 ones it found; then it adds 1% more quotes and times it again, when the signatures of the quotes
 already there are read back instead of computed. Two sizes side by side show whether the time
-grows linearly.
+grows linearly. Last, it times the pages that read them (``/-/changed``, by kind, for one speaker,
+and the canned query) through Datasette's in-process client.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import itertools
 import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -96,6 +99,28 @@ def main() -> None:
             again = time.perf_counter() - start
             print(f"{'':>9}  and after a run that adds {len(more):,} quotes (signatures stored): {again:6.1f} s, "
                   f"{again * 100_000 / (size + len(more)):5.1f} s per 100,000 quotes")
+            for page, seconds in asyncio.run(page_times(path)):
+                print(f"{'':>9}  {seconds * 1000:6.0f} ms  {page}")
+
+
+async def page_times(path: Path, runs: int = 3) -> list[tuple[str, float]]:
+    """The median time of the pages that read the variants, through Datasette's in-process client."""
+    from datasette.app import Datasette
+
+    ds = Datasette([str(path)])
+    name = path.stem
+    speaker = (await ds.client.get(f"/{name}/quote_variants.json?_shape=array&_size=1")).json()[0]["speaker_a"]
+    found = []
+    for page in (f"/{name}/-/changed", f"/{name}/-/changed?kind=altered", f"/{name}/-/changed?speaker={speaker}",
+                 f"/{name}/quotes_that_changed"):
+        times = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            response = await ds.client.get(page)
+            times.append(time.perf_counter() - start)
+            assert response.status_code == 200, (page, response.status_code)
+        found.append((page, statistics.median(times)))
+    return found
 
 
 if __name__ == "__main__":
