@@ -359,11 +359,11 @@ def search(query: str, db_path: Path | None, limit: int, speaker: str | None, qu
               help="Only this kind of speaker (default: people and organisations).")
 @output_options
 def speakers(db_path: Path | None, top: int, kind: str | None, output) -> None:
-    """The most-quoted speakers, with role, organisation and how widely they are quoted."""
+    """The most-quoted speakers, with role, organisation, gender and how widely they are quoted."""
     from quotes import queries
 
     rows = queries.top_speakers(existing_db(db_path), top, kind)
-    columns = ["name", "kind", "role", "organization", "quotes", "articles", "outlets", "id"]
+    columns = ["name", "kind", "role", "organization", "gender", "quotes", "articles", "outlets", "id"]
     output.write(rows, columns if output.format in (None, "table") else None)
 
 

@@ -71,8 +71,8 @@ def top_speakers(db: Database, top: int = 20, kind: str | None = None) -> list[d
     """The most-quoted speakers with role, organisation and how widely they are quoted."""
     where = "where kind = :kind" if kind else "where kind != 'anonymous'"
     return list(db.query(
-        f"""select name, kind, role, organization, quote_count as quotes, article_count as articles,
-                   outlet_count as outlets, aliases, id
+        f"""select name, kind, role, organization, gender, quote_count as quotes, article_count as articles,
+                   outlet_count as outlets, aliases, gender_evidence, id
             from speakers {where} order by quote_count desc, article_count desc, name limit :top""",
         {"kind": kind, "top": top}))
 

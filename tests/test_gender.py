@@ -94,3 +94,10 @@ def test_annotate_gives_every_quote_its_gender_and_evidence(tmp_path):
     article.write_text(json.dumps({"id": "a", "text": text}) + "\n")
     quote = json.loads(run("annotate", article).output)["quotes"][0]
     assert (quote["speaker_gender"], quote["speaker_gender_evidence"]) == ("female", "title Ms.")
+
+
+def test_quotes_speakers_lists_each_person_s_gender_and_evidence(db):
+    rows = {r["name"]: r for r in json.loads(run("speakers", "--db", db, "--json").output)}
+    assert (rows["Tom Reyes"]["gender"], rows["Tom Reyes"]["gender_evidence"]) == (
+        "male", "its articles: pronoun he in 1 article")
+    assert "gender" in run("speakers", "--db", db).output.splitlines()[0]
