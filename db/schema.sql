@@ -179,8 +179,8 @@ CREATE INDEX "idx_corrections_origin"
     ON "corrections" ("origin");
 CREATE INDEX "idx_errors_run_id"
     ON "errors" ("run_id");
-CREATE INDEX "idx_quote_variants_kind"
-    ON "quote_variants" ("kind");
+CREATE INDEX "idx_quote_variants_kind_published_b_id"
+    ON "quote_variants" ("kind", "published_b", "id");
 CREATE INDEX "idx_quote_variants_quote_a"
     ON "quote_variants" ("quote_a");
 CREATE INDEX "idx_quote_variants_quote_b"

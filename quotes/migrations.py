@@ -249,8 +249,9 @@ def m022_quote_variants(db: Database) -> None:
         "id": int, "kind": str, "relation": str, "similarity": float, "quote_a": str, "quote_b": str,
         "speaker_a": str, "speaker_b": str, "published_a": str, "published_b": str,
     }, pk="id")
-    for column in ("kind", "quote_a", "quote_b", "speaker_a", "speaker_b"):
+    for column in ("quote_a", "quote_b", "speaker_a", "speaker_b"):
         db["quote_variants"].create_index([column])
+    db["quote_variants"].create_index(["kind", "published_b", "id"])  # a page: one kind, the latest first
 
 
 @migration

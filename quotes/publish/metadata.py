@@ -438,7 +438,7 @@ order by quotes.outlet is null, quotes.outlet, month""",
   v.quote_b, b.content as later_words, b.speaker_name as later_speaker, v.speaker_b, b.outlet as later_outlet,
   v.published_b
 from quote_variants v join quotes a on a.id = v.quote_a join quotes b on b.id = v.quote_b
-order by v.kind, v.published_b desc""",
+order by v.kind, v.published_b desc, v.id desc""",
     },
     "unattributed_quotes": {
         "title": "Quotes with no speaker, or one not resolved",

@@ -340,7 +340,7 @@ async def variants(db, kind: str, limit: int, speaker: str | None = None) -> lis
         select v.*, {VARIANT_SIDES}
         from quote_variants v join quotes a on a.id = v.quote_a join quotes b on b.id = v.quote_b
         where v.kind = :kind {clause}
-        order by v.published_b is null, v.published_b desc, v.id limit :limit""",
+        order by v.published_b desc, v.id desc limit :limit""",
                        {"kind": kind, "limit": limit, "speaker": speaker})
 
 
