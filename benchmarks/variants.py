@@ -19,7 +19,6 @@ import argparse
 import asyncio
 import itertools
 import random
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -106,6 +105,7 @@ def main() -> None:
 async def page_times(path: Path, runs: int = 3) -> list[tuple[str, float]]:
     """The median time of the pages that read the variants, through Datasette's in-process client."""
     from datasette.app import Datasette
+    from site_pages import median_time  # benchmarks/ is on the path when a script in it runs
 
     ds = Datasette([str(path)])
     name = path.stem
@@ -113,13 +113,7 @@ async def page_times(path: Path, runs: int = 3) -> list[tuple[str, float]]:
     found = []
     for page in (f"/{name}/-/changed", f"/{name}/-/changed?kind=altered", f"/{name}/-/changed?speaker={speaker}",
                  f"/{name}/quotes_that_changed"):
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            response = await ds.client.get(page)
-            times.append(time.perf_counter() - start)
-            assert response.status_code == 200, (page, response.status_code)
-        found.append((page, statistics.median(times)))
+        found.append((page, (await median_time(ds, page, runs))[0]))
     return found
 
 

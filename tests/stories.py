@@ -13,6 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from click.testing import CliRunner
+
+from quotes.cli import cli
+
 STORIES = [
     {"id": "h1", "outlet": "Harbour Herald", "date": "2024-01-10", "title": "Drivers vow to fight depot closure",
      "text": "Bus drivers rallied at the Eastgate depot on Tuesday.\n\n\"We will not back down from this fight, not "
@@ -46,3 +50,17 @@ def write_stories(path: Path, stories: list[dict] | None = None) -> Path:
     """The stories as a JSON Lines file that ``quotes extract`` reads."""
     path.write_text("".join(json.dumps(s) + "\n" for s in (stories or STORIES)), encoding="utf-8")
     return path
+
+
+def quotes(*args, code: int = 0, env: dict | None = None):
+    """Run ``quotes ARGS`` through click's CliRunner; fail unless it exits with ``code``."""
+    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, env=env)
+    assert result.exit_code == code, result.output
+    return result
+
+
+def extracted(folder: Path, name: str = "news") -> Path:
+    """A database of the stories, extracted by ``quotes extract``, in ``folder``."""
+    db = folder / f"{name}.db"
+    quotes("extract", write_stories(folder / f"{name}.jsonl"), "--db", db)
+    return db

@@ -5,18 +5,11 @@ import asyncio
 import re
 
 import pytest
-from click.testing import CliRunner
 from datasette.app import Datasette
 
-from quotes.cli import cli
 from quotes.publish.diff import word_diff
-from tests.stories import write_stories
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result
+from tests.stories import extracted
+from tests.stories import quotes as run
 
 
 def get(ds: Datasette, path: str):
@@ -25,9 +18,7 @@ def get(ds: Datasette, path: str):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Datasette:
-    folder = tmp_path_factory.mktemp("analyses")
-    db = folder / "news.db"
-    run("extract", write_stories(folder / "news.jsonl"), "--db", db)
+    db = extracted(tmp_path_factory.mktemp("analyses"))
     run("fix", "rename", "Casey Lund", "Casey J. Lund", "--db", db, "--by", "ines", "--note", "as the board writes it")
     run("fix", "split", "Daniel Okafor", "--article", "d2", "--name", "Amara Okafor", "--db", db, "--by", "ines")
     return Datasette([str(db)])

@@ -5,22 +5,14 @@ screenshot (see the ``screenshots`` fixture): the README shows them."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
-from quotes.cli import cli
-from tests.stories import write_stories
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+from tests.stories import extracted
+from tests.stories import quotes as run
 
 
 @pytest.fixture(scope="module")
 def beat(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("beat")
-    db = folder / "beat.db"
-    run("extract", write_stories(folder / "beat.jsonl"), "--db", db)
+    db = extracted(tmp_path_factory.mktemp("beat"), "beat")
     run("fix", "rename", "Casey Lund", "Casey J. Lund", "--db", db, "--by", "ines", "--note", "as the board writes it")
     run("fix", "set", "Casey J. Lund", "gender", "female", "--db", db, "--by", "ines", "--note", "asked her office")
     run("fix", "split", "Daniel Okafor", "--article", "d2", "--name", "Amara Okafor", "--db", db, "--by", "ines",

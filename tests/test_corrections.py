@@ -5,16 +5,9 @@ import json
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from quotes.cli import cli
 from tests.stories import STORIES, write_stories
-
-
-def run(*args, code=0, env=None):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False, env=env)
-    assert result.exit_code == code, result.output
-    return result
+from tests.stories import quotes as run
 
 
 @pytest.fixture

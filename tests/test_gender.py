@@ -5,28 +5,18 @@ import json
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from quotes.cli import cli
 from quotes.gender import Tally, decide
 from quotes.lexicon import default_lexicon
-from tests.stories import write_stories
+from tests.stories import extracted
+from tests.stories import quotes as run
 
 FORENAMES = default_lexicon().forenames
 
 
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result
-
-
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("gender")
-    path = folder / "news.db"
-    run("extract", write_stories(folder / "news.jsonl"), "--db", path)
-    return path
+    return extracted(tmp_path_factory.mktemp("gender"))
 
 
 def speakers(path) -> dict[str, tuple[str, str]]:

@@ -5,17 +5,10 @@ import sqlite3
 
 import numpy as np
 import pytest
-from click.testing import CliRunner
 
-from quotes.cli import cli
 from quotes.variants import PERMUTATIONS, compare, excerpt_pairs, expanded, lsh_pairs, signatures
-from tests.stories import STORIES, write_stories
-
-
-def run(*args):
-    result = CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result
+from tests.stories import STORIES, extracted, write_stories
+from tests.stories import quotes as run
 
 
 def variants(path) -> list[tuple]:
@@ -28,10 +21,7 @@ def variants(path) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("variants")
-    path = folder / "news.db"
-    run("extract", write_stories(folder / "news.jsonl"), "--db", path)
-    return path
+    return extracted(tmp_path_factory.mktemp("variants"))
 
 
 @pytest.mark.parametrize("a, b, expected", [
