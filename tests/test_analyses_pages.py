@@ -21,6 +21,7 @@ def site(tmp_path_factory) -> Datasette:
     db = extracted(tmp_path_factory.mktemp("analyses"))
     run("fix", "rename", "Casey Lund", "Casey J. Lund", "--db", db, "--by", "ines", "--note", "as the board writes it")
     run("fix", "split", "Daniel Okafor", "--article", "d2", "--name", "Amara Okafor", "--db", db, "--by", "ines")
+    run("fix", "not-a-quote", "he had missed two shifts", "--article", "p1", "--db", db, "--note", "his own words?")
     return Datasette([str(db)])
 
 
@@ -104,7 +105,7 @@ def test_the_quote_page_shows_how_the_quote_changed(site):
 
 def test_the_corrections_page_lists_who_when_and_whether_it_applies(site):
     html = get(site, "/news/-/corrections").text
-    assert html.count('<tr class="correction-ok"') == 2
+    assert html.count('<tr class="correction-ok"') == 3
     assert '<td class="what">split Daniel Okafor: in d2 it is Amara Okafor</td>' in html
     assert "as the board writes it" in html
 
@@ -118,3 +119,11 @@ def test_the_quote_variants_table_links_to_the_quotes_and_speakers(site):
 def test_word_differences_escape_the_quotes():
     a, b = word_diff("We <b>will</b> stay", "We <i>won't</i> stay")
     assert "<b>" not in a and "&lt;b&gt;will&lt;/b&gt;" in a and "<ins>&lt;i&gt;won&#39;t&lt;/i&gt;</ins>" in b
+
+
+def test_the_article_page_marks_a_corrected_speaker_and_the_passages_that_are_no_quote(site):
+    html = get(site, "/news/-/article/d2").text
+    assert re.search(r"<strong>Amara Okafor</strong><span class=\"corrected-badge\"", html)
+    p1 = get(site, "/news/-/article/p1").text
+    assert re.search(r'Marked as no quote by people: “he had missed two shifts”<span class="corrected-badge" '
+                     r'title="Corrected by [^"]+: his own words\? \(correction 3\)"', p1)

@@ -189,6 +189,8 @@ async def article_page(datasette, request) -> Response:
     # Highlighting is linear in the quotes but still real work on a long article: off the event loop.
     text_html = await asyncio.to_thread(highlighted, article["text"] or "", quotes, repeated, site)
     return await render(datasette, request, site, "quotes_article.html", {
+        "corrected": await reads.corrected(db, "quotes", [q["id"] for q in quotes]),
+        "not_quotes": await reads.not_quotes(db, article_id),
         "article": article, "quotes": quotes, "text_html": text_html, "types": Counter(q["type"] for q in quotes),
         "total": max(total, len(quotes)), "all_url": site.table("quote_list", article_id=article_id),
     }, current="articles")

@@ -385,3 +385,12 @@ async def corrections(db) -> list[dict]:
     return await fetch(db, """
         select corrections.*, (select count(*) from corrected_values where correction_id = corrections.id) as changed
         from corrections order by id desc""")
+
+
+async def not_quotes(db, article_id: str) -> list[dict]:
+    """The passages of an article that people marked as no quote, with who and when."""
+    if "corrections" not in await db.table_names():
+        return []
+    return await fetch(db, """
+        select id, json_extract(subject, '$.quote') as words, author, created_at, note, status from corrections
+        where action = 'not_a_quote' and json_extract(subject, '$.article') = :id order by id""", {"id": article_id})
