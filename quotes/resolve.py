@@ -37,6 +37,10 @@ from quotes.sentences import strip_space
 
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
 MAX_LEFT_WORDS = 5
+# "a report titled …", "a book called …": what follows is a title, and its subtitle after a colon belongs to it
+TITLED_BEFORE = re.compile(r"\b(?:titled|entitled|called)\s+$")
+TITLED_IN = re.compile(r"\b(?:titled|entitled|called)\s+(.+)$")
+SUBTITLE = re.compile(r":\s+[A-Z][\w’'-]*(?:\s+(?:(?:a|an|the|of|in|on|for|and|to|at|with|by)\s+)*[A-Z][\w’'-]*)*")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 # After a name: ", the national security adviser," / " (17-4), the UFC's bantamweight champion,"
 PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
@@ -218,6 +222,9 @@ class Resolver:
         words = self.text[start:end].split()
         if all(bare(w) in self.lexicon.sentence_openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
+        if TITLED_BEFORE.search(self.text, max(0, start - 12), start):
+            self._read_title(start, end, headlines)
+            return
         if re.search(r"\b[Tt]he\s+$", self.text[max(0, start - 5):start]) \
                 and bare(words[0]) not in self.lexicon.forenames:
             self._read_organization(start, end, headlines)
@@ -252,6 +259,15 @@ class Resolver:
                 return
             entity = self._person(mention)
             self._event(mention.name.start, entity, mention, narrative)
+
+    def _read_title(self, start: int, end: int, headlines: set[int]) -> None:
+        """The title of a report, a book or a show ("a document titled White Paper: Railroading in the
+        Canadian Winter"): a source of its own, named with its subtitle."""
+        subtitle = SUBTITLE.match(self.text, end)
+        end = subtitle.end() if subtitle else end
+        mention = parse_mention(self.text, start, end, self.lexicon)
+        self._organization(replace(mention, kind="organization", name=Span.of(self.text, start, end)), start, end,
+                           self.doc.paragraph_at(start).index not in headlines and not self._quoted(start))
 
     def _read_organization(self, start: int, end: int, headlines: set[int]) -> None:
         """A name after "the" is an organisation, a place or a title, never a person ("the Lower Mainland")."""
@@ -652,6 +668,11 @@ class Resolver:
 
     def _organization_speaker(self, mention: Mention) -> Speaker:
         name = clean_name(mention.name.text)
+        titled = TITLED_IN.search(name)
+        if titled:  # "a document titled White Paper": the document of that title
+            entity = next((o for o in self.organizations if o.display.startswith(titled.group(1))), None)
+            if entity is not None:
+                return self._speaker(mention, entity.display, "organization", entity, "short name")
         words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
         entity = self._by_key.get(("organization", bare(" ".join(words))))
         if entity is None and len(words) == 1:
@@ -670,6 +691,11 @@ class Resolver:
         if head in lexicon.org_heads and head not in lexicon.role_heads:
             entity = self._antecedent(mention.start, lambda e: e.kind == "organization"
                                       and self._org_matches(e, head))
+            if entity is None:  # "the union", many paragraphs after the union was named
+                named = [e for e in self.organizations if self._org_matches(e, head)
+                         and any(m.start < mention.start for m in e.mentions)]
+                entity = max(named, key=lambda e: max(m.start for m in e.mentions if m.start < mention.start),
+                             default=None)
             if entity is not None:
                 return self._speaker(mention, entity.display, "organization", entity, "description")
             if (acronym := self._organization_named(mention.text.split()[-1], mention.start)) is not None:
