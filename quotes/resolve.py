@@ -481,7 +481,9 @@ class Resolver:
         roles = [d for d in found if d.role]
         current = [d for d in roles if not d.past and not PAST.match(d.role.text)]
         chosen = (current or roles or [Described(None, None, False)])[0]
-        return chosen.role, chosen.organization or next((d.organization for d in found if d.organization), None)
+        # an organisation of a former role ("a former McGill University law professor") is not the current one
+        others = [d.organization for d in found if d.organization and (not d.past or chosen.past)]
+        return chosen.role, chosen.organization or next(iter(others), None)
 
     def _described_after(self, end: int) -> list[Described]:
         found = []
@@ -568,6 +570,9 @@ class Resolver:
     def _named_organization(self, org: Span | None) -> Span | None:
         """An organisation written as a common noun ("the organization's director", "a union
         representative") is the organisation it stands for, named earlier, or none."""
+        if org is not None and org.text.isupper() and len(org.text) >= 2:
+            named = self._organization_named(org.text, org.start)  # "EDC’s then-chief risk officer"
+            return named.name if named is not None and named.display != org.text else org
         if org is None or not org.text.split()[-1].islower() or any(w[:1].isupper() for w in org.text.split()):
             return org
         head = bare(org.text.split()[-1])
