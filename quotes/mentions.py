@@ -378,7 +378,7 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     words = words_of(phrase, 0, end)
     if not words:
         return Parsed("unknown")
-    low = words[0].text.lower()
+    low = bare(words[0].text)  # "He’s" is "he"
     if len(words) == 1 and low in lexicon.pronoun_words:
         return Parsed("pronoun", gender=lexicon.pronouns.get(low) if lexicon.pronouns.get(low) in ("male", "female")
                       else None, plural=lexicon.pronouns.get(low) == "plural")

@@ -65,6 +65,7 @@ ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
 PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn", "dos",
                        "das"})
+CORPORATE = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "group", "holdings", "company", "limited"})
 AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
                          "should", "did", "does", "do"})
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
@@ -342,14 +343,19 @@ class Resolver:
         that the name is a person's at all."""
         if mention.title or mention.role or mention.gender:
             entity.evidenced = True
-        if entity.gender is None:
-            title = mention.title.text if mention.title else None
-            if title and self.lexicon.titles.get(title) in ("male", "female"):
-                entity.gender, entity.gender_evidence = self.lexicon.titles[title], f"title {title}"
-            elif mention.gender:
-                entity.gender, entity.gender_evidence = mention.gender, "forename"
-            elif mention.role and (noun := self.lexicon.gendered_nouns.get(bare(mention.role.text.split()[-1]))):
-                entity.gender, entity.gender_evidence = noun, f"role {mention.role.text}"
+        if entity.gender_evidence and not entity.gender_evidence.startswith(("forename", "pronoun")):
+            return  # a title or a gendered noun has spoken already
+        title = mention.title.text if mention.title else None
+        name_words = set(mention.name.text.split()) if mention.name else set()
+        noun = next((w for w in mention.text.split() if w not in name_words
+                     and bare(w) in self.lexicon.gendered_nouns), None)
+        if title and self.lexicon.titles.get(title) in ("male", "female"):
+            entity.gender, entity.gender_evidence = self.lexicon.titles[title], f"title {title}"
+        elif noun:  # "9/11 widow Terry Strada", "spokeswoman Ana Diaz": over a forename's usual gender
+            entity.gender, entity.gender_evidence = self.lexicon.gendered_nouns[bare(noun)], f"noun {bare(noun)}"
+            entity.evidenced = True
+        elif mention.gender and entity.gender is None:
+            entity.gender, entity.gender_evidence = mention.gender, "forename"
 
     def _organization(self, mention: Mention, start: int, end: int, narrative: bool) -> None:
         name_start, name_end = mention.name.start, mention.name.end
@@ -455,7 +461,10 @@ class Resolver:
         low = bare(word)
         for org in self.organizations:
             words = [bare(w) for w in re.sub(r"^the\s+", "", org.name.text, flags=re.IGNORECASE).split()]
-            if words and words[0] == low or org.acronym and org.acronym.lower() == low \
+            # "Suncor" for "Suncor Energy", but "Clinton" is not the Clinton Foundation
+            shortens = len(words) >= 2 and words[0] == low and all(
+                w in self.lexicon.company_words or w in CORPORATE for w in words[1:])
+            if shortens or org.acronym and org.acronym.lower() == low \
                     or len(word) >= 2 and word.isupper() and _initials(org.display).lower() == low:
                 return org
         return None
