@@ -25,7 +25,7 @@ from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
 from quotes.canonical import canonical_quote
-from quotes.identity import Link, Name, fold, links, majority, person_key
+from quotes.linking import Link, Name, fold, links, majority, person_key
 from quotes.location import DB_ENV, DEFAULT_DB, default_db_path  # noqa: F401 - the store's names for them
 from quotes.migrations import DatabaseProblem, check_database, migrate
 from quotes.model import Quote, Span, Speaker
@@ -317,7 +317,7 @@ class Store:
 
     def link_speakers(self) -> list[Link]:
         """Point the quotes of a surname quoted alone, or of an acronym, at the one entity it names
-        in the database (:mod:`quotes.identity`), and undo links that no longer hold.
+        in the database (:mod:`quotes.linking`), and undo links that no longer hold.
 
         Decided afresh from every stored name at the end of each run, so the rows are the same
         however the articles were split over runs, workers or shards. Each link is kept in

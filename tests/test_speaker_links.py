@@ -7,7 +7,7 @@ import json
 import sqlite3
 
 from quotes.api import extract_corpus
-from quotes.identity import Name, links, person_key
+from quotes.linking import Name, links, person_key
 
 
 def store(tmp_path, articles: dict[str, str], name: str = "quotes.db"):
