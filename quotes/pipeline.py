@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from quotes.identity import text_hash
 from quotes.lexicon import Lexicon
 from quotes.readers import (
     STDIN,
     Article,
     Item,
+    Notice,
     ReadError,
     ReadOptions,
     Source,
@@ -53,9 +55,15 @@ class Job:
 
 @dataclass
 class Unchanged:
-    """An article stored before with the same text, metadata and extractor: nothing to do."""
+    """An article stored before with the same text, metadata and extractor: nothing to do.
+
+    Its id, text fingerprint and outlet let the run tell a later input that claims the same id.
+    """
 
     source: str
+    id: str = ""
+    text_hash: str = ""
+    outlet: str = ""
 
 
 @dataclass
@@ -66,7 +74,7 @@ class Failed:
     reason: str
 
 
-Result = StoredArticle | Unchanged | Failed | ReadError
+Result = StoredArticle | Unchanged | Failed | ReadError | Notice
 
 
 @dataclass
@@ -141,7 +149,7 @@ class _Plan:
         nbytes = 0
         for record in records:
             batch.append(record)
-            nbytes += record.nbytes if isinstance(record, Article | ReadError) else len(record.html)
+            nbytes += record.nbytes if isinstance(record, Article | ReadError | Notice) else len(record.html)
             if nbytes >= self.size:
                 yield from self.add(Piece(records=batch), nbytes)
                 batch, nbytes = [], 0
@@ -200,7 +208,7 @@ def partition_items(partition: Partition, options: ReadOptions) -> Iterator[Item
             yield piece
         elif piece.records is not None:
             for record in piece.records:
-                yield from [record] if isinstance(record, Article | ReadError) else record.items(options)
+                yield from [record] if isinstance(record, Article | ReadError | Notice) else record.items(options)
         elif piece.end is not None:
             yield from read_lines(piece.source.path, piece.start, piece.end, piece.first_line, options)
         else:
@@ -211,10 +219,10 @@ def process(item: Item, job: Job) -> Result:
     """The rows of one article: a pure function of the article and the job."""
     from quotes import extract  # the engine
 
-    if isinstance(item, ReadError):
+    if isinstance(item, ReadError | Notice):
         return item
-    if job.known and job.known.get(article_id(item)) == (content_hash(item), job.version):
-        return Unchanged(item.source)
+    if job.known and job.known.get(aid := article_id(item)) == (content_hash(item), job.version):
+        return Unchanged(item.source, aid, text_hash(item.text), item.outlet or "")
     try:
         quotes = extract(item.text, job.lexicon)
     except Exception as error:  # noqa: BLE001 - one article the engine cannot handle must not stop a run
