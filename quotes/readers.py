@@ -823,7 +823,11 @@ def read_csv_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iter
             yield from (csv_lines(line) if isinstance(line, str) else csv_lines(decoder.decode(line)))
 
     text_lines = lines()
-    sample = list(itertools.islice(text_lines, 64))
+    sample: list[str] = []
+    try:
+        sample.extend(itertools.islice(text_lines, 64))
+    except ValueError as error:  # a line too long among the first: the rows before it are still read
+        text_lines = raising(error)
     delimiter = None
     if sample and (sep := SEP_LINE.fullmatch(sample[0])):
         delimiter, sample = sep.group(1), sample[1:]
@@ -869,6 +873,12 @@ def read_csv_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iter
         yield from record_items(record, f"{label}:{row_end}", options, sum(map(len, row)), layouts)
     if note := decoder.problem():
         yield ReadError(label, note, skipped=False)
+
+
+def raising(error: Exception) -> Iterator[str]:
+    """An iterator that raises ``error`` when it is reached."""
+    raise error
+    yield ""
 
 
 def csv_delimiter(sample: list[str]) -> str:
