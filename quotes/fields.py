@@ -116,13 +116,14 @@ class FieldMap:
 
 
 def value_text(value: object) -> str | None:
-    """A field's value as text: lists joined (``["A", "B"]`` is ``A, B``), objects as JSON, empty as None."""
+    """A field's value as text: a list of words joined (``["A", "B"]`` is ``A, B``), other lists and
+    objects as JSON, empty as None."""
     if value is None:
         return None
-    if isinstance(value, list):
-        value = ", ".join(value_text(v) or "" for v in value)
-    elif isinstance(value, dict):
-        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list) and not any(isinstance(v, list | dict) for v in value):
+        value = ", ".join(str(v) for v in value if v is not None)
+    elif isinstance(value, list | dict):
+        value = json.dumps(value, ensure_ascii=False)  # raises RecursionError when nested too deeply
     text = str(value)
     return text if text.strip() else None
 

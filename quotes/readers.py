@@ -749,6 +749,15 @@ def record_items(record: object, where: str, options: ReadOptions, nbytes: int, 
 
     ``repaired`` is a note on damage repaired in the record's bytes, given before its article.
     """
+    try:
+        items = list(_record_items(record, where, options, nbytes, layouts, repaired))
+    except RecursionError:  # a field nested too deeply to turn into text or JSON
+        items = [ReadError(where, "JSON nested too deeply to read", nbytes)]
+    yield from items
+
+
+def _record_items(record: object, where: str, options: ReadOptions, nbytes: int, layouts: Layouts,
+                  repaired: str | None) -> Iterator[Item]:
     if not isinstance(record, dict):
         yield ReadError(where, f"record is {json_kind(record)}, not an object", nbytes)
         return
@@ -764,8 +773,10 @@ def record_items(record: object, where: str, options: ReadOptions, nbytes: int, 
         return
     if repaired:
         yield ReadError(where, repaired, skipped=False)
-    yield from article_items(normalise_newlines(text), record, layout, where, options, nbytes,
-                             extra=extra_fields(record, layout))
+    extra = extra_fields(record, layout)
+    if extra:
+        json.dumps(extra)  # stored as JSON: a field nested too deeply fails here, not in the store
+    yield from article_items(normalise_newlines(text), record, layout, where, options, nbytes, extra=extra)
 
 
 def article_items(text: str, record: dict, layout: Layout, where: str, options: ReadOptions, nbytes: int, *,

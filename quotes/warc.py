@@ -143,8 +143,11 @@ def _fastwarc_pages(stream: IO[bytes], label: str) -> Iterator[HtmlPage]:
         http = record.http_headers
         if http is None or not is_html(http.get("Content-Type"), http.status_code):
             continue
-        yield HtmlPage(payload(record.reader), f"{label}@{record.stream_pos}", record.headers.get("WARC-Target-URI"),
-                       crawl_date(record.headers.get("WARC-Date")))
+        page = HtmlPage(payload(record.reader), f"{label}@{record.stream_pos}", record.headers.get("WARC-Target-URI"),
+                        crawl_date(record.headers.get("WARC-Date")))
+        while page.too_large and record.reader.read(DRAIN):  # FastWARC reads on from the end of the payload only
+            pass
+        yield page
 
 
 def crawl_date(value: str | None) -> str | None:

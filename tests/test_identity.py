@@ -54,7 +54,8 @@ def test_ids_by_file_and_line_keep_both_articles(tmp_path):
     db = tmp_path / "q.db"
     result = extract(db, monday, tuesday, "--field", "id=")
     assert result.exit_code == 0, result.output
-    assert sorted(rows(db, "select text, extra from articles")) == sorted([(FERRY, '{"id": "1"}'), (BRIDGE, '{"id": "1"}')])
+    assert sorted(rows(db, "select text, extra from articles")) == sorted([(FERRY, '{"id": "1"}'),
+                                                                          (BRIDGE, '{"id": "1"}')])
 
 
 def test_replace_lets_a_corrected_feed_replace_the_article(tmp_path):

@@ -8,9 +8,9 @@ import pytest
 from quotes.readers import (
     Article,
     FieldMap,
+    Notice,
     ReadError,
     ReadOptions,
-    Notice,
     headline,
     read_inputs,
 )
