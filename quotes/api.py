@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -107,11 +107,12 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                 results = run_on_dask(partitions, job, dask, workers)
             else:
                 results = run_partitions(partitions, job, workers)
-            for partition, partition_results in results:
-                for result in partition_results:
-                    intake.add(result)
-                if on_progress:
-                    on_progress(partition.nbytes)
+            with closing(results):  # stops the workers at once when the run is interrupted
+                for partition, partition_results in results:
+                    for result in partition_results:
+                        intake.add(result)
+                    if on_progress:
+                        on_progress(partition.nbytes)
         return Summary.of(db_path, run_id, writer.counts, store, writer.seconds)
 
 

@@ -439,6 +439,7 @@ def export(db_path: Path | None, fmt: str, output) -> None:
         for row in rows:
             output.write(json.dumps(row, ensure_ascii=False) + "\n")
             count += 1
+    output.flush()  # a full disk shows here, before the count is claimed
     click.echo(f"Exported {count} {'quotes' if fmt == 'csv' else 'articles'} "
                f"({db['quotes'].count} quotes, {db['speakers'].count} speakers).", err=True)
 

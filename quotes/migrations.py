@@ -38,6 +38,8 @@ def check_database(db: Database, name: str) -> None:
     try:
         tables = db.table_names()
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            raise  # a damaged SQLite database, not another kind of file: the caller says so
         raise DatabaseProblem(f"{name} is not a quotes database: {error}") from None
     if MIGRATIONS_TABLE not in tables:
         if tables:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import multiprocessing
 import os
 import signal
 import sys
@@ -253,14 +254,20 @@ def run_partitions(partitions: Iterable[Partition], job: Job, workers: int = 1,
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, os.getpid())) as pool:
         window: deque[tuple[Partition, Future]] = deque()
-        for partition in itertools.chain(head, partitions):
-            window.append((partition, pool.submit(_run_in_worker, task, partition)))
-            if len(window) >= 2 * workers:
+        try:
+            for partition in itertools.chain(head, partitions):
+                window.append((partition, pool.submit(_run_in_worker, task, partition)))
+                if len(window) >= 2 * workers:
+                    done, future = window.popleft()
+                    yield done, future.result()
+            while window:
                 done, future = window.popleft()
                 yield done, future.result()
-        while window:
-            done, future = window.popleft()
-            yield done, future.result()
+        except BaseException:  # interrupted, or the writer failed: stop the workers now, not after their partitions
+            pool.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.terminate()
+            raise
 
 
 _WORKER_JOB: Job | None = None
@@ -270,12 +277,15 @@ PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal for this process 
 def _start_worker(job: Job, run_pid: int) -> None:
     """Keep the job (lexicon, known articles) once per worker process, not once per partition.
 
-    A worker also dies with the run that started it: a run that is killed (SIGKILL, or SIGTERM,
-    which skips Python's clean-up) would otherwise leave its workers waiting for work for ever,
-    holding the run's stdout and stderr open.
+    A worker also dies with the run that started it: a run that is killed (SIGKILL, or a crash,
+    which skip Python's clean-up) would otherwise leave its workers waiting for work for ever,
+    holding the run's stdout and stderr open. Ctrl-C and SIGTERM are the run's to handle: it
+    stops its workers itself (see :func:`run_partitions`).
     """
     global _WORKER_JOB
     _WORKER_JOB = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle: it stops the workers itself
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the run's own handler, inherited when forked
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != run_pid:  # the run died before the line above could take effect

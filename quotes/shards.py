@@ -18,6 +18,7 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -252,16 +253,17 @@ def extract_to_shards(inputs: Iterable[str], directory: str | Path, *, options: 
         answers = run_partitions(partitions, job, workers, task)
     reports: list[ShardReport] = []
     noticed: set[tuple[str, str]] = set()
-    for partition, report in answers:
-        reports.append(report)
-        for notice in report.notices if on_notice else ():
-            if (notice.source, notice.message) not in noticed:
-                noticed.add((notice.source, notice.message))
-                on_notice(notice)
-        for problem in report.problems if on_error else ():
-            on_error(problem)
-        if on_progress:
-            on_progress(partition.nbytes)
+    with closing(answers):  # stops the workers at once when the run is interrupted
+        for partition, report in answers:
+            reports.append(report)
+            for notice in report.notices if on_notice else ():
+                if (notice.source, notice.message) not in noticed:
+                    noticed.add((notice.source, notice.message))
+                    on_notice(notice)
+            for problem in report.problems if on_error else ():
+                on_error(problem)
+            if on_progress:
+                on_progress(partition.nbytes)
     summary = ShardSummary(str(directory), len(reports), sum(r.articles for r in reports),
                            sum(r.quotes for r in reports), sum(len(r.problems) for r in reports),
                            time.perf_counter() - started)
