@@ -44,7 +44,7 @@ DEFAULT_MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news articl
 HEAD_BYTES = 65536  # the start of a streamed file, where its format and encoding are judged
 BYTES_PER_CHAR = 6  # the most bytes a character takes in a record: \uXXXX in ASCII-only JSON
 RECORD_SLACK = 65536  # room for a record's other fields beside a --max-chars text
-JSON_DOCUMENT_ARTICLES = 100  # a JSON document (read whole) may hold this many --max-chars articles
+JSON_DOCUMENT_ARTICLES = 16  # a JSON document (read whole) may hold this many --max-chars articles
 LITTLE_TEXT = 500  # characters: less from a page many times larger is a page whose article was missed
 
 
@@ -385,7 +385,7 @@ def _whole_items(stream: IO[bytes], label: str, fmt: str, options: ReadOptions) 
 
 def whole_limit(fmt: str, options: ReadOptions) -> int:
     """The most bytes of an input read whole: a text file of 4 bytes a character, an HTML page
-    trafilatura reads, a JSON document of a hundred articles; 0 for no limit."""
+    trafilatura reads, a JSON document of 16 records of the longest article; 0 for no limit."""
     if fmt == "html":
         return HTML_MAX_BYTES
     if fmt == "json":

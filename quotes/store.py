@@ -62,7 +62,7 @@ class DatabaseBusy(DatabaseProblem):
 
 
 class DiskFull(DatabaseProblem):
-    """The disk (or the file-size limit) ran out while writing."""
+    """The disk filled up (or failed, or a file-size limit was reached) while writing."""
 
 
 def open_db(path: str | Path, *, read_only_ok: bool = False) -> Database:
@@ -133,6 +133,9 @@ def database_error(path: Path, error: Exception) -> DatabaseProblem:
     message = str(error)
     if isinstance(error, OSError) and error.errno == errno.ENOSPC or "database or disk is full" in message:
         return DiskFull(f"the disk is full: cannot write the database {path} ({message})")
+    if "disk I/O error" in message:
+        return DiskFull(f"cannot write the database {path}: {message} (a full disk, a file-size limit, or a "
+                        "failing disk); what was stored before is kept")
     if any(part in message for part in DAMAGE_MESSAGES) and is_sqlite_file(path):
         return DatabaseDamaged(f"the database {path} is damaged ({message}): restore it from a backup, or "
                                f"save what can be read with: sqlite3 {path} .recover | sqlite3 recovered.db")
@@ -141,7 +144,7 @@ def database_error(path: Path, error: Exception) -> DatabaseProblem:
     if "locked" in message or "busy" in message:
         return DatabaseBusy(f"the database {path} is locked by another program ({message}); try again when it "
                             "is done")
-    return DatabaseProblem(f"cannot open the database {path}: {message}")
+    return DatabaseProblem(f"database error on {path}: {message}")
 
 
 def is_sqlite_file(path: Path) -> bool:
