@@ -56,6 +56,14 @@ def links_in_paragraphs(size: int) -> tuple[str, bytes]:
     return "page.html", f"<html><body><div>{body}</div></body></html>".encode()
 
 
+def links_in_an_article(size: int) -> tuple[str, bytes]:
+    """An article whose every paragraph holds a link: the text kept and the links both grow."""
+    paragraph = '<p>The harbour story number {n} goes on, with <a href="/s/{n}">a link to story {n}</a> in it.</p>'
+    body = "".join(paragraph.format(n=n) for n in range(size // len(paragraph)))
+    return "page.html", f"<html><head><title>Harbour</title></head><body><article>{body}</article></body></html>" \
+        .encode()
+
+
 def deep_html(size: int) -> tuple[str, bytes]:
     depth = size // 11
     article = "<p>“We will appeal,” said Jane Doe, a lawyer for the union, outside the court.</p>"
@@ -134,6 +142,7 @@ def warc_many_pages(size: int) -> tuple[str, bytes]:
 READER_CASES: dict[str, Callable[[int], tuple[str, bytes]]] = {
     "html: navigation list": navigation_page,
     "html: links in paragraphs": links_in_paragraphs,
+    "html: links in an article": links_in_an_article,
     "html: nested divs": deep_html,
     "html: nested quotes": long_paragraph_html,
     "csv: escaped quotes": csv_escaped_quotes,

@@ -14,6 +14,7 @@ import datetime
 import re
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 from dateutil import tz
@@ -80,6 +81,7 @@ def _epoch(written: str) -> tuple[datetime.datetime, bool] | None:
     return datetime.datetime.fromtimestamp(int(seconds), datetime.UTC), True
 
 
+@lru_cache(maxsize=65536)  # a feed repeats its dates, and dateutil takes a tenth of a millisecond a date
 def _parsed(written: str, day_first: bool) -> tuple[datetime.datetime, bool] | str:
     """``(moment, whether a time was written)``, or what is wrong with it ("has no day")."""
     day_first = day_first or bool(DOTTED.match(written))
