@@ -199,7 +199,7 @@ def existing_db(db_path: Path | None) -> Database:
 EXIT_CODES = f"""Exit status: 0 when every input was read and stored; {EXIT_SKIPPED} when the run
 finished but some inputs were skipped, repaired or need a look (each is printed on stderr as it
 happens and recorded in the errors table); {EXIT_FAILED} when the run could not be done (not a quotes
-database, a newer one, shards that cannot be loaded); 2 for a usage error; {EXIT_BUSY} when another run
+database, or a newer one; shards whose run did not finish); 2 for a usage error; {EXIT_BUSY} when another run
 writes the database (--no-wait) or another program locks it; {EXIT_DAMAGED} when the database file is
 damaged; {EXIT_READ_ONLY} when the database or its folder is read-only; {EXIT_DISK_FULL} when the disk
 is full; {EXIT_BAD_SHARDS} when shards were changed or their manifest names files outside their folder;

@@ -30,6 +30,8 @@ ZONES = {name: tz.tzoffset(name, hours * 3600) for name, hours in {
 }.items()}
 EPOCH_SECONDS = re.compile(r"\d{9,10}(\.\d+)?")  # Unix time, as JSON APIs give it
 EPOCH_MILLISECONDS = re.compile(r"\d{12,13}")
+SPREADSHEET_DAY = re.compile(r"\d{5}(\.\d+)?")  # 42625: a date cell saved as Excel's count of days
+SPREADSHEET_EPOCH = datetime.date(1899, 12, 30)
 DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{2,4}\b")  # 12.09.2016: day first wherever dots are written
 # Two defaults that differ in every field: a field that comes out the same under both was written.
 PROBE_A = datetime.datetime(2001, 1, 1, 0, 0, 0)
@@ -59,6 +61,11 @@ def read_date(value: object, *, day_first: bool = False, today: datetime.date | 
     written = " ".join(str(value).split())
     if not written:
         return None
+    if SPREADSHEET_DAY.fullmatch(written) and 20_000 <= float(written) < 80_000:
+        day = SPREADSHEET_EPOCH + datetime.timedelta(days=int(float(written)))
+        return ReadDate(written, None, f"date '{written}' looks like a spreadsheet's day number ({day.day} {day:%B %Y} "
+                                       "in Excel's count, four years off in old Mac Excel): format the column as "
+                                       "dates before saving the file")
     parsed = _epoch(written) or _parsed(written, day_first)
     if isinstance(parsed, str):
         return ReadDate(written, None, f"date '{written}' {parsed}")

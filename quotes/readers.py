@@ -617,7 +617,12 @@ def cut_at_newlines(path: str) -> bool:
             head = stream.read(HEAD_BYTES)
     except OSError:
         return False
-    return binary_problem(head) is None and wide_encoding(head) is None
+    return binary_problem(head) is None and wide_encoding(head) is None and not one_json_array(head)
+
+
+def one_json_array(head: bytes) -> bool:
+    """Whether a file named as JSON Lines starts like one JSON array (a ``[`` before its first record)."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"["
 
 
 def peek_head(stream: IO[bytes]) -> bytes:
@@ -639,6 +644,10 @@ def read_jsonl_stream(stream: IO[bytes], label: str, options: ReadOptions) -> It
     problem = binary_problem(head)
     if problem:
         raise NotText(problem)
+    if one_json_array(head):  # a JSON document saved under a .jsonl name: every line would be an error
+        yield ReadError(label, "the file is one JSON array, not JSON Lines: read as JSON", skipped=False)
+        yield from _whole_items(stream, label, "json", options)
+        return
     encoding = wide_encoding(head)
     lines = io.TextIOWrapper(stream, encoding=encoding, newline="") if encoding else stream
     yield from jsonl_records(bounded_lines(lines, options.record_limit), label, options)

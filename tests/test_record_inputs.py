@@ -175,6 +175,7 @@ def test_day_first_option_reads_numeric_dates_the_european_way(tmp_path):
     ("Sept. 2016", "has no day"),
     ("2016-02-30", "not understood (day is out of range for month)"),
     ("9999-12-31", "is far outside the dates of news"),
+    ("42625", "looks like a spreadsheet's day number (12 September 2016 in Excel's count"),
     ("0001-01-01", "is far outside the dates of news"),
 ])
 def test_a_date_that_cannot_be_read_is_kept_as_written_and_reported(tmp_path, written, reason):
@@ -254,3 +255,12 @@ def test_front_matter_uses_the_same_names_and_keeps_the_rest(tmp_path):
     assert extract(tmp_path / "q.db", path).exit_code == 0
     assert rows(tmp_path / "q.db", "select title, outlet, published, extra from articles") == [
         ("Appeal", "Harbour Herald", "2016-09-12", json.dumps({"source": "wire"}))]
+
+
+def test_a_json_array_saved_as_json_lines_is_read_as_json(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps([article(1), article(2)], indent=2), encoding="utf-8")
+    result = extract(tmp_path / "q.db", path)
+    assert result.exit_code == EXIT_SKIPPED
+    assert f"repaired {path}: the file is one JSON array, not JSON Lines: read as JSON" in result.stderr
+    assert rows(tmp_path / "q.db", "select id from articles order by id") == [("s1",), ("s2",)]
