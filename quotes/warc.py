@@ -78,15 +78,20 @@ def html_pages(stream: IO[bytes], label: str, engine: str = "warcio") -> Iterato
     """Every HTML page of the archive in ``stream``, in order; a damaged archive ends with a ReadError.
 
     ``engine`` is "warcio" or "fastwarc" (faster, but it ends a truncated archive quietly where
-    warcio reports it).
+    warcio reports it). FastWARC needs a file it can seek in, so stdin and pipes are read by warcio.
     """
-    pages = _fastwarc_pages(stream, label) if engine == "fastwarc" else _warcio_pages(stream, label)
+    fast = engine == "fastwarc" and stream.seekable()
+    pages = _fastwarc_pages(stream, label) if fast else _warcio_pages(stream, label)
     try:
         yield from pages
     except ImportError:
         yield ReadError(label, "FastWARC is not installed: pip install 'quotes[warc-fast]'")
     except Exception as error:  # noqa: BLE001 - the parsers raise many kinds on damaged archives; none may stop a run
         yield ReadError(label, f"damaged web archive: {type(error).__name__}: {error}")
+    except BaseException as error:  # FastWARC's Rust panics are BaseExceptions (pyo3's PanicException)
+        if type(error).__name__ != "PanicException":
+            raise
+        yield ReadError(label, f"damaged web archive: FastWARC failed: {error}")
 
 
 def is_html(content_type: str | None, status: int | None) -> bool:

@@ -121,12 +121,17 @@ def bomb(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("engine", ["warcio", "fastwarc"])
-def test_a_gzip_bomb_in_a_web_archive_is_cut_while_it_inflates(tmp_path, bomb, engine):
+@pytest.mark.parametrize("piped", [False, True])
+def test_a_gzip_bomb_in_a_web_archive_is_cut_while_it_inflates(tmp_path, bomb, engine, piped):
     archive = bomb
     db = tmp_path / "q.db"
-    peak, done = peak_memory_mb(["extract", str(archive), "--db", str(db), "--warc-reader", engine])
+    source = "-" if piped else str(archive)
+    peak, done = peak_memory_mb(["extract", source, "--db", str(db), "--warc-reader", engine],
+                                stdin=archive.read_bytes() if piped else None)
     assert done.returncode == EXIT_SKIPPED, done.stderr
-    assert f"skipped {archive}@0: HTML page is over 20,000,000 bytes".encode() in done.stderr
+    assert b"Traceback" not in done.stderr and b"panicked" not in done.stderr
+    label = "<stdin>" if piped else str(archive)
+    assert f"skipped {label}@0: HTML page is over 20,000,000 bytes".encode() in done.stderr
     assert rows(db, "select url from articles") == [("https://gazette.example/ferry",)]
     assert peak < 400  # far below the 768 MB the page inflates to
 
