@@ -137,18 +137,19 @@ def writing(db_path: Path, wait: bool = True, on_notice: Callable[[Notice], None
 
 class Intake:
     """Hands a run's results to its writer in input order, after the identity check
-    (:class:`Identities`); notices go to ``on_notice``, each once, and never to the database."""
+    (:class:`Identities`); notices go to ``on_notice`` and never to the database, each message
+    once (a folder of files laid out alike shows its mapping once, with the first file)."""
 
     def __init__(self, writer: Writer, identities: Identities, on_notice: Callable[[Notice], None] | None = None):
         self.writer = writer
         self.identities = identities
         self.on_notice = on_notice
-        self.noticed: set[tuple[str, str]] = set()
+        self.noticed: set[str] = set()
 
     def add(self, result: Result) -> None:
         if isinstance(result, Notice):
-            if self.on_notice and (result.source, result.message) not in self.noticed:
-                self.noticed.add((result.source, result.message))
+            if self.on_notice and result.message not in self.noticed:
+                self.noticed.add(result.message)
                 self.on_notice(result)
             return
         if isinstance(result, StoredArticle):

@@ -24,6 +24,7 @@ DEFAULT_NAMES: dict[str, tuple[str, ...]] = {
     "author": ("author", "authors", "byline", "creator"),
 }
 PIECES = tuple(DEFAULT_NAMES)
+SHOWN_EXTRA = 20  # field names listed in a mapping line; a file of thousands of columns says how many more
 
 
 class FieldOptionError(ValueError):
@@ -47,7 +48,9 @@ class Layout:
         if self.not_found:
             parts.append("not found: " + ", ".join(f"{p}={'|'.join(explicit[p])}" for p in self.not_found))
         if self.extra:
-            parts.append("kept in extra: " + ", ".join(self.extra))
+            more = len(self.extra) - SHOWN_EXTRA
+            parts.append("kept in extra: " + ", ".join(self.extra[:SHOWN_EXTRA]) + (f" and {more:,} more" if more > 0
+                                                                                     else ""))
         return "; ".join(parts)
 
 

@@ -252,13 +252,13 @@ def extract_to_shards(inputs: Iterable[str], directory: str | Path, *, options: 
     else:
         answers = run_partitions(partitions, job, workers, task)
     reports: list[ShardReport] = []
-    noticed: set[tuple[str, str]] = set()
+    noticed: set[str] = set()
     with closing(answers):  # stops the workers at once when the run is interrupted
         for partition, report in answers:
             reports.append(report)
             for notice in report.notices if on_notice else ():
-                if (notice.source, notice.message) not in noticed:
-                    noticed.add((notice.source, notice.message))
+                if notice.message not in noticed:
+                    noticed.add(notice.message)
                     on_notice(notice)
             for problem in report.problems if on_error else ():
                 on_error(problem)
