@@ -25,7 +25,7 @@ CREATE TABLE "articles" (
    "quote_count" INTEGER,
    "run_id" INTEGER REFERENCES "runs"("id"),
    "extracted_at" TEXT
-, "crawled" TEXT);
+, "crawled" TEXT, "published_as_written" TEXT, "extra" TEXT, "text_hash" TEXT);
 CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
     "title", "text",
     tokenize='porter',
@@ -132,6 +132,8 @@ CREATE INDEX "idx_articles_published"
     ON "articles" ("published");
 CREATE INDEX "idx_articles_run_id"
     ON "articles" ("run_id");
+CREATE INDEX "idx_articles_text_hash"
+    ON "articles" ("text_hash");
 CREATE INDEX "idx_errors_run_id"
     ON "errors" ("run_id");
 CREATE INDEX "idx_quotes_article_id"

@@ -1,0 +1,114 @@
+"""What makes two inputs the same article, and what a run does when two inputs claim one.
+
+An article's **id** is the id its input gives, else a hash of its URL, else of its file (and line).
+Its **text fingerprint** is a hash of its text with runs of white space folded, so the same story
+saved twice, or scraped from an AMP and a desktop page, has one fingerprint.
+
+Before an extracted article is stored, :class:`Identities` compares it with what this run and
+the database already hold, in input order, so that no input silently replaces or doubles another:
+
+- the **same id and the same text** as an earlier input is the same article read twice: stored once;
+- the **same id with another text from another file** is a collision (two files that number
+  their rows from 1, say): the later input is skipped and reported, unless ``replace`` is set
+  (``--replace``: a corrected feed that is meant to replace what it gave before);
+- the same id from the **same file** as the stored article is that file read again after an edit:
+  it replaces the stored article, as a re-run should;
+- the **same text under another id, from the same outlet** (or with no outlet) is a copy of an
+  article already stored: skipped and reported, so quotes are not counted twice and "repeated
+  quotes" never lists an article with its own copy. The same text from **another outlet** is a
+  syndicated story, a real second publication, and is stored; ``articles.text_hash`` lets a page
+  tell such copies apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from quotes.readers import ReadError
+    from quotes.store import StoredArticle
+
+LINE_OR_OFFSET = re.compile(r"(?::\d+|@\d+)$")  # "file.jsonl:12", "crawl.warc.gz@4096"
+
+
+def text_hash(text: str) -> str:
+    """The text's fingerprint: a hash of its words, white space folded."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
+
+
+def source_file(source: str) -> str:
+    """The file an article came from: its source without the record's line or offset, made absolute."""
+    name = LINE_OR_OFFSET.sub("", source or "")
+    return name if name.startswith("<") else str(Path(name).absolute())
+
+
+@dataclass
+class Seen:
+    """What identifies an article already met: where it came from, its text and its outlet."""
+
+    source: str
+    text_hash: str
+    outlet: str
+
+
+class Identities:
+    """Checks each extracted article against those met before it (this run, then the database)."""
+
+    def __init__(self, db: Database, replace: bool = False):
+        self.db = db
+        self.replace = replace
+        self.ids: dict[str, Seen] = {}  # met in this run, by id
+        self.texts: dict[tuple[str, str], tuple[str, str]] = {}  # (text hash, outlet) -> (id, source), this run
+
+    def check(self, item: StoredArticle) -> StoredArticle | ReadError:
+        """``item`` when it may be stored, else the ReadError that says which article it would replace or double."""
+        from quotes.readers import ReadError
+
+        row = item.article
+        this = Seen(row["source"], row["text_hash"], row["outlet"] or "")
+        aid = row["id"]
+        earlier, in_run = self.ids.get(aid), True
+        if earlier is None:
+            earlier, in_run = self._stored(aid), False
+        if earlier is not None:
+            if earlier.text_hash == this.text_hash and (in_run or source_file(earlier.source) != source_file(
+                    this.source)):
+                return ReadError(row["source"], f"the same article as {earlier.source} (same id '{aid}' and text): "
+                                                "stored once")
+            same_file = source_file(earlier.source) == source_file(this.source)
+            if earlier.text_hash != this.text_hash and (in_run or not same_file) and not self.replace:
+                return ReadError(row["source"], f"id '{aid}' is already the article from {earlier.source}, with "
+                                                "another text: not replaced. Give each input its own ids (--field "
+                                                "id=NAME, or --field id= to number records by file and line), "
+                                                "or pass --replace if this input corrects the other")
+        else:
+            copy = self.texts.get((this.text_hash, this.outlet)) or self._stored_text(this)
+            if copy is not None and copy[0] != aid:
+                return ReadError(row["source"], f"the same text as the article '{copy[0]}' from {copy[1]}"
+                                                f"{' in ' + this.outlet if this.outlet else ''}: stored once")
+        self.ids[aid] = this
+        self.texts.setdefault((this.text_hash, this.outlet), (aid, this.source))
+        return item
+
+    def saw(self, aid: str, source: str, text_hash: str, outlet: str) -> None:
+        """Record an article this run met and left as it was stored (unchanged)."""
+        self.ids.setdefault(aid, Seen(source, text_hash, outlet))
+        self.texts.setdefault((text_hash, outlet), (aid, source))
+
+    def _stored(self, aid: str) -> Seen | None:
+        row = self.db.execute("select source, text_hash, coalesce(outlet, '') from articles where id = ?",
+                              [aid]).fetchone()
+        return Seen(*row) if row else None
+
+    def _stored_text(self, this: Seen) -> tuple[str, str] | None:
+        if not this.text_hash:
+            return None
+        row = self.db.execute("select id, source from articles where text_hash = ? and coalesce(outlet, '') = ? "
+                              "limit 1", [this.text_hash, this.outlet]).fetchone()
+        return tuple(row) if row else None
