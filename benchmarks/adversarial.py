@@ -41,6 +41,20 @@ def repeat(pattern: str, size: int) -> str:
     return (pattern * (size // len(pattern) + 1))[:size]
 
 
+def new_people_and_descriptions(size: int) -> str:
+    """A new person in every sentence, each followed by a description to resolve ("the mayor"): the
+    resolver must not read every earlier person for every description."""
+    sentences, i = [], 0
+    while sum(map(len, sentences)) < size:
+        name = "".join(chr(97 + (i // 26 ** k) % 26) for k in range(3))
+        sentences.append(f"Ana {name.capitalize()}son met the council. The mayor said the port would close. ")
+        i += 1
+    return "".join(sentences)[:size]
+
+
+ENGINE_CASES = {"new people, then descriptions": new_people_and_descriptions}
+
+
 # --- readers: each builds a file of about `size` characters and names its format -----------------
 
 def navigation_page(size: int) -> tuple[str, bytes]:
@@ -186,6 +200,9 @@ def main() -> None:
     if args.only != "readers":
         for name, pattern in PATTERNS.items():
             small, large = (repeat(pattern, n) for n in (size, 4 * size))
+            report(f"engine: {name}", seconds(lambda t=small: extract(t)), seconds(lambda t=large: extract(t)))
+        for name, make in ENGINE_CASES.items():
+            small, large = make(size), make(4 * size)
             report(f"engine: {name}", seconds(lambda t=small: extract(t)), seconds(lambda t=large: extract(t)))
     if args.only != "engine":
         with tempfile.TemporaryDirectory() as folder:

@@ -76,6 +76,7 @@ OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against",
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
+RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
@@ -96,6 +97,7 @@ class Entity:
     evidenced: bool = False  # a person: a title, a role, a known forename or a quote of theirs says so
     mentions: list[Mention] = field(default_factory=list)
     _description: tuple[Span | None, Span | None] | None = None
+    _words: tuple | None = None  # the words that describe it, with the description they were read from
 
     @property
     def display(self) -> str:
@@ -758,19 +760,25 @@ class Resolver:
                                 and "company" in kinds)
 
     def _person_matches(self, entity: Entity, head: str, words: set[str]) -> bool:
-        role, org = self.description(entity)
-        described = {bare(w) for m in entity.mentions[:MAX_MENTIONS] for w in m.text.split()}
-        described |= {bare(w) for span in (role, org) if span for w in span.text.split()}
-        described |= {self.lexicon.title_role(w) for w in described} - {None}
-        return head in described
+        return head in self._described_words(entity)
+
+    def _described_words(self, entity: Entity) -> frozenset[str]:
+        """Every word that describes a person in the article (its mentions, role and organisation,
+        titles spelt out), once per entity and description."""
+        if entity._words is None or entity._words[0] is not entity._description:
+            role, org = self.description(entity)
+            described = {bare(w) for m in entity.mentions[:MAX_MENTIONS] for w in m.text.split()}
+            described |= {bare(w) for span in (role, org) if span for w in span.text.split()}
+            described |= {self.lexicon.title_role(w) for w in described} - {None}
+            entity._words = (entity._description, frozenset(described))
+        return entity._words[1]
 
     def _antecedent_anywhere(self, position: int, head: str, words: set[str]) -> Entity | None:
-        """A person described so anywhere before ``position`` ("the spokesperson" many sentences on)."""
-        best = None
-        for entity in self.people:
-            if any(m.start < position for m in entity.mentions) and self._person_matches(entity, head, words):
-                best = entity
-        return best
+        """A person described so before ``position`` ("the spokesperson" many sentences on): the last
+        of the people introduced before it that fits, among the ``RECENT_PEOPLE`` introduced last, so
+        that an article of thousands of names stays linear."""
+        before = [e for e in self.people[-RECENT_PEOPLE * 4:] if e.name.start < position][-RECENT_PEOPLE:]
+        return next((e for e in reversed(before) if self._person_matches(e, head, words)), None)
 
 
 def _subject(events: list[Event]) -> Entity:
