@@ -66,6 +66,8 @@ ROLE_BEFORE_COMMA = re.compile(
 PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn", "dos",
                        "das"})
 CORPORATE = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "group", "holdings", "company", "limited"})
+# "the mayor", "Obama's former campaign strategist": a description that points at one person
+DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
                          "should", "did", "does", "do"})
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
@@ -137,13 +139,17 @@ class Resolver:
         self._event_positions: list[int] = []
         self._by_key: dict[tuple, Entity] = {}
         self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
+        self._headlines: set[int] = set()
 
     # ---- the article's entities ------------------------------------------------------------
+
+    def _headline(self, position: int) -> bool:
+        return self.doc.paragraph_at(position).index in self._headlines
 
     def _build(self) -> None:
         """Read every capitalised run of the article once, in reading order."""
         self._built = True
-        headlines = self._headline_paragraphs()
+        headlines = self._headlines = self._headline_paragraphs()
         for m in NAME_RUN.finditer(self.text):
             for start, end in self._split_run(m.start(), m.end()):
                 self._read_name(start, end, headlines)
@@ -465,7 +471,8 @@ class Resolver:
             words = [bare(w) for w in re.sub(r"^the\s+", "", org.name.text, flags=re.IGNORECASE).split()]
             # "Suncor" for "Suncor Energy", but "Clinton" is not the Clinton Foundation
             shortens = len(words) >= 2 and words[0] == low and all(
-                w in self.lexicon.company_words or w in CORPORATE for w in words[1:])
+                w in self.lexicon.company_words or w in CORPORATE for w in words[1:]) \
+                or len(words) >= 2 and words[-1] == low and low in self.lexicon.org_heads  # "the Times"
             if shortens or org.acronym and org.acronym.lower() == low \
                     or len(word) >= 2 and word.isupper() and _initials(org.display).lower() == low:
                 return org
@@ -592,6 +599,8 @@ class Resolver:
         return entity.name if entity is not None else None
 
     def _named(self, mention: Mention) -> Speaker:
+        if self._headline(mention.start):
+            mention = self._headline_name(mention)  # "Elizabeth Warren Hammers Wells Fargo CEO"
         words = clean_name(mention.name.text).split()
         if len(words) >= 2 and not (len(words) == 2 and bare(words[-1]) in SUFFIXES):
             entity = self._by_key.get(_person_key(words)) or self._person(mention)
@@ -722,7 +731,7 @@ class Resolver:
         if entity is None:
             entity = self._antecedent_anywhere(mention.start, head, words)
         how = "description"
-        if entity is None and mention.text.lower().startswith("the ") and (
+        if entity is None and DEFINITE.search(mention.text) and (
                 head in lexicon.role_heads or head in lexicon.parties):
             # "the New York businessman says …": the person the story is about at that point
             gender = lexicon.gendered_nouns.get(head)

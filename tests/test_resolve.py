@@ -72,6 +72,9 @@ MUST_RESOLVE = {
     "'they' for unnamed sources": (
         "Officials said the bridge was safe. They added that it would reopen in May.",
         [("Officials", "Officials"), ("They", "Officials")]),
+    "a newspaper by the last word of its name": (
+        "The Ellery Evening Times published the plans on Monday. The Times said the pier would close.",
+        [("The Times", "Ellery Evening Times")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
 }
