@@ -630,6 +630,9 @@ class Resolver:
 
     def _pronoun(self, mention: Mention) -> Speaker:
         low = mention.text.lower()
+        if low == "i" and not self._quoted(mention.start):
+            # "“It was late,” I said": outside quotation marks the first person is the article's writer
+            return self._speaker(mention, "the author", "person", None, "the writer")
         if low in ("i", "we", "you"):
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")
         if low in GENDERED:
@@ -713,6 +716,12 @@ class Resolver:
     def _described(self, mention: Mention) -> Speaker:
         head = bare(mention.text.split()[-1])
         lexicon = self.lexicon
+        if head in lexicon.statement_nouns and DEFINITE.search(mention.text):
+            # "The Security Council issued a statement … The statement noted …": its author, just named
+            author = self._antecedent(mention.start, lambda e: e.kind == "organization" or self._person_like(e),
+                                      sentences=3)
+            if author is not None:
+                return self._speaker(mention, author.display, author.kind, author, "statement's author")
         if head in lexicon.org_heads and head not in lexicon.role_heads:
             entity = self._antecedent(mention.start, lambda e: e.kind == "organization"
                                       and self._org_matches(e, head))

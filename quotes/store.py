@@ -280,8 +280,8 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
         return f"organization:{key}" if key and key not in PRONOUNS else None
     if speaker.kind == "anonymous":
         return f"anonymous:{article}:{folded}"
-    if speaker.resolution == "unresolved":  # "the billionaire mogul" names nobody beyond its article
-        return f"unresolved:{article}:{folded}"
+    if speaker.resolution in ("unresolved", "the writer"):  # "the billionaire mogul", an article's "I":
+        return f"{speaker.resolution.replace(' ', '-')}:{article}:{folded}"  # nobody beyond its article
     if speaker.kind == "person":
         return f"person:{person_key(name)}"
     return None

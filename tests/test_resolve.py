@@ -75,6 +75,10 @@ MUST_RESOLVE = {
     "a newspaper by the last word of its name": (
         "The Ellery Evening Times published the plans on Monday. The Times said the pier would close.",
         [("The Times", "Ellery Evening Times")]),
+    "the writer's first person": ("“The ferry was late again,” I said to the driver.", [("I", "the author")]),
+    "a statement's author": (
+        "The Ellery Harbour Board issued a statement on Monday. The statement said the pier would reopen in May.",
+        [("The statement", "Ellery Harbour Board")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
 }
