@@ -668,13 +668,13 @@ class Resolver:
             hi = lo
             if not found:
                 continue
-            agreeing = [e for e in found if gender is None or e.entity.gender == gender]
-            if agreeing:
+            subject = _subject(found)
+            if gender is None or subject.gender == gender:
                 if unknown is not None and distance > unknown[1] + 2:
                     return unknown[0]
-                return _subject(agreeing)
+                return subject  # "Ana Osei, a nurse, said Ivanka Trump's plan …": Ana Osei
             if unknown is None:
-                unknown = (_subject(found), distance)
+                unknown = (subject, distance)
         return unknown[0] if unknown else None
 
     def _person_like(self, entity: Entity) -> bool:
