@@ -31,6 +31,7 @@ from typing import NamedTuple
 from quotes.document import Document
 from quotes.lexicon import Lexicon
 from quotes.mentions import FULL_STOP_WORD, NAME_RUN, bare, clean_name, describe, parse_mention, sentence_end
+from quotes.mentions import NAME_PARTICLES as PARTICLES
 from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
 from quotes.sentences import strip_space
@@ -63,8 +64,6 @@ ORG_AFTER = re.compile(
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
-PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn", "dos",
-                       "das"})
 CORPORATE = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "group", "holdings", "company", "limited"})
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
@@ -399,8 +398,10 @@ class Resolver:
     def _single(self, mention: Mention, position: int) -> Entity | None:
         """The entity a one-word name stands for: a surname, then a forename, of a full name;
         then an organisation it shortens; else a person of its own."""
-        word = clean_name(mention.name.text).split()[0]
-        entity = self._by_name_word(word, position, mention.gender, surname_only=mention.title is not None)
+        words = clean_name(mention.name.text).split()
+        word = words[-1] if len(words) == 2 and bare(words[0]) in PARTICLES else words[0]  # "De Blasio"
+        entity = self._by_name_word(word, position, mention.gender, surname_only=mention.title is not None
+                                    or word is not words[0])
         if entity is not None:
             self._learn(entity, mention)
             return entity

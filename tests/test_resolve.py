@@ -79,6 +79,10 @@ MUST_RESOLVE = {
     "a statement's author": (
         "The Ellery Harbour Board issued a statement on Monday. The statement said the pier would reopen in May.",
         [("The statement", "Ellery Harbour Board")]),
+    "a title word as a surname": (
+        "Larry King hosts a talk show. Mr. King said the network never edits him.", [("Mr. King", "Larry King")]),
+    "a surname with a particle": (
+        "Mayor Bill de Blasio spoke first. De Blasio said the city was safe.", [("De Blasio", "Bill de Blasio")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
 }
