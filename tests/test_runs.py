@@ -86,7 +86,7 @@ except KeyboardInterrupt:
 
 @pytest.mark.parametrize("sig, pool", [(signal.SIGINT, True), (signal.SIGTERM, False)])
 def test_an_interrupted_run_stops_at_once_and_leaves_a_whole_database_file(tmp_path, quotes_command, sig, pool):
-    articles = 6000
+    articles = 20000  # enough that the run is still going when the signal comes, on a fast machine too
     wire = corpus_file(tmp_path, articles)
     db = tmp_path / "q.db"
     argv = [sys.executable, "-c", POOL_RUN, wire, db] if pool else quotes_command("extract", wire, "--db", db,
