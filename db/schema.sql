@@ -25,7 +25,7 @@ CREATE TABLE "articles" (
    "quote_count" INTEGER,
    "run_id" INTEGER REFERENCES "runs"("id"),
    "extracted_at" TEXT
-, "crawled" TEXT);
+, "crawled" TEXT, "published_as_written" TEXT, "extra" TEXT, "text_hash" TEXT);
 CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
     "title", "text",
     tokenize='porter',
@@ -171,6 +171,8 @@ CREATE INDEX "idx_articles_published"
     ON "articles" ("published");
 CREATE INDEX "idx_articles_run_id"
     ON "articles" ("run_id");
+CREATE INDEX "idx_articles_text_hash"
+    ON "articles" ("text_hash");
 CREATE INDEX "idx_corrected_values_table_name_row_id"
     ON "corrected_values" ("table_name", "row_id");
 CREATE UNIQUE INDEX "idx_corrections_digest"

@@ -6,25 +6,42 @@ so ``quotes --help`` starts in a fraction of a second (``benchmarks/startup.py``
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
+import re
+import signal
 import sys
+import tempfile
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
+from quotes.fields import PIECES
 from quotes.location import DB_ENV, DEFAULT_DB, default_db_path
 from quotes.readers import DEFAULT_MAX_CHARS, FORMATS
 
 # Exit statuses: each means one thing, for every command.
 EXIT_FAILED = 1  # the command could not do its work (no database, not a quotes database, bad file): one line says why
 EXIT_USAGE = 2  # an unknown option or a bad value (click's own)
-EXIT_SKIPPED = 3  # the run finished, but some inputs were skipped or repaired
-EXIT_CANNOT_SERVE = 4  # `serve` or `demo` could not start the site (the port is in use, the address cannot be used)
+EXIT_SKIPPED = 3  # the run finished, but some inputs were skipped or repaired, or need a look
+EXIT_BUSY = 4  # another run is writing the database (with --no-wait), or another program locks it
+EXIT_DAMAGED = 5  # the database file is damaged
+EXIT_READ_ONLY = 6  # the database (or its folder) cannot be written
+EXIT_DISK_FULL = 7  # the disk filled up while writing
+EXIT_BAD_SHARDS = 8  # shards or their manifest were changed, or name files outside their folder
+EXIT_BAD_LEXICON = 9  # a --lexicon file is not valid TOML, or names a table or key the lexicon lacks
+EXIT_CANNOT_SERVE = 10  # `serve` or `demo` could not start the site (the port is in use, the address cannot be used)
+EXIT_INTERRUPTED = 130  # Ctrl-C or SIGTERM: what was stored is kept, and the database file is whole
 EXIT_STATUSES = f"""Exit status: 0 done; {EXIT_FAILED} the command could not do its work (one line on stderr
-says why); {EXIT_USAGE} a usage error; {EXIT_SKIPPED} a run finished but skipped or repaired some inputs;
-{EXIT_CANNOT_SERVE} the site could not be started."""
+says why); {EXIT_USAGE} a usage error; {EXIT_SKIPPED} a run finished but skipped, repaired or warned about
+some inputs; {EXIT_BUSY} another run writes the database (--no-wait); {EXIT_DAMAGED} the database file is
+damaged; {EXIT_READ_ONLY} the database or its folder is read-only; {EXIT_DISK_FULL} the disk is full;
+{EXIT_BAD_SHARDS} shards were changed or their manifest names files outside their folder; {EXIT_BAD_LEXICON} a
+--lexicon file is invalid; {EXIT_CANNOT_SERVE} the site could not be started; {EXIT_INTERRUPTED} interrupted
+(Ctrl-C): what was stored is kept and the database file is whole."""
 
 lexicon_option = click.option(
     "--lexicon",
@@ -39,28 +56,80 @@ db_option = click.option(
 )
 
 
-class CannotServe(click.ClickException):
-    exit_code = EXIT_CANNOT_SERVE
+class QuotesError(click.ClickException):
+    """A one-line error with its own exit status, shown safely (no control characters reach the terminal)."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_FAILED):
+        super().__init__(terminal_line(message))
+        self.exit_code = exit_code
+
+
+class CannotServe(QuotesError):
+    def __init__(self, message: str):
+        super().__init__(message, EXIT_CANNOT_SERVE)
+
+
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+
+
+def terminal_line(text: str) -> str:
+    """``text`` safe to print as one line: control characters and escape sequences shown as symbols
+    (``␛``), line breaks as ``␊``, and bidirectional overrides as ``<U+202E>``, so that a file name or a
+    field can neither act on the terminal nor fake or reorder the lines around it."""
+    from quotes.render import printable
+
+    return BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", printable(text).replace("\n", "␊"))
+
+
+def exit_statuses() -> dict:
+    """Each kind of failure with its exit status, the most specific first (imported only when one happens,
+    so that `quotes COMMAND --help` stays quick)."""
+    from quotes.cluster import ClusterError
+    from quotes.lexicon import LexiconError
+    from quotes.migrations import DatabaseProblem
+    from quotes.shards import ShardError, ShardsDamaged
+    from quotes.store import DatabaseBusy, DatabaseDamaged, DatabaseReadOnly, DiskFull
+
+    return {DatabaseBusy: EXIT_BUSY, DatabaseDamaged: EXIT_DAMAGED, DatabaseReadOnly: EXIT_READ_ONLY,
+            DiskFull: EXIT_DISK_FULL, ShardsDamaged: EXIT_BAD_SHARDS, LexiconError: EXIT_BAD_LEXICON,
+            DatabaseProblem: EXIT_FAILED, ShardError: EXIT_FAILED, ClusterError: EXIT_FAILED}
 
 
 class QuotesGroup(click.Group):
-    """Turns a database that cannot be used into a one-line error instead of a traceback."""
+    """Turns every failure a user can meet into one clear line with its own exit status, never a traceback."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except Exception as error:  # imported only now, so that `quotes COMMAND --help` stays quick
-            from sqlite3 import OperationalError
+        except KeyboardInterrupt:
+            raise QuotesError("interrupted: everything stored so far is kept, and the database file is whole; "
+                              "run the same command again to finish", EXIT_INTERRUPTED) from None
+        except Exception as error:
+            import sqlite3
 
-            from quotes.migrations import DatabaseProblem
+            from quotes.store import database_error
 
-            if isinstance(error, DatabaseProblem):
-                raise click.ClickException(str(error)) from None
-            if isinstance(error, OperationalError):  # disk full, database locked, read-only file
-                raise click.ClickException(f"database error: {error}") from None
+            statuses = exit_statuses()
+            if isinstance(error, tuple(statuses)):
+                raise QuotesError(str(error), status_of(error, statuses)) from None
+            if isinstance(error, sqlite3.DatabaseError):  # disk full, database locked or damaged, read-only file
+                problem = database_error(ctx.meta.get(DB_META) or default_db_path(), error)
+                raise QuotesError(str(problem), status_of(problem, statuses)) from None
+            if isinstance(error, OSError):
+                if error.errno == errno.ENOSPC:
+                    raise QuotesError(f"the disk is full: {error.filename or 'the output'} could not be written "
+                                      f"whole ({error.strerror})", EXIT_DISK_FULL) from None
+                raise QuotesError(f"{error.strerror or error}: {error.filename or ''}".rstrip(": ")) from None
             raise
+
+
+def status_of(error: Exception, statuses: dict) -> int:
+    return next(code for kind, code in statuses.items() if isinstance(error, kind))
+
+
+DB_META = "quotes.db_path"
 
 
 @click.group(cls=QuotesGroup, epilog=EXIT_STATUSES)
@@ -71,17 +140,22 @@ def cli() -> None:
 
 def database_path(db_path: Path | None) -> Path:
     """The one rule: --db, else $QUOTES_DB, else db/quotes.db under the current folder; made absolute,
-    so that every command says exactly which file it used."""
-    return (db_path or default_db_path()).absolute()
+    so that every command says exactly which file it used (and an error names it)."""
+    path = (db_path or default_db_path()).absolute()
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.meta[DB_META] = path
+    return path
 
 
 def existing_db(db_path: Path | None):
+    """The database for a command that only reads it: upgraded if it can be written, else read as it is."""
     from quotes.store import open_db
 
     path = database_path(db_path)
     if not path.exists():
-        raise click.ClickException(f"no database at {path}: run `quotes extract` first, pass --db, or set {DB_ENV}")
-    return open_db(path)
+        raise QuotesError(f"no database at {path}: run `quotes extract` first, pass --db, or set {DB_ENV}")
+    return open_db(path, read_only_ok=True)
 
 
 def output_options(fn):
@@ -174,14 +248,27 @@ def evaluate(gold_file: str, n_errors: int, as_json: bool, predictions: str | No
         click.echo(format_report(report))
 
 
-EXTRACT_EXIT_CODES = f"""Exit status: 0 when every input was read and stored; {EXIT_SKIPPED} when the run
-finished but some inputs were skipped or repaired (each is printed on stderr as it happens and
-recorded in the errors table); 1 when the run could not be done (for instance the database is
-not a quotes database, or is from a newer version); 2 for a usage error. With --shards, problems
-are printed as they happen and kept in the shards, and recorded in the errors table by `quotes load`."""
-LOAD_EXIT_CODES = f"""Exit status: 0 when every shard row was stored; {EXIT_SKIPPED} when the shards hold inputs
-that were skipped or repaired (each is printed on stderr and recorded in the errors table); 1 when
-the shards or the database cannot be used."""
+EXIT_CODES = f"""Exit status: 0 when every input was read and stored; {EXIT_SKIPPED} when the run
+finished but some inputs were skipped, repaired or need a look (each is printed on stderr as it
+happens and recorded in the errors table); {EXIT_FAILED} when the run could not be done (not a quotes
+database, or a newer one; shards whose run did not finish); 2 for a usage error; {EXIT_BUSY} when another run
+writes the database (--no-wait) or another program locks it; {EXIT_DAMAGED} when the database file is
+damaged; {EXIT_READ_ONLY} when the database or its folder is read-only; {EXIT_DISK_FULL} when the disk
+is full; {EXIT_BAD_SHARDS} when shards were changed or their manifest names files outside their folder;
+{EXIT_BAD_LEXICON} when a --lexicon file is invalid; {EXIT_INTERRUPTED} when interrupted (Ctrl-C): what
+was stored is kept and the database file is whole."""
+EXTRACT_EXIT_CODES = EXIT_CODES + """ With --shards, problems are printed as they happen and kept in the
+shards, and recorded in the errors table by `quotes load`."""
+LOAD_EXIT_CODES = EXIT_CODES
+
+replace_option = click.option(
+    "--replace", is_flag=True,
+    help="Let an input replace a stored article with the same id and another text from another file (a "
+         "corrected feed). Without it such an input is skipped and reported as a collision.")
+wait_option = click.option(
+    "--wait/--no-wait", default=True, show_default=True,
+    help="When another run is writing the database, wait for it (saying so), or give up at once "
+         f"with exit status {EXIT_BUSY}.")
 
 
 def default_workers() -> int:
@@ -196,16 +283,24 @@ def default_workers() -> int:
 @click.option("--glob", default="*", show_default=True, help="File pattern to read inside folders.")
 @click.option("--format", "input_format", type=click.Choice(FORMATS), default="auto", show_default=True,
               help="Read every input as this format instead of going by file extension.")
-@click.option("--text-field", help="Record field with the article text. Default: text, body, content.")
-@click.option("--id-field", help="Record field with the article id. Default: id.")
-@click.option("--title-field", help="Record field with the title. Default: title, headline.")
-@click.option("--url-field", help="Record field with the URL. Default: url, link.")
-@click.option("--date-field", help="Record field with the publication date. Default: date, published.")
-@click.option("--outlet-field", help="Record field with the outlet. Default: outlet, source, publication.")
+@click.option("--field", "field_options", multiple=True, metavar="PIECE=NAME",
+              help=f"Read a piece of each article ({', '.join(PIECES)}) from the record field (JSON key, CSV "
+                   "column) NAME, instead of the default names; PIECE= with no name reads it from none. "
+                   "Repeatable: --field outlet=publisher --field date=publication_date.")
+@click.option("--text-field", help="Same as --field text=NAME.")
+@click.option("--id-field", help="Same as --field id=NAME.")
+@click.option("--title-field", help="Same as --field title=NAME.")
+@click.option("--url-field", help="Same as --field url=NAME.")
+@click.option("--date-field", help="Same as --field date=NAME.")
+@click.option("--outlet-field", help="Same as --field outlet=NAME.")
+@click.option("--day-first", is_flag=True,
+              help="Numeric dates put the day first (12/09/2016 is 12 September); by default the month.")
 @click.option("--outlet", help="Outlet for articles whose input names none.")
 @click.option("--force", is_flag=True, help="Re-extract articles even when nothing has changed.")
+@replace_option
 @click.option("--max-chars", type=click.IntRange(min=0), default=DEFAULT_MAX_CHARS, show_default=True,
-              help="Skip articles longer than this many characters (0: no limit).")
+              help="Skip articles longer than this many characters, and read no input further than such an "
+                   "article could reach (0: no limit).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--silent", is_flag=True, help="No progress bar (it is shown on a terminal only, in any case).")
 @click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="number of cores",
@@ -221,44 +316,48 @@ def default_workers() -> int:
 @click.option("--corrections", "correction_files", multiple=True, envvar="QUOTES_CORRECTIONS",
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="A TOML or JSON file of corrections (see `quotes fix`) to apply after the run. Repeatable.")
+@wait_option
 @lexicon_option
 def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_format: str,
-            text_field: str | None, id_field: str | None, title_field: str | None, url_field: str | None,
-            date_field: str | None, outlet_field: str | None, outlet: str | None, force: bool,
-            max_chars: int, as_json: bool, silent: bool, workers: int, dask_address: str | None,
-            shards_dir: Path | None, warc_reader: str, correction_files: tuple[Path, ...],
+            field_options: tuple[str, ...], text_field: str | None, id_field: str | None, title_field: str | None,
+            url_field: str | None, date_field: str | None, outlet_field: str | None, day_first: bool,
+            outlet: str | None, force: bool, replace: bool, max_chars: int, as_json: bool, silent: bool,
+            workers: int, dask_address: str | None, shards_dir: Path | None, warc_reader: str, wait: bool,
+            correction_files: tuple[Path, ...],
             lexicon_paths: tuple[str, ...]) -> None:
     """Read articles from INPUTS, extract their quotes and store them.
 
     INPUTS are files (.txt, .md, .html, .jsonl, .json, .csv, .warc, .warc.gz), folders (read
     recursively) or - for stdin. Articles already stored and unchanged are skipped; changed
     ones are replaced. Input is read as a stream and extracted by --workers processes, or on a
-    Dask cluster; one process writes the database, so the result is the same either way.
+    Dask cluster; one process writes the database, so the result is the same either way. The
+    fields each record file is read with are printed first, as `fields FILE: text=body, …`.
     """
     from quotes.api import extract_corpus
-    from quotes.cluster import ClusterError
+    from quotes.fields import FieldOptionError
     from quotes.readers import FieldMap, ReadError, ReadOptions, discover
-    from quotes.shards import ShardError, extract_to_shards
+    from quotes.shards import extract_to_shards
 
-    fields = FieldMap.with_overrides(text=text_field, id=id_field, title=title_field, url=url_field,
-                                     date=date_field, outlet=outlet_field)
-    options = ReadOptions(glob=glob, format=input_format, fields=fields, outlet=outlet, max_chars=max_chars,
-                          warc_reader=warc_reader)
-    total = sum(s.size for s in discover(inputs, options) if not isinstance(s, ReadError))
     try:
-        with click.progressbar(length=total, label="Extracting", file=sys.stderr,
-                               hidden=silent or not sys.stderr.isatty() or not total) as bar:
-            if shards_dir:
-                summary = extract_to_shards(inputs, shards_dir, options=options, lexicon_paths=lexicon_paths,
-                                            workers=workers, dask=dask_address, on_progress=bar.update,
-                                            on_error=print_problem)
-            else:
-                summary = extract_corpus(inputs, database_path(db_path), options=options,
-                                         lexicon_paths=lexicon_paths, force=force, on_progress=bar.update,
-                                         on_error=print_problem, workers=workers, dask=dask_address)
-    except (ShardError, ClusterError) as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
+        fields = FieldMap.from_options(field_options, text=text_field, id=id_field, title=title_field,
+                                       url=url_field, date=date_field, outlet=outlet_field)
+    except FieldOptionError as error:
+        raise click.BadParameter(str(error), param_hint="--field") from None
+    options = ReadOptions(glob=glob, format=input_format, fields=fields, outlet=outlet, max_chars=max_chars,
+                          warc_reader=warc_reader, day_first=day_first)
+    total = sum(s.size for s in discover(inputs, options) if not isinstance(s, ReadError))
+    with interruptible(), click.progressbar(length=total, label="Extracting", file=sys.stderr,
+                                            hidden=silent or not sys.stderr.isatty() or not total) as bar:
+        if shards_dir:
+            summary = extract_to_shards(inputs, shards_dir, options=options, lexicon_paths=lexicon_paths,
+                                        workers=workers, dask=dask_address, on_progress=bar.update,
+                                        on_error=print_problem, on_notice=print_notice)
+        else:
+            summary = extract_corpus(inputs, database_path(db_path), options=options, lexicon_paths=lexicon_paths,
+                                     force=force, replace=replace, on_progress=bar.update,
+                                     on_error=print_problem, on_notice=print_notice, workers=workers,
+                                     dask=dask_address, wait=wait)
+    click.echo(json.dumps(asdict(summary), indent=2) if as_json else terminal_line(summary.line()))
     if not shards_dir:
         corrections_after_run(database_path(db_path), correction_files)
     exit_if_skipped(summary.errors, "the shards" if shards_dir else f"the errors table (run {summary.run_id})")
@@ -275,17 +374,39 @@ def corrections_after_run(path: Path, files: tuple[Path, ...]) -> None:
         report_corrections(db)
 
 
+@contextmanager
+def interruptible():
+    """SIGTERM (``kill``) handled as Ctrl-C is, for the block: the run stops at once, records itself
+    "interrupted" and checkpoints the database, instead of dying with its data in the ``-wal`` file."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def print_problem(problem) -> None:
-    """One skipped or repaired input on stderr, over the progress bar's line when there is one."""
+    """One skipped, repaired or doubtful input on stderr, over the progress bar's line when there is one."""
     clear_line = "\r\033[K" if sys.stderr.isatty() else ""
-    verb = "skipped" if problem.skipped else "repaired"
-    click.echo(f"{clear_line}{verb} {problem.source}: {problem.reason}", err=True)
+    click.echo(f"{clear_line}{problem.verb} {terminal_line(problem.source)}: {terminal_line(problem.reason)}",
+               err=True)
+
+
+def print_notice(notice) -> None:
+    """What a run tells that is not a problem (the fields a file is read with, a wait), on stderr."""
+    clear_line = "\r\033[K" if sys.stderr.isatty() else ""
+    where = f"{notice.verb} {terminal_line(notice.source)}: " if notice.source else ""
+    click.echo(f"{clear_line}{where}{terminal_line(notice.message)}", err=True)
 
 
 def exit_if_skipped(errors: int, where: str) -> None:
     """Exit with status 3, saying how many inputs were skipped or repaired, when there were any."""
     if errors:
-        click.echo(f"{errors} input{'s' * (errors != 1)} skipped or repaired: see {where}.", err=True)
+        click.echo(f"{errors} input{'s' * (errors != 1)} skipped or repaired, or with a warning: see {where}.",
+                   err=True)
         sys.exit(EXIT_SKIPPED)
 
 
@@ -293,19 +414,21 @@ def exit_if_skipped(errors: int, where: str) -> None:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def load(directory: Path, db_path: Path | None, as_json: bool) -> None:
+@replace_option
+@wait_option
+def load(directory: Path, db_path: Path | None, as_json: bool, replace: bool, wait: bool) -> None:
     """Merge the Parquet shards in DIRECTORY (from `quotes extract --shards`) into the database.
 
     Speakers are merged as in a normal run, and the database ends up the same as a plain
-    `quotes extract` of the same inputs. Loading the same shards again changes nothing.
+    `quotes extract` of the same inputs. Loading the same shards again changes nothing. Every
+    shard is checked against the checksum its manifest keeps before anything is stored.
     """
-    from quotes.shards import ShardError, load_shards
+    from quotes.shards import load_shards
 
-    try:
-        summary = load_shards(directory, database_path(db_path), on_error=print_problem)
-    except ShardError as error:
-        raise click.ClickException(str(error)) from None
-    click.echo(json.dumps(asdict(summary), indent=2) if as_json else summary.line())
+    with interruptible():
+        summary = load_shards(directory, database_path(db_path), replace=replace, on_error=print_problem,
+                              on_notice=print_notice, wait=wait)
+    click.echo(json.dumps(asdict(summary), indent=2) if as_json else terminal_line(summary.line()))
     exit_if_skipped(summary.errors, f"the errors table (run {summary.run_id})")
 
 
@@ -421,6 +544,7 @@ def export(db_path: Path | None, legacy_format: str | None, output_file, output)
     per_quote = output.format in ("csv", "tsv", "table")
     rows = queries.export_quotes(db) if per_quote else queries.export_articles(db)
     count = output.write(rows, out=output_file)
+    output_file.flush()  # a full disk shows here, before the count is claimed
     where = "stdout" if output_file.name == "<stdout>" else str(Path(output_file.name).absolute())
     click.echo(f"Exported {count} {'quotes' if per_quote else 'articles'} from {database_path(db_path)} to {where} "
                f"({db['quotes'].count} quotes, {db['speakers'].count} speakers).", err=True)
@@ -526,25 +650,29 @@ def serve(db_path: Path | None, host: str, port: int, metadata_file: str | None,
 
 
 @cli.command(context_settings=SERVE_SETTINGS)
-@db_option
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Keep the demo database in this file. Default: a temporary file, removed when the demo "
+                   "stops. Never $QUOTES_DB or db/quotes.db, which hold your own articles.")
 @with_serve_options
 @click.argument("datasette_args", nargs=-1, type=click.UNPROCESSED)
 def demo(db_path: Path | None, host: str, port: int, metadata_file: str | None, allowed_hosts: tuple[str, ...],
          title, description, license_, license_url, source, source_url, datasette_args: tuple[str, ...]) -> None:
-    """Extract the bundled example articles into the database and serve them.
+    """Extract the bundled example articles into a database of their own and serve them.
 
+    The demo never touches your database: it uses a temporary one unless --db names another.
     Options are those of `quotes serve`.
     """
     from importlib import resources
 
     from quotes.api import extract_corpus
 
-    path = database_path(db_path)
-    with resources.as_file(resources.files("quotes") / "examples") as examples:
-        summary = extract_corpus([str(examples)], path)
-    click.echo(summary.line(), err=True)
-    run_site(path, datasette_args, host, port, metadata_file, allowed_hosts,
-             settings_of(title, description, license_, license_url, source, source_url))
+    with tempfile.TemporaryDirectory(prefix="quotes-demo-") as folder:
+        path = database_path(db_path or Path(folder) / "quotes.db")
+        with resources.as_file(resources.files("quotes") / "examples") as examples:
+            summary = extract_corpus([str(examples)], path)
+        click.echo(terminal_line(summary.line()), err=True)
+        run_site(path, datasette_args, host, port, metadata_file, allowed_hosts,
+                 settings_of(title, description, license_, license_url, source, source_url))
 
 
 FIX_HELP = """Correct speakers and quotes by hand; the corrections are kept and applied after every run.

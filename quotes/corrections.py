@@ -36,7 +36,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from quotes.canonical import canonical_quote
-from quotes.identity import fold, person_key
+from quotes.linking import fold, person_key
 
 # Which fields of a correction say what is corrected, and which give the new value.
 SUBJECT = {"merge": ("speaker",), "split": ("speaker", "articles"), "rename": ("speaker",),

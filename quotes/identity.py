@@ -1,131 +1,114 @@
-"""One speaker row per real person or organisation across articles: which names are one entity.
+"""What makes two inputs the same article, and what a run does when two inputs claim one.
 
-Within an article the resolver writes a person's fullest name ("Mr. Obama" -> "Barack Obama"
-where the article says "Barack Obama"), and across articles rows are keyed on forename and
-surname (:func:`quotes.store.person_key`), so "Donald J. Trump" and "Donald Trump" are one row
-and Donald Trump Jr. another. What is left are names that no article completed: a surname alone
-("Obama" in articles that only ever say "Mr. Obama") and an acronym ("FBI"). Each is linked to
-the one entity in the database it can name, and the link is kept with its reason (the table
-``speaker_links``), so that a wrong merge is shown, never hidden.
+An article's **id** is the id its input gives, else a hash of its URL, else of its file (and line).
+Its **text fingerprint** is a hash of its text with runs of white space folded, so the same story
+saved twice, or scraped from an AMP and a desktop page, has one fingerprint.
+
+Before an extracted article is stored, :class:`Identities` compares it with what this run and
+the database already hold, in input order, so that no input silently replaces or doubles another:
+
+- the **same id and the same text** as an earlier input is the same article read twice: stored once;
+- the **same id with another text from another file** is a collision (two files that number
+  their rows from 1, say): the later input is skipped and reported, unless ``replace`` is set
+  (``--replace``: a corrected feed that is meant to replace what it gave before);
+- the same id from the **same file** as the stored article is that file read again after an edit:
+  it replaces the stored article, as a re-run should;
+- the **same text under another id, from the same outlet** (or with no outlet) is a copy of an
+  article already stored: skipped and reported, so quotes are not counted twice and "repeated
+  quotes" never lists an article with its own copy. The same text from **another outlet** is a
+  syndicated story, a real second publication, and is stored; ``articles.text_hash`` lets a page
+  tell such copies apart.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-import unicodedata
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from quotes.mentions import NAME_SUFFIXES as SUFFIXES
-from quotes.mentions import clean_name
+from sqlite_utils import Database
 
+if TYPE_CHECKING:
+    from quotes.readers import ReadError
+    from quotes.store import StoredArticle
 
-@lru_cache(maxsize=65536)  # the same names come back in article after article
-def fold(name: str) -> str:
-    """A name reduced for matching: no accents, case, punctuation or invisible characters
-    (``José Núñez`` = ``jose nunez``)."""
-    text = unicodedata.normalize("NFKD", clean_name(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+LINE_OR_OFFSET = re.compile(r"(?::\d+|@\d+)$")  # "file.jsonl:12", "crawl.warc.gz@4096"
 
 
-def person_key(name: str) -> str:
-    """A person across articles: forename, surname and suffix ("Donald J. Trump" = "Donald Trump",
-    "Hillary Rodham Clinton" = "Hillary Clinton"; "Donald Trump Jr." stays apart)."""
-    words = fold(name).split()
-    suffix = [words.pop()] if len(words) > 2 and words[-1] in SUFFIXES else []
-    return " ".join(([words[0], words[-1]] if len(words) > 2 else words) + suffix)
+def text_hash(text: str) -> str:
+    """The text's fingerprint: a hash of its words, white space folded."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
-DOMINANCE = 4  # a surname shared by several people goes to one only when it has this many times the quotes
+def source_file(source: str) -> str:
+    """The file an article came from: its source without the record's line or offset, made absolute."""
+    name = LINE_OR_OFFSET.sub("", source or "")
+    return name if name.startswith("<") else str(Path(name).absolute())
 
 
-@dataclass(frozen=True)
-class Name:
-    """A resolved speaker name as stored, with how often and how it is quoted."""
+@dataclass
+class Seen:
+    """What identifies an article already met: where it came from, its text and its outlet."""
 
-    kind: str  # person or organization
-    key: str  # the speaker row's match key
-    name: str
-    quotes: int
-    gender: str | None
+    source: str
+    text_hash: str
+    outlet: str
 
 
-@dataclass(frozen=True)
-class Link:
-    """``alias`` (a speaker row's key) is the same entity as ``target``, for ``reason``."""
+class Identities:
+    """Checks each extracted article against those met before it (this run, then the database)."""
 
-    alias: Name
-    target: Name
-    reason: str
+    def __init__(self, db: Database, replace: bool = False):
+        self.db = db
+        self.replace = replace
+        self.ids: dict[str, Seen] = {}  # met in this run, by id
+        self.texts: dict[tuple[str, str], tuple[str, str]] = {}  # (text hash, outlet) -> (id, source), this run
 
+    def check(self, item: StoredArticle) -> StoredArticle | ReadError:
+        """``item`` when it may be stored, else the ReadError that says which article it would replace or double."""
+        from quotes.readers import ReadError
 
-def links(names: list[Name]) -> list[Link]:
-    """Every surname-only person and every acronym that names exactly one entity of ``names``."""
-    people = [n for n in names if n.kind == "person"]
-    full = [n for n in people if len(fold(n.name).split()) >= 2]
-    by_surname: dict[str, list[Name]] = {}
-    for name in full:
-        by_surname.setdefault(_surname(name.name), []).append(name)
-    found = []
-    for alias in people:
-        words = fold(alias.name).split()
-        if len(words) == 1 and (link := _surname_link(alias, by_surname.get(words[0], []))):
-            found.append(link)
-    organizations = [n for n in names if n.kind == "organization"]
-    by_initials: dict[str, list[Name]] = {}
-    for name in organizations:
-        if len(name.name.split()) >= 2:
-            by_initials.setdefault(initials(name.name), []).append(name)
-    for alias in organizations:
-        letters = alias.name.removeprefix("the ").removeprefix("The ").replace(".", "")
-        candidates = by_initials.get(letters, []) if 2 <= len(letters) <= 8 and letters.isupper() else []
-        if len(candidates) == 1:
-            found.append(Link(alias, candidates[0], f"acronym: {alias.name} is {candidates[0].name}, "
-                                                    "the only organisation quoted with those initials"))
-    return found
+        row = item.article
+        this = Seen(row["source"], row["text_hash"], row["outlet"] or "")
+        aid = row["id"]
+        earlier, in_run = self.ids.get(aid), True
+        if earlier is None:
+            earlier, in_run = self._stored(aid), False
+        if earlier is not None:
+            if earlier.text_hash == this.text_hash and (in_run or source_file(earlier.source) != source_file(
+                    this.source)):
+                return ReadError(row["source"], f"the same article as {earlier.source} (same id '{aid}' and text): "
+                                                "stored once")
+            same_file = source_file(earlier.source) == source_file(this.source)
+            if earlier.text_hash != this.text_hash and (in_run or not same_file) and not self.replace:
+                return ReadError(row["source"], f"id '{aid}' is already the article from {earlier.source}, with "
+                                                "another text: not replaced. Give each input its own ids (--field "
+                                                "id=NAME, or --field id= to number records by file and line), "
+                                                "or pass --replace if this input corrects the other")
+        else:
+            copy = self.texts.get((this.text_hash, this.outlet)) or self._stored_text(this)
+            if copy is not None and copy[0] != aid:
+                return ReadError(row["source"], f"the same text as the article '{copy[0]}' from {copy[1]}"
+                                                f"{' in ' + this.outlet if this.outlet else ''}: stored once")
+        self.ids[aid] = this
+        self.texts.setdefault((this.text_hash, this.outlet), (aid, this.source))
+        return item
 
+    def saw(self, aid: str, source: str, text_hash: str, outlet: str) -> None:
+        """Record an article this run met and left as it was stored (unchanged)."""
+        self.ids.setdefault(aid, Seen(source, text_hash, outlet))
+        self.texts.setdefault((text_hash, outlet), (aid, source))
 
-def _surname(name: str) -> str:
-    words = fold(name).split()
-    if len(words) > 2 and words[-1] in SUFFIXES:
-        return words[-2]
-    return words[-1]
+    def _stored(self, aid: str) -> Seen | None:
+        row = self.db.execute("select source, text_hash, coalesce(outlet, '') from articles where id = ?",
+                              [aid]).fetchone()
+        return Seen(*row) if row else None
 
-
-def _surname_link(alias: Name, candidates: list[Name]) -> Link | None:
-    """The person a surname quoted alone stands for: the only one of that surname quoted by full
-    name (gender agreeing), or one quoted ``DOMINANCE`` times as often as any other."""
-    plain = [c for c in candidates if not _suffixed(c.name)] or candidates
-    agreeing = [c for c in plain if alias.gender is None or c.gender in (None, alias.gender)]
-    entities: dict[str, list[Name]] = {}
-    for candidate in agreeing:  # "Donald Trump" and "Donald J. Trump" are one entity already
-        entities.setdefault(person_key(candidate.name), []).append(candidate)
-    if not entities:
-        return None
-    ranked = sorted(entities.values(), key=lambda group: -sum(n.quotes for n in group))
-    best = max(ranked[0], key=lambda n: n.quotes)
-    surname = alias.name
-    if len(ranked) == 1:
-        return Link(alias, best, f"surname only: {best.name} is the only person surnamed {surname} quoted by full name")
-    total, second = sum(n.quotes for n in ranked[0]), sum(n.quotes for n in ranked[1])
-    if total >= DOMINANCE * second:
-        return Link(alias, best, f"surname only: {best.name} has {total} of the quotes of people surnamed "
-                                 f"{surname} quoted by full name, the next {second}")
-    return None
-
-
-def _suffixed(name: str) -> bool:
-    return fold(name).split()[-1] in SUFFIXES
-
-
-def initials(name: str) -> str:
-    """"Federal Bureau of Investigation" -> "FBI"."""
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
-
-
-def majority(genders: Counter) -> str | None:
-    """The gender most quotes give, when no quote gives the other."""
-    known = {g: n for g, n in genders.items() if g in ("male", "female")}
-    return next(iter(known)) if len(known) == 1 else None
+    def _stored_text(self, this: Seen) -> tuple[str, str] | None:
+        if not this.text_hash:
+            return None
+        row = self.db.execute("select id, source from articles where text_hash = ? and coalesce(outlet, '') = ? "
+                              "limit 1", [this.text_hash, this.outlet]).fetchone()
+        return tuple(row) if row else None

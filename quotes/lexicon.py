@@ -7,9 +7,11 @@ files of the same shape (``--lexicon FILE``); lists are merged, so nothing built
 from __future__ import annotations
 
 import bisect
+import difflib
 import hashlib
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -282,13 +284,58 @@ def _merge(base: dict, extra: dict) -> None:
             base[key] = value
 
 
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used: not TOML, or a table, key or value the lexicon does not have."""
+
+
+OPEN_TABLES = {"cue_verbs"}  # tables whose keys are words (verb lemmas), not names of lists
+
+
 def load_lexicon(paths: tuple[str, ...] | list[str] = ()) -> Lexicon:
-    """The built-in lexicon, extended by the TOML files in ``paths`` (lists are merged)."""
+    """The built-in lexicon, extended by the TOML files in ``paths`` (lists are merged).
+
+    Each file is checked against the built-in lexicon before it is merged: a file that is not
+    TOML, a table or key the lexicon does not have (``[cue_verb]``, ``[roles] head``), or a value
+    that is not a list of words raises :class:`LexiconError`, so a typo is never ignored in silence.
+    """
     builtin = resources.files("quotes").joinpath("data/lexicon.toml").read_text(encoding="utf-8")
     data = tomllib.loads(builtin)
+    shape = {table: set(keys) for table, keys in data.items()}
     for path in paths:
-        _merge(data, tomllib.loads(Path(path).read_text(encoding="utf-8")))
+        _merge(data, _user_lexicon(str(path), shape))
     return Lexicon(data, ["builtin", *map(str, paths)])
+
+
+def _user_lexicon(path: str, shape: dict[str, set[str]]) -> dict:
+    """A user's lexicon file, read and checked against the tables and keys of the built-in one."""
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as error:
+        raise LexiconError(f"lexicon {path}: cannot read it ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise LexiconError(f"lexicon {path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise LexiconError(f"lexicon {path}: not valid TOML: {error}") from None
+    for table, keys in data.items():
+        if table not in shape:
+            raise LexiconError(f"lexicon {path}: unknown table [{table}]{_did_you_mean(table, shape, '[{}]')}")
+        if not isinstance(keys, dict):
+            raise LexiconError(f"lexicon {path}: '{table}' must be a table ([{table}]), not a single value")
+        for key, value in keys.items():
+            if table not in OPEN_TABLES and key not in shape[table]:
+                raise LexiconError(f"lexicon {path}: unknown key '{key}' in [{table}]"
+                                   f"{_did_you_mean(key, shape[table], '{}')}")
+            if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+                raise LexiconError(f"lexicon {path}: [{table}] {key} must be a list of words in quotes, "
+                                   f'such as {key} = ["…"]')
+    return data
+
+
+def _did_you_mean(name: str, known: Iterable[str], form: str) -> str:
+    """``: did you mean [cue_verbs]? (known: …)`` for an unknown table or key."""
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f": did you mean {form.format(close[0])}?" if close else ""
+    return f"{hint} (known: {', '.join(form.format(k) for k in sorted(known))})"
 
 
 _DEFAULT: Lexicon | None = None

@@ -9,6 +9,7 @@ next paragraph when that one reopens a quote (the multi-paragraph convention).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -128,6 +129,7 @@ def quoted_spans(text: str, start: int, end: int, previous_open: bool = False) -
             continue
         (doubles if _family(m.group()) == "d" else singles).append((m.start(), m.group(), role))
     spans = _pair(text, doubles, start, end, previous_open)
-    outside = [s for s in singles if not any(q.start <= s[0] < q.end for q in spans)]
+    starts = [q.start for q in spans]  # outermost spans only: in order and apart, so one bisection finds the one
+    outside = [s for s in singles if (i := bisect.bisect_right(starts, s[0]) - 1) < 0 or s[0] >= spans[i].end]
     single_spans = [s for s in _pair(text, outside, start, end, previous_open) if s.closed]
     return sorted(spans + single_spans, key=lambda s: s.start)

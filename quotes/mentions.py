@@ -378,7 +378,7 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     words = words_of(phrase, 0, end)
     if not words:
         return Parsed("unknown")
-    low = words[0].text.lower()
+    low = bare(words[0].text)  # "He’s" is "he"
     if len(words) == 1 and low in lexicon.pronoun_words:
         return Parsed("pronoun", gender=lexicon.pronouns.get(low) if lexicon.pronouns.get(low) in ("male", "female")
                       else None, plural=lexicon.pronouns.get(low) == "plural")
@@ -426,8 +426,9 @@ def _common_word(word: str, lexicon: Lexicon) -> bool:
 def name_run_start(words: list[Word], lexicon: Lexicon) -> int:
     """Where the trailing run of capitalised words of a phrase starts, after opening words."""
     start = len(words)
-    while start > 0 and is_cap(words[start - 1].text):
-        start -= 1
+    while start > 0 and (is_cap(words[start - 1].text) or start >= 2 and start < len(words)
+                         and words[start - 1].text in NAME_PARTICLES and is_cap(words[start - 2].text)):
+        start -= 1  # "Bill de Blasio", "Ludwig van Beethoven"
     while start < len(words) and _common_word(words[start].text, lexicon) and not (
             start < len(words) - 1 and bare(words[start].text) in lexicon.forenames):
         start += 1  # "Meanwhile Trump", but "Will Young" and "May Chen" are names
@@ -484,6 +485,8 @@ def sentence_end(word: str, lexicon: Lexicon) -> bool:
 
 
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn",
+                            "dos", "das", "del", "ter", "ten"})
 
 
 def _initial(word: str) -> bool:

@@ -8,7 +8,8 @@ nothing already stored is lost. Add new migrations at the end; never edit a rele
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
@@ -37,6 +38,8 @@ def check_database(db: Database, name: str) -> None:
     try:
         tables = db.table_names()
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            raise  # a damaged SQLite database, not another kind of file: the caller says so
         raise DatabaseProblem(f"{name} is not a quotes database: {error}") from None
     if MIGRATIONS_TABLE not in tables:
         if tables:
@@ -49,6 +52,12 @@ def check_database(db: Database, name: str) -> None:
     if unknown:
         raise DatabaseProblem(f"{name} was written by a newer version of quotes (its schema has "
                               f"{', '.join(unknown)}, which this version does not know). Upgrade quotes to use it.")
+
+
+def pending_migrations(db: Database) -> list[str]:
+    """The names of the migrations not yet applied to ``db``."""
+    done = {row["name"] for row in db[MIGRATIONS_TABLE].rows} if db[MIGRATIONS_TABLE].exists() else set()
+    return [fn.__name__ for fn in MIGRATIONS if fn.__name__ not in done]
 
 
 def migrate(db: Database) -> list[str]:
@@ -170,6 +179,50 @@ def m008_speaker_links(db: Database) -> None:
     db["speaker_links"].create_index(["speaker_id"])
 
 
+@migration
+def m010_article_dates_as_written_and_extra_fields(db: Database) -> None:
+    """``articles.published_as_written`` keeps the date as the input wrote it, beside ``published`` in
+    ISO 8601; ``articles.extra`` keeps, as JSON, the record fields no piece of the article took.
+
+    Older databases stored unreadable dates ("Sept. 12, 2016") as written in ``published``: each is
+    read again here, stored in ISO 8601 where it can be, else left empty, and the dates copied to
+    quotes and speakers follow.
+    """
+    from quotes.dates import read_date
+
+    db["articles"].add_column("published_as_written", str)
+    db["articles"].add_column("extra", str)
+    with without_trigger(db, "articles_au"):
+        db.execute("update articles set published_as_written = published where published is not null")
+    changed = []
+    for aid, written in db.execute("select id, published from articles where published is not null "
+                                   "and published not glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'").fetchall():
+        date = read_date(written)
+        changed.append((date.iso if date else None, aid))
+    with without_trigger(db, "articles_au"), without_trigger(db, "quotes_au"):
+        for iso, aid in changed:
+            db.execute("update articles set published = ? where id = ?", [iso, aid])
+            db.execute("update quotes set published = ? where article_id = ?", [iso, aid])
+    db.execute("""update speakers set
+                    first_published = (select min(nullif(published, '')) from quotes where speaker_id = speakers.id),
+                    last_published = (select max(nullif(published, '')) from quotes where speaker_id = speakers.id)
+                  where id in (select speaker_id from quotes where article_id in (select id from articles
+                               where published_as_written is not null and published is not published_as_written))""")
+
+
+@migration
+def m011_article_text_hash(db: Database) -> None:
+    """``articles.text_hash``: a fingerprint of the text (see ``quotes/identity.py``), indexed, so the
+    same text from two inputs is stored once and a syndicated copy can be told from a new story."""
+    from quotes.identity import text_hash
+
+    db["articles"].add_column("text_hash", str)
+    db.register_function(text_hash, deterministic=True, replace=True)
+    with without_trigger(db, "articles_au"):
+        db.execute("update articles set text_hash = text_hash(text)")
+    db["articles"].create_index(["text_hash"])
+
+
 # The title an article is listed under: its own, else the first line of its text (cut to 100
 # characters), else its id. Plain SQL, so the views work in any SQLite client, not only the site.
 ARTICLE_TITLE = """coalesce(nullif(trim(articles.title), ''), (
@@ -200,6 +253,19 @@ select speakers.name as name, speakers.kind as kind, speakers.role as role,
   speakers.outlet_count as outlets, speakers.first_published as first_quoted,
   speakers.last_published as last_quoted, speakers.id as id, speakers.rowid as rowid
 from speakers""")
+@contextmanager
+def without_trigger(db: Database, name: str) -> Iterator[None]:
+    """The trigger ``name`` dropped for the block and made again after it: for a migration that fills a
+    new column, which the full-text update trigger would otherwise re-index row by row, to no purpose."""
+    row = db.execute("select sql from sqlite_master where type = 'trigger' and name = ?", [name]).fetchone()
+    if row:
+        db.execute(f"drop trigger [{name}]")
+    try:
+        yield
+    finally:
+        if row:
+            db.execute(row[0])
+
 
 @migration
 def m020_speaker_gender(db: Database) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import multiprocessing
 import os
 import signal
 import sys
@@ -21,11 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from quotes.identity import text_hash
 from quotes.lexicon import Lexicon
 from quotes.readers import (
     STDIN,
     Article,
     Item,
+    Notice,
     ReadError,
     ReadOptions,
     Source,
@@ -53,9 +56,15 @@ class Job:
 
 @dataclass
 class Unchanged:
-    """An article stored before with the same text, metadata and extractor: nothing to do."""
+    """An article stored before with the same text, metadata and extractor: nothing to do.
+
+    Its id, text fingerprint and outlet let the run tell a later input that claims the same id.
+    """
 
     source: str
+    id: str = ""
+    text_hash: str = ""
+    outlet: str = ""
 
 
 @dataclass
@@ -66,7 +75,7 @@ class Failed:
     reason: str
 
 
-Result = StoredArticle | Unchanged | Failed | ReadError
+Result = StoredArticle | Unchanged | Failed | ReadError | Notice
 
 
 @dataclass
@@ -141,7 +150,7 @@ class _Plan:
         nbytes = 0
         for record in records:
             batch.append(record)
-            nbytes += record.nbytes if isinstance(record, Article | ReadError) else len(record.html)
+            nbytes += record.nbytes if isinstance(record, Article | ReadError | Notice) else len(record.html)
             if nbytes >= self.size:
                 yield from self.add(Piece(records=batch), nbytes)
                 batch, nbytes = [], 0
@@ -200,7 +209,7 @@ def partition_items(partition: Partition, options: ReadOptions) -> Iterator[Item
             yield piece
         elif piece.records is not None:
             for record in piece.records:
-                yield from [record] if isinstance(record, Article | ReadError) else record.items(options)
+                yield from [record] if isinstance(record, Article | ReadError | Notice) else record.items(options)
         elif piece.end is not None:
             yield from read_lines(piece.source.path, piece.start, piece.end, piece.first_line, options)
         else:
@@ -211,10 +220,10 @@ def process(item: Item, job: Job) -> Result:
     """The rows of one article: a pure function of the article and the job."""
     from quotes import extract  # the engine
 
-    if isinstance(item, ReadError):
+    if isinstance(item, ReadError | Notice):
         return item
-    if job.known and job.known.get(article_id(item)) == (content_hash(item), job.version):
-        return Unchanged(item.source)
+    if job.known and job.known.get(aid := article_id(item)) == (content_hash(item), job.version):
+        return Unchanged(item.source, aid, text_hash(item.text), item.outlet or "")
     try:
         quotes = extract(item.text, job.lexicon)
     except Exception as error:  # noqa: BLE001 - one article the engine cannot handle must not stop a run
@@ -245,14 +254,20 @@ def run_partitions(partitions: Iterable[Partition], job: Job, workers: int = 1,
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, os.getpid())) as pool:
         window: deque[tuple[Partition, Future]] = deque()
-        for partition in itertools.chain(head, partitions):
-            window.append((partition, pool.submit(_run_in_worker, task, partition)))
-            if len(window) >= 2 * workers:
+        try:
+            for partition in itertools.chain(head, partitions):
+                window.append((partition, pool.submit(_run_in_worker, task, partition)))
+                if len(window) >= 2 * workers:
+                    done, future = window.popleft()
+                    yield done, future.result()
+            while window:
                 done, future = window.popleft()
                 yield done, future.result()
-        while window:
-            done, future = window.popleft()
-            yield done, future.result()
+        except BaseException:  # interrupted, or the writer failed: stop the workers now, not after their partitions
+            pool.shutdown(wait=False, cancel_futures=True)
+            for child in multiprocessing.active_children():
+                child.terminate()
+            raise
 
 
 _WORKER_JOB: Job | None = None
@@ -262,12 +277,15 @@ PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal for this process 
 def _start_worker(job: Job, run_pid: int) -> None:
     """Keep the job (lexicon, known articles) once per worker process, not once per partition.
 
-    A worker also dies with the run that started it: a run that is killed (SIGKILL, or SIGTERM,
-    which skips Python's clean-up) would otherwise leave its workers waiting for work for ever,
-    holding the run's stdout and stderr open.
+    A worker also dies with the run that started it: a run that is killed (SIGKILL, or a crash,
+    which skip Python's clean-up) would otherwise leave its workers waiting for work for ever,
+    holding the run's stdout and stderr open. Ctrl-C and SIGTERM are the run's to handle: it
+    stops its workers itself (see :func:`run_partitions`).
     """
     global _WORKER_JOB
     _WORKER_JOB = job
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle: it stops the workers itself
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the run's own handler, inherited when forked
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != run_pid:  # the run died before the line above could take effect

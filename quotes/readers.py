@@ -6,10 +6,8 @@ is recorded and skipped instead of stopping a run over thousands of good ones.
 
 from __future__ import annotations
 
-import csv
 import errno
 import io
-import itertools
 import json
 import os
 import re
@@ -17,20 +15,20 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path, PurePath
 from typing import IO
 
+from quotes.bounded import LineTooLong, Overlong, bounded_lines, read_at_most, rewound
+from quotes.dates import read_date
 from quotes.decoding import (
     Decoded,
-    LineDecoder,
     NotText,
     binary_problem,
     decode_bytes,
     repair_note,
     wide_encoding,
 )
+from quotes.fields import FieldMap, Layout, extra_fields, value_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -41,6 +39,10 @@ STDIN = "-"
 HTML_MAX_BYTES = 20_000_000  # trafilatura's MAX_FILE_SIZE: it returns nothing for larger pages
 DEFAULT_MAX_CHARS = 1_000_000  # about 150,000 words: far beyond any news article, so a longer one is a dump
 HEAD_BYTES = 65536  # the start of a streamed file, where its format and encoding are judged
+BYTES_PER_CHAR = 6  # the most bytes a character takes in a record: \uXXXX in ASCII-only JSON
+RECORD_SLACK = 65536  # room for a record's other fields beside a --max-chars text
+JSON_DOCUMENT_ARTICLES = 16  # a JSON document (read whole) may hold this many --max-chars articles
+LITTLE_TEXT = 500  # characters: less from a page many times larger is a page whose article was missed
 
 
 @dataclass
@@ -57,53 +59,65 @@ class Article:
     published: str | None = None
     nbytes: int = 0  # input bytes this article came from, for progress bars
     crawled: str | None = None  # when a crawler fetched the page (WARC-Date), for web archives
+    published_as_written: str | None = None  # the date as the input wrote it; ``published`` is its ISO form
+    extra: dict | None = None  # record fields no piece of the article took (see quotes.fields)
+
+    def __post_init__(self) -> None:
+        self.source = shown_path(self.source)
 
 
 @dataclass
 class ReadError:
-    """An input that could not be turned into an article, and why."""
+    """An input that could not be turned into an article, and why; or a note on one that was read.
+
+    ``verb`` says which: "skipped" (nothing stored), "repaired" (stored after a repair, such as
+    bad bytes replaced) or "warning" (stored, but something in it needs a look, such as a date
+    that could not be read). Every one is printed, recorded in ``errors`` and counted in the
+    exit status.
+    """
 
     source: str
     reason: str
     nbytes: int = 0
-    skipped: bool = True  # False for a repair worth reporting: the article itself was still read
+    skipped: bool = True  # False for a note on an article that was still read: a repair or a warning
+    verb: str = ""  # "skipped", "repaired" or "warning"; by default from ``skipped``
+
+    def __post_init__(self) -> None:
+        self.source = shown_path(self.source)
+        self.verb = self.verb or ("skipped" if self.skipped else "repaired")
+        self.skipped = self.verb == "skipped"
 
 
-Item = Article | ReadError
+def warning(source: str, reason: str) -> ReadError:
+    """A note on an article that was stored, but holds something the user should look at."""
+    return ReadError(source, reason, verb="warning")
 
 
 @dataclass
-class FieldMap:
-    """Which record fields (JSON keys or CSV columns) hold each piece of an article.
+class Notice:
+    """Something a run tells the user that is not a problem: which field became which piece of an article."""
 
-    Each entry lists candidate names tried in order, so common layouts work without options.
-    """
+    source: str
+    message: str
+    nbytes: int = 0
+    verb: str = "fields"
 
-    text: tuple[str, ...] = ("text", "body", "content", "article")
-    id: tuple[str, ...] = ("id", "doc_id", "article_id", "guid")
-    title: tuple[str, ...] = ("title", "headline")
-    url: tuple[str, ...] = ("url", "link", "source_url")
-    date: tuple[str, ...] = ("date", "published", "published_at", "pubdate", "datetime")
-    outlet: tuple[str, ...] = ("outlet", "source", "publication", "site", "sitename", "media")
-    author: tuple[str, ...] = ("author", "authors", "byline")
 
-    @classmethod
-    def with_overrides(cls, **names: str | None) -> FieldMap:
-        """Field map where each given name replaces the defaults for that piece."""
-        fields = cls()
-        for key, name in names.items():
-            if name:
-                setattr(fields, key, (name,))
-        return fields
+Item = Article | ReadError | Notice
 
 
 @dataclass
 class Source:
     """One input to read: a path (or stdin) and the format to read it as."""
 
-    path: str
+    path: str  # as the operating system gives it, to open it
     format: str
     size: int = 0
+
+    @property
+    def label(self) -> str:
+        """The path as text that can be stored and printed (see :func:`shown_path`)."""
+        return shown_path(self.path)
 
 
 @dataclass
@@ -116,6 +130,34 @@ class ReadOptions:
     outlet: str | None = None  # outlet for articles whose input names none
     warc_reader: str = "warcio"  # or "fastwarc"
     max_chars: int = DEFAULT_MAX_CHARS  # longer articles are skipped; 0 for no limit
+    day_first: bool = False  # numeric dates are day first (12/09/2016 is 12 September)
+
+    @property
+    def record_limit(self) -> int:
+        """The most bytes a record (a JSON Lines or CSV line) can take and hold a --max-chars article; 0: none."""
+        return self.max_chars and BYTES_PER_CHAR * self.max_chars + RECORD_SLACK
+
+
+def shown_path(path: str) -> str:
+    """A path as text that can be stored and printed: bytes of a file name that are not UTF-8
+    (which Python keeps as lone surrogates) are written ``\\xNN``. Other paths are returned as they are."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(path).decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def bad_name_note(path: str) -> ReadError | None:
+    """The note for a file name that is not valid UTF-8: the file is read, under its shown name."""
+    shown = shown_path(path)
+    if shown == path:
+        return None
+    return ReadError(shown, "the file name is not valid UTF-8: its bad bytes are shown and stored as \\xNN",
+                     skipped=False)
 
 
 def format_for(path: Path) -> str | None:
@@ -153,6 +195,8 @@ def discover(inputs: Iterable[str], options: ReadOptions | None = None) -> list[
         except OSError as error:
             found.append(ReadError(name, path_problem(path, error)))
             continue
+        if note := bad_name_note(name):
+            found.append(note)
         if stat.S_ISDIR(info.st_mode):
             found.extend(folder_sources(path, options))
             continue
@@ -212,6 +256,8 @@ def folder_sources(root: Path, options: ReadOptions) -> list[Source | ReadError]
                 continue
             seen.add((info.st_dev, info.st_ino))
             dirnames.append(name)
+            if note := bad_name_note(name):  # once for the folder, not for every file in it
+                found.append((child, ReadError(str(child), note.reason, skipped=False)))
         for name in filenames:
             child = Path(folder, name)
             fmt = options.format if options.format != "auto" else format_for(child)
@@ -221,6 +267,8 @@ def folder_sources(root: Path, options: ReadOptions) -> list[Source | ReadError]
             if isinstance(info, ReadError):
                 found.append((child, info))
                 continue
+            if bad_name_note(name):
+                found.append((child, ReadError(str(child), bad_name_note(name).reason, skipped=False)))
             if stat.S_ISREG(info.st_mode):
                 found.append((child, Source(str(child), fmt, info.st_size)))
             else:
@@ -244,13 +292,16 @@ def read_source(source: Source, options: ReadOptions, stdin: IO[bytes] | None = 
 
     Any failure becomes a ReadError rather than an exception, and articles read before it (say,
     from a web archive cut off half-way) are kept. Articles over ``options.max_chars`` are
-    skipped, and a file too large to hold fewer characters is skipped without being read.
+    skipped, and no input is read further than an article within that limit could reach (see
+    :func:`whole_limit` and :attr:`ReadOptions.record_limit`), so ``/dev/zero`` or an endless
+    pipe costs a few megabytes, not all the memory there is.
     """
+    label = "<stdin>" if source.path == STDIN else source.label
     too_large = size_problem(source, options)
     if too_large:
-        yield ReadError(source.path, too_large, source.size)
+        yield ReadError(label, too_large, source.size)
         return
-    yield from guarded(source.path, source.size, _source_items(source, options, stdin), options)
+    yield from guarded(label, source.size, _source_items(source, label, options, stdin), options)
 
 
 def read_lines(path: str, start: int, end: int, first_line: int, options: ReadOptions) -> Iterator[Item]:
@@ -259,18 +310,18 @@ def read_lines(path: str, start: int, end: int, first_line: int, options: ReadOp
     ``start`` is a line start and ``first_line`` its line number, so sources and ids are those
     of reading the whole file: this is how a worker reads its share of one big file.
     """
-    def lines() -> Iterator[bytes]:
+    def lines() -> Iterator[bytes | Overlong]:
         with open(path, "rb") as stream:
             stream.seek(start)
             position = start
-            while position < end:
-                line = stream.readline()
-                if not line:
+            for line in bounded_lines(stream, options.record_limit):
+                if position >= end:
                     return
-                position += len(line)
+                position += line.nbytes if isinstance(line, Overlong) else len(line)
                 yield line
 
-    yield from guarded(path, end - start, jsonl_records(lines(), path, options, first_line), options)
+    label = shown_path(path)
+    yield from guarded(label, end - start, jsonl_records(lines(), label, options, first_line), options)
 
 
 def guarded(label: str, nbytes: int, items: Iterator[Item], options: ReadOptions) -> Iterator[Item]:
@@ -293,35 +344,62 @@ def finished(item: Item, options: ReadOptions) -> Item:
     return item
 
 
-def _source_items(source: Source, options: ReadOptions, stdin: IO[bytes] | None) -> Iterator[Item]:
+def _source_items(source: Source, label: str, options: ReadOptions, stdin: IO[bytes] | None) -> Iterator[Item]:
     if source.path == STDIN:
-        yield from _unnamed_items(stdin or sys.stdin.buffer, "<stdin>", source.format, options)
+        yield from _unnamed_items(stdin or sys.stdin.buffer, label, source.format, options)
         return
     with open(source.path, "rb") as stream:
         if source.format == "auto" or not stream.seekable():  # a named pipe given by name: read like stdin
-            yield from _unnamed_items(stream, source.path, source.format, options)
+            yield from _unnamed_items(stream, label, source.format, options)
         elif source.format in STREAM_READERS:
-            yield from STREAM_READERS[source.format](stream, source.path, options)
+            yield from STREAM_READERS[source.format](stream, label, options)
         else:
-            yield from _whole_items(stream.read(), source.path, source.format, options)
+            yield from _whole_items(stream, label, source.format, options)
 
 
 def _unnamed_items(stream: IO[bytes], label: str, fmt: str, options: ReadOptions) -> Iterator[Item]:
-    """Input with no name to go by (stdin, a pipe): the format is sniffed; JSON Lines streams."""
+    """Input with no name to go by (stdin, a pipe): the format is sniffed from its start, and JSON
+    Lines, CSV and web archives stream as from a file."""
     head = stream.read(HEAD_BYTES)
     fmt = fmt if fmt != "auto" else sniff_format(head)
-    if fmt == "jsonl":  # JSON Lines is read a line at a time, so a pipe of any length streams
-        first = io.BytesIO(head + (stream.readline() if not head.endswith(b"\n") else b""))
-        yield from jsonl_file_records(itertools.chain(first, stream), head, label, options)
+    whole = rewound(head, stream)
+    if fmt in STREAM_READERS:
+        yield from STREAM_READERS[fmt](whole, label, options)
     else:
-        yield from _whole_items(head + stream.read(), label, fmt, options)
+        yield from _whole_items(whole, label, fmt, options)
 
 
-def _whole_items(data: bytes, label: str, fmt: str, options: ReadOptions) -> Iterator[Item]:
-    """The items of input read whole; repaired encoding damage is reported before them."""
+def _whole_items(stream: IO[bytes], label: str, fmt: str, options: ReadOptions) -> Iterator[Item]:
+    """The items of an input read whole, up to :func:`whole_limit`; repaired encoding damage is reported first."""
+    limit = whole_limit(fmt, options)
+    data = read_at_most(stream, limit)
+    if limit and len(data) > limit:
+        raise ValueError(whole_too_large(fmt, limit, options))
     if fmt in DECODED_FORMATS and (note := repair_note(data)):
         yield ReadError(label, note, skipped=False)
     yield from READERS[fmt](data, label, options)
+
+
+def whole_limit(fmt: str, options: ReadOptions) -> int:
+    """The most bytes of an input read whole: a text file of 4 bytes a character, an HTML page
+    trafilatura reads, a JSON document of 16 records of the longest article; 0 for no limit."""
+    if fmt == "html":
+        return HTML_MAX_BYTES
+    if fmt == "json":
+        return JSON_DOCUMENT_ARTICLES * options.record_limit
+    return 4 * options.max_chars
+
+
+JSON_ADVICE = "give a collection this large as JSON Lines, one article a line (jq -c '.[]' FILE.json > FILE.jsonl)"
+
+
+def whole_too_large(fmt: str, limit: int, options: ReadOptions) -> str:
+    if fmt == "html":
+        return f"HTML page is over {limit:,} bytes, the most trafilatura reads; not read further"
+    if fmt == "json":
+        return f"JSON document is over {limit:,} bytes, the most read whole; {JSON_ADVICE}; not read further"
+    return (f"input is over {limit:,} bytes, so more than the --max-chars limit of {options.max_chars:,} characters; "
+            "not read further")
 
 
 def size_problem(source: Source, options: ReadOptions) -> str | None:
@@ -331,6 +409,8 @@ def size_problem(source: Source, options: ReadOptions) -> str | None:
                 f"{options.max_chars:,} characters")
     if source.format == "html" and source.size > HTML_MAX_BYTES:
         return html_too_large(source.size)
+    if source.format == "json" and (limit := whole_limit("json", options)) and source.size > limit:
+        return f"JSON file is {source.size:,} bytes, over the {limit:,} read whole; {JSON_ADVICE}"
     return None
 
 
@@ -349,13 +429,15 @@ def reader_problem(error: Exception) -> str:
     """The reason to record for a reader's exception: our own messages as they are, others named."""
     if isinstance(error, RecursionError):
         return "nested too deeply to read (RecursionError)"
-    if type(error) in (ValueError, NotText):
+    if type(error) in (ValueError, NotText, LineTooLong):
         return str(error)
     return f"{type(error).__name__}: {error}"
 
 
 def sniff_format(data: bytes) -> str:
-    """Guess the format of unnamed input (stdin) from its first character."""
+    """Guess the format of unnamed input (stdin) from its first bytes."""
+    if data.startswith(b"WARC/") or (data.startswith(b"\x1f\x8b") and gzip_start(data).startswith(b"WARC/")):
+        return "warc"
     head = data.lstrip()[:1]
     if head == b"{":
         return "jsonl"
@@ -366,28 +448,19 @@ def sniff_format(data: bytes) -> str:
     return "txt"
 
 
+def gzip_start(data: bytes) -> bytes:
+    """The first bytes that gzip-compressed ``data`` inflates to (a few, whatever it would inflate to)."""
+    import zlib
+
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data, 16)
+    except zlib.error:
+        return b""
+
+
 def decode(data: bytes) -> str:
     """Text from bytes in any encoding (see :mod:`quotes.decoding`); raises NotText for binary files."""
     return decode_bytes(data).text
-
-
-def normalise_date(value: str | None) -> str | None:
-    """An ISO 8601 date or timestamp where the input's date can be read, else the input as given.
-
-    ISO forms and RSS/e-mail dates (``Tue, 05 Mar 2024 10:00:00 GMT``) are understood, so that
-    per-day counts work across feeds.
-    """
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return value
-    return parsed.date().isoformat() if len(value) <= 10 else parsed.isoformat()
 
 
 def normalise_newlines(text: str) -> str:
@@ -395,32 +468,30 @@ def normalise_newlines(text: str) -> str:
 
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-FRONT_MATTER_KEYS = {"title": "title", "url": "url", "outlet": "outlet", "source": "outlet",
-                     "author": "author", "date": "published", "published": "published", "id": "id"}
 
 
 def read_text(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """A plain text or Markdown article: optional ``---`` front matter, title from the first line.
 
-    The front matter (``title: …``, ``date: …``, ``outlet: …``, ``author: …``, ``url: …``) is
-    removed from the stored text; the headline line is kept, because quotes may sit in it.
+    The front matter (``title: …``, ``date: …``, ``outlet: …``, ``author: …``, ``url: …``, ``id: …``)
+    is read with the same field names as records (see :mod:`quotes.fields`) and removed from the
+    stored text; other keys go to ``extra``. The headline line is kept, because quotes may sit in it.
     """
     text = normalise_newlines(decode(data))
     meta: dict[str, str] = {}
     match = FRONT_MATTER.match(text)
     if match:
         for line in match.group(1).splitlines():
-            key, _, value = line.partition(":")
-            target = FRONT_MATTER_KEYS.get(key.strip().lower())
-            if target and value.strip():
-                meta[target] = value.strip().strip("\"'")
+            key, colon, value = line.partition(":")
+            if colon and key.strip():
+                meta[key.strip()] = value.strip().strip("\"'")
         text = text[match.end():]
     if not text.strip():
         yield ReadError(label, "empty article", len(data))
         return
-    yield Article(text=text, source=label, id=meta.get("id"), title=meta.get("title") or headline(text),
-                  url=meta.get("url"), outlet=meta.get("outlet"), author=meta.get("author"),
-                  published=normalise_date(meta.get("published")), nbytes=len(data))
+    layout = options.fields.layout(meta)
+    yield from article_items(text, meta, layout, label, options, len(data),
+                             title=None if layout.key("title") else headline(text), extra=extra_fields(meta, layout))
 
 
 def headline(text: str) -> str | None:
@@ -435,54 +506,97 @@ def headline(text: str) -> str | None:
 
 def read_html(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
     """An HTML page: main text and metadata (title, author, date, URL, site) by trafilatura."""
-    yield html_article(data, label)
+    yield from html_items(data, label, options)
 
 
-def html_article(data: bytes, label: str, url: str | None = None, crawled: str | None = None) -> Item:
-    """The article in an HTML page, by trafilatura; ``url`` and ``crawled`` come from a web archive."""
+MAX_DEPTH_NOTE = "Excessive depth"  # libxml2's error when a page nests deeper than it parses
+LAYOUT_TAGS = re.compile(r"</?(?!(?:p|br|h[1-6]|title|head|body|html|meta|li|blockquote)\b)[a-z][\w:-]*\b[^>]*>",
+                         re.I)
+
+
+def html_items(data: bytes, label: str, options: ReadOptions, url: str | None = None,
+               crawled: str | None = None) -> Iterator[Item]:
+    """The article in an HTML page, by trafilatura, with notes on what needs a look.
+
+    ``url`` and ``crawled`` come from a web archive. A page nested deeper than libxml2 parses
+    (2,048 levels) is read with its layout tags removed, and says so; a page whose words are all
+    link texts is navigation, not an article; a page that gives little text for its size is
+    stored with a warning, because its article is likely in a script or behind a login.
+    """
     import trafilatura  # slow to import; only HTML inputs need it
 
     html = decode(data)
-    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
-                                           include_tables=False, favor_precision=True)
+    tree, repaired = parse_html(html)
+    links = link_words(tree) if tree is not None else set()
+    document = trafilatura.bare_extraction(tree if repaired is not None else html, url=url, with_metadata=True,
+                                           include_comments=False, include_tables=False, favor_precision=True)
     text = document.text if document is not None else None
     if not text or not text.strip():
-        return ReadError(label, "no article text found in the HTML", len(data))
-    if only_link_text(html, text):
-        return ReadError(label, "no article text found in the HTML, only navigation links", len(data))
-    return Article(text=normalise_paragraphs(text), source=label, title=document.title,
-                   url=url or document.url, outlet=document.sitename, author=document.author,
-                   published=normalise_date(document.date), nbytes=len(data), crawled=crawled)
+        yield ReadError(label, "no article text found in the HTML", len(data))
+        return
+    if only_link_text(text, links):
+        yield ReadError(label, "no article text found in the HTML, only navigation links", len(data))
+        return
+    if repaired:
+        yield ReadError(label, repaired, skipped=False)
+    text = normalise_paragraphs(text)
+    if len(text) < LITTLE_TEXT and len(data) > 10 * len(text):
+        yield warning(label, f"little text found: {len(text):,} characters from a page of {len(data):,} bytes "
+                             "(the article may be in a script, behind a login, or missed)")
+    meta = {"title": document.title, "url": url or document.url, "outlet": document.sitename,
+            "author": document.author, "date": document.date}
+    yield from article_items(text, meta, PAGE_LAYOUT, label, options, len(data), crawled=crawled)
 
 
-def only_link_text(html: str, text: str) -> bool:
-    """Whether every word of ``text`` is the text of a link in ``html``: a menu, not an article.
+PAGE_LAYOUT = Layout((("title", "title"), ("url", "url"), ("date", "date"), ("outlet", "outlet"),
+                      ("author", "author")), (), ())  # trafilatura's metadata, one name a piece
 
-    trafilatura falls back to all the page's text when it finds no article body, and on a page
-    without one (a login form, an index) that is the navigation.
-    """
+
+def parse_html(html: str):
+    """``(tree, repair)``: the page parsed by lxml (None if it cannot be); ``repair`` is None when
+    trafilatura can read the page as it is, else the note to give after parsing it deeper or flatter."""
     from lxml import etree
     from lxml import html as lxml_html
 
-    try:
-        tree = lxml_html.fromstring(html)
-    except (ValueError, etree.ParserError):
-        return False
-    rest = " ".join(text.split())
-    for link in sorted({" ".join(a.text_content().split()) for a in tree.iter("a")}, key=len, reverse=True):
-        if link:
-            rest = rest.replace(link, " ")
-    return not re.search(r"\w", rest)
+    def parsed(markup: str, huge: bool):
+        parser = lxml_html.HTMLParser(huge_tree=huge, collect_ids=False, remove_comments=True, remove_pis=True)
+        try:
+            tree = lxml_html.document_fromstring(markup, parser=parser)
+        except (ValueError, etree.ParserError):
+            return None, False
+        return tree, any(MAX_DEPTH_NOTE in entry.message for entry in parser.error_log)
+
+    tree, too_deep = parsed(html, huge=False)
+    if not too_deep:
+        return tree, None
+    tree, too_deep = parsed(html, huge=True)  # as deep as libxml2 goes: 2,048 levels
+    if not too_deep:
+        return tree, ""
+    tree, _ = parsed(LAYOUT_TAGS.sub(" ", html), huge=True)
+    return tree, "HTML nested deeper than 2,048 levels: read with its layout tags (div, span, table, …) removed"
+
+
+WORD = re.compile(r"\w+")
+
+
+def link_words(tree) -> set[str]:
+    """Every word in the text of the page's links."""
+    return {word for link in tree.iter("a") for word in WORD.findall(link.text_content())}
+
+
+def only_link_text(text: str, links: set[str]) -> bool:
+    """Whether every word of ``text`` is a word of the page's links: a menu, not an article.
+
+    trafilatura falls back to all the page's text when it finds no article body, and on a page
+    without one (a login form, an index) that is the navigation. Words, not whole link texts,
+    are compared, so the check takes one pass whatever the number of links.
+    """
+    return all(word in links for word in WORD.findall(text))
 
 
 def normalise_paragraphs(text: str) -> str:
     """Blank lines between paragraphs, as in text files, so paragraph rules see them."""
     return "\n\n".join(line.strip() for line in normalise_newlines(text).split("\n") if line.strip())
-
-
-def read_jsonl(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
-    """One JSON object per line; blank lines are passed over, bad lines become errors."""
-    yield from read_jsonl_stream(io.BytesIO(data), label, options)
 
 
 def cut_at_newlines(path: str) -> bool:
@@ -495,44 +609,59 @@ def cut_at_newlines(path: str) -> bool:
             head = stream.read(HEAD_BYTES)
     except OSError:
         return False
-    return binary_problem(head) is None and wide_encoding(head) is None
+    return binary_problem(head) is None and wide_encoding(head) is None and not one_json_array(head)
+
+
+def one_json_array(head: bytes) -> bool:
+    """Whether a file named as JSON Lines starts like one JSON array (a ``[`` before its first record)."""
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"["
+
+
+def peek_head(stream: IO[bytes]) -> bytes:
+    """The first bytes of a stream, left in it to be read again: where encoding and format are judged."""
+    if stream.seekable():
+        head = stream.read(HEAD_BYTES)
+        stream.seek(0)
+        return head
+    return stream.peek(HEAD_BYTES)[:HEAD_BYTES]  # a stream from :func:`rewound`, which buffers that much
 
 
 def read_jsonl_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iterator[Item]:
-    """JSON Lines read a line at a time from a file (or a stream that can go back to its start)."""
-    head = stream.read(HEAD_BYTES)
-    stream.seek(0)
-    yield from jsonl_file_records(stream, head, label, options)
-
-
-def jsonl_file_records(lines: Iterable[bytes], head: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
-    """The records of a whole JSON Lines file whose first bytes are ``head``.
+    """The records of a JSON Lines file, read a line at a time (at most a record's length each).
 
     A binary file (say, a gzip-compressed one) is one error, not one per line. A file with a
-    UTF-16 or UTF-32 byte-order mark cannot be cut into lines as bytes, so it is decoded whole.
+    UTF-16 or UTF-32 byte-order mark cannot be cut into lines as bytes, so it is decoded as it is read.
     """
+    head = peek_head(stream)
     problem = binary_problem(head)
     if problem:
         raise NotText(problem)
-    if wide_encoding(head):
-        text = decode(b"".join(lines))
-        yield from jsonl_records((line + "\n" for line in text.split("\n")), label, options)
-    else:
-        yield from jsonl_records(lines, label, options)
+    if one_json_array(head):  # a JSON document saved under a .jsonl name: every line would be an error
+        yield ReadError(label, "the file is one JSON array, not JSON Lines: read as JSON", skipped=False)
+        yield from _whole_items(stream, label, "json", options)
+        return
+    encoding = wide_encoding(head)
+    lines = io.TextIOWrapper(stream, encoding=encoding, newline="") if encoding else stream
+    yield from jsonl_records(bounded_lines(lines, options.record_limit), label, options)
 
 
-def jsonl_records(lines: Iterable[bytes | str], label: str, options: ReadOptions,
+def jsonl_records(lines: Iterable[bytes | str | Overlong], label: str, options: ReadOptions,
                   first_line: int = 1) -> Iterator[Item]:
     """Articles from lines of JSON Lines, read one at a time; ``first_line`` numbers the first one.
 
     Lines end at ``\\n`` only, as the format says; each is decoded alone, so one line in another
     encoding costs that line, not the file, and a line whose damaged UTF-8 was repaired is
-    reported before its article.
+    reported before its article. A line too long to hold an article within ``--max-chars`` was
+    passed over unread.
     """
+    layouts = Layouts(label, options.fields)
     for number, line in enumerate(lines, first_line):
+        where = f"{label}:{number}"
+        if isinstance(line, Overlong):
+            yield ReadError(where, record_too_long(line.nbytes, options), line.nbytes)
+            continue
         if not line.strip():
             continue
-        where = f"{label}:{number}"
         try:
             decoded = decode_bytes(line) if isinstance(line, bytes) else Decoded(line, "str")
             record = json.loads(decoded.text.rstrip("\r\n"))  # without its line end, as the format has it
@@ -542,10 +671,12 @@ def jsonl_records(lines: Iterable[bytes | str], label: str, options: ReadOptions
         except RecursionError:
             yield ReadError(where, "JSON nested too deeply to read", len(line))
             continue
-        item = from_record(record, where, options.fields, len(line))
-        if decoded.problem and isinstance(item, Article):
-            yield ReadError(where, decoded.problem, skipped=False)
-        yield from without_surrogates(item)
+        yield from record_items(record, where, options, len(line), layouts, repaired=decoded.problem)
+
+
+def record_too_long(nbytes: int, options: ReadOptions) -> str:
+    return (f"record is {nbytes:,} bytes, longer than a record holding an article within the --max-chars limit "
+            f"of {options.max_chars:,} characters can be; passed over unread")
 
 
 def read_json(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
@@ -558,9 +689,9 @@ def read_json(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
         value = value.get("articles", [value])
     if not isinstance(value, list):
         raise ValueError(f"the JSON document is {json_kind(value)}, not an object or an array of objects")
+    layouts = Layouts(label, options.fields)
     for number, record in enumerate(value, 1):
-        yield from without_surrogates(
-            from_record(record, f"{label}:{number}", options.fields, len(data) // max(len(value), 1)))
+        yield from record_items(record, f"{label}:{number}", options, len(data) // max(len(value), 1), layouts)
 
 
 def json_kind(value: object) -> str:
@@ -581,86 +712,97 @@ def without_surrogates(item: Item) -> Iterator[Item]:
     """
     if isinstance(item, Article):
         fields = [name for name, value in vars(item).items() if isinstance(value, str) and SURROGATE.search(value)]
+        if item.extra and SURROGATE.search(json.dumps(item.extra, ensure_ascii=False)):
+            item.extra = json.loads(SURROGATE.sub("\ufffd", json.dumps(item.extra, ensure_ascii=False)))
+            fields.append("extra")
         if fields:
             for name in fields:
-                setattr(item, name, SURROGATE.sub("\ufffd", getattr(item, name)))
+                if name != "extra":
+                    setattr(item, name, SURROGATE.sub("\ufffd", getattr(item, name)))
             yield ReadError(item.source, f"invalid Unicode: lone surrogate characters in {', '.join(fields)} "
                                          "replaced by U+FFFD", skipped=False)
     yield item
 
 
-def read_csv(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
-    """A CSV file with a header row; the delimiter is sniffed so TSV and semicolons work too."""
-    yield from read_csv_stream(io.BytesIO(data), label, options)
+MAX_LAYOUT_NOTICES = 3  # per file: records whose fields vary are reported for their first few layouts
+
+
+class Layouts:
+    """Decides the layout of each record of one file, and gives a Notice for the first records of each."""
+
+    def __init__(self, label: str, fields: FieldMap):
+        self.label = label
+        self.fields = fields
+        self.seen: set[tuple] = set()
+
+    def of(self, record: dict) -> tuple[Layout, Notice | None]:
+        layout = self.fields.layout(record)
+        shape = (layout.used, layout.not_found)
+        if shape in self.seen or len(self.seen) >= MAX_LAYOUT_NOTICES:
+            return layout, None
+        self.seen.add(shape)
+        return layout, Notice(self.label, layout.describe(self.fields.explicit))
+
+
+def record_items(record: object, where: str, options: ReadOptions, nbytes: int, layouts: Layouts,
+                 repaired: str | None = None) -> Iterator[Item]:
+    """The article in one JSON object or CSV row (with the notes on it), or the reason there is none.
+
+    ``repaired`` is a note on damage repaired in the record's bytes, given before its article.
+    """
+    try:
+        items = list(_record_items(record, where, options, nbytes, layouts, repaired))
+    except RecursionError:  # a field nested too deeply to turn into text or JSON
+        items = [ReadError(where, "JSON nested too deeply to read", nbytes)]
+    yield from items
+
+
+def _record_items(record: object, where: str, options: ReadOptions, nbytes: int, layouts: Layouts,
+                  repaired: str | None) -> Iterator[Item]:
+    if not isinstance(record, dict):
+        yield ReadError(where, f"record is {json_kind(record)}, not an object", nbytes)
+        return
+    layout, notice = layouts.of(record)
+    if notice:
+        yield notice
+    key = layout.key("text")
+    text = value_text(record.get(key)) if key else None
+    if text is None:
+        reason = (f"the text field '{key}' is empty" if key else
+                  f"no text in any of the fields {options.fields.text_names()} (choose one with --field text=NAME)")
+        yield ReadError(where, reason, nbytes)
+        return
+    if repaired:
+        yield ReadError(where, repaired, skipped=False)
+    extra = extra_fields(record, layout)
+    if extra:
+        json.dumps(extra)  # stored as JSON: a field nested too deeply fails here, not in the store
+    yield from article_items(normalise_newlines(text), record, layout, where, options, nbytes, extra=extra)
+
+
+def article_items(text: str, record: dict, layout: Layout, where: str, options: ReadOptions, nbytes: int, *,
+                  title: str | None = None, extra: dict | None = None, crawled: str | None = None) -> Iterator[Item]:
+    """The article with its metadata read from ``record`` by ``layout``; a date that could not be read
+    is kept as written and reported before the article."""
+    def value(piece: str) -> str | None:
+        key = layout.key(piece)
+        return value_text(record.get(key)) if key else None
+
+    date = read_date(value("date"), day_first=options.day_first)
+    if date and date.problem:
+        yield warning(where, f"{date.problem}: kept as written in published_as_written, published left empty")
+    article = Article(text=text, source=where, id=value("id"), title=value("title") or title, url=value("url"),
+                      outlet=value("outlet"), author=value("author"), published=date.iso if date else None,
+                      published_as_written=date.as_written if date else None, nbytes=nbytes, crawled=crawled,
+                      extra=extra)
+    yield from without_surrogates(article)
 
 
 def read_csv_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iterator[Item]:
-    """CSV rows read one at a time; the encoding is judged on the start of the file, the delimiter on its first lines.
+    """CSV rows read one at a time, as spreadsheets and ``csv.writer`` write them (see :mod:`quotes.csvfile`)."""
+    from quotes.csvfile import csv_records
 
-    Damaged UTF-8 is repaired line by line and reported once, after the rows.
-    """
-    head = stream.read(HEAD_BYTES)
-    stream.seek(0)
-    decoder = LineDecoder(head)
-    if decoder.wide:
-        lines: Iterator[str] = iter(io.TextIOWrapper(stream, encoding=decoder.encoding, newline=""))
-    else:
-        lines = (part for line in stream for part in csv_lines(decoder.decode(line)))
-    sample: list[str] = []
-    for line in lines:
-        sample.append(line)
-        if sum(map(len, sample)) >= 4096:
-            break
-    lines = itertools.chain(sample, lines)
-    try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff("".join(sample)[:4096], delimiters=",;\t|")
-    except csv.Error:
-        dialect = csv.excel
-    csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(lines, dialect=dialect)
-    columns = reader.fieldnames or []
-    if not columns:
-        raise ValueError("empty CSV file: no header row")
-    if not set(options.fields.text) & set(columns):
-        raise ValueError(f"the CSV has no text column: none of {', '.join(options.fields.text)} among its "
-                         f"columns {', '.join(columns)} (choose one with --text-field)")
-    for record in reader:
-        # reader.line_num is the line where the row ends; rows may span lines
-        yield from_record(record, f"{label}:{reader.line_num}", options.fields,
-                          sum(len(v or "") for v in record.values() if isinstance(v, str)))
-    if note := decoder.problem():
-        yield ReadError(label, note, skipped=False)
-
-
-def csv_lines(text: str) -> Iterable[str]:
-    """A line as the csv module wants it: one ending each, so a lone ``\\r`` (old Mac files) ends a line too."""
-    return io.StringIO(text, newline="") if "\r" in text.rstrip("\r\n") else (text,)
-
-
-def from_record(record: object, where: str, fields: FieldMap, nbytes: int) -> Item:
-    """An article from one JSON object or CSV row, using the first present name for each field."""
-    if not isinstance(record, dict):
-        return ReadError(where, f"record is {json_kind(record)}, not an object", nbytes)
-
-    def pick(names: tuple[str, ...]) -> str | None:
-        for name in names:
-            value = record.get(name)
-            if isinstance(value, list):
-                value = ", ".join(str(v) for v in value)
-            if value not in (None, ""):
-                return str(value)
-        return None
-
-    text = pick(fields.text)
-    if not text or not text.strip():
-        return ReadError(where, f"no text in any of the fields {', '.join(fields.text)}", nbytes)
-    return Article(text=normalise_newlines(text), source=where, id=pick(fields.id), title=pick(fields.title),
-                   url=pick(fields.url), outlet=pick(fields.outlet), author=pick(fields.author),
-                   published=normalise_date(pick(fields.date)), nbytes=nbytes)
-
-
-def read_warc(data: bytes, label: str, options: ReadOptions) -> Iterator[Item]:
-    yield from read_warc_stream(io.BytesIO(data), label, options)
+    yield from csv_records(stream, label, options)
 
 
 def read_warc_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Iterator[Item]:
@@ -672,6 +814,5 @@ def read_warc_stream(stream: IO[bytes], label: str, options: ReadOptions) -> Ite
 
 
 DECODED_FORMATS = {"txt", "html", "json"}  # formats read whole as text in some encoding (see _whole_items)
-READERS = {"txt": read_text, "html": read_html, "jsonl": read_jsonl, "json": read_json, "csv": read_csv,
-           "warc": read_warc}
-STREAM_READERS = {"jsonl": read_jsonl_stream, "csv": read_csv_stream, "warc": read_warc_stream}
+READERS = {"txt": read_text, "html": read_html, "json": read_json}  # read whole, up to whole_limit
+STREAM_READERS = {"jsonl": read_jsonl_stream, "csv": read_csv_stream, "warc": read_warc_stream}  # read as they come

@@ -31,12 +31,17 @@ from typing import NamedTuple
 from quotes.document import Document
 from quotes.lexicon import Lexicon
 from quotes.mentions import FULL_STOP_WORD, NAME_RUN, bare, clean_name, describe, parse_mention, sentence_end
+from quotes.mentions import NAME_PARTICLES as PARTICLES
 from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
 from quotes.sentences import strip_space
 
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
 MAX_LEFT_WORDS = 5
+# "a report titled …", "a book called …": what follows is a title, and its subtitle after a colon belongs to it
+TITLED_BEFORE = re.compile(r"\b(?:titled|entitled|called)\s+$")
+TITLED_IN = re.compile(r"\b(?:titled|entitled|called)\s+(.+)$")
+SUBTITLE = re.compile(r":\s+[A-Z][\w’'-]*(?:\s+(?:(?:a|an|the|of|in|on|for|and|to|at|with|by)\s+)*[A-Z][\w’'-]*)*")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 # After a name: ", the national security adviser," / " (17-4), the UFC's bantamweight champion,"
 PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
@@ -59,8 +64,9 @@ ORG_AFTER = re.compile(
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
-PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn", "dos",
-                       "das"})
+CORPORATE = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "group", "holdings", "company", "limited"})
+# "the mayor", "Obama's former campaign strategist": a description that points at one person
+DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
                          "should", "did", "does", "do"})
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
@@ -71,6 +77,7 @@ OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against",
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
+RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
@@ -91,6 +98,7 @@ class Entity:
     evidenced: bool = False  # a person: a title, a role, a known forename or a quote of theirs says so
     mentions: list[Mention] = field(default_factory=list)
     _description: tuple[Span | None, Span | None] | None = None
+    _words: tuple | None = None  # the words that describe it, with the description they were read from
 
     @property
     def display(self) -> str:
@@ -130,13 +138,17 @@ class Resolver:
         self._event_positions: list[int] = []
         self._by_key: dict[tuple, Entity] = {}
         self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
+        self._headlines: set[int] = set()
 
     # ---- the article's entities ------------------------------------------------------------
+
+    def _headline(self, position: int) -> bool:
+        return self.doc.paragraph_at(position).index in self._headlines
 
     def _build(self) -> None:
         """Read every capitalised run of the article once, in reading order."""
         self._built = True
-        headlines = self._headline_paragraphs()
+        headlines = self._headlines = self._headline_paragraphs()
         for m in NAME_RUN.finditer(self.text):
             for start, end in self._split_run(m.start(), m.end()):
                 self._read_name(start, end, headlines)
@@ -221,6 +233,9 @@ class Resolver:
         words = self.text[start:end].split()
         if all(bare(w) in self.lexicon.sentence_openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
+        if TITLED_BEFORE.search(self.text, max(0, start - 12), start):
+            self._read_title(start, end, headlines)
+            return
         if re.search(r"\b[Tt]he\s+$", self.text[max(0, start - 5):start]) \
                 and bare(words[0]) not in self.lexicon.forenames:
             self._read_organization(start, end, headlines)
@@ -255,6 +270,15 @@ class Resolver:
                 return
             entity = self._person(mention)
             self._event(mention.name.start, entity, mention, narrative)
+
+    def _read_title(self, start: int, end: int, headlines: set[int]) -> None:
+        """The title of a report, a book or a show ("a document titled White Paper: Railroading in the
+        Canadian Winter"): a source of its own, named with its subtitle."""
+        subtitle = SUBTITLE.match(self.text, end)
+        end = subtitle.end() if subtitle else end
+        mention = parse_mention(self.text, start, end, self.lexicon)
+        self._organization(replace(mention, kind="organization", name=Span.of(self.text, start, end)), start, end,
+                           self.doc.paragraph_at(start).index not in headlines and not self._quoted(start))
 
     def _read_organization(self, start: int, end: int, headlines: set[int]) -> None:
         """A name after "the" is an organisation, a place or a title, never a person ("the Lower Mainland")."""
@@ -329,14 +353,19 @@ class Resolver:
         that the name is a person's at all."""
         if mention.title or mention.role or mention.gender:
             entity.evidenced = True
-        if entity.gender is None:
-            title = mention.title.text if mention.title else None
-            if title and self.lexicon.titles.get(title) in ("male", "female"):
-                entity.gender, entity.gender_evidence = self.lexicon.titles[title], f"title {title}"
-            elif mention.gender:
-                entity.gender, entity.gender_evidence = mention.gender, "forename"
-            elif mention.role and (noun := self.lexicon.gendered_nouns.get(bare(mention.role.text.split()[-1]))):
-                entity.gender, entity.gender_evidence = noun, f"role {mention.role.text}"
+        if entity.gender_evidence and not entity.gender_evidence.startswith(("forename", "pronoun")):
+            return  # a title or a gendered noun has spoken already
+        title = mention.title.text if mention.title else None
+        name_words = set(mention.name.text.split()) if mention.name else set()
+        noun = next((w for w in mention.text.split() if w not in name_words
+                     and bare(w) in self.lexicon.gendered_nouns), None)
+        if title and self.lexicon.titles.get(title) in ("male", "female"):
+            entity.gender, entity.gender_evidence = self.lexicon.titles[title], f"title {title}"
+        elif noun:  # "9/11 widow Terry Strada", "spokeswoman Ana Diaz": over a forename's usual gender
+            entity.gender, entity.gender_evidence = self.lexicon.gendered_nouns[bare(noun)], f"noun {bare(noun)}"
+            entity.evidenced = True
+        elif mention.gender and entity.gender is None:
+            entity.gender, entity.gender_evidence = mention.gender, "forename"
 
     def _organization(self, mention: Mention, start: int, end: int, narrative: bool) -> None:
         name_start, name_end = mention.name.start, mention.name.end
@@ -372,8 +401,10 @@ class Resolver:
     def _single(self, mention: Mention, position: int) -> Entity | None:
         """The entity a one-word name stands for: a surname, then a forename, of a full name;
         then an organisation it shortens; else a person of its own."""
-        word = clean_name(mention.name.text).split()[0]
-        entity = self._by_name_word(word, position, mention.gender, surname_only=mention.title is not None)
+        words = clean_name(mention.name.text).split()
+        word = words[-1] if len(words) == 2 and bare(words[0]) in PARTICLES else words[0]  # "De Blasio"
+        entity = self._by_name_word(word, position, mention.gender, surname_only=mention.title is not None
+                                    or word is not words[0])
         if entity is not None:
             self._learn(entity, mention)
             return entity
@@ -442,7 +473,11 @@ class Resolver:
         low = bare(word)
         for org in self.organizations:
             words = [bare(w) for w in re.sub(r"^the\s+", "", org.name.text, flags=re.IGNORECASE).split()]
-            if words and words[0] == low or org.acronym and org.acronym.lower() == low \
+            # "Suncor" for "Suncor Energy", but "Clinton" is not the Clinton Foundation
+            shortens = len(words) >= 2 and words[0] == low and all(
+                w in self.lexicon.company_words or w in CORPORATE for w in words[1:]) \
+                or len(words) >= 2 and words[-1] == low and low in self.lexicon.org_heads  # "the Times"
+            if shortens or org.acronym and org.acronym.lower() == low \
                     or len(word) >= 2 and word.isupper() and _initials(org.display).lower() == low:
                 return org
         return None
@@ -468,7 +503,9 @@ class Resolver:
         roles = [d for d in found if d.role]
         current = [d for d in roles if not d.past and not PAST.match(d.role.text)]
         chosen = (current or roles or [Described(None, None, False)])[0]
-        return chosen.role, chosen.organization or next((d.organization for d in found if d.organization), None)
+        # an organisation of a former role ("a former McGill University law professor") is not the current one
+        others = [d.organization for d in found if d.organization and (not d.past or chosen.past)]
+        return chosen.role, chosen.organization or next(iter(others), None)
 
     def _described_after(self, end: int) -> list[Described]:
         found = []
@@ -567,6 +604,9 @@ class Resolver:
     def _named_organization(self, org: Span | None) -> Span | None:
         """An organisation written as a common noun ("the organization's director", "a union
         representative") is the organisation it stands for, named earlier, or none."""
+        if org is not None and org.text.isupper() and len(org.text) >= 2:
+            named = self._organization_named(org.text, org.start)  # "EDC’s then-chief risk officer"
+            return named.name if named is not None and named.display != org.text else org
         if org is None or not org.text.split()[-1].islower() or any(w[:1].isupper() for w in org.text.split()):
             return org
         head = bare(org.text.split()[-1])
@@ -575,6 +615,8 @@ class Resolver:
         return entity.name if entity is not None else None
 
     def _named(self, mention: Mention) -> Speaker:
+        if self._headline(mention.start):
+            mention = self._headline_name(mention)  # "Elizabeth Warren Hammers Wells Fargo CEO"
         words = clean_name(mention.name.text).split()
         if len(words) >= 2 and not (len(words) == 2 and bare(words[-1]) in SUFFIXES):
             entity = self._by_key.get(_person_key(words)) or self._person(mention)
@@ -604,6 +646,9 @@ class Resolver:
 
     def _pronoun(self, mention: Mention) -> Speaker:
         low = mention.text.lower()
+        if low == "i" and not self._quoted(mention.start):
+            # "“It was late,” I said": outside quotation marks the first person is the article's writer
+            return self._speaker(mention, "the author", "person", None, "the writer")
         if low in ("i", "we", "you"):
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")
         if low in GENDERED:
@@ -639,13 +684,13 @@ class Resolver:
             hi = lo
             if not found:
                 continue
-            agreeing = [e for e in found if gender is None or e.entity.gender == gender]
-            if agreeing:
+            subject = _subject(found)
+            if gender is None or subject.gender == gender:
                 if unknown is not None and distance > unknown[1] + 2:
                     return unknown[0]
-                return _subject(agreeing)
+                return subject  # "Ana Osei, a nurse, said Ivanka Trump's plan …": Ana Osei
             if unknown is None:
-                unknown = (_subject(found), distance)
+                unknown = (subject, distance)
         return unknown[0] if unknown else None
 
     def _person_like(self, entity: Entity) -> bool:
@@ -667,6 +712,11 @@ class Resolver:
 
     def _organization_speaker(self, mention: Mention) -> Speaker:
         name = clean_name(mention.name.text)
+        titled = TITLED_IN.search(name)
+        if titled:  # "a document titled White Paper": the document of that title
+            entity = next((o for o in self.organizations if o.display.startswith(titled.group(1))), None)
+            if entity is not None:
+                return self._speaker(mention, entity.display, "organization", entity, "short name")
         words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
         entity = self._by_key.get(("organization", bare(" ".join(words))))
         if entity is None and len(words) == 1:
@@ -682,9 +732,20 @@ class Resolver:
     def _described(self, mention: Mention) -> Speaker:
         head = bare(mention.text.split()[-1])
         lexicon = self.lexicon
+        if head in lexicon.statement_nouns and DEFINITE.search(mention.text):
+            # "The Security Council issued a statement … The statement noted …": its author, just named
+            author = self._antecedent(mention.start, lambda e: e.kind == "organization" or self._person_like(e),
+                                      sentences=3)
+            if author is not None:
+                return self._speaker(mention, author.display, author.kind, author, "statement's author")
         if head in lexicon.org_heads and head not in lexicon.role_heads:
             entity = self._antecedent(mention.start, lambda e: e.kind == "organization"
                                       and self._org_matches(e, head))
+            if entity is None:  # "the union", many paragraphs after the union was named
+                named = [e for e in self.organizations if self._org_matches(e, head)
+                         and any(m.start < mention.start for m in e.mentions)]
+                entity = max(named, key=lambda e: max(m.start for m in e.mentions if m.start < mention.start),
+                             default=None)
             if entity is not None:
                 return self._speaker(mention, entity.display, "organization", entity, "description")
             if (acronym := self._organization_named(mention.text.split()[-1], mention.start)) is not None:
@@ -695,7 +756,7 @@ class Resolver:
         if entity is None:
             entity = self._antecedent_anywhere(mention.start, head, words)
         how = "description"
-        if entity is None and mention.text.lower().startswith("the ") and (
+        if entity is None and DEFINITE.search(mention.text) and (
                 head in lexicon.role_heads or head in lexicon.parties):
             # "the New York businessman says …": the person the story is about at that point
             gender = lexicon.gendered_nouns.get(head)
@@ -733,19 +794,25 @@ class Resolver:
                                 and "company" in kinds)
 
     def _person_matches(self, entity: Entity, head: str, words: set[str]) -> bool:
-        role, org = self.description(entity)
-        described = {bare(w) for m in entity.mentions[:MAX_MENTIONS] for w in m.text.split()}
-        described |= {bare(w) for span in (role, org) if span for w in span.text.split()}
-        described |= {self.lexicon.title_role(w) for w in described} - {None}
-        return head in described
+        return head in self._described_words(entity)
+
+    def _described_words(self, entity: Entity) -> frozenset[str]:
+        """Every word that describes a person in the article (its mentions, role and organisation,
+        titles spelt out), once per entity and description."""
+        if entity._words is None or entity._words[0] is not entity._description:
+            role, org = self.description(entity)
+            described = {bare(w) for m in entity.mentions[:MAX_MENTIONS] for w in m.text.split()}
+            described |= {bare(w) for span in (role, org) if span for w in span.text.split()}
+            described |= {self.lexicon.title_role(w) for w in described} - {None}
+            entity._words = (entity._description, frozenset(described))
+        return entity._words[1]
 
     def _antecedent_anywhere(self, position: int, head: str, words: set[str]) -> Entity | None:
-        """A person described so anywhere before ``position`` ("the spokesperson" many sentences on)."""
-        best = None
-        for entity in self.people:
-            if any(m.start < position for m in entity.mentions) and self._person_matches(entity, head, words):
-                best = entity
-        return best
+        """A person described so before ``position`` ("the spokesperson" many sentences on): the last
+        of the people introduced before it that fits, among the ``RECENT_PEOPLE`` introduced last, so
+        that an article of thousands of names stays linear."""
+        before = [e for e in self.people[-RECENT_PEOPLE * 4:] if e.name.start < position][-RECENT_PEOPLE:]
+        return next((e for e in reversed(before) if self._person_matches(e, head, words)), None)
 
 
 def _subject(events: list[Event]) -> Entity:

@@ -10,6 +10,7 @@ two articles are not known to be the same person).
 from __future__ import annotations
 
 import datetime
+import errno
 import hashlib
 import itertools
 import json
@@ -17,7 +18,7 @@ import os
 import re
 import socket
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,10 +28,11 @@ from sqlite_utils.utils import sqlite3
 from quotes.canonical import canonical_quote
 from quotes.corrections import Corrections
 from quotes.gender import Tally, decide
-from quotes.identity import Link, Name, fold, links, majority, person_key
+from quotes.identity import text_hash
 from quotes.lexicon import default_lexicon
+from quotes.linking import Link, Name, fold, links, majority, person_key
 from quotes.location import DB_ENV, DEFAULT_DB, default_db_path  # noqa: F401 - the store's names for them
-from quotes.migrations import DatabaseProblem, check_database, migrate
+from quotes.migrations import DatabaseProblem, check_database, migrate, pending_migrations
 from quotes.model import Quote, Span, Speaker
 from quotes.readers import Article
 from quotes.variants import store_variants
@@ -41,13 +43,41 @@ PRONOUNS = frozenset({
 })
 
 
-def open_db(path: str | Path) -> Database:
+SQLITE_HEADER = b"SQLite format 3\x00"
+DAMAGE_MESSAGES = ("malformed", "file is not a database", "disk image", "corrupt")
+
+
+class DatabaseDamaged(DatabaseProblem):
+    """A SQLite file whose pages cannot be read: restore it, or recover what can be read."""
+
+
+class DatabaseReadOnly(DatabaseProblem):
+    """A database this process cannot write: the file or its folder is read-only."""
+
+
+class DatabaseBusy(DatabaseProblem):
+    """Another run is writing this database."""
+
+
+class DiskFull(DatabaseProblem):
+    """The disk filled up (or failed, or a file-size limit was reached) while writing."""
+
+
+def open_db(path: str | Path, *, read_only_ok: bool = False) -> Database:
     """Open (creating and upgrading as needed) a quotes database in WAL mode with foreign keys on.
 
     WAL lets Datasette read the database while an extraction writes to it. A file that is not a
-    quotes database, or comes from a newer version, raises :class:`DatabaseProblem` untouched.
+    quotes database, or comes from a newer version, raises :class:`DatabaseProblem` untouched; a
+    damaged one :class:`DatabaseDamaged`; one that cannot be written (a read-only file or folder:
+    SQLite must create ``-wal`` and ``-shm`` files beside it) :class:`DatabaseReadOnly`, unless
+    ``read_only_ok``, for commands that only read: then it is opened read-only, as it is.
     """
     path = Path(path)
+    unwritable = cannot_write(path)
+    if unwritable:
+        if not read_only_ok:
+            raise DatabaseReadOnly(f"cannot write the database {path}: {unwritable}")
+        return open_read_only(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = Database(path)
@@ -55,9 +85,138 @@ def open_db(path: str | Path) -> Database:
         db.enable_wal()
         db.execute("PRAGMA foreign_keys = ON")
         migrate(db)
+    except DatabaseProblem:
+        raise
     except (OSError, sqlite3.DatabaseError) as error:
-        raise DatabaseProblem(f"cannot open the database {path}: {error}") from None
+        raise database_error(path, error) from None
     return db
+
+
+def cannot_write(path: Path) -> str | None:
+    """Why this process cannot write the database at ``path`` (or create it), or None when it can."""
+    if path.is_dir():
+        return None  # sqlite says so itself: "unable to open database file"
+    folder = path.parent if str(path.parent) else Path(".")
+    existing = folder
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if existing.exists() and not os.access(existing, os.W_OK | os.X_OK):
+        where = "its folder" if existing == folder else f"the folder {existing}"
+        return (f"{where} is read-only (SQLite writes {path.name}-wal and {path.name}-shm beside it); "
+                "copy the database to a folder you can write, or pass --db")
+    return None
+
+
+def open_read_only(path: Path) -> Database:
+    """The database opened read-only without changing anything, not even its ``-shm`` file: for
+    reading a database on a read-only disk or in a folder of someone else's. It must be up to date."""
+    try:
+        db = Database(sqlite3.connect(f"file:{path}?immutable=1", uri=True))
+        check_database(db, str(path))
+        pending = pending_migrations(db)
+    except DatabaseProblem:
+        raise
+    except (OSError, sqlite3.DatabaseError) as error:
+        raise database_error(path, error) from None
+    if pending:
+        raise DatabaseReadOnly(f"cannot upgrade the database {path}, which is read-only: open it once with a "
+                               f"version of quotes that can write it (it needs {', '.join(pending)})")
+    return db
+
+
+def database_error(path: Path, error: Exception) -> DatabaseProblem:
+    """The problem to report for an error SQLite or the system gave on the database at ``path``."""
+    message = str(error)
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC or "database or disk is full" in message:
+        return DiskFull(f"the disk is full: cannot write the database {path} ({message})")
+    if "disk I/O error" in message:
+        return DiskFull(f"cannot write the database {path}: {message} (a full disk, a file-size limit, or a "
+                        "failing disk); what was stored before is kept")
+    if any(part in message for part in DAMAGE_MESSAGES) and is_sqlite_file(path):
+        return DatabaseDamaged(f"the database {path} is damaged ({message}): restore it from a backup, or "
+                               f"save what can be read with: sqlite3 {path} .recover | sqlite3 recovered.db")
+    if "readonly" in message or "read-only" in message:
+        return DatabaseReadOnly(f"cannot write the database {path}: {message}")
+    if "locked" in message or "busy" in message:
+        return DatabaseBusy(f"the database {path} is locked by another program ({message}); try again when it "
+                            "is done")
+    return DatabaseProblem(f"database error on {path}: {message}")
+
+
+def is_sqlite_file(path: Path) -> bool:
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+class RunLock:
+    """Only one run writes a database at a time: an exclusive ``flock`` on the database file, held for the run.
+
+    A second ``quotes extract`` (or ``quotes load``) waits for the first, saying so, or with
+    ``wait=False`` is refused at once with :class:`DatabaseBusy`. The lock is the operating
+    system's, so a run that is killed releases it at once, and no lock file is left behind.
+    SQLite's own locks are POSIX record locks, which a ``flock`` does not touch; the descriptor
+    is opened before SQLite opens the file and closed after SQLite has closed it, because closing
+    any descriptor of the file would drop SQLite's locks while it held them.
+    """
+
+    def __init__(self, db_path: Path, wait: bool = True, on_wait: Callable[[str], None] | None = None):
+        self.db_path = db_path
+        self.wait = wait
+        self.on_wait = on_wait
+        self.fd: int | None = None
+
+    def __enter__(self) -> RunLock:
+        import fcntl
+
+        unwritable = cannot_write(self.db_path)
+        if unwritable:
+            raise DatabaseReadOnly(f"cannot write the database {self.db_path}: {unwritable}")
+        self.db_path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.fd = os.open(self.db_path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as error:
+            raise database_error(self.db_path, error) from None
+        try:
+            fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return self
+        except BlockingIOError:
+            pass
+        holder = running_run(self.db_path)
+        if not self.wait:
+            self.__exit__()
+            raise DatabaseBusy(f"another run is writing {self.db_path}{holder}: try again when it has finished")
+        if self.on_wait:
+            self.on_wait(f"waiting for another run writing {self.db_path}{holder} to finish (Ctrl-C to stop)")
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # releases the lock
+            self.fd = None
+
+
+def running_run(db_path: Path) -> str:
+    """`` (run 12, pid 345 on host, started …)``: the run still marked running, for the waiting message."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=1)
+        row = conn.execute("select id, pid, host, started_at from runs where status = 'running' "
+                           "order by id desc limit 1").fetchone()
+        conn.close()
+    except sqlite3.Error:
+        return ""
+    return f" (run {row[0]}, process {row[1]} on {row[2]}, started {row[3]})" if row else ""
+
+
+def checkpoint(db: Database) -> None:
+    """Move everything from the ``-wal`` file into the database file and empty it, so the ``.db`` file
+    alone is the whole database (to copy, publish or send); readers still open keep what they need."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def process_alive(pid: int) -> bool:
@@ -98,7 +257,8 @@ def article_id(article: Article) -> str:
 def content_hash(article: Article) -> str:
     """A hash of everything stored about an article, to tell a changed article from a re-read one."""
     return hashlib.sha256(json.dumps(
-        [article.text, article.title, article.url, article.outlet, article.author, article.published]
+        [article.text, article.title, article.url, article.outlet, article.author, article.published,
+         article.published_as_written, article.extra], sort_keys=True, default=str,
     ).encode()).hexdigest()[:24]
 
 
@@ -124,8 +284,8 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
         return f"organization:{key}" if key and key not in PRONOUNS else None
     if speaker.kind == "anonymous":
         return f"anonymous:{article}:{folded}"
-    if speaker.resolution == "unresolved":  # "the billionaire mogul" names nobody beyond its article
-        return f"unresolved:{article}:{folded}"
+    if speaker.resolution in ("unresolved", "the writer"):  # "the billionaire mogul", an article's "I":
+        return f"{speaker.resolution.replace(' ', '-')}:{article}:{folded}"  # nobody beyond its article
     if speaker.kind == "person":
         return f"person:{person_key(name)}"
     return None
@@ -191,6 +351,8 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
         "author": article.author, "published": article.published, "crawled": article.crawled,
         "source": article.source, "text": article.text, "content_hash": content_hash(article),
         "extractor_version": extractor_version, "quote_count": len(rows),
+        "published_as_written": article.published_as_written, "text_hash": text_hash(article.text),
+        "extra": json.dumps(article.extra, ensure_ascii=False, default=str) if article.extra else None,
     }
     return StoredArticle(row, list(rows.values()), list(speakers.values()))
 
@@ -350,7 +512,7 @@ class Store:
 
     def link_speakers(self) -> list[Link]:
         """Point the quotes of a surname quoted alone, or of an acronym, at the one entity it names
-        in the database (:mod:`quotes.identity`), and undo links that no longer hold.
+        in the database (:mod:`quotes.linking`), and undo links that no longer hold.
 
         Decided afresh from every stored name at the end of each run, so the rows are the same
         however the articles were split over runs, workers or shards. Each link is kept in

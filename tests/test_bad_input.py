@@ -31,6 +31,11 @@ from quotes.readers import DEFAULT_MAX_CHARS, HTML_MAX_BYTES, ReadOptions, forma
 GOOD = '"The ferry is late again," said Karl Brenner, a harbour pilot.\n'
 
 
+def story(n: object) -> str:
+    """A good article of its own: the same text twice is one article (see tests/test_identity.py)."""
+    return f'"The ferry is late again on pier {n}," said Karl Brenner, a harbour pilot.\n'
+
+
 @dataclass
 class Run:
     """One ``quotes extract`` run and the database it wrote."""
@@ -237,11 +242,12 @@ def test_fifty_megabyte_single_line_jsonl_record_is_skipped(tmp_path):
     path = tmp_path / "dump.jsonl"
     with path.open("wb") as out:
         out.write(b'{"id": "huge", "text": "' + b"word " * 10_485_760 + b'"}\n')
-        out.write(json.dumps({"id": "small", "text": GOOD}).encode() + b"\n")
+        out.write(json.dumps({"id": "small", "text": story("small")}).encode() + b"\n")
     run = extract(tmp_path, path)
-    assert_skipped(run, f"{path}:1", f"article is 52,428,800 characters, over the --max-chars limit of "
-                                     f"{DEFAULT_MAX_CHARS:,}")
-    assert run.texts()[f"{path}:2"] == GOOD  # the next line of the same file is read
+    assert_skipped(run, f"{path}:1", f"record is 52,428,827 bytes, longer than a record holding an article within "
+                                     f"the --max-chars limit of {DEFAULT_MAX_CHARS:,} characters can be; passed over "
+                                     "unread")
+    assert run.texts()[f"{path}:2"] == story("small")  # the next line of the same file is read
 
 
 def test_fifty_megabyte_html_page_is_skipped(tmp_path):
@@ -314,7 +320,7 @@ def test_terminal_output_shows_control_characters_instead_of_obeying_them(tmp_pa
 def test_malformed_jsonl_line_is_skipped_with_its_line_number(tmp_path):
     path = tmp_path / "wire.jsonl"
     path.write_text("\n".join([
-        json.dumps({"id": "w1", "text": GOOD}),
+        json.dumps({"id": "w1", "text": story(1)}),
         '{"id": "w2", "text": "cut off',
         json.dumps({"id": "w3", "text": '"We are open," said Ines Moreau.'}),
         "[1, 2, 3]",
@@ -344,8 +350,8 @@ def test_csv_without_the_text_column_is_one_clear_error(tmp_path):
     path.write_text("id,headline,story\nr1,Ferry late,\"\"\"Late again,\"\" said Ana Ruiz.\"\n"
                     "r2,Ferry early,Early today.\n", encoding="utf-8")
     run = extract(tmp_path, path)
-    assert_skipped(run, path, "the CSV has no text column: none of text, body, content, article among its "
-                              "columns id, headline, story (choose one with --text-field)")
+    assert_skipped(run, path, "the CSV has no text column: none of text, body, content, article, maintext, "
+                              "full_text among its columns id, headline, story (choose one with --field text=COLUMN)")
     assert len(run.errors()) == 1  # one error for the file, not one per row
     fixed = extract(tmp_path, path, args=("--text-field", "story", "--db", str(tmp_path / "fixed.db")))
     assert fixed.result.exit_code == 0
@@ -363,7 +369,7 @@ def test_json_document_that_is_not_an_object(tmp_path, document, kind):
 
 def test_json_array_items_that_are_not_objects_are_skipped_one_by_one(tmp_path):
     path = tmp_path / "docs.json"
-    path.write_text(json.dumps([{"id": "a", "text": GOOD}, 7, "text", None]), encoding="utf-8")
+    path.write_text(json.dumps([{"id": "a", "text": story("a")}, 7, "text", None]), encoding="utf-8")
     run = extract(tmp_path, path)
     assert_skipped(run, f"{path}:2", "record is a number, not an object")
     assert_skipped(run, f"{path}:3", "record is a string, not an object")
@@ -383,7 +389,7 @@ def test_json_nested_too_deeply(tmp_path):
 def test_jsonl_record_with_damaged_utf8_is_repaired_and_reported_by_its_line(tmp_path):
     path = tmp_path / "wire.jsonl"
     record = '{"id": "d1", "text": "\u201cWe stay,\u201d said Ana Ruiz '.encode() + b'\xff."}\n'
-    path.write_bytes(json.dumps({"id": "g1", "text": GOOD}).encode() + b"\n" + record)
+    path.write_bytes(json.dumps({"id": "g1", "text": story("g1")}).encode() + b"\n" + record)
     bad = record.index(b"\xff")
     run = extract(tmp_path, path)
     assert run.exit_code == EXIT_SKIPPED
@@ -410,13 +416,13 @@ def test_csv_with_damaged_utf8_keeps_every_row_and_reports_the_repair_once(tmp_p
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
 def test_jsonl_and_csv_with_a_wide_byte_order_mark_are_read(tmp_path, encoding):
     wire, sheet = tmp_path / "wire.jsonl", tmp_path / "sheet.csv"
-    wire.write_bytes("".join(json.dumps({"id": f"w{n}", "text": GOOD}, ensure_ascii=False) + "\n"
+    wire.write_bytes("".join(json.dumps({"id": f"w{n}", "text": story(n)}, ensure_ascii=False) + "\n"
                              for n in range(3)).encode(encoding))
     sheet.write_bytes("id,text\nc1,Ana Ruiz said the ferry was late again.\n".encode(encoding))
     run = extract(tmp_path, wire, sheet)
     assert run.exit_code == 0 and run.errors() == {}
     texts = run.texts()
-    assert [texts[f"{wire}:{n}"] for n in (1, 2, 3)] == [GOOD] * 3
+    assert [texts[f"{wire}:{n}"] for n in (1, 2, 3)] == [story(n) for n in range(3)]
     assert texts[f"{sheet}:2"] == "Ana Ruiz said the ferry was late again."
 
 
@@ -426,7 +432,7 @@ def test_big_files_read_by_two_workers_report_bad_input_as_one_reader_does(tmp_p
     from quotes.api import extract_corpus
 
     wire = tmp_path / "wire.jsonl"
-    lines = [json.dumps({"id": f"w{n}", "text": GOOD}).encode() for n in range(60)]
+    lines = [json.dumps({"id": f"w{n}", "text": story(n)}).encode() for n in range(60)]
     lines[10] = b'{"id": "w10", "text": "cut off'
     lines[20] = json.dumps({"id": "w20", "text": GOOD * 40}).encode()  # over --max-chars 2000
     lines[30] = b'{"id": "w30", "text": "\xe2\x80\x9cLate,\xe2\x80\x9d said Ana Ruiz \xff."}'
@@ -434,8 +440,8 @@ def test_big_files_read_by_two_workers_report_bad_input_as_one_reader_does(tmp_p
     packed = tmp_path / "packed.jsonl"
     packed.write_bytes(gzip.compress(wire.read_bytes() * 3, compresslevel=0))  # no lines: one error, not one per range
     sheet = tmp_path / "sheet.csv"
-    quoted = GOOD.strip().replace('"', '""')
-    sheet.write_bytes(b"id,text\n" + b"".join(f'c{n},"{quoted}"\n'.encode() for n in range(60))
+    sheet.write_bytes(b"id,text\n" + b"".join(f'c{n},"{story(f"c{n}").strip().replace(chr(34), 2 * chr(34))}"\n'
+                                              .encode() for n in range(60))
                       + b'c60,"Stray \xff byte; \xe2\x80\x9cfine\xe2\x80\x9d."\n')
     inputs = [str(wire), str(packed), str(sheet)]
     seen: dict[int, list[tuple[str, str, bool]]] = {}
@@ -520,7 +526,7 @@ def test_named_pipe_given_by_name_is_read_like_stdin(tmp_path):
     """``quotes extract <(zcat wire.jsonl.gz)`` hands over a pipe: it is read, its format sniffed."""
     pipe = tmp_path / "feed"
     os.mkfifo(pipe)
-    record = json.dumps({"id": "p1", "text": GOOD}).encode() + b"\n"
+    record = json.dumps({"id": "p1", "text": story("p1")}).encode() + b"\n"
     writer = subprocess.Popen(["sh", "-c", f"cat > '{pipe}'"], stdin=subprocess.PIPE)
     try:
         writer.stdin.write(record)

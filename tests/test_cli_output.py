@@ -119,7 +119,7 @@ def test_serve_says_it_could_not_serve_when_the_port_is_taken(db):
         taken.listen()
         port = taken.getsockname()[1]
         result = CliRunner().invoke(cli, ["serve", "--db", str(db), "-p", str(port)])
-    assert result.exit_code == EXIT_CANNOT_SERVE == 4
+    assert result.exit_code == EXIT_CANNOT_SERVE == 10
     assert f"could not serve on 127.0.0.1:{port}: the port is in use" in result.output
 
 

@@ -72,6 +72,17 @@ MUST_RESOLVE = {
     "'they' for unnamed sources": (
         "Officials said the bridge was safe. They added that it would reopen in May.",
         [("Officials", "Officials"), ("They", "Officials")]),
+    "a newspaper by the last word of its name": (
+        "The Ellery Evening Times published the plans on Monday. The Times said the pier would close.",
+        [("The Times", "Ellery Evening Times")]),
+    "the writer's first person": ("“The ferry was late again,” I said to the driver.", [("I", "the author")]),
+    "a statement's author": (
+        "The Ellery Harbour Board issued a statement on Monday. The statement said the pier would reopen in May.",
+        [("The statement", "Ellery Harbour Board")]),
+    "a title word as a surname": (
+        "Larry King hosts a talk show. Mr. King said the network never edits him.", [("Mr. King", "Larry King")]),
+    "a surname with a particle": (
+        "Mayor Bill de Blasio spoke first. De Blasio said the city was safe.", [("De Blasio", "Bill de Blasio")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
 }

@@ -48,9 +48,9 @@ def test_a_run_finds_the_altered_quote_the_excerpt_and_the_words_given_to_two_sp
     ]
 
 
-def test_the_variants_are_recomputed_not_added_on_every_run(db, tmp_path):
+def test_the_variants_are_recomputed_not_added_on_every_run(db):
     before = variants(db)
-    run("extract", write_stories(tmp_path / "news.jsonl"), "--db", db, "--force")
+    run("extract", db.with_suffix(".jsonl"), "--db", db, "--force")
     assert variants(db) == before
 
 

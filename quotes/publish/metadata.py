@@ -35,7 +35,11 @@ TABLES: dict[str, dict] = {
             "url": "Address of the article, when known.",
             "outlet": "News outlet that published the article.",
             "author": "Byline, when known.",
-            "published": "Publication date (ISO 8601), when known.",
+            "published": "Publication date (ISO 8601), when known and readable; empty when the input's date "
+                         "could not be read (see published_as_written).",
+            "published_as_written": "The publication date exactly as the input wrote it.",
+            "extra": "The input record's fields that no column took (JSON), such as a section or tags.",
+            "text_hash": "Fingerprint of the text (white space folded): the same story in two outlets has one.",
             "crawled": "When a web crawler fetched the page (WARC-Date, ISO 8601), for articles read from WARC files.",
             "source": "File the article was read from; path:line for a JSON Lines or CSV record.",
             "text": "Full text; every quote offset refers to it.",

@@ -1,0 +1,131 @@
+"""One speaker row per real person or organisation across articles: which names are one entity.
+
+Within an article the resolver writes a person's fullest name ("Mr. Obama" -> "Barack Obama"
+where the article says "Barack Obama"), and across articles rows are keyed on forename and
+surname (:func:`quotes.store.person_key`), so "Donald J. Trump" and "Donald Trump" are one row
+and Donald Trump Jr. another. What is left are names that no article completed: a surname alone
+("Obama" in articles that only ever say "Mr. Obama") and an acronym ("FBI"). Each is linked to
+the one entity in the database it can name, and the link is kept with its reason (the table
+``speaker_links``), so that a wrong merge is shown, never hidden.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from quotes.mentions import NAME_SUFFIXES as SUFFIXES
+from quotes.mentions import clean_name
+
+
+@lru_cache(maxsize=65536)  # the same names come back in article after article
+def fold(name: str) -> str:
+    """A name reduced for matching: no accents, case, punctuation or invisible characters
+    (``José Núñez`` = ``jose nunez``)."""
+    text = unicodedata.normalize("NFKD", clean_name(name))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def person_key(name: str) -> str:
+    """A person across articles: forename, surname and suffix ("Donald J. Trump" = "Donald Trump",
+    "Hillary Rodham Clinton" = "Hillary Clinton"; "Donald Trump Jr." stays apart)."""
+    words = fold(name).split()
+    suffix = [words.pop()] if len(words) > 2 and words[-1] in SUFFIXES else []
+    return " ".join(([words[0], words[-1]] if len(words) > 2 else words) + suffix)
+
+
+DOMINANCE = 4  # a surname shared by several people goes to one only when it has this many times the quotes
+
+
+@dataclass(frozen=True)
+class Name:
+    """A resolved speaker name as stored, with how often and how it is quoted."""
+
+    kind: str  # person or organization
+    key: str  # the speaker row's match key
+    name: str
+    quotes: int
+    gender: str | None
+
+
+@dataclass(frozen=True)
+class Link:
+    """``alias`` (a speaker row's key) is the same entity as ``target``, for ``reason``."""
+
+    alias: Name
+    target: Name
+    reason: str
+
+
+def links(names: list[Name]) -> list[Link]:
+    """Every surname-only person and every acronym that names exactly one entity of ``names``."""
+    people = [n for n in names if n.kind == "person"]
+    full = [n for n in people if len(fold(n.name).split()) >= 2]
+    by_surname: dict[str, list[Name]] = {}
+    for name in full:
+        by_surname.setdefault(_surname(name.name), []).append(name)
+    found = []
+    for alias in people:
+        words = fold(alias.name).split()
+        if len(words) == 1 and (link := _surname_link(alias, by_surname.get(words[0], []))):
+            found.append(link)
+    organizations = [n for n in names if n.kind == "organization"]
+    by_initials: dict[str, list[Name]] = {}
+    for name in organizations:
+        if len(name.name.split()) >= 2:
+            by_initials.setdefault(initials(name.name), []).append(name)
+    for alias in organizations:
+        letters = alias.name.removeprefix("the ").removeprefix("The ").replace(".", "")
+        candidates = by_initials.get(letters, []) if 2 <= len(letters) <= 8 and letters.isupper() else []
+        if len(candidates) == 1:
+            found.append(Link(alias, candidates[0], f"acronym: {alias.name} is {candidates[0].name}, "
+                                                    "the only organisation quoted with those initials"))
+    return found
+
+
+def _surname(name: str) -> str:
+    words = fold(name).split()
+    if len(words) > 2 and words[-1] in SUFFIXES:
+        return words[-2]
+    return words[-1]
+
+
+def _surname_link(alias: Name, candidates: list[Name]) -> Link | None:
+    """The person a surname quoted alone stands for: the only one of that surname quoted by full
+    name (gender agreeing), or one quoted ``DOMINANCE`` times as often as any other."""
+    plain = [c for c in candidates if not _suffixed(c.name)] or candidates
+    agreeing = [c for c in plain if alias.gender is None or c.gender in (None, alias.gender)]
+    entities: dict[str, list[Name]] = {}
+    for candidate in agreeing:  # "Donald Trump" and "Donald J. Trump" are one entity already
+        entities.setdefault(person_key(candidate.name), []).append(candidate)
+    if not entities:
+        return None
+    ranked = sorted(entities.values(), key=lambda group: -sum(n.quotes for n in group))
+    best = max(ranked[0], key=lambda n: n.quotes)
+    surname = alias.name
+    if len(ranked) == 1:
+        return Link(alias, best, f"surname only: {best.name} is the only person surnamed {surname} quoted by full name")
+    total, second = sum(n.quotes for n in ranked[0]), sum(n.quotes for n in ranked[1])
+    if total >= DOMINANCE * second:
+        return Link(alias, best, f"surname only: {best.name} has {total} of the quotes of people surnamed "
+                                 f"{surname} quoted by full name, the next {second}")
+    return None
+
+
+def _suffixed(name: str) -> bool:
+    return fold(name).split()[-1] in SUFFIXES
+
+
+def initials(name: str) -> str:
+    """"Federal Bureau of Investigation" -> "FBI"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
+
+
+def majority(genders: Counter) -> str | None:
+    """The gender most quotes give, when no quote gives the other."""
+    known = {g: n for g, n in genders.items() if g in ("male", "female")}
+    return next(iter(known)) if len(known) == 1 else None
