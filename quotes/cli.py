@@ -365,13 +365,24 @@ def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_form
 
 def corrections_after_run(path: Path, files: tuple[Path, ...]) -> None:
     """The run applied the stored corrections; bring in those of ``files`` and say which no longer apply."""
-    from quotes.store import open_db
+    with writing_db(path) as db:
+        if files:
+            apply_correction_files(db, files)
+        else:
+            report_corrections(db)
 
-    db = open_db(path)
-    if files:
-        apply_correction_files(db, files)
-    else:
-        report_corrections(db)
+
+@contextmanager
+def writing_db(db_path: Path | None):
+    """The database for a command that writes it, as a run holds it: locked, then checkpointed and closed,
+    so the database file alone holds everything (no -wal file left beside it)."""
+    from quotes.api import writing
+
+    path = database_path(db_path)
+    if not path.exists():
+        raise QuotesError(f"no database at {path}: run `quotes extract` first, pass --db, or set {DB_ENV}")
+    with writing(path) as store:
+        yield store.db
 
 
 @contextmanager
@@ -707,18 +718,18 @@ def make_correction(db_path: Path | None, action: str, subject: dict, value: dic
     from quotes.corrections import NOT_APPLIED, Correction, CorrectionError, Corrections
     from quotes.store import Store
 
-    db = existing_db(db_path)
-    fixes = Corrections(db)
-    try:
-        correction = Correction(action, subject, value, author, note)
-        notes = fixes.check(correction)
-    except CorrectionError as error:
-        raise click.ClickException(str(error)) from None
-    for line in notes:
-        click.echo(line, err=True)
-    correction_id = fixes.add(correction)
-    Store(db).refresh_pending()
-    status = fixes.status(correction_id)
+    with writing_db(db_path) as db:
+        fixes = Corrections(db)
+        try:
+            correction = Correction(action, subject, value, author, note)
+            notes = fixes.check(correction)
+        except CorrectionError as error:
+            raise click.ClickException(str(error)) from None
+        for line in notes:
+            click.echo(line, err=True)
+        correction_id = fixes.add(correction)
+        Store(db).refresh_pending()
+        status = fixes.status(correction_id)
     click.echo(f"correction {correction_id}: {status['correction']}: {status['status']} ({status['detail']})")
     if status["status"] == NOT_APPLIED:
         sys.exit(EXIT_FAILED)
@@ -820,12 +831,12 @@ def fix_undo(correction_id: int, db_path: Path | None) -> None:
     from quotes.corrections import CorrectionError, Corrections
     from quotes.store import Store
 
-    db = existing_db(db_path)
-    try:
-        Corrections(db).undo(correction_id)
-    except CorrectionError as error:
-        raise click.ClickException(str(error)) from None
-    Store(db).refresh_pending()
+    with writing_db(db_path) as db:
+        try:
+            Corrections(db).undo(correction_id)
+        except CorrectionError as error:
+            raise click.ClickException(str(error)) from None
+        Store(db).refresh_pending()
     click.echo(f"correction {correction_id} undone")
 
 
@@ -834,7 +845,8 @@ def fix_undo(correction_id: int, db_path: Path | None) -> None:
 @db_option
 def fix_apply(files: tuple[Path, ...], db_path: Path | None) -> None:
     """Apply the corrections of TOML or JSON FILES: new ones are added, ones taken out of a file undone."""
-    apply_correction_files(existing_db(db_path), files)
+    with writing_db(db_path) as db:
+        apply_correction_files(db, files)
 
 
 def apply_correction_files(db, files) -> None:

@@ -52,7 +52,10 @@ def test_the_changed_page_shows_what_changed_word_by_word(page, screenshots):
     excerpt = page.locator("section.variant-excerpt mark").first.inner_text()
     assert excerpt == "The depot will stay open until the last bus leaves the yard"
     page.get_by_role("link", name="One quote, two speakers (1)").click()
+    page.wait_for_url("**/-/changed?kind=two_speakers")
+    page.wait_for_load_state("load")
     assert page.locator("section.variant").count() == 1
+    assert "Tom Reyes" in page.locator("section.variant").inner_text()
     page.goto(f"{page.base}/-/changed")
     page.screenshot(path=str(screenshots / "changed.png"), full_page=True)
 
