@@ -36,8 +36,8 @@ def test_a_merge_is_stored_with_who_and_when_and_survives_re_extraction(news):
     db, stories = news
     out = run("fix", "merge", "Dana Holt", "Tom Reyes", "--db", db, "--by", "ines", "--note", "one commuter").output
     assert out.startswith("correction 1: merge Dana Holt into Tom Reyes: applied (2 quotes counted under")
-    assert speaker_of(db, "table a motion") == "Tom Reyes"
     assert sorted(p.name for p in db.parent.iterdir()) == ["news.db", "news.jsonl"]  # the file alone holds it
+    assert speaker_of(db, "table a motion") == "Tom Reyes"
     run("extract", stories, "--db", db, "--force")  # a new engine: every article extracted again
     assert speaker_of(db, "table a motion") == "Tom Reyes"
     [row] = listing(db)
