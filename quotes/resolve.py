@@ -409,8 +409,9 @@ class Resolver:
         if org is not None:
             return org
         if mention.text[:1].islower() or bare(word) in self.lexicon.sentence_openers \
-                or word.strip(".") in self.lexicon.places or word in self.lexicon.org_names:
-            return None
+                or word.strip(".") in self.lexicon.places or word in self.lexicon.org_names \
+                or word.isupper() and len(word) > 1:
+            return None  # "WASHINGTON —", "NASA": a dateline or an acronym is no person
         key = ("person", "", bare(word), "")
         entity = self._by_key.get(key) or self._misspelt_surname(word, mention.gender)
         if entity is None:
