@@ -139,6 +139,8 @@ class Resolver:
         self._by_key: dict[tuple, Entity] = {}
         self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
         self._headlines: set[int] = set()
+        self._people_by_name: dict[int, dict[str, list[Entity]]] = {1: {}, 2: {}}
+        self._organizations_by_word: dict[str, Entity] = {}
 
     # ---- the article's entities ------------------------------------------------------------
 
@@ -326,12 +328,32 @@ class Resolver:
         entity = self._by_key.get(key) or self._longer_name(words)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
-            self.people.append(entity)
+            self._add_person(entity)
         elif len(words) > len(clean_name(entity.name.text).split()):
             entity.name = mention.name  # "Donald J. Trump" after "Donald Trump": the fuller form
         self._learn(entity, mention)
         entity.mentions.append(mention)
         return entity
+
+    def _add_person(self, entity: Entity) -> None:
+        self.people.append(entity)
+        for part in (1, 2):  # forename and surname, for the one-word names that follow
+            if entity.key[part]:
+                self._people_by_name[part].setdefault(entity.key[part], []).append(entity)
+
+    def _add_organization(self, entity: Entity) -> None:
+        """An organisation, indexed by the one-word names that stand for it: the first word of a
+        company's name ("Suncor" for "Suncor Energy"), the last of a paper's ("the Times"), its
+        acronym and its initials."""
+        self.organizations.append(entity)
+        words = [bare(w) for w in re.sub(r"^the\s+", "", entity.name.text, flags=re.IGNORECASE).split()]
+        short = self._organizations_by_word
+        if len(words) >= 2 and all(w in self.lexicon.company_words or w in CORPORATE for w in words[1:]):
+            short.setdefault(words[0], entity)  # but "Clinton" is not the Clinton Foundation
+        if len(words) >= 2 and words[-1] in self.lexicon.org_heads:
+            short.setdefault(words[-1], entity)
+        if len(words) >= 2:
+            short.setdefault(_initials(entity.display).lower(), entity)
 
     def _longer_name(self, words: list[str]) -> Entity | None:
         """A person already named with more words that end with these: "Guajardo Villarreal" after
@@ -380,7 +402,7 @@ class Resolver:
             entity = self._organization_named(name, start)  # "HDB" after "Harbour Development Bank"
         if entity is None:
             entity = self._by_key[key] = Entity("organization", mention.name, key)
-            self.organizations.append(entity)
+            self._add_organization(entity)
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and _initials(name) == acronym.group(1).replace(".", ""):
             entity.acronym = acronym.group(1).replace(".", "")
@@ -416,7 +438,7 @@ class Resolver:
         entity = self._by_key.get(key) or self._misspelt_surname(word, mention.gender)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
-            self.people.append(entity)
+            self._add_person(entity)
             gender = self.lexicon.forenames.get(bare(word))
             if gender in ("male", "female"):  # "Melanie said": a known forename gives its gender, but
                 entity.gender, entity.gender_evidence = gender, "forename"  # "in Chelsea" is no person yet
@@ -430,7 +452,7 @@ class Resolver:
         if len(low) < 5:
             return None
         close = [e for e in self.people if e.key[1] and len(e.key[2]) >= 5 and e.key[2][0] == low[0]
-                 and e.key[2] != low and gender in (None, e.gender or gender)
+                 and e.key[2] != low and abs(len(e.key[2]) - len(low)) <= 2 and gender in (None, e.gender or gender)
                  and difflib.SequenceMatcher(None, e.key[2], low).ratio() >= 0.8]
         return close[0] if len(close) == 1 else None
 
@@ -443,7 +465,7 @@ class Resolver:
         """
         low = bare(word)
         for part in (2,) if surname_only else (2, 1):  # "Mr. Obama" is a surname
-            found = [e for e in self.people if e.key[part] == low and e.key[1]
+            found = [e for e in self._people_by_name[part].get(low, ()) if e.key[1]
                      and (gender is None or e.gender in (None, gender))
                      and (part == 2 or e.evidenced or self.description(e)[0] is not None)]  # not "Obama Sees"
             if len(found) > 1:
@@ -467,17 +489,15 @@ class Resolver:
         return sum(1 for m in entity.mentions if m.start < position and m.name and len(m.name.text.split()) >= 2)
 
     def _organization_named(self, word: str, position: int) -> Entity | None:
-        """An organisation that a word shortens ("Suncor" for "Suncor Energy") or abbreviates ("EDC")."""
+        """An organisation that a word shortens ("Suncor" for "Suncor Energy", "the Times") or
+        abbreviates ("EDC", by its stated acronym or its initials)."""
         low = bare(word)
-        for org in self.organizations:
-            words = [bare(w) for w in re.sub(r"^the\s+", "", org.name.text, flags=re.IGNORECASE).split()]
-            # "Suncor" for "Suncor Energy", but "Clinton" is not the Clinton Foundation
-            shortens = len(words) >= 2 and words[0] == low and all(
-                w in self.lexicon.company_words or w in CORPORATE for w in words[1:]) \
-                or len(words) >= 2 and words[-1] == low and low in self.lexicon.org_heads  # "the Times"
-            if shortens or org.acronym and org.acronym.lower() == low \
-                    or len(word) >= 2 and word.isupper() and _initials(org.display).lower() == low:
-                return org
+        found = next((o for o in self.organizations if o.acronym and o.acronym.lower() == low), None)
+        if found is not None:
+            return found
+        org = self._organizations_by_word.get(low)
+        if org is not None and (low != _initials(org.display).lower() or len(word) >= 2 and word.isupper()):
+            return org
         return None
 
     # ---- roles and organisations -------------------------------------------------------------
@@ -710,7 +730,7 @@ class Resolver:
         if entity is None:  # "Russia's foreign ministry said": named here, for "the ministry" and "it" later
             entity = self._by_key[("organization", bare(" ".join(words)))] = Entity(
                 "organization", mention.name, ("organization", bare(" ".join(words))), mentions=[mention])
-            self.organizations.append(entity)
+            self._add_organization(entity)
         self._add_event(Event(mention.start, entity, True, True, True))
         how = "name" if entity.display == name else "short name"
         return self._speaker(mention, entity.display, "organization", entity, how)
