@@ -80,6 +80,7 @@ SENTENCES_BACK = 8
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
+PLURAL = frozenset({"they", "them", "their"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
@@ -651,26 +652,31 @@ class Resolver:
         self.events.insert(i, event)
 
     def _pronoun(self, mention: Mention) -> Speaker:
-        low = mention.text.lower()
+        low = bare(mention.text)
         if low == "i" and not self._quoted(mention.start):
             # "“It was late,” I said": outside quotation marks the first person is the article's writer
             return self._speaker(mention, "the author", "person", None, "the writer")
         if low in ("i", "we", "you"):
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")
-        if low in GENDERED:
-            gender = GENDERED[low]
+        entity = self._pronoun_entity(mention.start, low)
+        if entity is None:
+            kind = "person" if low in GENDERED else "anonymous" if low in PLURAL else "organization"
+            return self._speaker(mention, mention.text, kind, None, "unresolved")
+        return self._speaker(mention, entity.display, entity.kind, entity, "pronoun")
+
+    def _pronoun_entity(self, position: int, pronoun: str) -> Entity | None:
+        """Who a third-person pronoun (or possessive: "his", "its") at ``position`` stands for."""
+        if pronoun in GENDERED:
+            gender = GENDERED[pronoun]
+
             def agrees(e: Entity) -> bool:
                 return e.kind == "person" and e.gender in (None, gender) and self._person_like(e)
-            entity = self._antecedent(mention.start, agrees, gender) or self._last_speaker(mention.start, agrees)
-            if entity is None:
-                return self._speaker(mention, mention.text, "person", None, "unresolved")
-            self._add_event(Event(mention.start, entity, True, True, True))
-            return self._speaker(mention, entity.display, "person", entity, "pronoun")
-        plural = low in ("they", "them")
-        entity = self._antecedent(mention.start, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
-        if entity is None:
-            return self._speaker(mention, mention.text, "anonymous" if plural else "organization", None, "unresolved")
-        return self._speaker(mention, entity.display, entity.kind, entity, "pronoun")
+            entity = self._antecedent(position, agrees, gender) or self._last_speaker(position, agrees)
+            if entity is not None:
+                self._add_event(Event(position, entity, True, True, True))
+            return entity
+        plural = pronoun in PLURAL
+        return self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
 
     def _antecedent(self, position: int, accept, gender: str | None = None,
                     sentences: int = SENTENCES_BACK) -> Entity | None:
@@ -776,16 +782,14 @@ class Resolver:
         return self._speaker(mention, mention.text, kind, None, "unresolved")
 
     def _possessor(self, mention: Mention, match: re.Match[str]) -> Speaker:
+        """"her statement", "the company's statement": the statement speaks for its author."""
         if match.group(1):
-            start = mention.start + match.start(1)
-            pronoun = parse_mention(self.text, start, start + len(match.group(1)), self.lexicon)
-            word = match.group(1).lower()
-            pronoun = replace(pronoun, kind="pronoun", gender={"his": "male", "her": "female"}.get(word))
-            owner = self._pronoun(replace(pronoun, text={"his": "he", "her": "she", "its": "it",
-                                                         "their": "they"}[word]))
-        else:
-            start = mention.start + match.start(2)
-            owner = self.resolve(parse_mention(self.text, start, start + len(match.group(2)), self.lexicon))
+            entity = self._pronoun_entity(mention.start + match.start(1), match.group(1).lower())
+            if entity is None:
+                return self._speaker(mention, mention.text, "organization", None, "unresolved")
+            return self._speaker(mention, entity.display, entity.kind, entity, "possessor")
+        start = mention.start + match.start(2)
+        owner = self.resolve(parse_mention(self.text, start, start + len(match.group(2)), self.lexicon))
         if owner.resolution == "unresolved":
             return self._speaker(mention, mention.text, "organization", None, "unresolved")
         return replace(owner, mention=mention, resolution="possessor")
