@@ -14,13 +14,23 @@ Usage:
     python benchmarks/throughput.py --make-corpus big.jsonl --size-mb 1000
         Write such a corpus to a file, e.g. to measure peak RSS on a large input with
         --scale --input big.jsonl --stages store-n.
+
+    python benchmarks/throughput.py --issue --input polnear-train.jsonl [--bytes-mb 200] [--rss-mb 1000]
+        Every storage and worker figure of issue 14, side by side in one run, each command in a
+        fresh process with its start-up: the storing ratio (quote rows/s of `quotes extract`
+        minus `quotes annotate`, over raw `executemany` rows/s of the same rows), `--workers 2`
+        against `--workers 1` and the machine's own ceiling (two one-worker runs at once),
+        bytes written per database byte, and peak RSS with two workers. The input (JSON Lines)
+        is repeated with distinct ids up to each size; generated corpora are deleted afterwards.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -59,6 +69,24 @@ def split_only(text: str) -> None:
         sentences(text, start, end)
 
 
+def split_only_stock(text: str) -> None:
+    """The split-only pass on nltk's own Punkt (its patterns on the ``regex`` engine), for comparison."""
+    from quotes.sentences import stock_tokenizer
+
+    tokenizer = stock_tokenizer()
+    for start, end in paragraphs(text):
+        tokenizer.span_tokenize(text[start:end])
+
+
+def split_only_punkt(text: str) -> None:
+    """The split-only pass on Punkt as the engine runs it (on ``re``), every paragraph through Punkt."""
+    from quotes.sentences import tokenizer
+
+    punkt = tokenizer()
+    for start, end in paragraphs(text):
+        punkt.span_tokenize(text[start:end])
+
+
 def engine_table(files: list[str], repeat: int) -> None:
     texts = load(files) if files else bundled_texts()
     size = sum(len(t.encode("utf-8")) for t in texts)
@@ -66,12 +94,16 @@ def engine_table(files: list[str], repeat: int) -> None:
     texts = texts * repeat
     megabytes = size * repeat / 1e6
     extract(texts[0])  # build the tokenizer and the lexicon once, outside the timing
-    rows = [("extract", timed(extract, texts)), ("sentence split only", timed(split_only, texts))]
+    split_only_stock(texts[0])
+    rows = [("extract", timed(extract, texts)), ("sentence split only", timed(split_only, texts)),
+            ("Punkt on re, all", timed(split_only_punkt, texts)),
+            ("Punkt on regex, all", timed(split_only_stock, texts))]
     print(f"{len(texts)} articles, {megabytes:.1f} MB")
     print(f"{'stage':22} {'seconds':>8} {'MB/s':>8} {'articles/s':>11}")
     for name, seconds in rows:
         print(f"{name:22} {seconds:8.2f} {megabytes / seconds:8.2f} {len(texts) / seconds:11.0f}")
     print(f"extract / split time ratio: {rows[0][1] / rows[1][1]:.2f}")
+    print(f"Punkt on re is {rows[3][1] / rows[2][1]:.2f}x Punkt on nltk's regex engine")
 
 
 def make_corpus(path: Path, megabytes: float) -> None:
@@ -228,6 +260,137 @@ def tree_rss(pid: int) -> float:
     return total
 
 
+# --- issue 14: storage and workers, side by side in one run ---------------------------------
+
+
+def repeat_corpus(source: str, path: Path, megabytes: float) -> int:
+    """``source`` (JSON Lines) repeated up to ``megabytes``, each copy's ids made distinct; the line count."""
+    lines = [json.loads(line) for line in Path(source).read_text(encoding="utf-8").splitlines() if line.strip()]
+    written, copy = 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while out.tell() < megabytes * 1e6 or copy == 0:
+            for number, doc in enumerate(lines):
+                out.write(json.dumps({**doc, "id": f"{doc.get('id', number)}~{copy}"}, ensure_ascii=False) + "\n")
+                written += 1
+            copy += 1
+    return written
+
+
+def measured(command: list[str]) -> dict:
+    """Run ``command`` in a fresh process: wall seconds, peak summed RSS of its process tree (MB,
+    sampled every 0.1 s) and bytes it wrote to storage (``ru_oublock``, its workers included)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak = 0.0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    if process.returncode not in (0, 3):  # 3: finished, with inputs skipped
+        raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+    return {"seconds": seconds, "rss_mb": peak}
+
+
+def measured_together(commands: list[list[str]]) -> float:
+    """Wall seconds of ``commands`` run at the same time, each in its own process."""
+    started = time.perf_counter()
+    processes = [subprocess.Popen(c, stdout=subprocess.DEVNULL) for c in commands]
+    for process in processes:
+        process.wait()
+    return time.perf_counter() - started
+
+
+def written_bytes(command: list[str]) -> tuple[float, float]:
+    """Wall seconds of ``command`` and the bytes it and its children wrote to storage."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) not in (0, 3):
+        raise SystemExit(f"{' '.join(command)} failed with status {status}")
+    return time.perf_counter() - started, usage.ru_oublock * 512
+
+
+def quotes_command(*args: object) -> list[str]:
+    return [sys.executable, "-m", "quotes", *(str(a) for a in args)]
+
+
+def raw_executemany_rate(db_path: Path, scratch: Path) -> tuple[int, float]:
+    """Rows/s of plain ``executemany`` of the stored quote rows into a table with no key and no index."""
+    source = sqlite3.connect(db_path)
+    columns = [row[1] for row in source.execute("pragma table_info(quotes)")]
+    rows = source.execute(f"select {', '.join(f'[{c}]' for c in columns)} from quotes").fetchall()
+    source.close()
+    target = sqlite3.connect(scratch / "raw.db")
+    target.execute(f"create table quotes ({', '.join(f'[{c}]' for c in columns)})")
+    started = time.perf_counter()
+    with target:
+        target.executemany(f"insert into quotes values ({', '.join('?' * len(columns))})", rows)
+    seconds = time.perf_counter() - started
+    target.close()
+    return len(rows), len(rows) / seconds
+
+
+def quote_count(db_path: Path) -> int:
+    with sqlite3.connect(db_path) as db:
+        return db.execute("select count(*) from quotes").fetchone()[0]
+
+
+def database_bytes(db_path: Path) -> int:
+    return sum(p.stat().st_size for p in db_path.parent.glob(db_path.name + "*"))
+
+
+def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rss_mb: float) -> None:
+    """Every storage and worker figure of issue 14, measured side by side in this run."""
+    with tempfile.TemporaryDirectory(prefix="quotes-issue-") as folder:
+        scratch = Path(folder)
+        corpus = scratch / "corpus.jsonl"
+        articles = repeat_corpus(source, corpus, corpus_mb)
+        megabytes = corpus.stat().st_size / 1e6
+        print(f"corpus: {source} repeated to {megabytes:.1f} MB, {articles} articles; load average "
+              f"{os.getloadavg()[0]:.2f}")
+        annotate = measured(quotes_command("annotate", corpus, "-o", os.devnull))
+        one = measured(quotes_command("extract", corpus, "--db", scratch / "one.db", "--workers", 1))
+        many = measured(quotes_command("extract", corpus, "--db", scratch / "many.db", "--workers", workers))
+        pair = measured_together([quotes_command("extract", corpus, "--db", scratch / f"pair{n}.db", "--workers", 1)
+                                  for n in range(workers)])
+        rows = quote_count(scratch / "one.db")
+        raw_rows, raw_rate = raw_executemany_rate(scratch / "one.db", scratch)
+        storing = rows / max(one["seconds"] - annotate["seconds"], 1e-9)
+        print(f"{'command (fresh process, start-up included)':52} {'seconds':>8} {'MB/s':>6} {'peak RSS MB':>12}")
+        for name, row in (("quotes annotate", annotate), ("quotes extract --workers 1", one),
+                          (f"quotes extract --workers {workers}", many)):
+            print(f"{name:52} {row['seconds']:8.2f} {megabytes / row['seconds']:6.2f} {row['rss_mb']:12.0f}")
+        print(f"{f'{workers} x quotes extract --workers 1, at once':52} {pair:8.2f} {workers * megabytes / pair:6.2f}")
+        print(f"storing: {rows} quote rows in {one['seconds'] - annotate['seconds']:.2f} s (extract - annotate) = "
+              f"{storing:,.0f} rows/s; raw executemany of the same {raw_rows} rows: {raw_rate:,.0f} rows/s; "
+              f"ratio {storing / raw_rate:.3f}")
+        ceiling = workers * one["seconds"] / pair
+        speedup = one["seconds"] / many["seconds"]
+        print(f"workers: --workers {workers} is {speedup:.2f}x --workers 1; the machine's ceiling "
+              f"({workers} one-worker runs at once) is {ceiling:.2f}x, so {speedup / ceiling:.0%} of it")
+        for name in ("one", "many", *(f"pair{n}" for n in range(workers))):
+            for path in scratch.glob(f"{name}.db*"):
+                path.unlink()
+        if bytes_mb:
+            big = scratch / "bytes.jsonl"
+            repeat_corpus(source, big, bytes_mb)
+            db = scratch / "bytes.db"
+            seconds, written = written_bytes(quotes_command("extract", big, "--db", db, "--workers", workers))
+            size = database_bytes(db)
+            print(f"bytes written: {big.stat().st_size / 1e6:.0f} MB corpus, --workers {workers}, {seconds:.0f} s: "
+                  f"{written / 1e9:.2f} GB written for a {size / 1e6:.0f} MB database "
+                  f"({quote_count(db)} quotes): {written / size:.1f} bytes per database byte")
+            big.unlink()
+            for path in scratch.glob("bytes.db*"):
+                path.unlink()
+        if rss_mb:
+            big = scratch / "rss.jsonl"
+            repeat_corpus(source, big, rss_mb)
+            row = measured(quotes_command("extract", big, "--db", scratch / "rss.db", "--workers", workers))
+            print(f"peak RSS: {big.stat().st_size / 1e9:.2f} GB corpus, --workers {workers}, {row['seconds']:.0f} s: "
+                  f"{row['rss_mb']:.0f} MB for all processes")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*")
@@ -238,11 +401,19 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="N, the workers to compare with one")
     parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES))
     parser.add_argument("--make-corpus", type=Path, help="write a generated corpus here and stop")
+    parser.add_argument("--issue", action="store_true", help="the storage and worker figures of issue 14")
+    parser.add_argument("--corpus-mb", type=float, default=16, help="--issue: size of the timed corpus")
+    parser.add_argument("--bytes-mb", type=float, default=0, help="--issue: corpus for bytes written (0: skip)")
+    parser.add_argument("--rss-mb", type=float, default=0, help="--issue: corpus for peak RSS (0: skip)")
     parser.add_argument("--one-stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make_corpus:
         make_corpus(args.make_corpus, args.size_mb)
+    elif args.issue:
+        if len(args.input) != 1:
+            raise SystemExit("--issue needs one JSON Lines file: --input FILE.jsonl")
+        issue_table(args.input[0], args.workers, args.corpus_mb, args.bytes_mb, args.rss_mb)
     elif args.one_stage:
         print(json.dumps(run_stage(args.one_stage, args.input, args.workers, args.scratch)))
     elif args.scale:

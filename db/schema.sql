@@ -1,3 +1,7 @@
+CREATE TABLE "_quotes_deferred" (
+   "name" TEXT PRIMARY KEY,
+   "sql" TEXT
+);
 CREATE TABLE "_quotes_migrations" (
    "name" TEXT PRIMARY KEY,
    "applied_at" TEXT

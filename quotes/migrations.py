@@ -151,6 +151,18 @@ def m006_run_process(db: Database) -> None:
     db["runs"].add_column("pid", int)
 
 
+@migration
+def m013_deferred_work(db: Database) -> None:
+    """``_quotes_deferred``: the indexes (their SQL) and full-text rebuilds a bulk load put off.
+
+    A run into an empty database drops the indexes of ``quotes`` and ``articles`` and builds
+    them, with full-text search, once at the end (``Store.defer_indexes``); a run killed before
+    the end leaves its rows here for the next run to build. A later migration that changes
+    those indexes must change its rows here too.
+    """
+    db["_quotes_deferred"].create({"name": str, "sql": str}, pk="name")
+
+
 def schema_sql(db: Database) -> str:
     """The schema as SQL, in a stable order, without SQLite's internal and FTS shadow tables."""
     rows = db.execute(

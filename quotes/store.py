@@ -262,42 +262,55 @@ class Store:
         """Store a batch of extracted articles in one transaction; returns quotes stored.
 
         The bulk path of a run: rows were built by the worker that extracted them, so this only
-        writes. Speakers the batch touches are marked (``quote_count`` empty) rather than
-        recomputed, because recomputing a much-quoted speaker after every batch costs time
-        that grows with the corpus; :meth:`refresh_pending` recomputes them once, at the end of
-        the run, and a run that was killed leaves the marks for the next run to finish.
+        writes, by plain ``executemany`` (``tests/test_store.py`` checks that it stores exactly
+        what sqlite-utils' ``upsert_all`` and ``insert_all`` store). Speakers the batch touches
+        are marked (``quote_count`` empty) rather than recomputed, because recomputing a
+        much-quoted speaker after every batch costs time that grows with the corpus;
+        :meth:`refresh_pending` recomputes them once, at the end of the run, and a run that was
+        killed leaves the marks for the next run to finish.
         """
         latest: dict[str, StoredArticle] = {}
         for item in batch:  # an article given twice in one batch: the later text wins, as in two batches
             latest[item.article["id"]] = item
-        ids = list(latest)
         with self.db.atomic():
-            touched = self._speakers_of(ids)
-            for chunk in chunked(ids):
+            replaced = self._stored_articles(list(latest))
+            touched = self._speakers_of(replaced)
+            for chunk in chunked(replaced):
                 self.db.execute(f"delete from quotes where article_id in ({marks(chunk)})", chunk)
             last_quote, last_article = (self.db.execute(f"select coalesce(max(rowid), 0) from {table}").fetchone()[0]
                                         for table in ("quotes", "articles"))
             extracted_at = now()
-            self.db["articles"].upsert_all(
-                ({**item.article, "run_id": run_id, "extracted_at": extracted_at} for item in latest.values()),
-                pk="id", batch_size=500)
+            conn = self.db.conn
+            for columns, rows in grouped_by_columns(
+                    {**item.article, "run_id": run_id, "extracted_at": extracted_at} for item in latest.values()):
+                conn.executemany(upsert_sql("articles", columns, "id"), rows)
             speakers: dict[str, dict] = {}
             for item in latest.values():
                 for row in item.speakers:
                     speakers.setdefault(row["id"], row)
-            self.db["speakers"].insert_all(speakers.values(), ignore=True, batch_size=500)
+            for columns, rows in grouped_by_columns(speakers.values()):
+                conn.executemany(f"insert or ignore into speakers ({names(columns)}) values ({marks(columns)})", rows)
             touched.update(speakers)
-            for chunk in chunked(sorted(touched)):
-                self.db.execute(f"update speakers set quote_count = null where id in ({marks(chunk)})", chunk)
+            for chunk in chunked(sorted(touched)):  # only rows not marked yet: each update re-indexes a speaker
+                self.db.execute(f"update speakers set quote_count = null where id in ({marks(chunk)}) "
+                                "and quote_count is not null", chunk)
             rows = [row for item in latest.values() for row in item.quotes]
-            # sqlite-utils' list mode (column names, then value tuples): a third faster than dicts
-            self.db["quotes"].insert_all(itertools.chain([QUOTE_COLUMNS], rows), batch_size=1000)
-            # new rows only (an updated article is re-indexed by its update trigger): see migration m005
-            self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes "
-                            "where rowid > ?", [last_quote])
-            self.db.execute("insert into articles_fts (rowid, title, text) select rowid, title, text "
-                            "from articles where rowid > ?", [last_article])
+            conn.executemany(f"insert into quotes ({names(QUOTE_COLUMNS)}) values ({marks(QUOTE_COLUMNS)})", rows)
+            if not self.deferred():
+                # new rows only (an updated article is re-indexed by its update trigger): see migration m005
+                self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes "
+                                "where rowid > ?", [last_quote])
+                self.db.execute("insert into articles_fts (rowid, title, text) select rowid, title, text "
+                                "from articles where rowid > ?", [last_article])
         return len(rows)
+
+    def _stored_articles(self, article_ids: list[str]) -> list[str]:
+        """Those of ``article_ids`` already stored (by an earlier batch or run), in the given order."""
+        found: set[str] = set()
+        for chunk in chunked(article_ids):
+            found.update(row[0] for row in self.db.execute(
+                f"select id from articles where id in ({marks(chunk)})", chunk))
+        return [aid for aid in article_ids if aid in found]
 
     def _speakers_of(self, article_ids: list[str]) -> set[str]:
         found: set[str] = set()
@@ -306,6 +319,46 @@ class Store:
                 f"select distinct speaker_id from quotes where article_id in ({marks(chunk)}) "
                 "and speaker_id is not null", chunk))
         return found
+
+    # --- a bulk load into an empty database -----------------------------------------------
+
+    def defer_indexes(self) -> bool:
+        """Before a bulk load into a database with no quotes yet, drop the indexes of ``quotes`` and
+        ``articles`` and their full-text triggers, to be built at the end; returns whether it did.
+
+        Each index is a B-tree that every batch spreads its rows over (quote ids, speaker ids
+        and canonical forms are random), so loading with them rewrites the same pages batch
+        after batch; building them once at the end sorts each once. What was put off is
+        recorded in ``_quotes_deferred`` in the same transaction, so a run killed part-way
+        leaves it for the next run (:meth:`build_deferred`). Primary keys stay.
+        """
+        with self.db.atomic():
+            if self.deferred() or self.db.execute("select exists (select 1 from quotes)").fetchone()[0]:
+                return False
+            dropped = self.db.execute(  # indexes, and the triggers that keep search current on updates and deletes
+                "select type, name, sql from sqlite_master where tbl_name in ('quotes', 'articles') "
+                "and sql is not null and (type = 'index' or (type = 'trigger' and sql like '%' || tbl_name || '_fts%'))"
+                " order by type, name").fetchall()
+            work = [*((name, sql) for _, name, sql in dropped),
+                    *((f"{table}_fts", f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+                      for table in ("quotes", "articles"))]
+            self.db.conn.executemany(f"insert into {DEFERRED} (name, sql) values (?, ?)", work)
+            for kind, name, _ in dropped:
+                self.db.execute(f"drop {kind} [{name}]")
+        return True
+
+    def deferred(self) -> bool:
+        """Whether indexes or full-text search are put off until the end of a bulk load."""
+        return bool(self.db.execute(f"select exists (select 1 from {DEFERRED})").fetchone()[0])
+
+    def build_deferred(self) -> int:
+        """Build what :meth:`defer_indexes` put off, and forget it; returns how many steps ran."""
+        with self.db.atomic():
+            work = self.db.execute(f"select name, sql from {DEFERRED} order by rowid").fetchall()
+            for _, sql in work:
+                self.db.execute(sql)
+            self.db.execute(f"delete from {DEFERRED}")
+        return len(work)
 
     def refresh_pending(self) -> int:
         """Recompute every speaker marked by :meth:`write`; returns how many were recomputed."""
@@ -340,20 +393,20 @@ class Store:
                 found.setdefault(sid, []).append((value, count, first))
             return found
 
-        names, roles, orgs, written = (tallies(c) for c in (
+        resolved, roles, orgs, written = (tallies(c) for c in (
             "speaker_name", "speaker_role", "speaker_org", "speaker_as_written"))
-        for sid in ids:
-            if sid not in totals:
-                self.db.execute("delete from speakers where id = ?", [sid])
-                continue
-            quote_count, article_count, outlet_count, first, last = totals[sid]
-            self.db["speakers"].update(sid, {
-                "name": most_common(names.get(sid, [])), "role": most_common(roles.get(sid, [])),
-                "organization": most_common(orgs.get(sid, [])),
-                "aliases": json.dumps(aliases(names.get(sid, []), written.get(sid, [])), ensure_ascii=False),
-                "quote_count": quote_count, "article_count": article_count, "outlet_count": outlet_count,
-                "first_published": first, "last_published": last,
-            })
+        gone = [[sid] for sid in ids if sid not in totals]
+        self.db.conn.executemany("delete from speakers where id = ?", gone)
+        self.db.conn.executemany(
+            f"update speakers set {', '.join(f'[{c}] = ?' for c in SPEAKER_FIGURES)} where id = ?",
+            ([most_common(resolved.get(sid, [])), most_common(roles.get(sid, [])), most_common(orgs.get(sid, [])),
+              json.dumps(aliases(resolved.get(sid, []), written.get(sid, [])), ensure_ascii=False),
+              *totals[sid], sid] for sid in ids if sid in totals))
+
+
+SPEAKER_FIGURES = ("name", "role", "organization", "aliases", "quote_count", "article_count", "outlet_count",
+                   "first_published", "last_published")  # what refresh_speakers recomputes, in its order
+DEFERRED = "_quotes_deferred"  # indexes and full-text search put off by a bulk load (migration m013)
 
 
 def most_common(tally: list[tuple[str, int, int]]) -> str | None:
@@ -382,5 +435,22 @@ def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
         yield items[start:start + size]
 
 
-def marks(items: list[str]) -> str:
+def marks(items) -> str:
     return ", ".join("?" * len(items))
+
+
+def names(columns) -> str:
+    return ", ".join(f"[{c}]" for c in columns)
+
+
+def upsert_sql(table: str, columns: tuple[str, ...], key: str) -> str:
+    """Insert, or update every other column of the row with the same ``key``: sqlite-utils' upsert."""
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != key)
+    return (f"insert into {table} ({names(columns)}) values ({marks(columns)}) "
+            f"on conflict ([{key}]) do update set {updates}")
+
+
+def grouped_by_columns(rows: Iterable[dict]) -> Iterator[tuple[tuple[str, ...], list[tuple]]]:
+    """Dict rows as ``(columns, value tuples)``, one group per run of rows with the same keys, in order."""
+    for columns, group in itertools.groupby(rows, key=lambda row: tuple(row)):
+        yield columns, [tuple(row.values()) for row in group]
