@@ -134,6 +134,12 @@ TABLES: dict[str, dict] = {
         "hidden": True,
         "columns": {"name": "Migration function name.", "applied_at": "When it was applied (UTC)."},
     },
+    "_quotes_deferred": {
+        "description": "Indexes and full-text search a bulk load into an empty database builds at its end; "
+                       "empty except while such a run writes, or after one was killed (the next run builds them).",
+        "hidden": True,
+        "columns": {"name": "The index, trigger or full-text table.", "sql": "The statement that builds it."},
+    },
 }
 
 QUERIES: dict[str, dict] = {
