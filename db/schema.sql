@@ -34,7 +34,8 @@ CREATE TABLE "errors" (
    "created_at" TEXT
 );
 CREATE TABLE "quotes" (
-   "id" TEXT PRIMARY KEY,
+   "rowid" INTEGER PRIMARY KEY,
+   "id" TEXT,
    "article_id" TEXT REFERENCES "articles"("id"),
    "speaker_id" TEXT REFERENCES "speakers"("id"),
    "content" TEXT,
@@ -59,8 +60,9 @@ CREATE TABLE "quotes" (
    "paragraph" INTEGER,
    "continuation" INTEGER,
    "quote_group" INTEGER,
-   "extra" TEXT
-, "canonical" TEXT);
+   "extra" TEXT,
+   "canonical" TEXT
+);
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -113,6 +115,8 @@ CREATE INDEX "idx_quotes_article_id"
     ON "quotes" ("article_id");
 CREATE INDEX "idx_quotes_canonical"
     ON "quotes" ("canonical");
+CREATE UNIQUE INDEX "idx_quotes_id"
+    ON "quotes" ("id");
 CREATE INDEX "idx_quotes_outlet"
     ON "quotes" ("outlet");
 CREATE INDEX "idx_quotes_published"

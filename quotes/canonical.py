@@ -21,11 +21,16 @@ def _no_combining_marks() -> dict[int, None]:
     return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
 
 
+def without_accents(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks: ``Núñez`` becomes ``Nunez``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed if decomposed.isascii() else decomposed.translate(_no_combining_marks())
+
+
 def canonical_quote(text: str) -> str:
     """Lower case, without accents or punctuation, words separated by single spaces.
 
     Apostrophes go with the rest of the punctuation, so "don't" and "don’t" both become "don t".
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = (decomposed if decomposed.isascii() else decomposed.translate(_no_combining_marks())).casefold()
+    letters = without_accents(text).casefold()
     return " ".join(_NOT_WORD.sub(" ", letters).split())

@@ -16,7 +16,6 @@ import json
 import os
 import re
 import socket
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +24,7 @@ from pathlib import Path
 from sqlite_utils import Database
 from sqlite_utils.utils import sqlite3
 
-from quotes.canonical import canonical_quote
+from quotes.canonical import canonical_quote, without_accents
 from quotes.migrations import DatabaseProblem, check_database, migrate
 from quotes.model import Quote, Speaker
 from quotes.readers import Article
@@ -112,9 +111,7 @@ def quote_id(article: str, quote: Quote) -> str:
 @lru_cache(maxsize=65536)  # the same names come back in article after article
 def fold(name: str) -> str:
     """A name reduced for matching: no accents, case or punctuation (``José Núñez`` = ``jose nunez``)."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(re.sub(r"[^\w]+", " ", without_accents(name).casefold()).split())
 
 
 def speaker_key(speaker: Speaker, article: str) -> str | None:

@@ -41,7 +41,9 @@ TABLES: dict[str, dict] = {
         "facets": ["type", "speaker_id", "speaker_org", "speaker_kind", "cue", "outlet"],
         "fts_table": "quotes_fts",
         "columns": {
-            "id": "Quote id, derived from the article id and the quote's offsets.",
+            "rowid": "Row number, in the order quotes were stored (the table's key; it can change when an "
+                     "article is extracted again).",
+            "id": "Quote id, derived from the article id and the quote's offsets: the same in every database.",
             "article_id": "The article the quote appears in.",
             "speaker_id": "The speaker, shared across articles.",
             "content": "What was said: the quoted words, or the reported claim.",
