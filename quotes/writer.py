@@ -16,7 +16,7 @@ from quotes.store import RunCounts, Store, StoredArticle
 
 BATCH_ARTICLES = 500
 BATCH_QUOTES = 5000
-RUN_CACHE_KIB = 64 * 1024  # SQLite's page cache during a run (2 MB by default), so a batch's pages are not spilled
+RUN_CACHE_KIB = 16 * 1024  # SQLite's page cache during a run (2 MB by default), so a batch's pages are not spilled
 
 
 class Writer:
