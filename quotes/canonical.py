@@ -8,17 +8,19 @@ such a folded form; this is ours. Two quotes with the same canonical form are th
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
 from functools import cache
 
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+MARKS_END = 0x20000  # every combining mark is in planes 0 and 1 (a test checks the whole range)
+
+
 @cache
 def _no_combining_marks() -> dict[int, None]:
-    """A ``str.translate`` table deleting every combining mark (built once, in about 0.1 s)."""
-    return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
+    """A ``str.translate`` table deleting every combining mark (built once per process, in 10 ms)."""
+    return {c: None for c in range(MARKS_END) if unicodedata.combining(chr(c))}
 
 
 def without_accents(text: str) -> str:

@@ -70,3 +70,12 @@ def test_the_canonical_form_drops_exactly_the_combining_marks_whatever_the_text(
         assert canonical_quote(text) == reference(text)
 
     same()
+
+
+def test_no_combining_mark_lies_beyond_the_planes_the_table_covers():
+    import sys
+    import unicodedata
+
+    from quotes.canonical import MARKS_END
+
+    assert not [c for c in range(MARKS_END, sys.maxunicode + 1) if unicodedata.combining(chr(c))]
