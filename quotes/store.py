@@ -76,7 +76,12 @@ def now() -> str:
 
 
 def short_hash(*parts: object, length: int = 16) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:length]
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:length]
+
+
+@lru_cache(maxsize=65536)  # a person or organisation is quoted in article after article
+def speaker_id(key: str) -> str:
+    return short_hash("speaker", key, length=12)
 
 
 def article_id(article: Article) -> str:
@@ -169,7 +174,7 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
     speakers: dict[str, dict] = {}
     for quote in quotes:
         key = speaker_key(quote.speaker, aid)
-        sid = short_hash("speaker", key, length=12) if key else None
+        sid = speaker_id(key) if key else None
         if sid and sid not in speakers:
             speakers[sid] = {"id": sid, "match_key": key, "kind": quote.speaker.kind,
                              "name": speaker_display_name(quote.speaker), "quote_count": None}
@@ -320,8 +325,9 @@ class Store:
     # --- a bulk load into an empty database -----------------------------------------------
 
     def defer_indexes(self) -> bool:
-        """Before a bulk load into a database with no quotes yet, drop the indexes of ``quotes`` and
-        ``articles`` and their full-text triggers, to be built at the end; returns whether it did.
+        """Before a bulk load into a database with no quotes yet, drop the indexes of ``quotes``,
+        ``articles`` and ``speakers`` and their full-text triggers, to be built at the end;
+        returns whether it did.
 
         Each index is a B-tree that every batch spreads its rows over (quote ids, speaker ids
         and canonical forms are random), so loading with them rewrites the same pages batch
@@ -332,13 +338,13 @@ class Store:
         with self.db.atomic():
             if self.deferred() or self.db.execute("select exists (select 1 from quotes)").fetchone()[0]:
                 return False
-            dropped = self.db.execute(  # indexes, and the triggers that keep search current on updates and deletes
-                "select type, name, sql from sqlite_master where tbl_name in ('quotes', 'articles') "
+            dropped = self.db.execute(  # indexes, and the triggers that keep search current
+                f"select type, name, sql from sqlite_master where tbl_name in ({marks(BULK_TABLES)}) "
                 "and sql is not null and (type = 'index' or (type = 'trigger' and sql like '%' || tbl_name || '_fts%'))"
-                " order by type, name").fetchall()
+                " order by type, name", BULK_TABLES).fetchall()
             work = [*((name, sql) for _, name, sql in dropped),
                     *((f"{table}_fts", f"insert into {table}_fts ({table}_fts) values ('rebuild')")
-                      for table in ("quotes", "articles"))]
+                      for table in BULK_TABLES)]
             self.db.conn.executemany(f"insert into {DEFERRED} (name, sql) values (?, ?)", work)
             for kind, name, _ in dropped:
                 self.db.execute(f"drop {kind} [{name}]")
@@ -349,11 +355,21 @@ class Store:
         return bool(self.db.execute(f"select exists (select 1 from {DEFERRED})").fetchone()[0])
 
     def build_deferred(self) -> int:
-        """Build what :meth:`defer_indexes` put off, and forget it; returns how many steps ran."""
+        """Build what :meth:`defer_indexes` put off, and forget it; returns how many steps ran.
+
+        The indexes come first; then the speakers the load marked are recomputed, before their
+        full-text triggers are back, so that the rebuild of search indexes each speaker once.
+        """
         with self.db.atomic():
             work = self.db.execute(f"select name, sql from {DEFERRED} order by rowid").fetchall()
-            for _, sql in work:
+            indexes = [sql for _, sql in work if INDEX_SQL.match(sql)]
+            for sql in indexes:
                 self.db.execute(sql)
+            if work:
+                self.refresh_pending()
+            for _, sql in work:
+                if sql not in indexes:
+                    self.db.execute(sql)
             self.db.execute(f"delete from {DEFERRED}")
         return len(work)
 
@@ -381,17 +397,18 @@ class Store:
             f"min(nullif(published, '')), max(nullif(published, '')) from quotes where {where} "
             "group by speaker_id", ids)}
 
-        def tallies(column: str) -> dict[str, list[tuple[str, int, int]]]:
-            """``{speaker: [(value, count, first rowid)]}`` over the non-empty values of a column."""
-            found: dict[str, list[tuple[str, int, int]]] = {}
-            for sid, value, count, first in self.db.execute(
-                    f"select speaker_id, {column}, count(*), min(rowid) from quotes "
-                    f"where {where} and coalesce({column}, '') != '' group by speaker_id, {column}", ids):
-                found.setdefault(sid, []).append((value, count, first))
-            return found
-
-        resolved, roles, orgs, written = (tallies(c) for c in (
-            "speaker_name", "speaker_role", "speaker_org", "speaker_as_written"))
+        # One grouped pass gives every column's tallies: {column: {speaker: {value: [count, first rowid]}}}
+        found: list[dict[str, dict[str, list[int]]]] = [{} for _ in TALLIED]
+        for sid, *values, count, first in self.db.execute(
+                f"select speaker_id, {names(TALLIED)}, count(*), min(rowid) from quotes where {where} "
+                f"group by speaker_id, {names(TALLIED)}", ids):
+            for column, value in enumerate(values):
+                if value:  # not NULL, not empty
+                    entry = found[column].setdefault(sid, {}).setdefault(value, [0, first])
+                    entry[0] += count
+                    entry[1] = min(entry[1], first)
+        resolved, roles, orgs, written = ({sid: [(value, count, first) for value, (count, first) in by.items()]
+                                           for sid, by in tally.items()} for tally in found)
         gone = [[sid] for sid in ids if sid not in totals]
         self.db.conn.executemany("delete from speakers where id = ?", gone)
         self.db.conn.executemany(
@@ -401,9 +418,12 @@ class Store:
               *totals[sid], sid] for sid in ids if sid in totals))
 
 
+TALLIED = ("speaker_name", "speaker_role", "speaker_org", "speaker_as_written")  # their most frequent values
 SPEAKER_FIGURES = ("name", "role", "organization", "aliases", "quote_count", "article_count", "outlet_count",
                    "first_published", "last_published")  # what refresh_speakers recomputes, in its order
 DEFERRED = "_quotes_deferred"  # indexes and full-text search put off by a bulk load (migration m013)
+BULK_TABLES = ("quotes", "articles", "speakers")  # the tables a bulk load indexes at its end
+INDEX_SQL = re.compile(r"create\s+(unique\s+)?index\b", re.I)
 
 
 def most_common(tally: list[tuple[str, int, int]]) -> str | None:

@@ -45,8 +45,8 @@ def rows(db_path: Path, leave_out: tuple[str, ...] = ()) -> dict[str, list[tuple
     for table in tables:
         columns = [f"[{r[1]}]" for r in conn.execute(f"pragma table_info([{table}])") if r[1] not in leave_out]
         found[table] = conn.execute(f"select rowid, {', '.join(columns)} from [{table}] order by rowid").fetchall()
-    found["search"] = conn.execute("select rowid from quotes_fts where quotes_fts match 'late' "
-                                   "order by rowid").fetchall()
+    found["search"] = [conn.execute(f"select rowid from {table}_fts where {table}_fts match ? order by rowid",
+                                    [word]).fetchall() for table, word in (("quotes", "late"), ("speakers", "Diaz"))]
     conn.close()
     return found
 
@@ -84,7 +84,7 @@ def test_executemany_stores_exactly_what_sqlite_utils_stores(tmp_path, monkeypat
     for store in (fast, reference):
         store.refresh_pending()
     assert rows(tmp_path / "fast.db") == rows(tmp_path / "reference.db")
-    assert len(rows(tmp_path / "fast.db")["search"]) == 4  # the ferry and the tram, twice each
+    assert [len(found) for found in rows(tmp_path / "fast.db")["search"]] == [4, 1]  # the ferry and the tram, twice
 
 
 def indexes(db) -> set[str]:
@@ -143,7 +143,7 @@ def test_a_killed_bulk_load_is_indexed_by_the_next_run(tmp_path):
     assert store.db.execute("select count(*) from speakers where quote_count is null").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("table", ["quotes", "articles"])
+@pytest.mark.parametrize("table", ["quotes", "articles", "speakers"])
 def test_full_text_search_after_a_bulk_load_passes_sqlites_integrity_check(tmp_path, table):
     store = Store(open_db(tmp_path / "q.db"))
     run(store, BATCHES)
