@@ -254,8 +254,10 @@ class Store:
 
         An article already stored has its old quotes removed first, and speakers left with no
         quote are deleted, so the database always equals one clean extraction of its articles.
+        What a killed bulk load left unbuilt is built first.
         """
         with self.db.atomic():
+            self.build_deferred()
             stored = self.write([stored_article(a, q, extractor_version) for a, q in batch], run_id)
             self.refresh_pending()
         return stored

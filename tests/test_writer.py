@@ -148,3 +148,15 @@ def test_full_text_search_after_a_bulk_load_passes_sqlites_integrity_check(tmp_p
     store = Store(open_db(tmp_path / "q.db"))
     run(store, BATCHES)
     store.db.execute(f"insert into {table}_fts ({table}_fts, rank) values ('integrity-check', 1)")
+
+
+def test_saving_through_the_python_api_builds_what_a_killed_bulk_load_left(tmp_path):
+    from tests.test_store import TEXT, article, diaz_quotes
+
+    path = tmp_path / "q.db"
+    run(Store(open_db(path)), BATCHES[:1], finish=False)
+    store = Store(open_db(path))
+    store.save([(article("a1", TEXT), diaz_quotes())], None, "v1")
+    assert not store.deferred()
+    found = store.db.execute("select count(*) from quotes_fts where quotes_fts match 'pier'").fetchone()[0]
+    assert found == 6 * 2 + 2  # the first batch's stories, and the two Diaz quotes
