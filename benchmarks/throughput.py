@@ -16,12 +16,15 @@ Usage:
         --scale --input big.jsonl --stages store-n.
 
     python benchmarks/throughput.py --issue --input polnear-train.jsonl [--bytes-mb 200] [--rss-mb 1000]
+                                    [--baseline OTHER/.venv/bin/python]
         Every storage and worker figure of issue 14, side by side in one run, each command in a
         fresh process with its start-up: the storing ratio (quote rows/s of `quotes extract`
         minus `quotes annotate`, over raw `executemany` rows/s of the same rows), `--workers 2`
         against `--workers 1` and the machine's own ceiling (two one-worker runs at once),
         bytes written per database byte, and peak RSS with two workers. The input (JSON Lines)
         is repeated with distinct ids up to each size; generated corpora are deleted afterwards.
+        --baseline runs the same commands with another installation's Python in the same rounds
+        (e.g. a checkout of the previous release in its own virtualenv): before and after at once.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -304,8 +308,8 @@ def measured_together(commands: list[list[str]]) -> float:
     return time.perf_counter() - started
 
 
-def quotes_command(*args: object) -> list[str]:
-    return [sys.executable, "-m", "quotes", *(str(a) for a in args)]
+def quotes_command(*args: object, python: str = sys.executable) -> list[str]:
+    return [python, "-m", "quotes", *(str(a) for a in args)]
 
 
 def raw_executemany_rate(db_path: Path, scratch: Path) -> tuple[int, float]:
@@ -333,12 +337,16 @@ def database_bytes(db_path: Path) -> int:
     return sum(p.stat().st_size for p in db_path.parent.glob(db_path.name + "*"))
 
 
-def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rss_mb: float, rounds: int) -> None:
+def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rss_mb: float, rounds: int,
+                baseline: str | None = None) -> None:
     """Every storage and worker figure of issue 14, measured side by side in this run.
 
     The timed commands run in ``rounds`` interleaved rounds and each figure is the best round,
-    so that other jobs on a shared machine disturb the ratios as little as they can.
+    so that other jobs on a shared machine disturb the ratios as little as they can. With
+    ``baseline`` (the Python of another installation of quotes, e.g. an older release), the same
+    commands run for it too, in the same rounds, and its figures are printed first.
     """
+    pythons = {"baseline": baseline, "this version": sys.executable} if baseline else {"this version": sys.executable}
     with tempfile.TemporaryDirectory(prefix="quotes-issue-") as folder:
         scratch = Path(folder)
         corpus = scratch / "corpus.jsonl"
@@ -346,58 +354,69 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
         megabytes = corpus.stat().st_size / 1e6
         print(f"corpus: {source} repeated to {megabytes:.1f} MB, {articles} articles; best of {rounds} rounds; "
               f"load average {os.getloadavg()[0]:.2f}")
-        extract = {n: quotes_command("extract", corpus, "--db", scratch / f"w{n}.db", "--workers", n)
-                   for n in (1, workers)}
-        best: dict[str, dict] = {}
-        raw_rate = 0.0
+        best: dict[tuple[str, str], dict] = {}
+        raw_rate: dict[str, float] = {}
+        rows = 0
         for _ in range(rounds):
-            for path in scratch.glob("*.db*"):
-                path.unlink()
-            found = {"annotate": measured(quotes_command("annotate", corpus, "-o", os.devnull)),
-                     "one": measured(extract[1]), "many": measured(extract[workers]),
-                     "pair": {"seconds": measured_together(
-                         [quotes_command("extract", corpus, "--db", scratch / f"pair{n}.db", "--workers", 1)
-                          for n in range(workers)]), "rss_mb": 0}}
-            for name, row in found.items():
-                if name not in best or row["seconds"] < best[name]["seconds"]:
-                    best[name] = {**row, "cpu": min(row.get("cpu", 0), best.get(name, row).get("cpu", 0))}
-                else:
-                    best[name]["cpu"] = min(best[name]["cpu"], row.get("cpu", 0))
-            rows, rate = raw_executemany_rate(scratch / "w1.db", scratch)
-            raw_rate = max(raw_rate, rate)
-        annotate, one, many, pair = (best[n] for n in ("annotate", "one", "many", "pair"))
-        print(f"{'command (fresh process, start-up included)':52} {'seconds':>8} {'CPU s':>6} {'MB/s':>6} "
-              f"{'peak RSS MB':>12}")
-        for name, row in (("quotes annotate", annotate), ("quotes extract --workers 1", one),
-                          (f"quotes extract --workers {workers}", many),
-                          (f"{workers} x quotes extract --workers 1, at once", pair)):
-            rate = megabytes * (workers if row is pair else 1) / row["seconds"]
-            print(f"{name:52} {row['seconds']:8.2f} {row.get('cpu', 0):6.2f} {rate:6.2f} {row['rss_mb']:12.0f}")
-        for clock in ("seconds", "cpu"):
-            storing = rows / max(one[clock] - annotate[clock], 1e-9)
-            print(f"storing ({'wall' if clock == 'seconds' else 'CPU'} time): {rows} quote rows in "
-                  f"{one[clock] - annotate[clock]:.2f} s (extract - annotate) = {storing:,.0f} rows/s; raw "
-                  f"executemany of the same rows: {raw_rate:,.0f} rows per CPU second; ratio {storing / raw_rate:.3f}")
-        ceiling = workers * one["seconds"] / pair["seconds"]
-        speedup = one["seconds"] / many["seconds"]
-        print(f"workers: --workers {workers} is {speedup:.2f}x --workers 1; the machine's ceiling "
-              f"({workers} one-worker runs at once) is {ceiling:.2f}x, so {speedup / ceiling:.0%} of it")
+            for label, python in pythons.items():
+                for path in scratch.glob("*.db*"):
+                    path.unlink()
+                run = partial(quotes_command, python=python)
+                found = {"annotate": measured(run("annotate", corpus, "-o", os.devnull)),
+                         "one": measured(run("extract", corpus, "--db", scratch / "w1.db", "--workers", 1)),
+                         "many": measured(run("extract", corpus, "--db", scratch / "wn.db", "--workers", workers)),
+                         "pair": {"seconds": measured_together(
+                             [run("extract", corpus, "--db", scratch / f"pair{n}.db", "--workers", 1)
+                              for n in range(workers)]), "rss_mb": 0, "cpu": 0}}
+                for name, row in found.items():
+                    kept = best.setdefault((label, name), row)
+                    if row["seconds"] < kept["seconds"]:
+                        best[(label, name)] = {**row, "cpu": min(row["cpu"], kept["cpu"])}
+                    else:
+                        kept["cpu"] = min(kept["cpu"], row["cpu"])
+                rows, rate = raw_executemany_rate(scratch / "w1.db", scratch)
+                raw_rate[label] = max(raw_rate.get(label, 0), rate)
+        for label in pythons:
+            annotate, one, many, pair = (best[(label, n)] for n in ("annotate", "one", "many", "pair"))
+            print(f"\n{label} ({pythons[label]})")
+            print(f"{'command (fresh process, start-up included)':52} {'seconds':>8} {'CPU s':>6} {'MB/s':>6} "
+                  f"{'peak RSS MB':>12}")
+            for name, row in (("quotes annotate", annotate), ("quotes extract --workers 1", one),
+                              (f"quotes extract --workers {workers}", many),
+                              (f"{workers} x quotes extract --workers 1, at once", pair)):
+                rate = megabytes * (workers if row is pair else 1) / row["seconds"]
+                print(f"{name:52} {row['seconds']:8.2f} {row['cpu']:6.2f} {rate:6.2f} {row['rss_mb']:12.0f}")
+            for clock in ("seconds", "cpu"):
+                storing = rows / max(one[clock] - annotate[clock], 1e-9)
+                print(f"storing ({'wall' if clock == 'seconds' else 'CPU'} time): {rows} quote rows in "
+                      f"{one[clock] - annotate[clock]:.2f} s (extract - annotate) = {storing:,.0f} rows/s; raw "
+                      f"executemany of the same rows: {raw_rate[label]:,.0f} rows per CPU second; "
+                      f"ratio {storing / raw_rate[label]:.3f}")
+            ceiling = workers * one["seconds"] / pair["seconds"]
+            speedup = one["seconds"] / many["seconds"]
+            print(f"workers: --workers {workers} is {speedup:.2f}x --workers 1; the machine's ceiling "
+                  f"({workers} one-worker runs at once) is {ceiling:.2f}x, so {speedup / ceiling:.0%} of it")
         for path in scratch.glob("*.db*"):
             path.unlink()
         for size, figure in ((bytes_mb, "bytes"), (rss_mb, "rss")):
-            if size:
-                big = scratch / f"{figure}.jsonl"
-                repeat_corpus(source, big, size)
+            if not size:
+                continue
+            big = scratch / f"{figure}.jsonl"
+            repeat_corpus(source, big, size)
+            for label, python in pythons.items():
+                if figure == "rss" and label == "baseline":
+                    continue  # an hour on a busy machine: the baseline's figure is in docs/performance.md
                 db = scratch / f"{figure}.db"
-                row = measured(quotes_command("extract", big, "--db", db, "--workers", workers))
+                row = measured(quotes_command("extract", big, "--db", db, "--workers", workers, python=python))
                 stored = database_bytes(db)
-                print(f"{big.stat().st_size / 1e6:.0f} MB corpus, --workers {workers}, {row['seconds']:.0f} s: "
-                      f"{quote_count(db)} quotes, peak RSS {row['rss_mb']:.0f} MB for all processes, "
+                print(f"{label}: {big.stat().st_size / 1e6:.0f} MB corpus, --workers {workers}, "
+                      f"{row['seconds']:.0f} s: {quote_count(db)} quotes, "
+                      f"peak RSS {row['rss_mb']:.0f} MB for all processes, "
                       f"{row['written'] / 1e9:.2f} GB written for a {stored / 1e6:.0f} MB database: "
                       f"{row['written'] / stored:.1f} bytes written per database byte")
-                big.unlink()
                 for path in scratch.glob(f"{figure}.db*"):
                     path.unlink()
+            big.unlink()
 
 
 def main() -> None:
@@ -415,6 +434,7 @@ def main() -> None:
     parser.add_argument("--corpus-mb", type=float, default=16, help="--issue: size of the timed corpus")
     parser.add_argument("--bytes-mb", type=float, default=0, help="--issue: corpus for bytes written (0: skip)")
     parser.add_argument("--rss-mb", type=float, default=0, help="--issue: corpus for peak RSS (0: skip)")
+    parser.add_argument("--baseline", help="--issue: the Python of another installation, measured alongside")
     parser.add_argument("--one-stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -423,7 +443,8 @@ def main() -> None:
     elif args.issue:
         if len(args.input) != 1:
             raise SystemExit("--issue needs one JSON Lines file: --input FILE.jsonl")
-        issue_table(args.input[0], args.workers, args.corpus_mb, args.bytes_mb, args.rss_mb, args.repeat or 3)
+        issue_table(args.input[0], args.workers, args.corpus_mb, args.bytes_mb, args.rss_mb, args.repeat or 3,
+                    args.baseline)
     elif args.one_stage:
         print(json.dumps(run_stage(args.one_stage, args.input, args.workers, args.scratch)))
     elif args.scale:
