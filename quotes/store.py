@@ -266,7 +266,7 @@ class Store:
         """Store a batch of extracted articles in one transaction; returns quotes stored.
 
         The bulk path of a run: rows were built by the worker that extracted them, so this only
-        writes, by plain ``executemany`` (``tests/test_store.py`` checks that it stores exactly
+        writes, by plain ``executemany`` (``tests/test_writer.py`` checks that it stores exactly
         what sqlite-utils' ``upsert_all`` and ``insert_all`` store). Speakers the batch touches
         are marked (``quote_count`` empty) rather than recomputed, because recomputing a
         much-quoted speaker after every batch costs time that grows with the corpus;
@@ -277,7 +277,7 @@ class Store:
         for item in batch:  # an article given twice in one batch: the later text wins, as in two batches
             latest[item.article["id"]] = item
         with self.db.atomic():
-            replaced = self._stored_articles(list(latest))
+            replaced = self._stored_articles(list(latest))  # during a bulk load, articles given twice: a scan each
             touched = self._speakers_of(replaced)
             for chunk in chunked(replaced):
                 self.db.execute(f"delete from quotes where article_id in ({marks(chunk)})", chunk)
