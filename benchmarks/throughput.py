@@ -79,7 +79,7 @@ def split_only_stock(text: str) -> None:
 
     tokenizer = stock_tokenizer()
     for start, end in paragraphs(text):
-        tokenizer.span_tokenize(text[start:end])
+        list(tokenizer.span_tokenize(text[start:end]))
 
 
 def split_only_punkt(text: str) -> None:
@@ -88,7 +88,7 @@ def split_only_punkt(text: str) -> None:
 
     punkt = tokenizer()
     for start, end in paragraphs(text):
-        punkt.span_tokenize(text[start:end])
+        list(punkt.span_tokenize(text[start:end]))
 
 
 def engine_table(files: list[str], repeat: int) -> None:
