@@ -385,7 +385,8 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
                               (f"quotes extract --workers {workers}", many),
                               (f"{workers} x quotes extract --workers 1, at once", pair)):
                 rate = megabytes * (workers if row is pair else 1) / row["seconds"]
-                print(f"{name:52} {row['seconds']:8.2f} {row['cpu']:6.2f} {rate:6.2f} {row['rss_mb']:12.0f}")
+                cpu, rss = ("-", "-") if row is pair else (f"{row['cpu']:.2f}", f"{row['rss_mb']:.0f}")  # not sampled
+                print(f"{name:52} {row['seconds']:8.2f} {cpu:>6} {rate:6.2f} {rss:>12}")
             for clock in ("seconds", "cpu"):
                 storing = rows / max(one[clock] - annotate[clock], 1e-9)
                 print(f"storing ({'wall' if clock == 'seconds' else 'CPU'} time): {rows} quote rows in "
