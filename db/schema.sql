@@ -1,3 +1,7 @@
+CREATE TABLE "_quotes_deferred" (
+   "name" TEXT PRIMARY KEY,
+   "sql" TEXT
+);
 CREATE TABLE "_quotes_migrations" (
    "name" TEXT PRIMARY KEY,
    "applied_at" TEXT
@@ -45,7 +49,8 @@ select quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speak
   quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
 from quotes left join article_list on article_list.id = quotes.article_id;
 CREATE TABLE "quotes" (
-   "id" TEXT PRIMARY KEY,
+   "rowid" INTEGER PRIMARY KEY,
+   "id" TEXT,
    "article_id" TEXT REFERENCES "articles"("id"),
    "speaker_id" TEXT REFERENCES "speakers"("id"),
    "content" TEXT,
@@ -70,8 +75,18 @@ CREATE TABLE "quotes" (
    "paragraph" INTEGER,
    "continuation" INTEGER,
    "quote_group" INTEGER,
-   "extra" TEXT
-, "canonical" TEXT, "speaker_role_start" INTEGER, "speaker_role_end" INTEGER, "speaker_role_expanded" TEXT, "speaker_org_start" INTEGER, "speaker_org_end" INTEGER, "speaker_gender" TEXT, "speaker_resolution" TEXT, "speaker_name_start" INTEGER, "speaker_name_end" INTEGER);
+   "extra" TEXT,
+   "canonical" TEXT,
+   "speaker_role_start" INTEGER,
+   "speaker_role_end" INTEGER,
+   "speaker_role_expanded" TEXT,
+   "speaker_org_start" INTEGER,
+   "speaker_org_end" INTEGER,
+   "speaker_gender" TEXT,
+   "speaker_resolution" TEXT,
+   "speaker_name_start" INTEGER,
+   "speaker_name_end" INTEGER
+);
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -140,6 +155,8 @@ CREATE INDEX "idx_quotes_article_id"
     ON "quotes" ("article_id");
 CREATE INDEX "idx_quotes_canonical"
     ON "quotes" ("canonical");
+CREATE UNIQUE INDEX "idx_quotes_id"
+    ON "quotes" ("id");
 CREATE INDEX "idx_quotes_outlet"
     ON "quotes" ("outlet");
 CREATE INDEX "idx_quotes_published"

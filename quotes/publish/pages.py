@@ -339,6 +339,11 @@ async def quote_page(datasette, request) -> Response:
                substr(articles.text, max(1, quotes.start - 239), min(quotes.start, 240)) as before,
                substr(articles.text, quotes."end" + 1, 240) as after
         from quotes join articles on articles.id = quotes.article_id where quotes.id = :id""", {"id": quote_id})
+    if not quote and quote_id.isdigit():
+        # the row page of a quote is keyed by its rowid (migration m014): send it on to the quote's own page
+        row = await reads.fetch_one(db, "select id from quotes where rowid = :rowid", {"rowid": int(quote_id)})
+        if row:
+            return Response.redirect(site.quote(row["id"]))
     if not quote:
         raise NotFound(f"Quote not found: {quote_id}")
     before, after = trim_context(quote.pop("before") or "", quote.pop("after") or "")
