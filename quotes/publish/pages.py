@@ -118,10 +118,13 @@ def degrades(handler):
             return await handler(datasette, request)
         except Unavailable as problem:
             site, message = problem.site, str(problem)
-        except (QueryInterrupted, sqlite3.OperationalError) as error:
+        except (QueryInterrupted, sqlite3.DatabaseError) as error:
             site = Site(datasette, tilde_decode(request.url_vars["database"]))
             message = slow_message(error)
-        response = await render(datasette, request, site, "quotes_unavailable.html", {"message": message})
+        try:
+            response = await render(datasette, request, site, "quotes_unavailable.html", {"message": message})
+        except (QueryInterrupted, sqlite3.DatabaseError):  # so busy that the page around the message timed out too
+            response = Response.html(f"<!DOCTYPE html><title>Busy</title><p>{escape(message)}</p>")
         response.status = 503
         response.headers["Retry-After"] = "10"
         return response
