@@ -14,17 +14,31 @@ Usage:
     python benchmarks/throughput.py --make-corpus big.jsonl --size-mb 1000
         Write such a corpus to a file, e.g. to measure peak RSS on a large input with
         --scale --input big.jsonl --stages store-n.
+
+    python benchmarks/throughput.py --issue --input polnear-train.jsonl [--bytes-mb 200] [--rss-mb 1000]
+                                    [--baseline OTHER/.venv/bin/python]
+        Every storage and worker figure of issue 14, side by side in one run, each command in a
+        fresh process with its start-up: the storing ratio (quote rows/s of `quotes extract`
+        minus `quotes annotate`, over raw `executemany` rows/s of the same rows), `--workers 2`
+        against `--workers 1` and the machine's own ceiling (two one-worker runs at once),
+        bytes written per database byte, and peak RSS with two workers. The input (JSON Lines)
+        is repeated with distinct ids up to each size; generated corpora are deleted afterwards.
+        --baseline runs the same commands with another installation's Python in the same rounds
+        (e.g. a checkout of the previous release in its own virtualenv): before and after at once.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -59,6 +73,24 @@ def split_only(text: str) -> None:
         sentences(text, start, end)
 
 
+def split_only_stock(text: str) -> None:
+    """The split-only pass on nltk's own Punkt (its patterns on the ``regex`` engine), for comparison."""
+    from quotes.sentences import stock_tokenizer
+
+    tokenizer = stock_tokenizer()
+    for start, end in paragraphs(text):
+        list(tokenizer.span_tokenize(text[start:end]))
+
+
+def split_only_punkt(text: str) -> None:
+    """The split-only pass on Punkt as the engine runs it (on ``re``), every paragraph through Punkt."""
+    from quotes.sentences import tokenizer
+
+    punkt = tokenizer()
+    for start, end in paragraphs(text):
+        list(punkt.span_tokenize(text[start:end]))
+
+
 def engine_table(files: list[str], repeat: int) -> None:
     texts = load(files) if files else bundled_texts()
     size = sum(len(t.encode("utf-8")) for t in texts)
@@ -66,12 +98,16 @@ def engine_table(files: list[str], repeat: int) -> None:
     texts = texts * repeat
     megabytes = size * repeat / 1e6
     extract(texts[0])  # build the tokenizer and the lexicon once, outside the timing
-    rows = [("extract", timed(extract, texts)), ("sentence split only", timed(split_only, texts))]
+    split_only_stock(texts[0])
+    rows = [("extract", timed(extract, texts)), ("sentence split only", timed(split_only, texts)),
+            ("Punkt on re, all", timed(split_only_punkt, texts)),
+            ("Punkt on regex, all", timed(split_only_stock, texts))]
     print(f"{len(texts)} articles, {megabytes:.1f} MB")
     print(f"{'stage':22} {'seconds':>8} {'MB/s':>8} {'articles/s':>11}")
     for name, seconds in rows:
         print(f"{name:22} {seconds:8.2f} {megabytes / seconds:8.2f} {len(texts) / seconds:11.0f}")
     print(f"extract / split time ratio: {rows[0][1] / rows[1][1]:.2f}")
+    print(f"Punkt on re is {rows[3][1] / rows[2][1]:.2f}x Punkt on nltk's regex engine")
 
 
 def make_corpus(path: Path, megabytes: float) -> None:
@@ -228,21 +264,188 @@ def tree_rss(pid: int) -> float:
     return total
 
 
+# --- issue 14: storage and workers, side by side in one run ---------------------------------
+
+
+def repeat_corpus(source: str, path: Path, megabytes: float) -> int:
+    """``source`` (JSON Lines) repeated up to ``megabytes``, each copy's ids made distinct; the line count."""
+    lines = [json.loads(line) for line in Path(source).read_text(encoding="utf-8").splitlines() if line.strip()]
+    written, copy = 0, 0
+    with path.open("w", encoding="utf-8") as out:
+        while out.tell() < megabytes * 1e6 or copy == 0:
+            for number, doc in enumerate(lines):
+                out.write(json.dumps({**doc, "id": f"{doc.get('id', number)}~{copy}"}, ensure_ascii=False) + "\n")
+                written += 1
+            copy += 1
+    return written
+
+
+def measured(command: list[str]) -> dict:
+    """Run ``command`` in a fresh process: wall seconds, peak summed RSS of its process tree (MB,
+    sampled every 0.1 s) and bytes it and its workers wrote to storage (``ru_oublock``)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak = 0.0
+    while True:
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.1)
+    seconds = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 3):  # 3: finished, with inputs skipped
+        raise SystemExit(f"{' '.join(map(str, command))} failed with status {os.waitstatus_to_exitcode(status)}")
+    return {"seconds": seconds, "rss_mb": peak, "written": usage.ru_oublock * 512,
+            "cpu": usage.ru_utime + usage.ru_stime}  # its own and its workers', as the machine's load barely moves it
+
+
+def measured_together(commands: list[list[str]]) -> float:
+    """Wall seconds of ``commands`` run at the same time, each in its own process."""
+    started = time.perf_counter()
+    processes = [subprocess.Popen(c, stdout=subprocess.DEVNULL) for c in commands]
+    for process in processes:
+        process.wait()
+    return time.perf_counter() - started
+
+
+def quotes_command(*args: object, python: str = sys.executable) -> list[str]:
+    return [python, "-m", "quotes", *(str(a) for a in args)]
+
+
+def raw_executemany_rate(db_path: Path, scratch: Path) -> tuple[int, float]:
+    """Rows per CPU second of plain ``executemany`` of the stored quote rows into a table with no key and no index."""
+    source = sqlite3.connect(db_path)
+    columns = [row[1] for row in source.execute("pragma table_info(quotes)") if row[1] != "rowid"]
+    rows = source.execute(f"select {', '.join(f'[{c}]' for c in columns)} from quotes").fetchall()
+    source.close()
+    target = sqlite3.connect(scratch / "raw.db")
+    target.execute(f"create table quotes ({', '.join(f'[{c}]' for c in columns)})")
+    started = time.process_time()
+    with target:
+        target.executemany(f"insert into quotes values ({', '.join('?' * len(columns))})", rows)
+    seconds = time.process_time() - started
+    target.close()
+    return len(rows), len(rows) / seconds
+
+
+def quote_count(db_path: Path) -> int:
+    with sqlite3.connect(db_path) as db:
+        return db.execute("select count(*) from quotes").fetchone()[0]
+
+
+def database_bytes(db_path: Path) -> int:
+    return sum(p.stat().st_size for p in db_path.parent.glob(db_path.name + "*"))
+
+
+def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rss_mb: float, rounds: int,
+                baseline: str | None = None) -> None:
+    """Every storage and worker figure of issue 14, measured side by side in this run.
+
+    The timed commands run in ``rounds`` interleaved rounds and each figure is the best round,
+    so that other jobs on a shared machine disturb the ratios as little as they can. With
+    ``baseline`` (the Python of another installation of quotes, e.g. an older release), the same
+    commands run for it too, in the same rounds, and its figures are printed first.
+    """
+    pythons = {"baseline": baseline, "this version": sys.executable} if baseline else {"this version": sys.executable}
+    with tempfile.TemporaryDirectory(prefix="quotes-issue-") as folder:
+        scratch = Path(folder)
+        corpus = scratch / "corpus.jsonl"
+        articles = repeat_corpus(source, corpus, corpus_mb)
+        megabytes = corpus.stat().st_size / 1e6
+        print(f"corpus: {source} repeated to {megabytes:.1f} MB, {articles} articles; best of {rounds} rounds; "
+              f"load average {os.getloadavg()[0]:.2f}")
+        best: dict[tuple[str, str], dict] = {}
+        raw_rate: dict[str, float] = {}
+        rows = 0
+        for _ in range(rounds):
+            for label, python in pythons.items():
+                for path in scratch.glob("*.db*"):
+                    path.unlink()
+                run = partial(quotes_command, python=python)
+                found = {"annotate": measured(run("annotate", corpus, "-o", os.devnull)),
+                         "one": measured(run("extract", corpus, "--db", scratch / "w1.db", "--workers", 1)),
+                         "many": measured(run("extract", corpus, "--db", scratch / "wn.db", "--workers", workers)),
+                         "pair": {"seconds": measured_together(
+                             [run("extract", corpus, "--db", scratch / f"pair{n}.db", "--workers", 1)
+                              for n in range(workers)]), "rss_mb": 0, "cpu": 0}}
+                for name, row in found.items():
+                    kept = best.setdefault((label, name), row)
+                    if row["seconds"] < kept["seconds"]:
+                        best[(label, name)] = {**row, "cpu": min(row["cpu"], kept["cpu"])}
+                    else:
+                        kept["cpu"] = min(kept["cpu"], row["cpu"])
+                rows, rate = raw_executemany_rate(scratch / "w1.db", scratch)
+                raw_rate[label] = max(raw_rate.get(label, 0), rate)
+        for label in pythons:
+            annotate, one, many, pair = (best[(label, n)] for n in ("annotate", "one", "many", "pair"))
+            print(f"\n{label} ({pythons[label]})")
+            print(f"{'command (fresh process, start-up included)':52} {'seconds':>8} {'CPU s':>6} {'MB/s':>6} "
+                  f"{'peak RSS MB':>12}")
+            for name, row in (("quotes annotate", annotate), ("quotes extract --workers 1", one),
+                              (f"quotes extract --workers {workers}", many),
+                              (f"{workers} x quotes extract --workers 1, at once", pair)):
+                rate = megabytes * (workers if row is pair else 1) / row["seconds"]
+                cpu, rss = ("-", "-") if row is pair else (f"{row['cpu']:.2f}", f"{row['rss_mb']:.0f}")  # not sampled
+                print(f"{name:52} {row['seconds']:8.2f} {cpu:>6} {rate:6.2f} {rss:>12}")
+            for clock in ("seconds", "cpu"):
+                storing = rows / max(one[clock] - annotate[clock], 1e-9)
+                print(f"storing ({'wall' if clock == 'seconds' else 'CPU'} time): {rows} quote rows in "
+                      f"{one[clock] - annotate[clock]:.2f} s (extract - annotate) = {storing:,.0f} rows/s; raw "
+                      f"executemany of the same rows: {raw_rate[label]:,.0f} rows per CPU second; "
+                      f"ratio {storing / raw_rate[label]:.3f}")
+            ceiling = workers * one["seconds"] / pair["seconds"]
+            speedup = one["seconds"] / many["seconds"]
+            print(f"workers: --workers {workers} is {speedup:.2f}x --workers 1; the machine's ceiling "
+                  f"({workers} one-worker runs at once) is {ceiling:.2f}x, so {speedup / ceiling:.0%} of it")
+        for path in scratch.glob("*.db*"):
+            path.unlink()
+        for size, figure in ((bytes_mb, "bytes"), (rss_mb, "rss")):
+            if not size:
+                continue
+            big = scratch / f"{figure}.jsonl"
+            repeat_corpus(source, big, size)
+            for label, python in pythons.items():
+                if figure == "rss" and label == "baseline":
+                    continue  # an hour on a busy machine: the baseline's figure is in docs/performance.md
+                db = scratch / f"{figure}.db"
+                row = measured(quotes_command("extract", big, "--db", db, "--workers", workers, python=python))
+                stored = database_bytes(db)
+                print(f"{label}: {big.stat().st_size / 1e6:.0f} MB corpus, --workers {workers}, "
+                      f"{row['seconds']:.0f} s: {quote_count(db)} quotes, "
+                      f"peak RSS {row['rss_mb']:.0f} MB for all processes, "
+                      f"{row['written'] / 1e9:.2f} GB written for a {stored / 1e6:.0f} MB database: "
+                      f"{row['written'] / stored:.1f} bytes written per database byte")
+                for path in scratch.glob(f"{figure}.db*"):
+                    path.unlink()
+            big.unlink()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*")
-    parser.add_argument("--repeat", type=int, default=0, help="repeat the texts N times (default: to ~5 MB)")
+    parser.add_argument("--repeat", type=int, default=0,
+                        help="repeat the texts N times (default: to ~5 MB); with --issue, the rounds (default 3)")
     parser.add_argument("--scale", action="store_true", help="measure the pipeline (see above)")
     parser.add_argument("--input", nargs="+", default=[], help="corpus files or folders for --scale")
     parser.add_argument("--size-mb", type=float, default=20, help="size of the generated corpus")
     parser.add_argument("--workers", type=int, default=2, help="N, the workers to compare with one")
     parser.add_argument("--stages", nargs="+", choices=STAGES, default=list(STAGES))
     parser.add_argument("--make-corpus", type=Path, help="write a generated corpus here and stop")
+    parser.add_argument("--issue", action="store_true", help="the storage and worker figures of issue 14")
+    parser.add_argument("--corpus-mb", type=float, default=16, help="--issue: size of the timed corpus")
+    parser.add_argument("--bytes-mb", type=float, default=0, help="--issue: corpus for bytes written (0: skip)")
+    parser.add_argument("--rss-mb", type=float, default=0, help="--issue: corpus for peak RSS (0: skip)")
+    parser.add_argument("--baseline", help="--issue: the Python of another installation, measured alongside")
     parser.add_argument("--one-stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.make_corpus:
         make_corpus(args.make_corpus, args.size_mb)
+    elif args.issue:
+        if len(args.input) != 1:
+            raise SystemExit("--issue needs one JSON Lines file: --input FILE.jsonl")
+        issue_table(args.input[0], args.workers, args.corpus_mb, args.bytes_mb, args.rss_mb, args.repeat or 3,
+                    args.baseline)
     elif args.one_stage:
         print(json.dumps(run_stage(args.one_stage, args.input, args.workers, args.scratch)))
     elif args.scale:

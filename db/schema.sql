@@ -1,3 +1,7 @@
+CREATE TABLE "_quotes_deferred" (
+   "name" TEXT PRIMARY KEY,
+   "sql" TEXT
+);
 CREATE TABLE "_quotes_migrations" (
    "name" TEXT PRIMARY KEY,
    "applied_at" TEXT
@@ -84,7 +88,8 @@ CREATE TABLE "quote_variants" (
    "published_b" TEXT
 );
 CREATE TABLE "quotes" (
-   "id" TEXT PRIMARY KEY,
+   "rowid" INTEGER PRIMARY KEY,
+   "id" TEXT,
    "article_id" TEXT REFERENCES "articles"("id"),
    "speaker_id" TEXT REFERENCES "speakers"("id"),
    "content" TEXT,
@@ -109,8 +114,18 @@ CREATE TABLE "quotes" (
    "paragraph" INTEGER,
    "continuation" INTEGER,
    "quote_group" INTEGER,
-   "extra" TEXT
-, "canonical" TEXT, "speaker_role_start" INTEGER, "speaker_role_end" INTEGER, "speaker_role_expanded" TEXT, "speaker_org_start" INTEGER, "speaker_org_end" INTEGER, "speaker_gender" TEXT, "speaker_resolution" TEXT, "speaker_name_start" INTEGER, "speaker_name_end" INTEGER, "speaker_gender_evidence" TEXT);
+   "extra" TEXT,
+   "canonical" TEXT,
+   "speaker_role_start" INTEGER,
+   "speaker_role_end" INTEGER,
+   "speaker_role_expanded" TEXT,
+   "speaker_org_start" INTEGER,
+   "speaker_org_end" INTEGER,
+   "speaker_gender" TEXT,
+   "speaker_resolution" TEXT,
+   "speaker_name_start" INTEGER,
+   "speaker_name_end" INTEGER
+, "speaker_gender_evidence" TEXT);
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -195,6 +210,8 @@ CREATE INDEX "idx_quotes_article_id"
     ON "quotes" ("article_id");
 CREATE INDEX "idx_quotes_canonical"
     ON "quotes" ("canonical");
+CREATE UNIQUE INDEX "idx_quotes_id"
+    ON "quotes" ("id");
 CREATE INDEX "idx_quotes_outlet"
     ON "quotes" ("outlet");
 CREATE INDEX "idx_quotes_published"

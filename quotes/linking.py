@@ -12,11 +12,11 @@ the one entity in the database it can name, and the link is kept with its reason
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quotes.canonical import without_accents
 from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.mentions import clean_name
 
@@ -25,9 +25,7 @@ from quotes.mentions import clean_name
 def fold(name: str) -> str:
     """A name reduced for matching: no accents, case, punctuation or invisible characters
     (``José Núñez`` = ``jose nunez``)."""
-    text = unicodedata.normalize("NFKD", clean_name(name))
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    return " ".join(re.sub(r"[^\w]+", " ", without_accents(clean_name(name)).casefold()).split())
 
 
 def person_key(name: str) -> str:

@@ -223,6 +223,38 @@ def m011_article_text_hash(db: Database) -> None:
     db["articles"].create_index(["text_hash"])
 
 
+@migration
+def m013_deferred_work(db: Database) -> None:
+    """``_quotes_deferred``: the indexes (their SQL) and full-text rebuilds a bulk load put off.
+
+    A run into an empty database drops the indexes of ``quotes`` and ``articles`` and builds
+    them, with full-text search, once at the end (``Store.defer_indexes``); a run killed before
+    the end leaves its rows here for the next run to build. A later migration that changes
+    those indexes must change its rows here too.
+    """
+    db["_quotes_deferred"].create({"name": str, "sql": str}, pk="name")
+
+
+@migration
+def m014_quotes_keyed_by_rowid(db: Database) -> None:
+    """``quotes`` keyed by its rowid, the quote id kept as a column with a unique index.
+
+    The quote id is a hash, so its primary-key index took every batch's rows at random places,
+    and it could not be dropped for a bulk load: rewriting its pages batch after batch was
+    most of what storing wrote to disk, growing with the database. As a unique index it is
+    built once at the end of a bulk load like the others. Ids, rowids and full-text search are
+    kept as they are. The key is declared (``rowid INTEGER PRIMARY KEY``, an alias of the
+    rowid) because Datasette 0.65 fails to page a table sorted on a column that ``_col`` leaves
+    out when the table has no declared key.
+    """
+    triggers = [sql for (sql,) in db.execute(
+        "select sql from sqlite_master where type = 'trigger' and tbl_name = 'quotes' order by name")]
+    db["quotes"].transform(pk="rowid")  # rowids are copied; the table's triggers are not
+    for sql in triggers:
+        db.execute(sql)
+    db["quotes"].create_index(["id"], unique=True)
+
+
 # The title an article is listed under: its own, else the first line of its text (cut to 100
 # characters), else its id. Plain SQL, so the views work in any SQLite client, not only the site.
 ARTICLE_TITLE = """coalesce(nullif(trim(articles.title), ''), (

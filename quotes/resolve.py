@@ -80,6 +80,7 @@ SENTENCES_BACK = 8
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
+PLURAL = frozenset({"they", "them", "their"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
@@ -139,6 +140,8 @@ class Resolver:
         self._by_key: dict[tuple, Entity] = {}
         self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
         self._headlines: set[int] = set()
+        self._people_by_name: dict[int, dict[str, list[Entity]]] = {1: {}, 2: {}}
+        self._organizations_by_word: dict[str, Entity] = {}
 
     # ---- the article's entities ------------------------------------------------------------
 
@@ -329,12 +332,32 @@ class Resolver:
         entity = self._by_key.get(key) or self._longer_name(words)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
-            self.people.append(entity)
+            self._add_person(entity)
         elif len(words) > len(clean_name(entity.name.text).split()):
             entity.name = mention.name  # "Donald J. Trump" after "Donald Trump": the fuller form
         self._learn(entity, mention)
         entity.mentions.append(mention)
         return entity
+
+    def _add_person(self, entity: Entity) -> None:
+        self.people.append(entity)
+        for part in (1, 2):  # forename and surname, for the one-word names that follow
+            if entity.key[part]:
+                self._people_by_name[part].setdefault(entity.key[part], []).append(entity)
+
+    def _add_organization(self, entity: Entity) -> None:
+        """An organisation, indexed by the one-word names that stand for it: the first word of a
+        company's name ("Suncor" for "Suncor Energy"), the last of a paper's ("the Times"), its
+        acronym and its initials."""
+        self.organizations.append(entity)
+        words = [bare(w) for w in re.sub(r"^the\s+", "", entity.name.text, flags=re.IGNORECASE).split()]
+        short = self._organizations_by_word
+        if len(words) >= 2 and all(w in self.lexicon.company_words or w in CORPORATE for w in words[1:]):
+            short.setdefault(words[0], entity)  # but "Clinton" is not the Clinton Foundation
+        if len(words) >= 2 and words[-1] in self.lexicon.org_heads:
+            short.setdefault(words[-1], entity)
+        if len(words) >= 2:
+            short.setdefault(_initials(entity.display).lower(), entity)
 
     def _longer_name(self, words: list[str]) -> Entity | None:
         """A person already named with more words that end with these: "Guajardo Villarreal" after
@@ -383,7 +406,7 @@ class Resolver:
             entity = self._organization_named(name, start)  # "HDB" after "Harbour Development Bank"
         if entity is None:
             entity = self._by_key[key] = Entity("organization", mention.name, key)
-            self.organizations.append(entity)
+            self._add_organization(entity)
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and _initials(name) == acronym.group(1).replace(".", ""):
             entity.acronym = acronym.group(1).replace(".", "")
@@ -412,13 +435,14 @@ class Resolver:
         if org is not None:
             return org
         if mention.text[:1].islower() or bare(word) in self.lexicon.sentence_openers \
-                or word.strip(".") in self.lexicon.places or word in self.lexicon.org_names:
-            return None
+                or word.strip(".") in self.lexicon.places or word in self.lexicon.org_names \
+                or word.isupper() and len(word) > 1:
+            return None  # "WASHINGTON —", "NASA": a dateline or an acronym is no person
         key = ("person", "", bare(word), "")
         entity = self._by_key.get(key) or self._misspelt_surname(word, mention.gender)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
-            self.people.append(entity)
+            self._add_person(entity)
             gender = self.lexicon.forenames.get(bare(word))
             if gender in ("male", "female"):  # "Melanie said": a known forename gives its gender, but
                 entity.gender, entity.gender_evidence = gender, "forename"  # "in Chelsea" is no person yet
@@ -432,7 +456,7 @@ class Resolver:
         if len(low) < 5:
             return None
         close = [e for e in self.people if e.key[1] and len(e.key[2]) >= 5 and e.key[2][0] == low[0]
-                 and e.key[2] != low and gender in (None, e.gender or gender)
+                 and e.key[2] != low and abs(len(e.key[2]) - len(low)) <= 2 and gender in (None, e.gender or gender)
                  and difflib.SequenceMatcher(None, e.key[2], low).ratio() >= 0.8]
         return close[0] if len(close) == 1 else None
 
@@ -445,7 +469,7 @@ class Resolver:
         """
         low = bare(word)
         for part in (2,) if surname_only else (2, 1):  # "Mr. Obama" is a surname
-            found = [e for e in self.people if e.key[part] == low and e.key[1]
+            found = [e for e in self._people_by_name[part].get(low, ()) if e.key[1]
                      and (gender is None or e.gender in (None, gender))
                      and (part == 2 or e.evidenced or self.description(e)[0] is not None)]  # not "Obama Sees"
             if len(found) > 1:
@@ -469,17 +493,15 @@ class Resolver:
         return sum(1 for m in entity.mentions if m.start < position and m.name and len(m.name.text.split()) >= 2)
 
     def _organization_named(self, word: str, position: int) -> Entity | None:
-        """An organisation that a word shortens ("Suncor" for "Suncor Energy") or abbreviates ("EDC")."""
+        """An organisation that a word shortens ("Suncor" for "Suncor Energy", "the Times") or
+        abbreviates ("EDC", by its stated acronym or its initials)."""
         low = bare(word)
-        for org in self.organizations:
-            words = [bare(w) for w in re.sub(r"^the\s+", "", org.name.text, flags=re.IGNORECASE).split()]
-            # "Suncor" for "Suncor Energy", but "Clinton" is not the Clinton Foundation
-            shortens = len(words) >= 2 and words[0] == low and all(
-                w in self.lexicon.company_words or w in CORPORATE for w in words[1:]) \
-                or len(words) >= 2 and words[-1] == low and low in self.lexicon.org_heads  # "the Times"
-            if shortens or org.acronym and org.acronym.lower() == low \
-                    or len(word) >= 2 and word.isupper() and _initials(org.display).lower() == low:
-                return org
+        found = next((o for o in self.organizations if o.acronym and o.acronym.lower() == low), None)
+        if found is not None:
+            return found
+        org = self._organizations_by_word.get(low)
+        if org is not None and (low != _initials(org.display).lower() or len(word) >= 2 and word.isupper()):
+            return org
         return None
 
     # ---- roles and organisations -------------------------------------------------------------
@@ -645,26 +667,31 @@ class Resolver:
         self.events.insert(i, event)
 
     def _pronoun(self, mention: Mention) -> Speaker:
-        low = mention.text.lower()
+        low = bare(mention.text)
         if low == "i" and not self._quoted(mention.start):
             # "“It was late,” I said": outside quotation marks the first person is the article's writer
             return self._speaker(mention, "the author", "person", None, "the writer")
         if low in ("i", "we", "you"):
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")
-        if low in GENDERED:
-            gender = GENDERED[low]
+        entity = self._pronoun_entity(mention.start, low)
+        if entity is None:
+            kind = "person" if low in GENDERED else "anonymous" if low in PLURAL else "organization"
+            return self._speaker(mention, mention.text, kind, None, "unresolved")
+        return self._speaker(mention, entity.display, entity.kind, entity, "pronoun")
+
+    def _pronoun_entity(self, position: int, pronoun: str) -> Entity | None:
+        """Who a third-person pronoun (or possessive: "his", "its") at ``position`` stands for."""
+        if pronoun in GENDERED:
+            gender = GENDERED[pronoun]
+
             def agrees(e: Entity) -> bool:
                 return e.kind == "person" and e.gender in (None, gender) and self._person_like(e)
-            entity = self._antecedent(mention.start, agrees, gender) or self._last_speaker(mention.start, agrees)
-            if entity is None:
-                return self._speaker(mention, mention.text, "person", None, "unresolved")
-            self._add_event(Event(mention.start, entity, True, True, True))
-            return self._speaker(mention, entity.display, "person", entity, "pronoun")
-        plural = low in ("they", "them")
-        entity = self._antecedent(mention.start, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
-        if entity is None:
-            return self._speaker(mention, mention.text, "anonymous" if plural else "organization", None, "unresolved")
-        return self._speaker(mention, entity.display, entity.kind, entity, "pronoun")
+            entity = self._antecedent(position, agrees, gender) or self._last_speaker(position, agrees)
+            if entity is not None:
+                self._add_event(Event(position, entity, True, True, True))
+            return entity
+        plural = pronoun in PLURAL
+        return self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
 
     def _antecedent(self, position: int, accept, gender: str | None = None,
                     sentences: int = SENTENCES_BACK) -> Entity | None:
@@ -724,7 +751,7 @@ class Resolver:
         if entity is None:  # "Russia's foreign ministry said": named here, for "the ministry" and "it" later
             entity = self._by_key[("organization", bare(" ".join(words)))] = Entity(
                 "organization", mention.name, ("organization", bare(" ".join(words))), mentions=[mention])
-            self.organizations.append(entity)
+            self._add_organization(entity)
         self._add_event(Event(mention.start, entity, True, True, True))
         how = "name" if entity.display == name else "short name"
         return self._speaker(mention, entity.display, "organization", entity, how)
@@ -770,16 +797,14 @@ class Resolver:
         return self._speaker(mention, mention.text, kind, None, "unresolved")
 
     def _possessor(self, mention: Mention, match: re.Match[str]) -> Speaker:
+        """"her statement", "the company's statement": the statement speaks for its author."""
         if match.group(1):
-            start = mention.start + match.start(1)
-            pronoun = parse_mention(self.text, start, start + len(match.group(1)), self.lexicon)
-            word = match.group(1).lower()
-            pronoun = replace(pronoun, kind="pronoun", gender={"his": "male", "her": "female"}.get(word))
-            owner = self._pronoun(replace(pronoun, text={"his": "he", "her": "she", "its": "it",
-                                                         "their": "they"}[word]))
-        else:
-            start = mention.start + match.start(2)
-            owner = self.resolve(parse_mention(self.text, start, start + len(match.group(2)), self.lexicon))
+            entity = self._pronoun_entity(mention.start + match.start(1), match.group(1).lower())
+            if entity is None:
+                return self._speaker(mention, mention.text, "organization", None, "unresolved")
+            return self._speaker(mention, entity.display, entity.kind, entity, "possessor")
+        start = mention.start + match.start(2)
+        owner = self.resolve(parse_mention(self.text, start, start + len(match.group(2)), self.lexicon))
         if owner.resolution == "unresolved":
             return self._speaker(mention, mention.text, "organization", None, "unresolved")
         return replace(owner, mention=mention, resolution="possessor")

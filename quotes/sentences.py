@@ -3,6 +3,11 @@
 Sentences come from NLTK's Punkt (Kiss & Strunk 2006) with parameters for news text shipped in
 ``quotes/data/punkt`` in the punkt_tab format. They are built from files, never from
 ``nltk.data``, so nothing is ever downloaded.
+
+Since nltk 3.10.3 every Punkt pattern runs on the third-party ``regex`` engine under a timeout
+wrapper (``nltk/redos.py``), which makes sentence splitting 2.1 times slower. Our patterns are
+nltk's own, fixed and known to be linear, so they run here on the standard ``re`` engine, written
+so that they match exactly what ``regex`` matches (``tests/test_sentences.py`` compares the spans).
 """
 
 from __future__ import annotations
@@ -11,8 +16,9 @@ import re
 from functools import cache
 from importlib import resources
 
+import regex
 from nltk.tabdata import PunktDecoder
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 Range = tuple[int, int]
 
@@ -36,9 +42,105 @@ def load_punkt_parameters() -> PunktParameters:
     return params
 
 
+# ``regex`` leaves out of ``\s`` four ASCII separators that ``re`` puts in it: written so, the
+# two engines agree on every code point (a test checks all of them).
+REGEX_SPACE, REGEX_NON_SPACE = r"[^\S\x1c-\x1f]", r"[\S\x1c-\x1f]"
+REGEX_FLAGS = ("IGNORECASE", "MULTILINE", "DOTALL", "VERBOSE", "ASCII")
+
+
+def on_re(pattern) -> re.Pattern:
+    r"""nltk's compiled ``regex`` pattern (bare or in ``redos``'s wrapper) as an equivalent ``re`` pattern.
+
+    ``\s`` and ``\S`` are rewritten to mean what they mean to ``regex``; a pattern with another
+    class that depends on the engine's Unicode tables (``\w``, ``\d``, ``\b``) is refused, since
+    the two engines' tables differ (combining marks are word characters only to ``regex``).
+    """
+    source = pattern.pattern
+    out: list[str] = []
+    i, class_start = 0, -1  # where the character class being read began, or -1
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            escape = source[i:i + 2]
+            if escape[1:] in ("s", "S") and class_start < 0:
+                out.append(REGEX_SPACE if escape == "\\s" else REGEX_NON_SPACE)
+            elif escape[1:] in ("s", "S", "w", "W", "d", "D", "b", "B"):
+                raise ValueError(f"{escape} in {source!r} has no exact equivalent on re")
+            else:
+                out.append(escape)
+            i += 2
+            continue
+        if char == "[" and class_start < 0:
+            class_start = i
+        elif char == "]" and class_start >= 0 and source[class_start + 1:i] not in ("", "^"):
+            class_start = -1  # a "]" first in the class is a literal
+        out.append(char)
+        i += 1
+    flags = sum(getattr(re, name) for name in REGEX_FLAGS if pattern.flags & getattr(regex, name))
+    return re.compile("".join(out), flags)
+
+
+class NewsLanguageVars(PunktLanguageVars):
+    """Punkt's English language variables, matched by ``re`` (same patterns, same matches)."""
+
+    __slots__ = ()
+
+    def __init__(self):
+        stock = PunktLanguageVars()
+        self._re_word_tokenizer = on_re(stock._word_tokenizer_re())
+        self._re_period_context = on_re(stock.period_context_re())
+
+    re_boundary_realignment = on_re(PunktLanguageVars.re_boundary_realignment)
+
+
+def ascii_twin(pattern) -> re.Pattern:
+    r"""nltk's pattern on ``re``, for tokens in ASCII, where the two engines agree on ``\w`` and ``\d``."""
+    return re.compile(pattern.pattern)
+
+
+class NewsToken(PunktToken):
+    """Punkt's token, whose word-class tests run on ``re`` for ASCII tokens (nearly all of news).
+
+    Other tokens keep nltk's ``regex`` tests, whose Unicode tables ``re`` does not share.
+    """
+
+    __slots__ = ()
+    ELLIPSIS = ascii_twin(PunktToken._RE_ELLIPSIS)
+    NUMERIC = ascii_twin(PunktToken._RE_NUMERIC)
+    INITIAL = ascii_twin(PunktToken._RE_INITIAL)
+    ALPHA = ascii_twin(PunktToken._RE_ALPHA)
+    NON_PUNCT = re.compile(r"[^\W\d]")  # nltk.tokenize.punkt._re_non_punct
+
+    def _get_type(self, tok):
+        lowered = tok.lower()
+        return self.NUMERIC.sub("##number##", lowered) if lowered.isascii() else super()._get_type(tok)
+
+    @property
+    def is_ellipsis(self):
+        return self.ELLIPSIS.match(self.tok)  # no class in it: the same on both engines
+
+    @property
+    def is_initial(self):
+        return self.INITIAL.match(self.tok) if self.tok.isascii() else super().is_initial
+
+    @property
+    def is_alpha(self):
+        return self.ALPHA.match(self.tok) if self.tok.isascii() else super().is_alpha
+
+    @property
+    def is_non_punct(self):
+        return self.NON_PUNCT.search(self.type) if self.type.isascii() else super().is_non_punct
+
+
 @cache
 def tokenizer() -> PunktSentenceTokenizer:
     """The news sentence tokenizer, built once per process."""
+    return PunktSentenceTokenizer(load_punkt_parameters(), lang_vars=NewsLanguageVars(), token_cls=NewsToken)
+
+
+@cache
+def stock_tokenizer() -> PunktSentenceTokenizer:
+    """The same tokenizer as nltk ships it, on ``regex``: the reference for tests and benchmarks."""
     return PunktSentenceTokenizer(load_punkt_parameters())
 
 

@@ -20,6 +20,7 @@ import socket
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -234,7 +235,13 @@ def now() -> str:
 
 
 def short_hash(*parts: object, length: int = 16) -> str:
-    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:length]
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:length]
+
+
+@lru_cache(maxsize=65536)  # a person or organisation is quoted in article after article
+def speaker_id(key: str) -> str:
+    """The id of the speaker row with match key ``key``."""
+    return short_hash("speaker", key, length=12)
 
 
 def article_id(article: Article) -> str:
@@ -289,11 +296,6 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
     if speaker.kind == "person":
         return f"person:{person_key(name)}"
     return None
-
-
-def speaker_id(key: str) -> str:
-    """The id of the speaker row with match key ``key``."""
-    return short_hash("speaker", key, length=12)
 
 
 def speaker_display_name(speaker: Speaker) -> str | None:
@@ -418,8 +420,10 @@ class Store:
 
         An article already stored has its old quotes removed first, and speakers left with no
         quote are deleted, so the database always equals one clean extraction of its articles.
+        What a killed bulk load left unbuilt is built first.
         """
         with self.db.atomic():
+            self.build_deferred()
             stored = self.write([stored_article(a, q, extractor_version) for a, q in batch], run_id)
             self.refresh_pending()
         return stored
@@ -428,42 +432,55 @@ class Store:
         """Store a batch of extracted articles in one transaction; returns quotes stored.
 
         The bulk path of a run: rows were built by the worker that extracted them, so this only
-        writes. Speakers the batch touches are marked (``quote_count`` empty) rather than
-        recomputed, because recomputing a much-quoted speaker after every batch costs time
-        that grows with the corpus; :meth:`refresh_pending` recomputes them once, at the end of
-        the run, and a run that was killed leaves the marks for the next run to finish.
+        writes, by plain ``executemany`` (``tests/test_writer.py`` checks that it stores exactly
+        what sqlite-utils' ``upsert_all`` and ``insert_all`` store). Speakers the batch touches
+        are marked (``quote_count`` empty) rather than recomputed, because recomputing a
+        much-quoted speaker after every batch costs time that grows with the corpus;
+        :meth:`refresh_pending` recomputes them once, at the end of the run, and a run that was
+        killed leaves the marks for the next run to finish.
         """
         latest: dict[str, StoredArticle] = {}
         for item in batch:  # an article given twice in one batch: the later text wins, as in two batches
             latest[item.article["id"]] = item
-        ids = list(latest)
         with self.db.atomic():
-            touched = self._speakers_of(ids)
-            for chunk in chunked(ids):
+            replaced = self._stored_articles(list(latest))  # during a bulk load, articles given twice: a scan each
+            touched = self._speakers_of(replaced)
+            for chunk in chunked(replaced):
                 self.db.execute(f"delete from quotes where article_id in ({marks(chunk)})", chunk)
             last_quote, last_article = (self.db.execute(f"select coalesce(max(rowid), 0) from {table}").fetchone()[0]
                                         for table in ("quotes", "articles"))
             extracted_at = now()
-            self.db["articles"].upsert_all(
-                ({**item.article, "run_id": run_id, "extracted_at": extracted_at} for item in latest.values()),
-                pk="id", batch_size=500)
+            conn = self.db.conn
+            for columns, rows in grouped_by_columns(
+                    {**item.article, "run_id": run_id, "extracted_at": extracted_at} for item in latest.values()):
+                conn.executemany(upsert_sql("articles", columns, "id"), rows)
             speakers: dict[str, dict] = {}
             for item in latest.values():
                 for row in item.speakers:
                     speakers.setdefault(row["id"], row)
-            self.db["speakers"].insert_all(speakers.values(), ignore=True, batch_size=500)
+            for columns, rows in grouped_by_columns(speakers.values()):
+                conn.executemany(f"insert or ignore into speakers ({names(columns)}) values ({marks(columns)})", rows)
             touched.update(speakers)
-            for chunk in chunked(sorted(touched)):
-                self.db.execute(f"update speakers set quote_count = null where id in ({marks(chunk)})", chunk)
+            for chunk in chunked(sorted(touched)):  # only rows not marked yet: each update re-indexes a speaker
+                self.db.execute(f"update speakers set quote_count = null where id in ({marks(chunk)}) "
+                                "and quote_count is not null", chunk)
             rows = [row for item in latest.values() for row in item.quotes]
-            # sqlite-utils' list mode (column names, then value tuples): a third faster than dicts
-            self.db["quotes"].insert_all(itertools.chain([QUOTE_COLUMNS], rows), batch_size=1000)
-            # new rows only (an updated article is re-indexed by its update trigger): see migration m005
-            self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes "
-                            "where rowid > ?", [last_quote])
-            self.db.execute("insert into articles_fts (rowid, title, text) select rowid, title, text "
-                            "from articles where rowid > ?", [last_article])
+            conn.executemany(f"insert into quotes ({names(QUOTE_COLUMNS)}) values ({marks(QUOTE_COLUMNS)})", rows)
+            if not self.deferred():
+                # new rows only (an updated article is re-indexed by its update trigger): see migration m005
+                self.db.execute("insert into quotes_fts (rowid, content) select rowid, content from quotes "
+                                "where rowid > ?", [last_quote])
+                self.db.execute("insert into articles_fts (rowid, title, text) select rowid, title, text "
+                                "from articles where rowid > ?", [last_article])
         return len(rows)
+
+    def _stored_articles(self, article_ids: list[str]) -> list[str]:
+        """Those of ``article_ids`` already stored (by an earlier batch or run), in the given order."""
+        found: set[str] = set()
+        for chunk in chunked(article_ids):
+            found.update(row[0] for row in self.db.execute(
+                f"select id from articles where id in ({marks(chunk)})", chunk))
+        return [aid for aid in article_ids if aid in found]
 
     def _speakers_of(self, article_ids: list[str]) -> set[str]:
         found: set[str] = set()
@@ -472,6 +489,57 @@ class Store:
                 f"select distinct speaker_id from quotes where article_id in ({marks(chunk)}) "
                 "and speaker_id is not null", chunk))
         return found
+
+    # --- a bulk load into an empty database -----------------------------------------------
+
+    def defer_indexes(self) -> bool:
+        """Before a bulk load into a database with no quotes yet, drop the indexes of ``quotes``,
+        ``articles`` and ``speakers`` and their full-text triggers, to be built at the end;
+        returns whether it did.
+
+        Each index is a B-tree that every batch spreads its rows over (quote ids, speaker ids
+        and canonical forms are random), so loading with them rewrites the same pages batch
+        after batch; building them once at the end sorts each once. What was put off is
+        recorded in ``_quotes_deferred`` in the same transaction, so a run killed part-way
+        leaves it for the next run (:meth:`build_deferred`). Primary keys stay.
+        """
+        with self.db.atomic():
+            if self.deferred() or self.db.execute("select exists (select 1 from quotes)").fetchone()[0]:
+                return False
+            dropped = self.db.execute(  # indexes, and the triggers that keep search current
+                f"select type, name, sql from sqlite_master where tbl_name in ({marks(BULK_TABLES)}) "
+                "and sql is not null and (type = 'index' or (type = 'trigger' and sql like '%' || tbl_name || '_fts%'))"
+                " order by type, name", BULK_TABLES).fetchall()
+            work = [*((name, sql) for _, name, sql in dropped),
+                    *((f"{table}_fts", f"insert into {table}_fts ({table}_fts) values ('rebuild')")
+                      for table in BULK_TABLES)]
+            self.db.conn.executemany(f"insert into {DEFERRED} (name, sql) values (?, ?)", work)
+            for kind, name, _ in dropped:
+                self.db.execute(f"drop {kind} [{name}]")
+        return True
+
+    def deferred(self) -> bool:
+        """Whether indexes or full-text search are put off until the end of a bulk load."""
+        return bool(self.db.execute(f"select exists (select 1 from {DEFERRED})").fetchone()[0])
+
+    def build_deferred(self) -> int:
+        """Build what :meth:`defer_indexes` put off, and forget it; returns how many steps ran.
+
+        The indexes come first; then the speakers the load marked are recomputed, before their
+        full-text triggers are back, so that the rebuild of search indexes each speaker once.
+        """
+        with self.db.atomic():
+            work = self.db.execute(f"select name, sql from {DEFERRED} order by rowid").fetchall()
+            indexes = [sql for _, sql in work if INDEX_SQL.match(sql)]
+            for sql in indexes:
+                self.db.execute(sql)
+            if work:
+                self.refresh_pending()
+            for _, sql in work:
+                if sql not in indexes:
+                    self.db.execute(sql)
+            self.db.execute(f"delete from {DEFERRED}")
+        return len(work)
 
     def refresh_pending(self) -> int:
         """Link names across articles, then recompute every speaker marked by :meth:`write` or by
@@ -575,29 +643,34 @@ class Store:
             f"min(nullif(published, '')), max(nullif(published, '')) from quotes where {where} "
             "group by speaker_id", ids)}
 
-        def tallies(column: str) -> dict[str, list[tuple[str, int, int]]]:
-            """``{speaker: [(value, count, first rowid)]}`` over the non-empty values of a column."""
-            found: dict[str, list[tuple[str, int, int]]] = {}
-            for sid, value, count, first in self.db.execute(
-                    f"select speaker_id, {column}, count(*), min(rowid) from quotes "
-                    f"where {where} and coalesce({column}, '') != '' group by speaker_id, {column}", ids):
-                found.setdefault(sid, []).append((value, count, first))
-            return found
+        # One grouped pass gives every column's tallies: {column: {speaker: {value: [count, first rowid]}}}
+        found: list[dict[str, dict[str, list[int]]]] = [{} for _ in TALLIED]
+        for sid, *values, count, first in self.db.execute(
+                f"select speaker_id, {names(TALLIED)}, count(*), min(rowid) from quotes where {where} "
+                f"group by speaker_id, {names(TALLIED)}", ids):
+            for column, value in enumerate(values):
+                if value:  # not NULL, not empty
+                    entry = found[column].setdefault(sid, {}).setdefault(value, [0, first])
+                    entry[0] += count
+                    entry[1] = min(entry[1], first)
+        resolved, roles, orgs, written = ({sid: [(value, count, first) for value, (count, first) in by.items()]
+                                           for sid, by in tally.items()} for tally in found)
+        gone = [[sid] for sid in ids if sid not in totals]
+        self.db.conn.executemany("delete from speakers where id = ?", gone)
+        self.db.conn.executemany(
+            f"update speakers set {', '.join(f'[{c}] = ?' for c in SPEAKER_FIGURES)} where id = ?",
+            ([most_common(full_names(resolved.get(sid, []))), most_common(roles.get(sid, [])),
+              most_common(orgs.get(sid, [])),
+              json.dumps(aliases(resolved.get(sid, []), written.get(sid, [])), ensure_ascii=False),
+              *totals[sid], sid] for sid in ids if sid in totals))
 
-        names, roles, orgs, written = (tallies(c) for c in (
-            "speaker_name", "speaker_role", "speaker_org", "speaker_as_written"))
-        for sid in ids:
-            if sid not in totals:
-                self.db.execute("delete from speakers where id = ?", [sid])
-                continue
-            quote_count, article_count, outlet_count, first, last = totals[sid]
-            self.db["speakers"].update(sid, {
-                "name": most_common(full_names(names.get(sid, []))), "role": most_common(roles.get(sid, [])),
-                "organization": most_common(orgs.get(sid, [])),
-                "aliases": json.dumps(aliases(names.get(sid, []), written.get(sid, [])), ensure_ascii=False),
-                "quote_count": quote_count, "article_count": article_count, "outlet_count": outlet_count,
-                "first_published": first, "last_published": last,
-            })
+
+TALLIED = ("speaker_name", "speaker_role", "speaker_org", "speaker_as_written")  # their most frequent values
+SPEAKER_FIGURES = ("name", "role", "organization", "aliases", "quote_count", "article_count", "outlet_count",
+                   "first_published", "last_published")  # what refresh_speakers recomputes, in its order
+DEFERRED = "_quotes_deferred"  # indexes and full-text search put off by a bulk load (migration m013)
+BULK_TABLES = ("quotes", "articles", "speakers")  # the tables a bulk load indexes at its end
+INDEX_SQL = re.compile(r"create\s+(unique\s+)?index\b", re.I)
 
 
 def full_names(tally: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -632,5 +705,22 @@ def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
         yield items[start:start + size]
 
 
-def marks(items: list[str]) -> str:
+def marks(items) -> str:
     return ", ".join("?" * len(items))
+
+
+def names(columns) -> str:
+    return ", ".join(f"[{c}]" for c in columns)
+
+
+def upsert_sql(table: str, columns: tuple[str, ...], key: str) -> str:
+    """Insert, or update every other column of the row with the same ``key``: sqlite-utils' upsert."""
+    updates = ", ".join(f"[{c}] = excluded.[{c}]" for c in columns if c != key)
+    return (f"insert into {table} ({names(columns)}) values ({marks(columns)}) "
+            f"on conflict ([{key}]) do update set {updates}")
+
+
+def grouped_by_columns(rows: Iterable[dict]) -> Iterator[tuple[tuple[str, ...], list[tuple]]]:
+    """Dict rows as ``(columns, value tuples)``, one group per run of rows with the same keys, in order."""
+    for columns, group in itertools.groupby(rows, key=lambda row: tuple(row)):
+        yield columns, [tuple(row.values()) for row in group]

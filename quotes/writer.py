@@ -16,6 +16,7 @@ from quotes.store import RunCounts, Store, StoredArticle
 
 BATCH_ARTICLES = 500
 BATCH_QUOTES = 5000
+RUN_CACHE_KIB = 16 * 1024  # SQLite's page cache during a run (2 MB by default), so a batch's pages are not spilled
 
 
 class Writer:
@@ -75,6 +76,7 @@ class Writer:
         ``self.seconds`` is the run's duration afterwards."""
         status = "interrupted"
         try:
+            self.start()
             yield
             self.finish()
             status = "completed"
@@ -82,7 +84,14 @@ class Writer:
             self.seconds = time.perf_counter() - started
             self.store.finish_run(self.run_id, self.counts, self.seconds, status)
 
+    def start(self) -> None:
+        """Build what a killed bulk load left unbuilt; put off the indexes if the database has no quotes."""
+        self.store.db.execute(f"pragma cache_size = -{RUN_CACHE_KIB}")
+        self.store.build_deferred()
+        self.store.defer_indexes()
+
     def finish(self) -> None:
-        """Write what is left and recompute the speakers the run touched."""
+        """Write what is left, build the indexes put off, and recompute the speakers the run touched."""
         self.flush()
+        self.store.build_deferred()
         self.store.refresh_pending()

@@ -48,6 +48,34 @@ def test_an_older_database_gets_canonical_forms_for_the_quotes_it_holds(tmp_path
     old.close()
     assert "m003_quote_canonical_form" in migrate(Database(path))
     db = open_db(path)
-    assert db["quotes"].get("q")["canonical"] == "nobody has listened"
+    assert db.execute("select canonical from quotes where id = 'q'").fetchone()[0] == "nobody has listened"
     assert ("canonical",) in {tuple(i.columns) for i in db["quotes"].indexes}
     assert db.execute("select count(*) from quotes_fts where quotes_fts match 'listened'").fetchone()[0] == 1
+
+
+def test_the_canonical_form_drops_exactly_the_combining_marks_whatever_the_text():
+    import unicodedata
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    def reference(text: str) -> str:  # the definition, one character at a time
+        decomposed = unicodedata.normalize("NFKD", text)
+        letters = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+        return " ".join("".join(c if c.isalnum() else " " for c in letters).split())
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))) | st.text("aé ’'\u0301\u0327ßﬁ½.,!-_"))
+    def same(text):
+        assert canonical_quote(text) == reference(text)
+
+    same()
+
+
+def test_no_combining_mark_lies_beyond_the_planes_the_table_covers():
+    import sys
+    import unicodedata
+
+    from quotes.canonical import MARKS_END
+
+    assert not [c for c in range(MARKS_END, sys.maxunicode + 1) if unicodedata.combining(chr(c))]

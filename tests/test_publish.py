@@ -232,13 +232,15 @@ def test_ids_titles_and_names_link_to_the_plugins_pages(site, path, page):
 
 
 def test_the_bar_reaches_every_page_of_datasettes_own(site):
-    quote_id = get(site, "/quotes/quotes.json?_shape=array&_size=1").json()[0]["id"]
-    for path in ["/", "/quotes", "/quotes/quote_list", "/quotes/quotes", f"/quotes/quotes/{quote_id}",
+    first = get(site, "/quotes/quotes.json?_shape=array&_size=1").json()[0]
+    rowid, quote_id = first["rowid"], first["id"]  # a quote's row is keyed by its rowid (migration m014)
+    for path in ["/", "/quotes", "/quotes/quote_list", "/quotes/quotes", f"/quotes/quotes/{rowid}",
                  "/quotes/most_quoted_people", "/quotes?sql=select+1"]:
         html = get(site, path).text
         assert "/-/static-plugins/quotes/quotes.js" in html and "quotesSite(" in html, path
-    row = get(site, f"/quotes/quotes/{quote_id}").text
-    assert f'"href": "/quotes/-/quote/{quote_id}"' in row  # the record's own page, from its row page
+    row = get(site, f"/quotes/quotes/{rowid}").text
+    assert f'"href": "/quotes/-/quote/{rowid}"' in row  # the record's own page, from its row page
+    assert get(site, f"/quotes/-/quote/{rowid}").headers["location"] == f"/quotes/-/quote/{quote_id}"
 
 
 def test_bar_data_cannot_end_its_script(tmp_path, examples_db):

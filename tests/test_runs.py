@@ -75,8 +75,12 @@ def test_the_database_file_is_whole_when_a_run_ends(tmp_path):
 # The run as `quotes extract` makes it, with small partitions so that a pool of workers is busy
 # when the signal comes, and Ctrl-C turned into the command's message as the CLI turns it.
 POOL_RUN = """
+import signal
 import sys
 from quotes.api import extract_corpus
+# as on a terminal: the test process may ignore Ctrl-C (a library in an earlier test can leave it so),
+# and a child inherits an ignored signal
+signal.signal(signal.SIGINT, signal.default_int_handler)
 try:
     extract_corpus([sys.argv[1]], sys.argv[2], workers=2, partition_bytes=50_000)
 except KeyboardInterrupt:

@@ -87,3 +87,64 @@ def test_one_sentence_shortcut_splits_as_punkt_does(paragraph, monkeypatch):
     shortcut = sentences(paragraph, 0, len(paragraph))
     monkeypatch.setattr("quotes.sentences.SENTENCE_END", re.compile(r"."))  # every paragraph goes to Punkt
     assert shortcut == sentences(paragraph, 0, len(paragraph))
+
+
+# --- Punkt on the standard re engine --------------------------------------------------------
+
+NEWS = [
+    "Gov. Jane Doe met Sen. Tom Reyes at 9 a.m. on Tuesday. The talks ran late.",
+    "“Why now?” the mayor asked. “Because the money is there.” She left at 5.30 p.m.",
+    "The vote was 52-48... Then (as expected) the bill failed. It was 3.5 per cent!",
+    "He said: 'No.' Then he said it again -- louder. J.R.R. Tolkien was not there.",
+    "Prices rose 1,200.50 dollars in Jan. and 3.4% in Feb. Nobody was surprised.",
+    "Café owners (in Zürich) said « non ». Naïve? Perhaps. The Ω-3 plan won.",
+]
+# Characters on which re and regex disagree (ASCII separators, combining marks, superscripts,
+# a digit newer than Python's Unicode tables) or which Punkt treats specially.
+ALPHABET = "aZ9 .?!,;:\"'()[]-–—…“”‘’«»\n\t\x1c\x1f\x85\xa0\u2028\u0301\u00b2\u00bd\U00010d40ÉßĲ."
+
+
+@pytest.mark.parametrize("text", NEWS)
+def test_punkt_on_re_gives_the_spans_of_nltks_own_punkt(text):
+    from quotes.sentences import stock_tokenizer, tokenizer
+
+    assert list(tokenizer().span_tokenize(text)) == list(stock_tokenizer().span_tokenize(text))
+
+
+def test_punkt_on_re_agrees_with_nltk_on_any_mix_of_difficult_characters():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from quotes.sentences import stock_tokenizer, tokenizer
+
+    words = st.text(alphabet=ALPHABET, min_size=1, max_size=12)
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(words, max_size=30).map(" ".join))
+    def same_spans(text):
+        assert list(tokenizer().span_tokenize(text)) == list(stock_tokenizer().span_tokenize(text))
+
+    same_spans()
+
+
+def test_rewritten_white_space_matches_what_regex_matches_on_every_code_point():
+    import sys
+
+    import regex
+
+    from quotes.sentences import REGEX_NON_SPACE, REGEX_SPACE
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    assert re.findall(REGEX_SPACE, everything) == regex.findall(r"\s", everything)
+    assert re.findall(REGEX_NON_SPACE, everything) == regex.findall(r"\S", everything)
+
+
+def test_a_pattern_with_an_engine_dependent_class_is_refused():
+    import regex
+
+    from quotes.sentences import on_re
+
+    assert on_re(regex.compile(r"[]s.]+\S")).pattern == r"[]s.]+[\S\x1c-\x1f]"
+    for pattern in (r"\w+\.", r"[\s.]+", r"\d"):
+        with pytest.raises(ValueError, match="no exact equivalent"):
+            on_re(regex.compile(pattern))

@@ -58,7 +58,9 @@ TABLES: dict[str, dict] = {
         "facet_size": 5,
         "fts_table": "quotes_fts",
         "columns": {
-            "id": "Quote id, derived from the article id and the quote's offsets.",
+            "rowid": "Row number, in the order quotes were stored (the table's key; it can change when an "
+                     "article is extracted again).",
+            "id": "Quote id, derived from the article id and the quote's offsets: the same in every database.",
             "article_id": "The article the quote appears in.",
             "speaker_id": "The speaker, shared across articles.",
             "content": "What was said: the quoted words, or the reported claim.",
@@ -246,6 +248,12 @@ TABLES: dict[str, dict] = {
         "description": "Schema migrations applied to this database.",
         "hidden": True,
         "columns": {"name": "Migration function name.", "applied_at": "When it was applied (UTC)."},
+    },
+    "_quotes_deferred": {
+        "description": "Indexes and full-text search a bulk load into an empty database builds at its end; "
+                       "empty except while such a run writes, or after one was killed (the next run builds them).",
+        "hidden": True,
+        "columns": {"name": "The index, trigger or full-text table.", "sql": "The statement that builds it."},
     },
 }
 

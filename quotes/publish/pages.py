@@ -122,10 +122,13 @@ def degrades(handler):
             return await handler(datasette, request)
         except Unavailable as problem:
             site, message = problem.site, str(problem)
-        except (QueryInterrupted, sqlite3.OperationalError) as error:
+        except (QueryInterrupted, sqlite3.DatabaseError) as error:
             site = Site(datasette, tilde_decode(request.url_vars["database"]))
             message = slow_message(error)
-        response = await render(datasette, request, site, "quotes_unavailable.html", {"message": message})
+        try:
+            response = await render(datasette, request, site, "quotes_unavailable.html", {"message": message})
+        except (QueryInterrupted, sqlite3.DatabaseError):  # so busy that the page around the message timed out too
+            response = Response.html(f"<!DOCTYPE html><title>Busy</title><p>{escape(message)}</p>")
         response.status = 503
         response.headers["Retry-After"] = "10"
         return response
@@ -431,6 +434,11 @@ async def quote_page(datasette, request) -> Response:
                substr(articles.text, max(1, quotes.start - 239), min(quotes.start, 240)) as before,
                substr(articles.text, quotes."end" + 1, 240) as after
         from quotes join articles on articles.id = quotes.article_id where quotes.id = :id""", {"id": quote_id})
+    if not quote and quote_id.isdigit():
+        # the row page of a quote is keyed by its rowid (migration m014): send it on to the quote's own page
+        row = await reads.fetch_one(db, "select id from quotes where rowid = :rowid", {"rowid": int(quote_id)})
+        if row:
+            return Response.redirect(site.quote(row["id"]))
     if not quote:
         raise NotFound(f"Quote not found: {quote_id}")
     before, after = trim_context(quote.pop("before") or "", quote.pop("after") or "")
