@@ -33,6 +33,11 @@ lexicon_option = click.option(
     type=click.Path(exists=True, dir_okay=False),
     help="Extra lexicon TOML file that extends the built-in cue verbs, roles and organisations. Repeatable.",
 )
+scope_option = click.option(
+    "--scope", type=click.Choice(["speech", "all"]), default="speech", show_default=True,
+    help="speech: what was said or written; all: beliefs, intentions, perception and evidence as well "
+         "(each quote's category says which).",
+)
 db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV, show_envvar=True,
     help=f"Database file. Default: {DEFAULT_DB} under the current folder.",
@@ -128,7 +133,8 @@ def output_options(fn):
 @click.argument("input_file", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
 @lexicon_option
-def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
+@scope_option
+def annotate(input_file, output, lexicon_paths: tuple[str, ...], scope: str) -> None:
     """Add a `quotes` list to every JSON Lines document of INPUT_FILE.
 
     Each line is an object with `id` and `text`; other fields are kept. The output follows
@@ -140,7 +146,7 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
 
     lexicon = load_lexicon(lexicon_paths)
     skipped = 0
-    for line_number, result in annotate_stream(input_file, lexicon):
+    for line_number, result in annotate_stream(input_file, lexicon, scope):
         if isinstance(result, str):
             skipped += 1
             click.echo(f"line {line_number}: skipped: {result}", err=True)

@@ -88,6 +88,17 @@ class Lexicon:
         return frozenset(self._list("belief_cue_verbs", "verbs"))
 
     @cached_property
+    def cue_categories(self) -> dict[str, str]:
+        """Cue lemma -> what it attributes when it is not speech: "belief", "intention", "perception"
+        or "evidence" (the ``[belief_cue_verbs]``, ``[intention_cue_verbs]``, … tables)."""
+        return {lemma: category for category in ("belief", "intention", "perception", "evidence")
+                for lemma in self._list(f"{category}_cue_verbs", "verbs")}
+
+    def cue_category(self, cue: str) -> str:
+        """What a cue as written attributes: "speech" unless its lemma is listed under another category."""
+        return self.cue_categories.get(self.cue_forms.get(cue.lower(), ""), "speech")
+
+    @cached_property
     def cue_phrases(self) -> set[str]:
         return set(self._list("cue_phrases", "phrases"))
 

@@ -1,0 +1,82 @@
+"""The registry of rules and filters: the engine, the tests, the README table and ``quotes evaluate``
+all read it, so a rule exists in one place.
+
+Built-in rules register themselves when their modules are imported. A plugin adds its own
+through the ``quotes.rules`` entry point group: the entry point names a module (or a function)
+that calls :func:`register` when loaded, so no engine code is edited. A lexicon adds rules
+written as regular expressions (``[rules.NAME]`` tables, see :mod:`quotes.rules.pattern`).
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+from quotes.rules.base import CATEGORIES, PASSES, Filter, Rule
+
+ENTRY_POINT_GROUP = "quotes.rules"
+
+
+class RegistryError(ValueError):
+    """A rule or filter that cannot be registered: a name taken, an unknown pass or category."""
+
+
+class Registry:
+    """Rules by name and filters by name, in registration order."""
+
+    def __init__(self) -> None:
+        self.rules: dict[str, Rule] = {}
+        self.filters: dict[str, Filter] = {}
+        self._plugins_loaded = False
+
+    def add_rule(self, rule: Rule) -> Rule:
+        if rule.name in self.rules or rule.name in self.filters:
+            raise RegistryError(f"a rule or filter named {rule.name!r} is already registered")
+        if rule.pass_name not in PASSES:
+            raise RegistryError(f"rule {rule.name!r}: unknown pass {rule.pass_name!r} (one of {', '.join(PASSES)})")
+        if rule.category is not None and rule.category not in CATEGORIES:
+            raise RegistryError(f"rule {rule.name!r}: unknown category {rule.category!r} "
+                                f"(one of {', '.join(CATEGORIES)})")
+        self.rules[rule.name] = rule
+        return rule
+
+    def add_filter(self, flt: Filter) -> Filter:
+        if flt.name in self.filters or flt.name in self.rules:
+            raise RegistryError(f"a rule or filter named {flt.name!r} is already registered")
+        if flt.stage not in ("paragraph", "cue", "candidate"):
+            raise RegistryError(f"filter {flt.name!r}: unknown stage {flt.stage!r}")
+        self.filters[flt.name] = flt
+        return flt
+
+    def load_plugins(self) -> None:
+        """Load the ``quotes.rules`` entry points once: each registers its rules as it loads."""
+        if self._plugins_loaded:
+            return
+        self._plugins_loaded = True
+        for point in entry_points(group=ENTRY_POINT_GROUP):
+            loaded = point.load()
+            if callable(loaded):
+                loaded()
+
+    def for_pass(self, pass_name: str) -> list[Rule]:
+        """The rules of a pass, in the order they are tried."""
+        return sorted((r for r in self.rules.values() if r.pass_name == pass_name),
+                      key=lambda r: (r.priority, r.name))
+
+    def filters_at(self, stage: str) -> list[Filter]:
+        return [f for f in self.filters.values() if f.stage == stage]
+
+
+REGISTRY = Registry()
+
+
+def register(item: Rule | Filter) -> Rule | Filter:
+    """Add a rule or a filter to the registry; its name must be new."""
+    return REGISTRY.add_filter(item) if isinstance(item, Filter) else REGISTRY.add_rule(item)
+
+
+def registry() -> Registry:
+    """The registry with every built-in rule and every installed plugin's."""
+    import quotes.rules  # noqa: F401 - the built-in rules register on import
+
+    REGISTRY.load_plugins()
+    return REGISTRY
