@@ -99,6 +99,16 @@ class Lexicon:
         return self.cue_categories.get(self.cue_forms.get(cue.lower(), ""), "speech")
 
     @cached_property
+    def cue_frames(self) -> dict[str, frozenset[str]]:
+        """Cue lemma, or lemma and particle ("call for") -> the frames it reports a claim in besides a
+        "that" clause: "infinitive", "wh", "of", "as", "predicate", "object" (``[cue_frames]``)."""
+        frames: dict[str, set[str]] = {}
+        for frame, keys in self.data.get("cue_frames", {}).items():
+            for key in keys:
+                frames.setdefault(key, set()).add(frame)
+        return {key: frozenset(value) for key, value in frames.items()}
+
+    @cached_property
     def cue_phrases(self) -> set[str]:
         return set(self._list("cue_phrases", "phrases"))
 

@@ -15,10 +15,21 @@ is listed by :func:`registry` with its examples: the tests, the README's table a
 evaluate`` read them from there.
 """
 
-from quotes.rules import continuation, direct, reported  # noqa: F401 - each registers its rules
-from quotes.rules.base import CATEGORIES, PASSES, SCOPES, Candidate, Example, Filter, Found, Rule, example
+from quotes.rules import boundaries, complements, continuation, direct, reported  # noqa: F401 - each registers
+from quotes.rules.base import (
+    CATEGORIES,
+    PASSES,
+    SCOPES,
+    Boundary,
+    Candidate,
+    Example,
+    Filter,
+    Found,
+    Rule,
+    example,
+)
 from quotes.rules.engine import Extractor
 from quotes.rules.registry import Registry, RegistryError, register, registry
 
-__all__ = ["CATEGORIES", "PASSES", "SCOPES", "Candidate", "Example", "Extractor", "Filter", "Found", "Registry",
-           "RegistryError", "Rule", "example", "register", "registry"]
+__all__ = ["CATEGORIES", "PASSES", "SCOPES", "Boundary", "Candidate", "Example", "Extractor", "Filter", "Found",
+           "Registry", "RegistryError", "Rule", "example", "register", "registry"]

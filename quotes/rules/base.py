@@ -126,6 +126,25 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Boundary:
+    """Where a reported claim stops (side "end") or starts (side "start").
+
+    ``find(extractor, paragraph, start, end, sentence)`` returns a new end (or start) inside
+    ``start``–``end``, or None. A claim whose end was open (it ran to the end of its sentence) is
+    cut at the earliest end any boundary finds; one whose start was open (it began with its
+    sentence) starts at the latest start. ``must`` are sentences whose claims it cuts right;
+    ``must_not`` are neighbours it leaves whole.
+    """
+
+    name: str
+    side: Literal["start", "end"]
+    find: Callable[..., int | None] = field(compare=False)
+    description: str
+    must: tuple[Example, ...] = ()
+    must_not: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True)
 class Filter:
     """A named veto. ``stage`` says what it is asked about:
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quotes.document import Cue, Paragraph
-from quotes.phrases import content_range, sentence_subject, speaker_before
+from quotes.phrases import content_range, content_start, sentence_subject, speaker_before
 from quotes.rules.base import Found
 from quotes.rules.engine import Extractor, has_words, quote_type
 from quotes.sentences import Range
@@ -24,8 +24,6 @@ CLAUSE_VERB = re.compile(
     r"wouldn't|can't|don't|doesn't|didn't|\w+ed|(?:it|he|she|that|there|what|who|here)[’']s|\w+’re|\w+'re|"
     r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
-# Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …".
-CLAIM_BREAK = re.compile(r",\s+(?:but|though|although|whereas|while)\b|;|,\s+and\s+(?:he|she|they|(?-i:[a-z]+ed))\b")
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
 COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$|\s(?:by|while|before|after)\s+$",
                          re.IGNORECASE)
@@ -48,9 +46,47 @@ TELL_PREFIXES = ("told", "tell", "ask", "remind", "assure", "inform", "warn", "u
                  "caution", "counsel")
 
 
+# Between a cue and the "that" of its clause, a phrase of place, time or channel: "argued at The
+# Federalist that", "wrote in his autobiography that", "said on Tuesday at a rally that".
+GAP_BEFORE_THAT = re.compile(
+    r"[\s,]*(?:(?:at|in|on|during|to|before|after|from|with|via|through|over|under|into|for|about|outside|"
+    r"inside|near|by|last|this|earlier|later|again|also|repeatedly)\b[^.;:!?“”\"]{0,90}?|[^.;:!?]{1,60}?)"
+    r",?\s+that\s+", re.IGNORECASE)
+GAP_WORDS = 12
+
+
 def is_tell(cue: Cue) -> bool:
     """tell and ask take a hearer before their content: "told reporters (that) …"."""
     return cue.text.lower().startswith(TELL_PREFIXES)
+
+
+def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
+    """Where the claim after ``cue`` starts, and whether a "that" introduced it: past the hearer,
+    adjuncts and "that" (:func:`quotes.phrases.content_start`), and past a longer phrase of place,
+    time or channel when a "that" follows it ("said on Tuesday at a rally that …")."""
+    text = ex.text
+    told = is_tell(cue)
+    start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
+    if re.search(r"\bthat\b", text[cue.end:start]):
+        return start, True
+    m = GAP_BEFORE_THAT.match(text, start, limit)
+    if m is None:
+        return start, False
+    gap = text[start:m.end()]
+    plain_gap = m.group().lstrip(" ,")[:1].islower() and re.match(r"[\s,]*(?:at|in|on|during|to|before|after|from|"
+                                                                  r"with|via|through|over|under|into|for|about|"
+                                                                  r"outside|inside|near|by|last|this|earlier|later|"
+                                                                  r"again|also|repeatedly)\b", gap, re.IGNORECASE)
+    if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or re.search(r"\s[-—–(]", gap) \
+            or CLAUSE_VERB.search(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
+            or not opens_clause(ex, m.end(), limit):
+        return start, False  # "agreed on that specific point", "described a group that was …": no clause
+    return m.end(), True
+
+
+def para_cue_between(ex: Extractor, start: int, end: int) -> bool:
+    para = ex.doc.paragraph_at(start)
+    return bool(para.cues_between(start, end) or para.cues_between(start, end, "according"))
 
 
 def opens_clause(ex: Extractor, start: int, end: int) -> bool:
@@ -64,7 +100,7 @@ def opens_clause(ex: Extractor, start: int, end: int) -> bool:
 
 def not_a_speaker(ex: Extractor, speaker: Range) -> bool:
     tokens = ex.text[speaker[0]:speaker[1]].split()
-    return len(tokens) == 1 and (tokens[0].lower() in NOT_SPEAKERS or tokens[0].lower().endswith("ly"))
+    return len(tokens) == 1 and (tokens[0].lower() in NOT_SPEAKERS or tokens[0].endswith("ly") and tokens[0].islower())
 
 
 def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str]:
@@ -134,32 +170,25 @@ def relative_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | Non
 
 
 def content_end(ex: Extractor, para: Paragraph, start: int, sent: Range) -> int:
-    """A claim runs to the end of its sentence, but no further than:
+    """A claim runs to the end of its sentence, but no further than the earliest end a registered
+    end boundary finds (:mod:`quotes.rules.boundaries`): the writer's own clause (", but …"), a
+    relative or participial tail, another attribution, and so on."""
+    end = sent[1]
+    for boundary in ex.end_boundaries:
+        cut = boundary.find(ex, para, start, end, sent)
+        if cut is not None and start < cut < end and has_words(ex.text, start, cut, MIN_CLAIM_WORDS):
+            end = cut
+    return end
 
-    - a following cue that shares its subject (", adding …", "and warned …");
-    - the main clause, when the claim sits in a leading subordinate one ("While he said …, …");
-    - a break that starts a clause of the writer's own (", but …", "; …").
-    """
-    text = ex.text
-    s_start, s_end = sent
-    if SUBORDINATE_LEAD.match(text, s_start, start):
-        comma = first_break(ex, para, ",", start, s_end)
-        if comma is not None:
-            s_end = comma
-    following = para.cues_between(start + 1, s_end) + para.cues_between(start + 1, s_end, "according")
-    for cue in sorted(following, key=lambda c: c.start):
-        if ex.inside_quote(para, cue.start):
-            continue
-        joined = coordinated(ex, start, cue)
-        if joined and cue.kind == "verb":
-            return joined.start()
-        if cue.text.lower().endswith("ing") and ex.comma_before(cue.start, start):
-            return text.rfind(",", start, cue.start)
-        break
-    for m in CLAIM_BREAK.finditer(text, start, s_end):
-        if has_words(text, start, m.start(), MIN_CLAIM_WORDS) and not ex.inside_quote(para, m.start()):
-            return m.start()
-    return s_end
+
+def content_begin(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int:
+    """A claim that starts with its sentence starts no earlier than the latest start a registered
+    start boundary finds ("Because of the vote, the plan …, she said": the plan)."""
+    for boundary in ex.start_boundaries:
+        cut = boundary.find(ex, para, start, end, sent)
+        if cut is not None and start < cut < end and has_words(ex.text, cut, end, MIN_CLAIM_WORDS):
+            start = cut
+    return start
 
 
 def first_break(ex: Extractor, para: Paragraph, mark: str, start: int, end: int) -> int | None:

@@ -75,6 +75,8 @@ class Extractor:
         self.passes["patterns"] = pattern_rules(lexicon)
         self.cue_filters: list[Filter] = self.registry.filters_at("cue")
         self.candidate_filters: list[Filter] = self.registry.filters_at("candidate")
+        self.end_boundaries = self.registry.boundaries_at("end")
+        self.start_boundaries = self.registry.boundaries_at("start")
         self.candidates: list[Candidate] = []
         # the candidates sorted by content start, and those with a speaker by content end, so that
         # "is this position already quoted?" bisects instead of reading every candidate

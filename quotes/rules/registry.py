@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from importlib.metadata import entry_points
 
-from quotes.rules.base import CATEGORIES, PASSES, Filter, Rule
+from quotes.rules.base import CATEGORIES, PASSES, Boundary, Filter, Rule
 
 ENTRY_POINT_GROUP = "quotes.rules"
 
@@ -26,11 +26,15 @@ class Registry:
     def __init__(self) -> None:
         self.rules: dict[str, Rule] = {}
         self.filters: dict[str, Filter] = {}
+        self.boundaries: dict[str, Boundary] = {}
         self._plugins_loaded = False
 
+    def _check_name(self, name: str) -> None:
+        if name in self.rules or name in self.filters or name in self.boundaries:
+            raise RegistryError(f"a rule, filter or boundary named {name!r} is already registered")
+
     def add_rule(self, rule: Rule) -> Rule:
-        if rule.name in self.rules or rule.name in self.filters:
-            raise RegistryError(f"a rule or filter named {rule.name!r} is already registered")
+        self._check_name(rule.name)
         if rule.pass_name not in PASSES:
             raise RegistryError(f"rule {rule.name!r}: unknown pass {rule.pass_name!r} (one of {', '.join(PASSES)})")
         if rule.category is not None and rule.category not in CATEGORIES:
@@ -39,9 +43,15 @@ class Registry:
         self.rules[rule.name] = rule
         return rule
 
+    def add_boundary(self, boundary: Boundary) -> Boundary:
+        self._check_name(boundary.name)
+        if boundary.side not in ("start", "end"):
+            raise RegistryError(f"boundary {boundary.name!r}: unknown side {boundary.side!r}")
+        self.boundaries[boundary.name] = boundary
+        return boundary
+
     def add_filter(self, flt: Filter) -> Filter:
-        if flt.name in self.filters or flt.name in self.rules:
-            raise RegistryError(f"a rule or filter named {flt.name!r} is already registered")
+        self._check_name(flt.name)
         if flt.stage not in ("paragraph", "cue", "candidate"):
             raise RegistryError(f"filter {flt.name!r}: unknown stage {flt.stage!r}")
         self.filters[flt.name] = flt
@@ -65,13 +75,20 @@ class Registry:
     def filters_at(self, stage: str) -> list[Filter]:
         return [f for f in self.filters.values() if f.stage == stage]
 
+    def boundaries_at(self, side: str) -> list[Boundary]:
+        return [b for b in self.boundaries.values() if b.side == side]
+
 
 REGISTRY = Registry()
 
 
-def register(item: Rule | Filter) -> Rule | Filter:
-    """Add a rule or a filter to the registry; its name must be new."""
-    return REGISTRY.add_filter(item) if isinstance(item, Filter) else REGISTRY.add_rule(item)
+def register(item: Rule | Filter | Boundary) -> Rule | Filter | Boundary:
+    """Add a rule, a filter or a boundary to the registry; its name must be new."""
+    if isinstance(item, Filter):
+        return REGISTRY.add_filter(item)
+    if isinstance(item, Boundary):
+        return REGISTRY.add_boundary(item)
+    return REGISTRY.add_rule(item)
 
 
 def registry() -> Registry:

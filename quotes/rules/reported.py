@@ -17,6 +17,7 @@ from quotes.phrases import content_range, content_start, head_ok, source_after, 
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
     claim,
+    claim_start,
     content_end,
     is_belief,
     is_tell,
@@ -146,9 +147,8 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
             text, content_start(text, cue.end, s_end, ex.lexicon, False, ex.adjuncts)):
         return None  # "what scientists think is necessary" is no belief of theirs
     told = is_tell(cue)
-    start = content_start(text, cue.end, s_end, ex.lexicon, told, ex.adjuncts)
+    start, that = claim_start(ex, cue, s_end)
     skipped = text[cue.end:start]
-    that = re.search(r"\bthat\b", skipped) is not None
     if re.match(r"not\s+to\b", text[start:s_end]):
         return None  # "asked not to be named"
     if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that:
