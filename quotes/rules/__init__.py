@@ -15,7 +15,15 @@ is listed by :func:`registry` with its examples: the tests, the README's table a
 evaluate`` read them from there.
 """
 
-from quotes.rules import boundaries, complements, continuation, direct, reported  # noqa: F401 - each registers
+from quotes.rules import (  # noqa: F401 - each module registers its rules
+    boundaries,
+    complements,
+    continuation,
+    direct,
+    filters,
+    layouts,
+    reported,
+)
 from quotes.rules.base import (
     CATEGORIES,
     PASSES,

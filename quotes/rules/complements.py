@@ -36,8 +36,8 @@ NOT_A_PREDICATE = frozenset({"back", "up", "off", "out", "in", "on", "to", "at",
                              "later", "earlier", "since", "until", "as", "that", "who", "which"})
 PREDICATE_WINDOW = 80
 # Narration after a quoted name: "… “abhorrent” in a tweet Sunday", "… “Senator Cruz” instead and …".
-NARRATION_AFTER_NAME = re.compile(r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|(?-i:[a-z]+ed))\b|"
-                                  r"instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|"
+NARRATION_AFTER_NAME = re.compile(r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|"
+                                  r"(?-i:[a-z]+ed))\b|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|"
                                   r"speech)\b)", re.IGNORECASE)
 
 
@@ -130,9 +130,7 @@ def object_ok(ex: Extractor, rest: str) -> bool:
     if not m:
         return False
     first = m.group(1).lower()
-    if first in OBJECT_PRONOUNS or first in PRONOUN_SPEAKERS or first in ("nothing", "anything", "something"):
-        return False
-    return True
+    return not (first in OBJECT_PRONOUNS or first in PRONOUN_SPEAKERS or first in ("nothing", "anything", "something"))
 
 
 def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int:

@@ -71,8 +71,9 @@ class Extractor:
         self.adjuncts = adjunct_regex(lexicon)
         self.registry = rules or registry()
         self.passes: dict[str, list[Rule]] = {name: self.registry.for_pass(name) for name in
-                                              ("direct", "reported", "continuation")}
-        self.passes["patterns"] = pattern_rules(lexicon)
+                                              ("direct", "patterns", "reported", "continuation")}
+        self.passes["patterns"] = sorted(self.passes["patterns"] + pattern_rules(lexicon),
+                                         key=lambda r: (r.priority, r.name))
         self.cue_filters: list[Filter] = self.registry.filters_at("cue")
         self.candidate_filters: list[Filter] = self.registry.filters_at("candidate")
         self.end_boundaries = self.registry.boundaries_at("end")

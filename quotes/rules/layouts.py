@@ -1,0 +1,90 @@
+"""Attributions in other layouts than a verb with its subject: "As S reported, …" and "NAME: claim"
+headlines.
+
+Noun cues ("his claim that …") were tried and left out: on PolNeAR train fewer than half of the
+claims they found were right, mostly because such a noun is itself the content of another
+attribution ("he mocked her claim that …"), which PolNeAR does not annotate inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.document import Cue, Paragraph
+from quotes.mentions import parse_mention
+from quotes.phrases import speaker_before
+from quotes.rules.base import Found, Rule, example
+from quotes.rules.clauses import claim
+from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
+from quotes.rules.registry import register
+from quotes.sentences import Range
+
+# "As the Harbour Daily reported, …": the writer passes on what S said.
+AS_LEAD = re.compile(r"\s*(?:And\s+|But\s+|,\s*)?[Aa]s\s+$")
+# A headline or transcript line: "Ellen Park: The ferry will stop in June".
+NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*):\s+(?=\S)")
+MIN_HEADLINE_WORDS = 3
+
+
+def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+    """``As the Harbour Daily reported last week, the ferry will stop in June.``"""
+    if cue.kind != "verb":
+        return None
+    text = ex.text
+    s_start, s_end = sentence_of(para, cue.start)
+    speaker = speaker_before(text, s_start, cue.start, ex.lexicon)
+    if speaker is None or not AS_LEAD.fullmatch(text, s_start, speaker[0]) and not AS_LEAD.search(
+            text, max(s_start, speaker[0] - 8), speaker[0]):
+        return None
+    comma = text.find(",", cue.end, s_end)
+    if comma < 0 or has_words(text, cue.end, comma, 8):
+        return None
+    return claim(ex, para, cue, speaker, (comma + 1, s_end))
+
+
+def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
+    """``Ellen Park: The ferry will stop in June``: a headline or a transcript gives a name, a colon
+    and what the person said."""
+    if sentence[0] != para.start:
+        return None
+    text = ex.text
+    m = NAME_COLON.match(text, para.start, para.end)
+    if m is None or ex.in_content(m.end()):
+        return None
+    words = m.group(1).split()
+    if words[0].lower() in ex.lexicon.sentence_openers or len(m.group(1)) < 3 or m.group(1).isupper():
+        return None  # "Update: …", "WASHINGTON: …", "Q: …"
+    mention = parse_mention(text, m.start(1), m.end(1), ex.lexicon)
+    if mention.kind not in ("person", "organization") or not mention.name:
+        return None
+    start, end = m.end(), para.end
+    while end > start and text[end - 1] in " .":
+        end -= 1
+    if not has_words(text, start, end, MIN_HEADLINE_WORDS) or ex.overlaps_direct(start, end):
+        return None
+    return Found((start, end), (m.start(1), m.end(1)), None, type=quote_type(para, start, end))
+
+
+register(Rule(
+    "according_to.as_reported", "reported", 3, as_reported,
+    "`As the Harbour Daily reported, …`: the rest of the sentence is what S said",
+    must=(
+        example("As the Harbour Daily reported last week, the ferry will stop running in June.",
+                ("according_to.as_reported", "indirect", "the ferry will stop running in June", "the Harbour Daily",
+                 "reported")),
+    ),
+    default_confidence=0.7,
+))
+register(Rule(
+    "indirect.name_colon", "patterns", 10, name_colon,
+    "`Ellen Park: The ferry will stop running in June`: a headline or transcript line",
+    must=(
+        example("Ellen Park: The ferry will stop running in June",
+                ("indirect.name_colon", "indirect", "The ferry will stop running in June", "Ellen Park", None)),
+    ),
+    must_not=(
+        example("Update: The ferry will stop running in June"),
+        example("WASHINGTON: The ferry will stop running in June"),
+    ),
+    default_confidence=0.6,
+))
