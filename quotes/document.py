@@ -10,6 +10,8 @@ from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan, quoted_spans
 from quotes.sentences import Range, paragraphs, sentences
 
+VERBS = ("verb", "attitude")  # the kinds of cue that are verbs
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -18,7 +20,9 @@ class Cue:
     start: int
     end: int
     text: str
-    kind: str  # "verb" or "according"
+    # "verb" (of saying or writing), "attitude" (a verb of belief, intention, perception or evidence:
+    # only reported claims read it) or "according"
+    kind: str
 
 
 @dataclass
@@ -116,7 +120,8 @@ def read_document(text: str, lexicon: Lexicon) -> Document:
         spans = quoted_spans(text, start, end, previous_open)
         previous_open = bool(spans) and not spans[-1].closed
         starts = [s.start for s in spans]
-        cues = [Cue(s, e, word, "verb") for s, e, word in lexicon.find_cues(text, start, end)
+        cues = [Cue(s, e, word, "verb" if lexicon.cue_category(word) == "speech" else "attitude")
+                for s, e, word in lexicon.find_cues(text, start, end)
                 if not _inside(s, spans, starts) and not _is_noun(text, s, word.lower())]
         cues += [Cue(m.start(), m.end(), m.group(), "according")
                  for m in lexicon.according_regex.finditer(text, start, end) if not _inside(m.start(), spans, starts)]

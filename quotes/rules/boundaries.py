@@ -23,8 +23,7 @@ from quotes.sentences import Range
 WRITER_CLAUSE = re.compile(r",\s+(?:but|though|although|whereas|while)\b(?!\s+that\b)|;|"
                            r",\s+and\s+(?:he|she|they|(?-i:[a-z]+ed))\b")
 # What may stand between a claim and the subject of another attribution: "…, Reid said he …".
-BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2}|\s(?:and|but|while|as|though|although|because|when|after|"
-                            r"before|so))\s*$")
+BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2})\s*$")
 
 
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
@@ -47,8 +46,8 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
     text = ex.text
     following = para.cues_between(start + 1, end) + para.cues_between(start + 1, end, "according")
     for cue in sorted(following, key=lambda c: c.start):
-        if ex.inside_quote(para, cue.start):
-            continue
+        if ex.inside_quote(para, cue.start) or ex.category_of(cue) != "speech":
+            continue  # "said the caucus was “complex” and he feels he can win": a belief inside the claim
         joined = coordinated(ex, start, cue)
         if joined and cue.kind == "verb":
             return joined.start()

@@ -86,7 +86,7 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
 
 def para_cue_between(ex: Extractor, start: int, end: int) -> bool:
     para = ex.doc.paragraph_at(start)
-    return bool(para.cues_between(start, end) or para.cues_between(start, end, "according"))
+    return any(para.cues_between(start, end, kind) for kind in ("verb", "attitude", "according"))
 
 
 def opens_clause(ex: Extractor, start: int, end: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from quotes.document import Cue, Paragraph
+from quotes.document import VERBS, Cue, Paragraph
 from quotes.phrases import DETERMINERS, PRONOUN_SPEAKERS, skip_adjuncts
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import claim, content_end, is_tell, not_a_speaker, relative_subject, subject_of
@@ -156,7 +156,7 @@ class Complement(NamedTuple):
 
 def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
     """The claim a cue's frame gives, with the cue's subject as speaker."""
-    if cue.kind != "verb":
+    if cue.kind not in VERBS:
         return None
     r = reading(ex, para, cue)
     s_start, s_end = r.sentence
@@ -194,8 +194,8 @@ register(Rule(
     must=(
         example("The governor vowed to repeal the ferry tax before the summer.",
                 ("indirect.SV-to", "indirect", "to repeal the ferry tax before the summer", "The governor", "vowed")),
-        example("The council urged residents to keep off the pier during the storm.",
-                ("indirect.SVC", "indirect", "to keep off the pier during the storm", "The council", "urged")),
+        example("The mayor promised to rebuild the pier before the summer.",
+                ("indirect.SV-to", "indirect", "to rebuild the pier before the summer", "The mayor", "promised")),
     ),
     must_not=(
         example("The crew went to the pier to repair the crane."),
@@ -227,9 +227,11 @@ register(Rule(
         example("Ellen Park called the ferry plan “a disgrace to the harbour.”",
                 ("indirect.characterisation", "mixed", "the ferry plan “a disgrace to the harbour.”", "Ellen Park",
                  "called")),
-        example("On Monday the mayor called him reckless and unfit for the job.",
-                ("indirect.characterisation", "indirect", "him reckless and unfit for the job", "the mayor",
+        example("The mayor called him reckless and unfit for the job.",
+                ("indirect.characterisation", "indirect", "him reckless and unfit for the job", "The mayor",
                  "called")),
+        example('He called it "woke" nonsense.',
+                ("indirect.characterisation", "mixed", 'it "woke" nonsense', "He", "called")),
     ),
     must_not=(
         example("The so-called “harbour tax” was dropped in May."),

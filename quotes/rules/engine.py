@@ -154,7 +154,7 @@ class Extractor:
         return made
 
     def category_of(self, cue: Cue | None) -> str:
-        if cue is None:
+        if cue is None or cue.kind == "according":
             return "speech"
         return self.lexicon.cue_category(cue.text)
 
@@ -216,6 +216,8 @@ class Extractor:
     def previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:
         """The last attributed quote that ends before ``span``, if it is near enough to continue."""
         i = bisect.bisect_right(self._ends, span.start)
+        while i > 0 and self._by_end[i - 1].category != "speech":
+            i -= 1  # a quotation goes on with what someone said, not with what they believe or plan
         if i == 0:
             return None
         last = self._by_end[i - 1]

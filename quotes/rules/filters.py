@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import Cue, Paragraph
+from quotes.document import VERBS, Cue, Paragraph
 from quotes.rules.base import Filter, example
 from quotes.rules.engine import Extractor
 from quotes.rules.registry import register
@@ -21,8 +21,7 @@ NEGATION = re.compile(r"(?:\bnot|\bnever|n[’']t|\bno\s+longer|\bdeclined\s+to|
 # "was criticized by …", "a report published by …": a passive, whose agent follows "by".
 BY_AGENT = re.compile(r"\s+by\b")
 BE = re.compile(r"\b(?:is|was|were|are|been|being|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-# "“…,” says Dante Scala, …": a cue right after a quotation attributes it, it introduces nothing.
-AFTER_QUOTATION = re.compile(r"[,.!?…]\s*[\"”’']\s*$|[\"”’']\s*[,—–]\s*$")
+
 
 
 def negated(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
@@ -30,16 +29,12 @@ def negated(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
 
 
 def passive(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
-    if cue.kind != "verb" or not cue.text.lower().endswith(("ed", "en", "told", "said", "wrote", "written")):
+    if cue.kind not in VERBS or not cue.text.lower().endswith(("ed", "en", "told", "said", "wrote", "written")):
         return False
     if BE.search(ex.text, max(para.start, cue.start - 24), cue.start) and \
             ex.lexicon.cue_forms.get(cue.text.lower()) not in ("ask", "say", "tell"):
         return True  # "was criticized", "is widely reported"; "was asked whether", "is said to" say something
     return BY_AGENT.match(ex.text, cue.end, para.end) is not None
-
-
-def attributes_a_quotation(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
-    return AFTER_QUOTATION.search(ex.text, max(para.start, cue.start - 6), cue.start) is not None
 
 
 register(Filter(
@@ -64,15 +59,5 @@ register(Filter(
     must=(
         example("Tom Reyes was asked whether the ferry would run on Sunday.",
                 ("indirect.SV-wh", "indirect", "whether the ferry would run on Sunday", "Tom Reyes", "asked")),
-    ),
-))
-register(Filter(
-    "filter.quotation_attributed", "cue", attributes_a_quotation,
-    "a cue right after a quotation attributes that quotation; what follows it is never a claim: "
-    "`\"…,\" says Dana Cole, a scholar at the institute.`",
-    must_not=(
-        example("“We will see,” said Dana Cole, a scholar at the harbour institute and a former pilot.",
-                ("direct.QCQ-VS", "direct", "We will see,", "Dana Cole, a scholar at the harbour institute and a "
-                                                            "former pilot", "said")),
     ),
 ))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import Cue, Paragraph
+from quotes.document import VERBS, Cue, Paragraph
 from quotes.mentions import parse_mention
 from quotes.phrases import speaker_before
 from quotes.rules.base import Found, Rule, example
@@ -28,7 +28,7 @@ MIN_HEADLINE_WORDS = 3
 
 def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
     """``As the Harbour Daily reported last week, the ferry will stop in June.``"""
-    if cue.kind != "verb":
+    if cue.kind not in VERBS:
         return None
     text = ex.text
     s_start, s_end = sentence_of(para, cue.start)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from quotes.document import Cue, Paragraph
+from quotes.document import VERBS, Cue, Paragraph
 from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
@@ -67,7 +67,7 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
 def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
     """``…, S said.`` (CSV)."""
     r = reading(ex, para, cue)
-    if cue.kind != "verb" or not r.at_end or r.weak:
+    if cue.kind not in VERBS or not r.at_end or r.weak:
         return None
     s_start, _ = r.sentence
     left = ex.text[s_start:cue.start]
@@ -85,7 +85,7 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     the words before the speaker are its first fragment."""
     r = reading(ex, para, cue)
     text = ex.text
-    if cue.kind != "verb" or r.at_end or r.weak or not text[cue.end:r.after_cue].rstrip().endswith(","):
+    if cue.kind not in VERBS or r.at_end or r.weak or not text[cue.end:r.after_cue].rstrip().endswith(","):
         return None
     s_start, s_end = r.sentence
     comma = text.rfind(",", s_start, cue.start)
@@ -112,7 +112,7 @@ def content_cue_speaker(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
     r = reading(ex, para, cue)
     text = ex.text
     s_start, s_end = r.sentence
-    if cue.kind != "verb" or r.at_end or r.weak or not ex.comma_before(cue.start, s_start):
+    if cue.kind not in VERBS or r.at_end or r.weak or not ex.comma_before(cue.start, s_start):
         return None
     if cue.text.lower().endswith("ing"):
         return None  # "…, repeating a charge": a participle, and no speaker follows it
@@ -171,7 +171,7 @@ def subject_rule(how: str):
     """The rule for a claim after its cue whose subject was found ``how``."""
 
     def find(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
-        if cue.kind != "verb":
+        if cue.kind not in VERBS:
             return None
         found = ex.cached(("svc", cue.start), lambda: speaker_cue_content(ex, para, cue))
         return found[1] if found and found[0] == how else None
@@ -366,7 +366,7 @@ register(Rule(
         example("Editor’s note: the ferry timetable has changed since this was written."),
         example("Later, the council added trucks to the snow fleet."),
         example("His claims about the ferry were checked by the council."),
-        example('He called it "woke" nonsense at the time.'),
+        example('Critics of the "woke" agenda gathered outside the hall.'),
         example('The film "A Bridge Too Far" was shown at the festival.'),
     ),
     default_confidence=0.8,
