@@ -31,6 +31,12 @@ CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
     tokenize='porter',
     content="articles"
 );
+CREATE VIEW attribution_list as
+select quotes.category as category, quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speaker_org as organization,
+  quotes.content as quote, quotes.type as type, quotes.speaker_kind as kind, quotes.outlet as outlet,
+  quotes.published as published, article_list.title as article, quotes.id as id,
+  quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
+from quotes left join article_list on article_list.id = quotes.article_id;
 CREATE TABLE "errors" (
    "id" INTEGER PRIMARY KEY,
    "run_id" INTEGER REFERENCES "runs"("id"),
@@ -43,7 +49,8 @@ select quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speak
   quotes.content as quote, quotes.type as type, quotes.speaker_kind as kind, quotes.outlet as outlet,
   quotes.published as published, article_list.title as article, quotes.id as id,
   quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
-from quotes left join article_list on article_list.id = quotes.article_id;
+from quotes left join article_list on article_list.id = quotes.article_id
+where quotes.category = 'speech';
 CREATE TABLE "quotes" (
    "id" TEXT PRIMARY KEY,
    "article_id" TEXT REFERENCES "articles"("id"),
@@ -71,7 +78,7 @@ CREATE TABLE "quotes" (
    "continuation" INTEGER,
    "quote_group" INTEGER,
    "extra" TEXT
-, "canonical" TEXT, "speaker_role_start" INTEGER, "speaker_role_end" INTEGER, "speaker_role_expanded" TEXT, "speaker_org_start" INTEGER, "speaker_org_end" INTEGER, "speaker_gender" TEXT, "speaker_resolution" TEXT, "speaker_name_start" INTEGER, "speaker_name_end" INTEGER);
+, "canonical" TEXT, "speaker_role_start" INTEGER, "speaker_role_end" INTEGER, "speaker_role_expanded" TEXT, "speaker_org_start" INTEGER, "speaker_org_end" INTEGER, "speaker_gender" TEXT, "speaker_resolution" TEXT, "speaker_name_start" INTEGER, "speaker_name_end" INTEGER, "category" TEXT NOT NULL DEFAULT 'speech');
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -138,6 +145,8 @@ CREATE INDEX "idx_quotes_article_id"
     ON "quotes" ("article_id");
 CREATE INDEX "idx_quotes_canonical"
     ON "quotes" ("canonical");
+CREATE INDEX "idx_quotes_category"
+    ON "quotes" ("category");
 CREATE INDEX "idx_quotes_outlet"
     ON "quotes" ("outlet");
 CREATE INDEX "idx_quotes_published"

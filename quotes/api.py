@@ -52,11 +52,15 @@ def tool_version() -> str:
 
 
 def code_digest() -> str:
-    """A hash of the package's Python source, so a changed extractor re-extracts unchanged articles."""
+    """A hash of the package's Python source and of the rules' calibration table, so a changed
+    extractor re-extracts unchanged articles."""
     digest = hashlib.sha256()
-    for path in sorted(resources.files("quotes").iterdir(), key=lambda p: p.name):
-        if path.name.endswith(".py"):
-            digest.update(path.read_bytes())
+    package = resources.files("quotes")
+    for folder in (package, package / "rules"):
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            if path.name.endswith(".py"):
+                digest.update(path.read_bytes())
+    digest.update(package.joinpath("data/calibration.json").read_bytes())
     return digest.hexdigest()[:8]
 
 
@@ -65,7 +69,7 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                    force: bool = False, batch_size: int = BATCH_ARTICLES, stdin: IO[bytes] | None = None,
                    on_progress: Callable[[int], None] | None = None,
                    on_error: Callable[[ReadError], None] | None = None, workers: int = 1,
-                   dask: str | None = None, partition_bytes: int = PARTITION_BYTES) -> Summary:
+                   dask: str | None = None, partition_bytes: int = PARTITION_BYTES, scope: str = "speech") -> Summary:
     """Read every input, extract quotes from new or changed articles, store them; return a summary.
 
     Articles whose text, metadata, extractor code and lexicon are all unchanged since they were
@@ -76,17 +80,19 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     same whatever runs the extraction. ``partition_bytes`` is the input given to a worker at a
     time. ``on_progress`` is called with the input bytes consumed, for a progress bar, and
     ``on_error`` with each problem (an input skipped or repaired, an article the extractor
-    failed on) as it arrives, so a long run reports them as they happen.
+    failed on) as it arrives, so a long run reports them as they happen. ``scope`` "all" stores
+    beliefs, intentions, perception and evidence as well as speech, each with its category.
     """
     started = time.perf_counter()
     inputs = list(inputs)
     options = options or ReadOptions()
     lexicon = load_lexicon(tuple(lexicon_paths))
-    version = extractor_version(lexicon.digest)
+    check_rules(lexicon)
+    version = extractor_version(lexicon.digest, scope)
     db_path = Path(db_path) if db_path else default_db_path()
     store = Store(open_db(db_path))
     run_id = store.start_run(inputs, version, lexicon.digest, tool_version())
-    job = Job(lexicon, version, options, {} if force else store.stored_versions())
+    job = Job(lexicon, version, options, {} if force else store.stored_versions(), scope)
     writer = Writer(store, run_id, batch_size, on_error)
     with writer.recording(started):
         partitions = plan_partitions(inputs, options, stdin, size=partition_bytes, workers_read_files=bool(dask))
@@ -104,6 +110,13 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     return Summary.of(db_path, run_id, writer.counts, store, writer.seconds)
 
 
-def extractor_version(lexicon_digest: str) -> str:
-    """What the stored quotes depend on: tool version, code and lexicon."""
-    return f"{tool_version()}+{code_digest()}.{lexicon_digest}"
+def check_rules(lexicon) -> None:
+    """Compile the lexicon's own rules now: a malformed one stops the run before any article is read."""
+    from quotes.rules.pattern import pattern_rules
+
+    pattern_rules(lexicon)
+
+
+def extractor_version(lexicon_digest: str, scope: str = "speech") -> str:
+    """What the stored quotes depend on: tool version, code, lexicon and scope."""
+    return f"{tool_version()}+{code_digest()}.{lexicon_digest}" + ("" if scope == "speech" else f".{scope}")

@@ -58,6 +58,8 @@ class Lexicon:
     sources: list[str] = field(default_factory=list)
     # speaker phrases parsed with this lexicon: news repeats its names and titles, article after article
     parsed_speakers: dict = field(default_factory=dict, repr=False, compare=False)
+    # what other modules compile from this lexicon once (the rules' regular expressions), by name
+    compiled: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _list(self, table: str, key: str) -> list[str]:
         return list(self.data.get(table, {}).get(key, []))

@@ -120,7 +120,7 @@ class Rule:
 
     @property
     def confidence(self) -> float:
-        from quotes.rules.calibration import calibrated
+        from quotes.calibration import calibrated
 
         return calibrated(self.name, self.default_confidence)
 

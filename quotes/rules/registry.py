@@ -97,3 +97,22 @@ def registry() -> Registry:
 
     REGISTRY.load_plugins()
     return REGISTRY
+
+
+def markdown_tables(reg: Registry | None = None) -> str:
+    """The README's tables of rules, boundaries and filters, in the order they run."""
+    reg = reg or registry()
+    lines = ["| rule | pass | layout | confidence |", "|---|---|---|---|"]
+    for pass_name in PASSES:
+        for rule in reg.for_pass(pass_name):
+            lines.append(f"| `{rule.name}` | {pass_name} | {_cell(rule.layout)} | {rule.confidence:.2f} |")
+    lines += ["", "| boundary or filter | applies to | what it does |", "|---|---|---|"]
+    for boundary in reg.boundaries.values():
+        lines.append(f"| `{boundary.name}` | claim {boundary.side} | {_cell(boundary.description)} |")
+    for flt in reg.filters.values():
+        lines.append(f"| `{flt.name}` | {flt.stage} | {_cell(flt.description)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
