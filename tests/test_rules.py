@@ -7,10 +7,16 @@ expectation is (rule, type, content, speaker as written, cue).
 
 from __future__ import annotations
 
-import pytest
+import sys
+from pathlib import Path
 
-from quotes import extract
-from quotes.rules import registry
+import pytest
+from click.testing import CliRunner
+
+from quotes import extract, load_lexicon
+from quotes.cli import cli
+from quotes.rules import Found, RegistryError, Rule, example, register, registry
+from quotes.rules.registry import REGISTRY, markdown_tables
 
 
 def found(text: str, scope: str = "speech") -> list[tuple[str, str, str, str | None, str | None]]:
@@ -42,6 +48,113 @@ def test_every_rule_has_examples_and_a_layout(name):
     rule = RULES[name]
     assert rule.must and rule.layout
     assert 0 < rule.confidence <= 1
+
+
+@pytest.mark.parametrize("name", sorted(registry().boundaries))
+def test_every_boundary_cuts_a_claim_in_its_examples(name):
+    boundary = registry().boundaries[name]
+    assert boundary.must and boundary.description
+    for item in boundary.must + boundary.must_not:
+        assert found(item.text, item.scope) == list(item.quotes)
+
+
+def test_the_readme_lists_the_rules_as_the_registry_does():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert markdown_tables() in readme, "run `quotes rules --markdown` and paste it into the README"
+
+
+def bulletin(ex, para, cue):
+    """A rule of a plugin's own: "The Harbour Bulletin has learned that …"."""
+    if ex.text[cue.start:cue.end] != "learned":
+        return None
+    start = ex.text.index("that", cue.end) + 5
+    return Found((start, para.end - 1), (para.start, cue.start - 5), cue)
+
+
+def test_a_plugin_adds_a_rule_without_editing_the_engine():
+    text = "The Harbour Bulletin has learned that the ferry will stop in June."
+    assert found(text) == []
+    lexicon = load_lexicon()
+    lexicon.data["cue_verbs"]["learn"] = []  # the plugin's cue word, as a --lexicon file gives it
+    rule = register(Rule("indirect.learned", "reported", 1, bulletin, "`S has learned that …`",
+                         must=(example(text),)))
+    try:
+        quotes = extract(text, lexicon)
+        assert [(q.rule, q.content.text, q.speaker.mention.text) for q in quotes] == [
+            ("indirect.learned", "the ferry will stop in June", "The Harbour Bulletin")]
+        with pytest.raises(RegistryError, match="already registered"):
+            register(rule)
+    finally:
+        del REGISTRY.rules[rule.name]
+
+
+def test_plugins_register_through_entry_points(monkeypatch):
+    loaded = []
+
+    class Point:
+        def load(self):
+            return lambda: loaded.append("registered")
+
+    module = sys.modules["quotes.rules.registry"]  # the name quotes.rules.registry is also its function
+    monkeypatch.setattr(module, "entry_points", lambda group: [Point()] if group == "quotes.rules" else [])
+    monkeypatch.setattr(REGISTRY, "_plugins_loaded", False)
+    registry()
+    assert loaded == ["registered"]
+
+
+def test_a_rule_in_an_unknown_pass_or_category_is_refused():
+    with pytest.raises(RegistryError, match="unknown pass"):
+        register(Rule("indirect.nowhere", "sometimes", 1, bulletin, "…", must=()))
+    with pytest.raises(RegistryError, match="unknown category"):
+        register(Rule("indirect.moods", "reported", 1, bulletin, "…", must=(), category="mood"))
+
+
+LEXICON_RULE = """
+[rules."indirect.bulletin"]
+pattern = '(?P<speaker>The Harbour Bulletin) (?P<cue>reports) (?P<content>.+)'
+layout = "`The Harbour Bulletin reports …`"
+confidence = 0.7
+must = [
+  {text = "The Harbour Bulletin reports the ferry will stop in June.",\
+content = "the ferry will stop in June", speaker = "The Harbour Bulletin"},
+]
+must_not = ["The Harbour Daily reports were late again."]
+"""
+
+
+def test_a_lexicon_adds_a_rule_written_as_a_pattern(tmp_path):
+    path = tmp_path / "bulletin.toml"
+    path.write_text(LEXICON_RULE, encoding="utf-8")
+    lexicon = load_lexicon([str(path)])
+    (quote,) = extract("The Harbour Bulletin reports the ferry will stop in June.", lexicon)
+    assert (quote.rule, quote.content.text, quote.speaker.mention.text, quote.cue.text, quote.confidence) == (
+        "indirect.bulletin", "the ferry will stop in June", "The Harbour Bulletin", "reports", 0.7)
+    result = CliRunner().invoke(cli, ["rules", "--check", "--lexicon", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "indirect.bulletin" in CliRunner().invoke(cli, ["rules", "--lexicon", str(path)]).output
+
+
+@pytest.mark.parametrize("table, message", [
+    ('[rules."x.y"]\npatern = "(?P<speaker>A) (?P<content>b)"', "unknown key patern"),
+    ('[rules."x.y"]\npattern = "(?P<speaker>A) b"', "needs the named group"),
+    ('[rules."x.y"]\npattern = "(?P<speaker>A) (?P<content>b"', "does not compile"),
+    ('[rules."x.y"]\npattern = "(?P<speaker>A) (?P<content>b)"\ncategory = "mood"', "unknown category"),
+])
+def test_a_malformed_lexicon_rule_is_an_error_not_silence(tmp_path, table, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(table, encoding="utf-8")
+    with pytest.raises(RegistryError, match=message):
+        extract("A b.", load_lexicon([str(path)]))
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "A b."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["annotate", str(source), "--lexicon", str(path)])
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_quotes_rules_checks_every_example():
+    result = CliRunner().invoke(cli, ["rules", "--check"])
+    assert result.exit_code == 0, result.output
+    assert "0 examples failed" in result.output
 
 
 def test_title_after_told_is_not_a_second_fragment():
