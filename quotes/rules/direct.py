@@ -22,9 +22,13 @@ from quotes.sentences import Range, strip_space
 
 LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
+LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
+PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
 # What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
+# The rest of a speaker phrase between an attribution and the quotation it continues into.
+APPOSITIVE_BEFORE_QUOTE = re.compile(r"[^\"“”‘«,;:.!?]{1,80},\s*")
 PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
                           "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
@@ -133,7 +137,10 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     if not first or re.search(r"\bthat\b|[\"“”«»]", rest):
         return False
     word = first.group(1).lower()
-    participle = word.endswith("ing") and "," in text[pos:end + first.start(1)]
+    comma = "," in text[pos:end + first.start(1)]
+    if comma and word in ("a", "an"):
+        return True  # `"…!" LeVell declared, a point he likes to make`: an appositive of the writer's
+    participle = word.endswith("ing") and comma
     hearer = told and len(rest.split()) <= 4 and not any(w in ex.lexicon.cue_forms for w in rest.split())
     return word in PREPOSITIONS or word == "who" or participle or hearer
 
@@ -284,10 +291,16 @@ def dash_signoff(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | No
     if content[0] >= content[1]:
         return None
     m = DASH.match(ex.text, span.end, para.end)
+    end = para.end
+    if m is None and not ex.text[span.end:para.end].strip(" .") and para.index + 1 < len(ex.doc.paragraphs):
+        # the sign-off on a line of its own: `"…"` then `— Councillor Tom Reyes, Port Ellery.`
+        nxt = ex.doc.paragraphs[para.index + 1]
+        m = LINE_DASH.match(ex.text, nxt.start, nxt.end)
+        end = nxt.end
     if not m:
         return None
-    speaker = speaker_after(ex.text, m.end(), para.end, ex.lexicon)
-    if speaker and ex.text[speaker[1]:para.end].strip(" .,") == "":
+    speaker = speaker_after(ex.text, m.end(), end, ex.lexicon)
+    if speaker and (ex.text[speaker[1]:end].strip(" .,") == "" or PLACE_AFTER.fullmatch(ex.text, speaker[1], end)):
         return Found(content, speaker, None, type="direct", span=span, attribution_end=speaker[1])
     return None
 
@@ -303,6 +316,11 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
     text = ex.text
     told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(cand.cue)
     pos = content_start(text, cand.attribution_end, span.start, ex.lexicon, told, ex.adjuncts)
+    if pos < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start):
+        pos = span.start  # `"…," he said of the campaign, "…"`
+    if pos < span.start and APPOSITIVE_BEFORE_QUOTE.fullmatch(text, pos, span.start) \
+            and not opens_clause(ex, pos, span.start):
+        pos = span.start  # `"…," said Dana Cole, the port's director, "…"`: the rest of the speaker phrase
     if pos < span.start and text[pos:span.start].strip(" ,.;:—–-"):
         return None
     if not any(c in text[cand.attribution_end:span.start] for c in ",.:;—–"):
@@ -439,11 +457,14 @@ register(Rule(
 ))
 register(Rule(
     "direct.dash_signoff", "direct", 30, dash_signoff,
-    '`"…" — Councillor Tom Reyes`',
+    '`"…" — Councillor Tom Reyes`, on the same line or the next',
     must=(
         example('"Nobody should pay for a bridge they cannot use." — Councillor Tom Reyes',
                 ("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
                  "Councillor Tom Reyes", None)),
+        example('"Nobody should pay for a bridge they cannot use."\n\n-Ana Ruiz, Port Ellery.',
+                ("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
+                 "Ana Ruiz", None)),
     ),
     default_confidence=0.8,
 ))

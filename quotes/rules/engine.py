@@ -229,6 +229,10 @@ class Extractor:
         """A cue right after the quote, in its sentence, that no rule could read: the quote has an
         attribution of its own, so it continues nobody."""
         _, s_end = sentence_of(para, max(span.end - 1, span.start))
+        ends_sentence = self.text[max(span.inner_start, span.inner_end - 1):span.inner_end] == "."
+        # a quoted sentence that ends its sentence is never attributed to a cue in the next one
+        if ends_sentence and s_end <= span.end + 1:
+            return False
         limit = min(para.end, max(s_end, span.end + 80))
         return any(c.start not in self.used_cues for c in para.cues_between(span.end, limit))
 

@@ -20,6 +20,7 @@ from quotes.rules.registry import register
 from quotes.sentences import Range
 
 # "As the Harbour Daily reported, …": the writer passes on what S said.
+AS_WORD = re.compile(r"\b[Aa]s\s")
 AS_LEAD = re.compile(r"\s*(?:And\s+|But\s+|,\s*)?[Aa]s\s+$")
 # A headline or transcript line: "Ellen Park: The ferry will stop in June".
 NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*):\s+(?=\S)")
@@ -32,6 +33,8 @@ def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
         return None
     text = ex.text
     s_start, s_end = sentence_of(para, cue.start)
+    if not AS_WORD.search(text, max(s_start, cue.start - 120), cue.start):
+        return None  # most cues have no "as" before them: read no speaker for them
     speaker = speaker_before(text, s_start, cue.start, ex.lexicon)
     if speaker is None or not AS_LEAD.fullmatch(text, s_start, speaker[0]) and not AS_LEAD.search(
             text, max(s_start, speaker[0] - 8), speaker[0]):
