@@ -97,3 +97,38 @@ register(Boundary(
                 ("indirect.SVC", "indirect", "he would wait for the audit", "Tom Reyes", "said")),
     ),
 ))
+
+
+# Tails that are the writer's own after a complete claim: ", which …", ", a policy that …". (A dash
+# and a participle were tried too: PolNeAR's claims run through them as often as they stop.)
+RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom|where)\b")
+APPOSITIVE_TAIL = re.compile(r",\s+(?:a|an)\s+(?-i:[a-z])")
+MIN_BEFORE_TAIL = 5  # a tail is the writer's only after a claim of some length
+
+
+def tail(pattern: re.Pattern[str]):
+    def find(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+        for m in pattern.finditer(ex.text, start, end):
+            if has_words(ex.text, start, m.start(), MIN_BEFORE_TAIL) and not ex.inside_quote(para, m.start()):
+                return m.start()
+        return None
+
+    return find
+
+
+register(Boundary(
+    "boundary.relative_tail", "end", tail(RELATIVE_TAIL),
+    "a relative clause after the claim is the writer's: `…, which …`, `…, who …`",
+    must=(
+        example("The mayor said the council had ignored the bridge for years, which angered the engineers.",
+                ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
+    ),
+))
+register(Boundary(
+    "boundary.appositive_tail", "end", tail(APPOSITIVE_TAIL),
+    "a noun phrase in apposition to the claim is the writer's comment: `…, a claim the council denies`",
+    must=(
+        example("The mayor said the council had ignored the bridge for years, a claim the engineers deny.",
+                ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
+    ),
+))

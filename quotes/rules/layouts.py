@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import VERBS, Cue, Paragraph
+from quotes.document import Cue, Paragraph
 from quotes.mentions import parse_mention
-from quotes.phrases import speaker_before
+from quotes.phrases import skip_adjuncts, speaker_before
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import claim
 from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
@@ -20,29 +20,29 @@ from quotes.rules.registry import register
 from quotes.sentences import Range
 
 # "As the Harbour Daily reported, …": the writer passes on what S said.
-AS_WORD = re.compile(r"\b[Aa]s\s")
-AS_LEAD = re.compile(r"\s*(?:And\s+|But\s+|,\s*)?[Aa]s\s+$")
+AS_LEAD = re.compile(r"\s*[\"“]?(?:(?:And|But|Yet)\s+|,\s*)?[Aa]s\s+")
 # A headline or transcript line: "Ellen Park: The ferry will stop in June".
 NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*):\s+(?=\S)")
 MIN_HEADLINE_WORDS = 3
 
 
 def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
-    """``As the Harbour Daily reported last week, the ferry will stop in June.``"""
-    if cue.kind not in VERBS:
-        return None
+    """``As the Harbour Daily reported last week, the ferry will stop in June.``: the sentence opens
+    with "As", a speaker and a verb of saying, and what follows the comma is what was said."""
+    if cue.kind != "verb":
+        return None  # "as many people expected", "as Mr. Kerry continues": no speech
     text = ex.text
     s_start, s_end = sentence_of(para, cue.start)
-    if not AS_WORD.search(text, max(s_start, cue.start - 120), cue.start):
-        return None  # most cues have no "as" before them: read no speaker for them
-    speaker = speaker_before(text, s_start, cue.start, ex.lexicon)
-    if speaker is None or not AS_LEAD.fullmatch(text, s_start, speaker[0]) and not AS_LEAD.search(
-            text, max(s_start, speaker[0] - 8), speaker[0]):
+    lead = AS_LEAD.match(text, s_start, cue.start)
+    if lead is None:
         return None
-    comma = text.find(",", cue.end, s_end)
-    if comma < 0 or has_words(text, cue.end, comma, 8):
+    speaker = speaker_before(text, lead.end(), cue.start, ex.lexicon)
+    if speaker is None or speaker[0] != lead.end():
         return None
-    return claim(ex, para, cue, speaker, (comma + 1, s_end))
+    after = skip_adjuncts(text, cue.end, s_end, False, ex.adjuncts)  # "reported last week,"
+    if not text[cue.end:after + 1].rstrip().endswith(","):
+        return None
+    return claim(ex, para, cue, speaker, (text.rindex(",", cue.end, after + 1) + 1, s_end))
 
 
 def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
