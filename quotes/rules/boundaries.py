@@ -128,7 +128,7 @@ register(Boundary(
     "boundary.appositive_tail", "end", tail(APPOSITIVE_TAIL),
     "a noun phrase in apposition to the claim is the writer's comment: `…, a claim the council denies`",
     must=(
-        example("The mayor said the council had ignored the bridge for years, a claim the engineers deny.",
+        example("The mayor said the council had ignored the bridge for years, a view shared by the engineers.",
                 ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
     ),
 ))
