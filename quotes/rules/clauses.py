@@ -41,7 +41,9 @@ NOT_A_SUBJECT = re.compile(
 # Sentence-initial words that are capitalised but are never a speaker.
 NOT_SPEAKERS = frozenset({"perhaps", "maybe", "still", "yet", "also", "instead", "meanwhile", "however",
                           "thus", "nonetheless", "nevertheless", "indeed", "so", "then", "now", "here",
-                          "there", "this", "that", "it’s", "it's", "what", "which", "who", "when", "why"})
+                          "there", "this", "that", "it’s", "it's", "what", "which", "who", "when", "why",
+                          "though", "although", "while", "if", "because", "since", "unless", "whether", "once",
+                          "after", "before", "as", "until"})
 TELL_PREFIXES = ("told", "tell", "ask", "remind", "assure", "inform", "warn", "urg", "advis", "implor", "beg",
                  "caution", "counsel")
 

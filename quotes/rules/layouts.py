@@ -24,6 +24,22 @@ AS_LEAD = re.compile(r"\s*[\"“]?(?:(?:And|But|Yet)\s+|,\s*)?[Aa]s\s+")
 # A headline or transcript line: "Ellen Park: The ferry will stop in June".
 NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*):\s+(?=\S)")
 MIN_HEADLINE_WORDS = 3
+NAME_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,\s+){2}")  # "Tim Abel, Brad Anders, Rob …"
+
+
+def named_here(ex: Extractor, phrase: str) -> bool:
+    """A headline's speaker: a person named with forename and surname, a surname the article gives in
+    full elsewhere ("Trump:" beside "Donald Trump"), or a source noun ("Poll:", "Report:"); never a
+    word of the page's furniture ("Correction:", "Wow:", "Editor’s Note:")."""
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in ex.lexicon.data_words | ex.lexicon.anonymous_heads:
+        return True
+    mention = parse_mention(phrase, 0, len(phrase), ex.lexicon)
+    if mention.kind != "person" or not mention.name or any(w.endswith(("’s", "'s")) for w in words):
+        return False
+    if len(mention.name.text.split()) >= 2:
+        return True
+    return re.search(rf"\b[A-Z][\w.’'-]+\s+{re.escape(words[-1])}\b", ex.text) is not None
 
 
 def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
@@ -57,13 +73,13 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
     words = m.group(1).split()
     if words[0].lower() in ex.lexicon.sentence_openers or len(m.group(1)) < 3 or m.group(1).isupper():
         return None  # "Update: …", "WASHINGTON: …", "Q: …"
-    mention = parse_mention(text, m.start(1), m.end(1), ex.lexicon)
-    if mention.kind not in ("person", "organization") or not mention.name:
+    if not named_here(ex, m.group(1)):
         return None
     start, end = m.end(), para.end
     while end > start and text[end - 1] in " .":
         end -= 1
-    if not has_words(text, start, end, MIN_HEADLINE_WORDS) or ex.overlaps_direct(start, end):
+    if not has_words(text, start, end, MIN_HEADLINE_WORDS) or ex.overlaps_direct(start, end) \
+            or NAME_LIST.match(text, start, end):
         return None
     return Found((start, end), (m.start(1), m.end(1)), None, type=quote_type(para, start, end))
 
