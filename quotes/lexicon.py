@@ -101,6 +101,16 @@ class Lexicon:
         return self.cue_categories.get(self.cue_forms.get(cue.lower(), ""), "speech")
 
     @cached_property
+    def hearer_lemmas(self) -> frozenset[str]:
+        """Cue verbs that take a hearer before their content ("told reporters that …")."""
+        return frozenset(self._list("hearer_cue_verbs", "verbs"))
+
+    @cached_property
+    def not_speakers(self) -> frozenset[str]:
+        """Words that are never a speaker on their own ("Perhaps", "Though")."""
+        return frozenset(w.lower() for w in self._list("not_speakers", "words"))
+
+    @cached_property
     def cue_frames(self) -> dict[str, frozenset[str]]:
         """Cue lemma, or lemma and particle ("call for") -> the frames it reports a claim in besides a
         "that" clause: "infinitive", "wh", "of", "as", "predicate", "object" (``[cue_frames]``)."""

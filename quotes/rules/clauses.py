@@ -38,14 +38,6 @@ COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back 
 NOT_A_SUBJECT = re.compile(
     r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
     r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[,;:—–]", re.IGNORECASE)
-# Sentence-initial words that are capitalised but are never a speaker.
-NOT_SPEAKERS = frozenset({"perhaps", "maybe", "still", "yet", "also", "instead", "meanwhile", "however",
-                          "thus", "nonetheless", "nevertheless", "indeed", "so", "then", "now", "here",
-                          "there", "this", "that", "it’s", "it's", "what", "which", "who", "when", "why",
-                          "though", "although", "while", "if", "because", "since", "unless", "whether", "once",
-                          "after", "before", "as", "until"})
-TELL_PREFIXES = ("told", "tell", "ask", "remind", "assure", "inform", "warn", "urg", "advis", "implor", "beg",
-                 "caution", "counsel")
 
 
 # Between a cue and the "that" of its clause, a phrase of place, time or channel: "argued at The
@@ -57,9 +49,9 @@ GAP_BEFORE_THAT = re.compile(
 GAP_WORDS = 12
 
 
-def is_tell(cue: Cue) -> bool:
-    """tell and ask take a hearer before their content: "told reporters (that) …"."""
-    return cue.text.lower().startswith(TELL_PREFIXES)
+def is_tell(ex: Extractor, cue: Cue) -> bool:
+    """tell and ask take a hearer before their content: "told reporters (that) …" (``[hearer_cue_verbs]``)."""
+    return ex.lexicon.cue_forms.get(cue.text.lower()) in ex.lexicon.hearer_lemmas
 
 
 def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
@@ -67,7 +59,7 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     adjuncts and "that" (:func:`quotes.phrases.content_start`), and past a longer phrase of place,
     time or channel when a "that" follows it ("said on Tuesday at a rally that …")."""
     text = ex.text
-    told = is_tell(cue)
+    told = is_tell(ex, cue)
     start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
     if re.search(r"\bthat\b", text[cue.end:start]):
         return start, True
@@ -102,7 +94,8 @@ def opens_clause(ex: Extractor, start: int, end: int) -> bool:
 
 def not_a_speaker(ex: Extractor, speaker: Range) -> bool:
     tokens = ex.text[speaker[0]:speaker[1]].split()
-    return len(tokens) == 1 and (tokens[0].lower() in NOT_SPEAKERS or tokens[0].endswith("ly") and tokens[0].islower())
+    return len(tokens) == 1 and (tokens[0].lower() in ex.lexicon.not_speakers
+                                 or tokens[0].endswith("ly") and tokens[0].islower())
 
 
 def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str]:

@@ -21,7 +21,6 @@ from quotes.rules.engine import Extractor, has_words
 from quotes.rules.registry import register
 from quotes.rules.reported import reading
 
-FRAMES = ("infinitive", "wh", "of", "as", "predicate", "object")
 WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
 INFINITIVE = re.compile(r"(?:not\s+)?to\s+(?-i:[a-z])[\w’'-]*\b")
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
@@ -82,7 +81,7 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
     after = rest[obj.end():].lstrip() if obj else ""
     small = obj is not None and not has_words(text, pos, pos + obj.end(), OBJECT_WORDS + 1)
     if small and "infinitive" in frames and INFINITIVE.match(after):
-        hearer = is_tell(cue) and not after.startswith("not")
+        hearer = is_tell(ex, cue) and not after.startswith("not")
         return Frame("infinitive", pos + obj.end() + (len(rest[obj.end():]) - len(after)) if hearer else pos, particle)
     if small and "wh" in frames and WH.match(after):
         return Frame("wh", pos + obj.end() + (len(rest[obj.end():]) - len(after)), particle)

@@ -34,9 +34,6 @@ PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "be
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
                           "last", "this", "earlier", "later", "recently", "and", "but", "then", "adding",
                           "noting", "saying", "according", "told", "upon", "until", "where"})
-NOT_SPEAKERS = frozenset({"perhaps", "maybe", "still", "yet", "also", "instead", "meanwhile", "however",
-                          "thus", "nonetheless", "nevertheless", "indeed", "so", "then", "now", "here",
-                          "there", "this", "that", "it’s", "it's", "what", "which", "who", "when", "why"})
 
 
 class Attribution(NamedTuple):
@@ -85,7 +82,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
                 return Attribution("VS.loose", cue, phrase, phrase[1])
             continue
         speaker = speaker_before(text, gap_start, cue.start, ex.lexicon)
-        if has_complement(ex, cue, limit) or crossed and not ends_clause(ex, cue.end, limit, is_tell(cue)):
+        if has_complement(ex, cue, limit) or crossed and not ends_clause(ex, cue.end, limit, is_tell(ex, cue)):
             continue
         if speaker is not None and speaker[0] == gap_start:
             return Attribution("SV", cue, speaker, cue.end)
@@ -105,7 +102,7 @@ def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
         return None
     first = text[start:end].split()[0]
     if not (first[0].isupper() or first.lower() in DETERMINERS) or first.lower() in PREPOSITIONS \
-            or first.lower() in NOT_SPEAKERS:
+            or first.lower() in ex.lexicon.not_speakers:
         return None  # "…" about the decision, said …: the quotation runs on into a report
     names = [m for m in NAME_RUN.finditer(text, start, end)
              if m.group().split()[0].lower() not in ex.lexicon.sentence_openers]
@@ -115,7 +112,7 @@ def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
 def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
     """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
     text = ex.text
-    pos = skip_adjuncts(text, cue.end, limit, is_tell(cue), ex.adjuncts, rounds=3)
+    pos = skip_adjuncts(text, cue.end, limit, is_tell(ex, cue), ex.adjuncts, rounds=3)
     if text[cue.end:pos].rstrip().endswith(","):
         return False
     m = re.match(r"\s*([A-Za-z’']+)", text[pos:limit])
@@ -220,7 +217,7 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
     cues = [c for c in para.cues_between(region_start, span.start) if c.start not in ex.used_cues]
     if cues:
         cue = cues[-1]
-        told = is_tell(cue)
+        told = is_tell(ex, cue)
         start = content_start(text, cue.end, span.start, ex.lexicon, told, ex.adjuncts)
         if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start):
             start = span.start  # "Lopez said about the movement, “…”"
@@ -314,7 +311,7 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
     if cand is None or cand.attribution_end is None or not ex.registry.rules[cand.rule].splits:
         return None
     text = ex.text
-    told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(cand.cue)
+    told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(ex, cand.cue)
     pos = content_start(text, cand.attribution_end, span.start, ex.lexicon, told, ex.adjuncts)
     if pos < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start):
         pos = span.start  # `"…," he said of the campaign, "…"`

@@ -36,11 +36,36 @@ EXAMPLE_KEYS = frozenset({"text", "content", "speaker", "cue", "type"})
 TABLE = "rules"
 
 
+FRAMES = ("infinitive", "wh", "of", "as", "predicate", "object")
+# The lexicon tables the rules read, with the keys each may hold: a typo is an error, not silence.
+RULE_TABLES = {"cue_frames": FRAMES, "hearer_cue_verbs": ("verbs",), "belief_cue_verbs": ("verbs",),
+               "intention_cue_verbs": ("verbs",), "perception_cue_verbs": ("verbs",),
+               "evidence_cue_verbs": ("verbs",), "not_speakers": ("words",)}
+
+
 def pattern_rules(lexicon: Lexicon) -> list[Rule]:
-    """The lexicon's pattern rules, compiled once per lexicon; a malformed one raises RegistryError."""
+    """The lexicon's pattern rules, compiled once per lexicon, after checking the tables the rules
+    read; a malformed rule or table raises RegistryError."""
     if TABLE not in lexicon.compiled:
+        check_tables(lexicon)
         lexicon.compiled[TABLE] = [compile_rule(name, spec) for name, spec in lexicon.data.get(TABLE, {}).items()]
     return lexicon.compiled[TABLE]
+
+
+def check_tables(lexicon: Lexicon) -> None:
+    """Every key of the rules' tables is known, and every verb they list is a cue verb."""
+    lemmas = set(lexicon.data.get("cue_verbs", {}))
+    for table, keys in RULE_TABLES.items():
+        for key, values in lexicon.data.get(table, {}).items():
+            if key not in keys:
+                raise RegistryError(f"lexicon table [{table}]: unknown key {key!r} (known: {', '.join(keys)})")
+            if table == "not_speakers":
+                continue
+            unknown = sorted({v.split()[0] for v in values} - lemmas)
+            if unknown:
+                raise RegistryError(f"lexicon table [{table}] {key}: {', '.join(unknown)} "
+                                    f"{'is not a cue verb' if len(unknown) == 1 else 'are not cue verbs'} "
+                                    f"(add {'it' if len(unknown) == 1 else 'them'} to [cue_verbs])")
 
 
 def compile_rule(name: str, spec: Any) -> Rule:

@@ -55,7 +55,7 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
         text = ex.text
         sent = sentence_of(para, cue.start)
         lemma = ex.lexicon.cue_forms.get(cue.text.lower())
-        after_cue = content_start(text, cue.end, sent[1], ex.lexicon, is_tell(cue), ex.adjuncts)
+        after_cue = content_start(text, cue.end, sent[1], ex.lexicon, is_tell(ex, cue), ex.adjuncts)
         at_end = not text[after_cue:sent[1]].strip(" .!?\"”’'")
         # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
         at_end = at_end or bool(re.match(r",\s*\w+ing\b", text[cue.end:sent[1]]))
@@ -146,7 +146,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     if is_belief(ex, cue) and RELATIVE_GAP.match(
             text, content_start(text, cue.end, s_end, ex.lexicon, False, ex.adjuncts)):
         return None  # "what scientists think is necessary" is no belief of theirs
-    told = is_tell(cue)
+    told = is_tell(ex, cue)
     start, that = claim_start(ex, cue, s_end)
     skipped = text[cue.end:start]
     if re.match(r"not\s+to\b", text[start:s_end]):
