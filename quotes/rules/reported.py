@@ -37,6 +37,9 @@ NOT_SPEECH_AFTER_CUE = re.compile(
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
+# Words that open an adjunct or a participle after a cue, never a claim: "aboard his plane", "posted by …".
+NO_SUBJECT = re.compile(r"(?:aboard|outside|inside|beside|behind|amid|onstage|backstage|"
+                        r"(?-i:[a-z]+ed)\s+(?:by|on|in|at|to|from|for|with|during|after|before))\b", re.IGNORECASE)
 # A claim that opens with its verb lost its subject to a relative ("the plan that he thought would fail").
 RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
 
@@ -145,7 +148,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
         return None
     if is_belief(ex, cue) and RELATIVE_GAP.match(
             text, content_start(text, cue.end, s_end, ex.lexicon, False, ex.adjuncts)):
-        return None  # "what scientists think is necessary" is no belief of theirs
+        return None  # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was")
     told = is_tell(ex, cue)
     start, that = claim_start(ex, cue, s_end)
     skipped = text[cue.end:start]
@@ -153,6 +156,10 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
         return None  # "asked not to be named"
     if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that:
         return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
+    if not that and NO_SUBJECT.match(text, start, s_end):
+        return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
+    if not that and names_the_speaker(ex, start, s_end):
+        return None  # "…, said Dan Cole, an expert at the institute": a speaker after the cue, not a claim
     if skipped.rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«":
         return None  # "Trump asked, looking …": what follows the comma is no claim
     lemma = ex.lexicon.cue_forms.get(cue.text.lower())
@@ -165,6 +172,18 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     end = content_end(ex, para, start, r.sentence)
     found = claim(ex, para, cue, speaker, (start, end), antecedent)
     return (how, found) if found else None
+
+
+def names_the_speaker(ex: Extractor, start: int, end: int) -> bool:
+    """What follows the cue is a speaker phrase alone (a name, and maybe who they are)."""
+    speaker = speaker_after(ex.text, start, end, ex.lexicon)
+    if speaker is None or speaker[0] != start or not ex.text[start].isupper() or opens_clause(ex, start, speaker[1]):
+        return False  # "Clinton was busy giving speeches": a clause, not a speaker phrase
+    rest = ex.text[speaker[1]:end]
+    if not rest.strip(" .,;:!?\"”’'"):
+        return True
+    return re.match(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*$", rest) is not None \
+        and not opens_clause(ex, speaker[1], end)
 
 
 def subject_rule(how: str):
