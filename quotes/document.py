@@ -66,6 +66,11 @@ class Paragraph:
         i = bisect.bisect_left(self._span_starts, pos)
         return self.spans[i] if i < len(self.spans) else None
 
+    def span_before(self, span: QuotedSpan) -> QuotedSpan | None:
+        """The quoted span right before ``span`` in this paragraph."""
+        i = bisect.bisect_left(self._span_starts, span.start)
+        return self.spans[i - 1] if i > 0 else None
+
     def last_span_end(self, pos: int, default: int) -> int:
         """Where the last quoted span that ends at or before ``pos`` ends."""
         i = bisect.bisect_right(self._span_ends, pos) - 1

@@ -51,8 +51,13 @@ def frames_of(ex: Extractor, cue: Cue) -> dict[str, frozenset[str]]:
     lemma = ex.lexicon.cue_forms.get(cue.text.lower())
     if lemma is None:
         return {}
-    return {key.partition(" ")[2]: frames for key, frames in ex.lexicon.cue_frames.items()
-            if key == lemma or key.startswith(lemma + " ")}
+    if "frames_by_lemma" not in ex.lexicon.compiled:
+        by_lemma: dict[str, dict[str, frozenset[str]]] = {}
+        for key, frames in ex.lexicon.cue_frames.items():
+            head, _, particle = key.partition(" ")
+            by_lemma.setdefault(head, {})[particle] = frames
+        ex.lexicon.compiled["frames_by_lemma"] = by_lemma
+    return ex.lexicon.compiled["frames_by_lemma"].get(lemma, {})
 
 
 def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:

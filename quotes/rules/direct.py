@@ -304,10 +304,10 @@ def dash_signoff(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | No
 
 def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None:
     """``"…," S said, "…."``: the quote right after an attribution has the same speaker."""
-    i = para.spans.index(span)
-    if i == 0:
+    before = para.span_before(span)
+    if before is None:
         return None
-    cand = ex.attributed.get(para.spans[i - 1].start)
+    cand = ex.attributed.get(before.start)
     if cand is None or cand.attribution_end is None or not ex.registry.rules[cand.rule].splits:
         return None
     text = ex.text
