@@ -2,7 +2,7 @@
 
 Each boundary is named and registered with sentences it must cut and neighbours it must leave
 whole. PolNeAR's annotators stop a claim where the writer's own words take over: a clause of the
-writer's (", but the council …"), another attribution (", Reid said he …"), and so on. Each
+writer's (", but the council …"), another attribution (", the mayor said she …"), and so on. Each
 boundary here was kept because it made claims on PolNeAR train match better, checked on dev.
 """
 
@@ -22,7 +22,7 @@ from quotes.sentences import Range
 # ", but that …" goes on with the same claim.
 WRITER_CLAUSE = re.compile(r",\s+(?:but|though|although|whereas|while)\b(?!\s+that\b)|;|"
                            r",\s+and\s+(?:he|she|they|(?-i:[a-z]+ed))\b")
-# What may stand between a claim and the subject of another attribution: "…, Reid said he …".
+# What may stand between a claim and the subject of another attribution: "…, the mayor said she …".
 BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2})\s*$")
 
 
@@ -42,12 +42,12 @@ def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sen
 
 def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
     """The next cue in the sentence ends the claim when it shares the claim's subject (", adding …",
-    "and warned …") or has a subject of its own after a clause break (", Reid said he …")."""
+    "and warned …") or has a subject of its own after a clause break (", the mayor said she …")."""
     text = ex.text
     following = para.cues_between(start + 1, end) + para.cues_between(start + 1, end, "according")
     for cue in sorted(following, key=lambda c: c.start):
         if ex.inside_quote(para, cue.start) or ex.category_of(cue) != "speech":
-            continue  # "said the caucus was “complex” and he feels he can win": a belief inside the claim
+            continue  # "said the tide was “late” and he fears a flood": a belief inside the claim
         joined = coordinated(ex, start, cue)
         if joined and cue.kind == "verb":
             return joined.start()
@@ -88,7 +88,7 @@ register(Boundary(
 register(Boundary(
     "boundary.following_cue", "end", following_cue,
     "a claim ends before the next attribution in its sentence: `…, adding …`, `… and warned …`, "
-    "`…, Reid said he …`",
+    "`…, the mayor said she …`",
     must=(
         example("Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),

@@ -41,7 +41,7 @@ NOT_A_SUBJECT = re.compile(
 
 
 # Between a cue and the "that" of its clause, a phrase of place, time or channel: "argued at The
-# Federalist that", "wrote in his autobiography that", "said on Tuesday at a rally that".
+# Harbour Review that", "wrote in her memoir that", "said on Tuesday at a rally that".
 GAP_BEFORE_THAT = re.compile(
     r"[\s,]*(?:(?:at|in|on|during|to|before|after|from|with|via|through|over|under|into|for|about|outside|"
     r"inside|near|by|last|this|earlier|later|again|also|repeatedly)\b[^.;:!?“”\"]{0,90}?|[^.;:!?]{1,60}?)"

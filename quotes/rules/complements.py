@@ -34,7 +34,7 @@ NOT_A_PREDICATE = frozenset({"back", "up", "off", "out", "in", "on", "to", "at",
                              "but", "when", "while", "because", "during", "last", "this", "yesterday", "today",
                              "later", "earlier", "since", "until", "as", "that", "who", "which"})
 PREDICATE_WINDOW = 80
-# Narration after a quoted name: "… “abhorrent” in a tweet Sunday", "… “Senator Cruz” instead and …".
+# Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
 NARRATION_AFTER_NAME = re.compile(r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|"
                                   r"(?-i:[a-z]+ed))\b|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|"
                                   r"speech)\b)", re.IGNORECASE)
@@ -118,7 +118,7 @@ def characterises(ex: Extractor, pos: int, limit: int) -> bool:
             first.lower() not in DETERMINERS:
         i = 1
         while i < len(words) and words[i][:1].isupper() and first[0].isupper():
-            i += 1  # "called Senator Ted Cruz a liar": the whole name is the object
+            i += 1  # "called Councillor Tom Reyes a liar": the whole name is the object
         if i >= len(words):
             return False
         nxt = words[i].lower()
@@ -138,7 +138,7 @@ def object_ok(ex: Extractor, rest: str) -> bool:
 
 
 def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int:
-    """Where the quoted name given to something ends ("called the KKK “abhorrent” in a tweet"): the
+    """Where the quoted name given to something ends ("called the toll “theft” in a post"): the
     claim is the object and its name, not the narration after it. Names joined by "and" or a comma
     ("“meritless” and “improper”") stay together."""
     span = para.span_from(start)
@@ -176,7 +176,7 @@ def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
     if antecedent is None and not_a_speaker(ex, speaker):
         return None
     if re.search(r"\b(?:what|which)\s+$", ex.text[max(s_start, speaker[0] - 12):speaker[0]], re.IGNORECASE):
-        return None  # "what he calls the “Washington cartel”": the writer names a thing with his words
+        return None  # "what he calls the “harbour club”": the writer names a thing with his words
     end = content_end(ex, para, frame.start, r.sentence)
     if frame.name in ("predicate", "as"):
         end = min(end, quoted_name_end(ex, para, frame.start, end))

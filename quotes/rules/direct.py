@@ -136,7 +136,7 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     word = first.group(1).lower()
     comma = "," in text[pos:end + first.start(1)]
     if comma and word in ("a", "an"):
-        return True  # `"…!" LeVell declared, a point he likes to make`: an appositive of the writer's
+        return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
     participle = word.endswith("ing") and comma
     hearer = told and len(rest.split()) <= 4 and not any(w in ex.lexicon.cue_forms for w in rest.split())
     return word in PREPOSITIONS or word == "who" or participle or hearer

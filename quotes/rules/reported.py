@@ -178,7 +178,7 @@ def names_the_speaker(ex: Extractor, start: int, end: int) -> bool:
     """What follows the cue is a speaker phrase alone (a name, and maybe who they are)."""
     speaker = speaker_after(ex.text, start, end, ex.lexicon)
     if speaker is None or speaker[0] != start or not ex.text[start].isupper() or opens_clause(ex, start, speaker[1]):
-        return False  # "Clinton was busy giving speeches": a clause, not a speaker phrase
+        return False  # "Reyes was busy at the pier": a clause, not a speaker phrase
     rest = ex.text[speaker[1]:end]
     if not rest.strip(" .,;:!?\"”’'"):
         return True
