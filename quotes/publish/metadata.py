@@ -210,33 +210,6 @@ VIEWS: dict[str, dict] = {
             "rowid": "Row number, for full-text search.",
         },
     },
-    "attribution_list": {
-        "title": "All attributions",
-        "description": "Every attribution stored: what was said or written, and, for a database extracted "
-                       "with --scope all, beliefs, intentions, perception and evidence, each with its category.",
-        "sort_desc": "published",
-        "facets": ["category", "speaker", "type", "outlet", "kind"],
-        "facet_size": 5,
-        "fts_table": "quotes_fts",
-        "fts_pk": "rowid",
-        "columns": {
-            "category": "speech (said or written), belief, intention, perception or evidence.",
-            "speaker": "Who said it: the speaker's resolved name in this article.",
-            "role": "The speaker's role or title, as stated in the article.",
-            "organization": "The organisation the speaker speaks for, as stated in the article.",
-            "quote": "What was said: the quoted words, or the reported claim.",
-            "type": "direct (all in quotation marks), indirect (reported speech) or mixed (a claim "
-                    "holding quoted words).",
-            "kind": "person, organization, anonymous (an unnamed source) or unknown.",
-            "outlet": "The outlet that published the article.",
-            "published": "Publication date of the article.",
-            "article": "The article's title (its first line when it has none).",
-            "id": "Quote id: opens the quote's page, with every article that has the same words.",
-            "article_id": "The article: opens it with its quotes highlighted.",
-            "speaker_id": "The speaker: opens their page.",
-            "rowid": "Row number, for full-text search.",
-        },
-    },
     "article_list": {
         "title": "Articles",
         "description": "Every article read, without its text: click a title to read it with its quotes "
@@ -280,6 +253,17 @@ VIEWS: dict[str, dict] = {
             "rowid": "Row number, for full-text search.",
         },
     },
+}
+
+# Every attribution, beliefs and intentions too (migration m026): the quote list with a category.
+VIEWS["attribution_list"] = {
+    **VIEWS["quote_list"],
+    "title": "All attributions",
+    "description": "Every attribution stored: what was said or written, and, for a database extracted with "
+                   "--scope all, beliefs, intentions, perception and evidence, each with its category.",
+    "facets": ["category", "speaker", "type", "outlet", "kind"],
+    "columns": {"category": "speech (said or written), belief, intention, perception or evidence.",
+                **VIEWS["quote_list"]["columns"]},
 }
 
 # Canned queries read what was said or written unless asked: a blank category is speech; "all" or one
