@@ -35,6 +35,12 @@ CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
     tokenize='porter',
     content="articles"
 );
+CREATE VIEW attribution_list as
+select quotes.category as category, quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speaker_org as organization,
+  quotes.content as quote, quotes.type as type, quotes.speaker_kind as kind, quotes.outlet as outlet,
+  quotes.published as published, article_list.title as article, quotes.id as id,
+  quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
+from quotes left join article_list on article_list.id = quotes.article_id;
 CREATE TABLE "corrected_values" (
    "correction_id" INTEGER REFERENCES "corrections"("id"),
    "table_name" TEXT,
@@ -70,7 +76,8 @@ select quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speak
   quotes.content as quote, quotes.type as type, quotes.speaker_kind as kind, quotes.outlet as outlet,
   quotes.published as published, article_list.title as article, quotes.id as id,
   quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid
-from quotes left join article_list on article_list.id = quotes.article_id;
+from quotes left join article_list on article_list.id = quotes.article_id
+where quotes.category = 'speech';
 CREATE TABLE "quote_signatures" (
    "form" INTEGER PRIMARY KEY,
    "signature" BLOB
@@ -125,7 +132,7 @@ CREATE TABLE "quotes" (
    "speaker_resolution" TEXT,
    "speaker_name_start" INTEGER,
    "speaker_name_end" INTEGER
-, "speaker_gender_evidence" TEXT);
+, "speaker_gender_evidence" TEXT, "category" TEXT NOT NULL DEFAULT 'speech');
 CREATE VIRTUAL TABLE "quotes_fts" USING FTS5 (
     "content",
     tokenize='porter',
@@ -210,6 +217,8 @@ CREATE INDEX "idx_quotes_article_id"
     ON "quotes" ("article_id");
 CREATE INDEX "idx_quotes_canonical"
     ON "quotes" ("canonical");
+CREATE INDEX "idx_quotes_category"
+    ON "quotes" ("category");
 CREATE UNIQUE INDEX "idx_quotes_id"
     ON "quotes" ("id");
 CREATE INDEX "idx_quotes_outlet"

@@ -9,12 +9,13 @@ from quotes.extract import extract
 from quotes.lexicon import Lexicon
 
 
-def annotate_document(doc: dict, lexicon: Lexicon | None = None) -> dict:
+def annotate_document(doc: dict, lexicon: Lexicon | None = None, scope: str = "speech") -> dict:
     """``doc`` with its ``quotes`` list replaced by the extracted quotes; other fields are kept."""
-    return {**doc, "quotes": [q.to_record() for q in extract(doc["text"], lexicon)]}
+    return {**doc, "quotes": [q.to_record() for q in extract(doc["text"], lexicon, scope)]}
 
 
-def annotate_stream(lines: Iterable[str], lexicon: Lexicon | None = None) -> Iterator[tuple[int, dict | str]]:
+def annotate_stream(lines: Iterable[str], lexicon: Lexicon | None = None,
+                    scope: str = "speech") -> Iterator[tuple[int, dict | str]]:
     """For each JSON Lines input line: (line number, annotated document) or (line number, error)."""
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -29,4 +30,4 @@ def annotate_stream(lines: Iterable[str], lexicon: Lexicon | None = None) -> Ite
         elif not isinstance(doc.get("text"), str):
             yield number, "no 'text' string field"
         else:
-            yield number, annotate_document(doc, lexicon)
+            yield number, annotate_document(doc, lexicon, scope)

@@ -54,11 +54,15 @@ def tool_version() -> str:
 
 
 def code_digest() -> str:
-    """A hash of the package's Python source, so a changed extractor re-extracts unchanged articles."""
+    """A hash of the package's Python source and of the rules' calibration table, so a changed
+    extractor re-extracts unchanged articles."""
     digest = hashlib.sha256()
-    for path in sorted(resources.files("quotes").iterdir(), key=lambda p: p.name):
-        if path.name.endswith(".py"):
-            digest.update(path.read_bytes())
+    package = resources.files("quotes")
+    for folder in (package, package / "rules"):
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            if path.name.endswith(".py"):
+                digest.update(path.read_bytes())
+    digest.update(package.joinpath("data/calibration.json").read_bytes())
     return digest.hexdigest()[:8]
 
 
@@ -68,7 +72,8 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
                    stdin: IO[bytes] | None = None, on_progress: Callable[[int], None] | None = None,
                    on_error: Callable[[ReadError], None] | None = None,
                    on_notice: Callable[[Notice], None] | None = None, workers: int = 1,
-                   dask: str | None = None, partition_bytes: int = PARTITION_BYTES, wait: bool = True) -> Summary:
+                   dask: str | None = None, partition_bytes: int = PARTITION_BYTES, wait: bool = True,
+                   scope: str = "speech") -> Summary:
     """Read every input, extract quotes from new or changed articles, store them; return a summary.
 
     Articles whose text, metadata, extractor code and lexicon are all unchanged since they were
@@ -82,7 +87,8 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     time. ``on_progress`` is called with the input bytes consumed, for a progress bar,
     ``on_error`` with each problem (an input skipped or repaired, an article the extractor
     failed on) as it arrives, so a long run reports them as they happen, and ``on_notice`` with
-    each record layout read (which field became which piece of an article).
+    each record layout read (which field became which piece of an article). ``scope`` "all"
+    stores beliefs, intentions, perception and evidence as well as speech, each with its category.
 
     One run writes a database at a time: another one waits for it (``on_notice`` is told), or
     with ``wait=False`` raises :class:`DatabaseBusy`. At the end, and when the run is interrupted,
@@ -92,11 +98,12 @@ def extract_corpus(inputs: Iterable[str], db_path: str | Path | None = None, *,
     inputs = list(inputs)
     options = options or ReadOptions()
     lexicon = load_lexicon(tuple(lexicon_paths))
-    version = extractor_version(lexicon.digest)
+    check_rules(lexicon)
+    version = extractor_version(lexicon.digest, scope)
     db_path = Path(db_path) if db_path else default_db_path()
     with writing(db_path, wait, on_notice) as store:
         run_id = store.start_run(inputs, version, lexicon.digest, tool_version())
-        job = Job(lexicon, version, options, {} if force else store.stored_versions())
+        job = Job(lexicon, version, options, {} if force else store.stored_versions(), scope)
         writer = Writer(store, run_id, batch_size, on_error)
         intake = Intake(writer, Identities(store.db, replace), on_notice)
         with writer.recording(started):
@@ -159,6 +166,13 @@ class Intake:
         self.writer.add(result)
 
 
-def extractor_version(lexicon_digest: str) -> str:
-    """What the stored quotes depend on: tool version, code and lexicon."""
-    return f"{tool_version()}+{code_digest()}.{lexicon_digest}"
+def check_rules(lexicon) -> None:
+    """Compile the lexicon's own rules now: a malformed one stops the run before any article is read."""
+    from quotes.rules.pattern import pattern_rules
+
+    pattern_rules(lexicon)
+
+
+def extractor_version(lexicon_digest: str, scope: str = "speech") -> str:
+    """What the stored quotes depend on: tool version, code, lexicon and scope."""
+    return f"{tool_version()}+{code_digest()}.{lexicon_digest}" + ("" if scope == "speech" else f".{scope}")

@@ -50,6 +50,11 @@ lexicon_option = click.option(
     type=click.Path(exists=True, dir_okay=False),
     help="Extra lexicon TOML file that extends the built-in cue verbs, roles and organisations. Repeatable.",
 )
+scope_option = click.option(
+    "--scope", type=click.Choice(["speech", "all"]), default="speech", show_default=True,
+    help="speech: what was said or written; all: beliefs, intentions, perception and evidence as well "
+         "(each quote's category says which).",
+)
 db_option = click.option(
     "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar=DB_ENV, show_envvar=True,
     help=f"Database file. Default: {DEFAULT_DB} under the current folder.",
@@ -87,12 +92,14 @@ def exit_statuses() -> dict:
     from quotes.cluster import ClusterError
     from quotes.lexicon import LexiconError
     from quotes.migrations import DatabaseProblem
+    from quotes.rules.registry import RegistryError
     from quotes.shards import ShardError, ShardsDamaged
     from quotes.store import DatabaseBusy, DatabaseDamaged, DatabaseReadOnly, DiskFull
 
     return {DatabaseBusy: EXIT_BUSY, DatabaseDamaged: EXIT_DAMAGED, DatabaseReadOnly: EXIT_READ_ONLY,
             DiskFull: EXIT_DISK_FULL, ShardsDamaged: EXIT_BAD_SHARDS, LexiconError: EXIT_BAD_LEXICON,
-            DatabaseProblem: EXIT_FAILED, ShardError: EXIT_FAILED, ClusterError: EXIT_FAILED}
+            DatabaseProblem: EXIT_FAILED, RegistryError: EXIT_FAILED, ShardError: EXIT_FAILED,
+            ClusterError: EXIT_FAILED}
 
 
 class QuotesGroup(click.Group):
@@ -202,7 +209,8 @@ def output_options(fn):
 @click.argument("input_file", type=click.File("r", encoding="utf-8"), default="-")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
 @lexicon_option
-def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
+@scope_option
+def annotate(input_file, output, lexicon_paths: tuple[str, ...], scope: str) -> None:
     """Add a `quotes` list to every JSON Lines document of INPUT_FILE.
 
     Each line is an object with `id` and `text`; other fields are kept. The output follows
@@ -214,7 +222,7 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
 
     lexicon = load_lexicon(lexicon_paths)
     skipped = 0
-    for line_number, result in annotate_stream(input_file, lexicon):
+    for line_number, result in annotate_stream(input_file, lexicon, scope):
         if isinstance(result, str):
             skipped += 1
             click.echo(f"line {line_number}: skipped: {result}", err=True)
@@ -230,22 +238,78 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...]) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False),
               help="Score this prediction file instead of annotating the gold documents.")
+@click.option("--calibration", "show_calibration", is_flag=True,
+              help="Also print a reliability table: per confidence bin, the share of quotes attributed right.")
+@click.option("--fit-calibration", "fit_to", type=click.Path(dir_okay=False, writable=True),
+              help="Fit each rule's confidence on GOLD_FILE (annotated with --scope all) and write the table "
+                   "to this file (the shipped one is quotes/data/calibration.json).")
 @lexicon_option
-def evaluate(gold_file: str, n_errors: int, as_json: bool, predictions: str | None,
-             lexicon_paths: tuple[str, ...]) -> None:
+@scope_option
+def evaluate(gold_file: str, n_errors: int, as_json: bool, predictions: str | None, show_calibration: bool,
+             fit_to: str | None, lexicon_paths: tuple[str, ...], scope: str) -> None:
     """Annotate the documents of GOLD_FILE and score the result against its quotes.
 
     Prints precision, recall and F1 for finding quotes and for attributing them, by quote
     type and by rule, with the same matching as shared/eval/score.py.
     """
-    from quotes.evaluate import evaluate_file, format_report
+    from quotes.calibration import format_reliability
+    from quotes.evaluate import evaluate_file, fit_calibration_file, format_report
     from quotes.lexicon import load_lexicon
 
-    report = evaluate_file(gold_file, predictions, load_lexicon(lexicon_paths), n_errors)
+    lexicon = load_lexicon(lexicon_paths)
+    if fit_to:
+        fitted = fit_calibration_file(gold_file, fit_to, lexicon)
+        click.echo(f"Fitted the confidence of {len(fitted['rules'])} rules on {gold_file}: {fit_to}", err=True)
+        return
+    report = evaluate_file(gold_file, predictions, lexicon, n_errors, scope)
     if as_json:
         click.echo(json.dumps(report, indent=2))
-    else:
-        click.echo(format_report(report))
+        return
+    click.echo(format_report(report))
+    if show_calibration:
+        click.echo(format_reliability(report["calibration"]))
+
+
+@cli.command()
+@click.option("--markdown", is_flag=True, help="The README's tables, in Markdown.")
+@click.option("--check", is_flag=True, help="Run every rule's must and must-not examples; exit 1 if one fails.")
+@lexicon_option
+def rules(markdown: bool, check: bool, lexicon_paths: tuple[str, ...]) -> None:
+    """List the attribution rules, claim boundaries and filters, in the order they run.
+
+    Each rule shows its pass, the layout it reads and its confidence (the share of its quotes
+    attributed right on PolNeAR train). Plugins' rules, and the pattern rules of a --lexicon
+    file, are listed too.
+    """
+    from quotes.lexicon import load_lexicon
+    from quotes.rules import registry
+    from quotes.rules.examples import problems
+    from quotes.rules.pattern import pattern_rules
+    from quotes.rules.registry import markdown_tables
+
+    lexicon = load_lexicon(lexicon_paths)
+    if markdown:
+        click.echo(markdown_tables(), nl=False)
+        return
+    reg = registry()
+    every = [*reg.rules.values(), *pattern_rules(lexicon)]
+    if check:
+        found = [p for item in [*every, *reg.boundaries.values(), *reg.filters.values()]
+                 for p in problems(item.name, item.must, item.must_not, lexicon)]
+        for problem in found:
+            click.echo(terminal_line(problem), err=True)
+        click.echo(f"{len(every)} rules, {len(reg.boundaries)} boundaries, {len(reg.filters)} filters: "
+                   f"{len(found)} example{'s' * (len(found) != 1)} failed", err=True)
+        sys.exit(EXIT_FAILED if found else 0)
+    for rule in sorted(every, key=lambda r: (PASS_ORDER.index(r.pass_name), r.priority, r.name)):
+        click.echo(f"{rule.name:32} {rule.pass_name:12} {rule.confidence:.2f}  {rule.layout}")
+    for boundary in reg.boundaries.values():
+        click.echo(f"{boundary.name:32} {'claim ' + boundary.side:12}       {boundary.description}")
+    for flt in reg.filters.values():
+        click.echo(f"{flt.name:32} {flt.stage:12}       {flt.description}")
+
+
+PASS_ORDER = ("direct", "patterns", "reported", "continuation")
 
 
 EXIT_CODES = f"""Exit status: 0 when every input was read and stored; {EXIT_SKIPPED} when the run
@@ -318,13 +382,13 @@ def default_workers() -> int:
               help="A TOML or JSON file of corrections (see `quotes fix`) to apply after the run. Repeatable.")
 @wait_option
 @lexicon_option
+@scope_option
 def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_format: str,
             field_options: tuple[str, ...], text_field: str | None, id_field: str | None, title_field: str | None,
             url_field: str | None, date_field: str | None, outlet_field: str | None, day_first: bool,
             outlet: str | None, force: bool, replace: bool, max_chars: int, as_json: bool, silent: bool,
             workers: int, dask_address: str | None, shards_dir: Path | None, warc_reader: str, wait: bool,
-            correction_files: tuple[Path, ...],
-            lexicon_paths: tuple[str, ...]) -> None:
+            correction_files: tuple[Path, ...], lexicon_paths: tuple[str, ...], scope: str) -> None:
     """Read articles from INPUTS, extract their quotes and store them.
 
     INPUTS are files (.txt, .md, .html, .jsonl, .json, .csv, .warc, .warc.gz), folders (read
@@ -351,12 +415,12 @@ def extract(inputs: tuple[str, ...], db_path: Path | None, glob: str, input_form
         if shards_dir:
             summary = extract_to_shards(inputs, shards_dir, options=options, lexicon_paths=lexicon_paths,
                                         workers=workers, dask=dask_address, on_progress=bar.update,
-                                        on_error=print_problem, on_notice=print_notice)
+                                        on_error=print_problem, on_notice=print_notice, scope=scope)
         else:
             summary = extract_corpus(inputs, database_path(db_path), options=options, lexicon_paths=lexicon_paths,
                                      force=force, replace=replace, on_progress=bar.update,
                                      on_error=print_problem, on_notice=print_notice, workers=workers,
-                                     dask=dask_address, wait=wait)
+                                     dask=dask_address, wait=wait, scope=scope)
     click.echo(json.dumps(asdict(summary), indent=2) if as_json else terminal_line(summary.line()))
     if not shards_dir:
         corrections_after_run(database_path(db_path), correction_files)

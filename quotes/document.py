@@ -10,6 +10,8 @@ from quotes.lexicon import Lexicon
 from quotes.marks import QuotedSpan, quoted_spans
 from quotes.sentences import Range, paragraphs, sentences
 
+VERBS = ("verb", "attitude")  # the kinds of cue that are verbs
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -18,7 +20,9 @@ class Cue:
     start: int
     end: int
     text: str
-    kind: str  # "verb" or "according"
+    # "verb" (of saying or writing), "attitude" (a verb of belief, intention, perception or evidence:
+    # only reported claims read it) or "according"
+    kind: str
 
 
 @dataclass
@@ -61,6 +65,11 @@ class Paragraph:
         """The first quoted span that starts at or after ``pos``."""
         i = bisect.bisect_left(self._span_starts, pos)
         return self.spans[i] if i < len(self.spans) else None
+
+    def span_before(self, span: QuotedSpan) -> QuotedSpan | None:
+        """The quoted span right before ``span`` in this paragraph."""
+        i = bisect.bisect_left(self._span_starts, span.start)
+        return self.spans[i - 1] if i > 0 else None
 
     def last_span_end(self, pos: int, default: int) -> int:
         """Where the last quoted span that ends at or before ``pos`` ends."""
@@ -116,7 +125,8 @@ def read_document(text: str, lexicon: Lexicon) -> Document:
         spans = quoted_spans(text, start, end, previous_open)
         previous_open = bool(spans) and not spans[-1].closed
         starts = [s.start for s in spans]
-        cues = [Cue(s, e, word, "verb") for s, e, word in lexicon.find_cues(text, start, end)
+        cues = [Cue(s, e, word, "verb" if lexicon.cue_category(word) == "speech" else "attitude")
+                for s, e, word in lexicon.find_cues(text, start, end)
                 if not _inside(s, spans, starts) and not _is_noun(text, s, word.lower())]
         cues += [Cue(m.start(), m.end(), m.group(), "according")
                  for m in lexicon.according_regex.finditer(text, start, end) if not _inside(m.start(), spans, starts)]

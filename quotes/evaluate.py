@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from quotes.annotate import annotate_document
+from quotes.calibration import fit, outcomes, reliability, write_table
 from quotes.lexicon import Lexicon
 
 EDGE_CHARS = frozenset("\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?—–-()[]")
@@ -158,10 +159,17 @@ def score_documents(gold_docs: dict[str, dict], pred_docs: dict[str, dict], n_er
         "precision_by_rule": {
             k: {"predicted": v["pred"], "found": round(v["found"] / v["pred"], 4) if v["pred"] else 0.0,
                 "attributed": round(v["attributed"] / v["pred"], 4) if v["pred"] else 0.0}
-            for k, v in sorted(by_rule.items())
+            for k, v in sorted((name, by_rule.get(name, Counter())) for name in rule_names(by_rule))
         },
         "errors": errors[:n_errors] if n_errors else [],
     }
+
+
+def rule_names(seen: dict) -> list[str]:
+    """Every registered rule, and any other rule name the predictions carry (an older file's)."""
+    from quotes.rules import registry
+
+    return sorted(set(registry().rules) | set(seen))
 
 
 def load_jsonl(path: str | Path) -> dict[str, dict]:
@@ -174,15 +182,35 @@ def load_jsonl(path: str | Path) -> dict[str, dict]:
     return docs
 
 
+def predictions_for(gold: dict[str, dict], lexicon: Lexicon | None = None, scope: str = "speech") -> dict[str, dict]:
+    """The gold documents annotated afresh, by id."""
+    return {doc_id: annotate_document({"id": doc_id, "text": doc["text"]}, lexicon, scope)
+            for doc_id, doc in gold.items()}
+
+
 def evaluate_file(gold_path: str, predictions_path: str | None = None, lexicon: Lexicon | None = None,
-                  n_errors: int = 0) -> dict:
-    """Annotate the gold documents (or read ``predictions_path``) and score them."""
+                  n_errors: int = 0, scope: str = "speech") -> dict:
+    """Annotate the gold documents with ``scope`` (or read ``predictions_path``) and score them,
+    with a reliability table of the predictions' confidence (``calibration``)."""
     gold = load_jsonl(gold_path)
-    if predictions_path:
-        pred = load_jsonl(predictions_path)
-    else:
-        pred = {doc_id: annotate_document({"id": doc_id, "text": doc["text"]}, lexicon) for doc_id, doc in gold.items()}
-    return score_documents(gold, pred, n_errors)
+    pred = load_jsonl(predictions_path) if predictions_path else predictions_for(gold, lexicon, scope)
+    report = score_documents(gold, pred, n_errors)
+    report["calibration"] = reliability(outcomes(gold, pred))
+    return report
+
+
+def fit_calibration_file(gold_path: str, out_path: str, lexicon: Lexicon | None = None, scope: str = "all") -> dict:
+    """Fit the per-rule confidence table on ``gold_path`` (annotated with ``scope``) and write it."""
+    gold = load_jsonl(gold_path)
+    fitted = fit(outcomes(gold, predictions_for(gold, lexicon, scope)), f"{Path(gold_path).name}, scope {scope}")
+    write_table(fitted, out_path)
+    return fitted
+
+
+def rule_confidences() -> dict[str, float]:
+    from quotes.rules import registry
+
+    return {name: rule.confidence for name, rule in registry().rules.items()}
 
 
 def format_report(report: dict) -> str:
@@ -195,10 +223,12 @@ def format_report(report: dict) -> str:
     lines.append("recall by gold type:")
     for t, v in report["recall_by_type"].items():
         lines.append(f"  {t:9} gold {v['gold']:5}  found {v['found']:.3f}  attributed {v['attributed']:.3f}")
-    lines.append("precision by rule:")
+    lines.append("precision by rule (every registered rule; confidence as shipped):")
+    confidences = rule_confidences()
     for rule, v in report["precision_by_rule"].items():
-        lines.append(f"  {rule:24} predicted {v['predicted']:5}  found {v['found']:.3f}  "
-                     f"attributed {v['attributed']:.3f}")
+        shipped = f"{confidences[rule]:.2f}" if rule in confidences else "  - "
+        lines.append(f"  {rule:30} predicted {v['predicted']:5}  found {v['found']:.3f}  "
+                     f"attributed {v['attributed']:.3f}  confidence {shipped}")
     for e in report["errors"]:
         gold, pred = e["gold"], e["pred"]
         g = f"gold [{gold.get('speaker')}] {gold.get('content', '')[:90]!r}" if gold else ""

@@ -6,11 +6,14 @@ from quotes.document import read_document
 from quotes.lexicon import Lexicon, default_lexicon
 from quotes.model import Quote, Span, Speaker
 from quotes.resolve import Resolver
-from quotes.rules import Candidate, Extractor
+from quotes.rules import SCOPES, Candidate, Extractor
 
 
-def extract(text: str, lexicon: Lexicon | None = None) -> list[Quote]:
+def extract(text: str, lexicon: Lexicon | None = None, scope: str = "speech") -> list[Quote]:
     """Every direct quote and reported claim in ``text``, in reading order, with its speaker.
+
+    ``scope`` "speech" (the default) keeps what was said or written; "all" adds the other
+    attributions: beliefs, intentions, perception and evidence (each quote's ``category``).
 
     Offsets are character offsets into ``text``: ``text[q.content.start:q.content.end]`` is
     ``q.content.text`` for every quote, and likewise for its cue, its speaker mention and the
@@ -18,7 +21,9 @@ def extract(text: str, lexicon: Lexicon | None = None) -> list[Quote]:
     """
     lexicon = lexicon or default_lexicon()
     doc = read_document(text, lexicon)
-    candidates = Extractor(doc, lexicon).run()
+    if scope not in SCOPES:
+        raise ValueError(f"unknown scope {scope!r}: one of {', '.join(SCOPES)}")
+    candidates = [c for c in Extractor(doc, lexicon).run() if scope == "all" or c.category == "speech"]
     resolver = Resolver(doc, lexicon)
     speakers: dict[tuple, Speaker] = {}
     quotes: list[Quote] = []
@@ -35,6 +40,7 @@ def extract(text: str, lexicon: Lexicon | None = None) -> list[Quote]:
             paragraph=cand.paragraph,
             continuation=cand.continuation,
             group=cand.group,
+            category=cand.category,
         ))
     return quotes
 

@@ -60,6 +60,8 @@ class Lexicon:
     sources: list[str] = field(default_factory=list)
     # speaker phrases parsed with this lexicon: news repeats its names and titles, article after article
     parsed_speakers: dict = field(default_factory=dict, repr=False, compare=False)
+    # what other modules compile from this lexicon once (the rules' regular expressions), by name
+    compiled: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _list(self, table: str, key: str) -> list[str]:
         return list(self.data.get(table, {}).get(key, []))
@@ -88,6 +90,37 @@ class Lexicon:
     @cached_property
     def belief_lemmas(self) -> frozenset[str]:
         return frozenset(self._list("belief_cue_verbs", "verbs"))
+
+    @cached_property
+    def cue_categories(self) -> dict[str, str]:
+        """Cue lemma -> what it attributes when it is not speech: "belief", "intention", "perception"
+        or "evidence" (the ``[belief_cue_verbs]``, ``[intention_cue_verbs]``, … tables)."""
+        return {lemma: category for category in ("belief", "intention", "perception", "evidence")
+                for lemma in self._list(f"{category}_cue_verbs", "verbs")}
+
+    def cue_category(self, cue: str) -> str:
+        """What a cue as written attributes: "speech" unless its lemma is listed under another category."""
+        return self.cue_categories.get(self.cue_forms.get(cue.lower(), ""), "speech")
+
+    @cached_property
+    def hearer_lemmas(self) -> frozenset[str]:
+        """Cue verbs that take a hearer before their content ("told reporters that …")."""
+        return frozenset(self._list("hearer_cue_verbs", "verbs"))
+
+    @cached_property
+    def not_speakers(self) -> frozenset[str]:
+        """Words that are never a speaker on their own ("Perhaps", "Though")."""
+        return frozenset(w.lower() for w in self._list("not_speakers", "words"))
+
+    @cached_property
+    def cue_frames(self) -> dict[str, frozenset[str]]:
+        """Cue lemma, or lemma and particle ("call for") -> the frames it reports a claim in besides a
+        "that" clause: "infinitive", "wh", "of", "as", "predicate", "object" (``[cue_frames]``)."""
+        frames: dict[str, set[str]] = {}
+        for frame, keys in self.data.get("cue_frames", {}).items():
+            for key in keys:
+                frames.setdefault(key, set()).add(frame)
+        return {key: frozenset(value) for key, value in frames.items()}
 
     @cached_property
     def cue_phrases(self) -> set[str]:
@@ -289,6 +322,9 @@ class LexiconError(ValueError):
 
 
 OPEN_TABLES = {"cue_verbs"}  # tables whose keys are words (verb lemmas), not names of lists
+# Pattern rules (``[rules."name"]``) are tables of settings, checked when they are compiled
+# (quotes.rules.pattern), where a mistake is reported with the rule's name.
+RULE_TABLE = "rules"
 
 
 def load_lexicon(paths: tuple[str, ...] | list[str] = ()) -> Lexicon:
@@ -317,6 +353,8 @@ def _user_lexicon(path: str, shape: dict[str, set[str]]) -> dict:
     except tomllib.TOMLDecodeError as error:
         raise LexiconError(f"lexicon {path}: not valid TOML: {error}") from None
     for table, keys in data.items():
+        if table == RULE_TABLE and isinstance(keys, dict):
+            continue
         if table not in shape:
             raise LexiconError(f"lexicon {path}: unknown table [{table}]{_did_you_mean(table, shape, '[{}]')}")
         if not isinstance(keys, dict):

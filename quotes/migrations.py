@@ -285,6 +285,8 @@ select speakers.name as name, speakers.kind as kind, speakers.role as role,
   speakers.outlet_count as outlets, speakers.first_published as first_quoted,
   speakers.last_published as last_quoted, speakers.id as id, speakers.rowid as rowid
 from speakers""")
+
+
 @contextmanager
 def without_trigger(db: Database, name: str) -> Iterator[None]:
     """The trigger ``name`` dropped for the block and made again after it: for a migration that fills a
@@ -357,6 +359,36 @@ def m023_quote_signatures(db: Database) -> None:
     """The MinHash signature of each canonical form (``quotes.variants``), so that a run hashes only
     the forms it brought: 60 values of 32 bits, keyed by a 64-bit hash of the form."""
     db["quote_signatures"].create({"form": int, "signature": bytes}, pk="form")
+
+
+# The columns a reader needs to read a quote, in the order they read them (the quote_list view of m016).
+QUOTE_LIST_COLUMNS = """quotes.speaker_name as speaker, quotes.speaker_role as role, quotes.speaker_org as organization,
+  quotes.content as quote, quotes.type as type, quotes.speaker_kind as kind, quotes.outlet as outlet,
+  quotes.published as published, article_list.title as article, quotes.id as id,
+  quotes.article_id as article_id, quotes.speaker_id as speaker_id, quotes.rowid as rowid"""
+
+
+@migration
+def m025_quote_category(db: Database) -> None:
+    """What each quote attributes: "speech" (said or written), "belief", "intention", "perception" or
+    "evidence" (``quotes extract --scope all``). Quotes stored before are speech: the default scope
+    stored nothing else."""
+    db["quotes"].add_column("category", str, not_null_default="speech")
+    db["quotes"].create_index(["category"])
+
+
+@migration
+def m026_speech_and_attribution_views(db: Database) -> None:
+    """``quote_list`` lists what was said or written; ``attribution_list`` lists every attribution,
+    beliefs, intentions, perception and evidence included, with its category."""
+    db.execute("drop view if exists quote_list")
+    db.execute(f"""create view quote_list as
+select {QUOTE_LIST_COLUMNS}
+from quotes left join article_list on article_list.id = quotes.article_id
+where quotes.category = 'speech'""")
+    db.execute(f"""create view attribution_list as
+select quotes.category as category, {QUOTE_LIST_COLUMNS}
+from quotes left join article_list on article_list.id = quotes.article_id""")
 
 
 def schema_sql(db: Database) -> str:

@@ -83,6 +83,7 @@ class Quote:
     paragraph: int  # index of the paragraph where the content starts
     continuation: bool = False
     group: int | None = None  # shared by the fragments of one split quote
+    category: str = "speech"  # what is attributed: speech, belief, intention, perception or evidence
     extra: dict = field(default_factory=dict)
 
     def to_record(self) -> dict:
@@ -117,6 +118,7 @@ class Quote:
             "paragraph": self.paragraph,
             "continuation": self.continuation,
             "group": self.group,
+            "category": self.category,
         }
 
 

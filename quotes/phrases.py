@@ -29,7 +29,7 @@ BETWEEN = re.compile(
     r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
-    r"\w+ly)\s*,?)+\s*$",
+    r"(?-i:[a-z]+ly))\s*,?)+\s*$",  # "angrily said", never "Kelly said"
     re.IGNORECASE,
 )
 LEFT_BOUNDARY = re.compile(
@@ -49,7 +49,8 @@ FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with",
 PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you"}
 LEADING_JUNK = re.compile(
     r"(?:(?:and|but|so|yet|or|also|meanwhile|still|instead|now|then|indeed|however|moreover|"
-    r"separately|later|earlier|previously|in\s+addition|at\s+the\s+same\s+time|\w+ly(?=\s+\w))\b[\s,]*)+",
+    r"separately|later|earlier|previously|in\s+addition|at\s+the\s+same\s+time|(?-i:[a-z]+ly)(?=\s+\w)|"
+    r"\w+ly(?=,))\b[\s,]*)+",  # "Clearly, she …" and "angrily Kelly …", never "Kelly" itself
     re.IGNORECASE,
 )
 THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)

@@ -52,6 +52,7 @@ class Job:
     version: str  # extractor version recorded with every article
     options: ReadOptions
     known: dict[str, tuple[str, str]] = field(default_factory=dict)  # stored (content hash, version) by id
+    scope: str = "speech"  # "speech", or "all" for beliefs, intentions, perception and evidence too
 
 
 @dataclass
@@ -225,7 +226,7 @@ def process(item: Item, job: Job) -> Result:
     if job.known and job.known.get(aid := article_id(item)) == (content_hash(item), job.version):
         return Unchanged(item.source, aid, text_hash(item.text), item.outlet or "")
     try:
-        quotes = extract(item.text, job.lexicon)
+        quotes = extract(item.text, job.lexicon, job.scope)
     except Exception as error:  # noqa: BLE001 - one article the engine cannot handle must not stop a run
         return Failed(item.source, f"extraction failed: {type(error).__name__}: {error}")
     return stored_article(item, quotes, job.version)

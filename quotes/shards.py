@@ -24,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO
 
-from quotes.api import Intake, Summary, extractor_version, tool_version, writing
+from quotes.api import Intake, Summary, check_rules, extractor_version, tool_version, writing
 from quotes.identity import Identities, text_hash
 from quotes.lexicon import load_lexicon
 from quotes.pipeline import (
@@ -224,7 +224,7 @@ def extract_to_shards(inputs: Iterable[str], directory: str | Path, *, options: 
                       stdin: IO[bytes] | None = None, partition_bytes: int = PARTITION_BYTES,
                       on_progress: Callable[[int], None] | None = None,
                       on_error: Callable[[ReadError], None] | None = None,
-                      on_notice: Callable[[Notice], None] | None = None) -> ShardSummary:
+                      on_notice: Callable[[Notice], None] | None = None, scope: str = "speech") -> ShardSummary:
     """Extract every input into Parquet shards in ``directory``, one per partition; no database is touched.
 
     ``on_error`` is told of each problem (an input skipped or repaired, an article the extractor
@@ -243,7 +243,8 @@ def extract_to_shards(inputs: Iterable[str], directory: str | Path, *, options: 
         raise ShardError(f"{directory} already holds shards: load them with `quotes load {directory}`, "
                          "or choose an empty directory")
     lexicon = load_lexicon(tuple(lexicon_paths))
-    job = Job(lexicon, extractor_version(lexicon.digest), options)
+    check_rules(lexicon)
+    job = Job(lexicon, extractor_version(lexicon.digest, scope), options, scope=scope)
     task = partial(write_shard, directory=str(directory.resolve()))
     partitions = plan_partitions(inputs, options, stdin, size=partition_bytes, workers_read_files=bool(dask))
     if dask:

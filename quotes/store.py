@@ -308,7 +308,7 @@ QUOTE_COLUMNS = (
     "speaker_start", "speaker_end", "cue_start", "cue_end", "sentence", "paragraph", "continuation",
     "quote_group", "extra", "canonical", "speaker_role_start", "speaker_role_end", "speaker_role_expanded",
     "speaker_org_start", "speaker_org_end", "speaker_gender", "speaker_resolution", "speaker_name_start",
-    "speaker_name_end", "speaker_gender_evidence",
+    "speaker_name_end", "speaker_gender_evidence", "category",
 )
 
 
@@ -346,7 +346,7 @@ def stored_article(article: Article, quotes: list[Quote], extractor_version: str
             quote.sentence, quote.paragraph, int(quote.continuation), quote.group,
             json.dumps(quote.extra) if quote.extra else None, canonical_quote(quote.content.text),
             *_parts(speaker.role)[1:], speaker.role_expanded, *_parts(speaker.organization)[1:], speaker.gender,
-            speaker.resolution, *_parts(speaker.antecedent)[1:], speaker.gender_evidence,
+            speaker.resolution, *_parts(speaker.antecedent)[1:], speaker.gender_evidence, quote.category,
         )
     row = {
         "id": aid, "title": article.title, "url": article.url, "outlet": article.outlet,

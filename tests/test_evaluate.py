@@ -109,3 +109,45 @@ def test_evaluate_command_prints_figures_by_type_and_rule(tmp_path):
     report = json.loads(CliRunner().invoke(cli, ["evaluate", str(gold), "--json"]).output)
     assert report["gold_quotes"] == 3
     assert report["attribution"]["recall"] == 1.0
+
+
+def test_evaluate_lists_every_registered_rule_and_a_reliability_table(tmp_path):
+    from quotes.rules import registry
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    report = json.loads(CliRunner().invoke(cli, ["evaluate", str(gold), "--json"]).output)
+    assert set(registry().rules) <= set(report["precision_by_rule"])
+    assert report["precision_by_rule"]["indirect.SV-of"]["predicted"] == 0
+    bins = report["calibration"]["bins"]
+    assert sum(b["quotes"] for b in bins) == report["calibration"]["quotes"] == report["predicted_quotes"]
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--calibration"])
+    assert "expected calibration error" in result.output and "attributed right" in result.output
+
+
+def test_evaluate_scores_the_scope_it_is_asked_for(tmp_path):
+    text = "Tom Reyes believes the pier can be saved by the autumn."
+    start = text.index("the pier")
+    doc = {"id": "b", "text": text, "quotes": [{"content": text[start:-1], "start": start, "end": len(text) - 1,
+                                                "speaker": "Tom Reyes", "type": "indirect"}]}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    speech = json.loads(CliRunner().invoke(cli, ["evaluate", str(gold), "--json"]).output)
+    every = json.loads(CliRunner().invoke(cli, ["evaluate", str(gold), "--json", "--scope", "all"]).output)
+    assert (speech["attribution"]["recall"], every["attribution"]["recall"]) == (0.0, 1.0)
+
+
+def test_fit_calibration_writes_a_table_the_engine_can_ship(tmp_path):
+    from quotes.calibration import calibrated, table
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(GOLD) + "\n", encoding="utf-8")
+    out = tmp_path / "calibration.json"
+    result = CliRunner().invoke(cli, ["evaluate", str(gold), "--fit-calibration", str(out)])
+    assert result.exit_code == 0, result.output
+    fitted = json.loads(out.read_text(encoding="utf-8"))
+    assert fitted["rules"]["direct.QCQ-VS"] == {"confidence": fitted["rules"]["direct.QCQ-VS"]["confidence"],
+                                                "predicted": 1, "right": 1}
+    assert 0.5 < fitted["rules"]["direct.QCQ-VS"]["confidence"] < 1  # smoothed towards the overall rate
+    assert calibrated("direct.QCQ-VS", 0.1) == table()["rules"]["direct.QCQ-VS"]["confidence"]
+    assert calibrated("a.rule.never.measured", 0.42) == 0.42

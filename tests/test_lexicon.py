@@ -31,3 +31,29 @@ def test_user_lexicon_extends_the_cue_verbs(tmp_path):
     quotes = extract("The minister harrumphed that the talks would resume next week.", lexicon)
     assert [(q.cue.text, q.speaker.mention.text) for q in quotes] == [("harrumphed", "The minister")]
     assert lexicon.digest != load_lexicon().digest
+
+
+def test_a_typo_in_a_table_the_rules_read_is_an_error(tmp_path):
+    import pytest
+
+    from quotes.lexicon import LexiconError
+    from quotes.rules import RegistryError
+
+    # a misspelt key is caught when the lexicon is read, a word the rules cannot use when they compile
+    for table, error, message in (
+            ('[cue_frames]\ninfinitve = ["vow"]\n', LexiconError, "unknown key 'infinitve'"),
+            ('[cue_frames]\nobject = ["harrumph"]\n', RegistryError, "harrumph is not a cue verb"),
+            ('[belief_cue_verbs]\nverb = ["think"]\n', LexiconError, "unknown key 'verb'")):
+        path = tmp_path / "mine.toml"
+        path.write_text(table, encoding="utf-8")
+        with pytest.raises(error, match=message):
+            extract("The mayor said the bridge was safe.", load_lexicon([str(path)]))
+
+
+def test_a_user_lexicon_gives_a_verb_a_frame(tmp_path):
+    text = "The mayor harrumphed to close the pier before the storm."
+    assert extract(text) == []
+    path = tmp_path / "mine.toml"
+    path.write_text('[cue_verbs]\nharrumph = []\n\n[cue_frames]\ninfinitive = ["harrumph"]\n', encoding="utf-8")
+    (quote,) = extract(text, load_lexicon([str(path)]))
+    assert (quote.rule, quote.content.text) == ("indirect.SV-to", "to close the pier before the storm")

@@ -1,294 +1,160 @@
-"""Each attribution rule, with sentences it must extract and near-misses it must not.
+"""Each attribution rule and filter, with sentences it must extract and near-misses it must not.
 
-Every example is written for these tests. An expectation is (rule, type, content, speaker as
-written, cue).
+The examples live with the rules in the registry (``quotes/rules``): these tests read them from
+there, so a rule cannot exist without them. Every example is written for these tests. An
+expectation is (rule, type, content, speaker as written, cue).
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+from click.testing import CliRunner
 
-from quotes import extract
+from quotes import extract, load_lexicon
+from quotes.cli import cli
+from quotes.rules import Found, RegistryError, Rule, example, register, registry
+from quotes.rules.registry import REGISTRY, markdown_tables
 
 
-def found(text: str) -> list[tuple[str, str, str, str | None, str | None]]:
+def found(text: str, scope: str = "speech") -> list[tuple[str, str, str, str | None, str | None]]:
     return [(q.rule, q.type, q.content.text, q.speaker.mention.text if q.speaker.mention else None,
-             q.cue.text if q.cue else None) for q in extract(text)]
+             q.cue.text if q.cue else None) for q in extract(text, scope=scope)]
 
 
-MUST_EXTRACT = {
-    "quote, said, speaker": (
-        '"We will appeal the ruling," said Jane Doe, a lawyer for the Harbour Workers Union.',
-        [("direct.QCQ-VS", "direct", "We will appeal the ruling,",
-          "Jane Doe, a lawyer for the Harbour Workers Union", "said")],
-    ),
-    "quote, speaker said": (
-        '"The bridge is safe," Mayor Ellen Park said on Tuesday.',
-        [("direct.QCQ-SV", "direct", "The bridge is safe,", "Mayor Ellen Park", "said")],
-    ),
-    "quote, speaker, role, said": (
-        '"We are not done yet," Mike Waltz, the national security adviser, said.',
-        [("direct.QCQ-SV", "direct", "We are not done yet,", "Mike Waltz, the national security adviser", "said")],
-    ),
-    "quote with question mark, then the attribution as Punkt's next sentence": (
-        '"Who pays for the repairs?" Ellen Park asked. "Not the residents."',
-        [("direct.QCQ-SV", "direct", "Who pays for the repairs?", "Ellen Park", "asked"),
-         ("direct.split", "direct", "Not the residents.", "Ellen Park", "asked")],
-    ),
-    "speaker said colon quote": (
-        'Ellen Park said: "The bridge will reopen in May."',
-        [("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")],
-    ),
-    "speaker said comma quote": (
-        'Ellen Park said, "The bridge will reopen in May."',
-        [("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")],
-    ),
-    "speaker said quote": (
-        'Ellen Park said "the bridge will reopen in May."',
-        [("direct.SVQ", "direct", "the bridge will reopen in May.", "Ellen Park", "said")],
-    ),
-    "split quote": (
-        '"The first part," Ellen Park said, "and the second part of the sentence."',
-        [("direct.QCQ-SV", "direct", "The first part,", "Ellen Park", "said"),
-         ("direct.split", "direct", "and the second part of the sentence.", "Ellen Park", "said")],
-    ),
-    "colon lead-in paragraph": (
-        "The Daily Harbour reports:\n\n“The ferry will run twice a day until the bridge reopens.”",
-        [("direct.colon_lead_in", "direct", "The ferry will run twice a day until the bridge reopens.",
-          "The Daily Harbour", "reports")],
-    ),
-    "dash sign-off": (
-        '"Nobody should pay for a bridge they cannot use." — Councillor Tom Reyes',
-        [("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
-          "Councillor Tom Reyes", None)],
-    ),
-    "multi-paragraph quote": (
-        "“The first paragraph of the speech goes on and on.\n\n“The second paragraph ends it,” said the premier.",
-        [("direct.multi_paragraph", "direct", "The first paragraph of the speech goes on and on.",
-          "the premier", "said"),
-         ("direct.QCQ-VS", "direct", "The second paragraph ends it,", "the premier", "said")],
-    ),
-    "continuation in the next paragraph": (
-        "“We expect a long fight,” said Ellen Park.\n\n“The union has the numbers on its side.”",
-        [("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said"),
-         ("direct.continuation", "direct", "The union has the numbers on its side.", "Ellen Park", None)],
-    ),
-    "speaker said that": (
-        "Ellen Park told reporters on Thursday that the bridge would reopen in May.",
-        [("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")],
-    ),
-    "speaker said without that": (
-        "The minister said the talks would resume next week.",
-        [("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")],
-    ),
-    "speaker said in a statement": (
-        "The company said in a statement that its profits fell sharply.",
-        [("indirect.SVC", "indirect", "its profits fell sharply", "The company", "said")],
-    ),
-    "speaker tweeted": (
-        "She tweeted that the vote had been rigged.",
-        [("indirect.SVC", "indirect", "the vote had been rigged", "She", "tweeted")],
-    ),
-    "content, speaker said": (
-        "The bridge would reopen in May, Ellen Park said.",
-        [("indirect.CSV", "indirect", "The bridge would reopen in May", "Ellen Park", "said")],
-    ),
-    "content, said speaker": (
-        "The bridge would reopen in May, said Ellen Park.",
-        [("indirect.CVS", "indirect", "The bridge would reopen in May", "Ellen Park", "said")],
-    ),
-    "parenthetical attribution: one claim in two fragments": (
-        "The repairs, officials said, would take at least six months.",
-        [("indirect.C-SV-C", "indirect", "The repairs", "officials", "said"),
-         ("indirect.C-SV-C", "indirect", "would take at least six months", "officials", "said")],
-    ),
-    "parenthetical attribution after a time phrase": (
-        "On Monday, officials said, the bridge would reopen within a week.",
-        [("indirect.C-SV-C", "indirect", "the bridge would reopen within a week", "officials", "said")],
-    ),
-    "parenthetical attribution after a one-word lead": (
-        "Sometimes, officials said, the repairs take longer than planned.",
-        [("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")],
-    ),
-    "according to, first": (
-        "According to a spokesperson for HMRC, the rules will change in April.",
-        [("according_to.AC", "indirect", "the rules will change in April", "a spokesperson for HMRC", "According to")],
-    ),
-    "according to, last": (
-        "The rules will change in April, according to a person familiar with the matter.",
-        [("according_to.CA", "indirect", "The rules will change in April",
-          "a person familiar with the matter", "according to")],
-    ),
-    "mixed quote": (
-        'Trump said there was still "a long way" to go in the talks.',
-        [("indirect.SVC", "mixed", 'there was still "a long way" to go in the talks', "Trump", "said")],
-    ),
-    "quoted fragment, attribution, then the rest of the quotation": (
-        'The plan means "the council is doing something right," she says, "but the cost is too high."',
-        [("mixed.CQ-SV", "mixed", 'The plan means "the council is doing something right,"', "she", "says"),
-         ("direct.split", "direct", "but the cost is too high.", "she", "says")],
-    ),
-    "quoted fragment before the attribution": (
-        "Rubio “reaffirmed the commitment to peace”, said spokesperson Tammy Bruce.",
-        [("mixed.CQ-VS", "mixed", "Rubio “reaffirmed the commitment to peace”", "spokesperson Tammy Bruce", "said")],
-    ),
-    "a second verb shares the subject": (
-        "Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
-        [("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")],
-    ),
-    "a participle shares the subject": (
-        "The mayor hit back on Saturday, saying the council had known about the cracks for years.",
-        [("indirect.coordinated", "indirect", "the council had known about the cracks for years",
-          "The mayor", "saying")],
-    ),
-    "two claims joined by and": (
-        "Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
-        [("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
-         ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")],
-    ),
-    "relative who speaker": (
-        "The plan was backed by Maria Lopez, who has said the city cannot wait another winter.",
-        [("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")],
-    ),
-    "cue and speaker before the quote": (
-        "Because of the timetable, explained Tom Reyes, “the ferry cannot run on Sundays.”",
-        [("direct.VSQ", "direct", "the ferry cannot run on Sundays.", "Tom Reyes", "explained")],
-    ),
-    "cue opening the sentence before the speaker and the quote": (
-        "The pier was rebuilt. Said Dorothy Lane, who has fished here for years, “Nobody expected it to reopen.”",
-        [("direct.VSQ", "direct", "Nobody expected it to reopen.", "Dorothy Lane, who has fished here for years",
-          "Said")],
-    ),
-    "what a sign or a message reads": (
-        "“We are still here,” the banner read.",
-        [("direct.QCQ-SV", "direct", "We are still here,", "the banner", "read")],
-    ),
-    "topic between the cue and the quote": (
-        "Ellen Park said about the plan, “I support the parents who asked for it.”",
-        [("direct.SVQ", "direct", "I support the parents who asked for it.", "Ellen Park", "said")],
-    ),
-    "time phrase between the cue and the quote": (
-        "He also stated a day earlier, “If the bridge fails, we will all pay.”",
-        [("direct.SVQ", "direct", "If the bridge fails, we will all pay.", "He", "stated")],
-    ),
-    "participle before the quote": (
-        'Ellen Park rallied supporters on Monday, saying: "We have to be ready for the winter."',
-        [("direct.SVQ", "direct", "We have to be ready for the winter.", "Ellen Park", "saying")],
-    ),
-    "claim in a leading subordinate clause": (
-        "While the mayor said the bridge was safe, the engineers kept it closed for a week.",
-        [("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")],
-    ),
-    "quoted fragment inside a reported clause after the cue": (
-        "The lawyers said “every filing points one way” that the permit is valid.",
-        [("indirect.SVC", "mixed", "“every filing points one way” that the permit is valid",
-          "The lawyers", "said")],
-    ),
-    "quote then a participle claim": (
-        'Ellen Park said: "The bridge is safe," adding that the ferry would keep running.',
-        [("direct.SVQ", "direct", "The bridge is safe,", "Ellen Park", "said"),
-         ("indirect.participle", "indirect", "the ferry would keep running", "Ellen Park", "adding")],
-    ),
-    "speaker with a long relative clause": (
-        "Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade, "
-        "last week said the council had ignored the repairs.",
-        [("indirect.SVC", "indirect", "the council had ignored the repairs",
-          "Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade", "said")],
-    ),
-    "plural role as speaker": (
-        "The repairs will take a year, engineers said.",
-        [("indirect.CSV", "indirect", "The repairs will take a year", "engineers", "said")],
-    ),
-    "share of a poll as speaker": (
-        "In the survey, 46 percent said they would take the ferry more often.",
-        [("indirect.SVC", "indirect", "they would take the ferry more often", "46 percent", "said")],
-    ),
-    "split quote with a role-first appositive and a hearer": (
-        '"It is a serious disruption," the port\'s operations director, Helen Marsh, told reporters, '
-        '"and every day costs the region money."',
-        [("direct.QCQ-SV", "direct", "It is a serious disruption,", "the port's operations director, Helen Marsh",
-          "told"),
-         ("direct.split", "direct", "and every day costs the region money.",
-          "the port's operations director, Helen Marsh", "told")],
-    ),
-    "anonymous source with an aside": (
-        "A senior port official, speaking on condition of anonymity, said the talks had stalled.",
-        [("indirect.SVC", "indirect", "the talks had stalled",
-          "A senior port official, speaking on condition of anonymity", "said")],
-    ),
-    "anonymous source who asked not to be named": (
-        "A dock worker, who asked not to be named, said the cranes were idle.",
-        [("indirect.SVC", "indirect", "the cranes were idle", "A dock worker, who asked not to be named", "said")],
-    ),
-    "participle after a quote and its attribution": (
-        "“The union has a list for every pier,” she said of the strike, adding the port would answer it.",
-        [("direct.QCQ-SV", "direct", "The union has a list for every pier,", "she", "said"),
-         ("indirect.participle", "indirect", "the port would answer it", "she", "adding")],
-    ),
-    "participle after an opening participial phrase": (
-        "Facing a packed hall, the mayor wrote to every household, insisting that the ferry was safe.",
-        [("indirect.coordinated", "indirect", "the ferry was safe", "the mayor", "insisting")],
-    ),
-    "belief of a named person": (
-        "Ellen Park believes the ferry will need a second crew by June.",
-        [("indirect.SVC", "indirect", "the ferry will need a second crew by June", "Ellen Park", "believes")],
-    ),
-    "according to a titled name": (
-        "The ferry lost money in May, according to Ms. Ellen Park.",
-        [("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")],
-    ),
-    "claim, speaker and cue, then a participle with a quotation": (
-        'The ferry left early, Tom Reyes said, adding, "Nobody told the crew."',
-        [("indirect.CSV", "indirect", "The ferry left early", "Tom Reyes", "said"),
-         ("direct.SVQ", "direct", "Nobody told the crew.", "Tom Reyes", "adding")],
-    ),
-    "claim that stops before a second verb of the speaker's": (
-        "Ellen Park said the toll would rise in May, and called the vote a disgrace.",
-        [("indirect.SVC", "indirect", "the toll would rise in May", "Ellen Park", "said")],
-    ),
-    "directive to a hearer": (
-        "The mayor urged residents to stay off the bridge until the repairs end.",
-        [("indirect.SVC", "indirect", "to stay off the bridge until the repairs end", "The mayor", "urged")],
-    ),
-    "spun cue from the lexicon": (
-        "Russia’s international ministry mentioned the two sides would meet again soon.",
-        [("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
-          "mentioned")],
-    ),
-}
+RULES = registry().rules
+FILTERS = registry().filters
+MUST = [(name, i, ex) for name, item in {**RULES, **FILTERS}.items() for i, ex in enumerate(item.must)]
+MUST_NOT = [(name, i, ex) for name, item in {**RULES, **FILTERS}.items() for i, ex in enumerate(item.must_not)]
 
 
-@pytest.mark.parametrize("name", MUST_EXTRACT)
-def test_rule_extracts(name):
-    text, expected = MUST_EXTRACT[name]
-    assert found(text) == expected
+@pytest.mark.parametrize("name, index, example", MUST, ids=[f"{n}-{i}" for n, i, _ in MUST])
+def test_rule_extracts_its_examples(name, index, example):
+    assert found(example.text, example.scope) == list(example.quotes)
+    if name in RULES:
+        assert name in [q[0] for q in example.quotes], f"{name}'s example does not show {name}"
 
 
-MUST_NOT_EXTRACT = {
-    "scare quote": 'He called it "woke" nonsense at the time.',
-    "film title": 'The film "A Bridge Too Far" was shown at the festival.',
-    "no cue, no earlier speaker": '"The bridge is closed until further notice."',
-    "cue verb used as a noun": "The state department announced nothing new on the report.",
-    "reporting verb with a noun object, not a claim": "The senator denied the charges through her lawyer.",
-    "in keeping with as a plain phrase": "The plan was drawn up in keeping with the rules set by the council.",
-    "reporting verb whose object runs into a subordinate clause": (
-        "The crews continued the repairs until the harbour froze in January."),
-    "weak cue with a noun object": "She answered every complaint with a long letter to the editor.",
-    "belief in the first person, outside any quotation": "I think the ferry will need a second crew by June.",
-    "belief in the first person as an aside": "Look out, harbour, I thought, here comes the storm.",
-    "belief whose claim lost its subject to a relative clause": (
-        "The council cut the repairs that engineers think are necessary for the bridge."),
-    "the spinner's per before a unit": "The ferry carries 4,000 people per day in the summer months.",
-    "possessive before a cue noun": "Editor’s note: the ferry timetable has changed since this was written.",
-    "added with a plain object": "Later, the council added trucks to the snow fleet.",
-    "cue word used as a noun after a determiner": "His claims about the ferry were checked by the council.",
-}
+@pytest.mark.parametrize("name, index, example", MUST_NOT, ids=[f"{n}-{i}" for n, i, _ in MUST_NOT])
+def test_rule_does_not_extract_its_near_misses(name, index, example):
+    assert found(example.text, example.scope) == list(example.quotes)
+    assert name not in [q[0] for q in example.quotes]
 
 
-@pytest.mark.parametrize("name", MUST_NOT_EXTRACT)
-def test_rule_does_not_extract(name):
-    text = MUST_NOT_EXTRACT[name]
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_every_rule_has_examples_and_a_layout(name):
+    rule = RULES[name]
+    assert rule.must and rule.layout
+    assert 0 < rule.confidence <= 1
+
+
+@pytest.mark.parametrize("name", sorted(registry().boundaries))
+def test_every_boundary_cuts_a_claim_in_its_examples(name):
+    boundary = registry().boundaries[name]
+    assert boundary.must and boundary.description
+    for item in boundary.must + boundary.must_not:
+        assert found(item.text, item.scope) == list(item.quotes)
+
+
+def test_the_readme_lists_the_rules_as_the_registry_does():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert markdown_tables() in readme, "run `quotes rules --markdown` and paste it into the README"
+
+
+def bulletin(ex, para, cue):
+    """A rule of a plugin's own: "The Harbour Bulletin has learned that …"."""
+    if ex.text[cue.start:cue.end] != "learned":
+        return None
+    start = ex.text.index("that", cue.end) + 5
+    return Found((start, para.end - 1), (para.start, cue.start - 5), cue)
+
+
+def test_a_plugin_adds_a_rule_without_editing_the_engine():
+    text = "The Harbour Bulletin has learned that the ferry will stop in June."
     assert found(text) == []
+    lexicon = load_lexicon()
+    lexicon.data["cue_verbs"]["learn"] = []  # the plugin's cue word, as a --lexicon file gives it
+    rule = register(Rule("indirect.learned", "reported", 1, bulletin, "`S has learned that …`",
+                         must=(example(text),)))
+    try:
+        quotes = extract(text, lexicon)
+        assert [(q.rule, q.content.text, q.speaker.mention.text) for q in quotes] == [
+            ("indirect.learned", "the ferry will stop in June", "The Harbour Bulletin")]
+        with pytest.raises(RegistryError, match="already registered"):
+            register(rule)
+    finally:
+        del REGISTRY.rules[rule.name]
+
+
+def test_plugins_register_through_entry_points(monkeypatch):
+    loaded = []
+
+    class Point:
+        def load(self):
+            return lambda: loaded.append("registered")
+
+    module = sys.modules["quotes.rules.registry"]  # the name quotes.rules.registry is also its function
+    monkeypatch.setattr(module, "entry_points", lambda group: [Point()] if group == "quotes.rules" else [])
+    monkeypatch.setattr(REGISTRY, "_plugins_loaded", False)
+    registry()
+    assert loaded == ["registered"]
+
+
+def test_a_rule_in_an_unknown_pass_or_category_is_refused():
+    with pytest.raises(RegistryError, match="unknown pass"):
+        register(Rule("indirect.nowhere", "sometimes", 1, bulletin, "…", must=()))
+    with pytest.raises(RegistryError, match="unknown category"):
+        register(Rule("indirect.moods", "reported", 1, bulletin, "…", must=(), category="mood"))
+
+
+LEXICON_RULE = """
+[rules."indirect.bulletin"]
+pattern = '(?P<speaker>The Harbour Bulletin) (?P<cue>reports) (?P<content>.+)'
+layout = "`The Harbour Bulletin reports …`"
+confidence = 0.7
+must = [
+  {text = "The Harbour Bulletin reports the ferry will stop in June.",\
+content = "the ferry will stop in June", speaker = "The Harbour Bulletin"},
+]
+must_not = ["The Harbour Daily reports were late again."]
+"""
+
+
+def test_a_lexicon_adds_a_rule_written_as_a_pattern(tmp_path):
+    path = tmp_path / "bulletin.toml"
+    path.write_text(LEXICON_RULE, encoding="utf-8")
+    lexicon = load_lexicon([str(path)])
+    (quote,) = extract("The Harbour Bulletin reports the ferry will stop in June.", lexicon)
+    assert (quote.rule, quote.content.text, quote.speaker.mention.text, quote.cue.text, quote.confidence) == (
+        "indirect.bulletin", "the ferry will stop in June", "The Harbour Bulletin", "reports", 0.7)
+    result = CliRunner().invoke(cli, ["rules", "--check", "--lexicon", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "indirect.bulletin" in CliRunner().invoke(cli, ["rules", "--lexicon", str(path)]).output
+
+
+@pytest.mark.parametrize("table, message", [
+    ('[rules."x.y"]\npatern = "(?P<speaker>A) (?P<content>b)"', "unknown key patern"),
+    ('[rules."x.y"]\npattern = "(?P<speaker>A) b"', "needs the named group"),
+    ('[rules."x.y"]\npattern = "(?P<speaker>A) (?P<content>b"', "does not compile"),
+    ('[rules."x.y"]\npattern = "(?P<speaker>A) (?P<content>b)"\ncategory = "mood"', "unknown category"),
+])
+def test_a_malformed_lexicon_rule_is_an_error_not_silence(tmp_path, table, message):
+    path = tmp_path / "bad.toml"
+    path.write_text(table, encoding="utf-8")
+    with pytest.raises(RegistryError, match=message):
+        extract("A b.", load_lexicon([str(path)]))
+    source = tmp_path / "in.jsonl"
+    source.write_text('{"id": "a", "text": "A b."}\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["annotate", str(source), "--lexicon", str(path)])
+    assert result.exit_code == 1 and message in result.output
+
+
+def test_quotes_rules_checks_every_example():
+    result = CliRunner().invoke(cli, ["rules", "--check"])
+    assert result.exit_code == 0, result.output
+    assert "0 examples failed" in result.output
 
 
 def test_title_after_told_is_not_a_second_fragment():

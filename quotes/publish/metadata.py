@@ -54,7 +54,7 @@ TABLES: dict[str, dict] = {
         "description": "Every direct quote and reported claim, attributed to its speaker. "
                        "Click a quote to read it highlighted in its article.",
         "sort_desc": "published",
-        "facets": ["type", "speaker_id", "speaker_org", "speaker_kind", "cue", "outlet"],
+        "facets": ["type", "category", "speaker_id", "speaker_org", "speaker_kind", "cue", "outlet"],
         "facet_size": 5,
         "fts_table": "quotes_fts",
         "columns": {
@@ -65,6 +65,8 @@ TABLES: dict[str, dict] = {
             "speaker_id": "The speaker, shared across articles.",
             "content": "What was said: the quoted words, or the reported claim.",
             "type": "direct (all in quotation marks), indirect (reported speech) or mixed.",
+            "category": "What is attributed: speech (said or written), or, when extracted with --scope all, "
+                        "belief, intention, perception or evidence.",
             "speaker_name": "Speaker's resolved name, as in this article.",
             "speaker_as_written": "The speaker mention next to the cue, as written (may be a pronoun).",
             "speaker_kind": "person, organization, anonymous (an unnamed source) or unknown.",
@@ -262,8 +264,9 @@ TABLES: dict[str, dict] = {
 VIEWS: dict[str, dict] = {
     "quote_list": {
         "title": "Quotes",
-        "description": "Every quote with who said it, where and when. Click a quote to read it in its "
-                       "article, a speaker for everything they said, an id for the quote's own page.",
+        "description": "Every quote (what was said or written) with who said it, where and when. Click a "
+                       "quote to read it in its article, a speaker for everything they said, an id for the "
+                       "quote's own page. Beliefs, intentions, perception and evidence are in attribution_list.",
         "sort_desc": "published",
         "facets": ["speaker", "type", "outlet", "kind"],
         "facet_size": 5,
@@ -332,6 +335,22 @@ VIEWS: dict[str, dict] = {
     },
 }
 
+# Every attribution, beliefs and intentions too (migration m026): the quote list with a category.
+VIEWS["attribution_list"] = {
+    **VIEWS["quote_list"],
+    "title": "All attributions",
+    "description": "Every attribution stored: what was said or written, and, for a database extracted with "
+                   "--scope all, beliefs, intentions, perception and evidence, each with its category.",
+    "facets": ["category", "speaker", "type", "outlet", "kind"],
+    "columns": {"category": "speech (said or written), belief, intention, perception or evidence.",
+                **VIEWS["quote_list"]["columns"]},
+}
+
+# Canned queries read what was said or written unless asked: a blank category is speech; "all" or one
+# category (belief, intention, perception, evidence) reads a database extracted with --scope all.
+SPEECH_UNLESS_ASKED = "(quotes.category = coalesce(nullif(:category, ''), 'speech') or :category = 'all')"
+CATEGORY_NOTE = " Category: leave blank for speech; all, belief, intention, perception or evidence otherwise."
+
 QUERIES: dict[str, dict] = {
     "most_quoted_people": {
         "title": "Most-quoted people",
@@ -344,57 +363,59 @@ limit 100""",
     },
     "everything_one_person_said": {
         "title": "Everything one person said",
-        "description": "All quotes by speakers whose name or an alias contains the given name.",
-        "sql": """select quotes.id as quote_id, quotes.article_id, speakers.name as speaker, quotes.content,
+        "description": "All quotes by speakers whose name or an alias contains the given name." + CATEGORY_NOTE,
+        "sql": f"""select quotes.id as quote_id, quotes.article_id, speakers.name as speaker, quotes.content,
   quotes.type, quotes.cue, articles.title, articles.outlet, articles.published
 from quotes
 join speakers on speakers.id = quotes.speaker_id
 join articles on articles.id = quotes.article_id
-where speakers.name like '%' || :name || '%' or speakers.aliases like '%' || :name || '%'
+where (speakers.name like '%' || :name || '%' or speakers.aliases like '%' || :name || '%')
+  and {SPEECH_UNLESS_ASKED}
 order by articles.published, quotes.article_id, quotes.start""",
     },
     "who_is_quoted_on_a_topic": {
         "title": "Who is quoted on a topic",
         "description": "Speakers of the quotes matching a full-text search (FTS5 syntax: "
-                       "words, \"exact phrases\", prefix*, OR, NOT).",
-        "sql": """select quotes.speaker_id, quotes.speaker_name as speaker, quotes.speaker_kind as kind,
+                       "words, \"exact phrases\", prefix*, OR, NOT)." + CATEGORY_NOTE,
+        "sql": f"""select quotes.speaker_id, quotes.speaker_name as speaker, quotes.speaker_kind as kind,
   quotes.speaker_role as role, quotes.speaker_org as organization, count(*) as quotes,
   count(distinct quotes.outlet) as outlets, min(quotes.content) as example
 from quotes_fts
 join quotes on quotes.rowid = quotes_fts.rowid
-where quotes_fts match :topic
+where quotes_fts match :topic and {SPEECH_UNLESS_ASKED}
 group by coalesce(quotes.speaker_id, quotes.speaker_name)
 order by quotes desc, speaker""",
     },
     "anonymous_sources_by_outlet": {
         "title": "Share of anonymous sources by outlet",
-        "description": "How many of each outlet's quotes come from unnamed sources.",
-        "sql": """select coalesce(outlet, '(unknown)') as outlet, count(*) as quotes,
+        "description": "How many of each outlet's quotes come from unnamed sources." + CATEGORY_NOTE,
+        "sql": f"""select coalesce(outlet, '(unknown)') as outlet, count(*) as quotes,
   sum(speaker_kind = 'anonymous') as anonymous,
   round(100.0 * sum(speaker_kind = 'anonymous') / count(*), 1) as anonymous_percent
 from quotes
+where {SPEECH_UNLESS_ASKED}
 group by 1
 order by anonymous_percent desc, quotes desc""",
     },
     "most_quoted_organizations": {
         "title": "Most-quoted organisations",
-        "description": "Organisations quoted directly or through their people.",
-        "sql": """select coalesce(speaker_org, speaker_name) as organization, count(*) as quotes,
+        "description": "Organisations quoted directly or through their people." + CATEGORY_NOTE,
+        "sql": f"""select coalesce(speaker_org, speaker_name) as organization, count(*) as quotes,
   count(distinct speaker_id) as speakers, count(distinct article_id) as articles,
   count(distinct outlet) as outlets
 from quotes
-where speaker_org is not null or speaker_kind = 'organization'
+where (speaker_org is not null or speaker_kind = 'organization') and {SPEECH_UNLESS_ASKED}
 group by lower(coalesce(speaker_org, speaker_name))
 order by quotes desc, organization""",
     },
     "quotes_per_day": {
         "title": "Quotes per day",
-        "description": "Quotes, articles and distinct speakers by publication date.",
-        "sql": """select substr(published, 1, 10) as day, count(*) as quotes,
+        "description": "Quotes, articles and distinct speakers by publication date." + CATEGORY_NOTE,
+        "sql": f"""select substr(published, 1, 10) as day, count(*) as quotes,
   count(distinct article_id) as articles, count(distinct speaker_id) as speakers,
   sum(speaker_kind = 'anonymous') as anonymous
 from quotes
-where published is not null
+where published is not null and {SPEECH_UNLESS_ASKED}
 group by day
 order by day""",
     },
@@ -410,15 +431,17 @@ order by outlet_count desc, quote_count desc, name""",
     "same_quote_in_many_articles": {
         "title": "The same quote in many articles",
         "description": "Quotes whose canonical form appears in more than one article: where each "
-                       "first appeared, and how widely it was repeated.",
-        "sql": """with groups as (
+                       "first appeared, and how widely it was repeated." + CATEGORY_NOTE,
+        "sql": f"""with groups as (
   select canonical, count(distinct article_id) as articles, count(distinct outlet) as outlets,
     count(distinct speaker_id) as speakers
-  from quotes where canonical != '' group by canonical having count(distinct article_id) > 1
+  from quotes where canonical != '' and {SPEECH_UNLESS_ASKED}
+  group by canonical having count(distinct article_id) > 1
 ), ranked as (
   select quotes.*, row_number() over (partition by quotes.canonical
     order by quotes.published is null, quotes.published, quotes.article_id, quotes.start) as position
   from quotes join groups on groups.canonical = quotes.canonical
+  where {SPEECH_UNLESS_ASKED}
 )
 select ranked.id as quote_id, ranked.content, ranked.speaker_id, ranked.speaker_name as speaker,
   ranked.article_id, ranked.outlet as first_outlet, ranked.published as first_published,
@@ -455,11 +478,11 @@ order by v.kind, v.published_b desc, v.id desc""",
     "unattributed_quotes": {
         "title": "Quotes with no speaker, or one not resolved",
         "description": "Quotes the extractor could not attribute, or whose speaker it could not resolve to a name "
-                       "(a pronoun or a description with no antecedent): where a reader should check.",
-        "sql": """select quotes.id as quote_id, quotes.article_id, quotes.content, quotes.type, quotes.rule,
+                       "(a pronoun or a description with no antecedent): where a reader should check." + CATEGORY_NOTE,
+        "sql": f"""select quotes.id as quote_id, quotes.article_id, quotes.content, quotes.type, quotes.rule,
   quotes.speaker_as_written, articles.title, articles.outlet
 from quotes join articles on articles.id = quotes.article_id
-where quotes.speaker_id is null or quotes.speaker_resolution = 'unresolved'
+where (quotes.speaker_id is null or quotes.speaker_resolution = 'unresolved') and {SPEECH_UNLESS_ASKED}
 order by articles.published, quotes.start""",
     },
 }

@@ -1,0 +1,134 @@
+"""Where a reported claim ends, and where one that opens its sentence starts.
+
+Each boundary is named and registered with sentences it must cut and neighbours it must leave
+whole. PolNeAR's annotators stop a claim where the writer's own words take over: a clause of the
+writer's (", but the council …"), another attribution (", the mayor said she …"), and so on. Each
+boundary here was kept because it made claims on PolNeAR train match better, checked on dev.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.document import Paragraph
+from quotes.phrases import speaker_before
+from quotes.rules.base import Boundary, example
+from quotes.rules.clauses import MIN_CLAIM_WORDS, SUBORDINATE_LEAD, coordinated, first_break
+from quotes.rules.engine import Extractor, has_words
+from quotes.rules.registry import register
+from quotes.sentences import Range
+
+# Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …"; but
+# ", but that …" goes on with the same claim.
+WRITER_CLAUSE = re.compile(r",\s+(?:but|though|although|whereas|while)\b(?!\s+that\b)|;|"
+                           r",\s+and\s+(?:he|she|they|(?-i:[a-z]+ed))\b")
+# What may stand between a claim and the subject of another attribution: "…, the mayor said she …".
+BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2})\s*$")
+
+
+def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+    for m in WRITER_CLAUSE.finditer(ex.text, start, end):
+        if has_words(ex.text, start, m.start(), MIN_CLAIM_WORDS) and not ex.inside_quote(para, m.start()):
+            return m.start()
+    return None
+
+
+def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+    """A claim in a leading subordinate clause ends with it: "While he said …, the main clause …"."""
+    if SUBORDINATE_LEAD.match(ex.text, sent[0], start):
+        return first_break(ex, para, ",", start, end)
+    return None
+
+
+def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+    """The next cue in the sentence ends the claim when it shares the claim's subject (", adding …",
+    "and warned …") or has a subject of its own after a clause break (", the mayor said she …")."""
+    text = ex.text
+    following = para.cues_between(start + 1, end) + para.cues_between(start + 1, end, "according")
+    for cue in sorted(following, key=lambda c: c.start):
+        if ex.inside_quote(para, cue.start) or ex.category_of(cue) != "speech":
+            continue  # "said the tide was “late” and he fears a flood": a belief inside the claim
+        joined = coordinated(ex, start, cue)
+        if joined and cue.kind == "verb":
+            return joined.start()
+        if cue.text.lower().endswith("ing") and ex.comma_before(cue.start, start):
+            return text.rfind(",", start, cue.start)
+        if cue.kind == "verb":
+            subject = speaker_before(text, start, cue.start, ex.lexicon)
+            if subject is not None and subject[0] > start:
+                gap = BEFORE_SUBJECT.search(text, start, subject[0])
+                if gap is not None:
+                    return gap.start()
+        return None
+    return None
+
+
+register(Boundary(
+    "boundary.writer_clause", "end", writer_clause,
+    "a claim ends where the writer's own clause begins: `, but …`, `, though …`, `; …`, `, and he …`; "
+    "`, but that …` goes on",
+    must=(
+        example("The mayor said the bridge was safe, but engineers kept it closed for a week.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "The mayor", "said")),
+    ),
+    must_not=(
+        example("The mayor said the bridge was safe, but that the ferry would keep running.",
+                ("indirect.SVC", "indirect", "the bridge was safe, but that the ferry would keep running",
+                 "The mayor", "said")),
+    ),
+))
+register(Boundary(
+    "boundary.subordinate_clause", "end", subordinate_clause,
+    "a claim in a leading subordinate clause ends with it: `While the mayor said …, the engineers …`",
+    must=(
+        example("While the mayor said the bridge was safe, the engineers kept it closed for a week.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")),
+    ),
+))
+register(Boundary(
+    "boundary.following_cue", "end", following_cue,
+    "a claim ends before the next attribution in its sentence: `…, adding …`, `… and warned …`, "
+    "`…, the mayor said she …`",
+    must=(
+        example("Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
+                ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")),
+        example("Asked whether he would back the ferry plan, Tom Reyes said he would wait for the audit.",
+                ("indirect.SVC", "indirect", "he would wait for the audit", "Tom Reyes", "said")),
+    ),
+))
+
+
+# Tails that are the writer's own after a complete claim: ", which …", ", a policy that …". (A dash
+# and a participle were tried too: PolNeAR's claims run through them as often as they stop.)
+RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom|where)\b")
+APPOSITIVE_TAIL = re.compile(r",\s+(?:a|an)\s+(?-i:[a-z])")
+MIN_BEFORE_TAIL = 5  # a tail is the writer's only after a claim of some length
+
+
+def tail(pattern: re.Pattern[str]):
+    def find(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+        for m in pattern.finditer(ex.text, start, end):
+            if has_words(ex.text, start, m.start(), MIN_BEFORE_TAIL) and not ex.inside_quote(para, m.start()):
+                return m.start()
+        return None
+
+    return find
+
+
+register(Boundary(
+    "boundary.relative_tail", "end", tail(RELATIVE_TAIL),
+    "a relative clause after the claim is the writer's: `…, which …`, `…, who …`",
+    must=(
+        example("The mayor said the council had ignored the bridge for years, which angered the engineers.",
+                ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
+    ),
+))
+register(Boundary(
+    "boundary.appositive_tail", "end", tail(APPOSITIVE_TAIL),
+    "a noun phrase in apposition to the claim is the writer's comment: `…, a claim the council denies`",
+    must=(
+        example("The mayor said the council had ignored the bridge for years, a view shared by the engineers.",
+                ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
+    ),
+))

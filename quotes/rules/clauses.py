@@ -1,0 +1,212 @@
+"""What several rules share: the subject of a cue, whether words open a clause, and where a claim ends.
+
+There is no parser. A claim's subject is the speaker phrase before its cue (or the subject an
+earlier verb shares with it), and its content runs from after the cue's hearer, adjuncts and
+"that" to the end of the clause, which is found from punctuation and the words that open the
+writer's own clauses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.document import Cue, Paragraph
+from quotes.phrases import content_range, content_start, sentence_subject, speaker_before
+from quotes.rules.base import Found
+from quotes.rules.engine import Extractor, has_words, quote_type
+from quotes.sentences import Range
+
+MIN_CLAIM_WORDS = 2
+# A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
+CLAUSE_VERB = re.compile(
+    r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
+    r"did|does|do|isn’t|wasn’t|won’t|wouldn’t|can’t|don’t|doesn’t|didn’t|isn't|wasn't|won't|"
+    r"wouldn't|can't|don't|doesn't|didn't|\w+ed|(?:it|he|she|that|there|what|who|here)[’']s|\w+’re|\w+'re|"
+    r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
+CLAUSE_WINDOW = 60
+# "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
+COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$|\s(?:by|while|before|after)\s+$",
+                         re.IGNORECASE)
+# A sentence that opens with a subordinate clause: "While he said …, the main clause …".
+SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
+                              r"Even\s+though|Even\s+as)\b")
+# "Maria Lopez, who said …", "the agency, which has also said …"
+RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
+COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back only costs time
+# Words that end a claim's subject before any verb: "continued the repairs until …" holds no clause;
+# "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
+NOT_A_SUBJECT = re.compile(
+    r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
+    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[,;:—–]", re.IGNORECASE)
+
+
+# Between a cue and the "that" of its clause, a phrase of place, time or channel: "argued at The
+# Harbour Review that", "wrote in her memoir that", "said on Tuesday at a rally that".
+GAP_BEFORE_THAT = re.compile(
+    r"[\s,]*(?:(?:at|in|on|during|to|before|after|from|with|via|through|over|under|into|for|about|outside|"
+    r"inside|near|by|last|this|earlier|later|again|also|repeatedly)\b[^.;:!?“”\"]{0,90}?|[^.;:!?]{1,60}?)"
+    r",?\s+that\s+", re.IGNORECASE)
+GAP_WORDS = 12
+
+
+def is_tell(ex: Extractor, cue: Cue) -> bool:
+    """tell and ask take a hearer before their content: "told reporters (that) …" (``[hearer_cue_verbs]``)."""
+    return ex.lexicon.cue_forms.get(cue.text.lower()) in ex.lexicon.hearer_lemmas
+
+
+def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
+    """Where the claim after ``cue`` starts, and whether a "that" introduced it: past the hearer,
+    adjuncts and "that" (:func:`quotes.phrases.content_start`), and past a longer phrase of place,
+    time or channel when a "that" follows it ("said on Tuesday at a rally that …")."""
+    text = ex.text
+    told = is_tell(ex, cue)
+    start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
+    if re.search(r"\bthat\b", text[cue.end:start]):
+        return start, True
+    m = GAP_BEFORE_THAT.match(text, start, limit)
+    if m is None:
+        return start, False
+    gap = text[start:m.end()]
+    plain_gap = m.group().lstrip(" ,")[:1].islower() and re.match(r"[\s,]*(?:at|in|on|during|to|before|after|from|"
+                                                                  r"with|via|through|over|under|into|for|about|"
+                                                                  r"outside|inside|near|by|last|this|earlier|later|"
+                                                                  r"again|also|repeatedly)\b", gap, re.IGNORECASE)
+    if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or re.search(r"\s[-—–(]", gap) \
+            or CLAUSE_VERB.search(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
+            or not opens_clause(ex, m.end(), limit):
+        return start, False  # "agreed on that specific point", "described a group that was …": no clause
+    return m.end(), True
+
+
+def para_cue_between(ex: Extractor, start: int, end: int) -> bool:
+    para = ex.doc.paragraph_at(start)
+    return any(para.cues_between(start, end, kind) for kind in ("verb", "attitude", "according"))
+
+
+def opens_clause(ex: Extractor, start: int, end: int) -> bool:
+    """A finite verb comes before the words that would end a subject ("the plan would fail")."""
+    window = min(end, start + CLAUSE_WINDOW)
+    verb = CLAUSE_VERB.search(ex.text, start, window)
+    if verb is None:
+        return False
+    return NOT_A_SUBJECT.search(ex.text, start, verb.start()) is None
+
+
+def not_a_speaker(ex: Extractor, speaker: Range) -> bool:
+    tokens = ex.text[speaker[0]:speaker[1]].split()
+    return len(tokens) == 1 and (tokens[0].lower() in ex.lexicon.not_speakers
+                                 or tokens[0].endswith("ly") and tokens[0].islower())
+
+
+def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str]:
+    """The speaker before a cue, and how it was found: the phrase right before it ("SVC"), the
+    subject it shares with a verb before it ("coordinated"), or the speaker of the claim before a
+    participle ("participle")."""
+    speaker = speaker_before(ex.text, s_start, cue.start, ex.lexicon)
+    if speaker is None:
+        return shared_subject(ex, cue, s_start)
+    if cue.text.lower().endswith("ing"):
+        # "The mayor hit back, saying …": the participle's subject opens the sentence
+        subject = sentence_subject(ex.text, s_start, cue.start, ex.lexicon)
+        if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
+            return subject, "coordinated"
+        if ex.comma_before(cue.start, s_start):
+            # "Clinton spoke about the shooting in Tulsa, Oklahoma, arguing …": not Oklahoma
+            shared, how = shared_subject(ex, cue, s_start)
+            if shared is not None and shared[0] < speaker[0]:
+                return shared, how
+    return speaker, "SVC"
+
+
+def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str]:
+    """A cue with no subject of its own shares the subject of the verb before it.
+
+    ``X said …, adding that …`` takes the speaker of the claim before it; ``X visited …
+    and said …`` and ``X hit back, saying …`` take the subject that opens the sentence.
+    """
+    participle = cue.text.lower().endswith("ing") and ex.comma_before(cue.start, s_start)
+    if participle:
+        # the claim or the attribution right before: "X said …, adding", "“…,” he said of it, adding"
+        previous = [c for c in ex.near(s_start, cue.start) if c.speaker and c.content[0] < cue.start and (
+            cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
+        if previous:
+            speaker = max(previous, key=lambda c: c.content[0]).speaker
+            return (speaker.start, speaker.end), "participle"
+    if participle or coordinated(ex, s_start, cue):
+        subject = sentence_subject(ex.text, after_opening_quote(ex, s_start, cue.start), cue.start, ex.lexicon)
+        if subject and subject[1] < cue.start:
+            return subject, "coordinated"
+    return None, ""
+
+
+def coordinated(ex: Extractor, floor: int, cue: Cue) -> re.Match[str] | None:
+    """``… and said``, ``… but says`` right before ``cue``: a verb that shares the subject before it."""
+    return COORDINATED.search(ex.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
+
+
+def after_opening_quote(ex: Extractor, s_start: int, limit: int) -> int:
+    """Where the words of a sentence begin, after a quotation that opens it ("“…,” he said")."""
+    para = ex.doc.paragraph_at(s_start)
+    span = para.span_at(s_start) or para.span_from(s_start)
+    if span is not None and span.start < limit and not ex.text[s_start:span.start].strip():
+        return span.end
+    return s_start
+
+
+def relative_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, Range | None]:
+    """``Maria Lopez, who said …``: the speaker is "who", standing for the name before it."""
+    m = RELATIVE.search(ex.text, s_start, cue.start)
+    if not m:
+        return None, None
+    antecedent = ex.speaker_ends.get(m.start()) or speaker_before(ex.text, s_start, m.start(), ex.lexicon)
+    if antecedent is None or ex.text[antecedent[0]:antecedent[1]].split()[0].lower() in ex.lexicon.cue_forms:
+        return None, None
+    return (m.start(1), m.end(1)), antecedent
+
+
+def content_end(ex: Extractor, para: Paragraph, start: int, sent: Range) -> int:
+    """A claim runs to the end of its sentence, but no further than the earliest end a registered
+    end boundary finds (:mod:`quotes.rules.boundaries`): the writer's own clause (", but …"), a
+    relative or participial tail, another attribution, and so on."""
+    end = sent[1]
+    for boundary in ex.end_boundaries:
+        cut = boundary.find(ex, para, start, end, sent)
+        if cut is not None and start < cut < end and has_words(ex.text, start, cut, MIN_CLAIM_WORDS):
+            end = cut
+    return end
+
+
+def content_begin(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int:
+    """A claim that starts with its sentence starts no earlier than the latest start a registered
+    start boundary finds ("Because of the vote, the plan …, she said": the plan)."""
+    for boundary in ex.start_boundaries:
+        cut = boundary.find(ex, para, start, end, sent)
+        if cut is not None and start < cut < end and has_words(ex.text, cut, end, MIN_CLAIM_WORDS):
+            start = cut
+    return start
+
+
+def first_break(ex: Extractor, para: Paragraph, mark: str, start: int, end: int) -> int | None:
+    pos = ex.text.find(mark, start, end)
+    while pos >= 0 and ex.inside_quote(para, pos):
+        pos = ex.text.find(mark, pos + 1, end)
+    return pos if pos >= 0 and has_words(ex.text, start, pos, MIN_CLAIM_WORDS) else None
+
+
+def is_belief(ex: Extractor, cue: Cue) -> bool:
+    return ex.lexicon.cue_forms.get(cue.text.lower()) in ex.lexicon.belief_lemmas
+
+
+def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Range,
+          antecedent: Range | None = None) -> Found | None:
+    """A reported claim, or None when its content is too short, overlaps a direct quote or holds
+    its own speaker."""
+    text = ex.text
+    if is_belief(ex, cue) and text[speaker[0]:speaker[1]].lower() in ("i", "we", "you"):
+        return None  # "I think", outside quotation marks, is a quotation's voice, not a reported belief
+    start, end = content_range(text, *content)
+    if not has_words(text, start, end, MIN_CLAIM_WORDS) or ex.overlaps_direct(start, end):
+        return None
+    if speaker[0] < end and start < speaker[1]:
+        return None
+    return Found((start, end), speaker, cue, type=quote_type(para, start, end), antecedent=antecedent)

@@ -1,0 +1,271 @@
+"""Claims a verb takes in other shapes than a "that" clause: the lexicon's ``[cue_frames]``.
+
+"vowed to repeal the law" (infinitive), "urged voters to stay home" (infinitive after a hearer),
+"asked whether the plan would work" (wh), "accused the mayor of lying" (of), "described the plan
+as reckless" (as), "called the plan “a disgrace”" (predicate, a characterisation) and "called for
+an inquiry" or "criticized the deal" (object, a speech act with a noun-phrase object). Which verb
+takes which frame is data, measured on PolNeAR train: a frame is listed for a verb only where the
+quotes it gives are mostly right there (and on dev).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from quotes.document import VERBS, Cue, Paragraph
+from quotes.phrases import DETERMINERS, PRONOUN_SPEAKERS, skip_adjuncts
+from quotes.rules.base import Found, Rule, example
+from quotes.rules.clauses import claim, content_end, is_tell, not_a_speaker, relative_subject, subject_of
+from quotes.rules.engine import Extractor, has_words
+from quotes.rules.registry import register
+from quotes.rules.reported import reading
+
+WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
+INFINITIVE = re.compile(r"(?:not\s+)?to\s+(?-i:[a-z])[\w’'-]*\b")
+# Words that end a noun-phrase object before its complement: "accused the mayor| of …".
+OBJECT_WORDS = 8
+OBJECT = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
+OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "himself", "herself", "itself", "themselves", "me", "us",
+                             "you", "this", "that", "these", "those"})
+# What cannot follow "called X" when X is called something: "called him back", "called it quits".
+NOT_A_PREDICATE = frozenset({"back", "up", "off", "out", "in", "on", "to", "at", "for", "about", "from", "over",
+                             "again", "twice", "quits", "home", "after", "before", "into", "with", "by", "and", "or",
+                             "but", "when", "while", "because", "during", "last", "this", "yesterday", "today",
+                             "later", "earlier", "since", "until", "as", "that", "who", "which"})
+PREDICATE_WINDOW = 80
+# Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
+NARRATION_AFTER_NAME = re.compile(r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|"
+                                  r"(?-i:[a-z]+ed))\b|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|"
+                                  r"speech)\b)", re.IGNORECASE)
+
+
+class Frame(NamedTuple):
+    name: str
+    start: int  # where the claim starts
+    particle: str  # "for" in "called for", or ""
+
+
+def frames_of(ex: Extractor, cue: Cue) -> dict[str, frozenset[str]]:
+    """The frames the cue's lemma takes, bare and with each particle ("call", "call for", "call on")."""
+    lemma = ex.lexicon.cue_forms.get(cue.text.lower())
+    if lemma is None:
+        return {}
+    if "frames_by_lemma" not in ex.lexicon.compiled:
+        by_lemma: dict[str, dict[str, frozenset[str]]] = {}
+        for key, frames in ex.lexicon.cue_frames.items():
+            head, _, particle = key.partition(" ")
+            by_lemma.setdefault(head, {})[particle] = frames
+        ex.lexicon.compiled["frames_by_lemma"] = by_lemma
+    return ex.lexicon.compiled["frames_by_lemma"].get(lemma, {})
+
+
+def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
+    """The frame the words after ``cue`` make, if the cue's lemma takes it."""
+    text = ex.text
+    by_particle = frames_of(ex, cue)
+    if not by_particle:
+        return None
+    pos = skip_adjuncts(text, cue.end, limit, False, ex.adjuncts, rounds=2)
+    particle = ""
+    m = re.match(r"\s*([a-z]+)\b", text[pos:limit])
+    if m and m.group(1) in by_particle and m.group(1):
+        particle = m.group(1)
+        pos = skip_adjuncts(text, pos + m.end(), limit, False, ex.adjuncts, rounds=2)
+    frames = by_particle.get(particle, frozenset())
+    while pos < limit and text[pos] in " \t\u00a0":
+        pos += 1
+    rest = text[pos:limit]
+    if not rest.strip(" .!?,"):
+        return None
+    if "infinitive" in frames and INFINITIVE.match(rest):
+        return Frame("infinitive", pos, particle)
+    if "wh" in frames and WH.match(rest):
+        return Frame("wh", pos, particle)
+    obj = OBJECT.match(rest)
+    after = rest[obj.end():].lstrip() if obj else ""
+    small = obj is not None and not has_words(text, pos, pos + obj.end(), OBJECT_WORDS + 1)
+    if small and "infinitive" in frames and INFINITIVE.match(after):
+        hearer = is_tell(ex, cue) and not after.startswith("not")
+        return Frame("infinitive", pos + obj.end() + (len(rest[obj.end():]) - len(after)) if hearer else pos, particle)
+    if small and "wh" in frames and WH.match(after):
+        return Frame("wh", pos + obj.end() + (len(rest[obj.end():]) - len(after)), particle)
+    if small and "of" in frames and after.startswith("of "):
+        return Frame("of", pos, particle)
+    if small and "as" in frames and after.startswith("as "):
+        return Frame("as", pos, particle)
+    if "predicate" in frames and characterises(ex, pos, limit):
+        return Frame("predicate", pos, particle)
+    if "object" in frames and object_ok(ex, rest):
+        return Frame("object", pos, particle)
+    return None
+
+
+def characterises(ex: Extractor, pos: int, limit: int) -> bool:
+    """``called the plan “a disgrace”`` or ``called him a liar``: an object, then what it is called."""
+    text = ex.text
+    para = ex.doc.paragraph_at(pos)
+    span = para.span_from(pos)
+    window = min(limit, pos + PREDICATE_WINDOW)
+    if span is not None and span.start < window and not re.search(r"[,;:.!?]", text[pos:span.start]) \
+            and text[pos:span.start].strip():
+        return True  # a quoted name for it, after its object
+    words = re.findall(r"[\w’'-]+", text[pos:window])
+    if len(words) < 2:
+        return False
+    first = words[0]
+    if first.lower() in OBJECT_PRONOUNS - {"that", "this", "these", "those"} or first[0].isupper() and \
+            first.lower() not in DETERMINERS:
+        i = 1
+        while i < len(words) and words[i][:1].isupper() and first[0].isupper():
+            i += 1  # "called Councillor Tom Reyes a liar": the whole name is the object
+        if i >= len(words):
+            return False
+        nxt = words[i].lower()
+        return nxt in ("a", "an", "the") or (words[i].islower() and nxt not in NOT_A_PREDICATE
+                                             and nxt not in ex.lexicon.cue_forms and not nxt.endswith("ly"))
+    return False
+
+
+def object_ok(ex: Extractor, rest: str) -> bool:
+    """A noun-phrase (or gerund) object that can be what was said: not a pronoun alone, a person's
+    name alone or a plain "it"."""
+    m = re.match(r"([\w’'-]+)(?:\s+([\w’'-]+))?", rest)
+    if not m:
+        return False
+    first = m.group(1).lower()
+    return not (first in OBJECT_PRONOUNS or first in PRONOUN_SPEAKERS or first in ("nothing", "anything", "something"))
+
+
+def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int:
+    """Where the quoted name given to something ends ("called the toll “theft” in a post"): the
+    claim is the object and its name, not the narration after it. Names joined by "and" or a comma
+    ("“meritless” and “improper”") stay together."""
+    span = para.span_from(start)
+    if span is None or span.start >= end:
+        return end
+    last = span
+    while (nxt := para.span_from(last.end)) is not None and nxt.start < end \
+            and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", ex.text[last.end:nxt.start]):
+        last = nxt
+    if NARRATION_AFTER_NAME.match(ex.text, last.end, end) or ex.adjuncts.fullmatch(ex.text, last.end, end):
+        return last.end
+    return end
+
+
+class Complement(NamedTuple):
+    frame: str
+    found: Found
+
+
+def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
+    """The claim a cue's frame gives, with the cue's subject as speaker."""
+    if cue.kind not in VERBS:
+        return None
+    r = reading(ex, para, cue)
+    s_start, s_end = r.sentence
+    frame = frame_at(ex, cue, s_end)
+    if frame is None:
+        return None
+    speaker, _ = subject_of(ex, cue, s_start)
+    antecedent = None
+    if speaker is None:
+        speaker, antecedent = relative_subject(ex, cue, s_start)
+        if speaker is None:
+            return None
+    if antecedent is None and not_a_speaker(ex, speaker):
+        return None
+    if re.search(r"\b(?:what|which)\s+$", ex.text[max(s_start, speaker[0] - 12):speaker[0]], re.IGNORECASE):
+        return None  # "what he calls the “harbour club”": the writer names a thing with his words
+    end = content_end(ex, para, frame.start, r.sentence)
+    if frame.name in ("predicate", "as"):
+        end = min(end, quoted_name_end(ex, para, frame.start, end))
+    found = claim(ex, para, cue, speaker, (frame.start, end), antecedent)
+    return Complement(frame.name, found) if found else None
+
+
+def frame_rule(frame: str):
+    def find(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+        found = ex.cached(("complement", cue.start), lambda: complement(ex, para, cue))
+        return found.found if found and found.frame == frame else None
+
+    return find
+
+
+register(Rule(
+    "indirect.SV-to", "reported", 50, frame_rule("infinitive"),
+    "`S vowed to repeal …`, `S urged voters to …`: what was promised, threatened or asked for",
+    must=(
+        example("The governor vowed to repeal the ferry tax before the summer.",
+                ("indirect.SV-to", "indirect", "to repeal the ferry tax before the summer", "The governor", "vowed")),
+        example("The mayor promised to rebuild the pier before the summer.",
+                ("indirect.SV-to", "indirect", "to rebuild the pier before the summer", "The mayor", "promised")),
+    ),
+    must_not=(
+        example("The crew went to the pier to repair the crane."),
+    ),
+    default_confidence=0.7,
+))
+register(Rule(
+    "indirect.SV-wh", "reported", 50, frame_rule("wh"),
+    "`S asked whether …`, `S asked the mayor why …`, `S explained how …`",
+    must=(
+        example("Tom Reyes asked the harbour master whether the ferry would run on Sunday.",
+                ("indirect.SV-wh", "indirect", "whether the ferry would run on Sunday", "Tom Reyes", "asked")),
+    ),
+    default_confidence=0.7,
+))
+register(Rule(
+    "indirect.SV-of", "reported", 50, frame_rule("of"),
+    "`S accused the mayor of …`",
+    must=(
+        example("The union accused the port of hiding the accident reports.",
+                ("indirect.SV-of", "indirect", "the port of hiding the accident reports", "The union", "accused")),
+    ),
+    default_confidence=0.7,
+))
+register(Rule(
+    "indirect.characterisation", "reported", 50, frame_rule("predicate"),
+    "`S called the plan \"a disgrace\"`, `S called him a liar`: a mixed quote of the one who called",
+    must=(
+        example("Ellen Park called the ferry plan “a disgrace to the harbour.”",
+                ("indirect.characterisation", "mixed", "the ferry plan “a disgrace to the harbour.”", "Ellen Park",
+                 "called")),
+        example("The mayor called him reckless and unfit for the job.",
+                ("indirect.characterisation", "indirect", "him reckless and unfit for the job", "The mayor",
+                 "called")),
+        example('He called it "woke" nonsense.',
+                ("indirect.characterisation", "mixed", 'it "woke" nonsense', "He", "called")),
+    ),
+    must_not=(
+        example("The so-called “harbour tax” was dropped in May."),
+        example("She called the harbour master on Monday."),
+        example("He called it quits after the vote."),
+        example("They read about it on a website called Harbour Daily."),
+    ),
+    default_confidence=0.7,
+))
+register(Rule(
+    "indirect.characterisation.as", "reported", 50, frame_rule("as"),
+    "`S described the plan as …`, `S referred to him as …`",
+    must=(
+        example("The auditor described the ferry contract as “a waste of public money.”",
+                ("indirect.characterisation.as", "mixed", "the ferry contract as “a waste of public money.”",
+                 "The auditor", "described")),
+    ),
+    default_confidence=0.7,
+))
+register(Rule(
+    "indirect.SVO", "reported", 60, frame_rule("object"),
+    "`S called for an inquiry`, `S criticized the deal`, `S announced his candidacy`: a speech act with a "
+    "noun-phrase object, for the verbs measured to report one",
+    must=(
+        example("The harbour union called for an independent inquiry into the crane collapse.",
+                ("indirect.SVO", "indirect", "an independent inquiry into the crane collapse", "The harbour union",
+                 "called")),
+    ),
+    must_not=(
+        example("The senator denied the charges through her lawyer."),
+    ),
+    default_confidence=0.6,
+))

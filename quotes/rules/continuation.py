@@ -1,0 +1,202 @@
+"""Pass "continuation": quotations with no cue of their own take the speaker of the quote before them.
+
+A paragraph left open, whose quotation is reopened and attributed in the next paragraph, takes
+that speaker; the open paragraphs are read backwards from the end, so that chains link up. Then
+every quotation still unattributed that opens its sentence continues the attributed quote before
+it, unless narrative in between introduced someone new.
+"""
+
+from __future__ import annotations
+
+from quotes.document import Paragraph
+from quotes.marks import QuotedSpan
+from quotes.mentions import NAME_RUN, parse_mention
+from quotes.model import Mention
+from quotes.rules.base import Candidate, Found, Rule, example
+from quotes.rules.direct import Attribution, colon_paragraph
+from quotes.rules.engine import MIN_CONTINUATION_WORDS, REACH, Extractor, has_words, sentence_of
+from quotes.rules.registry import register
+
+
+def reopened_in_next(ex: Extractor, para: Paragraph, target) -> Found | None:
+    """A quote left open at the paragraph's end, reopened and attributed in the next paragraph.
+
+    A block quotation that a lead-in paragraph ending with a colon introduces ("He listed the
+    questions:") is the lead-in's, never that of someone it quotes further down: it takes the
+    lead-in's speaker, or none."""
+    if not isinstance(target, Paragraph):
+        return None
+    last = para.spans[-1]
+    content = ex.direct_content(last)
+    if content[0] >= content[1]:
+        return None
+    introduced, lead_in = block_lead_in(ex, para)
+    if introduced:
+        return Found(content, lead_in.speaker, lead_in.cue, type="direct", span=last) if lead_in else None
+    nxt = ex.doc.paragraphs[para.index + 1]
+    reopened = nxt.spans[0] if nxt.spans and nxt.spans[0].reopens else None
+    source = ex.attributed.get(reopened.start) if reopened else None
+    if source and source.speaker:
+        return Found(content, source.speaker, source.cue, type="direct", span=last, source=source)
+    return None
+
+
+def block_lead_in(ex: Extractor, para: Paragraph) -> tuple[bool, Attribution | None]:
+    """Whether the multi-paragraph quotation ``para`` belongs to opens after a lead-in paragraph
+    ending with a colon, and the attribution that lead-in makes (None when it names no speaker)."""
+    while para.index > 0 and para.spans and para.spans[0].start == para.start and para.spans[0].reopens:
+        para = ex.doc.paragraphs[para.index - 1]
+    if para.index == 0 or not para.spans or para.spans[0].start != para.start \
+            or not ex.text[:para.start].rstrip().endswith(":"):
+        return False, None
+    return True, colon_paragraph(ex, para, para.spans[0])
+
+
+def _continues(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[str, Candidate] | None:
+    """How an unattributed quotation continues the quote before it: "reopened" (a quotation
+    reopened after a paragraph left open), "sentence" (a quoted sentence), or None."""
+    return ex.cached(("continues", span.start), lambda: continues(ex, para, span))
+
+
+def continues(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[str, Candidate] | None:
+    if span.start in ex.attributed:
+        return None
+    content = ex.direct_content(span)
+    if content[0] >= content[1] or ex.in_content(span.start):
+        return None
+    previous = ex.previous_speaker(para, span)
+    if previous is None or ex.own_cue_after(para, span):
+        return None
+    if span.reopens and last_span_of_previous(ex, para) is not None:
+        return "reopened", previous
+    if opens_sentence(ex, para, span) and has_words(ex.text, *content, MIN_CONTINUATION_WORDS):
+        return "sentence", previous
+    return None
+
+
+def last_span_of_previous(ex: Extractor, para: Paragraph) -> QuotedSpan | None:
+    if para.index == 0:
+        return None
+    prev = ex.doc.paragraphs[para.index - 1]
+    return prev.spans[-1] if prev.spans and not prev.spans[-1].closed else None
+
+
+def opens_sentence(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
+    s_start, _ = sentence_of(para, span.start)
+    before = ex.text[max(para.start, span.start - REACH):span.start].rstrip()
+    # Punkt keeps "Fla. “She …" together: a full stop right before the quote also opens it
+    return not ex.text[s_start:span.start].strip() or not before or before[-1] in ".!?:”\"’'"
+
+
+def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: QuotedSpan) -> Mention | None:
+    """A quote paragraph with no cue, after narrative that names a new person, is that person's:
+    "“…,” Tom Reyes said. / Ana Ruiz, a nurse, works nights. / “Nobody asked us.”"."""
+    if span.start != para.start:
+        return None
+    attribution_end = max(previous.content[1], previous.speaker.end if previous.speaker else 0,
+                          previous.cue.end if previous.cue else 0)
+    found = None
+    for m in NAME_RUN.finditer(ex.text, attribution_end, span.start):
+        narrative = ex.doc.paragraph_at(m.start())
+        if narrative.span_at(m.start()) is not None or narrative.cues_between(narrative.start, narrative.end):
+            continue  # a name in a quotation, or in a sentence with an attribution of its own
+        mention = parse_mention(ex.text, m.start(), m.end(), ex.lexicon)
+        if mention.kind == "person" and mention.name and len(mention.name.text.split()) >= 2 \
+                and (mention.gender or mention.title or mention.role):
+            found = mention
+    if found is None or previous.speaker is None:
+        return found
+    said = previous.speaker.name.text if previous.speaker.name else previous.speaker.text
+    return None if said.split()[-1] == found.name.text.split()[-1] else found
+
+
+def _introduced_speaker(ex: Extractor, para: Paragraph, span: QuotedSpan, previous: Candidate) -> Mention | None:
+    return ex.cached(("introduced", span.start), lambda: introduced(ex, previous, para, span))
+
+
+def reopened(ex: Extractor, para: Paragraph, target) -> Found | None:
+    if isinstance(target, Paragraph):
+        return reopened_in_next(ex, para, target)
+    how = _continues(ex, para, target)
+    if how is None or how[0] != "reopened":
+        return None
+    introduced, lead_in = block_lead_in(ex, para)
+    if introduced:
+        return Found(ex.direct_content(target), lead_in.speaker, lead_in.cue, type="direct",
+                     span=target) if lead_in else None
+    previous = how[1]
+    return Found(ex.direct_content(target), previous.speaker, None, type="direct", span=target,
+                 continuation=True, source=previous)
+
+
+def new_person(ex: Extractor, para: Paragraph, target) -> Found | None:
+    if isinstance(target, Paragraph):
+        return None
+    how = _continues(ex, para, target)
+    if how is None or how[0] != "sentence":
+        return None
+    speaker = _introduced_speaker(ex, para, target, how[1])
+    if speaker is None:
+        return None
+    return Found(ex.direct_content(target), speaker, None, type="direct", span=target)
+
+
+def continuation(ex: Extractor, para: Paragraph, target) -> Found | None:
+    if isinstance(target, Paragraph):
+        return None
+    how = _continues(ex, para, target)
+    if how is None or how[0] != "sentence":
+        return None
+    previous = how[1]
+    if _introduced_speaker(ex, para, target, previous) is not None:
+        return None
+    return Found(ex.direct_content(target), previous.speaker, None, type="direct", span=target,
+                 continuation=True, source=previous)
+
+
+register(Rule(
+    "direct.multi_paragraph", "continuation", 10, reopened,
+    "a quote left open at a paragraph end and reopened in the next",
+    must=(
+        example("“The first paragraph of the speech goes on and on.\n\n“The second paragraph ends it,” said the "
+                "premier.",
+                ("direct.multi_paragraph", "direct", "The first paragraph of the speech goes on and on.",
+                 "the premier", "said"),
+                ("direct.QCQ-VS", "direct", "The second paragraph ends it,", "the premier", "said")),
+        # a block quotation after a lead-in is the lead-in's, whatever it says inside ("we asked:")
+        example("Ellen Park wrote to the council:\n\n“Here are the questions we asked:\n\n“Who pays for the "
+                "pier?\n\n“When does the bridge reopen?”",
+                ("direct.colon_lead_in", "direct", "Here are the questions we asked:", "Ellen Park", "wrote"),
+                ("direct.multi_paragraph", "direct", "Who pays for the pier?", "Ellen Park", "wrote"),
+                ("direct.multi_paragraph", "direct", "When does the bridge reopen?", "Ellen Park", "wrote")),
+    ),
+    default_confidence=0.85,
+))
+register(Rule(
+    "direct.introduced", "continuation", 20, new_person,
+    "a quoted paragraph with no cue, after narrative that introduces a person: `Ana Ruiz, a nurse, works "
+    "nights.` then `\"Nobody asked us.\"` is Ana Ruiz's",
+    must=(
+        example("“The night shift is short again,” said Tom Reyes.\n\nMs. Ana Ruiz, a nurse, works nights at the "
+                "clinic.\n\n“Nobody asked us about the rota.”",
+                ("direct.QCQ-VS", "direct", "The night shift is short again,", "Tom Reyes", "said"),
+                ("direct.introduced", "direct", "Nobody asked us about the rota.", "Ms. Ana Ruiz", None)),
+    ),
+    default_confidence=0.6,
+))
+register(Rule(
+    "direct.continuation", "continuation", 30, continuation,
+    "a quoted sentence with no cue, after an attributed quote",
+    must=(
+        example("“We expect a long fight,” said Ellen Park.\n\n“The union has the numbers on its side.”",
+                ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said"),
+                ("direct.continuation", "direct", "The union has the numbers on its side.", "Ellen Park", None)),
+    ),
+    must_not=(
+        example('"The bridge is closed until further notice."'),
+        example("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\nIt costs two "
+                "dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”",
+                ("direct.QCQ-VS", "direct", "The ferry is full every morning,", "Ellen Park", "said")),
+    ),
+    default_confidence=0.7,
+))

@@ -1,0 +1,486 @@
+"""Pass "direct": quotations with an attribution of their own.
+
+Two analyses read each quotation once: what follows it (``"…," S said`` and ``"…," said S``) and
+what comes before it (``S said: "…"``, ``…, said S, "…"``, a colon lead-in). The rules below
+accept the layouts those analyses find, in priority order.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from quotes.document import Cue, Paragraph
+from quotes.marks import QuotedSpan
+from quotes.mentions import NAME_RUN
+from quotes.phrases import DETERMINERS, content_start, skip_adjuncts, speaker_after, speaker_before
+from quotes.rules.base import Found, Rule, example
+from quotes.rules.clauses import is_tell, opens_clause, subject_of
+from quotes.rules.engine import Extractor, has_words, sentence_of
+from quotes.rules.registry import register
+from quotes.sentences import Range, strip_space
+
+LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
+DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
+LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
+PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
+# What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
+TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
+                                re.IGNORECASE)
+# The rest of a speaker phrase between an attribution and the quotation it continues into.
+APPOSITIVE_BEFORE_QUOTE = re.compile(r"[^\"“”‘«,;:.!?]{1,80},\s*")
+PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
+                          "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
+                          "since", "into", "by", "for", "over", "under", "without", "amid", "following",
+                          "last", "this", "earlier", "later", "recently", "and", "but", "then", "adding",
+                          "noting", "saying", "according", "told", "upon", "until", "where"})
+
+
+class Attribution(NamedTuple):
+    """An attribution found next to a quotation: its layout, cue, speaker and where it ends."""
+
+    layout: str
+    cue: Cue | None
+    speaker: Range
+    end: int
+
+
+# ---- what follows a quotation ---------------------------------------------------------------
+
+
+def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = False) -> Attribution | None:
+    """``"…," S said.`` (layout SV) and ``"…," said S.`` (VS).
+
+    ``loose``: when no rule found the quote's speaker, a cue in the place of an attribution
+    keeps the quote, with the nearest name or the phrase as written (layouts SV.loose, VS.loose).
+    """
+    if not span.closed:
+        return None
+    text = ex.text
+    _, limit = sentence_of(para, max(span.end - 1, span.start))
+    crossed = False
+    if limit <= span.end + 1 and limit < para.end:
+        # Punkt ends the sentence at `?"`: the attribution may be the next, short sentence
+        _, limit = sentence_of(para, limit + 1 if text[limit].isspace() else limit)
+        crossed = True
+    limit = max(limit, min(para.end, span.end + 1))
+    next_span = para.span_from(span.end)
+    if next_span is not None and next_span.start < limit:
+        limit = next_span.start
+    gap_start = span.end
+    m = re.match(r"[\s,—–―-]*", text[gap_start:limit])
+    gap_start += m.end() if m else 0
+    for cue in para.cues_between(gap_start, limit):
+        if has_words(text, gap_start, cue.start, 11):
+            break
+        if cue.start == gap_start:
+            clause_end = clause_limit(para, cue.end)
+            speaker = speaker_after(text, cue.end, clause_end, ex.lexicon)
+            if speaker and (not crossed or ends_clause(ex, speaker[1], limit, False)):
+                return Attribution("VS", cue, speaker, speaker[1])
+            if loose and not crossed and (phrase := loose_phrase(ex, cue.end, clause_end)):
+                return Attribution("VS.loose", cue, phrase, phrase[1])
+            continue
+        speaker = speaker_before(text, gap_start, cue.start, ex.lexicon)
+        if has_complement(ex, cue, limit) or crossed and not ends_clause(ex, cue.end, limit, is_tell(ex, cue)):
+            continue
+        if speaker is not None and speaker[0] == gap_start:
+            return Attribution("SV", cue, speaker, cue.end)
+        if loose and speaker is None and not has_words(text, gap_start, cue.start, LOOSE_WORDS + 1) \
+                and (phrase := loose_phrase(ex, gap_start, cue.start)):
+            return Attribution("SV.loose", cue, phrase, cue.end)
+    return None
+
+
+def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
+    """A speaker phrase the finders would not take, kept rather than losing the quote: the first
+    name written in it, else the phrase itself up to its first clause break."""
+    text = ex.text
+    stop = re.search(r"[,;:.!?“”\"(]|\s[—–-]\s", text[start:end])
+    start, end = strip_space(text, start, start + stop.start() if stop else end)
+    if start >= end or not has_words(text, start, end, 1) or has_words(text, start, end, LOOSE_WORDS + 1):
+        return None
+    first = text[start:end].split()[0]
+    if not (first[0].isupper() or first.lower() in DETERMINERS) or first.lower() in PREPOSITIONS \
+            or first.lower() in ex.lexicon.not_speakers:
+        return None  # "…" about the decision, said …: the quotation runs on into a report
+    names = [m for m in NAME_RUN.finditer(text, start, end)
+             if m.group().split()[0].lower() not in ex.lexicon.sentence_openers]
+    return (names[0].start(), names[0].end()) if names else (start, end)  # "Blige sings to Clinton": Blige
+
+
+def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
+    """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
+    text = ex.text
+    pos = skip_adjuncts(text, cue.end, limit, is_tell(ex, cue), ex.adjuncts, rounds=3)
+    if text[cue.end:pos].rstrip().endswith(","):
+        return False
+    m = re.match(r"\s*([A-Za-z’']+)", text[pos:limit])
+    if not m or m.group(1).lower() in PREPOSITIONS:
+        return False
+    return m.group(1).lower() == "that" or opens_clause(ex, pos, limit)
+
+
+def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
+    """Only adjuncts stand between ``pos`` and the end of the clause: a time, the place of speech,
+    a phrase led by a preposition ("in response") or a participle (", repeating …"), but no
+    clause of its own ("that …") and no other quotation."""
+    text = ex.text
+    end = content_start(text, pos, limit, ex.lexicon, told, ex.adjuncts)
+    rest = text[end:limit]
+    if not rest.strip(" .,;:!?—–-\"”’'"):
+        return True
+    first = re.match(r"[\s,]*([A-Za-z]+)", rest)
+    if not first or re.search(r"\bthat\b|[\"“”«»]", rest):
+        return False
+    word = first.group(1).lower()
+    comma = "," in text[pos:end + first.start(1)]
+    if comma and word in ("a", "an"):
+        return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
+    participle = word.endswith("ing") and comma
+    hearer = told and len(rest.split()) <= 4 and not any(w in ex.lexicon.cue_forms for w in rest.split())
+    return word in PREPOSITIONS or word == "who" or participle or hearer
+
+
+def clause_limit(para: Paragraph, pos: int) -> int:
+    _, end = sentence_of(para, pos)
+    nxt = para.span_from(pos)
+    return min(end, nxt.start) if nxt else end
+
+
+def lead_of(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[int, bool]:
+    """Where the quotation's sentence starts, and whether the words before the quotation introduce
+    it (they end in a colon or dash): otherwise they are the first part of a mixed claim."""
+    sent_start, _ = sentence_of(para, span.start)
+    lead = ex.text[sent_start:span.start]
+    introduced = lead.rstrip().endswith((":", "-", "—", "–"))  # "… painting him as a sympathizer - “…”"
+    return sent_start, bool(lead.strip(" \t\"“”‘’'")) and not introduced
+
+
+def _trailing(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | None:
+    return ex.cached(("trailing", span.start), lambda: trailing(ex, para, span))
+
+
+def _quotation(ex: Extractor, span: QuotedSpan, attribution: Attribution) -> Found:
+    return Found(ex.direct_content(span), attribution.speaker, attribution.cue, type="direct", span=span,
+                 attribution_end=attribution.end)
+
+
+def quote_then_attribution(layout: str, mixed: bool):
+    """The rules for a quotation followed by its attribution: direct when the quotation opens its
+    sentence (or follows a colon), mixed when words of the writer's lead into it."""
+
+    def find(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None:
+        if ex.direct_content(span)[0] >= ex.direct_content(span)[1]:
+            return None
+        sent_start, led = lead_of(ex, para, span)
+        if led != mixed:
+            return None
+        found = _trailing(ex, para, span)
+        if found is None or found.layout != layout:
+            return None
+        if not mixed:
+            return _quotation(ex, span, found)
+        # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
+        return Found((sent_start, span.end), found.speaker, found.cue, type="mixed", span=span,
+                     attribution_end=found.end)
+
+    return find
+
+
+def loose_attribution(layout: str):
+    def find(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None:
+        content = ex.direct_content(span)
+        if content[0] >= content[1]:
+            return None
+        _, led = lead_of(ex, para, span)
+        if led:
+            return None  # a fragment inside a sentence, with a speaker no finder took: too little to go on
+        found = ex.cached(("trailing-loose", span.start), lambda: trailing(ex, para, span, loose=True))
+        return _quotation(ex, span, found) if found and found.layout == layout else None
+
+    return find
+
+
+# ---- what comes before a quotation ----------------------------------------------------------
+
+
+def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | None:
+    """``S said: "…"``, ``S said, "…"``, ``S said "…"`` (SVQ), ``…, said S, "…"`` (VSQ) and colon
+    lead-ins (colon)."""
+    text = ex.text
+    sent_start, _ = sentence_of(para, span.start)
+    if span.start == para.start and para.index > 0:
+        return colon_paragraph(ex, para, span)
+    prev_span_end = para.last_span_end(span.start, sent_start)
+    region_start = max(sent_start, prev_span_end)
+    cues = [c for c in para.cues_between(region_start, span.start) if c.start not in ex.used_cues]
+    if cues:
+        cue = cues[-1]
+        told = is_tell(ex, cue)
+        start = content_start(text, cue.end, span.start, ex.lexicon, told, ex.adjuncts)
+        if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start):
+            start = span.start  # "Lopez said about the movement, “…”"
+        if start >= span.start and not fragment(ex, para, span):
+            speaker, _ = subject_of(ex, cue, region_start)
+            if speaker:
+                return Attribution("SVQ", cue, speaker, span.start)
+        # "…, explained Tom Reyes, “…”" and "Said Dorothy Lane, “…”": the cue opens its clause
+        opens = text[region_start:cue.start].rstrip().endswith(",") \
+            or not text[region_start:cue.start].strip(" \"“”‘’'")
+        speaker = speaker_after(text, cue.end, span.start, ex.lexicon) if opens else None
+        if speaker and text[speaker[1]:span.start].strip() in (",", ":"):
+            return Attribution("VSQ", cue, speaker, span.start)
+    before = text[region_start:span.start].rstrip()
+    if before.endswith(":"):
+        colon = region_start + len(before) - 1
+        speaker = speaker_before(text, region_start, colon, ex.lexicon)
+        if speaker:
+            return Attribution("colon", None, speaker, span.start)
+    return None
+
+
+def fragment(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
+    """``said the filings “all point one way” that …``: the clause goes on after the
+    quotation, which is then part of a mixed claim, not a direct quote of its own."""
+    text = ex.text
+    _, s_end = sentence_of(para, max(span.end - 1, span.start))
+    following = para.span_from(span.end)
+    end = min(s_end, following.start) if following else s_end
+    if re.match(r"\s*[,;:—–(-]", text[span.end:end]) or text[span.inner_end - 1:span.inner_end] in ",.?!":
+        return False  # a new phrase after the quotation, or a quoted sentence of its own
+    return has_words(text, span.end, end, 3)
+
+
+def colon_paragraph(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | None:
+    """A paragraph that ends with a colon introduces the quoted paragraph after it."""
+    prev = ex.doc.paragraphs[para.index - 1]
+    if not ex.text[prev.start:prev.end].endswith(":") or prev.spans and not prev.spans[-1].closed:
+        return None  # no lead-in, or one inside a quotation ("… Here they are:" in a block quote)
+    sent_start, _ = prev.sentences[-1]
+    colon = prev.end - 1
+    cues = prev.cues_between(sent_start, colon)
+    if cues:
+        cue = cues[-1]
+        speaker = speaker_before(ex.text, sent_start, cue.start, ex.lexicon)
+        if speaker:
+            return Attribution("colon", cue, speaker, span.start)
+    speaker = speaker_before(ex.text, sent_start, colon, ex.lexicon)
+    if speaker:
+        return Attribution("colon", None, speaker, span.start)
+    return None
+
+
+def attribution_then_quote(layout: str):
+    def find(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None:
+        content = ex.direct_content(span)
+        if content[0] >= content[1]:
+            return None
+        found = ex.cached(("leading", span.start), lambda: leading(ex, para, span))
+        return _quotation(ex, span, found) if found and found.layout == layout else None
+
+    return find
+
+
+def dash_signoff(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None:
+    """``"…" — S`` at the end of a paragraph."""
+    content = ex.direct_content(span)
+    if content[0] >= content[1]:
+        return None
+    m = DASH.match(ex.text, span.end, para.end)
+    end = para.end
+    if m is None and not ex.text[span.end:para.end].strip(" .") and para.index + 1 < len(ex.doc.paragraphs):
+        # the sign-off on a line of its own: `"…"` then `— Councillor Tom Reyes, Port Ellery.`
+        nxt = ex.doc.paragraphs[para.index + 1]
+        m = LINE_DASH.match(ex.text, nxt.start, nxt.end)
+        end = nxt.end
+    if not m:
+        return None
+    speaker = speaker_after(ex.text, m.end(), end, ex.lexicon)
+    if speaker and (ex.text[speaker[1]:end].strip(" .,") == "" or PLACE_AFTER.fullmatch(ex.text, speaker[1], end)):
+        return Found(content, speaker, None, type="direct", span=span, attribution_end=speaker[1])
+    return None
+
+
+def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None:
+    """``"…," S said, "…."``: the quote right after an attribution has the same speaker."""
+    before = para.span_before(span)
+    if before is None:
+        return None
+    cand = ex.attributed.get(before.start)
+    if cand is None or cand.attribution_end is None or not ex.registry.rules[cand.rule].splits:
+        return None
+    text = ex.text
+    told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(ex, cand.cue)
+    pos = content_start(text, cand.attribution_end, span.start, ex.lexicon, told, ex.adjuncts)
+    if pos < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start):
+        pos = span.start  # `"…," he said of the campaign, "…"`
+    if pos < span.start and APPOSITIVE_BEFORE_QUOTE.fullmatch(text, pos, span.start) \
+            and not opens_clause(ex, pos, span.start):
+        pos = span.start  # `"…," said Dana Cole, the port's director, "…"`: the rest of the speaker phrase
+    if pos < span.start and text[pos:span.start].strip(" ,.;:—–-"):
+        return None
+    if not any(c in text[cand.attribution_end:span.start] for c in ",.:;—–"):
+        return None  # `told "Fox and Friends"`: a title right after the cue, not a second fragment
+    if ex.own_cue_after(para, span):
+        return None  # `"…," he said. "…," she replied.`: the next quote has an attribution of its own
+    content = ex.direct_content(span)
+    if content[0] >= content[1]:
+        return None
+    return Found(content, cand.speaker, cand.cue, type="direct", span=span, source=cand, joins=cand)
+
+
+register(Rule(
+    "direct.split", "direct", 0, split_rest,
+    '`"…," she said, "…."`: the second fragment takes the same speaker',
+    must=(
+        example('"The first part," Ellen Park said, "and the second part of the sentence."',
+                ("direct.QCQ-SV", "direct", "The first part,", "Ellen Park", "said"),
+                ("direct.split", "direct", "and the second part of the sentence.", "Ellen Park", "said")),
+        example('"Who pays for the repairs?" Ellen Park asked. "Not the residents."',
+                ("direct.QCQ-SV", "direct", "Who pays for the repairs?", "Ellen Park", "asked"),
+                ("direct.split", "direct", "Not the residents.", "Ellen Park", "asked")),
+        example('"It is a serious disruption," the port\'s operations director, Helen Marsh, told reporters, '
+                '"and every day costs the region money."',
+                ("direct.QCQ-SV", "direct", "It is a serious disruption,",
+                 "the port's operations director, Helen Marsh", "told"),
+                ("direct.split", "direct", "and every day costs the region money.",
+                 "the port's operations director, Helen Marsh", "told")),
+    ),
+    must_not=(
+        example('"We have to act," the senator told "Morning Report" after the vote.',
+                ("direct.QCQ-SV", "direct", "We have to act,", "the senator", "told")),
+        example('"The ferry is late," he said. "It always is," she replied.',
+                ("direct.QCQ-SV", "direct", "The ferry is late,", "he", "said"),
+                ("direct.QCQ-SV", "direct", "It always is,", "she", "replied")),
+    ),
+    default_confidence=0.9,
+))
+
+register(Rule(
+    "mixed.CQ-SV", "direct", 10, quote_then_attribution("SV", mixed=True),
+    '`Rubio "reaffirmed …," spokesperson Tammy Bruce said.`',
+    must=(
+        example('The plan means "the council is doing something right," she says, "but the cost is too high."',
+                ("mixed.CQ-SV", "mixed", 'The plan means "the council is doing something right,"', "she", "says"),
+                ("direct.split", "direct", "but the cost is too high.", "she", "says")),
+    ),
+    default_confidence=0.8, splits=True,
+))
+register(Rule(
+    "mixed.CQ-VS", "direct", 10, quote_then_attribution("VS", mixed=True),
+    '`Rubio "reaffirmed …", said spokesperson Tammy Bruce.`',
+    must=(
+        example("Rubio “reaffirmed the commitment to peace”, said spokesperson Tammy Bruce.",
+                ("mixed.CQ-VS", "mixed", "Rubio “reaffirmed the commitment to peace”", "spokesperson Tammy Bruce",
+                 "said")),
+    ),
+    default_confidence=0.8, splits=True,
+))
+register(Rule(
+    "direct.QCQ-SV", "direct", 10, quote_then_attribution("SV", mixed=False),
+    '`"…," Ellen Park said.` / `"…," Mike Waltz, the national security adviser, said.`',
+    must=(
+        example('"The bridge is safe," Mayor Ellen Park said on Tuesday.',
+                ("direct.QCQ-SV", "direct", "The bridge is safe,", "Mayor Ellen Park", "said")),
+        example('"We are not done yet," Mike Waltz, the national security adviser, said.',
+                ("direct.QCQ-SV", "direct", "We are not done yet,", "Mike Waltz, the national security adviser",
+                 "said")),
+        example("“We are still here,” the banner read.",
+                ("direct.QCQ-SV", "direct", "We are still here,", "the banner", "read")),
+    ),
+    must_not=(
+        example('"This Week," the senator said that the bridge would close.',
+                ("indirect.SVC", "indirect", "the bridge would close", "the senator", "said")),
+    ),
+    default_confidence=0.9, splits=True,
+))
+register(Rule(
+    "direct.QCQ-VS", "direct", 10, quote_then_attribution("VS", mixed=False),
+    '`"…," said Jane Doe, a lawyer for the union.`',
+    must=(
+        example('"We will appeal the ruling," said Jane Doe, a lawyer for the Harbour Workers Union.',
+                ("direct.QCQ-VS", "direct", "We will appeal the ruling,",
+                 "Jane Doe, a lawyer for the Harbour Workers Union", "said")),
+    ),
+    default_confidence=0.9, splits=True,
+))
+register(Rule(
+    "direct.SVQ", "direct", 20, attribution_then_quote("SVQ"),
+    '`Ellen Park said: "…"` / `said, "…"` / `said "…"` / `Park rallied supporters, saying: "…"`',
+    must=(
+        example('Ellen Park said: "The bridge will reopen in May."',
+                ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
+        example('Ellen Park said, "The bridge will reopen in May."',
+                ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
+        example('Ellen Park said "the bridge will reopen in May."',
+                ("direct.SVQ", "direct", "the bridge will reopen in May.", "Ellen Park", "said")),
+        example("Ellen Park said about the plan, “I support the parents who asked for it.”",
+                ("direct.SVQ", "direct", "I support the parents who asked for it.", "Ellen Park", "said")),
+        example("He also stated a day earlier, “If the bridge fails, we will all pay.”",
+                ("direct.SVQ", "direct", "If the bridge fails, we will all pay.", "He", "stated")),
+        example('Ellen Park rallied supporters on Monday, saying: "We have to be ready for the winter."',
+                ("direct.SVQ", "direct", "We have to be ready for the winter.", "Ellen Park", "saying")),
+    ),
+    must_not=(
+        example("The lawyers said “every filing points one way” that the permit is valid.",
+                ("indirect.SVC", "mixed", "“every filing points one way” that the permit is valid",
+                 "The lawyers", "said")),
+    ),
+    default_confidence=0.9,
+))
+register(Rule(
+    "direct.VSQ", "direct", 20, attribution_then_quote("VSQ"),
+    '`…, explained Tom Reyes, "…"` / `Said Jane Doe, "…"`',
+    must=(
+        example("Because of the timetable, explained Tom Reyes, “the ferry cannot run on Sundays.”",
+                ("direct.VSQ", "direct", "the ferry cannot run on Sundays.", "Tom Reyes", "explained")),
+        example("The pier was rebuilt. Said Dorothy Lane, who has fished here for years, “Nobody expected it to "
+                "reopen.”",
+                ("direct.VSQ", "direct", "Nobody expected it to reopen.", "Dorothy Lane, who has fished here for years",
+                 "Said")),
+    ),
+    default_confidence=0.85,
+))
+register(Rule(
+    "direct.colon_lead_in", "direct", 20, attribution_then_quote("colon"),
+    "`The Daily Harbour reports:` followed by a quoted paragraph",
+    must=(
+        example("The Daily Harbour reports:\n\n“The ferry will run twice a day until the bridge reopens.”",
+                ("direct.colon_lead_in", "direct", "The ferry will run twice a day until the bridge reopens.",
+                 "The Daily Harbour", "reports")),
+    ),
+    default_confidence=0.75,
+))
+register(Rule(
+    "direct.dash_signoff", "direct", 30, dash_signoff,
+    '`"…" — Councillor Tom Reyes`, on the same line or the next',
+    must=(
+        example('"Nobody should pay for a bridge they cannot use." — Councillor Tom Reyes',
+                ("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
+                 "Councillor Tom Reyes", None)),
+        example('"Nobody should pay for a bridge they cannot use."\n\n-Ana Ruiz, Port Ellery.',
+                ("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
+                 "Ana Ruiz", None)),
+    ),
+    default_confidence=0.8,
+))
+register(Rule(
+    "direct.QCQ-SV.loose", "direct", 40, loose_attribution("SV.loose"),
+    "a cue right after a quotation whose speaker phrase no finder takes: the quote is kept, with the first "
+    "name in the phrase or the phrase as written",
+    must=(
+        example("“The tide is late,” a worker can be heard shouting at the crane.",
+                ("direct.QCQ-SV.loose", "direct", "The tide is late,", "a worker can be heard", "shouting")),
+    ),
+    default_confidence=0.6, splits=True,
+))
+register(Rule(
+    "direct.QCQ-VS.loose", "direct", 40, loose_attribution("VS.loose"),
+    "the same, with the cue before the speaker phrase",
+    must=(
+        example("“We have waited long enough,” said Ana Ruiz of the harbour delegation.",
+                ("direct.QCQ-VS.loose", "direct", "We have waited long enough,", "Ana Ruiz", "said")),
+    ),
+    default_confidence=0.6, splits=True,
+))

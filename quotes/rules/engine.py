@@ -1,0 +1,251 @@
+"""The engine: runs the registry's passes over one document and collects the candidates.
+
+Each pass hands its targets (quoted spans, sentences, cues, open paragraphs) to the pass's rules
+in priority order; the first rule that finds something takes the target. Filters drop whole
+paragraphs (captions, credit lines), single cues (negated acts) and finished candidates.
+
+Every look-up bisects sorted positions (spans, cues and sentences per paragraph, candidates by
+start and end), and no rule reads further than ``REACH`` from its cue or quote, so the work per
+cue does not grow with the article: hostile text stays linear (``benchmarks/adversarial.py``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from quotes.document import Cue, Document, Paragraph
+from quotes.lexicon import Lexicon
+from quotes.marks import QuotedSpan
+from quotes.mentions import parse_mention
+from quotes.model import Mention
+from quotes.phrases import WORD, adjunct_regex
+from quotes.rules.base import Candidate, Filter, Found, Rule
+from quotes.rules.registry import Registry, registry
+from quotes.sentences import Range, strip_space
+
+# No rule reads further than this from a cue or a quote: real sentences are shorter, and a hostile
+# text without full stops must not make each cue read the whole article.
+REACH = 1500
+MIN_CONTINUATION_WORDS = 4
+CONTINUATION_PARAGRAPHS = 2
+
+
+def sentence_of(para: Paragraph, pos: int) -> Range:
+    """The sentence around ``pos``, but no more than ``REACH`` characters either side of it."""
+    s, e = para.sentence_at(pos)
+    return max(s, pos - REACH), min(e, pos + REACH)
+
+
+def has_words(text: str, start: int, end: int, n: int) -> bool:
+    """Whether ``text[start:end]`` holds at least ``n`` words, read no further than the n-th."""
+    return n <= 0 or any(found >= n for found, _ in enumerate(WORD.finditer(text, start, end), start=1))
+
+
+def quote_type(para: Paragraph, start: int, end: int) -> str:
+    """direct when the content is one quotation, mixed when it holds one, else indirect."""
+    span = para.span_at(start)
+    if span is not None and span.inner_start <= start and end <= span.inner_end + 1:
+        return "direct"
+    following = para.span_from(start)
+    if following is not None and following.start < end:
+        return "mixed"
+    return "indirect"
+
+
+class Extractor:
+    """Runs the rules over one document and collects the candidates.
+
+    Rules read the document through it (``text``, ``lexicon``, ``doc``) and ask it what is
+    already taken (``in_content``, ``used_cues``, ``attributed``). ``memo`` keeps an analysis
+    several rules share for one target, so that rules which differ only in the layout they accept
+    read the text once.
+    """
+
+    def __init__(self, doc: Document, lexicon: Lexicon, rules: Registry | None = None):
+        from quotes.rules.pattern import pattern_rules
+
+        self.doc = doc
+        self.text = doc.text
+        self.lexicon = lexicon
+        self.adjuncts = adjunct_regex(lexicon)
+        self.registry = rules or registry()
+        self.passes: dict[str, list[Rule]] = {name: self.registry.for_pass(name) for name in
+                                              ("direct", "patterns", "reported", "continuation")}
+        self.passes["patterns"] = sorted(self.passes["patterns"] + pattern_rules(lexicon),
+                                         key=lambda r: (r.priority, r.name))
+        self.cue_filters: list[Filter] = self.registry.filters_at("cue")
+        self.candidate_filters: list[Filter] = self.registry.filters_at("candidate")
+        self.end_boundaries = self.registry.boundaries_at("end")
+        self.start_boundaries = self.registry.boundaries_at("start")
+        self.candidates: list[Candidate] = []
+        # the candidates sorted by content start, and those with a speaker by content end, so that
+        # "is this position already quoted?" bisects instead of reading every candidate
+        self._starts: list[int] = []
+        self._by_start: list[Candidate] = []
+        self._ends: list[int] = []
+        self._by_end: list[Candidate] = []
+        self._longest = 0
+        self.speaker_ends: dict[int, Range] = {}
+        self._mentions: dict[Range, Mention] = {}
+        self.used_cues: set[int] = set()
+        self.attributed: dict[int, Candidate] = {}  # quoted span start -> candidate
+        self.groups = 0
+        self.memo: dict[tuple, object] = {}
+        self.skipped = self._skipped_paragraphs()
+
+    # ---- running the passes ----------------------------------------------------------------
+
+    def run(self) -> list[Candidate]:
+        paragraphs = [p for p in self.doc.paragraphs if p.index not in self.skipped]
+        for para in paragraphs:
+            for span in para.spans:
+                if span.start not in self.attributed:
+                    self.try_rules("direct", para, span)
+        if self.passes["patterns"]:
+            for para in paragraphs:
+                for sentence in para.sentences:
+                    self.try_rules("patterns", para, sentence)
+        for para in paragraphs:
+            for cue in para.cues:
+                if cue.start in self.used_cues or self.in_content(cue.start) or self.inside_quotation(para, cue.start):
+                    continue
+                if any(f.test(self, para, cue) for f in self.cue_filters):
+                    continue
+                self.try_rules("reported", para, cue)
+        for para in reversed(paragraphs[:-1] if paragraphs and paragraphs[-1] is self.doc.paragraphs[-1]
+                             else paragraphs):
+            if para.spans and not para.spans[-1].closed and para.spans[-1].start not in self.attributed:
+                self.try_rules("continuation", para, para)
+        for para in paragraphs:
+            for span in para.spans:
+                if span.start not in self.attributed:
+                    self.try_rules("continuation", para, span)
+        kept = [c for c in self.candidates if not any(f.test(self, c) for f in self.candidate_filters)]
+        return sorted(kept, key=lambda c: c.content[0])
+
+    def try_rules(self, pass_name: str, para: Paragraph, target) -> bool:
+        for rule in self.passes[pass_name]:
+            found = rule.find(self, para, target)
+            if found:
+                self.accept(rule, para, found)
+                return True
+        return False
+
+    def accept(self, rule: Rule, para: Paragraph, found: Found | list[Found]) -> list[Candidate]:
+        """Turn what a rule found into candidates; fragments of one quote share a group."""
+        fragments = found if isinstance(found, list) else [found]
+        made: list[Candidate] = []
+        for i, f in enumerate(fragments):
+            speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None else self.mention(f.speaker)
+            kind = f.type or quote_type(self.doc.paragraph_at(f.content[0]), *f.content)
+            cand = Candidate(f.content, kind, f.cue, speaker, rule.name, rule.confidence, para.index,
+                             continuation=f.continuation, source=f.source or (made[0] if i else None),
+                             antecedent=self.mention(f.antecedent) if f.antecedent else None,
+                             category=f.category or rule.category or self.category_of(f.cue),
+                             attribution_end=f.attribution_end)
+            joins = f.joins or (made[0] if i else None)
+            if joins is not None:
+                if joins.group is None:
+                    self.groups += 1
+                    joins.group = self.groups
+                cand.group = joins.group
+            made.append(self.add(cand, f.span))
+        return made
+
+    def category_of(self, cue: Cue | None) -> str:
+        if cue is None or cue.kind == "according":
+            return "speech"
+        return self.lexicon.cue_category(cue.text)
+
+    def _skipped_paragraphs(self) -> set[int]:
+        tests = self.registry.filters_at("paragraph")
+        return {p.index for p in self.doc.paragraphs if any(f.test(self, p) for f in tests)} if tests else set()
+
+    # ---- what is taken ---------------------------------------------------------------------
+
+    def add(self, cand: Candidate, span: QuotedSpan | None = None) -> Candidate:
+        self.candidates.append(cand)
+        i = bisect.bisect_right(self._starts, cand.content[0])
+        self._starts.insert(i, cand.content[0])
+        self._by_start.insert(i, cand)
+        self._longest = max(self._longest, cand.content[1] - cand.content[0])
+        if cand.speaker:
+            j = bisect.bisect_right(self._ends, cand.content[1])
+            self._ends.insert(j, cand.content[1])
+            self._by_end.insert(j, cand)
+            self.speaker_ends.setdefault(cand.speaker.end, (cand.speaker.start, cand.speaker.end))
+        if cand.cue:
+            self.used_cues.add(cand.cue.start)
+        if span is not None:
+            self.attributed[span.start] = cand
+        return cand
+
+    def mention(self, phrase: Range) -> Mention:
+        """The mention written at ``phrase``, parsed once however many rules find it."""
+        if phrase not in self._mentions:
+            self._mentions[phrase] = parse_mention(self.text, *phrase, self.lexicon)
+        return self._mentions[phrase]
+
+    def near(self, start: int, end: int) -> list[Candidate]:
+        """The candidates whose content may overlap ``start``–``end``."""
+        i = bisect.bisect_left(self._starts, end)
+        floor = bisect.bisect_left(self._starts, start - self._longest)
+        return self._by_start[floor:i]
+
+    def in_content(self, pos: int) -> bool:
+        return any(c.content[0] <= pos < c.content[1] for c in self.near(pos, pos + 1))
+
+    def overlaps_direct(self, start: int, end: int) -> bool:
+        return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self.near(start, end))
+
+    def inside_quotation(self, para: Paragraph, pos: int) -> bool:
+        """Inside a quoted sentence (not a short fragment): the quote's own words, not a report."""
+        span = para.span_at(pos)
+        return span is not None and span.inner_start <= pos < span.inner_end \
+            and has_words(self.text, span.inner_start, span.inner_end, MIN_CONTINUATION_WORDS)
+
+    @staticmethod
+    def inside_quote(para: Paragraph, pos: int) -> bool:
+        span = para.span_at(pos)
+        return span is not None and span.start < pos
+
+    def direct_content(self, span: QuotedSpan) -> Range:
+        return strip_space(self.text, span.inner_start, span.inner_end)
+
+    def previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:
+        """The last attributed quote that ends before ``span``, if it is near enough to continue."""
+        i = bisect.bisect_right(self._ends, span.start)
+        while i > 0 and self._by_end[i - 1].category != "speech":
+            i -= 1  # a quotation goes on with what someone said, not with what they believe or plan
+        if i == 0:
+            return None
+        last = self._by_end[i - 1]
+        if para.index - last.paragraph > CONTINUATION_PARAGRAPHS:
+            return None
+        return last
+
+    def own_cue_after(self, para: Paragraph, span: QuotedSpan) -> bool:
+        """A cue right after the quote, in its sentence, that no rule could read: the quote has an
+        attribution of its own, so it continues nobody."""
+        _, s_end = sentence_of(para, max(span.end - 1, span.start))
+        ends_sentence = self.text[max(span.inner_start, span.inner_end - 1):span.inner_end] == "."
+        # a quoted sentence that ends its sentence is never attributed to a cue in the next one
+        if ends_sentence and s_end <= span.end + 1:
+            return False
+        limit = min(para.end, max(s_end, span.end + 80))
+        return any(c.start not in self.used_cues for c in para.cues_between(span.end, limit))
+
+    def comma_before(self, pos: int, floor: int) -> bool:
+        before = self.text[floor:pos].rstrip().rstrip("\"”’'")
+        return before.endswith(",")
+
+    def first_word(self, start: int, end: int) -> str:
+        m = re.match(r"\s*([\w’'-]+)", self.text[start:end])
+        return m.group(1) if m else ""
+
+    def cached(self, key: tuple, compute):
+        """``compute()`` once per ``key`` (an analysis that several rules read)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]

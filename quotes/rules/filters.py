@@ -1,0 +1,148 @@
+"""Named filters: cues that report nothing, and paragraphs that hold no quotes.
+
+Each filter is registered with sentences it must keep from being extracted and neighbours it must
+let through. They were kept because they removed more wrong quotes than right ones on PolNeAR
+train, checked on dev.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.document import VERBS, Cue, Paragraph
+from quotes.rules.base import Filter, example
+from quotes.rules.engine import Extractor
+from quotes.rules.registry import register
+
+# "did not say", "has never said", "won't comment": an act that did not happen reports nothing.
+NEGATION = re.compile(r"(?:\bnot|\bnever|n[’']t|\bno\s+longer|\bdeclined\s+to|\brefused\s+to)"
+                      r"(?:\s+(?:yet|even|publicly|immediately|specifically|directly|explicitly|been|be|have|"
+                      r"to|also|always|once))*\s+$", re.IGNORECASE)
+# "was criticized by …", "a report published by …": a passive, whose agent follows "by".
+BY_AGENT = re.compile(r"\s+by\b")
+BE = re.compile(r"\b(?:is|was|were|are|been|being|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+
+def negated(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
+    return NEGATION.search(ex.text, max(para.start, cue.start - 40), cue.start) is not None
+
+
+def passive(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
+    if cue.kind not in VERBS or not cue.text.lower().endswith(("ed", "en", "told", "said", "wrote", "written")):
+        return False
+    if BE.search(ex.text, max(para.start, cue.start - 24), cue.start) and \
+            ex.lexicon.cue_forms.get(cue.text.lower()) not in ("ask", "say", "tell"):
+        return True  # "was criticized", "is widely reported"; "was asked whether", "is said to" say something
+    return BY_AGENT.match(ex.text, cue.end, para.end) is not None
+
+
+register(Filter(
+    "filter.negated", "cue", negated,
+    "a negated act reports nothing: `did not say that …`, `has never claimed …`, `declined to comment on …`",
+    must_not=(
+        example("The mayor did not say that the bridge would reopen in May."),
+        example("The company declined to comment on the ferry contract."),
+    ),
+    must=(
+        example("The mayor said the bridge would not reopen in May.",
+                ("indirect.SVC", "indirect", "the bridge would not reopen in May", "The mayor", "said")),
+    ),
+))
+register(Filter(
+    "filter.passive", "cue", passive,
+    "a passive reports nothing of its subject: `was criticized by …`, `a study published by …`",
+    must_not=(
+        example("The ferry plan was criticized by several harbour captains."),
+        example("The pier is a landmark, described by visitors from every county."),
+    ),
+    must=(
+        example("Tom Reyes was asked whether the ferry would run on Sunday.",
+                ("indirect.SV-wh", "indirect", "whether the ferry would run on Sunday", "Tom Reyes", "asked")),
+    ),
+))
+
+
+# "READ MORE: …", "WATCH: …": a link to another story, whose headline quotes nobody here.
+LINK_HEADLINE = re.compile(r"\s*(?:READ\s+MORE|Read\s+more|RELATED|Related|WATCH|Watch|SEE\s+ALSO|See\s+also|"
+                           r"MORE|LISTEN|PHOTOS|VIDEO|Video|RECOMMENDED|Recommended)\s*:")
+# A photo caption or credit line: "(AP Photo/Jane Doe)", "Photo: …", "Credit: …", "… / Getty Images".
+CAPTION = re.compile(r"\((?:AP\s+|Reuters\s+|AFP\s+)?(?:Photo|Photograph|Image|File\s+photo)s?\b[^)]{0,80}\)|"
+                     r"^\s*(?:Photo|Photograph|Image|Credit|Photo\s+credit|Caption)\s*:|"
+                     r"(?:/|\bvia|\bby)\s*(?:Getty\s+Images|AP\s+Photo|Reuters|AFP|Shutterstock)\b")
+MAX_CAPTION_CHARS = 400
+# A list of links: three or more short paragraphs in a row, each a Title Case headline.
+LINK_LIST_RUN = 3
+MAX_LINK_WORDS = 16
+
+
+def link_headline(ex: Extractor, para: Paragraph) -> bool:
+    return LINK_HEADLINE.match(ex.text, para.start, para.end) is not None
+
+
+def caption(ex: Extractor, para: Paragraph) -> bool:
+    return para.end - para.start <= MAX_CAPTION_CHARS and CAPTION.search(ex.text, para.start, para.end) is not None
+
+
+def _headline(ex: Extractor, para: Paragraph) -> bool:
+    words = ex.text[para.start:para.end].split()
+    if not words or len(words) > MAX_LINK_WORDS or ex.text[para.end - 1] in ".:":
+        return False
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def link_list(ex: Extractor, para: Paragraph) -> bool:
+    """Part of a run of short Title Case paragraphs: a list of links, not the story."""
+    paragraphs = ex.doc.paragraphs
+
+    def run_from(i: int, step: int) -> int:
+        n = 0
+        while 0 <= i < len(paragraphs) and _headline(ex, paragraphs[i]):
+            n += 1
+            i += step
+        return n
+
+    i = para.index
+    if not _headline(ex, para):
+        return False
+    return run_from(i, 1) + run_from(i - 1, -1) >= LINK_LIST_RUN
+
+
+register(Filter(
+    "filter.link_headline", "paragraph", link_headline,
+    "a link to another story: `READ MORE: …`, `WATCH: …`, `RELATED: …`",
+    must_not=(
+        example("READ MORE: Mayor says the ferry will stop in June"),
+        example("WATCH: “We will not move,” the dockers tell the council"),
+    ),
+    must=(
+        example("The mayor said the ferry will stop in June.",
+                ("indirect.SVC", "indirect", "the ferry will stop in June", "The mayor", "said")),
+    ),
+))
+register(Filter(
+    "filter.caption", "paragraph", caption,
+    "a photo caption or credit line: `… (AP Photo/Jane Doe)`, `Photo: …`, `… / Getty Images`",
+    must_not=(
+        example("Dockers march past the pier on Monday, saying the ferry will stop. (AP Photo/Dana Cole)"),
+        example("Photo: Ellen Park said the bridge would reopen in May."),
+    ),
+    must=(
+        example("HARBOUR CITY (AP) — The mayor said the ferry will stop in June.",
+                ("indirect.SVC", "indirect", "the ferry will stop in June", "The mayor", "said")),
+    ),
+))
+register(Filter(
+    "filter.link_list", "paragraph", link_list,
+    "a list of links: three or more short Title Case paragraphs in a row",
+    must_not=(
+        example("Mayor Says Ferry Will Stop In June\n\nDockers Vow To Strike Over Night Pay\n\n"
+                "Council Tells Residents To Avoid The Pier"),
+    ),
+    must=(
+        example("Ellen Park: Ferry Will Stop In June\n\nThe mayor said the pier was safe.",
+                ("indirect.name_colon", "indirect", "Ferry Will Stop In June", "Ellen Park", None),
+                ("indirect.SVC", "indirect", "the pier was safe", "The mayor", "said")),
+    ),
+))

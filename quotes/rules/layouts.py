@@ -1,0 +1,109 @@
+"""Attributions in other layouts than a verb with its subject: "As S reported, …" and "NAME: claim"
+headlines.
+
+Noun cues ("his claim that …") were tried and left out: on PolNeAR train fewer than half of the
+claims they found were right, mostly because such a noun is itself the content of another
+attribution ("he mocked her claim that …"), which PolNeAR does not annotate inside it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quotes.document import Cue, Paragraph
+from quotes.mentions import parse_mention
+from quotes.phrases import skip_adjuncts, speaker_before
+from quotes.rules.base import Found, Rule, example
+from quotes.rules.clauses import claim
+from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
+from quotes.rules.registry import register
+from quotes.sentences import Range
+
+# "As the Harbour Daily reported, …": the writer passes on what S said.
+AS_LEAD = re.compile(r"\s*[\"“]?(?:(?:And|But|Yet)\s+|,\s*)?[Aa]s\s+")
+# A headline or transcript line: "Ellen Park: The ferry will stop in June".
+NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*):\s+(?=\S)")
+MIN_HEADLINE_WORDS = 3
+NAME_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,\s+){2}")  # "Tim Abel, Brad Anders, Rob …"
+
+
+def named_here(ex: Extractor, phrase: str) -> bool:
+    """A headline's speaker: a person named with forename and surname, a surname the article gives in
+    full elsewhere ("Trump:" beside "Donald Trump"), or a source noun ("Poll:", "Report:"); never a
+    word of the page's furniture ("Correction:", "Wow:", "Editor’s Note:")."""
+    words = phrase.split()
+    if len(words) == 1 and words[0].lower() in ex.lexicon.data_words | ex.lexicon.anonymous_heads:
+        return True
+    mention = parse_mention(phrase, 0, len(phrase), ex.lexicon)
+    if mention.kind != "person" or not mention.name or any(w.endswith(("’s", "'s")) for w in words):
+        return False
+    if len(mention.name.text.split()) >= 2:
+        return True
+    return re.search(rf"\b[A-Z][\w.’'-]+\s+{re.escape(words[-1])}\b", ex.text) is not None
+
+
+def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+    """``As the Harbour Daily reported last week, the ferry will stop in June.``: the sentence opens
+    with "As", a speaker and a verb of saying, and what follows the comma is what was said."""
+    if cue.kind != "verb":
+        return None  # "as many people expected", "as Mr. Kerry continues": no speech
+    text = ex.text
+    s_start, s_end = sentence_of(para, cue.start)
+    lead = AS_LEAD.match(text, s_start, cue.start)
+    if lead is None:
+        return None
+    speaker = speaker_before(text, lead.end(), cue.start, ex.lexicon)
+    if speaker is None or speaker[0] != lead.end():
+        return None
+    after = skip_adjuncts(text, cue.end, s_end, False, ex.adjuncts)  # "reported last week,"
+    if not text[cue.end:after + 1].rstrip().endswith(","):
+        return None
+    return claim(ex, para, cue, speaker, (text.rindex(",", cue.end, after + 1) + 1, s_end))
+
+
+def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
+    """``Ellen Park: The ferry will stop in June``: a headline or a transcript gives a name, a colon
+    and what the person said."""
+    if sentence[0] != para.start:
+        return None
+    text = ex.text
+    m = NAME_COLON.match(text, para.start, para.end)
+    if m is None or ex.in_content(m.end()):
+        return None
+    words = m.group(1).split()
+    if words[0].lower() in ex.lexicon.sentence_openers or len(m.group(1)) < 3 or m.group(1).isupper():
+        return None  # "Update: …", "WASHINGTON: …", "Q: …"
+    if not named_here(ex, m.group(1)):
+        return None
+    start, end = m.end(), para.end
+    while end > start and text[end - 1] in " .":
+        end -= 1
+    if not has_words(text, start, end, MIN_HEADLINE_WORDS) or ex.overlaps_direct(start, end) \
+            or NAME_LIST.match(text, start, end):
+        return None
+    return Found((start, end), (m.start(1), m.end(1)), None, type=quote_type(para, start, end))
+
+
+register(Rule(
+    "according_to.as_reported", "reported", 3, as_reported,
+    "`As the Harbour Daily reported, …`: the rest of the sentence is what S said",
+    must=(
+        example("As the Harbour Daily reported last week, the ferry will stop running in June.",
+                ("according_to.as_reported", "indirect", "the ferry will stop running in June", "the Harbour Daily",
+                 "reported")),
+    ),
+    default_confidence=0.7,
+))
+register(Rule(
+    "indirect.name_colon", "patterns", 10, name_colon,
+    "`Ellen Park: The ferry will stop running in June`: a headline or transcript line",
+    must=(
+        example("Ellen Park: The ferry will stop running in June",
+                ("indirect.name_colon", "indirect", "The ferry will stop running in June", "Ellen Park", None)),
+    ),
+    must_not=(
+        example("Update: The ferry will stop running in June"),
+        example("WASHINGTON: The ferry will stop running in June"),
+    ),
+    default_confidence=0.6,
+))

@@ -1,0 +1,401 @@
+"""Pass "reported": claims around the cues no quotation used.
+
+Each cue is read once (where its content would start, whether it ends its sentence, whether it is
+a weak verb); the rules below take the layouts: the claim before the speaker and cue (CSV), the
+cue parenthetical inside the claim (C-SV-C), the cue before the speaker (CVS), the speaker before
+the cue and the claim after it (SVC, with its subject shared with an earlier verb, taken from a
+participle's claim, or a relative "who"), and "according to".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from quotes.document import VERBS, Cue, Paragraph
+from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
+from quotes.rules.base import Found, Rule, example
+from quotes.rules.clauses import (
+    claim,
+    claim_start,
+    content_end,
+    is_belief,
+    is_tell,
+    not_a_speaker,
+    opens_clause,
+    relative_subject,
+    subject_of,
+)
+from quotes.rules.direct import PREPOSITIONS
+from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
+from quotes.rules.registry import register
+from quotes.sentences import Range
+
+MIN_LEAD_WORDS = 2  # "The golf trade, she said, is back": a lead of one word ("Sometimes, …") is no claim
+NOT_SPEECH_AFTER_CUE = re.compile(
+    r"(?:(?:it|them|this|these|those|him|her)\s*(?:[,.;:!?]|$)|to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
+    r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
+    r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
+    re.IGNORECASE)
+# Words that open an adjunct or a participle after a cue, never a claim: "aboard his plane", "posted by …".
+NO_SUBJECT = re.compile(r"(?:aboard|outside|inside|beside|behind|amid|onstage|backstage|"
+                        r"(?-i:[a-z]+ed)\s+(?:by|on|in|at|to|from|for|with|during|after|before))\b", re.IGNORECASE)
+# A claim that opens with its verb lost its subject to a relative ("the plan that he thought would fail").
+RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
+
+
+class CueReading(NamedTuple):
+    """How a cue stands in its sentence, read once for every rule of the pass."""
+
+    sentence: Range
+    weak: bool
+    after_cue: int  # where its content would start
+    at_end: bool  # nothing but a participle or punctuation follows it
+
+
+def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
+    def read() -> CueReading:
+        text = ex.text
+        sent = sentence_of(para, cue.start)
+        lemma = ex.lexicon.cue_forms.get(cue.text.lower())
+        after_cue = content_start(text, cue.end, sent[1], ex.lexicon, is_tell(ex, cue), ex.adjuncts)
+        at_end = not text[after_cue:sent[1]].strip(" .!?\"”’'")
+        # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
+        at_end = at_end or bool(re.match(r",\s*\w+ing\b", text[cue.end:sent[1]]))
+        return CueReading(sent, lemma in ex.lexicon.weak_lemmas, after_cue, at_end)
+
+    return ex.cached(("reading", cue.start), read)
+
+
+def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+    """``…, S said.`` (CSV)."""
+    r = reading(ex, para, cue)
+    if cue.kind not in VERBS or not r.at_end or r.weak:
+        return None
+    s_start, _ = r.sentence
+    left = ex.text[s_start:cue.start]
+    comma = left.rfind(",")
+    while comma > 0:
+        speaker = speaker_before(ex.text, s_start + comma + 1, cue.start, ex.lexicon)
+        if speaker and not ex.text[s_start + comma + 1:speaker[0]].strip():
+            return claim(ex, para, cue, speaker, (s_start, s_start + comma))
+        comma = left.rfind(",", 0, comma)  # an appositive speaker: step over its comma
+    return None
+
+
+def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | None:
+    """``The deal, officials said, was done.`` (C-SV-C): the claim is what follows the cue, and
+    the words before the speaker are its first fragment."""
+    r = reading(ex, para, cue)
+    text = ex.text
+    if cue.kind not in VERBS or r.at_end or r.weak or not text[cue.end:r.after_cue].rstrip().endswith(","):
+        return None
+    s_start, s_end = r.sentence
+    comma = text.rfind(",", s_start, cue.start)
+    if comma < 0:
+        return None  # "The mayor hit back, saying …": no claim before the speaker
+    speaker = speaker_before(text, comma + 1, cue.start, ex.lexicon)
+    if not speaker or text[comma + 1:speaker[0]].strip():
+        return None
+    rest = claim(ex, para, cue, speaker, (r.after_cue, s_end))
+    if rest is None:
+        return None
+    # the words before the speaker open the same claim: one claim in two fragments, as a split quote
+    # ("On Monday, officials said, …" and "Sometimes, …" open no claim)
+    lead = content_range(text, s_start, comma)
+    first = re.match(r"[\w’']+", text[lead[0]:lead[1]])
+    adjunct = first is not None and (first.group().lower() in PREPOSITIONS or first.group().endswith("ly"))
+    if lead[0] < lead[1] and not adjunct and not ex.in_content(lead[0]) and has_words(text, *lead, MIN_LEAD_WORDS):
+        return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
+    return [rest]
+
+
+def content_cue_speaker(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+    """``…, said S.`` (CVS)."""
+    r = reading(ex, para, cue)
+    text = ex.text
+    s_start, s_end = r.sentence
+    if cue.kind not in VERBS or r.at_end or r.weak or not ex.comma_before(cue.start, s_start):
+        return None
+    if cue.text.lower().endswith("ing"):
+        return None  # "…, repeating a charge": a participle, and no speaker follows it
+    before = speaker_before(text, s_start, cue.start, ex.lexicon)
+    if before and not text[s_start:before[0]].strip(" \"“”‘’'"):
+        return None  # "Michael Lee, a fellow at the institute, says …": the speaker comes first
+    speaker = speaker_after(text, cue.end, s_end, ex.lexicon)
+    rest = text[speaker[1]:s_end] if speaker else ""
+    if not speaker or rest.strip(" .!?,\"”’'") and not ex.adjuncts.match(text, speaker[1], s_end) \
+            and not re.match(r"\s*,\s*(?:who|whose|which|whom)\b", rest):
+        return None
+    comma = text.rfind(",", s_start, cue.start)
+    return claim(ex, para, cue, speaker, (s_start, comma))
+
+
+def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] | None:
+    """``S said (that) …``, ``S told reporters on Thursday …``: the subject and how it was found
+    ("SVC", "coordinated", "participle" or "relative"), and the claim after the cue."""
+    text = ex.text
+    r = reading(ex, para, cue)
+    s_start, s_end = r.sentence
+    speaker, how = subject_of(ex, cue, s_start)
+    antecedent = None
+    if speaker is None:
+        speaker, antecedent = relative_subject(ex, cue, s_start)
+        how = "relative"
+        if speaker is None:
+            return None
+    if antecedent is None and not_a_speaker(ex, speaker):
+        return None
+    if is_belief(ex, cue) and RELATIVE_GAP.match(
+            text, content_start(text, cue.end, s_end, ex.lexicon, False, ex.adjuncts)):
+        return None  # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was")
+    told = is_tell(ex, cue)
+    start, that = claim_start(ex, cue, s_end)
+    skipped = text[cue.end:start]
+    if re.match(r"not\s+to\b", text[start:s_end]):
+        return None  # "asked not to be named"
+    if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that:
+        return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
+    if not that and NO_SUBJECT.match(text, start, s_end):
+        return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
+    if not that and names_the_speaker(ex, start, s_end):
+        return None  # "…, said Dan Cole, an expert at the institute": a speaker after the cue, not a claim
+    if skipped.rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«":
+        return None  # "Trump asked, looking …": what follows the comma is no claim
+    lemma = ex.lexicon.cue_forms.get(cue.text.lower())
+    # "urged lawmakers to act": a hearer, then what they were told to do
+    directive = told and skipped.strip() and re.match(r"to\s+\w", text[start:s_end])
+    introduced = that or text[start:start + 1] in "\"“‘'«" or directive
+    if not introduced and (lemma in ex.lexicon.weak_lemmas
+                           or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end)):
+        return None
+    end = content_end(ex, para, start, r.sentence)
+    found = claim(ex, para, cue, speaker, (start, end), antecedent)
+    return (how, found) if found else None
+
+
+def names_the_speaker(ex: Extractor, start: int, end: int) -> bool:
+    """What follows the cue is a speaker phrase alone (a name, and maybe who they are)."""
+    speaker = speaker_after(ex.text, start, end, ex.lexicon)
+    if speaker is None or speaker[0] != start or not ex.text[start].isupper() or opens_clause(ex, start, speaker[1]):
+        return False  # "Reyes was busy at the pier": a clause, not a speaker phrase
+    rest = ex.text[speaker[1]:end]
+    if not rest.strip(" .,;:!?\"”’'"):
+        return True
+    return re.match(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*$", rest) is not None \
+        and not opens_clause(ex, speaker[1], end)
+
+
+def subject_rule(how: str):
+    """The rule for a claim after its cue whose subject was found ``how``."""
+
+    def find(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+        if cue.kind not in VERBS:
+            return None
+        found = ex.cached(("svc", cue.start), lambda: speaker_cue_content(ex, para, cue))
+        return found[1] if found and found[0] == how else None
+
+    return find
+
+
+def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] | None:
+    """``According to S, …`` (AC) and ``…, according to S.`` (CA)."""
+    if cue.kind != "according":
+        return None
+    text = ex.text
+    s_start, s_end = sentence_of(para, cue.start)
+    speaker = source_after(text, cue.end, s_end, ex.lexicon)
+    if speaker is None:
+        return None
+    if not cue.text.lower().startswith("according") and not named_source(ex, speaker):
+        return None  # the spinner's "per day", "in keeping with the rules": no source
+    if not text[s_start:cue.start].strip(" ,\"“”‘’'"):
+        comma = text.find(",", speaker[1], s_end)
+        if comma < 0:
+            return None
+        found = claim(ex, para, cue, speaker, (comma + 1, s_end))
+        return ("AC", found) if found else None
+    found = claim(ex, para, cue, speaker, (s_start, cue.start))
+    return ("CA", found) if found else None
+
+
+def named_source(ex: Extractor, source: Range) -> bool:
+    """A source that a phrase other than "according to" may name: a name, or a speaker word
+    heading it ("an individual conversant in the matter"), never "the rules" or "per day"."""
+    text = ex.text
+    tokens = words(text, *source)
+    first = text[tokens[0][0]:tokens[0][1]]
+    if not (first[0].isupper() or first.lower() in ("a", "an", "the", "one", "two", "three", "several")):
+        return False
+    heads = [text[s:e] for s, e in tokens[1:4] if head_ok(text[s:e], ex.lexicon)]
+    return first[0].isupper() and head_ok(text[tokens[-1][0]:tokens[-1][1]], ex.lexicon) or bool(heads)
+
+
+def according_rule(layout: str):
+    def find(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+        found = ex.cached(("according", cue.start), lambda: according_to(ex, para, cue))
+        return found[1] if found and found[0] == layout else None
+
+    return find
+
+
+register(Rule(
+    "according_to.AC", "reported", 5, according_rule("AC"),
+    "`According to S, …` (and a spinner's \"in keeping with S\")",
+    must=(
+        example("According to a spokesperson for HMRC, the rules will change in April.",
+                ("according_to.AC", "indirect", "the rules will change in April", "a spokesperson for HMRC",
+                 "According to")),
+    ),
+    must_not=(
+        example("The plan was drawn up in keeping with the rules set by the council."),
+    ),
+    default_confidence=0.85,
+))
+register(Rule(
+    "according_to.CA", "reported", 5, according_rule("CA"),
+    "`…, according to S.`",
+    must=(
+        example("The rules will change in April, according to a person familiar with the matter.",
+                ("according_to.CA", "indirect", "The rules will change in April",
+                 "a person familiar with the matter", "according to")),
+        example("The ferry lost money in May, according to Ms. Ellen Park.",
+                ("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")),
+    ),
+    must_not=(
+        example("The ferry carries 4,000 people per day in the summer months."),
+    ),
+    default_confidence=0.85,
+))
+register(Rule(
+    "indirect.CSV", "reported", 10, content_speaker_cue,
+    "`…, S said.`",
+    must=(
+        example("The bridge would reopen in May, Ellen Park said.",
+                ("indirect.CSV", "indirect", "The bridge would reopen in May", "Ellen Park", "said")),
+        example("The repairs will take a year, engineers said.",
+                ("indirect.CSV", "indirect", "The repairs will take a year", "engineers", "said")),
+        example('The ferry left early, Tom Reyes said, adding, "Nobody told the crew."',
+                ("indirect.CSV", "indirect", "The ferry left early", "Tom Reyes", "said"),
+                ("direct.SVQ", "direct", "Nobody told the crew.", "Tom Reyes", "adding")),
+    ),
+    must_not=(
+        example("Look out, harbour, I thought, here comes the storm."),
+    ),
+    default_confidence=0.85,
+))
+register(Rule(
+    "indirect.C-SV-C", "reported", 20, parenthetical,
+    "`The repairs, officials said, would take six months.`: two fragments of one claim, sharing a group",
+    must=(
+        example("The repairs, officials said, would take at least six months.",
+                ("indirect.C-SV-C", "indirect", "The repairs", "officials", "said"),
+                ("indirect.C-SV-C", "indirect", "would take at least six months", "officials", "said")),
+        example("On Monday, officials said, the bridge would reopen within a week.",
+                ("indirect.C-SV-C", "indirect", "the bridge would reopen within a week", "officials", "said")),
+        example("Sometimes, officials said, the repairs take longer than planned.",
+                ("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")),
+    ),
+    default_confidence=0.8,
+))
+register(Rule(
+    "indirect.CVS", "reported", 30, content_cue_speaker,
+    "`…, said S.`",
+    must=(
+        example("The bridge would reopen in May, said Ellen Park.",
+                ("indirect.CVS", "indirect", "The bridge would reopen in May", "Ellen Park", "said")),
+    ),
+    default_confidence=0.85,
+))
+register(Rule(
+    "indirect.participle", "reported", 40, subject_rule("participle"),
+    "`…, adding that …` takes the speaker of the claim or quote before it",
+    must=(
+        example('Ellen Park said: "The bridge is safe," adding that the ferry would keep running.',
+                ("direct.SVQ", "direct", "The bridge is safe,", "Ellen Park", "said"),
+                ("indirect.participle", "indirect", "the ferry would keep running", "Ellen Park", "adding")),
+        example("“The union has a list for every pier,” she said of the strike, adding the port would answer it.",
+                ("direct.QCQ-SV", "direct", "The union has a list for every pier,", "she", "said"),
+                ("indirect.participle", "indirect", "the port would answer it", "she", "adding")),
+    ),
+    default_confidence=0.6,
+))
+register(Rule(
+    "indirect.coordinated", "reported", 40, subject_rule("coordinated"),
+    "`Park visited the pier and said …` / `The mayor hit back, saying …`: the verb shares the sentence's subject",
+    must=(
+        example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
+                ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
+        example("The mayor hit back on Saturday, saying the council had known about the cracks for years.",
+                ("indirect.coordinated", "indirect", "the council had known about the cracks for years",
+                 "The mayor", "saying")),
+        example("Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
+                ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")),
+        example("Facing a packed hall, the mayor wrote to every household, insisting that the ferry was safe.",
+                ("indirect.coordinated", "indirect", "the ferry was safe", "the mayor", "insisting")),
+    ),
+    default_confidence=0.6,
+))
+register(Rule(
+    "indirect.SVC", "reported", 40, subject_rule("SVC"),
+    "`S said (that) …`, `S told reporters on Thursday …`, `S said in a statement …`, `S tweeted …` (typed "
+    "`mixed` when the claim holds a quoted fragment)",
+    must=(
+        example("Ellen Park told reporters on Thursday that the bridge would reopen in May.",
+                ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
+        example("The minister said the talks would resume next week.",
+                ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        example("The company said in a statement that its profits fell sharply.",
+                ("indirect.SVC", "indirect", "its profits fell sharply", "The company", "said")),
+        example("She tweeted that the vote had been rigged.",
+                ("indirect.SVC", "indirect", "the vote had been rigged", "She", "tweeted")),
+        example('Trump said there was still "a long way" to go in the talks.',
+                ("indirect.SVC", "mixed", 'there was still "a long way" to go in the talks', "Trump", "said")),
+        example("While the mayor said the bridge was safe, the engineers kept it closed for a week.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")),
+        example("The lawyers said “every filing points one way” that the permit is valid.",
+                ("indirect.SVC", "mixed", "“every filing points one way” that the permit is valid",
+                 "The lawyers", "said")),
+        example("Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade, last week said "
+                "the council had ignored the repairs.",
+                ("indirect.SVC", "indirect", "the council had ignored the repairs",
+                 "Tom Reyes, who ran the ferry, the bus line, and the bridge toll office for a decade", "said")),
+        example("In the survey, 46 percent said they would take the ferry more often.",
+                ("indirect.SVC", "indirect", "they would take the ferry more often", "46 percent", "said")),
+        example("A senior port official, speaking on condition of anonymity, said the talks had stalled.",
+                ("indirect.SVC", "indirect", "the talks had stalled",
+                 "A senior port official, speaking on condition of anonymity", "said")),
+        example("A dock worker, who asked not to be named, said the cranes were idle.",
+                ("indirect.SVC", "indirect", "the cranes were idle", "A dock worker, who asked not to be named",
+                 "said")),
+        example("Ellen Park said the toll would rise in May, and called the vote a disgrace.",
+                ("indirect.SVC", "indirect", "the toll would rise in May", "Ellen Park", "said")),
+        example("The mayor urged residents to stay off the bridge until the repairs end.",
+                ("indirect.SVC", "indirect", "to stay off the bridge until the repairs end", "The mayor", "urged")),
+        example("Russia’s international ministry mentioned the two sides would meet again soon.",
+                ("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
+                 "mentioned")),
+    ),
+    must_not=(
+        example("The state department announced nothing new on the report."),
+        example("The senator denied the charges through her lawyer."),
+        example("The crews continued the repairs until the harbour froze in January."),
+        example("She answered every complaint with a long letter to the editor."),
+        example("Editor’s note: the ferry timetable has changed since this was written."),
+        example("Later, the council added trucks to the snow fleet."),
+        example("His claims about the ferry were checked by the council."),
+        example('Critics of the "woke" agenda gathered outside the hall.'),
+        example('The film "A Bridge Too Far" was shown at the festival.'),
+    ),
+    default_confidence=0.8,
+))
+register(Rule(
+    "indirect.relative", "reported", 40, subject_rule("relative"),
+    "`… Maria Lopez, who said …`: the speaker is written \"who\" and resolved to the name before it",
+    must=(
+        example("The plan was backed by Maria Lopez, who has said the city cannot wait another winter.",
+                ("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")),
+    ),
+    default_confidence=0.6,
+))
