@@ -144,11 +144,22 @@ def stock_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(load_punkt_parameters())
 
 
+# A line that ends mid-sentence (a word, a comma or a dash) and a next line that goes on in lower
+# case: one sentence wrapped by a fixed line width or a <br>, not two paragraphs. (Only the last
+# few characters of the line are read.)
+WRAPPED = re.compile(r"[\w,–—-][ \t\u00a0]{0,4}$")
+GOES_ON = re.compile(r"[ \t\u00a0]*[a-z]")
+
+
 def paragraphs(text: str) -> list[Range]:
-    """Non-empty paragraphs: every line break ends one, blank lines or not."""
+    """Non-empty paragraphs: every line break ends one, blank lines or not, except a single line
+    break inside a wrapped sentence ("… personally\nin the caucuses")."""
     out: list[Range] = []
     start = 0
     for m in LINE_BREAK.finditer(text):
+        if m.group() != "\u2029" and WRAPPED.search(text, max(start, m.start() - 5), m.start()) \
+                and GOES_ON.match(text, m.end()):
+            continue
         if not text[start:m.start()].isspace() and start < m.start():
             out.append(strip_space(text, start, m.start()))
         start = m.end()

@@ -167,8 +167,13 @@ def relative_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | Non
 def content_end(ex: Extractor, para: Paragraph, start: int, sent: Range) -> int:
     """A claim runs to the end of its sentence, but no further than the earliest end a registered
     end boundary finds (:mod:`quotes.rules.boundaries`): the writer's own clause (", but …"), a
-    relative or participial tail, another attribution, and so on."""
+    relative or participial tail, another attribution, and so on. A quotation opened in the claim
+    carries it across the full stops inside it ("the plan “will cost $5 bn. It is a waste.”")."""
     end = sent[1]
+    span = para.span_at(end - 1)
+    while span is not None and span.start >= start and span.end > end:
+        end = para.sentence_at(span.end - 1)[1]
+        span = para.span_at(end - 1)
     for boundary in ex.end_boundaries:
         cut = boundary.find(ex, para, start, end, sent)
         if cut is not None and start < cut < end and has_words(ex.text, start, cut, MIN_CLAIM_WORDS):
