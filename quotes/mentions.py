@@ -357,12 +357,16 @@ def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
     return "person"
 
 
-def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None) -> str | None:
-    """male or female from a title ("Mrs.") or an unambiguous forename, else None."""
+def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None,
+              noun: str | None = None) -> str | None:
+    """male or female from a title ("Mrs."), a gendered noun written beside the name ("widow Terry
+    Strada", "Pat Lee, his wife": ``noun``'s gender) or an unambiguous forename, else None."""
     if title:
         gender = lexicon.titles.get(title)
         if gender in ("male", "female"):
             return gender
+    if noun:
+        return noun
     if not first_name:
         return None
     gender = lexicon.forenames.get(bare(first_name))
@@ -525,8 +529,10 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
             return Parsed("organization", _span(_org_words(main, lexicon)))
         kind = classify_name(name_words, phrase, lexicon)
+        noun = next((lexicon.gendered_nouns[bare(w.text)] for w in description + appositive[-1:]
+                     if bare(w.text) in lexicon.gendered_nouns), None)  # "widow Terry Strada", "Pat Lee, his wife"
         gender = gender_of(name_words[0].text if len(name_words) > 1 else None, lexicon,
-                           title_word.text if title_word else None)
+                           title_word.text if title_word else None, noun)
         if kind == "person" and not cut and run_start > 0 and bare(main[run_start - 1].text) == "the" \
                 and gender is None:
             kind = "organization"  # "the Sentinel", "the Courier": people take no article

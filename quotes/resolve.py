@@ -316,7 +316,7 @@ class Resolver:
             if sentence_end(word, lexicon) or word.endswith((",", ";", ":")):
                 break
             if not (low in lexicon.role_heads or low in lexicon.role_modifiers or low in lexicon.org_heads
-                    or low in lexicon.portfolios or word.endswith(("’s", "'s")) or re.fullmatch(r"\d+-year-old", low)
+                    or low in lexicon.portfolios or low in lexicon.gendered_nouns or word.endswith(("’s", "'s")) or re.fullmatch(r"\d+-year-old", low)
                     or word[:1].isupper() and low not in lexicon.sentence_openers) or "\n" in m.group():
                 break
             pos = m.start()

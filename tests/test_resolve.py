@@ -148,6 +148,18 @@ def test_gender_comes_with_its_evidence_order():
     assert {q.speaker.gender for q in quotes} == {"female"}
 
 
+def test_a_gendered_noun_beside_a_name_outweighs_the_forename_s_usual_gender():
+    text = "“The ruling does not hold,” said harbour widow Terry Strada.\n\nShe added, “We will appeal it.”"
+    first, second = extract(text)
+    assert (first.speaker.name, first.speaker.gender) == ("Terry Strada", "female")
+    assert (second.speaker.name, second.speaker.resolution) == ("Terry Strada", "pronoun")
+
+
+def test_a_gendered_noun_in_a_relative_clause_says_nothing_of_the_speaker():
+    (quote,) = extract("Tom Reyes, whose wife runs the ferry, said the port was unsafe.")
+    assert quote.speaker.gender == "male"
+
+
 def test_a_description_with_no_antecedent_stays_unresolved():
     (quote,) = extract("“The ferry is late again,” the billionaire mogul said.")
     assert (quote.speaker.name, quote.speaker.resolution) == ("the billionaire mogul", "unresolved")
