@@ -36,6 +36,7 @@ from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
 from quotes.sentences import strip_space
 
+NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
 MAX_LEFT_WORDS = 5
 # "a report titled …", "a book called …": what follows is a title, and its subtitle after a colon belongs to it
@@ -316,7 +317,8 @@ class Resolver:
             if sentence_end(word, lexicon) or word.endswith((",", ";", ":")):
                 break
             if not (low in lexicon.role_heads or low in lexicon.role_modifiers or low in lexicon.org_heads
-                    or low in lexicon.portfolios or low in lexicon.gendered_nouns or word.endswith(("’s", "'s")) or re.fullmatch(r"\d+-year-old", low)
+                    or low in lexicon.portfolios or low in lexicon.gendered_nouns or word.endswith(("’s", "'s"))
+                    or re.fullmatch(r"\d+-year-old", low)
                     or word[:1].isupper() and low not in lexicon.sentence_openers) or "\n" in m.group():
                 break
             pos = m.start()
@@ -418,8 +420,20 @@ class Resolver:
     def _event(self, position: int, entity: Entity, mention: Mention, narrative: bool) -> None:
         before = self.text[max(0, position - 20):position].split()
         possessive = self.text[mention.name.end:mention.name.end + 2] in ("’s", "'s") if mention.name else False
-        core = not possessive and not (before and before[-1].lower() in OBLIQUE_BEFORE)
+        core = not possessive and not (before and before[-1].lower() in OBLIQUE_BEFORE) \
+            and not (mention.name and self._modifies_noun(mention.name.end))
         self.events.append(Event(position, entity, core, narrative))
+
+    def _modifies_noun(self, end: int) -> bool:
+        """Whether the name ending at ``end`` modifies the noun after it, inside another noun phrase
+        ("Trump campaign spokesman Jason Miller", "Obama administration officials"): not a subject."""
+        noun = NOUN_AFTER.match(self.text, end)
+        if noun is None:
+            return False
+        word, lexicon = noun.group(1), self.lexicon
+        singular = word[:-1] if word.endswith("s") else word
+        return any(w in lexicon.role_heads or w in lexicon.org_heads or w in lexicon.speaker_nouns
+                   for w in (word, singular))
 
     def _single(self, mention: Mention, position: int) -> Entity | None:
         """The entity a one-word name stands for: a surname, then a forename, of a full name;

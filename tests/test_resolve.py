@@ -160,6 +160,15 @@ def test_a_gendered_noun_in_a_relative_clause_says_nothing_of_the_speaker():
     assert quote.speaker.gender == "male"
 
 
+def test_a_name_that_modifies_a_noun_is_not_the_subject_a_pronoun_goes_to():
+    text = ("Tom Reyes is running for mayor.\n\n"
+            "Reyes campaign spokesman Dan Ortiz told reporters the plan would cover part-time workers. "
+            "He could not say why Ellen Reyes had said otherwise.\n\n"
+            "“We don’t have the final text,” he said.")
+    *_, quote = extract(text)
+    assert (quote.speaker.name, quote.speaker.resolution) == ("Dan Ortiz", "pronoun")
+
+
 def test_a_description_with_no_antecedent_stays_unresolved():
     (quote,) = extract("“The ferry is late again,” the billionaire mogul said.")
     assert (quote.speaker.name, quote.speaker.resolution) == ("the billionaire mogul", "unresolved")
