@@ -357,6 +357,14 @@ def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
     return "person"
 
 
+def _people_of_a_place(words: list[Word], lexicon: Lexicon) -> bool:
+    """"African Americans", "Native Canadians": a people named by a plural demonym, not a person
+    ("Tom Evans" starts with a forename; "Evans" alone is a surname)."""
+    last = bare(words[-1].text)
+    return len(words) >= 2 and last.endswith("ans") and bare(words[0].text) not in lexicon.forenames \
+        and last[:-1] not in lexicon.forenames and not any(w.text.endswith(".") for w in words)
+
+
 def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None,
               noun: str | None = None) -> str | None:
     """male or female from a title ("Mrs."), a gendered noun written beside the name ("widow Terry
@@ -529,6 +537,8 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
             return Parsed("organization", _span(_org_words(main, lexicon)))
         kind = classify_name(name_words, phrase, lexicon)
+        if kind == "person" and _people_of_a_place(name_words, lexicon):
+            return Parsed("anonymous", _span(_strip_det(main)), role, org, plural=True)
         noun = next((lexicon.gendered_nouns[bare(w.text)] for w in description + appositive[-1:]
                      if bare(w.text) in lexicon.gendered_nouns), None)  # "widow Terry Strada", "Pat Lee, his wife"
         gender = gender_of(name_words[0].text if len(name_words) > 1 else None, lexicon,

@@ -84,6 +84,7 @@ POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", 
 PLURAL = frozenset({"they", "them", "their"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
+SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 
 
@@ -164,6 +165,7 @@ class Resolver:
         self.events.sort(key=lambda e: e.position)
         self._event_positions = [e.position for e in self.events]
         self._gender_from_pronouns()
+        self._subject_pronouns()
 
     def _gender_from_pronouns(self) -> None:
         """The gender the article itself gives a person whose title and forename say none, from its
@@ -199,6 +201,20 @@ class Resolver:
                     word = "he" if gender == "male" else "she"
                     entity.gender, entity.gender_evidence = gender, f"pronoun {word} ({tally[gender]})"
                     entity.evidenced = True
+
+    def _subject_pronouns(self) -> None:
+        """A story's "He …" or "She …" that opens a sentence mentions its person again: each is
+        resolved in reading order and kept as a mention, so that a person the story keeps talking
+        about stays nearer than a name met in passing since ("She has called the shootings of …
+        Hillary Clinton's …. “…,” she said": the first "she")."""
+        for start in self.doc.sentence_starts:
+            m = SUBJECT_PRONOUN.match(self.text, start)
+            if m is None or self._quoted(start) or self._headline(start):
+                continue
+            gender = GENDERED[m.group().lower()]
+            entity = self._antecedent(start, self._agreeing(gender), gender)
+            if entity is not None:
+                self._add_event(Event(start, entity, True, True))
 
     def _headline_paragraphs(self) -> set[int]:
         """Paragraphs that are no sentences of the story: headlines, bylines and photo captions."""
@@ -697,15 +713,19 @@ class Resolver:
         """Who a third-person pronoun (or possessive: "his", "its") at ``position`` stands for."""
         if pronoun in GENDERED:
             gender = GENDERED[pronoun]
-
-            def agrees(e: Entity) -> bool:
-                return e.kind == "person" and e.gender in (None, gender) and self._person_like(e)
+            agrees = self._agreeing(gender)
             entity = self._antecedent(position, agrees, gender) or self._last_speaker(position, agrees)
             if entity is not None:
                 self._add_event(Event(position, entity, True, True, True))
             return entity
         plural = pronoun in PLURAL
         return self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
+
+    def _agreeing(self, gender: str):
+        """Which entities a he or she of ``gender`` may stand for."""
+        def agrees(e: Entity) -> bool:
+            return e.kind == "person" and e.gender in (None, gender) and self._person_like(e)
+        return agrees
 
     def _antecedent(self, position: int, accept, gender: str | None = None,
                     sentences: int = SENTENCES_BACK) -> Entity | None:

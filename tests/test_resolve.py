@@ -169,6 +169,25 @@ def test_a_name_that_modifies_a_noun_is_not_the_subject_a_pronoun_goes_to():
     assert (quote.speaker.name, quote.speaker.resolution) == ("Dan Ortiz", "pronoun")
 
 
+def test_a_person_the_story_keeps_calling_she_stays_the_antecedent_over_a_name_met_in_passing():
+    text = ("Ellen Park is the harbour commissioner. She has faced criticism since June, most recently for a "
+            "dinner with Tom Reyes while the board was investigating his sister, councillor Ana Reyes, over "
+            "the permits she signed. She has called the inquiry a distraction.\n\n"
+            "“Nobody says those things to my face,” she said.")
+    (quote,) = extract(text)
+    assert (quote.speaker.name, quote.speaker.resolution) == ("Ellen Park", "pronoun")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("African Americans said the shootings must stop.", "African Americans", "anonymous"),
+    ("Native Canadians told the inquiry the treaty was broken.", "Native Canadians", "anonymous"),
+    ("Tom Evans said the shootings must stop.", "Tom Evans", "person"),
+])
+def test_a_people_named_by_a_plural_demonym_is_a_group_not_a_person(text, speaker, kind):
+    (quote,) = extract(text)
+    assert (quote.speaker.name, quote.speaker.kind) == (speaker, kind)
+
+
 def test_a_description_with_no_antecedent_stays_unresolved():
     (quote,) = extract("“The ferry is late again,” the billionaire mogul said.")
     assert (quote.speaker.name, quote.speaker.resolution) == ("the billionaire mogul", "unresolved")
