@@ -259,6 +259,11 @@ class Lexicon:
         return frozenset(self._list("organizations", "places"))
 
     @cached_property
+    def event_names(self) -> frozenset[str]:
+        """Last words of the names of events ("the U.S. Open"): no organisation of a speaker's."""
+        return frozenset(self._list("organizations", "events"))
+
+    @cached_property
     def gendered_nouns(self) -> dict[str, str]:
         """Noun -> "male" or "female" ("spokeswoman", "his father")."""
         return {w: gender for gender in ("male", "female") for w in self._list("gendered_nouns", gender)}

@@ -84,6 +84,7 @@ POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", 
 PLURAL = frozenset({"they", "them", "their"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
+GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "agency"})
 SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 
@@ -416,8 +417,9 @@ class Resolver:
             name_start += len(re.match(r"[Tt]he\s+", mention.name.text).group())
         mention = replace(mention, name=Span.of(self.text, name_start, name_end))
         name = clean_name(mention.name.text)
-        if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places:
-            return  # a place is never an antecedent, and names no speaker by itself here
+        if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places \
+                or any(name == e or name.endswith(" " + e) for e in self.lexicon.event_names):
+            return  # a place or an event ("the U.S. Open") is never an antecedent, and names no speaker here
         key = ("organization", bare(name))
         entity = self._by_key.get(key)
         if entity is None and name.isupper() and len(name) >= 2:
@@ -589,7 +591,8 @@ class Resolver:
     def _described_before(self, start: int) -> Described:
         if not self.text[max(0, start - 3):start].rstrip().endswith(","):
             return Described(None, None, False)
-        m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
+        sentence_start = self.doc.sentence_starts[self.doc.sentence_index(start)] if self.doc.sentence_starts else 0
+        m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80, sentence_start), start)
         if not m or "\n" in m.group():
             return Described(None, None, False)
         return Described(*describe(self.text, m.start(1), m.end(1), self.lexicon), bool(PAST.match(m.group(1))))
@@ -662,9 +665,23 @@ class Resolver:
         if org is None or not org.text.split()[-1].islower() or any(w[:1].isupper() for w in org.text.split()):
             return org
         head = bare(org.text.split()[-1])
-        entity = self._antecedent(org.start, lambda e: e.kind == "organization" and (
-            self._org_matches(e, head) or head in ("organization", "organisation", "group", "agency")))
+        if head in GENERIC_ORGANIZATIONS:
+            entity = self._main_organization(org.start)
+        else:
+            entity = self._antecedent(org.start, lambda e: e.kind == "organization" and self._org_matches(e, head))
         return entity.name if entity is not None else None
+
+    def _main_organization(self, position: int) -> Entity | None:
+        """What "the organization" or "the group" stands for: the organisation the article has named
+        most often before ``position`` (the story's subject, not the last name met in passing),
+        else the nearest one."""
+        counts = Counter(id(e.entity) for e in self.events[:bisect.bisect_left(self._event_positions, position)]
+                         if e.entity.kind == "organization" and e.narrative)
+        if counts:
+            (top, n), *rest = counts.most_common(2) + [(None, 0)]
+            if n >= 2 and n > rest[0][1]:
+                return next(o for o in self.organizations if id(o) == top)
+        return self._antecedent(position, lambda e: e.kind == "organization")
 
     def _named(self, mention: Mention) -> Speaker:
         if self._headline(mention.start):

@@ -188,6 +188,24 @@ def test_a_people_named_by_a_plural_demonym_is_a_group_not_a_person(text, speake
     assert (quote.speaker.name, quote.speaker.kind) == (speaker, kind)
 
 
+def test_the_organization_is_the_one_the_story_is_about_not_the_last_name_met_in_passing():
+    text = ("Dana Whitfield will no longer set the course for the Harbour Rowing Federation. The Harbour "
+            "Rowing Federation said entries had doubled.\n\n"
+            "Crews from the Lakeside Regatta Club complained about the new course. As the organization’s "
+            "public face, Whitfield took the criticism calmly.\n\n"
+            "“We will listen,” Whitfield said.")
+    *_, quote = extract(text)
+    assert (quote.speaker.name, quote.speaker.organization.text) == ("Dana Whitfield", "Harbour Rowing Federation")
+
+
+def test_an_event_is_no_organisation():
+    text = ("Dana Whitfield runs the course. Players made six cuts at the Harbour Open last year.\n\n"
+            "As the organization’s public face, Whitfield took the criticism calmly.\n\n"
+            "“We will listen,” Whitfield said.")
+    *_, quote = extract(text)
+    assert quote.speaker.organization is None
+
+
 def test_a_description_with_no_antecedent_stays_unresolved():
     (quote,) = extract("“The ferry is late again,” the billionaire mogul said.")
     assert (quote.speaker.name, quote.speaker.resolution) == ("the billionaire mogul", "unresolved")
