@@ -16,11 +16,11 @@ Range = tuple[int, int]
 WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„]+")
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
-        r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
+        r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
         r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:January|February|March|April|May|June|July"
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
         r"|(?:a|one|two|three|several|a\s+few)\s+(?:day|days|week|weeks|month|months|year|years)\s+"
-        r"(?:earlier|later|ago|before))")
+        r"(?:earlier|later|ago|before))(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
 BETWEEN = re.compile(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"

@@ -379,8 +379,12 @@ register(Rule(
         example("Russia’s international ministry mentioned the two sides would meet again soon.",
                 ("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
                  "mentioned")),
+        example("The mayor told reporters this weekend she would close the bridge.",
+                ("indirect.SVC", "indirect", "she would close the bridge", "The mayor", "told")),
     ),
     must_not=(
+        example("Readers may not let editorials tell them how to vote."),
+        example("The mayor is also encouraging her voters at a rally on the pier to ask why the ferry stopped."),
         example("The state department announced nothing new on the report."),
         example("The senator denied the charges through her lawyer."),
         example("The crews continued the repairs until the harbour froze in January."),
