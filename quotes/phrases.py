@@ -38,6 +38,8 @@ LEFT_BOUNDARY = re.compile(
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
 )
+# A politician's party and state after the name, part of the speaker phrase: "(R-Ohio)", "(D-N.C.)", "(Vt.)".
+PARTY_LABEL = re.compile(r"\((?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
                "these", "those", "one", "two", "three", "four", "five", "several", "some", "many",
                "most", "all", "other", "another", "both", "each", "few", "no", "any", "such"}
@@ -143,7 +145,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         end -= 1
     segment_end = end
     # Find the boundary before the phrase; with an appositive, step over one comma first.
-    boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)]
+    labels = [m.span() for m in PARTY_LABEL.finditer(text, start, segment_end)]
+    boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)
+                  if not any(s <= m.start() < e for s, e in labels)]  # "Rep. Jim Jordan (R-Ohio), …"
     if appositive:
         commas = [m for m in boundaries if text[m.start()] == ","]
         relative = [m for m in commas if re.match(r"\s*(?:who|whose|which)\b", text[m.end():segment_end])]
@@ -165,7 +169,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             if earlier and text[earlier[-1].start():earlier[-1].end()].strip().lower() in ("and", "or"):
                 continue
             phrase_start = earlier[-1].end() if earlier else start
-            rest = text[phrase_start:comma.start()].split()
+            rest = PARTY_LABEL.sub("", text[phrase_start:comma.start()]).split()
             if rest and OPENING_ADJUNCT.match(text, phrase_start, comma.end()):
                 continue  # "In a panel discussion in Washington, Marc Morial, …": a time or place, no speaker
             if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)):
