@@ -408,7 +408,8 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     linked = _person_of_org(main)
     if linked is not None:
         person = _parse(phrase[:main[linked - 1].end], lexicon)
-        if person.kind == "person" and person.name and len(phrase[person.name[0]:person.name[1]].split()) >= 2:
+        if person.kind == "person" and person.name and (len(phrase[person.name[0]:person.name[1]].split()) >= 2
+                                                        or person.title):  # "Mr. Morgan of the Sierra Club"
             a_role = split_role(appositive, phrase, lexicon)[0] if appositive else None
             org = person.organization or _org_or_none(_span(main[linked + 1:]), phrase, lexicon)
             return Parsed("person", person.name, person.role or a_role, org, person.title, person.gender)

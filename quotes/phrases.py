@@ -38,6 +38,10 @@ LEFT_BOUNDARY = re.compile(
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
 )
+# What follows a name in apposition and is neither a name nor a description: an age ("59"), a
+# home town ("of Ashton"), a state ("Md."), or all three.
+AGE_OR_PLACE = re.compile(r"(?:\s*,?\s*(?:\d{1,3}|of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+                          r"|[A-Z][a-z]{1,4}\.))+\s*")
 # A politician's party and state after the name, part of the speaker phrase: "(R-Ohio)", "(D-N.C.)", "(Vt.)".
 PARTY_LABEL = re.compile(r"\((?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
@@ -154,9 +158,13 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if relative:
             # "Tom Reyes, who ran the ferry, the buses and the toll office, said": the name before "who"
             earlier = [m for m in boundaries if m.end() <= relative[0].start()]
+            name_end = relative[0].start()
+            while earlier and text[earlier[-1].start()] == "," \
+                    and AGE_OR_PLACE.fullmatch(text, earlier[-1].end(), name_end):
+                name_end = earlier.pop().start()  # "Donna Rawlings, 59, of Ashton, Md., who …": her age and town
             phrase_start = earlier[-1].end() if earlier else start
-            named = _name_run_before(text, words(text, phrase_start, relative[0].start()), lexicon)
-            described = speaker_before(text, phrase_start, relative[0].start() + 1, lexicon)
+            named = _name_run_before(text, words(text, phrase_start, name_end), lexicon)
+            described = speaker_before(text, phrase_start, name_end + 1, lexicon)
             if named or described:  # "Tom Reyes, who …, said", "A dock worker, who asked not to be named, said"
                 return (named or described)[0], segment_end
         if not commas:
@@ -281,7 +289,10 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
             or following.lower() in FUNCTION_WORDS - VERB_LIKE:
         return None
-    return tokens[0][0], tokens[taken - 1][1]
+    end = tokens[taken - 1][1]
+    if text[end:end + 1] == ")" and "(" in text[tokens[0][0]:end]:
+        end += 1  # "Jason Chaffetz (R-Utah)": the label closes
+    return tokens[0][0], end
 
 
 # A character inside a descriptive phrase: no clause punctuation, but the full stops of

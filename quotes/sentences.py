@@ -195,8 +195,26 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
     merged: list[Range] = []
     for s, e in spans:
-        if merged and CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower():
+        if merged and (CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower()
+                       or _initials_of_a_name(text, merged[-1][1], s)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
     return merged
+
+
+INITIALS_END = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})$")
+NEXT_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+
+def _initials_of_a_name(text: str, end: int, next_start: int) -> bool:
+    """Whether Punkt cut a name after its initials ("Rep. G.K. | Butterfield", "J.R.R. | Tolkien"): the
+    initials are no known abbreviation ("U.S.") nor a place after a comma ("Washington, D.C."), and
+    the next word is capitalised and starts no sentence."""
+    initials = INITIALS_END.search(text, max(0, end - 9), end)
+    word = NEXT_WORD.match(text, next_start)
+    if initials is None or word is None or text[max(0, initials.start() - 2):initials.start()] == ", ":
+        return False
+    params = tokenizer()._params
+    return initials.group(1).lower()[:-1] not in params.abbrev_types \
+        and word.group().lower() not in params.sent_starters

@@ -83,6 +83,17 @@ MUST_RESOLVE = {
         "Larry King hosts a talk show. Mr. King said the network never edits him.", [("Mr. King", "Larry King")]),
     "a surname with a particle": (
         "Mayor Bill de Blasio spoke first. De Blasio said the city was safe.", [("De Blasio", "Bill de Blasio")]),
+    "a name with initials that Punkt would end a sentence at": (
+        "“The port is safe,” said Rep. G.K. Lindqvist (D-Maine), who chairs the panel.",
+        [("Rep. G.K. Lindqvist", "G.K. Lindqvist")]),
+    "a title, a surname and the organisation": (
+        "“The plan is a scam,” said Mr. Morgan of the Harbour Trust.", [("Mr. Morgan of the Harbour Trust", "Morgan")]),
+    "a name before an age, a home town and a relative clause": (
+        "Dana Sampson Reyes, 59, of Ashton, Md., who watched the vote, said the ferry was late.",
+        [("Dana Sampson Reyes, 59, of Ashton, Md., who watched the vote", "Dana Sampson Reyes")]),
+    "a subject with a party label shared by a second verb": (
+        "Chairman Jason Lindqvist (R-Utah) said the deal was signed and added that it was bad.",
+        [("Chairman Jason Lindqvist", "Jason Lindqvist"), ("Chairman Jason Lindqvist (R-Utah)", "Jason Lindqvist")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
 }
