@@ -239,6 +239,11 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("roles", "modifiers"))
 
     @cached_property
+    def irregular_participles(self) -> frozenset[str]:
+        """"seen", "known": after a role noun, the start of a clause ("the student seen smiling")."""
+        return frozenset(w.lower() for w in self._list("roles", "participles"))
+
+    @cached_property
     def org_heads(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("organizations", "heads"))
 

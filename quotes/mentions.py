@@ -297,8 +297,9 @@ def _clause_cut(words: list[Word], lexicon: Lexicon) -> list[Word]:
         low = word.text.lower()
         if low in RELATIVES and i:
             return words[:i]
-        if seen_head and word.text.islower() and low.endswith(("ing", "ed")) and low not in lexicon.role_modifiers \
-                and low not in lexicon.role_heads and bare(low) not in lexicon.speaker_nouns:
+        if seen_head and word.text.islower() and (low.endswith(("ing", "ed")) or low in lexicon.irregular_participles) \
+                and low not in lexicon.role_modifiers and low not in lexicon.role_heads \
+                and bare(low) not in lexicon.speaker_nouns:
             return words[:i]
         seen_head = seen_head or bare(word.text) in lexicon.role_heads
     return words

@@ -70,6 +70,8 @@ CORPORATE = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "group", "holdi
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
                          "should", "did", "does", "do"})
+# "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
+LEFT_ROLE = re.compile(r"\b(?:resigned|retired|quit|left|stepped\s+down|was\s+fired|was\s+dismissed|departed)\b")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
 # Words before a name that make it an object or a possessor, not the subject a pronoun continues.
 OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against", "from", "at", "on", "in", "than",
@@ -573,7 +575,8 @@ class Resolver:
             m = pattern.match(self.text, pos, limit) if pattern is not APPOSITIVE_AFTER else appositive
             if m and "\n" not in m.group():
                 role, org = describe(self.text, m.start(1), m.end(1), self.lexicon)
-                found.append(Described(role, org, bool(PAST.match(m.group(1)))))
+                left = pattern is AS_ROLE_AFTER and LEFT_ROLE.search(m.group(), 0, m.start(1) - m.start())
+                found.append(Described(role, org, bool(PAST.match(m.group(1)) or left)))
         m = ORG_AFTER.match(self.text, end, limit)
         if m and "\n" not in m.group():
             org = parse_mention(self.text, m.start(1), m.end(1), self.lexicon)
@@ -906,4 +909,7 @@ def _person_key(words: list[str]) -> tuple:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
+    """"Harbour Development Bank" -> "HDB"; an abbreviated word gives all its capitals ("U.S. Golf
+    Association" -> "USGA")."""
+    return "".join((w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w[0]) for w in name.split()
+                   if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))

@@ -94,6 +94,9 @@ MUST_RESOLVE = {
     "a subject with a party label shared by a second verb": (
         "Chairman Jason Lindqvist (R-Utah) said the deal was signed and added that it was bad.",
         [("Chairman Jason Lindqvist", "Jason Lindqvist"), ("Chairman Jason Lindqvist (R-Utah)", "Jason Lindqvist")]),
+    "an acronym of a name with an abbreviated word": (
+        "The U.S. Rowing Federation set the course. The USRF said entries had doubled.",
+        [("The USRF", "U.S. Rowing Federation")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
 }
@@ -145,6 +148,13 @@ def test_a_current_role_wins_over_a_former_one():
             "Patel said the bill would pass.")
     (quote,) = extract(text)
     assert quote.speaker.role.text == "minister of justice"
+
+
+def test_a_role_left_is_a_former_one():
+    text = ("Dev Patel resigned as coach of the Harbour Seals in May. Patel, the director of the Ellery Rowing "
+            "Club, has not looked back.\n\n“We could have won,” Patel said.")
+    (quote,) = extract(text)
+    assert (quote.speaker.role.text, quote.speaker.organization.text) == ("director", "the Ellery Rowing Club")
 
 
 def test_role_stated_with_as():
