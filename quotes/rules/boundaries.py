@@ -22,8 +22,9 @@ from quotes.sentences import Range
 # ", but that …" goes on with the same claim.
 WRITER_CLAUSE = re.compile(r",\s+(?:but|though|although|whereas|while)\b(?!\s+that\b)|;|"
                            r",\s+and\s+(?:he|she|they|(?-i:[a-z]+ed))\b")
-# What may stand between a claim and the subject of another attribution: "…, the mayor said she …".
-BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2})\s*$")
+# What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
+# "…, and rights groups warned that …".
+BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2}|,?\s+(?:and|but))\s*$")
 
 
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
@@ -88,13 +89,17 @@ register(Boundary(
 register(Boundary(
     "boundary.following_cue", "end", following_cue,
     "a claim ends before the next attribution in its sentence: `…, adding …`, `… and warned …`, "
-    "`…, the mayor said she …`",
+    "`…, the mayor said she …`, `…, and the engineers warned …`",
     must=(
         example("Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
                 ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")),
         example("Asked whether he would back the ferry plan, Tom Reyes said he would wait for the audit.",
                 ("indirect.SVC", "indirect", "he would wait for the audit", "Tom Reyes", "said")),
+        example("Ellen Park said the bridge was safe, and the engineers warned that the ferry could not carry "
+                "more cars.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
+                ("indirect.SVC", "indirect", "the ferry could not carry more cars", "the engineers", "warned")),
     ),
 ))
 
