@@ -34,9 +34,16 @@ def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
     return None
 
 
+# A clause set in commas inside the sentence, which the claim's cue belongs to: "Clinton, though she
+# praised him and said …, stopped short …", "O'Donnell, who said …, recalled …".
+INSERTED_CLAUSE = re.compile(r",\s*(?:who|which|though|although|even\s+though|while|whereas)\b[^,;:.!?“”\"]*$")
+
+
 def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
-    """A claim in a leading subordinate clause ends with it: "While he said …, the main clause …"."""
-    if SUBORDINATE_LEAD.match(ex.text, sent[0], start):
+    """A claim in a subordinate clause ends with it: "While he said …, the main clause …", and
+    "Clinton, though she said …, stopped …" (a clause set in commas)."""
+    if SUBORDINATE_LEAD.match(ex.text, sent[0], start) \
+            or INSERTED_CLAUSE.search(ex.text, max(sent[0], start - 120), start):
         return first_break(ex, para, ",", start, end)
     return None
 
@@ -80,10 +87,15 @@ register(Boundary(
 ))
 register(Boundary(
     "boundary.subordinate_clause", "end", subordinate_clause,
-    "a claim in a leading subordinate clause ends with it: `While the mayor said …, the engineers …`",
+    "a claim in a subordinate clause ends with it: `While the mayor said …, the engineers …`, `Park, though "
+    "she said …, voted …`, `Park, who said …, voted …`",
     must=(
         example("While the mayor said the bridge was safe, the engineers kept it closed for a week.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")),
+        example("Ellen Park, though she said the bridge was safe, kept it closed for a week.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "she", "said")),
+        example("Tom Reyes, who said in May that the toll would rise, voted against it.",
+                ("indirect.relative", "indirect", "the toll would rise", "who", "said")),
     ),
 ))
 register(Boundary(
