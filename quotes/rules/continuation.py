@@ -64,8 +64,8 @@ def continues(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[str, Ca
     if span.start in ex.attributed:
         return None
     content = ex.direct_content(span)
-    if content[0] >= content[1] or ex.in_content(span.start):
-        return None
+    if content[0] >= content[1] or ex.in_content(span.start) or ex.is_title(span):
+        return None  # a quoted heading or title ("Coal Is Not the Villain") goes on with nobody's words
     previous = ex.previous_speaker(para, span)
     if previous is None or ex.own_cue_after(para, span):
         return None
@@ -217,6 +217,8 @@ register(Rule(
     ),
     must_not=(
         example('"The bridge is closed until further notice."'),
+        example("“We expect a long fight,” said Ellen Park.\n\n“The Villain Is Not the Ferry”\n\nThe strike began in "
+                "May."),
         example("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\nIt costs two "
                 "dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”",
                 ("direct.QCQ-VS", "direct", "The ferry is full every morning,", "Ellen Park", "said")),

@@ -188,6 +188,8 @@ def quote_then_attribution(layout: str, mixed: bool):
             return None
         if not mixed:
             return _quotation(ex, span, found)
+        if ex.is_title(span):
+            return None  # `On this weekend's "Fox News Sunday," Pence said …`: a title, no words of the speaker
         # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
         return Found((sent_start, span.end), found.speaker, found.cue, type="mixed", span=span,
                      attribution_end=found.end)
@@ -371,6 +373,9 @@ register(Rule(
         example('The plan means "the council is doing something right," she says, "but the cost is too high."',
                 ("mixed.CQ-SV", "mixed", 'The plan means "the council is doing something right,"', "she", "says"),
                 ("direct.split", "direct", "but the cost is too high.", "she", "says")),
+    ),
+    must_not=(
+        example("Ms. Park got a huge roar when she sang “A Change Is Gonna Come,” Tom Reyes said."),
     ),
     default_confidence=0.8, splits=True,
 ))

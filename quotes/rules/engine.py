@@ -53,6 +53,9 @@ def quote_type(para: Paragraph, start: int, end: int) -> str:
     return "indirect"
 
 
+MAX_TITLE_WORDS = 8
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "is", "by", "with"})
+
 class Extractor:
     """Runs the rules over one document and collects the candidates.
 
@@ -212,6 +215,16 @@ class Extractor:
 
     def direct_content(self, span: QuotedSpan) -> Range:
         return strip_space(self.text, span.inner_start, span.inner_end)
+
+    def is_title(self, span: QuotedSpan) -> bool:
+        """Whether a quotation is the title of a show, a song, an ad or a section ("Fox News Sunday",
+        ''A Change Is Gonna Come'', “Arrogant”): a few words in title case with no sentence in them."""
+        words = self.text[span.inner_start:span.inner_end].strip(" ,").split()
+        if not words or len(words) > MAX_TITLE_WORDS or words[-1][-1:] in ".?!" or not words[0][:1].isupper():
+            return False
+        # every word capitalised but the small ones: "Forget about Ford and GM" is no title
+        capitalised = all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words[1:])
+        return capitalised and (len(words) > 1 or words[0][1:].islower())
 
     def previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:
         """The last attributed quote that ends before ``span``, if it is near enough to continue."""
