@@ -218,7 +218,7 @@ register(Rule(
     must_not=(
         example('"The bridge is closed until further notice."'),
         example("“We expect a long fight,” said Ellen Park.\n\n“The Villain Is Not the Ferry”\n\nThe strike began in "
-                "May."),
+                "May.", ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said")),
         example("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\nIt costs two "
                 "dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”",
                 ("direct.QCQ-VS", "direct", "The ferry is full every morning,", "Ellen Park", "said")),
