@@ -26,6 +26,7 @@ INFINITIVE = re.compile(r"(?:not\s+)?to\s+(?-i:[a-z])[\w’'-]*\b")
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
 OBJECT_WORDS = 8
 OBJECT = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
+OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:not\s+)?to\s+(?-i:[a-z]))")
 OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "himself", "herself", "itself", "themselves", "me", "us",
                              "you", "this", "that", "these", "those"})
 # What cannot follow "called X" when X is called something: "called him back", "called it quits".
@@ -85,6 +86,11 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
     obj = OBJECT.match(rest)
     after = rest[obj.end():].lstrip() if obj else ""
     small = obj is not None and not has_words(text, pos, pos + obj.end(), OBJECT_WORDS + 1)
+    if "infinitive" in frames and not (small and INFINITIVE.match(after)):
+        # "urged all Canadians considering travel to China to consult …": the object runs to the infinitive
+        obj = OBJECT_BEFORE_INFINITIVE.match(rest)
+        small = obj is not None and not has_words(text, pos, pos + obj.end(), OBJECT_WORDS + 1)
+        after = rest[obj.end():].lstrip() if obj else ""
     if small and "infinitive" in frames and INFINITIVE.match(after):
         hearer = is_tell(ex, cue) and not after.startswith("not")
         return Frame("infinitive", pos + obj.end() + (len(rest[obj.end():]) - len(after)) if hearer else pos, particle)
@@ -200,6 +206,8 @@ register(Rule(
                 ("indirect.SV-to", "indirect", "to repeal the ferry tax before the summer", "The governor", "vowed")),
         example("The mayor promised to rebuild the pier before the summer.",
                 ("indirect.SV-to", "indirect", "to rebuild the pier before the summer", "The mayor", "promised")),
+        example("Ellen Park urged all residents travelling to Ellery this week to check the ferry timetable.",
+                ("indirect.SV-to", "indirect", "to check the ferry timetable", "Ellen Park", "urged")),
     ),
     must_not=(
         example("The crew went to the pier to repair the crane."),
