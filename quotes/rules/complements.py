@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from quotes.document import VERBS, Cue, Paragraph
-from quotes.phrases import DETERMINERS, PRONOUN_SPEAKERS, skip_adjuncts
+from quotes.phrases import DETERMINERS, PRONOUN_SPEAKERS, WEEKDAYS, skip_adjuncts
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import claim, content_end, is_tell, not_a_speaker, relative_subject, subject_of
 from quotes.rules.engine import Extractor, has_words
@@ -36,9 +36,10 @@ NOT_A_PREDICATE = frozenset({"back", "up", "off", "out", "in", "on", "to", "at",
                              "later", "earlier", "since", "until", "as", "that", "who", "which"})
 PREDICATE_WINDOW = 80
 # Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
-NARRATION_AFTER_NAME = re.compile(r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|"
-                                  r"(?-i:[a-z]+ed))\b|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|"
-                                  r"speech)\b)", re.IGNORECASE)
+NARRATION_AFTER_NAME = re.compile(
+    r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|in|at|on|later|(?-i:[a-z]+ed))\b"
+    r"|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|speech)\b"
+    rf"|(?:on|last|this|late|early)\s+(?:{WEEKDAYS}|week|month|year)\b)", re.IGNORECASE)
 
 
 class Frame(NamedTuple):
@@ -239,6 +240,8 @@ register(Rule(
         example("Ellen Park called the ferry plan “a disgrace to the harbour.”",
                 ("indirect.characterisation", "mixed", "the ferry plan “a disgrace to the harbour.”", "Ellen Park",
                  "called")),
+        example("Ellen Park called the report “false” on Thursday and in a short statement added nothing more.",
+                ("indirect.characterisation", "mixed", "the report “false”", "Ellen Park", "called")),
         example("The mayor called him reckless and unfit for the job.",
                 ("indirect.characterisation", "indirect", "him reckless and unfit for the job", "The mayor",
                  "called")),
