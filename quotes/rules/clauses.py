@@ -83,8 +83,22 @@ def para_cue_between(ex: Extractor, start: int, end: int) -> bool:
     return any(para.cues_between(start, end, kind) for kind in ("verb", "attitude", "according"))
 
 
+# A short phrase of time or place that opens a clause: "(admits) in this instance, there were …".
+LEADING_PHRASE = re.compile(r"(?:in|at|on|for|by|during|after|before|under|since|over)\s+(?:[\w’'.:-]+\s+){0,4}?"
+                            r"[\w’'.:-]+,\s+")
+
+
+def led_clause(ex: Extractor, start: int, end: int) -> bool:
+    """A clause after a short opening phrase of time or place: "in this instance, there were …"."""
+    return LEADING_PHRASE.match(ex.text, start, end) is not None and opens_clause(ex, start, end)
+
+
 def opens_clause(ex: Extractor, start: int, end: int) -> bool:
-    """A finite verb comes before the words that would end a subject ("the plan would fail")."""
+    """A finite verb comes before the words that would end a subject ("the plan would fail"), after
+    a short opening phrase of time or place if there is one."""
+    lead = LEADING_PHRASE.match(ex.text, start, end)
+    if lead:
+        start = lead.end()
     window = min(end, start + CLAUSE_WINDOW)
     verb = CLAUSE_VERB.search(ex.text, start, window)
     if verb is None:

@@ -21,6 +21,7 @@ from quotes.rules.clauses import (
     content_end,
     is_belief,
     is_tell,
+    led_clause,
     not_a_speaker,
     opens_clause,
     relative_subject,
@@ -154,7 +155,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     skipped = text[cue.end:start]
     if re.match(r"not\s+to\b", text[start:s_end]):
         return None  # "asked not to be named"
-    if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that:
+    if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that and not led_clause(ex, start, s_end):
         return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
     if not that and NO_SUBJECT.match(text, start, s_end):
         return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
@@ -379,6 +380,8 @@ register(Rule(
         example("Russia’s international ministry mentioned the two sides would meet again soon.",
                 ("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
                  "mentioned")),
+        example("The harbour master admits in this instance, there were delays.",
+                ("indirect.SVC", "indirect", "in this instance, there were delays", "The harbour master", "admits")),
         example("The mayor told reporters this weekend she would close the bridge.",
                 ("indirect.SVC", "indirect", "she would close the bridge", "The mayor", "told")),
     ),
