@@ -193,6 +193,7 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     if not SENTENCE_END.search(chunk, 0, TRAILING_END.search(chunk).start()):
         return [(start, end)]  # no full stop, question or exclamation mark before the end: one sentence
     spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
+    spans = [piece for s, e in spans for piece in _split_before_quotation(text, s, e)]
     merged: list[Range] = []
     for s, e in spans:
         if merged and (CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower()
@@ -201,6 +202,20 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
         else:
             merged.append((s, e))
     return merged
+
+
+# "… the Number 1 car in the U.S. “Forget about Ford,” he said.": Punkt reads "U.S." as an
+# abbreviation and goes on; a quotation that opens with a capital after it starts a sentence.
+INITIALS_BEFORE_QUOTATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}[ \t\u00a0]+(?=[“\"«][A-Z])")
+
+
+def _split_before_quotation(text: str, start: int, end: int) -> list[Range]:
+    pieces, previous = [], start
+    for m in INITIALS_BEFORE_QUOTATION.finditer(text, start, end):
+        pieces.append((previous, m.end() - len(m.group()) + len(m.group().rstrip())))
+        previous = m.end()
+    pieces.append((previous, end))
+    return pieces
 
 
 INITIALS_END = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})$")

@@ -177,3 +177,21 @@ def test_a_quote_wrapped_across_lines_is_found_whole():
     (quote,) = extract(text)
     assert quote.content.text == "We will not back down from this fight, and we\nwill keep going until the end,"
     assert quote.speaker.name == "Ellen Park"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It was the top car in the U.S. “Forget the others,” Ellen Park said.",
+     ["It was the top car in the U.S.", "“Forget the others,” Ellen Park said."]),
+    ("The U.S. “war on terror” goes on.", ["The U.S. “war on terror” goes on."]),
+])
+def test_a_quotation_that_opens_with_a_capital_after_initials_starts_a_sentence(text, expected):
+    assert [text[s:e] for s, e in sentences(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The bill was backed by Rep. G.K. Lindqvist of Maine.", ["The bill was backed by Rep. G.K. Lindqvist of Maine."]),
+    ("It was written by J.R.R. Tolkien in Oxford.", ["It was written by J.R.R. Tolkien in Oxford."]),
+    ("She moved to the U.S. He stayed in France.", ["She moved to the U.S.", "He stayed in France."]),
+])
+def test_initials_of_a_name_do_not_end_a_sentence(text, expected):
+    assert [text[s:e] for s, e in sentences(text, 0, len(text))] == expected
