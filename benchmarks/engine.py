@@ -79,7 +79,7 @@ def profile(files: list[str], top: int) -> None:
     from quotes.lexicon import load_lexicon
 
     texts = [json.loads(line)["text"] for path in files
-             for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+             for line in Path(path).read_text(encoding="utf-8").split("\n") if line.strip()]
     lexicon = load_lexicon()
     extract(texts[0], lexicon)
     profiler = cProfile.Profile()
