@@ -34,10 +34,16 @@ from quotes.mentions import FULL_STOP_WORD, NAME_RUN, bare, clean_name, describe
 from quotes.mentions import NAME_PARTICLES as PARTICLES
 from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
+from quotes.phrases import AGE
 from quotes.sentences import strip_space
 
-LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
 MAX_LEFT_WORDS = 5
+LEFT_WINDOW = 40  # a description word is read within this many characters before the next one
+LEFT_WORD_PUNCTUATION = "_’'.&-"  # with the letters and digits of \w: the characters of a word before a name
+SPACES = " \u00a0"
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+THE = re.compile(r"[Tt]he\s+")
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # "a report titled …", "a book called …": what follows is a title, and its subtitle after a colon belongs to it
 TITLED_BEFORE = re.compile(r"\b(?:titled|entitled|called)\s+$")
 TITLED_IN = re.compile(r"\b(?:titled|entitled|called)\s+(.+)$")
@@ -84,6 +90,26 @@ PLURAL = frozenset({"they", "them", "their"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
 PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+
+
+
+def word_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    r"""The word that ends in spaces right before ``pos`` (looking no further back than ``floor``), or None.
+
+    The span is the one ``re.compile(r"[\w’'.&-]+[ \u00a0]+$").search(text, floor, pos)`` gives
+    (without its spaces), found by stepping back from ``pos`` because that search tries every
+    start in the window and was the resolver's costliest call. ``\w`` is ``str.isalnum()`` or "_",
+    and, as there, a newline right before ``pos`` is stepped over (``$`` matches before it).
+    """
+    if pos > floor and text[pos - 1] == "\n":
+        pos -= 1
+    end = pos
+    while end > floor and text[end - 1] in SPACES:
+        end -= 1
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in LEFT_WORD_PUNCTUATION):
+        start -= 1
+    return (start, end) if start < end < pos else None
 
 
 @dataclass
@@ -216,8 +242,11 @@ class Resolver:
         without a sentence's full stop at its end."""
         starts = self.doc.sentence_starts
         cuts = set(starts[bisect.bisect_right(starts, start):bisect.bisect_left(starts, end)])
-        cuts.update(start + m.end() for m in FULL_STOP_WORD.finditer(self.text[start:end])
-                    if sentence_end(m.group(), self.lexicon))
+        run = self.text[start:end]
+        if not cuts and "." not in run:  # most runs: one piece with nothing to cut or trim
+            start, end = strip_space(self.text, start, end)
+            return [(start, end)] if start < end else []
+        cuts.update(start + m.end() for m in FULL_STOP_WORD.finditer(run) if sentence_end(m.group(), self.lexicon))
         pieces, previous = [], start
         for cut in sorted(cuts):
             pieces.append((previous, cut))
@@ -239,7 +268,7 @@ class Resolver:
         if TITLED_BEFORE.search(self.text, max(0, start - 12), start):
             self._read_title(start, end, headlines)
             return
-        if re.search(r"\b[Tt]he\s+$", self.text[max(0, start - 5):start]) \
+        if THE_BEFORE.search(self.text[max(0, start - 5):start]) \
                 and bare(words[0]) not in self.lexicon.forenames:
             self._read_organization(start, end, headlines)
             return
@@ -308,18 +337,18 @@ class Resolver:
         pos = start
         lexicon = self.lexicon
         for _ in range(MAX_LEFT_WORDS):
-            m = LEFT_WORD.search(self.text, max(0, pos - 40), pos)
-            if not m:
+            found = word_before(self.text, pos, max(0, pos - LEFT_WINDOW))
+            if found is None:
                 break
-            word = m.group().strip()
+            word = self.text[found[0]:found[1]]
             low = bare(word)
             if sentence_end(word, lexicon) or word.endswith((",", ";", ":")):
                 break
             if not (low in lexicon.role_heads or low in lexicon.role_modifiers or low in lexicon.org_heads
-                    or low in lexicon.portfolios or word.endswith(("’s", "'s")) or re.fullmatch(r"\d+-year-old", low)
-                    or word[:1].isupper() and low not in lexicon.sentence_openers) or "\n" in m.group():
+                    or low in lexicon.portfolios or word.endswith(("’s", "'s")) or AGE.fullmatch(low)
+                    or word[:1].isupper() and low not in lexicon.sentence_openers):
                 break
-            pos = m.start()
+            pos = found[0]
         return pos
 
     def _quoted(self, pos: int) -> bool:
@@ -350,7 +379,7 @@ class Resolver:
         company's name ("Suncor" for "Suncor Energy"), the last of a paper's ("the Times"), its
         acronym and its initials."""
         self.organizations.append(entity)
-        words = [bare(w) for w in re.sub(r"^the\s+", "", entity.name.text, flags=re.IGNORECASE).split()]
+        words = [bare(w) for w in LEADING_THE.sub("", entity.name.text).split()]
         short = self._organizations_by_word
         if len(words) >= 2 and all(w in self.lexicon.company_words or w in CORPORATE for w in words[1:]):
             short.setdefault(words[0], entity)  # but "Clinton" is not the Clinton Foundation
@@ -394,8 +423,9 @@ class Resolver:
         name_start, name_end = mention.name.start, mention.name.end
         if mention.name.text.endswith(("’s", "'s")):  # "the PBO’s forecast"
             name_end -= 2
-        if re.match(r"[Tt]he\s", mention.name.text):  # "The Export Council of Ellery": its name has no article
-            name_start += len(re.match(r"[Tt]he\s+", mention.name.text).group())
+        the = THE.match(mention.name.text)
+        if the:  # "The Export Council of Ellery": its name has no article
+            name_start += the.end()
         mention = replace(mention, name=Span.of(self.text, name_start, name_end))
         name = clean_name(mention.name.text)
         if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places:
@@ -744,7 +774,7 @@ class Resolver:
             entity = next((o for o in self.organizations if o.display.startswith(titled.group(1))), None)
             if entity is not None:
                 return self._speaker(mention, entity.display, "organization", entity, "short name")
-        words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
+        words = LEADING_THE.sub("", name).split()
         entity = self._by_key.get(("organization", bare(" ".join(words))))
         if entity is None and len(words) == 1:
             entity = self._organization_named(words[0], mention.start)

@@ -1,0 +1,56 @@
+"""Hand-written scans that replace a regex for speed give exactly the spans the regex gave.
+
+Each test runs the regex it replaces, as it was written, beside the scan on sentences written for
+the edge cases: the window's first character, a no-break space, a newline, punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from quotes.resolve import word_before
+
+LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
+
+
+def left_word_by_regex(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    m = LEFT_WORD.search(text, floor, pos)
+    return (m.start(), m.start() + len(m.group().strip())) if m else None
+
+
+LEFT_CONTEXTS = [
+    "said state department spokesperson Tammy Bruce",
+    "the harbour board’s chair Ann Lee",
+    "Ellery & Sons' director\u00a0Ann Lee",
+    "a 52-year-old Ann Lee",
+    "the U.S. envoy  Ann Lee",
+    "Minister \nAnn Lee",  # $ matches before a newline that ends the window
+    "Minister\n Ann Lee",
+    "Minister \n\nAnn Lee",
+    "first line.\nAnn Lee",
+    "(chair) Ann Lee",
+    "Ann Lee",
+    " Ann Lee",
+    "chair_person Ann Lee",
+    "a\tchair Ann Lee",
+    "Zürich’s mayor Ann Lee",
+    "the ٣rd deputy Ann Lee",  # a digit that is not ASCII is \w too
+    "x" * 60 + " Ann Lee",  # the word runs past the window's start
+    "the long-serving chair of the board of Ellery harbour Ann Lee",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_CONTEXTS)
+def test_word_before_gives_the_span_of_the_left_word_regex(text):
+    for pos in range(len(text) + 1):
+        for floor in {0, max(0, pos - 40), max(0, pos - 3), pos}:
+            assert word_before(text, pos, floor) == left_word_by_regex(text, pos, floor), (text, pos, floor)
+
+
+def test_isalnum_or_underscore_is_exactly_what_w_matches():
+    """The scans read ``\\w`` as ``str.isalnum()`` or "_": true of every character there is."""
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert {c for c in every_character if c.isalnum() or c == "_"} == set(re.findall(r"\w", every_character))
