@@ -32,6 +32,12 @@ BETWEEN = re.compile(
     r"(?-i:[a-z]+ly))\s*,?)+\s*$",  # "angrily said", never "Kelly said"
     re.IGNORECASE,
 )
+# Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
+# apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in -ly, a party
+# ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between.
+BETWEEN_WORDS = frozenset(re.findall(r"[a-z]+", BETWEEN.pattern.lower()))
+BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
+BETWEEN_WINDOW = 64
 LEFT_BOUNDARY = re.compile(
     r"(?:,\s*with\s|[,;:()\[\]—–]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
@@ -55,6 +61,36 @@ LEADING_JUNK = re.compile(
 )
 THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
 CONTENT_END = re.compile(r"[\s.,;:!?…]+$")
+
+
+def _last_word(text: str) -> str:
+    """The run of ``\\w`` characters (``str.isalnum()`` or "_") that ends ``text``."""
+    start = len(text)
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:]
+
+
+def may_end_between(window: str) -> bool:
+    """False where ``BETWEEN.search`` cannot match at the end of ``window``, true otherwise.
+
+    A test of the window's last two words, where the search tries each of the window's starts
+    against the whole alternation: it rules the search out before most cues ("Tom Reyes said"),
+    and its result is the same. A word that is not ASCII is left to the search, since under
+    IGNORECASE some such letters match ASCII ones ("ſ" matches "s").
+    """
+    tail = window.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    if tail.endswith(")"):
+        return True
+    last = _last_word(tail)
+    if not last:
+        return False
+    if not last.isascii() or last.lower() in BETWEEN_WORDS or last.endswith("ly") or any(c.isdigit() for c in last):
+        return True
+    before = _last_word(tail[:-len(last)].rstrip())
+    return not before.isascii() or before.lower() in BETWEEN_BEFORE_ANY_WORD
 
 
 def words(text: str, start: int, end: int) -> list[Range]:
@@ -125,7 +161,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     """
     clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
     end = cue_start
-    between = BETWEEN.search(text, max(clause_start, end - 64), end)
+    window_start = max(clause_start, end - BETWEEN_WINDOW)
+    between = BETWEEN.search(text, window_start, end) if may_end_between(text[window_start:end]) else None
     if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != ",":
         # "President Obama, dedicating the museum on Saturday, said": the time is in the appositive
         between = None

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from quotes.phrases import BETWEEN, may_end_between
 from quotes.resolve import word_before
 
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
@@ -54,3 +55,52 @@ def test_isalnum_or_underscore_is_exactly_what_w_matches():
     """The scans read ``\\w`` as ``str.isalnum()`` or "_": true of every character there is."""
     every_character = "".join(map(chr, range(sys.maxunicode + 1)))
     assert {c for c in every_character if c.isalnum() or c == "_"} == set(re.findall(r"\w", every_character))
+
+
+BEFORE_CUES = [
+    "Tom Reyes on Thursday said",
+    "Tom Reyes, the harbour master, later this week said",
+    "The mayor earlier in Ottawa told",
+    "Sen. Ann Lee (D-Ky.) said",
+    "Ann Lee (R) told",
+    "Ann Lee on Jan. 5th said",
+    "Ann Lee on May 12 said",
+    "she angrily said",
+    "Kelly said",
+    "KELLY SAID",
+    "Ann Lee, who ran the ferry, last week said",
+    "Ann Lee has long argued",
+    "Ann Lee went on to say",
+    "Ann Lee was quick to note",
+    "the minister also, separately, said",
+    "the minister ALSO said",
+    "The chair two days earlier said",
+    "Ann Lee a few weeks ago said",
+    "Ann Lee, ,\u00a0said",
+    "the minister\nalso said",
+    "the minister haſ said",  # under IGNORECASE the long s matches "s": "has"
+    "the minister at Zürich said",
+    "the minister in Zürich said",
+    "Tom Reyes said",
+    "Tom Reyes, said",
+    "Tom Reyes) said",
+    "Tom Reyes_2 said",
+    "earlier that day",
+    "in 2019 Ann Lee said",
+]
+
+
+@pytest.mark.parametrize("text", BEFORE_CUES)
+def test_may_end_between_is_false_only_where_between_cannot_match(text):
+    for end in range(len(text) + 1):
+        for start in {0, max(0, end - 64), max(0, end - 9), max(0, end - 2), end}:
+            if not may_end_between(text[start:end]):
+                assert BETWEEN.search(text, start, end) is None, (text, start, end)
+
+
+@pytest.mark.parametrize(("window", "may_match"), [
+    ("Tom Reyes ", False), ("the ministry ", False), ("Kelly ", True), ("Ann Lee on Thursday ", True),
+    ("Ann Lee (D-Ky.) ", True), ("later this Reyes ", True), ("Ann Lee, ", False), ("the minister haſ ", True),
+])
+def test_may_end_between_rules_out_the_common_case(window, may_match):
+    assert may_end_between(window) is may_match
