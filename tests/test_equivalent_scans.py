@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from quotes.lexicon import TOKEN, _opens_sentence, load_lexicon
 from quotes.phrases import BETWEEN, may_end_between
 from quotes.resolve import word_before
 
@@ -104,3 +105,34 @@ def test_may_end_between_is_false_only_where_between_cannot_match(text):
 ])
 def test_may_end_between_rules_out_the_common_case(window, may_match):
     assert may_end_between(window) is may_match
+
+
+def cue_words_by_finditer(lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """find_cues' single words as it found them before: one match object per token."""
+    forms = lexicon.cue_forms
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)
+            if m.group() in forms or m.group()[:1].isupper() and m.group().lower() in forms
+            and _opens_sentence(text, start, m.start())]
+
+
+PARAGRAPHS = [
+    "“We will appeal,” said Ann Lee. Said Tom Reyes: “Never.” He told reporters he disagreed.",
+    "The board said, added and warned; she SAID nothing. Says who?",
+    "No cue in this one at all.",
+    "",
+    "said",
+    "Ann Lee’s aide-de-camp said it's fine\u00a0— announced\nthe ministry, and Reyes' lawyer noted that.",
+    "Ann Lee pointed out that the ferry ran late, and said so.",  # a phrase cue hides its words
+    "Zürich’s mayor said: ‘fine’. Warned the union, “no”.",
+]
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS)
+def test_find_cues_finds_the_words_the_token_regex_found(paragraph):
+    lexicon = load_lexicon()
+    text = "Before. " + paragraph + " After said."
+    start, end = len("Before. "), len("Before. ") + len(paragraph)
+    phrases = [(m.start(), m.end(), m.group()) for m in lexicon.cue_phrase_regex.finditer(text, start, end)]
+    words = [w for w in cue_words_by_finditer(lexicon, text, start, end)
+             if not any(s <= w[0] < e for s, e, _ in phrases)]
+    assert lexicon.find_cues(text, start, end) == sorted(phrases + words)
