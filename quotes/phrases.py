@@ -44,6 +44,8 @@ LEFT_BOUNDARY = re.compile(
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
 )
+POSSESSIVE_END = re.compile(r"[’']s?$")
+RELATIVE_WORD = re.compile(r"\s*(?:who|whose|which)\b")
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
                "these", "those", "one", "two", "three", "four", "five", "several", "some", "many",
                "most", "all", "other", "another", "both", "each", "few", "no", "any", "such"}
@@ -112,7 +114,7 @@ def is_name_word(word: str) -> bool:
 
 def head_ok(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` can end a speaker phrase: a name, a pronoun or a known noun."""
-    bare = re.sub(r"[’']s?$", "", word).rstrip(".")
+    bare = POSSESSIVE_END.sub("", word).rstrip(".")
     low = bare.lower()
     if not bare or low in FUNCTION_WORDS - {"who"}:
         return False
@@ -183,7 +185,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)]
     if appositive:
         commas = [m for m in boundaries if text[m.start()] == ","]
-        relative = [m for m in commas if re.match(r"\s*(?:who|whose|which)\b", text[m.end():segment_end])]
+        relative = [m for m in commas if RELATIVE_WORD.match(text[m.end():segment_end])]
         if relative:
             # "Tom Reyes, who ran the ferry, the buses and the toll office, said": the name before "who"
             earlier = [m for m in boundaries if m.end() <= relative[0].start()]

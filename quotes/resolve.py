@@ -30,7 +30,16 @@ from typing import NamedTuple
 
 from quotes.document import Document
 from quotes.lexicon import Lexicon
-from quotes.mentions import FULL_STOP_WORD, NAME_RUN, bare, clean_name, describe, parse_mention, sentence_end
+from quotes.mentions import (
+    FULL_STOP_WORD,
+    LEADING_THE,
+    NAME_RUN,
+    bare,
+    clean_name,
+    describe,
+    parse_mention,
+    sentence_end,
+)
 from quotes.mentions import NAME_PARTICLES as PARTICLES
 from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
@@ -43,7 +52,6 @@ LEFT_WORD_PUNCTUATION = "_’'.&-"  # with the letters and digits of \w: the cha
 SPACES = " \u00a0"
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 THE = re.compile(r"[Tt]he\s+")
-LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 # "a report titled …", "a book called …": what follows is a title, and its subtitle after a colon belongs to it
 TITLED_BEFORE = re.compile(r"\b(?:titled|entitled|called)\s+$")
 TITLED_IN = re.compile(r"\b(?:titled|entitled|called)\s+(.+)$")

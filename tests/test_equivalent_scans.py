@@ -14,6 +14,7 @@ import pytest
 from quotes.lexicon import TOKEN, _opens_sentence, load_lexicon
 from quotes.phrases import BETWEEN, may_end_between
 from quotes.resolve import word_before
+from quotes.rules.filters import CAPTION, CAPTION_WORDS
 
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
 
@@ -136,3 +137,16 @@ def test_find_cues_finds_the_words_the_token_regex_found(paragraph):
     words = [w for w in cue_words_by_finditer(lexicon, text, start, end)
              if not any(s <= w[0] < e for s, e, _ in phrases)]
     assert lexicon.find_cues(text, start, end) == sorted(phrases + words)
+
+
+@pytest.mark.parametrize("caption", [
+    "(AP Photo/Jane Doe)", "(Reuters Photograph by Tom Reyes)", "(AFP Images)", "(File photo)", "(Photos: Ann Lee)",
+    "Photo: the harbour at dawn", "Photo credit: Ann Lee", "Credit : Ann Lee", "Caption: the pier",
+    "The pier at dawn. / Getty Images", "The pier, via AP Photo", "The pier by Reuters", "The pier /AFP",
+    "The pier, by Shutterstock",
+])
+def test_every_caption_match_holds_one_of_the_caption_words(caption):
+    """caption() tests the words first and searches only where one occurs: the same paragraphs."""
+    match = CAPTION.search(caption)
+    assert match is not None
+    assert any(word in match.group() for word in CAPTION_WORDS)
