@@ -128,15 +128,31 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.mark.parametrize("paragraph", PARAGRAPHS)
-def test_find_cues_finds_the_words_the_token_regex_found(paragraph):
-    lexicon = load_lexicon()
-    text = "Before. " + paragraph + " After said."
-    start, end = len("Before. "), len("Before. ") + len(paragraph)
+def cues_by_regex(lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     phrases = [(m.start(), m.end(), m.group()) for m in lexicon.cue_phrase_regex.finditer(text, start, end)]
     words = [w for w in cue_words_by_finditer(lexicon, text, start, end)
              if not any(s <= w[0] < e for s, e, _ in phrases)]
-    assert lexicon.find_cues(text, start, end) == sorted(phrases + words)
+    return sorted(phrases + words)
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS)
+def test_find_cues_finds_the_cues_the_regexes_found(paragraph):
+    lexicon = load_lexicon()
+    text = "Before. " + paragraph + " After said."
+    start, end = len("Before. "), len("Before. ") + len(paragraph)
+    assert lexicon.find_cues(text, start, end) == cues_by_regex(lexicon, text, start, end)
+
+
+def test_a_cue_phrase_whose_first_word_is_no_token_is_searched_everywhere(tmp_path):
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[cue_phrases]\nphrases = ["re:tweeted that"]\n', encoding="utf-8")
+    lexicon = load_lexicon([str(extra)])
+    assert lexicon.cue_phrase_openers is None
+    assert load_lexicon().cue_phrase_openers is not None
+    text = "Ann Lee re:tweeted that the ferry was late."
+    found = lexicon.find_cues(text, 0, len(text))
+    assert (8, 23, "re:tweeted that") in found
+    assert found == cues_by_regex(lexicon, text, 0, len(text))
 
 
 @pytest.mark.parametrize("caption", [
