@@ -97,7 +97,10 @@ POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", 
 PLURAL = frozenset({"they", "them", "their"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# he, him, his, himself, she, her, hers, herself as whole words. The first letter comes before the
+# look-behinds that check the word's start and choose its rest: a pattern that opens with a
+# character class lets re jump from one h or s to the next (for speed; the same matches).
+PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|im|is|imself|er|ers|erself)|(?<=[Ss])he)\b")
 
 
 
@@ -271,7 +274,8 @@ class Resolver:
 
     def _read_name(self, start: int, end: int, headlines: set[int]) -> None:
         words = self.text[start:end].split()
-        if all(bare(w) in self.lexicon.sentence_openers for w in words):
+        openers = self.lexicon.sentence_openers
+        if bare(words[0]) in openers and all(bare(w) in openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
         if TITLED_BEFORE.search(self.text, max(0, start - 12), start):
             self._read_title(start, end, headlines)

@@ -12,9 +12,10 @@ import sys
 import pytest
 
 from quotes.lexicon import TOKEN, _opens_sentence, load_lexicon
+from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, may_end_between
-from quotes.resolve import word_before
-from quotes.rules.filters import CAPTION, CAPTION_WORDS
+from quotes.resolve import PRONOUN, word_before
+from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
 
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
 
@@ -166,3 +167,41 @@ def test_every_caption_match_holds_one_of_the_caption_words(caption):
     match = CAPTION.search(caption)
     assert match is not None
     assert any(word in match.group() for word in CAPTION_WORDS)
+
+
+# The patterns as they were written, with the look-behind first; the module's versions match the
+# first letter first, for speed.
+NAME_RUN_AS_WRITTEN = re.compile(
+    rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
+PRONOUN_AS_WRITTEN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+ARTICLE = (
+    "Foreign Minister Sergei Lavrov met Ludwig van Beethoven's heir. She said HE would go; his aide, "
+    "Ann-Marie O’Brien, and herself. Shell's CEO said: “hers, not his.” Sheila Heston (D-N.Y.) and "
+    "Him Lee of the Bank of Canada. Ernst & Young. J.R.R. Tolkien’s estate. x.Ann and -Bob; 'Carl.\n"
+    "Émile Zola\u00a0Fils, Hershey, Shehe, he’s, she's, HERSELF, _he, 2she, Mc Donald for Ellery."
+)
+
+
+@pytest.mark.parametrize(("fast", "as_written"), [(NAME_RUN, NAME_RUN_AS_WRITTEN), (PRONOUN, PRONOUN_AS_WRITTEN)])
+def test_first_letter_first_patterns_match_as_written(fast, as_written):
+    for start in range(0, len(ARTICLE), 7):
+        spans = [m.span() for m in fast.finditer(ARTICLE, start)]
+        assert spans == [m.span() for m in as_written.finditer(ARTICLE, start)]
+    assert len(list(fast.finditer(ARTICLE))) >= 8
+
+
+@pytest.mark.parametrize("before", [
+    "The mayor did not", "The mayor has never", "The mayor won't", "She no longer", "The company declined to",
+    "He refused to publicly", "The mayor DID NOT", "The mayor Never",
+])
+def test_every_ascii_negation_holds_one_of_the_negation_words(before):
+    """negated() searches NEGATION only where one of the words occurs, or beyond ASCII."""
+    window = before + " "
+    assert NEGATION.search(window)
+    assert any(word in window.lower() for word in NEGATION_WORDS)
+
+
+def test_a_negation_beyond_ascii_is_left_to_the_regex():
+    window = "The mayor refuſed to "  # IGNORECASE matches the long s to "s"; lower() does not
+    assert NEGATION.search(window) and not window.isascii()
+    assert not any(word in window.lower() for word in NEGATION_WORDS)

@@ -24,8 +24,18 @@ BE = re.compile(r"\b(?:is|was|were|are|been|being|be|get|got|gets)\s+(?:\w+ly\s+
 
 
 
+# Every match of NEGATION holds one of these, in lower case: an ASCII window without any is no
+# negation, which substring tests tell faster than NEGATION tried at each of its characters.
+NEGATION_WORDS = ("no", "never", "n't", "declined", "refused")
+NEGATION_WINDOW = 40
+
+
 def negated(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
-    return NEGATION.search(ex.text, max(para.start, cue.start - 40), cue.start) is not None
+    start = max(para.start, cue.start - NEGATION_WINDOW)
+    window = ex.text[start:cue.start].lower()
+    if window.isascii() and not any(word in window for word in NEGATION_WORDS):
+        return False  # beyond ASCII, IGNORECASE matches letters that lower() does not give ("ſ" for "s")
+    return NEGATION.search(ex.text, start, cue.start) is not None
 
 
 def passive(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
