@@ -169,7 +169,17 @@ def strip_space(text: str, start: int, end: int) -> Range:
 # Punkt only breaks after one of these; a paragraph with none before its final punctuation is one
 # sentence, and Punkt need not read it (about two paragraphs in five in news).
 SENTENCE_END = re.compile(r"[.?!]")
-TRAILING_END = re.compile(r"[.?!…]*[\"”’')\]]*$")
+FINAL_MARKS = ".?!…"
+CLOSERS = "\"”’')]"
+
+
+def trailing_end(chunk: str) -> int:
+    r"""Where the punctuation that ends ``chunk`` starts: final marks, then closing quotes and
+    brackets (``?”)``). It is ``re.compile(r"[.?!…]*[\"”’')\]]*$").search(chunk).start()``, ``$``
+    matching before a final newline too, found with ``rstrip`` because that search tried every
+    position of the paragraph (for speed)."""
+    body = chunk[:-1] if chunk.endswith("\n") else chunk
+    return len(body.rstrip(CLOSERS).rstrip(FINAL_MARKS))
 
 
 def sentences(text: str, start: int, end: int) -> list[Range]:
@@ -179,7 +189,7 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     ``"Are you serious?" she asked.`` the attribution belongs to the quote's sentence.
     """
     chunk = text[start:end]
-    if not SENTENCE_END.search(chunk, 0, TRAILING_END.search(chunk).start()):
+    if not SENTENCE_END.search(chunk, 0, trailing_end(chunk)):
         return [(start, end)]  # no full stop, question or exclamation mark before the end: one sentence
     spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
     merged: list[Range] = []

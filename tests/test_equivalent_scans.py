@@ -16,6 +16,7 @@ from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, may_end_between
 from quotes.resolve import PRONOUN, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
+from quotes.sentences import trailing_end
 
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
 
@@ -205,3 +206,14 @@ def test_a_negation_beyond_ascii_is_left_to_the_regex():
     window = "The mayor refuſed to "  # IGNORECASE matches the long s to "s"; lower() does not
     assert NEGATION.search(window) and not window.isascii()
     assert not any(word in window.lower() for word in NEGATION_WORDS)
+
+
+TRAILING_END = re.compile(r"[.?!…]*[\"”’')\]]*$")  # what trailing_end replaces
+
+
+@pytest.mark.parametrize("chunk", [
+    "The ferry ran late.", "“Are you serious?” she asked.", "He said it (twice).)", "Fine!”’", "What?!…”",
+    "No end", "", ".", "”", "Wait…\n", "Wait.\n\n", "Wait.”\n", "\n", "x.”.”", "a ]", "Line one.\nLine two",
+])
+def test_trailing_end_is_where_the_trailing_end_regex_starts(chunk):
+    assert trailing_end(chunk) == TRAILING_END.search(chunk).start()
