@@ -13,7 +13,7 @@ so that they match exactly what ``regex`` matches (``tests/test_sentences.py`` c
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -98,6 +98,13 @@ def ascii_twin(pattern) -> re.Pattern:
     return re.compile(pattern.pattern)
 
 
+@lru_cache(maxsize=65536)
+def _type_beyond_ascii(tok: str) -> str:
+    """``PunktToken._get_type`` of a token beyond ASCII, on nltk's ``regex`` pattern, remembered:
+    its timeout wrapper is slow, and such tokens ("Trump’s", "“We") recur."""
+    return PunktToken._RE_NUMERIC.sub("##number##", tok.lower())
+
+
 class NewsToken(PunktToken):
     """Punkt's token, whose word-class tests run on ``re`` for ASCII tokens (nearly all of news).
 
@@ -113,7 +120,7 @@ class NewsToken(PunktToken):
 
     def _get_type(self, tok):
         lowered = tok.lower()
-        return self.NUMERIC.sub("##number##", lowered) if lowered.isascii() else super()._get_type(tok)
+        return self.NUMERIC.sub("##number##", lowered) if lowered.isascii() else _type_beyond_ascii(tok)
 
     @property
     def is_ellipsis(self):

@@ -10,13 +10,14 @@ import re
 import sys
 
 import pytest
+from nltk.tokenize.punkt import PunktToken
 
 from quotes.lexicon import TOKEN, _opens_sentence, load_lexicon
 from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, may_end_between
 from quotes.resolve import PRONOUN, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
-from quotes.sentences import trailing_end
+from quotes.sentences import NewsToken, trailing_end
 
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
 
@@ -217,3 +218,10 @@ TRAILING_END = re.compile(r"[.?!…]*[\"”’')\]]*$")  # what trailing_end rep
 ])
 def test_trailing_end_is_where_the_trailing_end_regex_starts(chunk):
     assert trailing_end(chunk) == TRAILING_END.search(chunk).start()
+
+
+@pytest.mark.parametrize("token", ["Trump’s", "“We", "٣٤٥", "-,٣.", "Über", "1,000", "—", "12’", "-٣", "x٣"])
+def test_punkt_token_types_are_nltks_own(token):
+    """NewsToken remembers the type of a token beyond ASCII: the type nltk gives it, every time."""
+    assert NewsToken(token).type == PunktToken(token).type
+    assert NewsToken(token).type == PunktToken(token).type
