@@ -241,11 +241,12 @@ class Resolver:
         found = set()
         for para in self.doc.paragraphs:
             body = self.text[para.start:para.end]
-            words = body.split()
-            title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words) and len(words) >= 3
-            if CAPTION.match(body) or (not body.rstrip("”\"’' ").endswith((".", "?", "!", ":")) and (
-                    title_case or len(words) <= 8)):
+            if CAPTION.match(body):
                 found.add(para.index)
+            elif not body.rstrip("”\"’' ").endswith((".", "?", "!", ":")):  # words counted only here
+                words = body.split()
+                if len(words) <= 8 or sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words):
+                    found.add(para.index)  # short, or in Title Case
         return found
 
     def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -277,7 +278,9 @@ class Resolver:
         openers = self.lexicon.sentence_openers
         if bare(words[0]) in openers and all(bare(w) in openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
-        if TITLED_BEFORE.search(self.text, max(0, start - 12), start):
+        floor = max(0, start - 12)
+        # "titled", "entitled" and "called" end in "led": a substring test spares most searches
+        if "led" in self.text[floor:start] and TITLED_BEFORE.search(self.text, floor, start):
             self._read_title(start, end, headlines)
             return
         if THE_BEFORE.search(self.text[max(0, start - 5):start]) \

@@ -15,7 +15,7 @@ from nltk.tokenize.punkt import PunktToken
 from quotes.lexicon import TOKEN, _opens_sentence, load_lexicon
 from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, may_end_between
-from quotes.resolve import PRONOUN, word_before
+from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
 from quotes.sentences import NewsToken, trailing_end
 
@@ -225,3 +225,11 @@ def test_punkt_token_types_are_nltks_own(token):
     """NewsToken remembers the type of a token beyond ASCII: the type nltk gives it, every time."""
     assert NewsToken(token).type == PunktToken(token).type
     assert NewsToken(token).type == PunktToken(token).type
+
+
+@pytest.mark.parametrize("before", ["a report titled ", "a book entitled\u00a0", "a show called\n", "TITLED "])
+def test_every_title_lead_in_holds_led(before):
+    """Resolver._read_name searches TITLED_BEFORE only where "led" occurs before the name."""
+    if TITLED_BEFORE.search(before):
+        assert "led" in before
+    assert TITLED_BEFORE.search(before) or before == "TITLED "
