@@ -103,7 +103,6 @@ GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she"
 PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|im|is|imself|er|ers|erself)|(?<=[Ss])he)\b")
 
 
-
 def word_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
     r"""The word that ends in spaces right before ``pos`` (looking no further back than ``floor``), or None.
 

@@ -17,12 +17,12 @@ from quotes.rules.engine import Extractor, has_words, quote_type
 from quotes.sentences import Range
 
 MIN_CLAIM_WORDS = 2
-# A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
 THAT_WORD = re.compile(r"\bthat\b")
 # "said on Tuesday at a rally that …": a gap of place, time or manner before "that"
 PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|during|to|before|after|from|with|via|through|over|under|into|for|about|"
                        r"outside|inside|near|by|last|this|earlier|later|again|also|repeatedly)\b", re.IGNORECASE)
 DASH_OR_PARENTHESIS = re.compile(r"\s[-—–(]")
+# A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
 CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
     r"did|does|do|isn’t|wasn’t|won’t|wouldn’t|can’t|don’t|doesn’t|didn’t|isn't|wasn't|won't|"

@@ -33,8 +33,9 @@ NEGATION_WINDOW = 40
 def negated(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
     start = max(para.start, cue.start - NEGATION_WINDOW)
     window = ex.text[start:cue.start].lower()
+    # beyond ASCII, the search decides: IGNORECASE matches letters that lower() does not give ("ſ")
     if window.isascii() and not any(word in window for word in NEGATION_WORDS):
-        return False  # beyond ASCII, IGNORECASE matches letters that lower() does not give ("ſ" for "s")
+        return False
     return NEGATION.search(ex.text, start, cue.start) is not None
 
 
