@@ -104,7 +104,9 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
     """The speaker before a cue, and how it was found: the phrase right before it ("SVC"), the
     subject it shares with a verb before it ("coordinated"), or the speaker of the claim before a
     participle ("participle")."""
-    speaker = speaker_before(ex.text, s_start, cue.start, ex.lexicon)
+    # several rules ask for the subject of the same cue: the phrase is read once
+    speaker = ex.cached(("speaker_before", s_start, cue.start),
+                        lambda: speaker_before(ex.text, s_start, cue.start, ex.lexicon))
     if speaker is None:
         return shared_subject(ex, cue, s_start)
     if cue.text.lower().endswith("ing"):
