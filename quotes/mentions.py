@@ -47,8 +47,8 @@ NAME_INITIAL = r"[A-Z\u00c0-\u00de]"
 NAME_WORD_REST = r"(?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
 NAME_WORD = NAME_INITIAL + NAME_WORD_REST
 # The first letter comes before the look-behind that says no word runs into it: a pattern that
-# opens with a character class lets re jump from one capital to the next (for speed: 1.5 times
-# faster than with the look-behind first, and the same matches).
+# opens with a character class lets re jump from one capital to the next (for speed: 1.5 to 2
+# times faster than with the look-behind first, and the same matches).
 NAME_RUN = re.compile(rf"{NAME_INITIAL}(?<![\w’'.-]{NAME_INITIAL}){NAME_WORD_REST}"
                       rf"(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
 FULL_STOP_WORD = re.compile(r"\S+\.(?=[ \u00a0])")
