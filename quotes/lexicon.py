@@ -261,6 +261,11 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("roles", "modifiers"))
 
     @cached_property
+    def irregular_participles(self) -> frozenset[str]:
+        """"seen", "known": after a role noun, the start of a clause ("the student seen smiling")."""
+        return frozenset(w.lower() for w in self._list("roles", "participles"))
+
+    @cached_property
     def org_heads(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("organizations", "heads"))
 
@@ -279,6 +284,11 @@ class Lexicon:
     @cached_property
     def places(self) -> frozenset[str]:
         return frozenset(self._list("organizations", "places"))
+
+    @cached_property
+    def event_names(self) -> frozenset[str]:
+        """Last words of the names of events ("the U.S. Open"): no organisation of a speaker's."""
+        return frozenset(self._list("organizations", "events"))
 
     @cached_property
     def gendered_nouns(self) -> dict[str, str]:

@@ -4,7 +4,12 @@ Marks are paired by family (double or single) and by context, never by counting:
 unbalanced mark is dropped and the rest of the document is still read (textacy loses whole
 documents on an odd count). Apostrophes (’s, don’t, ’90s, players’) are told apart from
 closing single quotes. A paragraph that opens a quote and never closes it continues into the
-next paragraph when that one reopens a quote (the multi-paragraph convention).
+next paragraph when that one reopens a quote (the multi-paragraph convention), or when that one
+closes a quote it never opened (a reopening mark left out).
+
+Typing slips are read as the writer meant them: doubled single marks (‘‘ ’’) and a closing mark
+at the start of a quote (’We …’) open a quote; a stray opener or closer inside a quote that starts
+a sentence does not cut it in two (“I told them “no way,” …; “The 6" pipe burst,” …).
 """
 
 from __future__ import annotations
@@ -14,10 +19,15 @@ import re
 from dataclasses import dataclass
 
 # A mark, with the two-apostrophe and two-backtick forms used by some wires and corpora.
-MARK = re.compile(r"``|''|[\"'“”‘’«»„‚‹›‟]")
-OPENERS = {"“": "d", "„": "d", "«": "d", "``": "d", "‘": "s", "‚": "s", "‹": "s", "‟": "d"}
+MARK = re.compile(r"``|''|‘‘|’’|[\"'“”‘’«»„‚‹›‟]")
+OPENERS = {"“": "d", "„": "d", "«": "d", "``": "d", "‘‘": "d", "‘": "s", "‚": "s", "‹": "s", "‟": "d"}
 CLOSERS = {"”": "d", "»": "d", "’": "s", "›": "s"}
-EITHER = {'"': "d", "''": "d", "'": "s"}
+EITHER = {'"': "d", "''": "d", "’’": "d", "'": "s"}
+# Closing marks that open a quote when they start a paragraph or a sentence before a capital
+# ("’We will appeal,’ she said"): an autocorrect slip, common in rewritten text.
+MISTYPED_OPENERS = {"”", "’"}
+SENTENCE_END = set(".?!:")
+PUNCTUATION_BEFORE_CLOSE = set(",.?!…")
 SPACE_BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,") | {""}
 AFTER_CLOSE = set(" \t\n\u00a0)]}—–-/:;,.?!…") | {""}
 
@@ -48,6 +58,8 @@ def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
     after = text[pos + len(mark)] if pos + len(mark) < end else ""
     if mark in ("’", "'") and _is_apostrophe(text, pos, mark):
         return None
+    if mark in MISTYPED_OPENERS and after.isupper() and _starts_sentence(text, pos, start):
+        return "open"
     if mark in OPENERS:
         if after and not after.isspace():
             return "open"
@@ -68,6 +80,16 @@ def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
     return "either" if opens and closes else None
 
 
+def _starts_sentence(text: str, pos: int, start: int) -> bool:
+    """Whether a mark at ``pos`` stands at the start of the paragraph or of a sentence."""
+    return pos == start or pos - 2 >= start and text[pos - 1].isspace() and text[pos - 2] in SENTENCE_END
+
+
+def _ends_speech(text: str, pos: int) -> bool:
+    """Whether the closing mark at ``pos`` follows the punctuation that ends spoken words ("…,”")."""
+    return text[pos - 1] in PUNCTUATION_BEFORE_CLOSE
+
+
 def _family(mark: str) -> str:
     return OPENERS.get(mark) or CLOSERS.get(mark) or EITHER[mark]
 
@@ -78,29 +100,42 @@ MAX_DEPTH = 8
 # Which closing marks end a quote opened by each mark. Curly and straight double marks close
 # each other, since scraped and re-typed text mixes them ("“…," he said. "…”").
 CLOSES = {"“": "”“\"", "„": "“”", "«": "»", "‹": "›", "‘": "’", "‚": "‘’", "``": "''”\"", "‟": "”",
-          '"': '"”', "''": "''”", "'": "'’"}
+          '"': '"”', "''": "''”", "'": "'’", "‘‘": "’’”\"", "’’": "’’”\"", "”": "”\"", "’": "’'"}
 
 
 def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
-          reopened: bool) -> list[QuotedSpan]:
+          reopened: bool, continues: bool = False) -> list[QuotedSpan]:
     """Pair the marks of one family with a stack, so that « » may nest inside “ ”.
 
-    Only outermost pairs become spans. A closing mark that matches nothing is dropped; an opener
-    of the style already open replaces it (the first was a stray); a quote still open at the end
-    of the paragraph runs to ``end``.
+    Only outermost pairs become spans. A closing mark that matches nothing is dropped, unless it
+    closes a quote left open by the previous paragraph (``continues``) or ends the words of a quote
+    that a stray closer cut short. A second opener of the style already open nests when two closers
+    follow it, and otherwise one of the two is a stray: the later one, when the first opens a
+    sentence and the quote ends like speech (“I told them “no way,” …), else the first. A quote
+    still open at the end of the paragraph runs to ``end``.
     """
     spans: list[QuotedSpan] = []
     stack: list[tuple[int, str]] = []
-    for pos, mark, role in marks:
+    for index, (pos, mark, role) in enumerate(marks):
         match = next((i for i in range(len(stack) - 1, -1, -1) if mark in CLOSES[stack[i][1]]), None)
         if role in ("close", "either") and match is not None:
             opened = stack[match]
             del stack[match:]
             if not stack:
                 spans.append(QuotedSpan(opened[0], pos + len(mark), opened[0] + len(opened[1]), pos, True))
+        elif role == "close" and not stack and continues and not spans:
+            spans.append(QuotedSpan(start, pos + len(mark), start, pos, True, True))  # the reopening mark left out
+        elif role == "close" and not stack and spans and _cut_short(text, spans[-1], pos, start):
+            last = spans[-1]
+            spans[-1] = QuotedSpan(last.start, pos + len(mark), last.inner_start, pos, True, last.reopens)
         elif role in ("open", "either"):
             if stack and stack[-1][1] == mark:
-                stack[-1] = (pos, mark)
+                nesting = _closers_before_next_opener(marks, index, mark)
+                if nesting >= 2 and len(stack) < MAX_DEPTH:
+                    stack.append((pos, mark))
+                elif not (nesting == 1 and _starts_sentence(text, stack[-1][0], start)
+                          and _ends_speech(text, _next_closer(marks, index, mark))):
+                    stack[-1] = (pos, mark)
             elif len(stack) >= MAX_DEPTH:
                 continue  # deeper than any real quotation nests: a run of stray marks
             elif stack or not spans or spans[-1].end <= pos:
@@ -112,6 +147,31 @@ def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
         first = spans[0]
         spans[0] = QuotedSpan(first.start, first.end, first.inner_start, first.inner_end, first.closed, True)
     return spans
+
+
+def _cut_short(text: str, last: QuotedSpan, pos: int, start: int) -> bool:
+    """Whether a closer that matches nothing ends the quote before it, which a stray closer inside
+    it cut short: the quote opens a sentence, its closer does not end speech and this one does
+    (“The 6" pipe burst,” …)."""
+    return (last.closed and last.start >= start and _starts_sentence(text, last.start, start)
+            and not _ends_speech(text, last.inner_end) and _ends_speech(text, pos))
+
+
+def _closers_before_next_opener(marks: list[tuple[int, str, str]], index: int, opener: str) -> int:
+    """How many closers of ``opener``'s style follow the mark at ``index`` before the next opener."""
+    count = 0
+    for i in range(index + 1, len(marks)):
+        _, mark, role = marks[i]
+        if role == "open" or role == "either" and mark == opener:
+            break
+        if mark in CLOSES[opener]:
+            count += 1
+    return count
+
+
+def _next_closer(marks: list[tuple[int, str, str]], index: int, opener: str) -> int:
+    return next(marks[i][0] for i in range(index + 1, len(marks))
+                if marks[i][2] != "open" and marks[i][1] in CLOSES[opener])
 
 
 def quoted_spans(text: str, start: int, end: int, previous_open: bool = False) -> list[QuotedSpan]:
@@ -128,7 +188,7 @@ def quoted_spans(text: str, start: int, end: int, previous_open: bool = False) -
         if role is None:
             continue
         (doubles if _family(m.group()) == "d" else singles).append((m.start(), m.group(), role))
-    spans = _pair(text, doubles, start, end, previous_open)
+    spans = _pair(text, doubles, start, end, previous_open, continues=previous_open)
     starts = [q.start for q in spans]  # outermost spans only: in order and apart, so one bisection finds the one
     outside = [s for s in singles if (i := bisect.bisect_right(starts, s[0]) - 1) < 0 or s[0] >= spans[i].end]
     single_spans = [s for s in _pair(text, outside, start, end, previous_open) if s.closed]

@@ -308,8 +308,9 @@ def _clause_cut(words: list[Word], lexicon: Lexicon) -> list[Word]:
         low = word.text.lower()
         if low in RELATIVES and i:
             return words[:i]
-        if seen_head and word.text.islower() and low.endswith(("ing", "ed")) and low not in lexicon.role_modifiers \
-                and low not in lexicon.role_heads and bare(low) not in lexicon.speaker_nouns:
+        if seen_head and word.text.islower() and (low.endswith(("ing", "ed")) or low in lexicon.irregular_participles) \
+                and low not in lexicon.role_modifiers and low not in lexicon.role_heads \
+                and bare(low) not in lexicon.speaker_nouns:
             return words[:i]
         seen_head = seen_head or bare(word.text) in lexicon.role_heads
     return words
@@ -368,12 +369,24 @@ def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
     return "person"
 
 
-def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None) -> str | None:
-    """male or female from a title ("Mrs.") or an unambiguous forename, else None."""
+def _people_of_a_place(words: list[Word], lexicon: Lexicon) -> bool:
+    """"African Americans", "Native Canadians": a people named by a plural demonym, not a person
+    ("Tom Evans" starts with a forename; "Evans" alone is a surname)."""
+    last = bare(words[-1].text)
+    return len(words) >= 2 and last.endswith("ans") and bare(words[0].text) not in lexicon.forenames \
+        and last[:-1] not in lexicon.forenames and not any(w.text.endswith(".") for w in words)
+
+
+def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None,
+              noun: str | None = None) -> str | None:
+    """male or female from a title ("Mrs."), a gendered noun written beside the name ("widow Terry
+    Strada", "Pat Lee, his wife": ``noun``'s gender) or an unambiguous forename, else None."""
     if title:
         gender = lexicon.titles.get(title)
         if gender in ("male", "female"):
             return gender
+    if noun:
+        return noun
     if not first_name:
         return None
     gender = lexicon.forenames.get(bare(first_name))
@@ -407,7 +420,8 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     linked = _person_of_org(main)
     if linked is not None:
         person = _parse(phrase[:main[linked - 1].end], lexicon)
-        if person.kind == "person" and person.name and len(phrase[person.name[0]:person.name[1]].split()) >= 2:
+        if person.kind == "person" and person.name and (len(phrase[person.name[0]:person.name[1]].split()) >= 2
+                                                        or person.title):  # "Mr. Morgan of the Sierra Club"
             a_role = split_role(appositive, phrase, lexicon)[0] if appositive else None
             org = person.organization or _org_or_none(_span(main[linked + 1:]), phrase, lexicon)
             return Parsed("person", person.name, person.role or a_role, org, person.title, person.gender)
@@ -536,8 +550,12 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
             return Parsed("organization", _span(_org_words(main, lexicon)))
         kind = classify_name(name_words, phrase, lexicon)
+        if kind == "person" and _people_of_a_place(name_words, lexicon):
+            return Parsed("anonymous", _span(_strip_det(main)), role, org, plural=True)
+        noun = next((lexicon.gendered_nouns[bare(w.text)] for w in description + appositive[-1:]
+                     if bare(w.text) in lexicon.gendered_nouns), None)  # "widow Terry Strada", "Pat Lee, his wife"
         gender = gender_of(name_words[0].text if len(name_words) > 1 else None, lexicon,
-                           title_word.text if title_word else None)
+                           title_word.text if title_word else None, noun)
         if kind == "person" and not cut and run_start > 0 and bare(main[run_start - 1].text) == "the" \
                 and gender is None:
             kind = "organization"  # "the Sentinel", "the Courier": people take no article

@@ -16,11 +16,11 @@ Range = tuple[int, int]
 WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„]+")
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
-        r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|month|year|night)|this\s+(?:week|month|year)"
+        r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
         r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:January|February|March|April|May|June|July"
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
         r"|(?:a|one|two|three|several|a\s+few)\s+(?:day|days|week|weeks|month|months|year|years)\s+"
-        r"(?:earlier|later|ago|before))")
+        r"(?:earlier|later|ago|before))(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
 BETWEEN = re.compile(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
@@ -46,6 +46,12 @@ LEFT_BOUNDARY = re.compile(
 )
 POSSESSIVE_END = re.compile(r"[’']s?$")
 RELATIVE_WORD = re.compile(r"\s*(?:who|whose|which)\b")
+# What follows a name in apposition and is neither a name nor a description: an age ("59"), a
+# home town ("of Ashton"), a state ("Md."), or all three.
+AGE_OR_PLACE = re.compile(r"(?:\s*,?\s*(?:\d{1,3}|of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
+                          r"|[A-Z][a-z]{1,4}\.))+\s*")
+# A politician's party and state after the name, part of the speaker phrase: "(R-Ohio)", "(D-N.C.)", "(Vt.)".
+PARTY_LABEL = re.compile(r"\((?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
 DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
                "these", "those", "one", "two", "three", "four", "five", "several", "some", "many",
                "most", "all", "other", "another", "both", "each", "few", "no", "any", "such"}
@@ -182,16 +188,22 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         end -= 1
     segment_end = end
     # Find the boundary before the phrase; with an appositive, step over one comma first.
-    boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)]
+    labels = [m.span() for m in PARTY_LABEL.finditer(text, start, segment_end)]
+    boundaries = [m for m in LEFT_BOUNDARY.finditer(text, start, segment_end)
+                  if not any(s <= m.start() < e for s, e in labels)]  # "Rep. Jim Jordan (R-Ohio), …"
     if appositive:
         commas = [m for m in boundaries if text[m.start()] == ","]
         relative = [m for m in commas if RELATIVE_WORD.match(text[m.end():segment_end])]
         if relative:
             # "Tom Reyes, who ran the ferry, the buses and the toll office, said": the name before "who"
             earlier = [m for m in boundaries if m.end() <= relative[0].start()]
+            name_end = relative[0].start()
+            while earlier and text[earlier[-1].start()] == "," \
+                    and AGE_OR_PLACE.fullmatch(text, earlier[-1].end(), name_end):
+                name_end = earlier.pop().start()  # "Donna Rawlings, 59, of Ashton, Md., who …": her age and town
             phrase_start = earlier[-1].end() if earlier else start
-            named = _name_run_before(text, words(text, phrase_start, relative[0].start()), lexicon)
-            described = speaker_before(text, phrase_start, relative[0].start() + 1, lexicon)
+            named = _name_run_before(text, words(text, phrase_start, name_end), lexicon)
+            described = speaker_before(text, phrase_start, name_end + 1, lexicon)
             if named or described:  # "Tom Reyes, who …, said", "A dock worker, who asked not to be named, said"
                 return (named or described)[0], segment_end
         if not commas:
@@ -204,7 +216,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             if earlier and text[earlier[-1].start():earlier[-1].end()].strip().lower() in ("and", "or"):
                 continue
             phrase_start = earlier[-1].end() if earlier else start
-            rest = text[phrase_start:comma.start()].split()
+            rest = PARTY_LABEL.sub("", text[phrase_start:comma.start()]).split()
             if rest and OPENING_ADJUNCT.match(text, phrase_start, comma.end()):
                 continue  # "In a panel discussion in Washington, Marc Morial, …": a time or place, no speaker
             if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)):
@@ -316,7 +328,10 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
             or following.lower() in FUNCTION_WORDS - VERB_LIKE:
         return None
-    return tokens[0][0], tokens[taken - 1][1]
+    end = tokens[taken - 1][1]
+    if text[end:end + 1] == ")" and "(" in text[tokens[0][0]:end]:
+        end += 1  # "Jason Chaffetz (R-Utah)": the label closes
+    return tokens[0][0], end
 
 
 # A character inside a descriptive phrase: no clause punctuation, but the full stops of

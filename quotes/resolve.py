@@ -46,6 +46,7 @@ from quotes.model import Mention, Span, Speaker
 from quotes.phrases import AGE
 from quotes.sentences import strip_space
 
+NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
 MAX_LEFT_WORDS = 5
 LEFT_WINDOW = 40  # a description word is read within this many characters before the next one
 LEFT_WORD_PUNCTUATION = "_’'.&-"  # with the letters and digits of \w: the characters of a word before a name
@@ -83,6 +84,8 @@ CORPORATE = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "group", "holdi
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
                          "should", "did", "does", "do"})
+# "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
+LEFT_ROLE = re.compile(r"\b(?:resigned|retired|quit|left|stepped\s+down|was\s+fired|was\s+dismissed|departed)\b")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
 # Words before a name that make it an object or a possessor, not the subject a pronoun continues.
 OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against", "from", "at", "on", "in", "than",
@@ -97,6 +100,8 @@ POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", 
 PLURAL = frozenset({"they", "them", "their"})
 GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
             "hers": "female", "herself": "female"}
+GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "agency"})
+SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
 # he, him, his, himself, she, her, hers, herself as whole words. The first letter comes before the
 # look-behinds that check the word's start and choose its rest: a pattern that opens with a
 # character class lets re jump from one h or s to the next (for speed; the same matches).
@@ -199,6 +204,7 @@ class Resolver:
         self.events.sort(key=lambda e: e.position)
         self._event_positions = [e.position for e in self.events]
         self._gender_from_pronouns()
+        self._subject_pronouns()
 
     def _gender_from_pronouns(self) -> None:
         """The gender the article itself gives a person whose title and forename say none, from its
@@ -234,6 +240,20 @@ class Resolver:
                     word = "he" if gender == "male" else "she"
                     entity.gender, entity.gender_evidence = gender, f"pronoun {word} ({tally[gender]})"
                     entity.evidenced = True
+
+    def _subject_pronouns(self) -> None:
+        """A story's "He …" or "She …" that opens a sentence mentions its person again: each is
+        resolved in reading order and kept as a mention, so that a person the story keeps talking
+        about stays nearer than a name met in passing since ("She has called the shootings of …
+        Hillary Clinton's …. “…,” she said": the first "she")."""
+        for start in self.doc.sentence_starts:
+            m = SUBJECT_PRONOUN.match(self.text, start)
+            if m is None or self._quoted(start) or self._headline(start):
+                continue
+            gender = GENDERED[m.group().lower()]
+            entity = self._antecedent(start, self._agreeing(gender), gender)
+            if entity is not None:
+                self._add_event(Event(start, entity, True, True))
 
     def _headline_paragraphs(self) -> set[int]:
         """Paragraphs that are no sentences of the story: headlines, bylines and photo captions."""
@@ -359,8 +379,8 @@ class Resolver:
             if sentence_end(word, lexicon) or word.endswith((",", ";", ":")):
                 break
             if not (low in lexicon.role_heads or low in lexicon.role_modifiers or low in lexicon.org_heads
-                    or low in lexicon.portfolios or word.endswith(("’s", "'s")) or AGE.fullmatch(low)
-                    or word[:1].isupper() and low not in lexicon.sentence_openers):
+                    or low in lexicon.portfolios or low in lexicon.gendered_nouns or word.endswith(("’s", "'s"))
+                    or AGE.fullmatch(low) or word[:1].isupper() and low not in lexicon.sentence_openers):
                 break
             pos = found[0]
         return pos
@@ -442,8 +462,9 @@ class Resolver:
             name_start += the.end()
         mention = replace(mention, name=Span.of(self.text, name_start, name_end))
         name = clean_name(mention.name.text)
-        if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places:
-            return  # a place is never an antecedent, and names no speaker by itself here
+        if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places \
+                or any(name == e or name.endswith(" " + e) for e in self.lexicon.event_names):
+            return  # a place or an event ("the U.S. Open") is never an antecedent, and names no speaker here
         key = ("organization", bare(name))
         entity = self._by_key.get(key)
         if entity is None and name.isupper() and len(name) >= 2:
@@ -462,8 +483,20 @@ class Resolver:
     def _event(self, position: int, entity: Entity, mention: Mention, narrative: bool) -> None:
         before = self.text[max(0, position - 20):position].split()
         possessive = self.text[mention.name.end:mention.name.end + 2] in ("’s", "'s") if mention.name else False
-        core = not possessive and not (before and before[-1].lower() in OBLIQUE_BEFORE)
+        core = not possessive and not (before and before[-1].lower() in OBLIQUE_BEFORE) \
+            and not (mention.name and self._modifies_noun(mention.name.end))
         self.events.append(Event(position, entity, core, narrative))
+
+    def _modifies_noun(self, end: int) -> bool:
+        """Whether the name ending at ``end`` modifies the noun after it, inside another noun phrase
+        ("Trump campaign spokesman Jason Miller", "Obama administration officials"): not a subject."""
+        noun = NOUN_AFTER.match(self.text, end)
+        if noun is None:
+            return False
+        word, lexicon = noun.group(1), self.lexicon
+        singular = word[:-1] if word.endswith("s") else word
+        return any(w in lexicon.role_heads or w in lexicon.org_heads or w in lexicon.speaker_nouns
+                   for w in (word, singular))
 
     def _single(self, mention: Mention, position: int) -> Entity | None:
         """The entity a one-word name stands for: a surname, then a forename, of a full name;
@@ -585,7 +618,8 @@ class Resolver:
             m = pattern.match(self.text, pos, limit) if pattern is not APPOSITIVE_AFTER else appositive
             if m and "\n" not in m.group():
                 role, org = describe(self.text, m.start(1), m.end(1), self.lexicon)
-                found.append(Described(role, org, bool(PAST.match(m.group(1)))))
+                left = pattern is AS_ROLE_AFTER and LEFT_ROLE.search(m.group(), 0, m.start(1) - m.start())
+                found.append(Described(role, org, bool(PAST.match(m.group(1)) or left)))
         m = ORG_AFTER.match(self.text, end, limit)
         if m and "\n" not in m.group():
             org = parse_mention(self.text, m.start(1), m.end(1), self.lexicon)
@@ -603,7 +637,8 @@ class Resolver:
     def _described_before(self, start: int) -> Described:
         if not self.text[max(0, start - 3):start].rstrip().endswith(","):
             return Described(None, None, False)
-        m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80), start)
+        sentence_start = self.doc.sentence_starts[self.doc.sentence_index(start)] if self.doc.sentence_starts else 0
+        m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80, sentence_start), start)
         if not m or "\n" in m.group():
             return Described(None, None, False)
         return Described(*describe(self.text, m.start(1), m.end(1), self.lexicon), bool(PAST.match(m.group(1))))
@@ -676,9 +711,23 @@ class Resolver:
         if org is None or not org.text.split()[-1].islower() or any(w[:1].isupper() for w in org.text.split()):
             return org
         head = bare(org.text.split()[-1])
-        entity = self._antecedent(org.start, lambda e: e.kind == "organization" and (
-            self._org_matches(e, head) or head in ("organization", "organisation", "group", "agency")))
+        if head in GENERIC_ORGANIZATIONS:
+            entity = self._main_organization(org.start)
+        else:
+            entity = self._antecedent(org.start, lambda e: e.kind == "organization" and self._org_matches(e, head))
         return entity.name if entity is not None else None
+
+    def _main_organization(self, position: int) -> Entity | None:
+        """What "the organization" or "the group" stands for: the organisation the article has named
+        most often before ``position`` (the story's subject, not the last name met in passing),
+        else the nearest one."""
+        counts = Counter(id(e.entity) for e in self.events[:bisect.bisect_left(self._event_positions, position)]
+                         if e.entity.kind == "organization" and e.narrative)
+        if counts:
+            (top, n), *rest = counts.most_common(2) + [(None, 0)]
+            if n >= 2 and n > rest[0][1]:
+                return next(o for o in self.organizations if id(o) == top)
+        return self._antecedent(position, lambda e: e.kind == "organization")
 
     def _named(self, mention: Mention) -> Speaker:
         if self._headline(mention.start):
@@ -727,15 +776,19 @@ class Resolver:
         """Who a third-person pronoun (or possessive: "his", "its") at ``position`` stands for."""
         if pronoun in GENDERED:
             gender = GENDERED[pronoun]
-
-            def agrees(e: Entity) -> bool:
-                return e.kind == "person" and e.gender in (None, gender) and self._person_like(e)
+            agrees = self._agreeing(gender)
             entity = self._antecedent(position, agrees, gender) or self._last_speaker(position, agrees)
             if entity is not None:
                 self._add_event(Event(position, entity, True, True, True))
             return entity
         plural = pronoun in PLURAL
         return self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
+
+    def _agreeing(self, gender: str):
+        """Which entities a he or she of ``gender`` may stand for."""
+        def agrees(e: Entity) -> bool:
+            return e.kind == "person" and e.gender in (None, gender) and self._person_like(e)
+        return agrees
 
     def _antecedent(self, position: int, accept, gender: str | None = None,
                     sentences: int = SENTENCES_BACK) -> Entity | None:
@@ -899,4 +952,7 @@ def _person_key(words: list[str]) -> tuple:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
+    """"Harbour Development Bank" -> "HDB"; an abbreviated word gives all its capitals ("U.S. Golf
+    Association" -> "USGA")."""
+    return "".join((w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w[0]) for w in name.split()
+                   if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))

@@ -151,11 +151,22 @@ def stock_tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(load_punkt_parameters())
 
 
+# A line that ends mid-sentence (a word, a comma or a dash) and a next line that goes on in lower
+# case: one sentence wrapped by a fixed line width or a <br>, not two paragraphs. (Only the last
+# few characters of the line are read.)
+WRAPPED = re.compile(r"[\w,–—-][ \t\u00a0]{0,4}$")
+GOES_ON = re.compile(r"[ \t\u00a0]*[a-z]")
+
+
 def paragraphs(text: str) -> list[Range]:
-    """Non-empty paragraphs: every line break ends one, blank lines or not."""
+    """Non-empty paragraphs: every line break ends one, blank lines or not, except a single line
+    break inside a wrapped sentence ("… personally\nin the caucuses")."""
     out: list[Range] = []
     start = 0
     for m in LINE_BREAK.finditer(text):
+        if m.group() != "\u2029" and WRAPPED.search(text, max(start, m.start() - 5), m.start()) \
+                and GOES_ON.match(text, m.end()):
+            continue
         if not text[start:m.start()].isspace() and start < m.start():
             out.append(strip_space(text, start, m.start()))
         start = m.end()
@@ -201,8 +212,26 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
     merged: list[Range] = []
     for s, e in spans:
-        if merged and CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower():
+        if merged and (CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower()
+                       or _initials_of_a_name(text, merged[-1][1], s)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
     return merged
+
+
+INITIALS_END = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})$")
+NEXT_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+
+def _initials_of_a_name(text: str, end: int, next_start: int) -> bool:
+    """Whether Punkt cut a name after its initials ("Rep. G.K. | Butterfield", "J.R.R. | Tolkien"): the
+    initials are no known abbreviation ("U.S.") nor a place after a comma ("Washington, D.C."), and
+    the next word is capitalised and starts no sentence."""
+    initials = INITIALS_END.search(text, max(0, end - 9), end)
+    word = NEXT_WORD.match(text, next_start)
+    if initials is None or word is None or text[max(0, initials.start() - 2):initials.start()] == ", ":
+        return False
+    params = tokenizer()._params
+    return initials.group(1).lower()[:-1] not in params.abbrev_types \
+        and word.group().lower() not in params.sent_starters

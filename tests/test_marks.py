@@ -52,3 +52,45 @@ def test_thousands_of_unbalanced_marks_finish_and_stay_in_bounds():
     text = "“ \" ' « » „ ‚ `` '' " * 2000
     for s in quoted_spans(text, 0, len(text)):
         assert 0 <= s.start <= s.inner_start <= s.inner_end <= s.end <= len(text)
+
+
+def test_doubled_single_marks_are_double_quotes():
+    assert inner("‘‘We will appeal,’’ she said, and ’’we will win.’’") == ["We will appeal,", "we will win."]
+
+
+def test_a_closing_mark_typed_as_the_opener_of_a_quote_opens_it():
+    assert inner("’We will appeal,’ she said. ”We will win,” he said.") == ["We will appeal,", "We will win,"]
+
+
+def test_a_closing_mark_before_a_capital_mid_sentence_stays_a_closer():
+    assert inner("He called it ’Plan B’ and left.") == []
+
+
+def test_same_style_marks_nest_when_each_is_closed():
+    assert inner("“They told me “never again” and left,” she said.") == ["They told me “never again” and left,"]
+
+
+def test_a_stray_opener_inside_a_quote_that_opens_the_sentence_is_kept_inside_it():
+    text = "“I told them “no way, not this year,” Reyes said."
+    assert inner(text) == ["I told them “no way, not this year,"]
+
+
+def test_a_stray_opener_before_a_scare_quote_is_dropped():
+    assert inner("“The mayor praised the “spirit” of the crew.") == ["spirit"]
+
+
+def test_a_stray_closer_inside_a_quote_does_not_cut_it_short():
+    assert inner("“The 6\" pipe burst last night,” Reyes said.") == ["The 6\" pipe burst last night,"]
+    assert inner("“We are ready” for it, and they know it,” Reyes said.") == ["We are ready” for it, and they know it,"]
+
+
+def test_a_scare_quote_followed_by_a_spoken_closer_elsewhere_is_left_alone():
+    assert inner("He called it “ready” and the council knows it,” Reyes said.") == ["ready"]
+
+
+def test_a_closer_in_a_paragraph_after_an_open_quote_continues_it_without_a_reopening_mark():
+    text = "The city did nothing,” Lee said. “Nothing.”"
+    first, second = quoted_spans(text, 0, len(text), previous_open=True)
+    assert (text[first.inner_start:first.inner_end], first.reopens) == ("The city did nothing,", True)
+    assert text[second.inner_start:second.inner_end] == "Nothing."
+    assert inner(text) == ["Nothing."]  # without an open quote before it, the first closer is a stray

@@ -83,6 +83,20 @@ MUST_RESOLVE = {
         "Larry King hosts a talk show. Mr. King said the network never edits him.", [("Mr. King", "Larry King")]),
     "a surname with a particle": (
         "Mayor Bill de Blasio spoke first. De Blasio said the city was safe.", [("De Blasio", "Bill de Blasio")]),
+    "a name with initials that Punkt would end a sentence at": (
+        "“The port is safe,” said Rep. G.K. Lindqvist (D-Maine), who chairs the panel.",
+        [("Rep. G.K. Lindqvist", "G.K. Lindqvist")]),
+    "a title, a surname and the organisation": (
+        "“The plan is a scam,” said Mr. Morgan of the Harbour Trust.", [("Mr. Morgan of the Harbour Trust", "Morgan")]),
+    "a name before an age, a home town and a relative clause": (
+        "Dana Sampson Reyes, 59, of Ashton, Md., who watched the vote, said the ferry was late.",
+        [("Dana Sampson Reyes, 59, of Ashton, Md., who watched the vote", "Dana Sampson Reyes")]),
+    "a subject with a party label shared by a second verb": (
+        "Chairman Jason Lindqvist (R-Utah) said the deal was signed and added that it was bad.",
+        [("Chairman Jason Lindqvist", "Jason Lindqvist"), ("Chairman Jason Lindqvist (R-Utah)", "Jason Lindqvist")]),
+    "an acronym of a name with an abbreviated word": (
+        "The U.S. Rowing Federation set the course. The USRF said entries had doubled.",
+        [("The USRF", "U.S. Rowing Federation")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
 }
@@ -136,6 +150,13 @@ def test_a_current_role_wins_over_a_former_one():
     assert quote.speaker.role.text == "minister of justice"
 
 
+def test_a_role_left_is_a_former_one():
+    text = ("Dev Patel resigned as coach of the Harbour Seals in May. Patel, the director of the Ellery Rowing "
+            "Club, has not looked back.\n\n“We could have won,” Patel said.")
+    (quote,) = extract(text)
+    assert (quote.speaker.role.text, quote.speaker.organization.text) == ("director", "the Ellery Rowing Club")
+
+
 def test_role_stated_with_as():
     text = 'Tom Lane stepped down as coach of the Harbour Seals in May.\n\n"We could have won that game," Lane said.'
     (quote,) = extract(text)
@@ -146,6 +167,64 @@ def test_role_stated_with_as():
 def test_gender_comes_with_its_evidence_order():
     quotes = extract("Mrs. Jordan Ellis spoke first. “We are ready,” she said.")
     assert {q.speaker.gender for q in quotes} == {"female"}
+
+
+def test_a_gendered_noun_beside_a_name_outweighs_the_forename_s_usual_gender():
+    text = "“The ruling does not hold,” said harbour widow Terry Strada.\n\nShe added, “We will appeal it.”"
+    first, second = extract(text)
+    assert (first.speaker.name, first.speaker.gender) == ("Terry Strada", "female")
+    assert (second.speaker.name, second.speaker.resolution) == ("Terry Strada", "pronoun")
+
+
+def test_a_gendered_noun_in_a_relative_clause_says_nothing_of_the_speaker():
+    (quote,) = extract("Tom Reyes, whose wife runs the ferry, said the port was unsafe.")
+    assert quote.speaker.gender == "male"
+
+
+def test_a_name_that_modifies_a_noun_is_not_the_subject_a_pronoun_goes_to():
+    text = ("Tom Reyes is running for mayor.\n\n"
+            "Reyes campaign spokesman Dan Ortiz told reporters the plan would cover part-time workers. "
+            "He could not say why Ellen Reyes had said otherwise.\n\n"
+            "“We don’t have the final text,” he said.")
+    *_, quote = extract(text)
+    assert (quote.speaker.name, quote.speaker.resolution) == ("Dan Ortiz", "pronoun")
+
+
+def test_a_person_the_story_keeps_calling_she_stays_the_antecedent_over_a_name_met_in_passing():
+    text = ("Ellen Park is the harbour commissioner. She has faced criticism since June, most recently for a "
+            "dinner with Tom Reyes while the board was investigating his sister, councillor Ana Reyes, over "
+            "the permits she signed. She has called the inquiry a distraction.\n\n"
+            "“Nobody says those things to my face,” she said.")
+    (quote,) = extract(text)
+    assert (quote.speaker.name, quote.speaker.resolution) == ("Ellen Park", "pronoun")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ("African Americans said the shootings must stop.", "African Americans", "anonymous"),
+    ("Native Canadians told the inquiry the treaty was broken.", "Native Canadians", "anonymous"),
+    ("Tom Evans said the shootings must stop.", "Tom Evans", "person"),
+])
+def test_a_people_named_by_a_plural_demonym_is_a_group_not_a_person(text, speaker, kind):
+    (quote,) = extract(text)
+    assert (quote.speaker.name, quote.speaker.kind) == (speaker, kind)
+
+
+def test_the_organization_is_the_one_the_story_is_about_not_the_last_name_met_in_passing():
+    text = ("Dana Whitfield will no longer set the course for the Harbour Rowing Federation. The Harbour "
+            "Rowing Federation said entries had doubled.\n\n"
+            "Crews from the Lakeside Regatta Club complained about the new course. As the organization’s "
+            "public face, Whitfield took the criticism calmly.\n\n"
+            "“We will listen,” Whitfield said.")
+    *_, quote = extract(text)
+    assert (quote.speaker.name, quote.speaker.organization.text) == ("Dana Whitfield", "Harbour Rowing Federation")
+
+
+def test_an_event_is_no_organisation():
+    text = ("Dana Whitfield runs the course. Players made six cuts at the Harbour Open last year.\n\n"
+            "As the organization’s public face, Whitfield took the criticism calmly.\n\n"
+            "“We will listen,” Whitfield said.")
+    *_, quote = extract(text)
+    assert quote.speaker.organization is None
 
 
 def test_a_description_with_no_antecedent_stays_unresolved():

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from quotes import extract
 from quotes.sentences import load_punkt_parameters, paragraphs, sentences
 
 
@@ -33,8 +34,29 @@ def test_question_in_quotes_keeps_its_lower_case_attribution():
 
 
 def test_paragraph_breaks_are_sentence_breaks():
-    text = "First line\nsecond line\n\n  third line  "
-    assert [text[s:e] for s, e in paragraphs(text)] == ["First line", "second line", "third line"]
+    text = "First line.\nSecond line\n\n  third line  \nFourth line"
+    assert [text[s:e] for s, e in paragraphs(text)] == ["First line.", "Second line", "third line", "Fourth line"]
+
+
+@pytest.mark.parametrize("text", [
+    "The council will vote on the\nbudget next week.",
+    "The council, which met on Monday,\nwill vote next week.",
+    "The council will vote on the \u00a0\nbudget next week.",
+    "\u201cWe will not back down, and we\r\nwill keep going,\u201d the mayor said.",
+])
+def test_a_sentence_wrapped_across_lines_is_one_paragraph(text):
+    assert paragraphs(text) == [(0, len(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "The council will vote.\nnext week the mayor decides.",  # a full stop ends the line
+    "The council will vote\n\nbudget talks follow.",  # a blank line
+    "The council will vote\nBudget talks follow.",  # the next line starts a new sentence
+    "The council will vote\u2029budget talks follow.",  # an explicit paragraph separator
+    ".menu {\n  width: 100%;\n  height: 20px;",  # style sheet lines
+])
+def test_a_line_break_between_sentences_or_after_a_blank_line_stays_a_paragraph_break(text):
+    assert len(paragraphs(text)) >= 2
 
 
 def test_parameters_come_from_package_files():
@@ -148,3 +170,10 @@ def test_a_pattern_with_an_engine_dependent_class_is_refused():
     for pattern in (r"\w+\.", r"[\s.]+", r"\d"):
         with pytest.raises(ValueError, match="no exact equivalent"):
             on_re(regex.compile(pattern))
+
+
+def test_a_quote_wrapped_across_lines_is_found_whole():
+    text = "“We will not back down from this fight, and we\nwill keep going until the end,” Ellen Park said."
+    (quote,) = extract(text)
+    assert quote.content.text == "We will not back down from this fight, and we\nwill keep going until the end,"
+    assert quote.speaker.name == "Ellen Park"

@@ -22,8 +22,9 @@ from quotes.sentences import Range
 # ", but that …" goes on with the same claim.
 WRITER_CLAUSE = re.compile(r",\s+(?:but|though|although|whereas|while)\b(?!\s+that\b)|;|"
                            r",\s+and\s+(?:he|she|they|(?-i:[a-z]+ed))\b")
-# What may stand between a claim and the subject of another attribution: "…, the mayor said she …".
-BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2})\s*$")
+# What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
+# "…, and rights groups warned that …".
+BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2}|,?\s+(?:and|but))\s*$")
 
 
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
@@ -33,9 +34,16 @@ def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
     return None
 
 
+# A clause set in commas inside the sentence, which the claim's cue belongs to: "Clinton, though she
+# praised him and said …, stopped short …", "O'Donnell, who said …, recalled …".
+INSERTED_CLAUSE = re.compile(r",\s*(?:who|which|though|although|even\s+though|while|whereas)\b[^,;:.!?“”\"]*$")
+
+
 def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
-    """A claim in a leading subordinate clause ends with it: "While he said …, the main clause …"."""
-    if SUBORDINATE_LEAD.match(ex.text, sent[0], start):
+    """A claim in a subordinate clause ends with it: "While he said …, the main clause …", and
+    "Clinton, though she said …, stopped …" (a clause set in commas)."""
+    if SUBORDINATE_LEAD.match(ex.text, sent[0], start) \
+            or INSERTED_CLAUSE.search(ex.text, max(sent[0], start - 120), start):
         return first_break(ex, para, ",", start, end)
     return None
 
@@ -79,22 +87,31 @@ register(Boundary(
 ))
 register(Boundary(
     "boundary.subordinate_clause", "end", subordinate_clause,
-    "a claim in a leading subordinate clause ends with it: `While the mayor said …, the engineers …`",
+    "a claim in a subordinate clause ends with it: `While the mayor said …, the engineers …`, `Park, though "
+    "she said …, voted …`, `Park, who said …, voted …`",
     must=(
         example("While the mayor said the bridge was safe, the engineers kept it closed for a week.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")),
+        example("Ellen Park, though she said the bridge was safe, kept it closed for a week.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "she", "said")),
+        example("Tom Reyes, who said in May that the toll would rise, voted against it.",
+                ("indirect.relative", "indirect", "the toll would rise", "who", "said")),
     ),
 ))
 register(Boundary(
     "boundary.following_cue", "end", following_cue,
     "a claim ends before the next attribution in its sentence: `…, adding …`, `… and warned …`, "
-    "`…, the mayor said she …`",
+    "`…, the mayor said she …`, `…, and the engineers warned …`",
     must=(
         example("Ellen Park said the bridge was safe and warned that the ferry could not carry more cars.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
                 ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")),
         example("Asked whether he would back the ferry plan, Tom Reyes said he would wait for the audit.",
                 ("indirect.SVC", "indirect", "he would wait for the audit", "Tom Reyes", "said")),
+        example("Ellen Park said the bridge was safe, and the engineers warned that the ferry could not carry "
+                "more cars.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
+                ("indirect.SVC", "indirect", "the ferry could not carry more cars", "the engineers", "warned")),
     ),
 ))
 

@@ -94,8 +94,17 @@ def opens_clause(ex: Extractor, start: int, end: int) -> bool:
     return NOT_A_SUBJECT.search(ex.text, start, verb.start()) is None
 
 
+# Verbs that make a phrase a clause, never a speaker: "Readers may not let editorials (tell …)";
+# outside an appositive ("The head of the union, who will not be named, said" is a speaker).
+CLAUSE_VERBS = frozenset({"may", "might", "must", "can", "could", "should", "would", "will", "shall", "let", "lets"})
+
+
 def not_a_speaker(ex: Extractor, speaker: Range) -> bool:
-    tokens = ex.text[speaker[0]:speaker[1]].split()
+    phrase = ex.text[speaker[0]:speaker[1]]
+    tokens = phrase.split()
+    if len(tokens) > 1 and (tokens[-1] == "to"  # "encouraging his supporters … to (ask)"
+                            or "," not in phrase and any(t in CLAUSE_VERBS for t in tokens[1:])):
+        return True
     return len(tokens) == 1 and (tokens[0].lower() in ex.lexicon.not_speakers
                                  or tokens[0].endswith("ly") and tokens[0].islower())
 
@@ -171,8 +180,13 @@ def relative_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | Non
 def content_end(ex: Extractor, para: Paragraph, start: int, sent: Range) -> int:
     """A claim runs to the end of its sentence, but no further than the earliest end a registered
     end boundary finds (:mod:`quotes.rules.boundaries`): the writer's own clause (", but …"), a
-    relative or participial tail, another attribution, and so on."""
+    relative or participial tail, another attribution, and so on. A quotation opened in the claim
+    carries it across the full stops inside it ("the plan “will cost $5 bn. It is a waste.”")."""
     end = sent[1]
+    span = para.span_at(end - 1)
+    while span is not None and span.start >= start and span.end > end:
+        end = para.sentence_at(span.end - 1)[1]
+        span = para.span_at(end - 1)
     for boundary in ex.end_boundaries:
         cut = boundary.find(ex, para, start, end, sent)
         if cut is not None and start < cut < end and has_words(ex.text, start, cut, MIN_CLAIM_WORDS):

@@ -8,6 +8,8 @@ it, unless narrative in between introduced someone new.
 
 from __future__ import annotations
 
+import re
+
 from quotes.document import Paragraph
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN, parse_mention
@@ -91,23 +93,39 @@ def opens_sentence(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
 def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: QuotedSpan) -> Mention | None:
     """A quote paragraph with no cue, after narrative that names a new person, is that person's:
     "“…,” Tom Reyes said. / Ana Ruiz, a nurse, works nights. / “Nobody asked us.”"."""
-    if span.start != para.start:
-        return None
     attribution_end = max(previous.content[1], previous.speaker.end if previous.speaker else 0,
                           previous.cue.end if previous.cue else 0)
-    found = None
-    for m in NAME_RUN.finditer(ex.text, attribution_end, span.start):
-        narrative = ex.doc.paragraph_at(m.start())
-        if narrative.span_at(m.start()) is not None or narrative.cues_between(narrative.start, narrative.end):
-            continue  # a name in a quotation, or in a sentence with an attribution of its own
-        mention = parse_mention(ex.text, m.start(), m.end(), ex.lexicon)
-        if mention.kind == "person" and mention.name and len(mention.name.text.split()) >= 2 \
-                and (mention.gender or mention.title or mention.role):
-            found = mention
+    if span.start != para.start:
+        # "Sen. Ana Ruiz, who lost the primary, named young voters as a reason. “They are tired …”":
+        # the subject of the sentence that leads into a quote in the same paragraph
+        lead_in = para.sentence_at(max(para.start, span.start - 1))
+        if lead_in[0] < attribution_end or para.cues_between(lead_in[0], span.start) \
+                or para.cues_between(lead_in[0], span.start, "according"):
+            return None
+        names = [_person(ex, m) for m in NAME_RUN.finditer(ex.text, lead_in[0], span.start)
+                 if para.span_at(m.start()) is None]
+        found = next((mention for mention in names if mention is not None), None)
+    else:
+        found = None
+        for m in NAME_RUN.finditer(ex.text, attribution_end, span.start):
+            narrative = ex.doc.paragraph_at(m.start())
+            if narrative.span_at(m.start()) is not None or narrative.cues_between(narrative.start, narrative.end):
+                continue  # a name in a quotation, or in a sentence with an attribution of its own
+            found = _person(ex, m) or found
     if found is None or previous.speaker is None:
         return found
     said = previous.speaker.name.text if previous.speaker.name else previous.speaker.text
     return None if said.split()[-1] == found.name.text.split()[-1] else found
+
+
+def _person(ex: Extractor, name: re.Match[str]) -> Mention | None:
+    """The mention of a name run, if it names a person the text shows is one (two words, and a
+    gender, a title or a role)."""
+    mention = parse_mention(ex.text, name.start(), name.end(), ex.lexicon)
+    if mention.kind == "person" and mention.name and len(mention.name.text.split()) >= 2 \
+            and (mention.gender or mention.title or mention.role):
+        return mention
+    return None
 
 
 def _introduced_speaker(ex: Extractor, para: Paragraph, span: QuotedSpan, previous: Candidate) -> Mention | None:
@@ -175,12 +193,17 @@ register(Rule(
 register(Rule(
     "direct.introduced", "continuation", 20, new_person,
     "a quoted paragraph with no cue, after narrative that introduces a person: `Ana Ruiz, a nurse, works "
-    "nights.` then `\"Nobody asked us.\"` is Ana Ruiz's",
+    "nights.` then `\"Nobody asked us.\"` is Ana Ruiz's; and a quote right after a sentence whose subject is "
+    "a new person, in the same paragraph",
     must=(
         example("“The night shift is short again,” said Tom Reyes.\n\nMs. Ana Ruiz, a nurse, works nights at the "
                 "clinic.\n\n“Nobody asked us about the rota.”",
                 ("direct.QCQ-VS", "direct", "The night shift is short again,", "Tom Reyes", "said"),
                 ("direct.introduced", "direct", "Nobody asked us about the rota.", "Ms. Ana Ruiz", None)),
+        example("“The night shift is short again,” said Tom Reyes.\n\nOn Sunday, Sen. Ana Ruiz, who chairs the health "
+                "committee, named the rota as a reason for the strike. “Nobody asked the nurses about it.”",
+                ("direct.QCQ-VS", "direct", "The night shift is short again,", "Tom Reyes", "said"),
+                ("direct.introduced", "direct", "Nobody asked the nurses about it.", "Sen. Ana Ruiz", None)),
     ),
     default_confidence=0.6,
 ))

@@ -72,7 +72,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
     m = GAP_AFTER_QUOTE.match(text[gap_start:limit])
     gap_start += m.end() if m else 0
     for cue in para.cues_between(gap_start, limit):
-        if has_words(text, gap_start, cue.start, 11):
+        if has_words(text, gap_start, cue.start, 11) and not _appositive_speaker(ex, gap_start, cue.start):
             break
         if cue.start == gap_start:
             clause_end = clause_limit(para, cue.end)
@@ -91,6 +91,13 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
                 and (phrase := loose_phrase(ex, gap_start, cue.start)):
             return Attribution("SV.loose", cue, phrase, cue.end)
     return None
+
+
+def _appositive_speaker(ex: Extractor, start: int, cue_start: int) -> bool:
+    """Whether the many words between a quotation and its cue are one speaker with a long
+    appositive ("…,” Michael Ortiz, a senior fellow at the institute and a former envoy, said)."""
+    speaker = speaker_before(ex.text, start, cue_start, ex.lexicon)
+    return speaker is not None and speaker[0] == start and "," in ex.text[speaker[0]:speaker[1]]
 
 
 def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
@@ -389,6 +396,10 @@ register(Rule(
                  "said")),
         example("“We are still here,” the banner read.",
                 ("direct.QCQ-SV", "direct", "We are still here,", "the banner", "read")),
+        example("“The port needs a plan,” Rep. Ellen Park (D-Maine), a member of the transport committee and a "
+                "former harbour pilot, said in an interview.",
+                ("direct.QCQ-SV", "direct", "The port needs a plan,", "Rep. Ellen Park (D-Maine), a member of the "
+                 "transport committee and a former harbour pilot", "said")),
     ),
     must_not=(
         example('"This Week," the senator said that the bridge would close.',
