@@ -43,24 +43,35 @@ CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
 # A capitalised run of the text, which may be a name: "Tammy Bruce", "Ban Ki-moon", "Ludwig van
 # Beethoven", "Bank of Canada", "Centers for Disease Control", "Ernst & Young".
 PARTICLE = r"(?:de|da|van|von|der|den|bin|al|la|le|del|di|du|dos|das|ter|ten|ibn|abu)"
-NAME_WORD = r"[A-Z\u00c0-\u00de](?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
-NAME_RUN = re.compile(
-    rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
+NAME_INITIAL = r"[A-Z\u00c0-\u00de]"
+NAME_WORD_REST = r"(?:[\w\-\u00ad\u200b-\u200d]|[’'](?=\w)|\.(?=\w))*\.?"
+NAME_WORD = NAME_INITIAL + NAME_WORD_REST
+# The first letter comes before the look-behind that says no word runs into it: a pattern that
+# opens with a character class lets re jump from one capital to the next (for speed: 1.5 to 2
+# times faster than with the look-behind first, and the same matches).
+NAME_RUN = re.compile(rf"{NAME_INITIAL}(?<![\w’'.-]{NAME_INITIAL}){NAME_WORD_REST}"
+                      rf"(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
 FULL_STOP_WORD = re.compile(r"\S+\.(?=[ \u00a0])")
 INVISIBLE = dict.fromkeys(c for c in range(0x2000, 0x2070) if unicodedata.category(chr(c)) == "Cf")
 INVISIBLE[0x00AD] = None  # soft hyphen
 INVISIBLE[0xFEFF] = None
+APOSTROPHE_END = re.compile(r"(?:’s|'s|’|')$")
+LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "state", "long-time"
+LOWER_LETTERS = re.compile(r"[a-z]+")
+LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 def clean_name(name: str) -> str:
     """A name as one person: no zero-width or soft-hyphen characters, single spaces."""
-    return " ".join(name.translate(INVISIBLE).split())
+    if not name.isascii():  # every invisible character is beyond ASCII; translate is slow
+        name = name.translate(INVISIBLE)
+    return " ".join(name.split())
 
 
 @lru_cache(maxsize=65536)
 def bare(word: str) -> str:
     """A word for look-ups: lower case, without a possessive ending or edge full stops."""
-    return re.sub(r"(?:’s|'s|’|')$", "", word.translate(INVISIBLE)).strip(".,").lower().replace("’", "'")
+    return APOSTROPHE_END.sub("", word.translate(INVISIBLE)).strip(".,").lower().replace("’", "'")
 
 
 def is_cap(word: str) -> bool:
@@ -277,11 +288,11 @@ def _title_word(word: str, lexicon: Lexicon) -> bool:
 def _compound_word(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     """A lower-case word that can stand in a compound role before the words after it."""
     word = words[i].text
-    if not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", word) or word in lexicon.sentence_openers and word != "and" \
+    if not LOWER_WORD.fullmatch(word) or word in lexicon.sentence_openers and word != "and" \
             or word.endswith("ly") or word in LINK_WORDS or word in PREPOSITIONS or bare(word) in lexicon.org_heads:
         return False  # "state department spokesperson": the organisation is no part of the role
     if word == "and":  # "health promotion and nutrition manager", not "CEO and founder"
-        return i > 0 and re.fullmatch(r"[a-z]+", words[i - 1].text) is not None \
+        return i > 0 and LOWER_LETTERS.fullmatch(words[i - 1].text) is not None \
             and words[i - 1].text not in lexicon.role_heads
     return True
 
@@ -338,7 +349,7 @@ def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | No
     low = bare(words[-1])
     if low in ("and", "or") or text[:1].isdigit() or text.endswith("-based") or bare(text) in lexicon.pronouns:
         return None
-    stripped = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip(".")
+    stripped = LEADING_THE.sub("", text).strip(".")
     if stripped in lexicon.places or bare(stripped) in lexicon.portfolios or bare(stripped) in lexicon.pronoun_words:
         return None
     return org

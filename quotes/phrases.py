@@ -32,12 +32,20 @@ BETWEEN = re.compile(
     r"(?-i:[a-z]+ly))\s*,?)+\s*$",  # "angrily said", never "Kelly said"
     re.IGNORECASE,
 )
+# Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
+# apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in -ly, a party
+# ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between.
+BETWEEN_WORDS = frozenset(re.findall(r"[a-z]+", BETWEEN.pattern.lower()))
+BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
+BETWEEN_WINDOW = 64
 LEFT_BOUNDARY = re.compile(
     r"(?:,\s*with\s|[,;:()\[\]—–]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
 )
+POSSESSIVE_END = re.compile(r"[’']s?$")
+RELATIVE_WORD = re.compile(r"\s*(?:who|whose|which)\b")
 # What follows a name in apposition and is neither a name nor a description: an age ("59"), a
 # home town ("of Ashton"), a state ("Md."), or all three.
 AGE_OR_PLACE = re.compile(r"(?:\s*,?\s*(?:\d{1,3}|of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}"
@@ -63,6 +71,36 @@ THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
 CONTENT_END = re.compile(r"[\s.,;:!?…]+$")
 
 
+def _last_word(text: str) -> str:
+    """The run of ``\\w`` characters (``str.isalnum()`` or "_") that ends ``text``."""
+    start = len(text)
+    while start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+        start -= 1
+    return text[start:]
+
+
+def may_end_between(window: str) -> bool:
+    """False where ``BETWEEN.search`` cannot match at the end of ``window``, true otherwise.
+
+    A test of the window's last two words, where the search tries each of the window's starts
+    against the whole alternation: it rules the search out before most cues ("Tom Reyes said"),
+    and its result is the same. A word that is not ASCII is left to the search, since under
+    IGNORECASE some such letters match ASCII ones ("ſ" matches "s").
+    """
+    tail = window.rstrip()
+    if tail.endswith(","):
+        tail = tail[:-1].rstrip()
+    if tail.endswith(")"):
+        return True
+    last = _last_word(tail)
+    if not last:
+        return False
+    if not last.isascii() or last.lower() in BETWEEN_WORDS or last.endswith("ly") or any(c.isdigit() for c in last):
+        return True
+    before = _last_word(tail[:-len(last)].rstrip())
+    return not before.isascii() or before.lower() in BETWEEN_BEFORE_ANY_WORD
+
+
 def words(text: str, start: int, end: int) -> list[Range]:
     return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
 
@@ -82,7 +120,7 @@ def is_name_word(word: str) -> bool:
 
 def head_ok(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` can end a speaker phrase: a name, a pronoun or a known noun."""
-    bare = re.sub(r"[’']s?$", "", word).rstrip(".")
+    bare = POSSESSIVE_END.sub("", word).rstrip(".")
     low = bare.lower()
     if not bare or low in FUNCTION_WORDS - {"who"}:
         return False
@@ -131,7 +169,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     """
     clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
     end = cue_start
-    between = BETWEEN.search(text, max(clause_start, end - 64), end)
+    window_start = max(clause_start, end - BETWEEN_WINDOW)
+    between = BETWEEN.search(text, window_start, end) if may_end_between(text[window_start:end]) else None
     if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != ",":
         # "President Obama, dedicating the museum on Saturday, said": the time is in the appositive
         between = None
@@ -154,7 +193,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                   if not any(s <= m.start() < e for s, e in labels)]  # "Rep. Jim Jordan (R-Ohio), …"
     if appositive:
         commas = [m for m in boundaries if text[m.start()] == ","]
-        relative = [m for m in commas if re.match(r"\s*(?:who|whose|which)\b", text[m.end():segment_end])]
+        relative = [m for m in commas if RELATIVE_WORD.match(text[m.end():segment_end])]
         if relative:
             # "Tom Reyes, who ran the ferry, the buses and the toll office, said": the name before "who"
             earlier = [m for m in boundaries if m.end() <= relative[0].start()]

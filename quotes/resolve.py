@@ -30,15 +30,29 @@ from typing import NamedTuple
 
 from quotes.document import Document
 from quotes.lexicon import Lexicon
-from quotes.mentions import FULL_STOP_WORD, NAME_RUN, bare, clean_name, describe, parse_mention, sentence_end
+from quotes.mentions import (
+    FULL_STOP_WORD,
+    LEADING_THE,
+    NAME_RUN,
+    bare,
+    clean_name,
+    describe,
+    parse_mention,
+    sentence_end,
+)
 from quotes.mentions import NAME_PARTICLES as PARTICLES
 from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
+from quotes.phrases import AGE
 from quotes.sentences import strip_space
 
 NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
-LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")
 MAX_LEFT_WORDS = 5
+LEFT_WINDOW = 40  # a description word is read within this many characters before the next one
+LEFT_WORD_PUNCTUATION = "_’'.&-"  # with the letters and digits of \w: the characters of a word before a name
+SPACES = " \u00a0"
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+THE = re.compile(r"[Tt]he\s+")
 # "a report titled …", "a book called …": what follows is a title, and its subtitle after a colon belongs to it
 TITLED_BEFORE = re.compile(r"\b(?:titled|entitled|called)\s+$")
 TITLED_IN = re.compile(r"\b(?:titled|entitled|called)\s+(.+)$")
@@ -88,7 +102,29 @@ GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she"
             "hers": "female", "herself": "female"}
 GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "agency"})
 SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
-PRONOUN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+# he, him, his, himself, she, her, hers, herself as whole words. The first letter comes before the
+# look-behinds that check the word's start and choose its rest: a pattern that opens with a
+# character class lets re jump from one h or s to the next (for speed; the same matches).
+PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|im|is|imself|er|ers|erself)|(?<=[Ss])he)\b")
+
+
+def word_before(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    r"""The word that ends in spaces right before ``pos`` (looking no further back than ``floor``), or None.
+
+    The span is the one ``re.compile(r"[\w’'.&-]+[ \u00a0]+$").search(text, floor, pos)`` gives
+    (without its spaces), found by stepping back from ``pos`` because that search tries every
+    start in the window and was the resolver's costliest call. ``\w`` is ``str.isalnum()`` or "_",
+    and, as there, a newline right before ``pos`` is stepped over (``$`` matches before it).
+    """
+    if pos > floor and text[pos - 1] == "\n":
+        pos -= 1
+    end = pos
+    while end > floor and text[end - 1] in SPACES:
+        end -= 1
+    start = end
+    while start > floor and (text[start - 1].isalnum() or text[start - 1] in LEFT_WORD_PUNCTUATION):
+        start -= 1
+    return (start, end) if start < end < pos else None
 
 
 @dataclass
@@ -224,11 +260,12 @@ class Resolver:
         found = set()
         for para in self.doc.paragraphs:
             body = self.text[para.start:para.end]
-            words = body.split()
-            title_case = sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words) and len(words) >= 3
-            if CAPTION.match(body) or (not body.rstrip("”\"’' ").endswith((".", "?", "!", ":")) and (
-                    title_case or len(words) <= 8)):
+            if CAPTION.match(body):
                 found.add(para.index)
+            elif not body.rstrip("”\"’' ").endswith((".", "?", "!", ":")):  # words counted only here
+                words = body.split()
+                if len(words) <= 8 or sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words):
+                    found.add(para.index)  # short, or in Title Case
         return found
 
     def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -236,8 +273,11 @@ class Resolver:
         without a sentence's full stop at its end."""
         starts = self.doc.sentence_starts
         cuts = set(starts[bisect.bisect_right(starts, start):bisect.bisect_left(starts, end)])
-        cuts.update(start + m.end() for m in FULL_STOP_WORD.finditer(self.text[start:end])
-                    if sentence_end(m.group(), self.lexicon))
+        run = self.text[start:end]
+        if not cuts and "." not in run:  # most runs: one piece with nothing to cut or trim
+            start, end = strip_space(self.text, start, end)
+            return [(start, end)] if start < end else []
+        cuts.update(start + m.end() for m in FULL_STOP_WORD.finditer(run) if sentence_end(m.group(), self.lexicon))
         pieces, previous = [], start
         for cut in sorted(cuts):
             pieces.append((previous, cut))
@@ -254,12 +294,15 @@ class Resolver:
 
     def _read_name(self, start: int, end: int, headlines: set[int]) -> None:
         words = self.text[start:end].split()
-        if all(bare(w) in self.lexicon.sentence_openers for w in words):
+        openers = self.lexicon.sentence_openers
+        if bare(words[0]) in openers and all(bare(w) in openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
-        if TITLED_BEFORE.search(self.text, max(0, start - 12), start):
+        floor = max(0, start - 12)
+        # "titled", "entitled" and "called" end in "led": a substring test spares most searches
+        if "led" in self.text[floor:start] and TITLED_BEFORE.search(self.text, floor, start):
             self._read_title(start, end, headlines)
             return
-        if re.search(r"\b[Tt]he\s+$", self.text[max(0, start - 5):start]) \
+        if THE_BEFORE.search(self.text[max(0, start - 5):start]) \
                 and bare(words[0]) not in self.lexicon.forenames:
             self._read_organization(start, end, headlines)
             return
@@ -328,19 +371,18 @@ class Resolver:
         pos = start
         lexicon = self.lexicon
         for _ in range(MAX_LEFT_WORDS):
-            m = LEFT_WORD.search(self.text, max(0, pos - 40), pos)
-            if not m:
+            found = word_before(self.text, pos, max(0, pos - LEFT_WINDOW))
+            if found is None:
                 break
-            word = m.group().strip()
+            word = self.text[found[0]:found[1]]
             low = bare(word)
             if sentence_end(word, lexicon) or word.endswith((",", ";", ":")):
                 break
             if not (low in lexicon.role_heads or low in lexicon.role_modifiers or low in lexicon.org_heads
                     or low in lexicon.portfolios or low in lexicon.gendered_nouns or word.endswith(("’s", "'s"))
-                    or re.fullmatch(r"\d+-year-old", low)
-                    or word[:1].isupper() and low not in lexicon.sentence_openers) or "\n" in m.group():
+                    or AGE.fullmatch(low) or word[:1].isupper() and low not in lexicon.sentence_openers):
                 break
-            pos = m.start()
+            pos = found[0]
         return pos
 
     def _quoted(self, pos: int) -> bool:
@@ -371,7 +413,7 @@ class Resolver:
         company's name ("Suncor" for "Suncor Energy"), the last of a paper's ("the Times"), its
         acronym and its initials."""
         self.organizations.append(entity)
-        words = [bare(w) for w in re.sub(r"^the\s+", "", entity.name.text, flags=re.IGNORECASE).split()]
+        words = [bare(w) for w in LEADING_THE.sub("", entity.name.text).split()]
         short = self._organizations_by_word
         if len(words) >= 2 and all(w in self.lexicon.company_words or w in CORPORATE for w in words[1:]):
             short.setdefault(words[0], entity)  # but "Clinton" is not the Clinton Foundation
@@ -415,8 +457,9 @@ class Resolver:
         name_start, name_end = mention.name.start, mention.name.end
         if mention.name.text.endswith(("’s", "'s")):  # "the PBO’s forecast"
             name_end -= 2
-        if re.match(r"[Tt]he\s", mention.name.text):  # "The Export Council of Ellery": its name has no article
-            name_start += len(re.match(r"[Tt]he\s+", mention.name.text).group())
+        the = THE.match(mention.name.text)
+        if the:  # "The Export Council of Ellery": its name has no article
+            name_start += the.end()
         mention = replace(mention, name=Span.of(self.text, name_start, name_end))
         name = clean_name(mention.name.text)
         if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places \
@@ -798,7 +841,7 @@ class Resolver:
             entity = next((o for o in self.organizations if o.display.startswith(titled.group(1))), None)
             if entity is not None:
                 return self._speaker(mention, entity.display, "organization", entity, "short name")
-        words = re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).split()
+        words = LEADING_THE.sub("", name).split()
         entity = self._by_key.get(("organization", bare(" ".join(words))))
         if entity is None and len(words) == 1:
             entity = self._organization_named(words[0], mention.start)

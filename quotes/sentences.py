@@ -13,7 +13,7 @@ so that they match exactly what ``regex`` matches (``tests/test_sentences.py`` c
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -98,6 +98,13 @@ def ascii_twin(pattern) -> re.Pattern:
     return re.compile(pattern.pattern)
 
 
+@lru_cache(maxsize=65536)
+def _type_beyond_ascii(tok: str) -> str:
+    """``PunktToken._get_type`` of a token beyond ASCII, on nltk's ``regex`` pattern, remembered:
+    its timeout wrapper is slow, and such tokens ("Trump’s", "“We") recur."""
+    return PunktToken._RE_NUMERIC.sub("##number##", tok.lower())
+
+
 class NewsToken(PunktToken):
     """Punkt's token, whose word-class tests run on ``re`` for ASCII tokens (nearly all of news).
 
@@ -113,7 +120,7 @@ class NewsToken(PunktToken):
 
     def _get_type(self, tok):
         lowered = tok.lower()
-        return self.NUMERIC.sub("##number##", lowered) if lowered.isascii() else super()._get_type(tok)
+        return self.NUMERIC.sub("##number##", lowered) if lowered.isascii() else _type_beyond_ascii(tok)
 
     @property
     def is_ellipsis(self):
@@ -180,7 +187,17 @@ def strip_space(text: str, start: int, end: int) -> Range:
 # Punkt only breaks after one of these; a paragraph with none before its final punctuation is one
 # sentence, and Punkt need not read it (about two paragraphs in five in news).
 SENTENCE_END = re.compile(r"[.?!]")
-TRAILING_END = re.compile(r"[.?!…]*[\"”’')\]]*$")
+FINAL_MARKS = ".?!…"
+CLOSERS = "\"”’')]"
+
+
+def trailing_end(chunk: str) -> int:
+    r"""Where the punctuation that ends ``chunk`` starts: final marks, then closing quotes and
+    brackets (``?”)``). It is ``re.compile(r"[.?!…]*[\"”’')\]]*$").search(chunk).start()``, ``$``
+    matching before a final newline too, found with ``rstrip`` because that search tried every
+    position of the paragraph (for speed)."""
+    body = chunk[:-1] if chunk.endswith("\n") else chunk
+    return len(body.rstrip(CLOSERS).rstrip(FINAL_MARKS))
 
 
 def sentences(text: str, start: int, end: int) -> list[Range]:
@@ -190,7 +207,7 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     ``"Are you serious?" she asked.`` the attribution belongs to the quote's sentence.
     """
     chunk = text[start:end]
-    if not SENTENCE_END.search(chunk, 0, TRAILING_END.search(chunk).start()):
+    if not SENTENCE_END.search(chunk, 0, trailing_end(chunk)):
         return [(start, end)]  # no full stop, question or exclamation mark before the end: one sentence
     spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
     spans = [piece for s, e in spans for piece in _split_before_quotation(text, s, e)]

@@ -17,6 +17,11 @@ from quotes.rules.engine import Extractor, has_words, quote_type
 from quotes.sentences import Range
 
 MIN_CLAIM_WORDS = 2
+THAT_WORD = re.compile(r"\bthat\b")
+# "said on Tuesday at a rally that …": a gap of place, time or manner before "that"
+PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|during|to|before|after|from|with|via|through|over|under|into|for|about|"
+                       r"outside|inside|near|by|last|this|earlier|later|again|also|repeatedly)\b", re.IGNORECASE)
+DASH_OR_PARENTHESIS = re.compile(r"\s[-—–(]")
 # A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
 CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
@@ -61,17 +66,14 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     text = ex.text
     told = is_tell(ex, cue)
     start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
-    if re.search(r"\bthat\b", text[cue.end:start]):
+    if THAT_WORD.search(text[cue.end:start]):
         return start, True
     m = GAP_BEFORE_THAT.match(text, start, limit)
     if m is None:
         return start, False
     gap = text[start:m.end()]
-    plain_gap = m.group().lstrip(" ,")[:1].islower() and re.match(r"[\s,]*(?:at|in|on|during|to|before|after|from|"
-                                                                  r"with|via|through|over|under|into|for|about|"
-                                                                  r"outside|inside|near|by|last|this|earlier|later|"
-                                                                  r"again|also|repeatedly)\b", gap, re.IGNORECASE)
-    if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or re.search(r"\s[-—–(]", gap) \
+    plain_gap = m.group().lstrip(" ,")[:1].islower() and PLAIN_GAP.match(gap)
+    if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or DASH_OR_PARENTHESIS.search(gap) \
             or CLAUSE_VERB.search(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
             or not opens_clause(ex, m.end(), limit):
         return start, False  # "agreed on that specific point", "described a group that was …": no clause
@@ -125,7 +127,9 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
     """The speaker before a cue, and how it was found: the phrase right before it ("SVC"), the
     subject it shares with a verb before it ("coordinated"), or the speaker of the claim before a
     participle ("participle")."""
-    speaker = speaker_before(ex.text, s_start, cue.start, ex.lexicon)
+    # several rules ask for the subject of the same cue: the phrase is read once
+    speaker = ex.cached(("speaker_before", s_start, cue.start),
+                        lambda: speaker_before(ex.text, s_start, cue.start, ex.lexicon))
     if speaker is None:
         return shared_subject(ex, cue, s_start)
     if cue.text.lower().endswith("ing"):

@@ -21,6 +21,7 @@ from quotes.rules.engine import Extractor, has_words
 from quotes.rules.registry import register
 from quotes.rules.reported import reading
 
+PARTICLE_AFTER = re.compile(r"\s*([a-z]+)\b")  # "called for", "asked about"
 WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
 INFINITIVE = re.compile(r"(?:not\s+)?to\s+(?-i:[a-z])[\w’'-]*\b")
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
@@ -70,7 +71,7 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
         return None
     pos = skip_adjuncts(text, cue.end, limit, False, ex.adjuncts, rounds=2)
     particle = ""
-    m = re.match(r"\s*([a-z]+)\b", text[pos:limit])
+    m = PARTICLE_AFTER.match(text[pos:limit])
     if m and m.group(1) in by_particle and m.group(1):
         particle = m.group(1)
         pos = skip_adjuncts(text, pos + m.end(), limit, False, ex.adjuncts, rounds=2)

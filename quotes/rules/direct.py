@@ -21,6 +21,7 @@ from quotes.rules.registry import register
 from quotes.sentences import Range, strip_space
 
 LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
+GAP_AFTER_QUOTE = re.compile(r"[\s,—–―-]*")
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
 PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
@@ -68,7 +69,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
     if next_span is not None and next_span.start < limit:
         limit = next_span.start
     gap_start = span.end
-    m = re.match(r"[\s,—–―-]*", text[gap_start:limit])
+    m = GAP_AFTER_QUOTE.match(text[gap_start:limit])
     gap_start += m.end() if m else 0
     for cue in para.cues_between(gap_start, limit):
         if has_words(text, gap_start, cue.start, 11) and not _appositive_speaker(ex, gap_start, cue.start):

@@ -24,8 +24,19 @@ BE = re.compile(r"\b(?:is|was|were|are|been|being|be|get|got|gets)\s+(?:\w+ly\s+
 
 
 
+# Every match of NEGATION holds one of these, in lower case: an ASCII window without any is no
+# negation, which substring tests tell faster than NEGATION tried at each of its characters.
+NEGATION_WORDS = ("no", "never", "n't", "declined", "refused")
+NEGATION_WINDOW = 40
+
+
 def negated(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
-    return NEGATION.search(ex.text, max(para.start, cue.start - 40), cue.start) is not None
+    start = max(para.start, cue.start - NEGATION_WINDOW)
+    window = ex.text[start:cue.start].lower()
+    # beyond ASCII, the search decides: IGNORECASE matches letters that lower() does not give ("ſ")
+    if window.isascii() and not any(word in window for word in NEGATION_WORDS):
+        return False
+    return NEGATION.search(ex.text, start, cue.start) is not None
 
 
 def passive(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
@@ -71,6 +82,9 @@ CAPTION = re.compile(r"\((?:AP\s+|Reuters\s+|AFP\s+)?(?:Photo|Photograph|Image|F
                      r"^\s*(?:Photo|Photograph|Image|Credit|Photo\s+credit|Caption)\s*:|"
                      r"(?:/|\bvia|\bby)\s*(?:Getty\s+Images|AP\s+Photo|Reuters|AFP|Shutterstock)\b")
 MAX_CAPTION_CHARS = 400
+# Every match of CAPTION holds one of these words: a paragraph without any is no caption, which
+# plain substring tests tell faster than CAPTION tried at each of its characters.
+CAPTION_WORDS = ("Photo", "photo", "Image", "Credit", "Caption", "Getty", "Reuters", "AFP", "Shutterstock")
 # A list of links: three or more short paragraphs in a row, each a Title Case headline.
 LINK_LIST_RUN = 3
 MAX_LINK_WORDS = 16
@@ -81,7 +95,10 @@ def link_headline(ex: Extractor, para: Paragraph) -> bool:
 
 
 def caption(ex: Extractor, para: Paragraph) -> bool:
-    return para.end - para.start <= MAX_CAPTION_CHARS and CAPTION.search(ex.text, para.start, para.end) is not None
+    if para.end - para.start > MAX_CAPTION_CHARS:
+        return False
+    body = ex.text[para.start:para.end]
+    return any(word in body for word in CAPTION_WORDS) and CAPTION.search(ex.text, para.start, para.end) is not None
 
 
 def _headline(ex: Extractor, para: Paragraph) -> bool:

@@ -33,6 +33,12 @@ from quotes.rules.registry import register
 from quotes.sentences import Range
 
 MIN_LEAD_WORDS = 2  # "The golf trade, she said, is back": a lead of one word ("Sometimes, …") is no claim
+PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "he said, wiping his face"
+FIRST_WORD = re.compile(r"[\w’']+")
+RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|which|whom)\b")
+NOT_TO = re.compile(r"not\s+to\b")  # "asked not to be named"
+INFINITIVE_AFTER = re.compile(r"to\s+\w")
+DESCRIPTION_AFTER = re.compile(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*$")  # "…, said Dan Cole, an expert"
 NOT_SPEECH_AFTER_CUE = re.compile(
     r"(?:(?:it|them|this|these|those|him|her)\s*(?:[,.;:!?]|$)|to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
@@ -62,7 +68,7 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
         after_cue = content_start(text, cue.end, sent[1], ex.lexicon, is_tell(ex, cue), ex.adjuncts)
         at_end = not text[after_cue:sent[1]].strip(" .!?\"”’'")
         # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
-        at_end = at_end or bool(re.match(r",\s*\w+ing\b", text[cue.end:sent[1]]))
+        at_end = at_end or bool(PARTICIPLE_AFTER.match(text[cue.end:sent[1]]))
         return CueReading(sent, lemma in ex.lexicon.weak_lemmas, after_cue, at_end)
 
     return ex.cached(("reading", cue.start), read)
@@ -104,7 +110,7 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     # the words before the speaker open the same claim: one claim in two fragments, as a split quote
     # ("On Monday, officials said, …" and "Sometimes, …" open no claim)
     lead = content_range(text, s_start, comma)
-    first = re.match(r"[\w’']+", text[lead[0]:lead[1]])
+    first = FIRST_WORD.match(text[lead[0]:lead[1]])
     adjunct = first is not None and (first.group().lower() in PREPOSITIONS or first.group().endswith("ly"))
     if lead[0] < lead[1] and not adjunct and not ex.in_content(lead[0]) and has_words(text, *lead, MIN_LEAD_WORDS):
         return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
@@ -126,7 +132,7 @@ def content_cue_speaker(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
     speaker = speaker_after(text, cue.end, s_end, ex.lexicon)
     rest = text[speaker[1]:s_end] if speaker else ""
     if not speaker or rest.strip(" .!?,\"”’'") and not ex.adjuncts.match(text, speaker[1], s_end) \
-            and not re.match(r"\s*,\s*(?:who|whose|which|whom)\b", rest):
+            and not RELATIVE_AFTER.match(rest):
         return None
     comma = text.rfind(",", s_start, cue.start)
     return claim(ex, para, cue, speaker, (s_start, comma))
@@ -153,7 +159,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     told = is_tell(ex, cue)
     start, that = claim_start(ex, cue, s_end)
     skipped = text[cue.end:start]
-    if re.match(r"not\s+to\b", text[start:s_end]):
+    if NOT_TO.match(text[start:s_end]):
         return None  # "asked not to be named"
     if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that and not led_clause(ex, start, s_end):
         return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
@@ -165,7 +171,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
         return None  # "Trump asked, looking …": what follows the comma is no claim
     lemma = ex.lexicon.cue_forms.get(cue.text.lower())
     # "urged lawmakers to act": a hearer, then what they were told to do
-    directive = told and skipped.strip() and re.match(r"to\s+\w", text[start:s_end])
+    directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
     introduced = that or text[start:start + 1] in "\"“‘'«" or directive
     if not introduced and (lemma in ex.lexicon.weak_lemmas
                            or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end)):
@@ -183,7 +189,7 @@ def names_the_speaker(ex: Extractor, start: int, end: int) -> bool:
     rest = ex.text[speaker[1]:end]
     if not rest.strip(" .,;:!?\"”’'"):
         return True
-    return re.match(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*$", rest) is not None \
+    return DESCRIPTION_AFTER.match(rest) is not None \
         and not opens_clause(ex, speaker[1], end)
 
 

@@ -1,0 +1,119 @@
+"""The engine alone: ``extract()`` against another checkout, side by side, and where its time goes.
+
+Usage:
+    python benchmarks/engine.py FILE.jsonl ... --baseline /path/to/other/checkout [--rounds 7]
+        Times extract() over the texts of the files with this checkout's package and with the
+        other one's (its folder that holds ``quotes/``), each in a fresh process and in
+        alternating order, round after round, and prints every round and the median ratio.
+        The machine is shared and noisy, so only the ratio of runs made side by side means much.
+
+    python benchmarks/engine.py FILE.jsonl ... --profile 25
+        cProfile over extract() on the texts with this checkout: the top functions by own time
+        and by cumulative time, each as a share of the whole.
+
+Each timed run builds the lexicon and the sentence tokenizer on the first text before the clock
+starts, then extracts every text once, so both sides start from the same cold phrase cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent  # the checkout this script belongs to
+
+TIMED_RUN = """
+import json, sys, time
+from quotes import extract
+from quotes.lexicon import load_lexicon
+texts = [json.loads(line)["text"] for path in sys.argv[1:] for line in open(path, encoding="utf-8") if line.strip()]
+lexicon = load_lexicon()
+extract(texts[0], lexicon)
+wall, cpu = time.perf_counter(), time.process_time()
+found = sum(len(extract(text, lexicon)) for text in texts)
+print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "quotes": found,
+                  "package": __import__("quotes").__file__}))
+"""
+
+
+def timed_run(package_root: Path, files: list[str]) -> dict:
+    """extract() over the files in a fresh process that imports ``quotes`` from ``package_root``."""
+    env = dict(os.environ, PYTHONPATH=str(package_root))
+    done = subprocess.run([sys.executable, "-c", TIMED_RUN, *files], env=env, cwd=package_root,
+                          capture_output=True, text=True, check=True)
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    if not row["package"].startswith(str(package_root)):
+        sys.exit(f"expected quotes from {package_root}, got {row['package']}")
+    return row
+
+
+def side_by_side(files: list[str], baseline: Path, rounds: int) -> None:
+    print(f"extract() over {', '.join(files)}; baseline {baseline}, this checkout {HERE}")
+    print(f"{'round':>5} {'baseline s':>11} {'this s':>8} {'ratio (CPU)':>12} {'ratio (wall)':>13}")
+    cpu_ratios, wall_ratios = [], []
+    for number in range(1, rounds + 1):
+        order = [("baseline", baseline), ("this", HERE)]
+        if number % 2 == 0:
+            order.reverse()
+        rows = {name: timed_run(root, files) for name, root in order}
+        if rows["baseline"]["quotes"] != rows["this"]["quotes"]:
+            print(f"warning: {rows['baseline']['quotes']} quotes before, {rows['this']['quotes']} after")
+        cpu_ratios.append(rows["baseline"]["cpu"] / rows["this"]["cpu"])
+        wall_ratios.append(rows["baseline"]["wall"] / rows["this"]["wall"])
+        print(f"{number:>5} {rows['baseline']['cpu']:11.2f} {rows['this']['cpu']:8.2f} {cpu_ratios[-1]:11.2f}x "
+              f"{wall_ratios[-1]:12.2f}x")
+    print(f"median: this checkout is {statistics.median(cpu_ratios):.2f}x the baseline in CPU time, "
+          f"{statistics.median(wall_ratios):.2f}x in wall time ({rounds} rounds)")
+
+
+def profile(files: list[str], top: int) -> None:
+    import cProfile
+    import pstats
+
+    from quotes import extract
+    from quotes.lexicon import load_lexicon
+
+    texts = [json.loads(line)["text"] for path in files
+             for line in Path(path).read_text(encoding="utf-8").split("\n") if line.strip()]
+    lexicon = load_lexicon()
+    extract(texts[0], lexicon)
+    def extract_all() -> None:
+        for text in texts:
+            extract(text, lexicon)
+
+    profiler = cProfile.Profile()
+    profiler.runcall(extract_all)
+    stats = pstats.Stats(profiler).stats
+    stats = {key: row for key, row in stats.items() if key[2] != "extract_all"}
+    total = max(cumulative for _, _, _, cumulative, _ in stats.values())  # extract() itself
+    print(f"cProfile of extract() over {len(texts)} texts: {total:.2f} s in all")
+    for title, column in (("own time", 2), ("cumulative time", 3)):
+        print(f"\ntop {top} by {title}")
+        ranked = sorted(stats.items(), key=lambda item: item[1][column], reverse=True)[:top]
+        for (path, line, name), row in ranked:
+            where = f"{Path(path).name}:{line}({name})" if line else name
+            print(f"{row[column] / total:6.1%} {row[column]:7.3f} s {row[1]:>8} calls  {where}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="+", help="JSON Lines files with a 'text' field")
+    parser.add_argument("--baseline", type=Path, help="another checkout: the folder that holds its quotes/")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--profile", type=int, metavar="N", help="print the top N functions of a cProfile run")
+    args = parser.parse_args()
+    if args.profile:
+        profile(args.files, args.profile)
+    if args.baseline:
+        side_by_side(args.files, args.baseline.resolve(), args.rounds)
+    if not (args.profile or args.baseline):
+        parser.error("give --baseline, --profile or both")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,234 @@
+"""Hand-written scans that replace a regex for speed give exactly the spans the regex gave.
+
+Each test runs the regex it replaces, as it was written, beside the scan on sentences written for
+the edge cases: the window's first character, a no-break space, a newline, punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+from nltk.tokenize.punkt import PunktToken
+
+from quotes.lexicon import TOKEN, _opens_sentence, load_lexicon
+from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
+from quotes.phrases import BETWEEN, may_end_between
+from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
+from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
+from quotes.sentences import NewsToken, trailing_end
+
+LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
+
+
+def left_word_by_regex(text: str, pos: int, floor: int) -> tuple[int, int] | None:
+    m = LEFT_WORD.search(text, floor, pos)
+    return (m.start(), m.start() + len(m.group().strip())) if m else None
+
+
+LEFT_CONTEXTS = [
+    "said state department spokesperson Tammy Bruce",
+    "the harbour board’s chair Ann Lee",
+    "Ellery & Sons' director\u00a0Ann Lee",
+    "a 52-year-old Ann Lee",
+    "the U.S. envoy  Ann Lee",
+    "Minister \nAnn Lee",  # $ matches before a newline that ends the window
+    "Minister\n Ann Lee",
+    "Minister \n\nAnn Lee",
+    "first line.\nAnn Lee",
+    "(chair) Ann Lee",
+    "Ann Lee",
+    " Ann Lee",
+    "chair_person Ann Lee",
+    "a\tchair Ann Lee",
+    "Zürich’s mayor Ann Lee",
+    "the ٣rd deputy Ann Lee",  # a digit that is not ASCII is \w too
+    "x" * 60 + " Ann Lee",  # the word runs past the window's start
+    "the long-serving chair of the board of Ellery harbour Ann Lee",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_CONTEXTS)
+def test_word_before_gives_the_span_of_the_left_word_regex(text):
+    for pos in range(len(text) + 1):
+        for floor in {0, max(0, pos - 40), max(0, pos - 3), pos}:
+            assert word_before(text, pos, floor) == left_word_by_regex(text, pos, floor), (text, pos, floor)
+
+
+def test_isalnum_or_underscore_is_exactly_what_w_matches():
+    """The scans read ``\\w`` as ``str.isalnum()`` or "_": true of every character there is."""
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert {c for c in every_character if c.isalnum() or c == "_"} == set(re.findall(r"\w", every_character))
+
+
+BEFORE_CUES = [
+    "Tom Reyes on Thursday said",
+    "Tom Reyes, the harbour master, later this week said",
+    "The mayor earlier in Ottawa told",
+    "Sen. Ann Lee (D-Ky.) said",
+    "Ann Lee (R) told",
+    "Ann Lee on Jan. 5th said",
+    "Ann Lee on May 12 said",
+    "she angrily said",
+    "Kelly said",
+    "KELLY SAID",
+    "Ann Lee, who ran the ferry, last week said",
+    "Ann Lee has long argued",
+    "Ann Lee went on to say",
+    "Ann Lee was quick to note",
+    "the minister also, separately, said",
+    "the minister ALSO said",
+    "The chair two days earlier said",
+    "Ann Lee a few weeks ago said",
+    "Ann Lee, ,\u00a0said",
+    "the minister\nalso said",
+    "the minister haſ said",  # under IGNORECASE the long s matches "s": "has"
+    "the minister at Zürich said",
+    "the minister in Zürich said",
+    "Tom Reyes said",
+    "Tom Reyes, said",
+    "Tom Reyes) said",
+    "Tom Reyes_2 said",
+    "earlier that day",
+    "in 2019 Ann Lee said",
+]
+
+
+@pytest.mark.parametrize("text", BEFORE_CUES)
+def test_may_end_between_is_false_only_where_between_cannot_match(text):
+    for end in range(len(text) + 1):
+        for start in {0, max(0, end - 64), max(0, end - 9), max(0, end - 2), end}:
+            if not may_end_between(text[start:end]):
+                assert BETWEEN.search(text, start, end) is None, (text, start, end)
+
+
+@pytest.mark.parametrize(("window", "may_match"), [
+    ("Tom Reyes ", False), ("the ministry ", False), ("Kelly ", True), ("Ann Lee on Thursday ", True),
+    ("Ann Lee (D-Ky.) ", True), ("later this Reyes ", True), ("Ann Lee, ", False), ("the minister haſ ", True),
+])
+def test_may_end_between_rules_out_the_common_case(window, may_match):
+    assert may_end_between(window) is may_match
+
+
+def cue_words_by_finditer(lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """find_cues' single words as it found them before: one match object per token."""
+    forms = lexicon.cue_forms
+    return [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)
+            if m.group() in forms or m.group()[:1].isupper() and m.group().lower() in forms
+            and _opens_sentence(text, start, m.start())]
+
+
+PARAGRAPHS = [
+    "“We will appeal,” said Ann Lee. Said Tom Reyes: “Never.” He told reporters he disagreed.",
+    "The board said, added and warned; she SAID nothing. Says who?",
+    "No cue in this one at all.",
+    "",
+    "said",
+    "Ann Lee’s aide-de-camp said it's fine\u00a0— announced\nthe ministry, and Reyes' lawyer noted that.",
+    "Ann Lee pointed out that the ferry ran late, and said so.",  # a phrase cue hides its words
+    "Zürich’s mayor said: ‘fine’. Warned the union, “no”.",
+]
+
+
+def cues_by_regex(lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    phrases = [(m.start(), m.end(), m.group()) for m in lexicon.cue_phrase_regex.finditer(text, start, end)]
+    words = [w for w in cue_words_by_finditer(lexicon, text, start, end)
+             if not any(s <= w[0] < e for s, e, _ in phrases)]
+    return sorted(phrases + words)
+
+
+@pytest.mark.parametrize("paragraph", PARAGRAPHS)
+def test_find_cues_finds_the_cues_the_regexes_found(paragraph):
+    lexicon = load_lexicon()
+    text = "Before. " + paragraph + " After said."
+    start, end = len("Before. "), len("Before. ") + len(paragraph)
+    assert lexicon.find_cues(text, start, end) == cues_by_regex(lexicon, text, start, end)
+
+
+def test_a_cue_phrase_whose_first_word_is_no_token_is_searched_everywhere(tmp_path):
+    extra = tmp_path / "extra.toml"
+    extra.write_text('[cue_phrases]\nphrases = ["re:tweeted that"]\n', encoding="utf-8")
+    lexicon = load_lexicon([str(extra)])
+    assert lexicon.cue_phrase_openers is None
+    assert load_lexicon().cue_phrase_openers is not None
+    text = "Ann Lee re:tweeted that the ferry was late."
+    found = lexicon.find_cues(text, 0, len(text))
+    assert (8, 23, "re:tweeted that") in found
+    assert found == cues_by_regex(lexicon, text, 0, len(text))
+
+
+@pytest.mark.parametrize("caption", [
+    "(AP Photo/Jane Doe)", "(Reuters Photograph by Tom Reyes)", "(AFP Images)", "(File photo)", "(Photos: Ann Lee)",
+    "Photo: the harbour at dawn", "Photo credit: Ann Lee", "Credit : Ann Lee", "Caption: the pier",
+    "The pier at dawn. / Getty Images", "The pier, via AP Photo", "The pier by Reuters", "The pier /AFP",
+    "The pier, by Shutterstock",
+])
+def test_every_caption_match_holds_one_of_the_caption_words(caption):
+    """caption() tests the words first and searches only where one occurs: the same paragraphs."""
+    match = CAPTION.search(caption)
+    assert match is not None
+    assert any(word in match.group() for word in CAPTION_WORDS)
+
+
+# The patterns as they were written, with the look-behind first; the module's versions match the
+# first letter first, for speed.
+NAME_RUN_AS_WRITTEN = re.compile(
+    rf"(?<![\w’'.-]){NAME_WORD}(?:[ \u00a0]+(?:(?:{PARTICLE}|of|for|&)[ \u00a0]+)?{NAME_WORD}){{0,6}}")
+PRONOUN_AS_WRITTEN = re.compile(r"\b(?:[Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
+ARTICLE = (
+    "Foreign Minister Sergei Lavrov met Ludwig van Beethoven's heir. She said HE would go; his aide, "
+    "Ann-Marie O’Brien, and herself. Shell's CEO said: “hers, not his.” Sheila Heston (D-N.Y.) and "
+    "Him Lee of the Bank of Canada. Ernst & Young. J.R.R. Tolkien’s estate. x.Ann and -Bob; 'Carl.\n"
+    "Émile Zola\u00a0Fils, Hershey, Shehe, he’s, she's, HERSELF, _he, 2she, Mc Donald for Ellery."
+)
+
+
+@pytest.mark.parametrize(("fast", "as_written"), [(NAME_RUN, NAME_RUN_AS_WRITTEN), (PRONOUN, PRONOUN_AS_WRITTEN)])
+def test_first_letter_first_patterns_match_as_written(fast, as_written):
+    for start in range(0, len(ARTICLE), 7):
+        spans = [m.span() for m in fast.finditer(ARTICLE, start)]
+        assert spans == [m.span() for m in as_written.finditer(ARTICLE, start)]
+    assert len(list(fast.finditer(ARTICLE))) >= 8
+
+
+@pytest.mark.parametrize("before", [
+    "The mayor did not", "The mayor has never", "The mayor won't", "She no longer", "The company declined to",
+    "He refused to publicly", "The mayor DID NOT", "The mayor Never",
+])
+def test_every_ascii_negation_holds_one_of_the_negation_words(before):
+    """negated() searches NEGATION only where one of the words occurs, or beyond ASCII."""
+    window = before + " "
+    assert NEGATION.search(window)
+    assert any(word in window.lower() for word in NEGATION_WORDS)
+
+
+def test_a_negation_beyond_ascii_is_left_to_the_regex():
+    window = "The mayor refuſed to "  # IGNORECASE matches the long s to "s"; lower() does not
+    assert NEGATION.search(window) and not window.isascii()
+    assert not any(word in window.lower() for word in NEGATION_WORDS)
+
+
+TRAILING_END = re.compile(r"[.?!…]*[\"”’')\]]*$")  # what trailing_end replaces
+
+
+@pytest.mark.parametrize("chunk", [
+    "The ferry ran late.", "“Are you serious?” she asked.", "He said it (twice).)", "Fine!”’", "What?!…”",
+    "No end", "", ".", "”", "Wait…\n", "Wait.\n\n", "Wait.”\n", "\n", "x.”.”", "a ]", "Line one.\nLine two",
+])
+def test_trailing_end_is_where_the_trailing_end_regex_starts(chunk):
+    assert trailing_end(chunk) == TRAILING_END.search(chunk).start()
+
+
+@pytest.mark.parametrize("token", ["Trump’s", "“We", "٣٤٥", "-,٣.", "Über", "1,000", "—", "12’", "-٣", "x٣"])
+def test_punkt_token_types_are_nltks_own(token):
+    """NewsToken remembers the type of a token beyond ASCII: the type nltk gives it, every time."""
+    assert NewsToken(token).type == PunktToken(token).type
+    assert NewsToken(token).type == PunktToken(token).type
+
+
+@pytest.mark.parametrize("before", ["a report titled ", "a book entitled\u00a0", "a show called\n", "called  "])
+def test_every_title_lead_in_holds_led(before):
+    """Resolver._read_name searches TITLED_BEFORE only where "led" occurs before the name."""
+    assert TITLED_BEFORE.search(before)
+    assert "led" in before
