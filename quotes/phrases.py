@@ -210,7 +210,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             return None
         # "Helen Marsh, the director," and "the director, Helen Marsh," and "A senior official, speaking
         # on condition of anonymity,": the segment before the first comma that can head a speaker, not
-        # after a coordination ("Will Young, a mechanic based in Kansas City, Mo., and an organizer at …,")
+        # after a coordination ("Ana Diaz, a welder based in Ellery, Ont., and a steward at …,")
         for comma in commas:
             earlier = [m for m in boundaries if m.end() <= comma.start()]
             if earlier and text[earlier[-1].start():earlier[-1].end()].strip().lower() in ("and", "or"):

@@ -338,8 +338,8 @@ class Resolver:
             self._event(mention.name.start, entity, mention, narrative)
 
     def _read_title(self, start: int, end: int, headlines: set[int]) -> None:
-        """The title of a report, a book or a show ("a document titled White Paper: Railroading in the
-        Canadian Winter"): a source of its own, named with its subtitle."""
+        """The title of a report, a book or a show ("a report titled Harbour Paper: Ferries in the
+        Northern Winter"): a source of its own, named with its subtitle."""
         subtitle = SUBTITLE.match(self.text, end)
         end = subtitle.end() if subtitle else end
         mention = parse_mention(self.text, start, end, self.lexicon)

@@ -144,7 +144,7 @@ def test_role_and_organisation_come_from_another_mention_as_spans():
 
 
 def test_a_current_role_wins_over_a_former_one():
-    text = ("Dev Patel, a former Ellery University law professor, has taken over as minister of justice.\n\n"
+    text = ("Dev Patel, a former Ellery University law lecturer, has since served as minister of justice.\n\n"
             "Patel said the bill would pass.")
     (quote,) = extract(text)
     assert quote.speaker.role.text == "minister of justice"

@@ -108,7 +108,7 @@ def opens_clause(ex: Extractor, start: int, end: int) -> bool:
     return NOT_A_SUBJECT.search(ex.text, start, verb.start()) is None
 
 
-# Verbs that make a phrase a clause, never a speaker: "Readers may not let editorials (tell …)";
+# Verbs that make a phrase a clause, never a speaker: "Voters may not let the papers (tell …)";
 # outside an appositive ("The head of the union, who will not be named, said" is a speaker).
 CLAUSE_VERBS = frozenset({"may", "might", "must", "can", "could", "should", "would", "will", "shall", "let", "lets"})
 

@@ -89,7 +89,7 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
     after = rest[obj.end():].lstrip() if obj else ""
     small = obj is not None and not has_words(text, pos, pos + obj.end(), OBJECT_WORDS + 1)
     if "infinitive" in frames and not (small and INFINITIVE.match(after)):
-        # "urged all Canadians considering travel to China to consult …": the object runs to the infinitive
+        # "urged all residents travelling to Ellery this week to check …": the object runs to the infinitive
         obj = OBJECT_BEFORE_INFINITIVE.match(rest)
         small = obj is not None and not has_words(text, pos, pos + obj.end(), OBJECT_WORDS + 1)
         after = rest[obj.end():].lstrip() if obj else ""

@@ -392,7 +392,7 @@ register(Rule(
                 ("indirect.SVC", "indirect", "she would close the bridge", "The mayor", "told")),
     ),
     must_not=(
-        example("Readers may not let editorials tell them how to vote."),
+        example("Voters may not let the harbour papers tell them whom to back."),
         example("The mayor is also encouraging her voters at a rally on the pier to ask why the ferry stopped."),
         example("The state department announced nothing new on the report."),
         example("The senator denied the charges through her lawyer."),
