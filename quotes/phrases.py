@@ -257,9 +257,21 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return None  # "endorsed Clinton, saying": a verb phrase, not the speaker
     if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
-            and not any(text[s:e][0].isupper() for s, e in tokens):
+            and not any(text[s:e][0].isupper() for s, e in tokens) and not _unnamed_group(text, tokens, lexicon):
         return None
     return tokens[0][0], tokens[-1][1]
+
+
+def _unnamed_group(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
+    """A plural speaker noun in the first two words, before any preposition: "border officials",
+    "sources close to her campaign", "majorities in all five" (not "endorsed Clinton")."""
+    for s, e in tokens[:2]:
+        word = text[s:e].lower()
+        if word in FUNCTION_WORDS:
+            return False
+        if word.endswith("s") and head_ok(word, lexicon) and word not in lexicon.cue_forms:
+            return True
+    return False
 
 
 def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range | None:

@@ -386,6 +386,8 @@ register(Rule(
         example("Russia’s international ministry mentioned the two sides would meet again soon.",
                 ("indirect.SVC", "indirect", "the two sides would meet again soon", "Russia’s international ministry",
                  "mentioned")),
+        example("Rather, sources close to the mayor say she backs the ferry plan.",
+                ("indirect.SVC", "indirect", "she backs the ferry plan", "sources close to the mayor", "say")),
         example("The harbour master admits in this instance, there were delays.",
                 ("indirect.SVC", "indirect", "in this instance, there were delays", "The harbour master", "admits")),
         example("The mayor told reporters this weekend she would close the bridge.",
