@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quotes.document import Cue, Paragraph
-from quotes.mentions import parse_mention
+from quotes.mentions import bare, parse_mention
 from quotes.phrases import skip_adjuncts, speaker_before
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import claim
@@ -40,6 +40,23 @@ def named_here(ex: Extractor, phrase: str) -> bool:
     if len(mention.name.text.split()) >= 2:
         return True
     return re.search(rf"\b[A-Z][\w.’'-]+\s+{re.escape(words[-1])}\b", ex.text) is not None
+
+
+# A transcript's turn: "JAKE TAPPER: …", "TRUMP: …".
+CAPS_TURN = re.compile(r"^([A-Z][A-Z.’'-]+(?:\s+[A-Z][A-Z.’'-]+){0,3}):\s+\S", re.MULTILINE)
+MIN_TURNS = 2
+
+
+def transcript_speaker(ex: Extractor, name: str) -> bool:
+    """Whether a name in capitals before a colon is a speaker of a transcript: the article has at
+    least two such turns by different names, and the name is a person's forename and surname (not
+    a dateline, "WASHINGTON:", nor a label, "UPDATE:"), with a known forename or a surname the
+    article writes elsewhere."""
+    speakers = ex.cached(("transcript",), lambda: {m.group(1) for m in CAPS_TURN.finditer(ex.text)})
+    words = name.title().split()
+    if len(speakers) < MIN_TURNS or len(words) < 2 or " ".join(words) in ex.lexicon.places:
+        return False
+    return bare(words[0]) in ex.lexicon.forenames or re.search(rf"\b{re.escape(words[-1])}\b", ex.text) is not None
 
 
 def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
@@ -71,9 +88,12 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
     if m is None or ex.in_content(m.end()):
         return None
     words = m.group(1).split()
-    if words[0].lower() in ex.lexicon.sentence_openers or len(m.group(1)) < 3 or m.group(1).isupper():
-        return None  # "Update: …", "WASHINGTON: …", "Q: …"
-    if not named_here(ex, m.group(1)):
+    if words[0].lower() in ex.lexicon.sentence_openers or len(m.group(1)) < 3:
+        return None  # "Update: …", "Q: …"
+    if m.group(1).isupper():
+        if not transcript_speaker(ex, m.group(1)):
+            return None  # "WASHINGTON: …": a dateline
+    elif not named_here(ex, m.group(1)):
         return None
     start, end = m.end(), para.end
     while end > start and text[end - 1] in " .":
@@ -96,10 +116,15 @@ register(Rule(
 ))
 register(Rule(
     "indirect.name_colon", "patterns", 10, name_colon,
-    "`Ellen Park: The ferry will stop running in June`: a headline or transcript line",
+    "`Ellen Park: The ferry will stop running in June`: a headline or transcript line (`ELLEN PARK: …` in a "
+    "transcript of two speakers or more)",
     must=(
         example("Ellen Park: The ferry will stop running in June",
                 ("indirect.name_colon", "indirect", "The ferry will stop running in June", "Ellen Park", None)),
+        example("ELLEN PARK: The ferry will stop running in June.\n\nTOM REYES: Then the council must pay for the "
+                "buses.",
+                ("indirect.name_colon", "indirect", "The ferry will stop running in June", "ELLEN PARK", None),
+                ("indirect.name_colon", "indirect", "Then the council must pay for the buses", "TOM REYES", None)),
     ),
     must_not=(
         example("Update: The ferry will stop running in June"),
