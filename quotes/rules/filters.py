@@ -98,7 +98,8 @@ def caption(ex: Extractor, para: Paragraph) -> bool:
     if para.end - para.start > MAX_CAPTION_CHARS:
         return False
     body = ex.text[para.start:para.end]
-    return any(word in body for word in CAPTION_WORDS) and CAPTION.search(ex.text, para.start, para.end) is not None
+    # searched in the paragraph alone, so that "^" is its start (with a start position, "^" is only the text's)
+    return any(word in body for word in CAPTION_WORDS) and CAPTION.search(body) is not None
 
 
 def _headline(ex: Extractor, para: Paragraph) -> bool:
@@ -144,6 +145,7 @@ register(Filter(
     must_not=(
         example("Dockers march past the pier on Monday, saying the ferry will stop. (AP Photo/Dana Cole)"),
         example("Photo: Ellen Park said the bridge would reopen in May."),
+        example("The ferry is late again.\n\nPhoto: Ellen Park said the bridge would reopen in May."),
     ),
     must=(
         example("HARBOUR CITY (AP) — The mayor said the ferry will stop in June.",
