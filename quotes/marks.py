@@ -130,11 +130,11 @@ def _pair(text: str, marks: list[tuple[int, str, str]], start: int, end: int,
             spans[-1] = QuotedSpan(last.start, pos + len(mark), last.inner_start, pos, True, last.reopens)
         elif role in ("open", "either"):
             if stack and stack[-1][1] == mark:
-                nesting = _closers_before_next_opener(marks, index, mark)
+                nesting, closer = _closers_before_next_opener(marks, index, mark)
                 if nesting >= 2 and len(stack) < MAX_DEPTH:
                     stack.append((pos, mark))
                 elif not (nesting == 1 and _starts_sentence(text, stack[-1][0], start)
-                          and _ends_speech(text, _next_closer(marks, index, mark))):
+                          and _ends_speech(text, closer)):
                     stack[-1] = (pos, mark)
             elif len(stack) >= MAX_DEPTH:
                 continue  # deeper than any real quotation nests: a run of stray marks
@@ -157,21 +157,18 @@ def _cut_short(text: str, last: QuotedSpan, pos: int, start: int) -> bool:
             and not _ends_speech(text, last.inner_end) and _ends_speech(text, pos))
 
 
-def _closers_before_next_opener(marks: list[tuple[int, str, str]], index: int, opener: str) -> int:
-    """How many closers of ``opener``'s style follow the mark at ``index`` before the next opener."""
-    count = 0
+def _closers_before_next_opener(marks: list[tuple[int, str, str]], index: int, opener: str) -> tuple[int, int]:
+    """How many closers of ``opener``'s style follow the mark at ``index`` before the next opener,
+    and where the first of them is (-1 without one)."""
+    count, first = 0, -1
     for i in range(index + 1, len(marks)):
-        _, mark, role = marks[i]
+        pos, mark, role = marks[i]
         if role == "open" or role == "either" and mark == opener:
             break
         if mark in CLOSES[opener]:
             count += 1
-    return count
-
-
-def _next_closer(marks: list[tuple[int, str, str]], index: int, opener: str) -> int:
-    return next(marks[i][0] for i in range(index + 1, len(marks))
-                if marks[i][2] != "open" and marks[i][1] in CLOSES[opener])
+            first = pos if first < 0 else first
+    return count, first
 
 
 def quoted_spans(text: str, start: int, end: int, previous_open: bool = False) -> list[QuotedSpan]:

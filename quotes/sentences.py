@@ -223,13 +223,13 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
 
 # "… the Number 1 car in the U.S. “Forget about Ford,” he said.": Punkt reads "U.S." as an
 # abbreviation and goes on; a quotation that opens with a capital after it starts a sentence.
-INITIALS_BEFORE_QUOTATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,4}[ \t\u00a0]+(?=[“\"«][A-Z])")
+INITIALS_BEFORE_QUOTATION = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})[ \t\u00a0]+(?=[“\"«][A-Z])")
 
 
 def _split_before_quotation(text: str, start: int, end: int) -> list[Range]:
     pieces, previous = [], start
     for m in INITIALS_BEFORE_QUOTATION.finditer(text, start, end):
-        pieces.append((previous, m.end() - len(m.group()) + len(m.group().rstrip())))
+        pieces.append((previous, m.end(1)))
         previous = m.end()
     pieces.append((previous, end))
     return pieces

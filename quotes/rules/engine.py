@@ -53,8 +53,10 @@ def quote_type(para: Paragraph, start: int, end: int) -> str:
     return "indirect"
 
 
+# A quoted title ("Face the Nation") is a few words, each capitalised but these small ones.
 MAX_TITLE_WORDS = 8
 TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "is", "by", "with"})
+
 
 class Extractor:
     """Runs the rules over one document and collects the candidates.
