@@ -300,6 +300,14 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("statement_nouns", "nouns"))
 
     @cached_property
+    def published_statement_regex(self) -> re.Pattern[str]:
+        """"released a statement", "sent her a brief email": a statement the subject put out, at the end."""
+        verbs = _words_pattern(set(self._list("statement_nouns", "publishing_verbs")))
+        nouns = _words_pattern(self.statement_nouns)
+        return re.compile(rf"(?<![\w-])(?:{verbs})\s+(?:\w+\s+)?(?:a|an|the|his|her|its|their|our|my)\s+"
+                          rf"(?:[\w-]+\s+)?(?:{nouns})\s+$", re.IGNORECASE)
+
+    @cached_property
     def description_classes(self) -> dict[str, frozenset[str]]:
         """Description head ("company") -> words whose presence in an organisation's name fits it."""
         return {k.lower(): frozenset(w.lower() for w in v) for k, v in self.data.get("description_classes", {}).items()}
@@ -312,6 +320,10 @@ class Lexicon:
     @cached_property
     def anonymous_heads(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("anonymous", "heads"))
+
+    @cached_property
+    def relative_heads(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("anonymous", "relative_heads"))
 
     @cached_property
     def speaker_nouns(self) -> frozenset[str]:

@@ -128,17 +128,28 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
         return True
     nouns = lexicon.speaker_nouns
     # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
-    return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns))
+    return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns
+                                                   or low.endswith("ies") and low[:-3] + "y" in nouns))
 
 
 AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
+# A share of those polled, standing for them: "Six in 10", "two-thirds", "18%", "nearly half".
+NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+POLL_SHARE = re.compile(
+    rf"(?:(?:about|nearly|almost|roughly|around|more\s+than|fewer\s+than|less\s+than|over|just|only)\s+)?"
+    rf"(?:{NUMBER_WORD}\s+(?:in|out\s+of|of\s+every)\s+{NUMBER_WORD}|\d+(?:\.\d+)?\s*(?:%|percent)"
+    r"|(?:one|two|three|four)[-\s](?:thirds?|fourths?|quarters?|fifths?)|half)", re.IGNORECASE)
+# "those who back her opponents (say)": who or that, then up to seven words before the cue
+RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[^\s,;:()“”\"]+\s+){1,7}$")
+RELATIVE_CLAUSE_WINDOW = 90
 SPEAKER_WINDOW = 250
 MAX_APPOSITIVE_WORDS = 40
 # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
 # "a staffer in the room", "officials close to the talks".
 POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
-                           "in", "at", "from", "with", "inside", "near"})
-SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted"})
+                           "privy", "in", "at", "from", "with", "inside", "near"})
+SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
+                              "privy"})
 
 
 def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
@@ -225,7 +236,12 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                 head_words = len(rest)
                 break
     if boundaries:
-        start = boundaries[-1].end()
+        floor, start = start, boundaries[-1].end()
+        if text[boundaries[-1].start():start].lower() in ("and", "or"):
+            # "her advisers and allies": two groups, one speaker (names keep the last: "Lavrov and Rubio")
+            left = boundaries[-2].end() if len(boundaries) > 1 else floor
+            if _plain_group(text, left, boundaries[-1].start(), lexicon) and _plain_group(text, start, end, lexicon):
+                start = left
     start, end = _trim(text, start, end)
     junk = LEADING_JUNK.match(text, start, end)
     if junk:
@@ -245,6 +261,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if not tokens or not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon):
             return None
         last = text[tokens[-1][0]:tokens[-1][1]]
+    if POLL_SHARE.fullmatch(text, tokens[0][0], tokens[-1][1]):
+        return tokens[0][0], tokens[-1][1]  # "Six in 10 say", "two-thirds said": a share of those polled
     if last.lower() in PRONOUN_SPEAKERS and not appositive:
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
@@ -260,6 +278,35 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and not any(text[s:e][0].isupper() for s, e in tokens) and not _unnamed_group(text, tokens, lexicon):
         return None
     return tokens[0][0], tokens[-1][1]
+
+
+def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Up to three lower-case words ending in a speaker noun, after an optional determiner:
+    "her advisers", "allies", "local party leaders"."""
+    tokens = [text[s:e] for s, e in words(text, start, end)]
+    if tokens and tokens[0].lower() in DETERMINERS:
+        tokens = tokens[1:]
+    return 0 < len(tokens) <= 3 and all(t.islower() for t in tokens) and head_ok(tokens[-1], lexicon) \
+        and not any(t in FUNCTION_WORDS or t in lexicon.cue_forms for t in tokens)
+
+
+def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
+    """A speaker with a short relative clause of its own: "those who back her opponents say",
+    "groups that sued the state said"."""
+    m = RELATIVE_CLAUSE.search(text, max(clause_start, cue_start - RELATIVE_CLAUSE_WINDOW), cue_start)
+    if m is None:
+        return None
+    last = text[m.start():m.end()].split()[-1].lower()
+    if last in BETWEEN_WORDS or last.endswith("ly"):
+        return None  # "the hacker who first (revealed)": the cue is the relative clause's own verb
+    head = speaker_before(text, clause_start, m.start(), lexicon)
+    before = words(text, max(clause_start, m.start() - 12), m.start())
+    if head is None and before and text[before[-1][0]:before[-1][1]].lower() in lexicon.relative_heads:
+        head = before[-1]  # "those who …"
+    if head is None or head[1] != m.start() or not (head_ok(text[head[0]:head[1]].split()[-1], lexicon)
+                                                     or text[head[0]:head[1]].lower() in lexicon.relative_heads):
+        return None  # "a passion that almost (…)": no speaker noun before the clause
+    return head[0], _trim(text, m.start(), m.end())[1]
 
 
 def _unnamed_group(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
@@ -290,7 +337,8 @@ def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range 
 # A phrase that opens a sentence before its subject: "On Sunday,", "In an interview with CNN,".
 OPENING_ADJUNCT = re.compile(
     r"\s*(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
-    r"since|last|this|over|at|(?-i:[A-Z])\w+ing)\b[^,;:.!?“”\"]{0,60},\s*", re.IGNORECASE)
+    r"since|last|this|over|at|minutes|hours|days|weeks|months|years|moments|(?-i:[A-Z])\w+ing)\b"
+    r"[^,;:.!?“”\"]{0,60},\s*", re.IGNORECASE)
 # The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
@@ -313,6 +361,8 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
     continued = OPENING_CONTINUED.match(text, m.end(), limit)
     if subject is None and continued:
         subject = _subject_at(text, continued.end(), limit, lexicon)
+    if subject is None and LEADING_JUNK.match(text, start, limit):
+        subject = _subject_at(text, start, limit, lexicon)  # "And then Harper went on, saying": no phrase
     return subject
 
 

@@ -30,6 +30,9 @@ LAYOUTS = {
     "spun person familiar with the matter": (
         "an individual conversant in the matter", "an individual conversant in the matter", None, None, "anonymous"),
     "plural source": ("Officials", "Officials", None, None, "anonymous"),
+    "share of those polled": ("Six in 10", "Six in 10", None, None, "anonymous"),
+    "fraction of those polled": ("two-thirds", "two-thirds", None, None, "anonymous"),
+    "two groups": ("Her aides and allies", "Her aides and allies", None, None, "anonymous"),
     "team in a title": ("Seals head coach Peter Lang", "Peter Lang", "Seals head coach", "Seals", "person"),
     "party in a title": ("Republican state senator Ann Ross", "Ann Ross", "Republican state senator", "Republican",
                          "person"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quotes.document import Cue, Paragraph
-from quotes.phrases import content_range, content_start, sentence_subject, speaker_before
+from quotes.phrases import content_range, content_start, sentence_subject, speaker_before, speaker_with_clause
 from quotes.rules.base import Found
 from quotes.rules.engine import Extractor, has_words, quote_type
 from quotes.sentences import Range
@@ -131,7 +131,8 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
     speaker = ex.cached(("speaker_before", s_start, cue.start),
                         lambda: speaker_before(ex.text, s_start, cue.start, ex.lexicon))
     if speaker is None:
-        return shared_subject(ex, cue, s_start)
+        speaker = speaker_with_clause(ex.text, s_start, cue.start, ex.lexicon)
+        return (speaker, "SVC") if speaker else shared_subject(ex, cue, s_start)
     if cue.text.lower().endswith("ing"):
         # "The mayor hit back, saying …": the participle's subject opens the sentence
         subject = sentence_subject(ex.text, s_start, cue.start, ex.lexicon)
@@ -159,11 +160,18 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
         if previous:
             speaker = max(previous, key=lambda c: c.content[0]).speaker
             return (speaker.start, speaker.end), "participle"
-    if participle or coordinated(ex, s_start, cue):
+    if participle or coordinated(ex, s_start, cue) or written_in(ex, s_start, cue):
         subject = sentence_subject(ex.text, after_opening_quote(ex, s_start, cue.start), cue.start, ex.lexicon)
         if subject and subject[1] < cue.start:
             return subject, "coordinated"
     return None, ""
+
+
+def written_in(ex: Extractor, floor: int, cue: Cue) -> bool:
+    """``she released a statement saying …``, ``he sent reporters an email saying …``: a participle
+    right after what the subject put out (``[statement_nouns]``) says what the subject wrote."""
+    return cue.text.lower().endswith("ing") and ex.lexicon.published_statement_regex.search(
+        ex.text, max(floor, cue.start - COORDINATION_WINDOW - 20), cue.start) is not None
 
 
 def coordinated(ex: Extractor, floor: int, cue: Cue) -> re.Match[str] | None:

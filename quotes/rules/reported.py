@@ -44,6 +44,10 @@ NOT_SPEECH_AFTER_CUE = re.compile(
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
+# "said about half of the rise …", "said over 200 homes …": a number that opens the claim's subject
+APPROXIMATE_NUMBER = re.compile(r"(?:about|over|under|around)\s+(?:half|a\s+(?:third|quarter|fifth|dozen)\b|\d"
+                                r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:in|out)\b)",
+                                re.IGNORECASE)
 # Words that open an adjunct or a participle after a cue, never a claim: "aboard his plane", "posted by …".
 NO_SUBJECT = re.compile(r"(?:aboard|outside|inside|beside|behind|amid|onstage|backstage|"
                         r"(?-i:[a-z]+ed)\s+(?:by|on|in|at|to|from|for|with|during|after|before))\b", re.IGNORECASE)
@@ -161,7 +165,8 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     skipped = text[cue.end:start]
     if NOT_TO.match(text[start:s_end]):
         return None  # "asked not to be named"
-    if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that and not led_clause(ex, start, s_end):
+    if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that and not led_clause(ex, start, s_end) \
+            and not APPROXIMATE_NUMBER.match(text, start, s_end):
         return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
     if not that and NO_SUBJECT.match(text, start, s_end):
         return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
@@ -392,6 +397,18 @@ register(Rule(
                 ("indirect.SVC", "indirect", "in this instance, there were delays", "The harbour master", "admits")),
         example("The mayor told reporters this weekend she would close the bridge.",
                 ("indirect.SVC", "indirect", "she would close the bridge", "The mayor", "told")),
+        example("The port authority said about half of the delays came from the storms.",
+                ("indirect.SVC", "indirect", "about half of the delays came from the storms", "The port authority",
+                 "said")),
+        example("In the ferry survey, six in 10 say the fares are too high.",
+                ("indirect.SVC", "indirect", "the fares are too high", "six in 10", "say")),
+        example("Her aides and allies say she will run again.",
+                ("indirect.SVC", "indirect", "she will run again", "Her aides and allies", "say")),
+        example("But those who live near the pier say the noise never stops.",
+                ("indirect.SVC", "indirect", "the noise never stops", "those who live near the pier", "say")),
+        example("Crews who worked on the bridge said the cables were rusted through.",
+                ("indirect.SVC", "indirect", "the cables were rusted through", "Crews who worked on the bridge",
+                 "said")),
     ),
     must_not=(
         example("Voters may not let the harbour papers tell them whom to back."),
@@ -403,6 +420,8 @@ register(Rule(
         example("Editor’s note: the ferry timetable has changed since this was written."),
         example("Later, the council added trucks to the snow fleet."),
         example("His claims about the ferry were checked by the council."),
+        example("The crash was a blow that even years later remains so painful for the town."),
+        example("The pilot who first reported the fire was praised by the council."),
         example('Critics of the "woke" agenda gathered outside the hall.'),
         example('The film "A Bridge Too Far" was shown at the festival.'),
     ),
