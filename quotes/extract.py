@@ -23,7 +23,7 @@ def extract(text: str, lexicon: Lexicon | None = None, scope: str = "speech") ->
     doc = read_document(text, lexicon)
     if scope not in SCOPES:
         raise ValueError(f"unknown scope {scope!r}: one of {', '.join(SCOPES)}")
-    candidates = [c for c in Extractor(doc, lexicon).run() if scope == "all" or c.category == "speech"]
+    candidates = [c for c in Extractor(doc, lexicon, scope=scope).run() if scope == "all" or c.category == "speech"]
     resolver = Resolver(doc, lexicon)
     speakers: dict[tuple, Speaker] = {}
     quotes: list[Quote] = []

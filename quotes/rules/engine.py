@@ -67,10 +67,11 @@ class Extractor:
     read the text once.
     """
 
-    def __init__(self, doc: Document, lexicon: Lexicon, rules: Registry | None = None):
+    def __init__(self, doc: Document, lexicon: Lexicon, rules: Registry | None = None, scope: str = "all"):
         from quotes.rules.pattern import pattern_rules
 
         self.doc = doc
+        self.scope = scope
         self.text = doc.text
         self.lexicon = lexicon
         self.adjuncts = adjunct_regex(lexicon)
@@ -141,6 +142,9 @@ class Extractor:
         """Turn what a rule found into candidates; fragments of one quote share a group."""
         fragments = found if isinstance(found, list) else [found]
         made: list[Candidate] = []
+        if self.scope == "speech" and (fragments[0].category or rule.category or self.category_of(fragments[0].cue)) \
+                != "speech":
+            return made  # a belief outside the scope takes no words: "endorsed Clinton, but told reporters …"
         for i, f in enumerate(fragments):
             speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None else self.mention(f.speaker)
             kind = f.type or quote_type(self.doc.paragraph_at(f.content[0]), *f.content)
