@@ -343,6 +343,8 @@ OPENING_ADJUNCT = re.compile(
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
+SUBJECT_JOINERS = frozenset({"of", "for", "the"})
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # Function words that may follow a subject: auxiliaries and adverbs before its verb.
 VERB_LIKE = frozenset({"has", "had", "was", "is", "will", "would", "did", "also", "then", "just"})
 
@@ -378,10 +380,24 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         return tokens[0]
     taken = 1 if first.lower() in DETERMINERS else 0
     vocabulary = lexicon.subject_words
-    while taken < len(tokens) and taken < 8:
-        word = text[tokens[taken][0]:tokens[taken][1]]
-        if not (is_name_word(word) or word.lower() in vocabulary and word.lower() not in FUNCTION_WORDS):
-            break
+
+    def subject_word(i: int) -> bool:
+        word = text[tokens[i][0]:tokens[i][1]]
+        return is_name_word(word) or ORDINAL.fullmatch(word) is not None \
+            or word.lower() in vocabulary and word.lower() not in FUNCTION_WORDS
+
+    while taken < len(tokens) and taken < 12:
+        if not subject_word(taken):
+            # "the U.S. Court of Appeals for the 6th Circuit", "The director of the port": "of" or
+            # "for" (and "the") inside a subject that goes on after them
+            joiner = taken
+            while joiner < len(tokens) and joiner - taken < 2 \
+                    and text[tokens[joiner][0]:tokens[joiner][1]].lower() in SUBJECT_JOINERS:
+                joiner += 1
+            if taken == 0 or joiner == taken or joiner >= len(tokens) or not subject_word(joiner) \
+                    or text[tokens[taken][0]:tokens[taken][1]].lower() == "the":
+                break
+            taken = joiner
         taken += 1
     if taken == 0 or taken == len(tokens):
         return None

@@ -338,6 +338,9 @@ register(Rule(
     must=(
         example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
                 ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
+        example("The Court of Appeals for the 4th Circuit overruled the judge and said the toll was lawful.",
+                ("indirect.coordinated", "indirect", "the toll was lawful", "The Court of Appeals for the 4th Circuit",
+                 "said")),
         # a belief or an endorsement outside the scope takes no words from the speech after it
         example("The senator endorsed Park, but told reporters that the ferry plan would fail.",
                 ("indirect.coordinated", "indirect", "the ferry plan would fail", "The senator", "told")),
