@@ -553,6 +553,8 @@ def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: b
 def content_range(text: str, start: int, end: int) -> Range:
     """``text[start:end]`` without surrounding space and the final punctuation."""
     start, end = _trim(text, start, end, " \t\n\u00a0,;:")
+    if text[end - 1:end] == ")" and "(" not in text[start:end]:
+        end -= 1  # "(According to the police, it keeps no figures.)": the parenthesis is the writer's
     m = CONTENT_END.search(text, start, end)
     if m and m.start() > start:
         # keep a closing quote mark that follows the full stop of a quoted sentence

@@ -221,7 +221,8 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] 
         return None
     if not cue.text.lower().startswith("according") and not named_source(ex, speaker):
         return None  # the spinner's "per day", "in keeping with the rules": no source
-    if not text[s_start:cue.start].strip(" ,\"“”‘’'"):
+    lead = LEAD_BEFORE_ACCORDING.match(text, s_start, cue.start)
+    if lead is not None:
         comma = text.find(",", speaker[1], s_end)
         if comma < 0:
             return None
@@ -229,6 +230,12 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] 
         return ("AC", found) if found else None
     found = claim(ex, para, cue, speaker, (s_start, cue.start))
     return ("CA", found) if found else None
+
+
+# What may stand before a leading "According to S, …": nothing, a parenthesis, a conjunction, or a
+# clause of the writer's that ends in a colon ("It has not gone unnoticed: according to polls, …").
+LEAD_BEFORE_ACCORDING = re.compile(r"(?:[^:;]*[:;]\s*)?[\s(\"“”‘’']*(?:(?:but|and|yet|so|also|however),?\s+)?$",
+                                   re.IGNORECASE)
 
 
 def named_source(ex: Extractor, source: Range) -> bool:
@@ -258,6 +265,11 @@ register(Rule(
         example("According to a spokesperson for HMRC, the rules will change in April.",
                 ("according_to.AC", "indirect", "the rules will change in April", "a spokesperson for HMRC",
                  "According to")),
+        example("(According to the port police, it keeps no figures on the thefts.)",
+                ("according_to.AC", "indirect", "it keeps no figures on the thefts", "the port police",
+                 "According to")),
+        example("The fares went up again: according to a new survey, most riders now drive.",
+                ("according_to.AC", "indirect", "most riders now drive", "a new survey", "according to")),
     ),
     must_not=(
         example("The plan was drawn up in keeping with the rules set by the council."),
