@@ -20,7 +20,8 @@ TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afterno
         r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:January|February|March|April|May|June|July"
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
         r"|(?:a|one|two|three|several|a\s+few)\s+(?:day|days|week|weeks|month|months|year|years)\s+"
-        r"(?:earlier|later|ago|before))(?![\w’'-])")
+        r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
+        r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter))(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
 BETWEEN = re.compile(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
