@@ -28,7 +28,8 @@ BETWEEN = re.compile(
     r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
     r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|"
-    r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
+    r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
+    r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
     r"(?-i:[a-z]+ly))\s*,?)+\s*$",  # "angrily said", never "Kelly said"
     re.IGNORECASE,

@@ -418,6 +418,8 @@ register(Rule(
                 ("indirect.SVC", "indirect", "in this instance, there were delays", "The harbour master", "admits")),
         example("The mayor told reporters this weekend she would close the bridge.",
                 ("indirect.SVC", "indirect", "she would close the bridge", "The mayor", "told")),
+        example("The mayor continues to insist that the bridge is safe.",
+                ("indirect.SVC", "indirect", "the bridge is safe", "The mayor", "insist")),
         example("The port authority said about half of the delays came from the storms.",
                 ("indirect.SVC", "indirect", "about half of the delays came from the storms", "The port authority",
                  "said")),
