@@ -215,7 +215,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                     and AGE_OR_PLACE.fullmatch(text, earlier[-1].end(), name_end):
                 name_end = earlier.pop().start()  # "Donna Rawlings, 59, of Ashton, Md., who …": her age and town
             phrase_start = earlier[-1].end() if earlier else start
-            named = _name_run_before(text, words(text, phrase_start, name_end), lexicon)
+            named = name_run_before(text, words(text, phrase_start, name_end), lexicon)
             described = speaker_before(text, phrase_start, name_end + 1, lexicon)
             if named or described:  # "Tom Reyes, who …, said", "A dock worker, who asked not to be named, said"
                 return (named or described)[0], segment_end
@@ -237,8 +237,10 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                 boundaries = []
                 head_words = len(rest)
                 break
+    after_relative = False
     if boundaries:
         floor, start = start, boundaries[-1].end()
+        after_relative = text[boundaries[-1].start():start].lower() in ("who", "that", "which")
         if text[boundaries[-1].start():start].lower() in ("and", "or"):
             # "her advisers and allies": two groups, one speaker (names keep the last: "Lavrov and Rubio")
             left = boundaries[-2].end() if len(boundaries) > 1 else floor
@@ -254,7 +256,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     if head_words is not None and len(tokens) <= MAX_APPOSITIVE_WORDS:
         pass  # a long appositive after a short head: "Amanda Nash, health promotion manager with …,"
     elif len(tokens) > 12:
-        return _name_run_before(text, tokens, lexicon)
+        return name_run_before(text, tokens, lexicon)
     last = text[tokens[-1][0]:tokens[-1][1]]
     lemma = lexicon.cue_forms.get(last) if last.islower() else None
     if lemma and last not in (lemma, lemma + "s", lemma + "es"):
@@ -273,8 +275,11 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
-    if first[0].islower() and first.endswith("ed") and first.lower() not in lexicon.role_modifiers:
-        return None  # "endorsed Clinton, saying": a verb phrase, not the speaker
+    if first[0].islower() and (first.endswith("ed") or first in AUXILIARIES) and first not in lexicon.role_modifiers:
+        return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
+    if after_relative and len(tokens) > 1 and first[0].islower() and first not in DETERMINERS \
+            and first not in lexicon.role_modifiers and first not in lexicon.role_heads and is_name_word(last):
+        return None  # "officials who spoke with the Post said": the relative clause's verb (see speaker_with_clause)
     if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not any(text[s:e][0].isupper() for s, e in tokens) and not _unnamed_group(text, tokens, lexicon):
@@ -323,7 +328,7 @@ def _unnamed_group(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     return False
 
 
-def _name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range | None:
+def name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range | None:
     """For a long left context, the trailing run of capitalised words (a name) if there is one."""
     run: list[Range] = []
     for s, e in reversed(tokens):
@@ -346,6 +351,8 @@ OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
 SUBJECT_JOINERS = frozenset({"of", "for", "the"})
+AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "did", "does", "will", "would", "could",
+                         "should", "can", "may", "might", "must"})
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 # Function words that may follow a subject: auxiliaries and adverbs before its verb.
 VERB_LIKE = frozenset({"has", "had", "was", "is", "will", "would", "did", "also", "then", "just"})

@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from quotes.document import Cue, Paragraph
-from quotes.phrases import content_range, content_start, sentence_subject, speaker_before, speaker_with_clause
+from quotes.phrases import (
+    content_range,
+    content_start,
+    name_run_before,
+    sentence_subject,
+    speaker_before,
+    speaker_with_clause,
+    words,
+)
 from quotes.rules.base import Found
 from quotes.rules.engine import Extractor, has_words, quote_type
 from quotes.sentences import Range
@@ -193,7 +201,9 @@ def relative_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | Non
     m = RELATIVE.search(ex.text, s_start, cue.start)
     if not m:
         return None, None
-    antecedent = ex.speaker_ends.get(m.start()) or speaker_before(ex.text, s_start, m.start(), ex.lexicon)
+    antecedent = ex.speaker_ends.get(m.start()) or speaker_before(ex.text, s_start, m.start(), ex.lexicon) \
+        or name_run_before(ex.text, words(ex.text, max(s_start, m.start() - 60), m.start()), ex.lexicon)
+    # "… was steep for Mr. Sanders, who said …": the name before "who"
     if antecedent is None or ex.text[antecedent[0]:antecedent[1]].split()[0].lower() in ex.lexicon.cue_forms:
         return None, None
     return (m.start(1), m.end(1)), antecedent

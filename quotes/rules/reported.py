@@ -359,6 +359,8 @@ register(Rule(
         # a belief or an endorsement outside the scope takes no words from the speech after it
         example("The senator endorsed Park, but told reporters that the ferry plan would fail.",
                 ("indirect.coordinated", "indirect", "the ferry plan would fail", "The senator", "told")),
+        example("On the ferry plan, the mayor has derided the new toll, suggesting that the council misread the law.",
+                ("indirect.coordinated", "indirect", "the council misread the law", "the mayor", "suggesting")),
         example("The mayor hit back on Saturday, saying the council had known about the cracks for years.",
                 ("indirect.coordinated", "indirect", "the council had known about the cracks for years",
                  "The mayor", "saying")),
@@ -418,6 +420,9 @@ register(Rule(
                 ("indirect.SVC", "indirect", "in this instance, there were delays", "The harbour master", "admits")),
         example("The mayor told reporters this weekend she would close the bridge.",
                 ("indirect.SVC", "indirect", "she would close the bridge", "The mayor", "told")),
+        example("Former officials who spoke with the Harbour Review said the union had become a shell of itself.",
+                ("indirect.SVC", "indirect", "the union had become a shell of itself",
+                 "Former officials who spoke with the Harbour Review", "said")),
         example("The mayor continues to insist that the bridge is safe.",
                 ("indirect.SVC", "indirect", "the bridge is safe", "The mayor", "insist")),
         example("The port authority said about half of the delays came from the storms.",
@@ -456,6 +461,8 @@ register(Rule(
     must=(
         example("The plan was backed by Maria Lopez, who has said the city cannot wait another winter.",
                 ("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")),
+        example("The loss was steep for Ellen Park, who said she would take a day off.",
+                ("indirect.relative", "indirect", "she would take a day off", "who", "said")),
     ),
     default_confidence=0.6,
 ))
