@@ -26,6 +26,7 @@ DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
 PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
 # What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
+INNER_CLOSERS = " \"'”’»›"  # "…?’”": the question mark inside a quotation within the quotation
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
 # The rest of a speaker phrase between an attribution and the quotation it continues into.
@@ -59,9 +60,12 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
         return None
     text = ex.text
     _, limit = sentence_of(para, max(span.end - 1, span.start))
-    crossed = False
+    crossed = whole = False
     if limit <= span.end + 1 and limit < para.end:
-        # Punkt ends the sentence at `?"`: the attribution may be the next, short sentence
+        # Punkt ends the sentence at `?"`: the attribution may be the next, short sentence; after a
+        # full stop only when it is all the sentence holds ("“….” Trump said."), never the lead-in
+        # of the next quotation ("“….” The mayor added: “…”")
+        whole = text[span.start:span.inner_end].rstrip(INNER_CLOSERS)[-1:] not in "?!…"
         _, limit = sentence_of(para, limit + 1 if text[limit].isspace() else limit)
         crossed = True
     limit = max(limit, min(para.end, span.end + 1))
@@ -77,7 +81,8 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
         if cue.start == gap_start:
             clause_end = clause_limit(para, cue.end)
             speaker = speaker_after(text, cue.end, clause_end, ex.lexicon)
-            if speaker and (not crossed or ends_clause(ex, speaker[1], limit, False)):
+            if speaker and (not crossed or ends_clause(ex, speaker[1], limit, False)) \
+                    and not (whole and text[speaker[1]:limit].strip(" .")):
                 return Attribution("VS", cue, speaker, speaker[1])
             if loose and not crossed and (phrase := loose_phrase(ex, cue.end, clause_end)):
                 return Attribution("VS.loose", cue, phrase, phrase[1])
@@ -85,7 +90,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
         speaker = speaker_before(text, gap_start, cue.start, ex.lexicon)
         if has_complement(ex, cue, limit) or crossed and not ends_clause(ex, cue.end, limit, is_tell(ex, cue)):
             continue
-        if speaker is not None and speaker[0] == gap_start:
+        if speaker is not None and speaker[0] == gap_start and not (whole and text[cue.end:limit].strip(" .")):
             return Attribution("SV", cue, speaker, cue.end)
         if loose and speaker is None and not has_words(text, gap_start, cue.start, LOOSE_WORDS + 1) \
                 and (phrase := loose_phrase(ex, gap_start, cue.start)):
@@ -376,6 +381,10 @@ register(Rule(
                 ("direct.split", "direct", "but the cost is too high.", "she", "says")),
     ),
     must_not=(
+        # after a full stop, a sentence that leads into the next quotation is not this one's attribution
+        example('Ellen Park said, “The bridge is safe.” The mayor added: “It will reopen in May.”',
+                ("direct.SVQ", "direct", "The bridge is safe.", "Ellen Park", "said"),
+                ("direct.SVQ", "direct", "It will reopen in May.", "The mayor", "added")),
         example("Ms. Park got a huge roar when she sang “A Change Is Gonna Come,” Tom Reyes said."),
     ),
     default_confidence=0.8, splits=True,
@@ -394,6 +403,8 @@ register(Rule(
     "direct.QCQ-SV", "direct", 10, quote_then_attribution("SV", mixed=False),
     '`"…," Ellen Park said.` / `"…," Mike Waltz, the national security adviser, said.`',
     must=(
+        example('“The bridge is safe.” Ellen Park said.',  # a full stop where the comma belongs
+                ("direct.QCQ-SV", "direct", "The bridge is safe.", "Ellen Park", "said")),
         example('"The bridge is safe," Mayor Ellen Park said on Tuesday.',
                 ("direct.QCQ-SV", "direct", "The bridge is safe,", "Mayor Ellen Park", "said")),
         example('"We are not done yet," Mike Waltz, the national security adviser, said.',
