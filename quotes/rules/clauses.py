@@ -27,7 +27,7 @@ from quotes.sentences import Range
 MIN_CLAIM_WORDS = 2
 THAT_WORD = re.compile(r"\bthat\b")
 # "said on Tuesday at a rally that …": a gap of place, time or manner before "that"
-PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|during|to|before|after|from|with|via|through|over|under|into|for|about|"
+PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|of|during|to|before|after|from|with|via|through|over|under|into|for|about|"
                        r"outside|inside|near|by|last|this|earlier|later|again|also|repeatedly)\b", re.IGNORECASE)
 DASH_OR_PARENTHESIS = re.compile(r"\s[-—–(]")
 # A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
@@ -56,7 +56,7 @@ NOT_A_SUBJECT = re.compile(
 # Between a cue and the "that" of its clause, a phrase of place, time or channel: "argued at The
 # Harbour Review that", "wrote in her memoir that", "said on Tuesday at a rally that".
 GAP_BEFORE_THAT = re.compile(
-    r"[\s,]*(?:(?:at|in|on|during|to|before|after|from|with|via|through|over|under|into|for|about|outside|"
+    r"[\s,]*(?:(?:at|in|on|of|during|to|before|after|from|with|via|through|over|under|into|for|about|outside|"
     r"inside|near|by|last|this|earlier|later|again|also|repeatedly)\b[^.;:!?“”\"]{0,90}?|[^.;:!?]{1,60}?)"
     r",?\s+that\s+", re.IGNORECASE)
 GAP_WORDS = 12
