@@ -13,7 +13,14 @@ from typing import NamedTuple
 from quotes.document import Cue, Paragraph
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN
-from quotes.phrases import DETERMINERS, content_start, skip_adjuncts, speaker_after, speaker_before
+from quotes.phrases import (
+    DETERMINERS,
+    content_start,
+    sentence_subject,
+    skip_adjuncts,
+    speaker_after,
+    speaker_before,
+)
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import is_tell, opens_clause, subject_of
 from quotes.rules.engine import Extractor, has_words, sentence_of
@@ -35,6 +42,15 @@ PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "be
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
                           "last", "this", "earlier", "later", "recently", "and", "but", "then", "adding",
                           "noting", "saying", "according", "told", "upon", "until", "where"})
+
+
+# Pronouns that open a sentence about a thing, not a speaker: "It was simple: “…”".
+IMPERSONAL = frozenset({"it", "you"})
+# A word right after a sentence's first phrase that makes it no subject: "Ever since …", "Critics of …".
+CLAUSE_LINKS = frozenset({"since", "about", "of", "in", "on", "at", "from", "for", "to", "with", "after", "before",
+                          "when", "while", "because", "as", "by", "than"})
+# A clause of its own before the colon: "She was so upset that I had to change my answer: …".
+SECOND_SUBJECT = re.compile(r"\b(?:that|so|until|when)\s+(?:I|he|she|we|they)\b")
 
 
 class Attribution(NamedTuple):
@@ -247,7 +263,21 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         speaker = speaker_before(text, region_start, colon, ex.lexicon)
         if speaker:
             return Attribution("colon", None, speaker, span.start)
+        if region_start == sent_start:
+            # "Kasich pushed back: “…”": the subject of the sentence the colon ends
+            subject = sentence_subject(text, sent_start, colon, ex.lexicon)
+            if subject and plain_subject(ex, subject, colon):
+                return Attribution("colon.subject", None, subject, span.start)
     return None
+
+
+def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
+    """A subject that can speak, followed by its verb: not "It" ("It was simple: …"), nor a phrase
+    led by a preposition or followed by one ("With party leaders worried …", "Ever since …")."""
+    phrase = ex.text[subject[0]:subject[1]]
+    following = ex.first_word(subject[1], limit).lower()
+    return phrase.lower() not in IMPERSONAL and phrase.split()[0].lower() not in PREPOSITIONS \
+        and following not in CLAUSE_LINKS and not SECOND_SUBJECT.search(ex.text, subject[1], limit)
 
 
 def fragment(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
@@ -472,6 +502,26 @@ register(Rule(
                  "The Daily Harbour", "reports")),
     ),
     default_confidence=0.75,
+))
+register(Rule(
+    "direct.colon_subject", "direct", 25, attribution_then_quote("colon.subject"),
+    "`Ellen Park pushed back: \"…\"`: a quote after a colon in the same sentence, that no cue takes, is "
+    "the subject's",
+    must=(
+        example("Ellen Park pushed back on Monday: “The ferry has never been late twice in a row.”",
+                ("direct.colon_subject", "direct", "The ferry has never been late twice in a row.", "Ellen Park",
+                 None)),
+        example("“The pier is closed,” said Tom Reyes.\n\nShe then turned to the crowd again: “We will build a "
+                "new one by spring.”",
+                ("direct.QCQ-VS", "direct", "The pier is closed,", "Tom Reyes", "said"),
+                ("direct.colon_subject", "direct", "We will build a new one by spring.", "She", None)),
+    ),
+    must_not=(
+        example("It was a simple message: “The ferry runs at seven every morning.”"),
+        example("With the council worried about costs, the mayor is trying a new line: “Trust me.”"),
+        example("She was so angry that I changed my answer: “Fine, the ferry can wait until the spring.”"),
+    ),
+    default_confidence=0.7,
 ))
 register(Rule(
     "direct.dash_signoff", "direct", 30, dash_signoff,
