@@ -39,8 +39,14 @@ def reopened_in_next(ex: Extractor, para: Paragraph, target) -> Found | None:
     reopened = nxt.spans[0] if nxt.spans and nxt.spans[0].reopens else None
     source = ex.attributed.get(reopened.start) if reopened else None
     if source and source.speaker:
-        return Found(content, source.speaker, source.cue, type="direct", span=last, source=source)
+        return Found(content, carried(source), source.cue, type="direct", span=last, source=source)
     return None
+
+
+def carried(previous: Candidate) -> Mention | None:
+    """The speaker a quotation takes over from the quote before it: the person a relative "who"
+    stands for ("said Ana Ruiz, who noted that …. “…”" is Ana Ruiz's), else the same mention."""
+    return previous.antecedent or previous.speaker
 
 
 def block_lead_in(ex: Extractor, para: Paragraph) -> tuple[bool, Attribution | None]:
@@ -143,7 +149,7 @@ def reopened(ex: Extractor, para: Paragraph, target) -> Found | None:
         return Found(ex.direct_content(target), lead_in.speaker, lead_in.cue, type="direct",
                      span=target) if lead_in else None
     previous = how[1]
-    return Found(ex.direct_content(target), previous.speaker, None, type="direct", span=target,
+    return Found(ex.direct_content(target), carried(previous), None, type="direct", span=target,
                  continuation=True, source=previous)
 
 
@@ -168,7 +174,7 @@ def continuation(ex: Extractor, para: Paragraph, target) -> Found | None:
     previous = how[1]
     if _introduced_speaker(ex, para, target, previous) is not None:
         return None
-    return Found(ex.direct_content(target), previous.speaker, None, type="direct", span=target,
+    return Found(ex.direct_content(target), carried(previous), None, type="direct", span=target,
                  continuation=True, source=previous)
 
 
@@ -214,6 +220,11 @@ register(Rule(
         example("“We expect a long fight,” said Ellen Park.\n\n“The union has the numbers on its side.”",
                 ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said"),
                 ("direct.continuation", "direct", "The union has the numbers on its side.", "Ellen Park", None)),
+        # the quote after "said S, who noted …" continues S, not the relative pronoun
+        example("“The rota is broken,” said Ana Ruiz, who noted that the clinic had lost four nurses. “Nobody "
+                "wants to work nights any more.”",
+                ("direct.QCQ-VS", "direct", "The rota is broken,", "Ana Ruiz", "said"),
+                ("direct.continuation", "direct", "Nobody wants to work nights any more.", "Ana Ruiz", None)),
     ),
     must_not=(
         example('"The bridge is closed until further notice."'),
