@@ -14,6 +14,7 @@ from quotes.document import Paragraph
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN, parse_mention
 from quotes.model import Mention
+from quotes.phrases import sentence_subject
 from quotes.rules.base import Candidate, Found, Rule, example
 from quotes.rules.direct import Attribution, colon_paragraph
 from quotes.rules.engine import MIN_CONTINUATION_WORDS, REACH, Extractor, has_words, sentence_of
@@ -105,12 +106,13 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
         # "Sen. Ana Ruiz, who lost the primary, named young voters as a reason. “They are tired …”":
         # the subject of the sentence that leads into a quote in the same paragraph
         lead_in = para.sentence_at(max(para.start, span.start - 1))
-        if lead_in[0] < attribution_end or para.cues_between(lead_in[0], span.start) \
-                or para.cues_between(lead_in[0], span.start, "according"):
+        cues = para.cues_between(lead_in[0], span.start) + para.cues_between(lead_in[0], span.start, "according")
+        if lead_in[0] < attribution_end or any(c.start in ex.used_cues for c in cues):
             return None
         names = [_person(ex, m) for m in NAME_RUN.finditer(ex.text, lead_in[0], span.start)
                  if para.span_at(m.start()) is None]
-        found = next((mention for mention in names if mention is not None), None)
+        found = next((mention for mention in names if mention is not None), None) \
+            or _named_subject(ex, lead_in[0], span.start)
     else:
         found = None
         for m in NAME_RUN.finditer(ex.text, attribution_end, span.start):
@@ -122,6 +124,16 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
         return found
     said = previous.speaker.name.text if previous.speaker.name else previous.speaker.text
     return None if said.split()[-1] == found.name.text.split()[-1] else found
+
+
+def _named_subject(ex: Extractor, start: int, end: int) -> Mention | None:
+    """The subject that opens a lead-in sentence, when it is a name or a named group ("Clinton
+    touted her record.", "Iowa State's Dana Cole agreed."), not a pronoun or a common noun."""
+    subject = sentence_subject(ex.text, start, end, ex.lexicon)
+    if subject is None:
+        return None
+    mention = ex.mention(subject)
+    return mention if mention.kind in ("person", "organization") and mention.name else None
 
 
 def _person(ex: Extractor, name: re.Match[str]) -> Mention | None:
@@ -210,6 +222,11 @@ register(Rule(
                 "committee, named the rota as a reason for the strike. “Nobody asked the nurses about it.”",
                 ("direct.QCQ-VS", "direct", "The night shift is short again,", "Tom Reyes", "said"),
                 ("direct.introduced", "direct", "Nobody asked the nurses about it.", "Sen. Ana Ruiz", None)),
+        # a lead-in whose cue took nothing ("Ruiz agreed.") still names who speaks next
+        example("“The pier is safe,” said Tom Reyes.\n\nRuiz agreed on Monday. “Nobody has been hurt there in ten "
+                "years.”",
+                ("direct.QCQ-VS", "direct", "The pier is safe,", "Tom Reyes", "said"),
+                ("direct.introduced", "direct", "Nobody has been hurt there in ten years.", "Ruiz", None)),
     ),
     default_confidence=0.6,
 ))
