@@ -351,6 +351,10 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
     if cand is None or cand.attribution_end is None or not ex.registry.rules[cand.rule].splits:
         return None
     text = ex.text
+    if any(not c.text.lower().endswith("ing") for c in para.cues_between(cand.attribution_end, span.start)):
+        # `"…," she wrote to him. He replied, "…"`: a cue of its own leads into the quote (a participle,
+        # `"…," she said, referring to the report, "…"`, goes on with the same attribution)
+        return None
     told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(ex, cand.cue)
     pos = content_start(text, cand.attribution_end, span.start, ex.lexicon, told, ex.adjuncts)
     if pos < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start):
@@ -380,6 +384,9 @@ register(Rule(
         example('"Who pays for the repairs?" Ellen Park asked. "Not the residents."',
                 ("direct.QCQ-SV", "direct", "Who pays for the repairs?", "Ellen Park", "asked"),
                 ("direct.split", "direct", "Not the residents.", "Ellen Park", "asked")),
+        example("“Every time you say that,” Ellen Park said, referring to the report, “you make the ferry look bad.”",
+                ("direct.QCQ-SV", "direct", "Every time you say that,", "Ellen Park", "said"),
+                ("direct.split", "direct", "you make the ferry look bad.", "Ellen Park", "said")),
         example('"It is a serious disruption," the port\'s operations director, Helen Marsh, told reporters, '
                 '"and every day costs the region money."',
                 ("direct.QCQ-SV", "direct", "It is a serious disruption,",
@@ -393,6 +400,10 @@ register(Rule(
         example('"The ferry is late," he said. "It always is," she replied.',
                 ("direct.QCQ-SV", "direct", "The ferry is late,", "he", "said"),
                 ("direct.QCQ-SV", "direct", "It always is,", "she", "replied")),
+        example("“Did we not build the pier first?” Ana Ruiz wrote to Tom Reyes. He replied, “Yes, but they can "
+                "have the credit now.”",
+                ("direct.QCQ-SV", "direct", "Did we not build the pier first?", "Ana Ruiz", "wrote"),
+                ("direct.SVQ", "direct", "Yes, but they can have the credit now.", "He", "replied")),
     ),
     default_confidence=0.9,
 ))
