@@ -241,6 +241,7 @@ register(Rule(
         example("“The rota is broken,” said Ana Ruiz, who noted that the clinic had lost four nurses. “Nobody "
                 "wants to work nights any more.”",
                 ("direct.QCQ-VS", "direct", "The rota is broken,", "Ana Ruiz", "said"),
+                ("indirect.relative", "indirect", "the clinic had lost four nurses", "who", "noted"),
                 ("direct.continuation", "direct", "Nobody wants to work nights any more.", "Ana Ruiz", None)),
     ),
     must_not=(
