@@ -14,6 +14,7 @@ from quotes.document import Paragraph
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN, parse_mention
 from quotes.model import Mention
+from quotes.phrases import sentence_subject
 from quotes.rules.base import Candidate, Found, Rule, example
 from quotes.rules.direct import Attribution, colon_paragraph
 from quotes.rules.engine import MIN_CONTINUATION_WORDS, REACH, Extractor, has_words, sentence_of
@@ -39,8 +40,14 @@ def reopened_in_next(ex: Extractor, para: Paragraph, target) -> Found | None:
     reopened = nxt.spans[0] if nxt.spans and nxt.spans[0].reopens else None
     source = ex.attributed.get(reopened.start) if reopened else None
     if source and source.speaker:
-        return Found(content, source.speaker, source.cue, type="direct", span=last, source=source)
+        return Found(content, carried(source), source.cue, type="direct", span=last, source=source)
     return None
+
+
+def carried(previous: Candidate) -> Mention | None:
+    """The speaker a quotation takes over from the quote before it: the person a relative "who"
+    stands for ("said Ana Ruiz, who noted that …. “…”" is Ana Ruiz's), else the same mention."""
+    return previous.antecedent or previous.speaker
 
 
 def block_lead_in(ex: Extractor, para: Paragraph) -> tuple[bool, Attribution | None]:
@@ -99,12 +106,13 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
         # "Sen. Ana Ruiz, who lost the primary, named young voters as a reason. “They are tired …”":
         # the subject of the sentence that leads into a quote in the same paragraph
         lead_in = para.sentence_at(max(para.start, span.start - 1))
-        if lead_in[0] < attribution_end or para.cues_between(lead_in[0], span.start) \
-                or para.cues_between(lead_in[0], span.start, "according"):
+        cues = para.cues_between(lead_in[0], span.start) + para.cues_between(lead_in[0], span.start, "according")
+        if lead_in[0] < attribution_end or any(c.start in ex.used_cues for c in cues):
             return None
         names = [_person(ex, m) for m in NAME_RUN.finditer(ex.text, lead_in[0], span.start)
                  if para.span_at(m.start()) is None]
-        found = next((mention for mention in names if mention is not None), None)
+        found = next((mention for mention in names if mention is not None), None) \
+            or _named_subject(ex, lead_in[0], span.start)
     else:
         found = None
         for m in NAME_RUN.finditer(ex.text, attribution_end, span.start):
@@ -116,6 +124,16 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
         return found
     said = previous.speaker.name.text if previous.speaker.name else previous.speaker.text
     return None if said.split()[-1] == found.name.text.split()[-1] else found
+
+
+def _named_subject(ex: Extractor, start: int, end: int) -> Mention | None:
+    """The subject that opens a lead-in sentence, when it is a name or a named group ("Clinton
+    touted her record.", "Iowa State's Dana Cole agreed."), not a pronoun or a common noun."""
+    subject = sentence_subject(ex.text, start, end, ex.lexicon)
+    if subject is None:
+        return None
+    mention = ex.mention(subject)
+    return mention if mention.kind in ("person", "organization") and mention.name else None
 
 
 def _person(ex: Extractor, name: re.Match[str]) -> Mention | None:
@@ -143,7 +161,7 @@ def reopened(ex: Extractor, para: Paragraph, target) -> Found | None:
         return Found(ex.direct_content(target), lead_in.speaker, lead_in.cue, type="direct",
                      span=target) if lead_in else None
     previous = how[1]
-    return Found(ex.direct_content(target), previous.speaker, None, type="direct", span=target,
+    return Found(ex.direct_content(target), carried(previous), None, type="direct", span=target,
                  continuation=True, source=previous)
 
 
@@ -168,7 +186,7 @@ def continuation(ex: Extractor, para: Paragraph, target) -> Found | None:
     previous = how[1]
     if _introduced_speaker(ex, para, target, previous) is not None:
         return None
-    return Found(ex.direct_content(target), previous.speaker, None, type="direct", span=target,
+    return Found(ex.direct_content(target), carried(previous), None, type="direct", span=target,
                  continuation=True, source=previous)
 
 
@@ -204,6 +222,11 @@ register(Rule(
                 "committee, named the rota as a reason for the strike. “Nobody asked the nurses about it.”",
                 ("direct.QCQ-VS", "direct", "The night shift is short again,", "Tom Reyes", "said"),
                 ("direct.introduced", "direct", "Nobody asked the nurses about it.", "Sen. Ana Ruiz", None)),
+        # a lead-in whose cue took nothing ("Ruiz agreed.") still names who speaks next
+        example("“The pier is safe,” said Tom Reyes.\n\nRuiz agreed on Monday. “Nobody has been hurt there in ten "
+                "years.”",
+                ("direct.QCQ-VS", "direct", "The pier is safe,", "Tom Reyes", "said"),
+                ("direct.introduced", "direct", "Nobody has been hurt there in ten years.", "Ruiz", None)),
     ),
     default_confidence=0.6,
 ))
@@ -214,6 +237,12 @@ register(Rule(
         example("“We expect a long fight,” said Ellen Park.\n\n“The union has the numbers on its side.”",
                 ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said"),
                 ("direct.continuation", "direct", "The union has the numbers on its side.", "Ellen Park", None)),
+        # the quote after "said S, who noted …" continues S, not the relative pronoun
+        example("“The rota is broken,” said Ana Ruiz, who noted that the clinic had lost four nurses. “Nobody "
+                "wants to work nights any more.”",
+                ("direct.QCQ-VS", "direct", "The rota is broken,", "Ana Ruiz", "said"),
+                ("indirect.relative", "indirect", "the clinic had lost four nurses", "who", "noted"),
+                ("direct.continuation", "direct", "Nobody wants to work nights any more.", "Ana Ruiz", None)),
     ),
     must_not=(
         example('"The bridge is closed until further notice."'),

@@ -13,7 +13,14 @@ from typing import NamedTuple
 from quotes.document import Cue, Paragraph
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN
-from quotes.phrases import DETERMINERS, content_start, skip_adjuncts, speaker_after, speaker_before
+from quotes.phrases import (
+    DETERMINERS,
+    content_start,
+    sentence_subject,
+    skip_adjuncts,
+    speaker_after,
+    speaker_before,
+)
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import is_tell, opens_clause, subject_of
 from quotes.rules.engine import Extractor, has_words, sentence_of
@@ -36,6 +43,15 @@ PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "be
                           "since", "into", "by", "for", "over", "under", "without", "amid", "following",
                           "last", "this", "earlier", "later", "recently", "and", "but", "then", "adding",
                           "noting", "saying", "according", "told", "upon", "until", "where"})
+
+
+# Pronouns that open a sentence about a thing, not a speaker: "It was simple: “…”".
+IMPERSONAL = frozenset({"it", "you"})
+# A word right after a sentence's first phrase that makes it no subject: "Ever since …", "Critics of …".
+CLAUSE_LINKS = frozenset({"since", "about", "of", "in", "on", "at", "from", "for", "to", "with", "after", "before",
+                          "when", "while", "because", "as", "by", "than"})
+# A clause of its own before the colon: "She was so upset that I had to change my answer: …".
+SECOND_SUBJECT = re.compile(r"\b(?:that|so|until|when)\s+(?:I|he|she|we|they)\b")
 
 
 class Attribution(NamedTuple):
@@ -252,7 +268,21 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         speaker = speaker_before(text, region_start, colon, ex.lexicon)
         if speaker:
             return Attribution("colon", None, speaker, span.start)
+        if region_start == sent_start:
+            # "Kasich pushed back: “…”": the subject of the sentence the colon ends
+            subject = sentence_subject(text, sent_start, colon, ex.lexicon)
+            if subject and plain_subject(ex, subject, colon):
+                return Attribution("colon.subject", None, subject, span.start)
     return None
+
+
+def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
+    """A subject that can speak, followed by its verb: not "It" ("It was simple: …"), nor a phrase
+    led by a preposition or followed by one ("With party leaders worried …", "Ever since …")."""
+    phrase = ex.text[subject[0]:subject[1]]
+    following = ex.first_word(subject[1], limit).lower()
+    return phrase.lower() not in IMPERSONAL and phrase.split()[0].lower() not in PREPOSITIONS \
+        and following not in CLAUSE_LINKS and not SECOND_SUBJECT.search(ex.text, subject[1], limit)
 
 
 def fragment(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
@@ -326,6 +356,10 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
     if cand is None or cand.attribution_end is None or not ex.registry.rules[cand.rule].splits:
         return None
     text = ex.text
+    if any(not c.text.lower().endswith("ing") for c in para.cues_between(cand.attribution_end, span.start)):
+        # `"…," she wrote to him. He replied, "…"`: a cue of its own leads into the quote (a participle,
+        # `"…," she said, referring to the report, "…"`, goes on with the same attribution)
+        return None
     told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(ex, cand.cue)
     pos = content_start(text, cand.attribution_end, span.start, ex.lexicon, told, ex.adjuncts)
     if pos < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start):
@@ -355,6 +389,9 @@ register(Rule(
         example('"Who pays for the repairs?" Ellen Park asked. "Not the residents."',
                 ("direct.QCQ-SV", "direct", "Who pays for the repairs?", "Ellen Park", "asked"),
                 ("direct.split", "direct", "Not the residents.", "Ellen Park", "asked")),
+        example("“Every time you say that,” Ellen Park said, referring to the report, “you make the ferry look bad.”",
+                ("direct.QCQ-SV", "direct", "Every time you say that,", "Ellen Park", "said"),
+                ("direct.split", "direct", "you make the ferry look bad.", "Ellen Park", "said")),
         example('"It is a serious disruption," the port\'s operations director, Helen Marsh, told reporters, '
                 '"and every day costs the region money."',
                 ("direct.QCQ-SV", "direct", "It is a serious disruption,",
@@ -368,6 +405,10 @@ register(Rule(
         example('"The ferry is late," he said. "It always is," she replied.',
                 ("direct.QCQ-SV", "direct", "The ferry is late,", "he", "said"),
                 ("direct.QCQ-SV", "direct", "It always is,", "she", "replied")),
+        example("“Did we not build the pier first?” Ana Ruiz wrote to Tom Reyes. He replied, “Yes, but they can "
+                "have the credit now.”",
+                ("direct.QCQ-SV", "direct", "Did we not build the pier first?", "Ana Ruiz", "wrote"),
+                ("direct.SVQ", "direct", "Yes, but they can have the credit now.", "He", "replied")),
     ),
     default_confidence=0.9,
 ))
@@ -483,6 +524,26 @@ register(Rule(
                  "The Daily Harbour", "reports")),
     ),
     default_confidence=0.75,
+))
+register(Rule(
+    "direct.colon_subject", "direct", 25, attribution_then_quote("colon.subject"),
+    "`Ellen Park pushed back: \"…\"`: a quote after a colon in the same sentence, that no cue takes, is "
+    "the subject's",
+    must=(
+        example("Ellen Park pushed back on Monday: “The ferry has never been late twice in a row.”",
+                ("direct.colon_subject", "direct", "The ferry has never been late twice in a row.", "Ellen Park",
+                 None)),
+        example("“The pier is closed,” said Tom Reyes.\n\nShe then turned to the crowd again: “We will build a "
+                "new one by spring.”",
+                ("direct.QCQ-VS", "direct", "The pier is closed,", "Tom Reyes", "said"),
+                ("direct.colon_subject", "direct", "We will build a new one by spring.", "She", None)),
+    ),
+    must_not=(
+        example("It was a simple message: “The ferry runs at seven every morning.”"),
+        example("With the council worried about costs, the mayor is trying a new line: “Trust me.”"),
+        example("She was so angry that I changed my answer: “Fine, the ferry can wait until the spring.”"),
+    ),
+    default_confidence=0.7,
 ))
 register(Rule(
     "direct.dash_signoff", "direct", 30, dash_signoff,
