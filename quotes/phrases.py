@@ -351,6 +351,8 @@ OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
 SUBJECT_JOINERS = frozenset({"of", "for", "the"})
+SUBORDINATORS = frozenset({"when", "as", "after", "before", "while", "if", "because", "since", "once", "although",
+                           "though", "until", "whenever"})
 AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "did", "does", "will", "would", "could",
                          "should", "can", "may", "might", "must"})
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -387,6 +389,13 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     first = text[tokens[0][0]:tokens[0][1]]
     if first.lower() in PRONOUN_SPEAKERS:
         return tokens[0]
+    if first.lower() in SUBORDINATORS and len(tokens) > 1:
+        # "When they met, Trump was away and said …": the main clause's subject, after the comma;
+        # "When Trump spoke and said …": the subordinate clause's
+        comma = text.find(",", tokens[0][1], limit)
+        return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)
+    if first.lower() in FUNCTION_WORDS - DETERMINERS or first.lower() in ("ever", "with", "without", "despite"):
+        return None  # "With the council worried, …", "Ever since …": a phrase, not a subject
     taken = 1 if first.lower() in DETERMINERS else 0
     vocabulary = lexicon.subject_words
 

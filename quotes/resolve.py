@@ -52,6 +52,8 @@ LEFT_WINDOW = 40  # a description word is read within this many characters befor
 LEFT_WORD_PUNCTUATION = "_’'.&-"  # with the letters and digits of \w: the characters of a word before a name
 SPACES = " \u00a0"
 THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# An opinion piece's closing note on its writer: "Jane Roe is a playwright …", "Jane Roe, a lawyer, …"
+AUTHOR_NOTE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+),?\s+(?:is|was|has\s+been|teaches|writes|a|an)\s")
 THE = re.compile(r"[Tt]he\s+")
 # "a report titled …", "a book called …": what follows is a title, and its subtitle after a colon belongs to it
 TITLED_BEFORE = re.compile(r"\b(?:titled|entitled|called)\s+$")
@@ -754,6 +756,14 @@ class Resolver:
             entity._description = None
         return self._speaker(mention, entity.display, entity.kind, entity, how)
 
+    def _author_note(self) -> str | None:
+        """The writer's name from an opinion piece's closing note: "Jane Roe is a playwright in …"."""
+        if not hasattr(self, "_author"):
+            last = self.doc.paragraphs[-1] if self.doc.paragraphs else None
+            note = AUTHOR_NOTE.match(self.text, last.start, last.end) if last and last.end - last.start <= 400 else None
+            self._author = clean_name(note.group(1)) if note else None
+        return self._author
+
     def _add_event(self, event: Event) -> None:
         i = bisect.bisect_right(self._event_positions, event.position)
         self._event_positions.insert(i, event.position)
@@ -763,6 +773,9 @@ class Resolver:
         low = bare(mention.text)
         if low == "i" and not self._quoted(mention.start):
             # "“It was late,” I said": outside quotation marks the first person is the article's writer
+            author = self._author_note()
+            if author is not None:
+                return self._speaker(mention, author, "person", None, "the writer, named in the author note")
             return self._speaker(mention, "the author", "person", None, "the writer")
         if low in ("i", "we", "you"):
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")

@@ -76,6 +76,9 @@ MUST_RESOLVE = {
         "The Ellery Evening Times published the plans on Monday. The Times said the pier would close.",
         [("The Times", "Ellery Evening Times")]),
     "the writer's first person": ("“The ferry was late again,” I said to the driver.", [("I", "the author")]),
+    "the writer named in an author note": (
+        "“The ferry was late again,” I said to the driver.\n\nJane Roe, a playwright, teaches at Harbour College.",
+        [("I", "Jane Roe")]),
     "a statement's author": (
         "The Ellery Harbour Board issued a statement on Monday. The statement said the pier would reopen in May.",
         [("The statement", "Ellery Harbour Board")]),

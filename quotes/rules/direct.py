@@ -46,7 +46,7 @@ PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "be
 
 
 # Pronouns that open a sentence about a thing, not a speaker: "It was simple: “…”".
-IMPERSONAL = frozenset({"it", "you"})
+IMPERSONAL = frozenset({"it", "you", "we"})  # "We asked readers: “…”": the answer is theirs
 # A word right after a sentence's first phrase that makes it no subject: "Ever since …", "Critics of …".
 CLAUSE_LINKS = frozenset({"since", "about", "of", "in", "on", "at", "from", "for", "to", "with", "after", "before",
                           "when", "while", "because", "as", "by", "than"})
