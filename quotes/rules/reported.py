@@ -353,6 +353,8 @@ register(Rule(
     must=(
         example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
                 ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
+        example("When the two met in May, Ellen Park was on the pier and said the ferry would run all winter.",
+                ("indirect.coordinated", "indirect", "the ferry would run all winter", "Ellen Park", "said")),
         example("The Court of Appeals for the 4th Circuit overruled the judge and said the toll was lawful.",
                 ("indirect.coordinated", "indirect", "the toll was lawful", "The Court of Appeals for the 4th Circuit",
                  "said")),
