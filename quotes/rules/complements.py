@@ -14,7 +14,7 @@ import re
 from typing import NamedTuple
 
 from quotes.document import VERBS, Cue, Paragraph
-from quotes.phrases import DETERMINERS, PRONOUN_SPEAKERS, WEEKDAYS, skip_adjuncts
+from quotes.phrases import DETERMINERS, FUNCTION_WORDS, PRONOUN_SPEAKERS, WEEKDAYS, skip_adjuncts
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import claim, content_end, is_tell, not_a_speaker, relative_subject, subject_of
 from quotes.rules.engine import Extractor, has_words
@@ -36,6 +36,8 @@ NOT_A_PREDICATE = frozenset({"back", "up", "off", "out", "in", "on", "to", "at",
                              "but", "when", "while", "because", "during", "last", "this", "yesterday", "today",
                              "later", "earlier", "since", "until", "as", "that", "who", "which"})
 PREDICATE_WINDOW = 80
+DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|those)\s+(?-i:[a-z][\w-]*\s+){1,2}?"
+                                  r"((?-i:[a-z][\w-]*))(?=\s*(?:[,.;!?]|\s+and\s))", re.IGNORECASE)
 # Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
 NARRATION_AFTER_NAME = re.compile(
     r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|in|at|on|later|(?-i:[a-z]+ed))\b"
@@ -132,7 +134,11 @@ def characterises(ex: Extractor, pos: int, limit: int) -> bool:
         nxt = words[i].lower()
         return nxt in ("a", "an", "the") or (words[i].islower() and nxt not in NOT_A_PREDICATE
                                              and nxt not in ex.lexicon.cue_forms and not nxt.endswith("ly"))
-    return False
+    # "called the plan reckless.", "called the actions lawful, and …": a short object, then one word
+    # that ends the clause
+    m = DETERMINED_PREDICATE.match(text, pos, window)
+    return m is not None and m.group(1).lower() not in NOT_A_PREDICATE | FUNCTION_WORDS \
+        and m.group(1).lower() not in ex.lexicon.cue_forms
 
 
 def object_ok(ex: Extractor, rest: str) -> bool:
@@ -248,11 +254,15 @@ register(Rule(
                  "called")),
         example('He called it "woke" nonsense.',
                 ("indirect.characterisation", "mixed", 'it "woke" nonsense', "He", "called")),
+        example("The mayor called the toll plan reckless.",
+                ("indirect.characterisation", "indirect", "the toll plan reckless", "The mayor", "called")),
     ),
     must_not=(
         example("The so-called “harbour tax” was dropped in May."),
         example("She called the harbour master on Monday."),
         example("He called it quits after the vote."),
+        example("He called the meeting off."),
+        example("They called the ferry company twice."),
         example("They read about it on a website called Harbour Daily."),
     ),
     default_confidence=0.7,
