@@ -35,6 +35,7 @@ LINK_WORDS = frozenset({"for", "at", "of", "with", "from"})
 PREPOSITIONS = LINK_WORDS | {"in", "on", "to", "about", "by", "into", "over", "under", "near", "inside", "within"}
 ORG_JOINERS = frozenset({"of", "and", "for", "the", "&"})
 POSSESSIVE = ("’s", "'s")
+DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 # "a report published by the city on Thursday": a date ends the phrase, and names nobody
 TRAILING_TIME = re.compile(
     r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -417,9 +418,10 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     if appositive and _name_only(appositive) and not _name_only(main):
         # "the director of operations for the Port Authority, Jeff Lane": the description comes first
         role, org = split_role(main, phrase, lexicon)
-        if role:
+        if role or main[0].text in lexicon.anonymous_determiners or main[0].text in DESCRIPTION_OPENERS:
+            # "his best friend at Lehigh, Bruce Turry": a description without a role names him too
             name = _span(appositive)
-            return Parsed("person", name, role, org, None, gender_of(appositive[0].text, lexicon))
+            return Parsed("person", name, role, org if role else None, None, gender_of(appositive[0].text, lexicon))
     linked = _person_of_org(main)
     if linked is not None:
         person = _parse(phrase[:main[linked - 1].end], lexicon)

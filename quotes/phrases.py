@@ -459,13 +459,14 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not (len(tokens) > 2 and text[tokens[-1][0]].isupper()):  # "undecided voter Jane Doe"
         return None
+    end = tokens[-1][1]
+    named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
+    if named and (not any(text[s].isupper() for s, _ in tokens) or first in DETERMINERS):
+        # "said its general secretary, Greta Solberg.", "said his best friend at Lehigh, Bruce Turry"
+        return start, named.end(1)
     if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens) \
             and not postmodified_head(text, tokens, lexicon):
         return None
-    end = tokens[-1][1]
-    named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
-    if named and not any(text[s].isupper() for s, _ in tokens):
-        return start, named.end(1)  # "said its general secretary, Greta Solberg."
     m = APPOSITIVE.match(text, end, limit)
     if m and _has_role_or_org(m.group(1), lexicon) \
             and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):

@@ -198,7 +198,8 @@ def test_a_person_the_story_keeps_calling_she_stays_the_antecedent_over_a_name_m
             "dinner with Tom Reyes while the board was investigating his sister, councillor Ana Reyes, over "
             "the permits she signed. She has called the inquiry a distraction.\n\n"
             "“Nobody says those things to my face,” she said.")
-    (quote,) = extract(text)
+    characterisation, quote = extract(text)  # "She has called the inquiry a distraction." is one too
+    assert characterisation.content.text == "the inquiry a distraction"
     assert (quote.speaker.name, quote.speaker.resolution) == ("Ellen Park", "pronoun")
 
 

@@ -30,6 +30,8 @@ LAYOUTS = {
     "spun person familiar with the matter": (
         "an individual conversant in the matter", "an individual conversant in the matter", None, None, "anonymous"),
     "plural source": ("Officials", "Officials", None, None, "anonymous"),
+    "description without a role, then the name": (
+        "his oldest friend at Harbour College, Tom Reyes", "Tom Reyes", None, None, "person"),
     "share of those polled": ("Six in 10", "Six in 10", None, None, "anonymous"),
     "fraction of those polled": ("two-thirds", "two-thirds", None, None, "anonymous"),
     "two groups": ("Her aides and allies", "Her aides and allies", None, None, "anonymous"),

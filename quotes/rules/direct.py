@@ -468,6 +468,9 @@ register(Rule(
     "direct.QCQ-VS", "direct", 10, quote_then_attribution("VS", mixed=False),
     '`"…," said Jane Doe, a lawyer for the union.`',
     must=(
+        example("“It was his first try,” said his oldest friend at Harbour College, Tom Reyes, who still lives there.",
+                ("direct.QCQ-VS", "direct", "It was his first try,", "his oldest friend at Harbour College, Tom Reyes",
+                 "said")),
         example('"We will appeal the ruling," said Jane Doe, a lawyer for the Harbour Workers Union.',
                 ("direct.QCQ-VS", "direct", "We will appeal the ruling,",
                  "Jane Doe, a lawyer for the Harbour Workers Union", "said")),
