@@ -21,13 +21,13 @@ TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afterno
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
         r"|(?:a|one|two|three|several|a\s+few)\s+(?:day|days|week|weeks|month|months|year|years)\s+"
         r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
-        r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter))(?![\w’'-])")
+        r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
 BETWEEN = re.compile(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
     r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
-    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|"
+    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|in\s+fact|indeed|even|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
@@ -40,6 +40,7 @@ BETWEEN = re.compile(
 BETWEEN_WORDS = frozenset(re.findall(r"[a-z]+", BETWEEN.pattern.lower()))
 BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
 BETWEEN_WINDOW = 64
+PARENTHETICAL = re.compile(r"\s*,\s*(?:in\s+fact|indeed|however|too)\s*,", re.IGNORECASE)
 LEFT_BOUNDARY = re.compile(
     r"(?:,\s*with\s|[,;:()\[\]—–]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
@@ -137,6 +138,7 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
 AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
 # A share of those polled, standing for them: "Six in 10", "two-thirds", "18%", "nearly half".
 NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
+NUMBER = re.compile(r"\d[\d,]*|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten")
 POLL_SHARE = re.compile(
     rf"(?:(?:about|nearly|almost|roughly|around|more\s+than|fewer\s+than|less\s+than|over|just|only)\s+)?"
     rf"(?:{NUMBER_WORD}\s+(?:in|out\s+of|of\s+every)\s+{NUMBER_WORD}|\d+(?:\.\d+)?\s*(?:%|percent)"
@@ -169,7 +171,8 @@ def determined_noun(text: str, tokens: list[Range]) -> bool:
     first = text[tokens[0][0]:tokens[0][1]].lower()
     last = text[tokens[-1][0]:tokens[-1][1]]
     middle = [text[s:e].lower() for s, e in tokens[1:]]
-    return (len(tokens) >= 2 and first in DETERMINERS and last.isalpha() and last.islower()
+    counted = NUMBER.fullmatch(first) is not None and last.endswith("s")  # "520 superdelegates"
+    return (len(tokens) >= 2 and (first in DETERMINERS or counted) and last.isalpha() and last.islower()
             and not any(w in FUNCTION_WORDS or w in PRONOUN_SPEAKERS for w in middle) and not last.endswith("ly")
             and len(tokens) <= 6)
 
@@ -190,8 +193,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         end = clause_start + len(text[clause_start:end].rstrip())
     if between:
         end = between.start()
-        if between.group().lstrip().startswith(","):
-            end = text.index(",", end) + 1  # "Tom Reyes, who …, last week said": keep the appositive's comma
+        if between.group().lstrip().startswith(",") and not PARENTHETICAL.match(between.group()):
+            # "Tom Reyes, who …, last week said": keep the appositive's comma (not ", in fact, even said")
+            end = text.index(",", end) + 1
     start, end = _trim(text, clause_start, end, " \t\n\u00a0")
     if start >= end:
         return None
@@ -291,8 +295,10 @@ def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Up to three lower-case words ending in a speaker noun, after an optional determiner:
     "her advisers", "allies", "local party leaders"."""
     tokens = [text[s:e] for s, e in words(text, start, end)]
-    if tokens and tokens[0].lower() in DETERMINERS:
-        tokens = tokens[1:]
+    if tokens and (tokens[0].lower() in DETERMINERS or POSSESSIVE_END.search(tokens[0]) and tokens[0][0].isupper()):
+        tokens = tokens[1:]  # "her advisers", "Gore’s friends"
+    if tokens and tokens[0][0].isupper() and len(tokens) > 1:
+        tokens = tokens[1:]  # "RNC members", "Union members"
     return 0 < len(tokens) <= 3 and all(t.islower() for t in tokens) and head_ok(tokens[-1], lexicon) \
         and not any(t in FUNCTION_WORDS or t in lexicon.cue_forms for t in tokens)
 

@@ -12,6 +12,7 @@ import re
 
 from quotes.document import Cue, Paragraph
 from quotes.phrases import (
+    TIME,
     content_range,
     content_start,
     name_run_before,
@@ -38,8 +39,8 @@ CLAUSE_VERB = re.compile(
     r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
-COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly)\s+)?$|\s(?:by|while|before|after)\s+$",
-                         re.IGNORECASE)
+COORDINATED = re.compile(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly|{TIME})\s+)?$"
+                         r"|\s(?:by|while|before|after)\s+$", re.IGNORECASE)  # "… and on Monday announced"
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
                               r"Even\s+though|Even\s+as)\b")
