@@ -42,7 +42,7 @@ BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
 BETWEEN_WINDOW = 64
 PARENTHETICAL = re.compile(r"\s*,\s*(?:in\s+fact|indeed|however|too)\s*,", re.IGNORECASE)
 LEFT_BOUNDARY = re.compile(
-    r"(?:,\s*with\s|[,;:()\[\]—–]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
+    r"(?:,\s*with\s|[,;:()\[\]—–“”\"]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
@@ -269,6 +269,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if not tokens or not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon):
             return None
         last = text[tokens[-1][0]:tokens[-1][1]]
+        if last.lower() in PRONOUN_SPEAKERS:
+            return tokens[-1]  # "“…,” he said, adding …": he
     if POLL_SHARE.fullmatch(text, tokens[0][0], tokens[-1][1]):
         return tokens[0][0], tokens[-1][1]  # "Six in 10 say", "two-thirds said": a share of those polled
     if last.lower() in PRONOUN_SPEAKERS and not appositive:
@@ -279,6 +281,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
+    if first in LEADING_PREPOSITIONS:
+        return None  # "(…” ) without reporters asking": a phrase, not the speaker
     if first[0].islower() and (first.endswith("ed") or first in AUXILIARIES) and first not in lexicon.role_modifiers:
         return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
     if after_relative and len(tokens) > 1 and first[0].islower() and first not in DETERMINERS \
@@ -357,6 +361,8 @@ OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
 SUBJECT_JOINERS = frozenset({"of", "for", "the"})
+LEADING_PREPOSITIONS = frozenset({"without", "with", "for", "of", "to", "in", "on", "from", "by", "into", "against",
+                                  "despite"})  # not "about half", "over 200", "at least"
 SUBORDINATORS = frozenset({"when", "as", "after", "before", "while", "if", "because", "since", "once", "although",
                            "though", "until", "whenever"})
 AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "did", "does", "will", "would", "could",

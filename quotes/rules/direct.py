@@ -212,6 +212,9 @@ def quote_then_attribution(layout: str, mixed: bool):
             return _quotation(ex, span, found)
         if ex.is_title(span):
             return None  # `On this weekend's "Fox News Sunday," Pence said …`: a title, no words of the speaker
+        lead = ex.cached(("leading", span.start), lambda: leading(ex, para, span))
+        if lead is not None and lead.layout in ("SVQ", "VSQ"):
+            return None  # `…, telling the paper, “…,” he said`: a cue leads into the quotation, which is direct
         # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
         return Found((sent_start, span.end), found.speaker, found.cue, type="mixed", span=span,
                      attribution_end=found.end)
@@ -422,6 +425,10 @@ register(Rule(
                 ("direct.split", "direct", "but the cost is too high.", "she", "says")),
     ),
     must_not=(
+        # the words after the quotation go on with the claim: "without reporters" is no speaker
+        example("Frustrated, Ellen Park said she “cannot walk down the pier” without reporters asking why.",
+                ("indirect.SVC", "mixed", "she “cannot walk down the pier” without reporters asking why",
+                 "Ellen Park", "said")),
         # after a full stop, a sentence that leads into the next quotation is not this one's attribution
         example('Ellen Park said, “The bridge is safe.” The mayor added: “It will reopen in May.”',
                 ("direct.SVQ", "direct", "The bridge is safe.", "Ellen Park", "said"),
