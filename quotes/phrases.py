@@ -19,7 +19,8 @@ TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afterno
         r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
         r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:January|February|March|April|May|June|July"
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-        r"|(?:a|one|two|three|several|a\s+few)\s+(?:day|days|week|weeks|month|months|year|years)\s+"
+        r"|(?:a|one|two|three|several|a\s+few)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year"
+        r"|years)\s+"
         r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
         r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
@@ -361,6 +362,7 @@ OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
 SUBJECT_JOINERS = frozenset({"of", "for", "the"})
+LEADING_TIME = re.compile(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
 LEADING_PREPOSITIONS = frozenset({"without", "with", "for", "of", "to", "in", "on", "from", "by", "into", "against",
                                   "despite"})  # not "about half", "over 200", "at least"
 SUBORDINATORS = frozenset({"when", "as", "after", "before", "while", "if", "because", "since", "once", "although",
@@ -395,6 +397,9 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     junk = LEADING_JUNK.match(text, pos, limit)
     if junk:
         pos = junk.end()
+    timed = LEADING_TIME.match(text, pos, limit)
+    if timed:
+        pos = timed.end()  # "A few minutes later they rushed in and said …"
     tokens = words(text, pos, min(limit, pos + 120))
     if not tokens:
         return None

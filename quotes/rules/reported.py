@@ -353,6 +353,8 @@ register(Rule(
     must=(
         example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
                 ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
+        example("A few minutes later they reversed themselves and said the ferry would wait.",
+                ("indirect.coordinated", "indirect", "the ferry would wait", "they", "said")),
         example("The mayor freed up $2 million and on Monday announced that the ferry would run all winter.",
                 ("indirect.coordinated", "indirect", "the ferry would run all winter", "The mayor", "announced")),
         example("When the two met in May, Ellen Park was on the pier and said the ferry would run all winter.",
