@@ -23,7 +23,7 @@ from quotes.rules.reported import reading
 
 PARTICLE_AFTER = re.compile(r"\s*([a-z]+)\b")  # "called for", "asked about"
 WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
-INFINITIVE = re.compile(r"(?:not\s+)?to\s+(?-i:[a-z])[\w’'-]*\b")
+INFINITIVE = re.compile(r"(?:not\s+)?to\s+[\"“‘]?(?-i:[a-z])[\w’'-]*\b")  # "vowed to “bomb …”"
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
 OBJECT_WORDS = 8
 OBJECT = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
@@ -214,6 +214,10 @@ register(Rule(
                 ("indirect.SV-to", "indirect", "to repeal the ferry tax before the summer", "The governor", "vowed")),
         example("The mayor promised to rebuild the pier before the summer.",
                 ("indirect.SV-to", "indirect", "to rebuild the pier before the summer", "The mayor", "promised")),
+        example("The mayor pledged to rebuild the pier.",
+                ("indirect.SV-to", "indirect", "to rebuild the pier", "The mayor", "pledged")),
+        example("The mayor vowed to “clean up” the harbour by May.",
+                ("indirect.SV-to", "mixed", "to “clean up” the harbour by May", "The mayor", "vowed")),
         example("Ellen Park urged all residents travelling to Ellery this week to check the ferry timetable.",
                 ("indirect.SV-to", "indirect", "to check the ferry timetable", "Ellen Park", "urged")),
     ),

@@ -440,6 +440,8 @@ register(Rule(
                 ("indirect.SVC", "indirect", "she would not run", "Her friends and allies", "said")),
         example("Union members and officials, in fact, even insist that the toll will fall.",
                 ("indirect.SVC", "indirect", "the toll will fall", "Union members and officials", "insist")),
+        example("She said, however, that the ferry would run.",
+                ("indirect.SVC", "indirect", "the ferry would run", "She", "said")),
         example("The mayor continues to insist that the bridge is safe.",
                 ("indirect.SVC", "indirect", "the bridge is safe", "The mayor", "insist")),
         example("The port authority said about half of the delays came from the storms.",
