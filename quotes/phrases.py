@@ -17,7 +17,7 @@ WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„]+")
 WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
         r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
-        r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:January|February|March|April|May|June|July"
+        r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July"
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
         r"|(?:a|one|two|three|several|a\s+few)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year"
         r"|years)\s+"
@@ -282,8 +282,13 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
-    if first in LEADING_PREPOSITIONS:
-        return None  # "(…” ) without reporters asking": a phrase, not the speaker
+    timed = (LEADING_TIME.match(text, tokens[0][0], end) or adjunct_regex(lexicon).match(text, tokens[0][0], end)) \
+        if first.lower() in LEADING_PREPOSITIONS else None
+    if timed and words(text, timed.end(), end):
+        tokens = words(text, timed.end(), end)  # "On Wednesday Suncor (said)", "In an interview Trump (said)"
+        first = text[tokens[0][0]:tokens[0][1]]
+    if first.lower() in LEADING_PREPOSITIONS or first in ("Having", "Being"):
+        return None  # "(…”) without reporters asking", "In the wake of the report": a phrase, not the speaker
     if first[0].islower() and (first.endswith("ed") or first in AUXILIARIES) and first not in lexicon.role_modifiers:
         return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
     if after_relative and len(tokens) > 1 and first[0].islower() and first not in DETERMINERS \

@@ -44,6 +44,7 @@ NOT_SPEECH_AFTER_CUE = re.compile(
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
+PARTICIPLE_FIRST = re.compile(r"[\w’'-]*ing\b")
 # "said about half of the rise …", "said over 200 homes …": a number that opens the claim's subject
 APPROXIMATE_NUMBER = re.compile(r"(?:about|over|under|around)\s+(?:half|a\s+(?:third|quarter|fifth|dozen)\b|\d"
                                 r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:in|out)\b)",
@@ -172,8 +173,9 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
         return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
     if not that and names_the_speaker(ex, start, s_end):
         return None  # "…, said Dan Cole, an expert at the institute": a speaker after the cue, not a claim
-    if skipped.rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«":
-        return None  # "Trump asked, looking …": what follows the comma is no claim
+    if skipped.rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«" \
+            and (PARTICIPLE_FIRST.match(text, start, s_end) or not opens_clause(ex, start, s_end)):
+        return None  # "Trump asked, looking …": what follows the comma is no claim ("wrote, Lazar is …" is)
     lemma = ex.lexicon.cue_forms.get(cue.text.lower())
     # "urged lawmakers to act": a hearer, then what they were told to do
     directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
@@ -440,6 +442,10 @@ register(Rule(
                 ("indirect.SVC", "indirect", "she would not run", "Her friends and allies", "said")),
         example("Union members and officials, in fact, even insist that the toll will fall.",
                 ("indirect.SVC", "indirect", "the toll will fall", "Union members and officials", "insist")),
+        example("Public defender Ann Lee wrote, Tom Reyes is a devoted father.",
+                ("indirect.SVC", "indirect", "Tom Reyes is a devoted father", "Public defender Ann Lee", "wrote")),
+        example("On Wednesday the port authority said it had received the payments.",
+                ("indirect.SVC", "indirect", "it had received the payments", "the port authority", "said")),
         example("She said, however, that the ferry would run.",
                 ("indirect.SVC", "indirect", "the ferry would run", "She", "said")),
         example("The mayor continues to insist that the bridge is safe.",
@@ -469,6 +475,7 @@ register(Rule(
         example("His claims about the ferry were checked by the council."),
         example("The crash was a blow that even years later remains so painful for the town."),
         example("The pilot who first reported the fire was praised by the council."),
+        example("In the wake of the council report, Ellen Park has portrayed herself as a reformer."),
         example('Critics of the "woke" agenda gathered outside the hall.'),
         example('The film "A Bridge Too Far" was shown at the festival.'),
     ),
