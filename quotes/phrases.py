@@ -28,11 +28,12 @@ BETWEEN = re.compile(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
     r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
-    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|in\s+fact|indeed|even|"
+    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|in\s+fact|indeed|even|both|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
-    r"(?-i:[a-z]+ly))\s*,?)+\s*$",  # "angrily said", never "Kelly said"
+    r"(?-i:(?!(?:rally|family|ally|assembly|supply|anomaly|monopoly|bully|tally)\b)[a-z]+ly))\s*,?)+\s*$",
+    # "angrily said", never "Kelly said" nor "the rally said"
     re.IGNORECASE,
 )
 # Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
@@ -144,6 +145,10 @@ POLL_SHARE = re.compile(
     rf"(?:(?:about|nearly|almost|roughly|around|more\s+than|fewer\s+than|less\s+than|over|just|only)\s+)?"
     rf"(?:{NUMBER_WORD}\s+(?:in|out\s+of|of\s+every)\s+{NUMBER_WORD}|\d+(?:\.\d+)?\s*(?:%|percent)"
     r"|(?:one|two|three|four)[-\s](?:thirds?|fourths?|quarters?|fifths?)|half)", re.IGNORECASE)
+# Part of a group standing for it: "most of them", "many of the workers", "much of the media".
+QUANTIFIED = re.compile(r"(?:most|many|some|all|several|few|none|both|each|much|half|one|two|three|four|five)\s+of\s+"
+                        r"(?:them|us|those|(?:the|these|their|his|her|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+                        re.IGNORECASE)
 # "those who back her opponents (say)": who or that, then up to seven words before the cue
 RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[^\s,;:()“”\"]+\s+){1,7}$")
 RELATIVE_CLAUSE_WINDOW = 90
@@ -163,7 +168,8 @@ def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
         if text[ns:ne].lower() in POSTMODIFIERS:
             word = text[s:e]
             return word.lower() not in FUNCTION_WORDS and head_ok(word, lexicon) and (
-                word[0].islower() or word.lower() in lexicon.role_heads or text[ns:ne].lower() in SOURCE_MODIFIERS)
+                word[0].islower() or word.lower() in lexicon.role_heads or word.lower() in lexicon.anonymous_heads
+                or text[ns:ne].lower() in SOURCE_MODIFIERS)  # "Many in the crowd"
     return False
 
 
@@ -272,6 +278,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         last = text[tokens[-1][0]:tokens[-1][1]]
         if last.lower() in PRONOUN_SPEAKERS:
             return tokens[-1]  # "“…,” he said, adding …": he
+    if QUANTIFIED.fullmatch(text, tokens[0][0], tokens[-1][1]) and not POSSESSIVE_END.search(last):
+        return tokens[0][0], tokens[-1][1]  # "most of them said", "many of the workers say"
     if POLL_SHARE.fullmatch(text, tokens[0][0], tokens[-1][1]):
         return tokens[0][0], tokens[-1][1]  # "Six in 10 say", "two-thirds said": a share of those polled
     if last.lower() in PRONOUN_SPEAKERS and not appositive:
