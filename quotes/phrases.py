@@ -269,7 +269,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     elif len(tokens) > 12:
         return name_run_before(text, tokens, lexicon)
     last = text[tokens[-1][0]:tokens[-1][1]]
-    lemma = lexicon.cue_forms.get(last) if last.islower() else None
+    lemma = lexicon.cue_forms.get(last) if last.islower() and appositive else None
     if lemma and last not in (lemma, lemma + "s", lemma + "es"):
         # "the mayor said, adding …": the subject of the verb that ends the phrase is the speaker
         tokens = tokens[:-1]

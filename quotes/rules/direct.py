@@ -37,6 +37,8 @@ INNER_CLOSERS = " \"'”’»›"  # "…?’”": the question mark inside a qu
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
 # The rest of a speaker phrase between an attribution and the quotation it continues into.
+WHERE_WRITTEN = re.compile(r"(?:on|in|at|to)\s+[^\"“”‘«,;:.!?]{1,50}\.\s*")
+DESCRIBED_WHO = re.compile(r"(?:a|an|the)\s+[^\"“”‘«,;:.!?]{1,40}?\bwho\b")  # ", an economist who is …,"
 APPOSITIVE_BEFORE_QUOTE = re.compile(r"[^\"“”‘«,;:.!?]{1,80},\s*")
 PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
                           "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
@@ -365,10 +367,11 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
         return None
     told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(ex, cand.cue)
     pos = content_start(text, cand.attribution_end, span.start, ex.lexicon, told, ex.adjuncts)
-    if pos < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start):
-        pos = span.start  # `"…," he said of the campaign, "…"`
+    if pos < span.start and (TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start)
+                             or WHERE_WRITTEN.fullmatch(text, pos, span.start)):
+        pos = span.start  # `"…," he said of the campaign, "…"`, `"…," she wrote on Harbour Talk. "…"`
     if pos < span.start and APPOSITIVE_BEFORE_QUOTE.fullmatch(text, pos, span.start) \
-            and not opens_clause(ex, pos, span.start):
+            and (not opens_clause(ex, pos, span.start) or DESCRIBED_WHO.match(text, pos, span.start)):
         pos = span.start  # `"…," said Dana Cole, the port's director, "…"`: the rest of the speaker phrase
     if pos < span.start and text[pos:span.start].strip(" ,.;:—–-"):
         return None
@@ -392,6 +395,14 @@ register(Rule(
         example('"Who pays for the repairs?" Ellen Park asked. "Not the residents."',
                 ("direct.QCQ-SV", "direct", "Who pays for the repairs?", "Ellen Park", "asked"),
                 ("direct.split", "direct", "Not the residents.", "Ellen Park", "asked")),
+        example("“The toll is late,” Ellen Park wrote on Harbour Talk. “Again?”",
+                ("direct.QCQ-SV", "direct", "The toll is late,", "Ellen Park", "wrote"),
+                ("direct.split", "direct", "Again?", "Ellen Park", "wrote")),
+        example('"The risk," said Dana Cole, an engineer who is the director of the port, "is that the pier sinks."',
+                ("direct.QCQ-VS", "direct", "The risk,", "Dana Cole, an engineer who is the director of the port",
+                 "said"),
+                ("direct.split", "direct", "is that the pier sinks.",
+                 "Dana Cole, an engineer who is the director of the port", "said")),
         example("“Every time you say that,” Ellen Park said, referring to the report, “you make the ferry look bad.”",
                 ("direct.QCQ-SV", "direct", "Every time you say that,", "Ellen Park", "said"),
                 ("direct.split", "direct", "you make the ferry look bad.", "Ellen Park", "said")),

@@ -452,6 +452,8 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the mayor was the only one they trusted", "Many in the crowd", "said")),
         example("Ellen Park and Tom Reyes have both argued that the toll is too high.",
                 ("indirect.SVC", "indirect", "the toll is too high", "Tom Reyes", "argued")),
+        example("A source familiar with her thinking said the mayor would not run.",
+                ("indirect.SVC", "indirect", "the mayor would not run", "A source familiar with her thinking", "said")),
         example("The family said in a statement that the rally would go ahead.",
                 ("indirect.SVC", "indirect", "the rally would go ahead", "The family", "said")),
         example("She said, however, that the ferry would run.",
