@@ -314,8 +314,8 @@ class Resolver:
         if acronym and len(words) >= 2 and _initials(self.text[start:end]) == acronym.group(1).replace(".", "") \
                 and not (mention.kind == "person" and mention.gender):
             # "Export Development Canada (EDC)": an organisation, defined with its acronym
-            mention = replace(parse_mention(self.text, start, end, self.lexicon), kind="organization",
-                              name=Span.of(self.text, start, end))
+            mention = _renamed(parse_mention(self.text, start, end, self.lexicon), Span.of(self.text, start, end),
+                               "organization")
         if mention.kind == "organization" and mention.name:
             self._organization(mention, start, end, narrative)
         elif mention.kind == "person" and mention.name:
@@ -343,7 +343,7 @@ class Resolver:
         subtitle = SUBTITLE.match(self.text, end)
         end = subtitle.end() if subtitle else end
         mention = parse_mention(self.text, start, end, self.lexicon)
-        self._organization(replace(mention, kind="organization", name=Span.of(self.text, start, end)), start, end,
+        self._organization(_renamed(mention, Span.of(self.text, start, end), "organization"), start, end,
                            self.doc.paragraph_at(start).index not in headlines and not self._quoted(start))
 
     def _read_organization(self, start: int, end: int, headlines: set[int]) -> None:
@@ -351,7 +351,7 @@ class Resolver:
         mention = parse_mention(self.text, start, end, self.lexicon)
         if mention.kind in ("organization", "person") and mention.name and not mention.title:
             para = self.doc.paragraph_at(start)
-            self._organization(replace(mention, kind="organization", name=Span.of(self.text, start, end)), start, end,
+            self._organization(_renamed(mention, Span.of(self.text, start, end), "organization"), start, end,
                                para.index not in headlines and not self._quoted(start))
 
     def _headline_name(self, mention: Mention) -> Mention:
@@ -364,7 +364,7 @@ class Resolver:
         if len(words) <= keep + 1:
             return mention
         end = mention.name.start + words[keep].end()
-        return replace(mention, name=Span.of(self.text, mention.name.start, end))
+        return _renamed(mention, Span.of(self.text, mention.name.start, end))
 
     def _left_context(self, start: int) -> int:
         """Where the description words that run up to a name start ("state department spokesperson")."""
@@ -460,11 +460,12 @@ class Resolver:
         the = THE.match(mention.name.text)
         if the:  # "The Export Council of Ellery": its name has no article
             name_start += the.end()
-        mention = replace(mention, name=Span.of(self.text, name_start, name_end))
-        name = clean_name(mention.name.text)
+        name_span = Span.of(self.text, name_start, name_end)
+        name = clean_name(name_span.text)
         if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places \
                 or any(name == e or name.endswith(" " + e) for e in self.lexicon.event_names):
             return  # a place or an event ("the U.S. Open") is never an antecedent, and names no speaker here
+        mention = _renamed(mention, name_span)
         key = ("organization", bare(name))
         entity = self._by_key.get(key)
         if entity is None and name.isupper() and len(name) >= 2:
@@ -935,6 +936,13 @@ class Resolver:
         that an article of thousands of names stays linear."""
         before = [e for e in self.people[-RECENT_PEOPLE * 4:] if e.name.start < position][-RECENT_PEOPLE:]
         return next((e for e in reversed(before) if self._person_matches(e, head, words)), None)
+
+
+def _renamed(mention: Mention, name: Span, kind: str | None = None) -> Mention:
+    """``dataclasses.replace(mention, name=name, kind=kind)``, built directly (replace() reads the
+    class's fields on every call, and the resolver renames thousands of mentions per run)."""
+    return Mention(mention.start, mention.end, mention.text, kind or mention.kind, name,  # type: ignore[arg-type]
+                   mention.role, mention.organization, mention.title, mention.gender, mention.plural)
 
 
 def _subject(events: list[Event]) -> Entity:

@@ -139,10 +139,23 @@ class NewsToken(PunktToken):
         return self.NON_PUNCT.search(self.type) if self.type.isascii() else super().is_non_punct
 
 
+class NewsTokenizer(PunktSentenceTokenizer):
+    """Punkt's sentence tokenizer, which remembers its decision for each context it reads.
+
+    Punkt decides whether a potential end ("said. The") breaks a sentence from that short context
+    alone, with parameters that never change after loading; news repeats its contexts, so each
+    distinct one is annotated once (for speed: annotating builds a token object per word).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.text_contains_sentbreak = lru_cache(maxsize=65536)(super().text_contains_sentbreak)
+
+
 @cache
 def tokenizer() -> PunktSentenceTokenizer:
     """The news sentence tokenizer, built once per process."""
-    return PunktSentenceTokenizer(load_punkt_parameters(), lang_vars=NewsLanguageVars(), token_cls=NewsToken)
+    return NewsTokenizer(load_punkt_parameters(), lang_vars=NewsLanguageVars(), token_cls=NewsToken)
 
 
 @cache
@@ -210,7 +223,8 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     if not SENTENCE_END.search(chunk, 0, trailing_end(chunk)):
         return [(start, end)]  # no full stop, question or exclamation mark before the end: one sentence
     spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
-    spans = [piece for s, e in spans for piece in _split_before_quotation(text, s, e)]
+    if QUOTATION_OPENERS.search(chunk):  # INITIALS_BEFORE_QUOTATION needs one (most paragraphs have none)
+        spans = [piece for s, e in spans for piece in _split_before_quotation(text, s, e)]
     merged: list[Range] = []
     for s, e in spans:
         if merged and (CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower()
@@ -224,6 +238,7 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
 # "… the Number 1 car in the U.S. “Forget about Ford,” he said.": Punkt reads "U.S." as an
 # abbreviation and goes on; a quotation that opens with a capital after it starts a sentence.
 INITIALS_BEFORE_QUOTATION = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})[ \t\u00a0]+(?=[“\"«][A-Z])")
+QUOTATION_OPENERS = re.compile(r"[“\"«]")
 
 
 def _split_before_quotation(text: str, start: int, end: int) -> list[Range]:
