@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from quotes.document import Document
+from quotes.document import Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.mentions import (
     FULL_STOP_WORD,
@@ -272,11 +272,13 @@ class Resolver:
         """A run cut where a sentence ends inside it ("World War I. Clinton", "July. Cruz"), and
         without a sentence's full stop at its end."""
         starts = self.doc.sentence_starts
-        cuts = set(starts[bisect.bisect_right(starts, start):bisect.bisect_left(starts, end)])
+        first = bisect.bisect_right(starts, start)
         run = self.text[start:end]
-        if not cuts and "." not in run:  # most runs: one piece with nothing to cut or trim
+        if (first == len(starts) or starts[first] >= end) and "." not in run:
+            # most runs: one piece with nothing to cut or trim
             start, end = strip_space(self.text, start, end)
             return [(start, end)] if start < end else []
+        cuts = set(starts[first:bisect.bisect_left(starts, end)])
         cuts.update(start + m.end() for m in FULL_STOP_WORD.finditer(run) if sentence_end(m.group(), self.lexicon))
         pieces, previous = [], start
         for cut in sorted(cuts):
@@ -309,7 +311,7 @@ class Resolver:
         left = self._left_context(start)
         mention = parse_mention(self.text, left, end, self.lexicon)
         para = self.doc.paragraph_at(start)
-        narrative = para.index not in headlines and not self._quoted(start)
+        narrative = para.index not in headlines and not self._quoted(start, para)
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and len(words) >= 2 and _initials(self.text[start:end]) == acronym.group(1).replace(".", "") \
                 and not (mention.kind == "person" and mention.gender):
@@ -385,8 +387,9 @@ class Resolver:
             pos = found[0]
         return pos
 
-    def _quoted(self, pos: int) -> bool:
-        span = self.doc.paragraph_at(pos).span_at(pos)
+    def _quoted(self, pos: int, para: Paragraph | None = None) -> bool:
+        """Whether ``pos`` is inside a quotation (``para``, its paragraph, when the caller has it)."""
+        span = (para or self.doc.paragraph_at(pos)).span_at(pos)
         return span is not None and span.inner_start <= pos < span.inner_end
 
     def _person(self, mention: Mention) -> Entity:
