@@ -465,8 +465,9 @@ class Resolver:
             name_start += the.end()
         name_span = Span.of(self.text, name_start, name_end)
         name = clean_name(name_span.text)
+        events = self.lexicon.event_names
         if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places \
-                or any(name == e or name.endswith(" " + e) for e in self.lexicon.event_names):
+                or name.endswith(tuple(events)) and any(name == e or name.endswith(" " + e) for e in events):
             return  # a place or an event ("the U.S. Open") is never an antecedent, and names no speaker here
         mention = _renamed(mention, name_span)
         key = ("organization", bare(name))

@@ -139,6 +139,10 @@ class NewsToken(PunktToken):
         return self.NON_PUNCT.search(self.type) if self.type.isascii() else super().is_non_punct
 
 
+REMEMBERED_CONTEXTS = 65536
+MAX_REMEMBERED_CONTEXT = 100  # characters: a word, its full stop and the next word
+
+
 class NewsTokenizer(PunktSentenceTokenizer):
     """Punkt's sentence tokenizer, which remembers its decision for each context it reads.
 
@@ -149,7 +153,12 @@ class NewsTokenizer(PunktSentenceTokenizer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.text_contains_sentbreak = lru_cache(maxsize=65536)(super().text_contains_sentbreak)
+        self._decided = lru_cache(maxsize=REMEMBERED_CONTEXTS)(super().text_contains_sentbreak)
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        if len(text) > MAX_REMEMBERED_CONTEXT:  # a hostile run of text without spaces is not kept
+            return super().text_contains_sentbreak(text)
+        return self._decided(text)
 
 
 @cache

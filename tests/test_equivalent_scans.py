@@ -270,3 +270,24 @@ def test_renamed_is_dataclasses_replace():
     assert _renamed(mention, name) == replace(mention, name=name)
     assert _renamed(mention, name, "organization") == replace(mention, name=name, kind="organization")
     assert len(set(vars(mention).values())) == len(vars(mention)), "every field differs, so each is checked"
+
+
+def test_mentions_built_without_init_equal_those_init_builds():
+    """parse_mention writes a Span's and a Mention's fields directly; they must be the objects the
+    dataclasses' own __init__ makes, with every field set."""
+    from dataclasses import fields
+
+    from quotes.mentions import _made, parse_mention
+    from quotes.model import Mention, Span
+
+    text = "Before it, state department spokesperson Sen. Tammy Bruce said."
+    mention = parse_mention(text, 11, 58, load_lexicon())
+    assert type(mention) is Mention and mention.name.text == "Tammy Bruce" and mention.role.text == "spokesperson"
+    for made in (mention, mention.name, mention.role, mention.title):
+        assert vars(made).keys() == {f.name for f in fields(made)}
+        rebuilt = type(made)(**{f.name: getattr(made, f.name) for f in fields(made)})
+        assert made == rebuilt and hash(made) == hash(rebuilt) and repr(made) == repr(rebuilt)
+    assert _made(Span, start=1, end=3, text="ef") == Span.of("Before", 1, 3)
+    with pytest.raises(AttributeError):
+        mention.name = None  # still frozen
+    assert not hasattr(Mention, "__post_init__") and not hasattr(Mention, "__slots__")
