@@ -11,6 +11,12 @@ Usage:
         cProfile over extract() on the texts with this checkout: the top functions by own time
         and by cumulative time, each as a share of the whole.
 
+    python benchmarks/engine.py FILE.jsonl ... --baseline /path/to/other/checkout --instructions
+        The same comparison counted in machine instructions under valgrind's callgrind, which the
+        other jobs on a shared machine do not disturb: each side runs twice, once to load and once
+        to load and extract, and the difference is extract()'s count. Slow (valgrind runs Python
+        about 50 times slower): use a small corpus. Needs valgrind on the PATH.
+
 Each timed run builds the lexicon and the sentence tokenizer on the first text before the clock
 starts, then extracts every text once, so both sides start from the same cold phrase cache.
 """
@@ -20,6 +26,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,12 +36,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent.parent  # the checkout this script belongs to
 
 TIMED_RUN = """
-import json, sys, time
+import json, os, sys, time
 from quotes import extract
 from quotes.lexicon import load_lexicon
 texts = [json.loads(line)["text"] for path in sys.argv[1:] for line in open(path, encoding="utf-8") if line.strip()]
 lexicon = load_lexicon()
 extract(texts[0], lexicon)
+if os.environ.get("ENGINE_LOAD_ONLY"):
+    texts = []
 wall, cpu = time.perf_counter(), time.process_time()
 found = sum(len(extract(text, lexicon)) for text in texts)
 print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "quotes": found,
@@ -71,6 +81,30 @@ def side_by_side(files: list[str], baseline: Path, rounds: int) -> None:
           f"{statistics.median(wall_ratios):.2f}x in wall time ({rounds} rounds)")
 
 
+def instructions(package_root: Path, files: list[str], load_only: bool) -> int:
+    """Machine instructions of a fresh process that loads (and, unless ``load_only``, extracts)."""
+    env = dict(os.environ, PYTHONPATH=str(package_root), **({"ENGINE_LOAD_ONLY": "1"} if load_only else {}))
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           sys.executable, "-c", TIMED_RUN, *files], env=env, cwd=package_root,
+                          capture_output=True, text=True, check=True)
+    counted = re.search(r"Collected : (\d+)", done.stderr)
+    if counted is None:
+        sys.exit(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
+    return int(counted.group(1))
+
+
+def side_by_side_instructions(files: list[str], baseline: Path) -> None:
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    print(f"extract() over {', '.join(files)} in instructions (callgrind); baseline {baseline}, this checkout {HERE}")
+    counts = {}
+    for name, root in (("baseline", baseline), ("this", HERE)):
+        load, whole = instructions(root, files, True), instructions(root, files, False)
+        counts[name] = whole - load
+        print(f"{name:>8}: {whole:,} in all, {load:,} to load, {counts[name]:,} in extract()")
+    print(f"this checkout runs {counts['baseline'] / counts['this']:.3f}x fewer instructions in extract()")
+
+
 def profile(files: list[str], top: int) -> None:
     import cProfile
     import pstats
@@ -106,10 +140,16 @@ def main() -> None:
     parser.add_argument("--baseline", type=Path, help="another checkout: the folder that holds its quotes/")
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--profile", type=int, metavar="N", help="print the top N functions of a cProfile run")
+    parser.add_argument("--instructions", action="store_true",
+                        help="with --baseline: count instructions under valgrind instead of timing")
     args = parser.parse_args()
+    if args.instructions and not args.baseline:
+        parser.error("--instructions compares with --baseline")
     if args.profile:
         profile(args.files, args.profile)
-    if args.baseline:
+    if args.baseline and args.instructions:
+        side_by_side_instructions(args.files, args.baseline.resolve())
+    elif args.baseline:
         side_by_side(args.files, args.baseline.resolve(), args.rounds)
     if not (args.profile or args.baseline):
         parser.error("give --baseline, --profile or both")

@@ -54,6 +54,28 @@ def _words_pattern(phrases: set[str]) -> str:
     return "|".join(escaped)
 
 
+def _whole_words_ignoring_case(phrases: set[str], boundary: str) -> re.Pattern[str]:
+    r"""``(?<!B)(?:PHRASES)(?!B)``, ``B`` the ``boundary`` class, under IGNORECASE, with each
+    phrase's first letter matched first.
+
+    A pattern that opens with a look-behind makes ``re`` try it at every position; one that opens
+    with a character class lets ``re`` jump from one possible first letter to the next (for speed:
+    the same matches). The look-behind then checks the character before that letter, and each
+    group of phrases is entered only after its own first letter (in the same longest-first order).
+    Phrases that do not all start with an ASCII letter get the pattern as written.
+    """
+    ordered = sorted(phrases, key=len, reverse=True)
+    if not ordered or not all(p[:1].isascii() and p[:1].isalpha() for p in ordered):
+        return re.compile(rf"(?<!{boundary})(?:{_words_pattern(phrases)})(?!{boundary})", re.IGNORECASE)
+    groups: dict[str, list[str]] = {}
+    for phrase in ordered:
+        first, *rest = phrase.split()
+        groups.setdefault(first[0].lower(), []).append(r"\s+".join([re.escape(first[1:]), *map(re.escape, rest)]))
+    letters = "".join(groups)
+    alternatives = "|".join(f"(?<=[{letter}])(?:{'|'.join(tails)})" for letter, tails in groups.items())
+    return re.compile(rf"[{letters}](?<!{boundary}[{letters}])(?:{alternatives})(?!{boundary})", re.IGNORECASE)
+
+
 @dataclass
 class Lexicon:
     """Every word list the rules use. Build it with :func:`load_lexicon`."""
@@ -171,8 +193,7 @@ class Lexicon:
 
     @cached_property
     def according_regex(self) -> re.Pattern[str]:
-        phrases = set(self._list("according_to", "phrases"))
-        return re.compile(r"(?<![\w-])(?:" + _words_pattern(phrases) + r")(?![\w-])", re.IGNORECASE)
+        return _whole_words_ignoring_case(set(self._list("according_to", "phrases")), r"[\w-]")
 
     @cached_property
     def speech_noun_regex(self) -> re.Pattern[str]:

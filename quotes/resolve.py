@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from quotes.document import Document
+from quotes.document import Document, Paragraph
 from quotes.lexicon import Lexicon
 from quotes.mentions import (
     FULL_STOP_WORD,
@@ -274,11 +274,13 @@ class Resolver:
         """A run cut where a sentence ends inside it ("World War I. Clinton", "July. Cruz"), and
         without a sentence's full stop at its end."""
         starts = self.doc.sentence_starts
-        cuts = set(starts[bisect.bisect_right(starts, start):bisect.bisect_left(starts, end)])
+        first = bisect.bisect_right(starts, start)
         run = self.text[start:end]
-        if not cuts and "." not in run:  # most runs: one piece with nothing to cut or trim
+        if (first == len(starts) or starts[first] >= end) and "." not in run:
+            # most runs: one piece with nothing to cut or trim
             start, end = strip_space(self.text, start, end)
             return [(start, end)] if start < end else []
+        cuts = set(starts[first:bisect.bisect_left(starts, end)])
         cuts.update(start + m.end() for m in FULL_STOP_WORD.finditer(run) if sentence_end(m.group(), self.lexicon))
         pieces, previous = [], start
         for cut in sorted(cuts):
@@ -311,13 +313,13 @@ class Resolver:
         left = self._left_context(start)
         mention = parse_mention(self.text, left, end, self.lexicon)
         para = self.doc.paragraph_at(start)
-        narrative = para.index not in headlines and not self._quoted(start)
+        narrative = para.index not in headlines and not self._quoted(start, para)
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and len(words) >= 2 and _initials(self.text[start:end]) == acronym.group(1).replace(".", "") \
                 and not (mention.kind == "person" and mention.gender):
             # "Export Development Canada (EDC)": an organisation, defined with its acronym
-            mention = replace(parse_mention(self.text, start, end, self.lexicon), kind="organization",
-                              name=Span.of(self.text, start, end))
+            mention = _renamed(parse_mention(self.text, start, end, self.lexicon), Span.of(self.text, start, end),
+                               "organization")
         if mention.kind == "organization" and mention.name:
             self._organization(mention, start, end, narrative)
         elif mention.kind == "person" and mention.name:
@@ -345,7 +347,7 @@ class Resolver:
         subtitle = SUBTITLE.match(self.text, end)
         end = subtitle.end() if subtitle else end
         mention = parse_mention(self.text, start, end, self.lexicon)
-        self._organization(replace(mention, kind="organization", name=Span.of(self.text, start, end)), start, end,
+        self._organization(_renamed(mention, Span.of(self.text, start, end), "organization"), start, end,
                            self.doc.paragraph_at(start).index not in headlines and not self._quoted(start))
 
     def _read_organization(self, start: int, end: int, headlines: set[int]) -> None:
@@ -353,7 +355,7 @@ class Resolver:
         mention = parse_mention(self.text, start, end, self.lexicon)
         if mention.kind in ("organization", "person") and mention.name and not mention.title:
             para = self.doc.paragraph_at(start)
-            self._organization(replace(mention, kind="organization", name=Span.of(self.text, start, end)), start, end,
+            self._organization(_renamed(mention, Span.of(self.text, start, end), "organization"), start, end,
                                para.index not in headlines and not self._quoted(start))
 
     def _headline_name(self, mention: Mention) -> Mention:
@@ -366,7 +368,7 @@ class Resolver:
         if len(words) <= keep + 1:
             return mention
         end = mention.name.start + words[keep].end()
-        return replace(mention, name=Span.of(self.text, mention.name.start, end))
+        return _renamed(mention, Span.of(self.text, mention.name.start, end))
 
     def _left_context(self, start: int) -> int:
         """Where the description words that run up to a name start ("state department spokesperson")."""
@@ -387,8 +389,9 @@ class Resolver:
             pos = found[0]
         return pos
 
-    def _quoted(self, pos: int) -> bool:
-        span = self.doc.paragraph_at(pos).span_at(pos)
+    def _quoted(self, pos: int, para: Paragraph | None = None) -> bool:
+        """Whether ``pos`` is inside a quotation (``para``, its paragraph, when the caller has it)."""
+        span = (para or self.doc.paragraph_at(pos)).span_at(pos)
         return span is not None and span.inner_start <= pos < span.inner_end
 
     def _person(self, mention: Mention) -> Entity:
@@ -462,11 +465,13 @@ class Resolver:
         the = THE.match(mention.name.text)
         if the:  # "The Export Council of Ellery": its name has no article
             name_start += the.end()
-        mention = replace(mention, name=Span.of(self.text, name_start, name_end))
-        name = clean_name(mention.name.text)
+        name_span = Span.of(self.text, name_start, name_end)
+        name = clean_name(name_span.text)
+        events = self.lexicon.event_names
         if name in self.lexicon.places or name.rstrip(".") in self.lexicon.places \
-                or any(name == e or name.endswith(" " + e) for e in self.lexicon.event_names):
+                or name.endswith(tuple(events)) and any(name == e or name.endswith(" " + e) for e in events):
             return  # a place or an event ("the U.S. Open") is never an antecedent, and names no speaker here
+        mention = _renamed(mention, name_span)
         key = ("organization", bare(name))
         entity = self._by_key.get(key)
         if entity is None and name.isupper() and len(name) >= 2:
@@ -948,6 +953,13 @@ class Resolver:
         that an article of thousands of names stays linear."""
         before = [e for e in self.people[-RECENT_PEOPLE * 4:] if e.name.start < position][-RECENT_PEOPLE:]
         return next((e for e in reversed(before) if self._person_matches(e, head, words)), None)
+
+
+def _renamed(mention: Mention, name: Span, kind: str | None = None) -> Mention:
+    """``dataclasses.replace(mention, name=name, kind=kind)``, built directly (replace() reads the
+    class's fields on every call, and the resolver renames thousands of mentions per run)."""
+    return Mention(mention.start, mention.end, mention.text, kind or mention.kind, name,  # type: ignore[arg-type]
+                   mention.role, mention.organization, mention.title, mention.gender, mention.plural)
 
 
 def _subject(events: list[Event]) -> Entity:

@@ -13,6 +13,7 @@ so that they match exactly what ``regex`` matches (``tests/test_sentences.py`` c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -139,10 +140,82 @@ class NewsToken(PunktToken):
         return self.NON_PUNCT.search(self.type) if self.type.isascii() else super().is_non_punct
 
 
+REMEMBERED_CONTEXTS = 65536
+MAX_REMEMBERED_CONTEXT = 100  # characters: a word, its full stop and the next word
+
+
+class NewsTokenizer(PunktSentenceTokenizer):
+    """Punkt's sentence tokenizer, which remembers its decision for each context it reads.
+
+    Punkt decides whether a potential end ("said. The") breaks a sentence from that short context
+    alone, with parameters that never change after loading; news repeats its contexts, so each
+    distinct one is annotated once (for speed: annotating builds a token object per word).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._decided = lru_cache(maxsize=REMEMBERED_CONTEXTS)(super().text_contains_sentbreak)
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        if len(text) > MAX_REMEMBERED_CONTEXT:  # a hostile run of text without spaces is not kept
+            return super().text_contains_sentbreak(text)
+        return self._decided(text)
+
+    def span_tokenize(self, text: str, realign_boundaries: bool = True) -> Iterator[Range]:
+        """nltk's ``span_tokenize`` (3.9 to 3.10: ``_match_potential_end_contexts``,
+        ``_slices_from_text`` and ``_realign_boundaries``) in one pass over plain lists, without its
+        three generators and a ``slice`` per sentence (for speed; ``tests/test_sentences.py``
+        compares the spans with nltk's own on news and on random text)."""
+        breaks: list[Range] = []
+        last_break = 0
+        previous: re.Match[str] | None = None
+        previous_start = previous_stop = 0  # the word before the previous potential end
+        for match in self._lang_vars.period_context_re().finditer(text):
+            word_start = self._get_last_whitespace_index(text[previous_stop:match.start()])
+            word_start = word_start + previous_stop + 1 if word_start else previous_start
+            if previous is not None and previous_stop <= word_start:
+                last_break = self._break(text, previous, previous_start, previous_stop, breaks, last_break)
+            previous, previous_start, previous_stop = match, word_start, match.start()
+        if previous is not None:
+            last_break = self._break(text, previous, previous_start, previous_stop, breaks, last_break)
+        breaks.append((last_break, len(text.rstrip())))
+        return iter(self._realigned(text, breaks) if realign_boundaries else breaks)
+
+    def _break(self, text: str, match: re.Match[str], word_start: int, word_end: int, breaks: list[Range],
+               last_break: int) -> int:
+        """Adds the sentence that ends at ``match`` when it breaks one; the start of the next."""
+        if not self.text_contains_sentbreak(text[word_start:word_end] + match.group() + match.group("after_tok")):
+            return last_break
+        breaks.append((last_break, match.end()))
+        return match.start("next_tok") if match.group("next_tok") else match.end()
+
+    def _realigned(self, text: str, slices: list[Range]) -> list[Range]:
+        """Closing punctuation after a break moved into the sentence it closes ("(Sent1.) Sent2.")."""
+        out: list[Range] = []
+        realign = 0
+        boundary = self._lang_vars.re_boundary_realignment
+        for i, (start, stop) in enumerate(slices):
+            start += realign
+            if i + 1 == len(slices):
+                if text[start:stop]:
+                    out.append((start, stop))
+                continue
+            next_start, next_stop = slices[i + 1]
+            m = boundary.match(text[next_start:next_stop])
+            if m:
+                out.append((start, next_start + len(m.group(0).rstrip())))
+                realign = m.end()
+            else:
+                realign = 0
+                if text[start:stop]:
+                    out.append((start, stop))
+        return out
+
+
 @cache
 def tokenizer() -> PunktSentenceTokenizer:
     """The news sentence tokenizer, built once per process."""
-    return PunktSentenceTokenizer(load_punkt_parameters(), lang_vars=NewsLanguageVars(), token_cls=NewsToken)
+    return NewsTokenizer(load_punkt_parameters(), lang_vars=NewsLanguageVars(), token_cls=NewsToken)
 
 
 @cache
@@ -210,7 +283,8 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     if not SENTENCE_END.search(chunk, 0, trailing_end(chunk)):
         return [(start, end)]  # no full stop, question or exclamation mark before the end: one sentence
     spans = [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
-    spans = [piece for s, e in spans for piece in _split_before_quotation(text, s, e)]
+    if QUOTATION_OPENERS.search(chunk):  # INITIALS_BEFORE_QUOTATION needs one (most paragraphs have none)
+        spans = [piece for s, e in spans for piece in _split_before_quotation(text, s, e)]
     merged: list[Range] = []
     for s, e in spans:
         if merged and (CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower()
@@ -224,6 +298,7 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
 # "… the Number 1 car in the U.S. “Forget about Ford,” he said.": Punkt reads "U.S." as an
 # abbreviation and goes on; a quotation that opens with a capital after it starts a sentence.
 INITIALS_BEFORE_QUOTATION = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})[ \t\u00a0]+(?=[“\"«][A-Z])")
+QUOTATION_OPENERS = re.compile(r"[“\"«]")
 
 
 def _split_before_quotation(text: str, start: int, end: int) -> list[Range]:

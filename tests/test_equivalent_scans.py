@@ -12,7 +12,7 @@ import sys
 import pytest
 from nltk.tokenize.punkt import PunktToken
 
-from quotes.lexicon import TOKEN, _opens_sentence, load_lexicon
+from quotes.lexicon import TOKEN, _opens_sentence, _whole_words_ignoring_case, _words_pattern, load_lexicon
 from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, may_end_between
 from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
@@ -192,6 +192,28 @@ def test_first_letter_first_patterns_match_as_written(fast, as_written):
     assert len(list(fast.finditer(ARTICLE))) >= 8
 
 
+ACCORDING_TEXT = (
+    "According to Ann Lee, the ferry ran late; according\u00a0to the board, per the city, and as  reported "
+    "by the Sentinel. PER capita, paper, per-diem, super, _per, 2per, ACCORDING TO, accordingly to, "
+    "In keeping with custom. Per\nthe rules. ſer, İn keeping with, accoRding\tto, (per) “per” per"
+)
+
+
+@pytest.mark.parametrize("phrases", [
+    {"according to", "per", "as reported by", "in keeping with"},
+    {"per", "Per cent", "a b", "A  long phrase here", "p"},  # one letter, a capital, repeated spaces
+    {"'cording to", "per"},  # a first character that is no letter: the pattern as written
+])
+def test_whole_words_ignoring_case_matches_as_written(phrases):
+    fast = _whole_words_ignoring_case(phrases, r"[\w-]")
+    as_written = re.compile(r"(?<![\w-])(?:" + _words_pattern(phrases) + r")(?![\w-])", re.IGNORECASE)
+    for start in range(len(ACCORDING_TEXT)):
+        for end in (len(ACCORDING_TEXT), start + 9):
+            assert [m.span() for m in fast.finditer(ACCORDING_TEXT, start, end)] == \
+                [m.span() for m in as_written.finditer(ACCORDING_TEXT, start, end)]
+    assert len(list(fast.finditer(ACCORDING_TEXT))) >= 3
+
+
 @pytest.mark.parametrize("before", [
     "The mayor did not", "The mayor has never", "The mayor won't", "She no longer", "The company declined to",
     "He refused to publicly", "The mayor DID NOT", "The mayor Never",
@@ -232,3 +254,40 @@ def test_every_title_lead_in_holds_led(before):
     """Resolver._read_name searches TITLED_BEFORE only where "led" occurs before the name."""
     assert TITLED_BEFORE.search(before)
     assert "led" in before
+
+
+def test_renamed_is_dataclasses_replace():
+    """The resolver builds a renamed mention directly; a field added to Mention must reach it too."""
+    from dataclasses import replace
+
+    from quotes.model import Mention, Span
+    from quotes.resolve import _renamed
+
+    text = "Sen. Ann Lee, chair of the Harbour Board"
+    mention = Mention(0, 12, text[:12], "person", Span.of(text, 5, 12), Span.of(text, 14, 19),
+                      Span.of(text, 23, 40), Span.of(text, 0, 4), "female", True)
+    name = Span.of(text, 9, 12)
+    assert _renamed(mention, name) == replace(mention, name=name)
+    assert _renamed(mention, name, "organization") == replace(mention, name=name, kind="organization")
+    assert len(set(vars(mention).values())) == len(vars(mention)), "every field differs, so each is checked"
+
+
+def test_mentions_built_without_init_equal_those_init_builds():
+    """parse_mention writes a Span's and a Mention's fields directly; they must be the objects the
+    dataclasses' own __init__ makes, with every field set."""
+    from dataclasses import fields
+
+    from quotes.mentions import _made, parse_mention
+    from quotes.model import Mention, Span
+
+    text = "Before it, state department spokesperson Sen. Tammy Bruce said."
+    mention = parse_mention(text, 11, 58, load_lexicon())
+    assert type(mention) is Mention and mention.name.text == "Tammy Bruce" and mention.role.text == "spokesperson"
+    for made in (mention, mention.name, mention.role, mention.title):
+        assert vars(made).keys() == {f.name for f in fields(made)}
+        rebuilt = type(made)(**{f.name: getattr(made, f.name) for f in fields(made)})
+        assert made == rebuilt and hash(made) == hash(rebuilt) and repr(made) == repr(rebuilt)
+    assert _made(Span, start=1, end=3, text="ef") == Span.of("Before", 1, 3)
+    with pytest.raises(AttributeError):
+        mention.name = None  # still frozen
+    assert not hasattr(Mention, "__post_init__") and not hasattr(Mention, "__slots__")

@@ -28,6 +28,7 @@ from quotes.sentences import Range, strip_space
 # text without full stops must not make each cue read the whole article.
 REACH = 1500
 MIN_CONTINUATION_WORDS = 4
+ADJUNCTS = ("adjunct_regex",)  # its key in ``Lexicon.compiled``
 CONTINUATION_PARAGRAPHS = 2
 
 
@@ -74,7 +75,8 @@ class Extractor:
         self.scope = scope
         self.text = doc.text
         self.lexicon = lexicon
-        self.adjuncts = adjunct_regex(lexicon)
+        # compiled once per lexicon: building the pattern's text cost a look-up in re's cache per article
+        self.adjuncts = lexicon.compiled.get(ADJUNCTS) or lexicon.compiled.setdefault(ADJUNCTS, adjunct_regex(lexicon))
         self.registry = rules or registry()
         self.passes: dict[str, list[Rule]] = {name: self.registry.for_pass(name) for name in
                                               ("direct", "patterns", "reported", "continuation")}
