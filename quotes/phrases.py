@@ -401,8 +401,9 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
     continued = OPENING_CONTINUED.match(text, m.end(), limit)
     if subject is None and continued:
         subject = _subject_at(text, continued.end(), limit, lexicon)
-    if subject is None and LEADING_JUNK.match(text, start, limit):
-        subject = _subject_at(text, start, limit, lexicon)  # "And then Harper went on, saying": no phrase
+    if subject is None:
+        # "And then Harper went on, saying", "Boreing said …, but said": no opening phrase after all
+        subject = _subject_at(text, start, limit, lexicon)
     return subject
 
 
