@@ -437,7 +437,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
 
     while taken < len(tokens) and taken < 12:
         if not subject_word(taken):
-            # "the U.S. Court of Appeals for the 6th Circuit", "The director of the port": "of" or
+            # "the Court of Appeals for the 4th Circuit", "The director of the port": "of" or
             # "for" (and "the") inside a subject that goes on after them
             joiner = taken
             while joiner < len(tokens) and joiner - taken < 2 \
@@ -493,7 +493,7 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     end = tokens[-1][1]
     named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
     if named and (not any(text[s].isupper() for s, _ in tokens) or first in DETERMINERS):
-        # "said its general secretary, Greta Solberg.", "said his best friend at Lehigh, Bruce Turry"
+        # "said its general secretary, Greta Solberg.", "said his oldest friend at Harbour College, Tom Reyes"
         return start, named.end(1)
     if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens) \
             and not postmodified_head(text, tokens, lexicon):
