@@ -25,6 +25,10 @@ TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, between the text around them
 
 
+# Subjects after which a noun-homograph form is a verb: "she vows", not "it promises (to be close)".
+HOMOGRAPH_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "who"})
+
+
 def _opens_sentence(text: str, floor: int, pos: int) -> bool:
     before = text[max(floor, pos - 3):pos].rstrip()
     return pos == floor or not before or before[-1] in ".!?”\"\n"
@@ -104,6 +108,22 @@ class Lexicon:
         return forms
 
     @cached_property
+    def homograph_forms(self) -> dict[str, str]:
+        """The base and -s forms of cue verbs that are nouns as often ("vows", "jokes", "promise"),
+        mapped to their lemma: :meth:`find_cues` takes them only after a subject pronoun."""
+        forms: dict[str, str] = {}
+        for lemma in set(self._list("noun_homographs", "verbs")) & self.data.get("cue_verbs", {}).keys():
+            for form in inflect(lemma) & {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}:
+                if form.lower() not in self.cue_forms:
+                    forms[form.lower()] = lemma
+        return forms
+
+    def lemma(self, word: str) -> str | None:
+        """The cue verb a written form belongs to ("said" -> "say", "vows" -> "vow"), or None."""
+        low = word.lower()
+        return self.cue_forms.get(low) or self.homograph_forms.get(low)
+
+    @cached_property
     def weak_lemmas(self) -> frozenset[str]:
         return frozenset(self._list("weak_cue_verbs", "verbs"))
 
@@ -124,7 +144,7 @@ class Lexicon:
 
     def cue_category(self, cue: str) -> str:
         """What a cue as written attributes: "speech" unless its lemma is listed under another category."""
-        return self.cue_categories.get(self.cue_forms.get(cue.lower(), ""), "speech")
+        return self.cue_categories.get(self.lemma(cue) or "", "speech")
 
     @cached_property
     def hearer_lemmas(self) -> frozenset[str]:
@@ -181,11 +201,18 @@ class Lexicon:
             (m.start(), m.end(), m.group()) for m in self.cue_phrase_regex.finditer(text, start, end)]
         forms = self.cue_forms
         found = {w for w in tokens if w in forms or w[:1].isupper() and w.lower() in forms}
+        homographs = self.homograph_forms
+        led = not homographs.keys().isdisjoint(tokens)
         words = []
-        if found:
+        if found or led:
             offsets = list(accumulate(map(len, parts), initial=start))
             words = [(offsets[i], offsets[i + 1], parts[i]) for i in range(1, len(parts), 2)
                      if parts[i] in found and (parts[i] in forms or _opens_sentence(text, start, offsets[i]))]
+        if led:
+            # "she vows to …", "he jokes, “…”": a form that is a noun as often is a cue after a subject pronoun
+            words = sorted(words + [(offsets[i], offsets[i + 1], parts[i]) for i in range(3, len(parts), 2)
+                                    if parts[i] in homographs and parts[i - 2].lower() in HOMOGRAPH_SUBJECTS
+                                    and parts[i - 1].isspace()])
         if phrases:
             starts = [s for s, _, _ in phrases]
             words = [w for w in words if (i := bisect.bisect_right(starts, w[0]) - 1) < 0 or w[0] >= phrases[i][1]]

@@ -65,7 +65,7 @@ GAP_WORDS = 12
 
 def is_tell(ex: Extractor, cue: Cue) -> bool:
     """tell and ask take a hearer before their content: "told reporters (that) …" (``[hearer_cue_verbs]``)."""
-    return ex.lexicon.cue_forms.get(cue.text.lower()) in ex.lexicon.hearer_lemmas
+    return ex.lexicon.lemma(cue.text) in ex.lexicon.hearer_lemmas
 
 
 def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
@@ -245,7 +245,7 @@ def first_break(ex: Extractor, para: Paragraph, mark: str, start: int, end: int)
 
 
 def is_belief(ex: Extractor, cue: Cue) -> bool:
-    return ex.lexicon.cue_forms.get(cue.text.lower()) in ex.lexicon.belief_lemmas
+    return ex.lexicon.lemma(cue.text) in ex.lexicon.belief_lemmas
 
 
 def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Range,

@@ -53,7 +53,7 @@ class Frame(NamedTuple):
 
 def frames_of(ex: Extractor, cue: Cue) -> dict[str, frozenset[str]]:
     """The frames the cue's lemma takes, bare and with each particle ("call", "call for", "call on")."""
-    lemma = ex.lexicon.cue_forms.get(cue.text.lower())
+    lemma = ex.lexicon.lemma(cue.text)
     if lemma is None:
         return {}
     if "frames_by_lemma" not in ex.lexicon.compiled:
@@ -214,6 +214,8 @@ register(Rule(
                 ("indirect.SV-to", "indirect", "to repeal the ferry tax before the summer", "The governor", "vowed")),
         example("The mayor promised to rebuild the pier before the summer.",
                 ("indirect.SV-to", "indirect", "to rebuild the pier before the summer", "The mayor", "promised")),
+        example("She vows to defend the ferry act against repeal.",
+                ("indirect.SV-to", "indirect", "to defend the ferry act against repeal", "She", "vows")),
         example("The mayor pledged to rebuild the pier.",
                 ("indirect.SV-to", "indirect", "to rebuild the pier", "The mayor", "pledged")),
         example("The mayor vowed to “clean up” the harbour by May.",
@@ -222,6 +224,8 @@ register(Rule(
                 ("indirect.SV-to", "indirect", "to check the ferry timetable", "Ellen Park", "urged")),
     ),
     must_not=(
+        example("It promises to be a close race on the harbour."),
+        example("His vows to the city were broken within a year."),
         example("The crew went to the pier to repair the crane."),
     ),
     default_confidence=0.7,

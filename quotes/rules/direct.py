@@ -462,6 +462,8 @@ register(Rule(
     "direct.QCQ-SV", "direct", 10, quote_then_attribution("SV", mixed=False),
     '`"…," Ellen Park said.` / `"…," Mike Waltz, the national security adviser, said.`',
     must=(
+        example("“The pier has seen worse storms,” he jokes.",
+                ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
         example('“The bridge is safe.” Ellen Park said.',  # a full stop where the comma belongs
                 ("direct.QCQ-SV", "direct", "The bridge is safe.", "Ellen Park", "said")),
         example('"The bridge is safe," Mayor Ellen Park said on Tuesday.',

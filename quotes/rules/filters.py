@@ -43,7 +43,7 @@ def passive(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
     if cue.kind not in VERBS or not cue.text.lower().endswith(("ed", "en", "told", "said", "wrote", "written")):
         return False
     if BE.search(ex.text, max(para.start, cue.start - 24), cue.start) and \
-            ex.lexicon.cue_forms.get(cue.text.lower()) not in ("ask", "say", "tell"):
+            ex.lexicon.lemma(cue.text) not in ("ask", "say", "tell"):
         return True  # "was criticized", "is widely reported"; "was asked whether", "is said to" say something
     return BY_AGENT.match(ex.text, cue.end, para.end) is not None
 

@@ -69,7 +69,7 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
     def read() -> CueReading:
         text = ex.text
         sent = sentence_of(para, cue.start)
-        lemma = ex.lexicon.cue_forms.get(cue.text.lower())
+        lemma = ex.lexicon.lemma(cue.text)
         after_cue = content_start(text, cue.end, sent[1], ex.lexicon, is_tell(ex, cue), ex.adjuncts)
         at_end = not text[after_cue:sent[1]].strip(" .!?\"”’'")
         # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
@@ -176,7 +176,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     if skipped.rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«" \
             and (PARTICIPLE_FIRST.match(text, start, s_end) or not opens_clause(ex, start, s_end)):
         return None  # "Trump asked, looking …": what follows the comma is no claim ("wrote, Lazar is …" is)
-    lemma = ex.lexicon.cue_forms.get(cue.text.lower())
+    lemma = ex.lexicon.lemma(cue.text)
     # "urged lawmakers to act": a hearer, then what they were told to do
     directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
     introduced = that or text[start:start + 1] in "\"“‘'«" or directive
