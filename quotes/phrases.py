@@ -425,7 +425,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         # "When Trump spoke and said …": the subordinate clause's
         comma = text.find(",", tokens[0][1], limit)
         return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)
-    if first.lower() in FUNCTION_WORDS - DETERMINERS or first.lower() in ("ever", "with", "without", "despite"):
+    if first.lower() in FUNCTION_WORDS - DETERMINERS or first.lower() in ("ever", "without", "despite"):
         return None  # "With the council worried, …", "Ever since …": a phrase, not a subject
     taken = 1 if first.lower() in DETERMINERS else 0
     vocabulary = lexicon.subject_words
@@ -568,10 +568,20 @@ ADJUNCT_TEMPLATE = (
 )
 
 
+ADJUNCTS = ("adjunct_regex",)  # its key in ``Lexicon.compiled``
+
+
 def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
-    """Adjuncts between a cue and its content (time, channel of speech), with the lexicon's speech nouns."""
-    pattern = ADJUNCT_TEMPLATE.replace("__TIME__", TIME).replace("__SPEECH__", lexicon.speech_noun_regex.pattern)
-    return re.compile(pattern, re.IGNORECASE)
+    """Adjuncts between a cue and its content (time, channel of speech), with the lexicon's speech nouns.
+
+    Compiled once per lexicon (kept in ``Lexicon.compiled``): building the pattern's text and looking
+    it up in ``re``'s cache cost more than the match, on the speaker-phrase path (for speed).
+    """
+    pattern = lexicon.compiled.get(ADJUNCTS)
+    if pattern is None:
+        text = ADJUNCT_TEMPLATE.replace("__TIME__", TIME).replace("__SPEECH__", lexicon.speech_noun_regex.pattern)
+        pattern = lexicon.compiled.setdefault(ADJUNCTS, re.compile(text, re.IGNORECASE))
+    return pattern
 
 
 def skip_adjuncts(text: str, pos: int, limit: int, told: bool, adjuncts: re.Pattern[str], rounds: int = 4) -> int:

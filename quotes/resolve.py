@@ -26,6 +26,7 @@ import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import NamedTuple
 
 from quotes.document import Document, Paragraph
@@ -761,13 +762,12 @@ class Resolver:
             entity._description = None
         return self._speaker(mention, entity.display, entity.kind, entity, how)
 
+    @cached_property
     def _author_note(self) -> str | None:
         """The writer's name from an opinion piece's closing note: "Jane Roe is a playwright in …"."""
-        if not hasattr(self, "_author"):
-            last = self.doc.paragraphs[-1] if self.doc.paragraphs else None
-            note = AUTHOR_NOTE.match(self.text, last.start, last.end) if last and last.end - last.start <= 400 else None
-            self._author = clean_name(note.group(1)) if note else None
-        return self._author
+        last = self.doc.paragraphs[-1] if self.doc.paragraphs else None
+        note = AUTHOR_NOTE.match(self.text, last.start, last.end) if last and last.end - last.start <= 400 else None
+        return clean_name(note.group(1)) if note else None
 
     def _add_event(self, event: Event) -> None:
         i = bisect.bisect_right(self._event_positions, event.position)
@@ -778,7 +778,7 @@ class Resolver:
         low = bare(mention.text)
         if low == "i" and not self._quoted(mention.start):
             # "“It was late,” I said": outside quotation marks the first person is the article's writer
-            author = self._author_note()
+            author = self._author_note
             if author is not None:
                 return self._speaker(mention, author, "person", None, "the writer, named in the author note")
             return self._speaker(mention, "the author", "person", None, "the writer")

@@ -28,7 +28,6 @@ from quotes.sentences import Range, strip_space
 # text without full stops must not make each cue read the whole article.
 REACH = 1500
 MIN_CONTINUATION_WORDS = 4
-ADJUNCTS = ("adjunct_regex",)  # its key in ``Lexicon.compiled``
 CONTINUATION_PARAGRAPHS = 2
 
 
@@ -75,8 +74,7 @@ class Extractor:
         self.scope = scope
         self.text = doc.text
         self.lexicon = lexicon
-        # compiled once per lexicon: building the pattern's text cost a look-up in re's cache per article
-        self.adjuncts = lexicon.compiled.get(ADJUNCTS) or lexicon.compiled.setdefault(ADJUNCTS, adjunct_regex(lexicon))
+        self.adjuncts = adjunct_regex(lexicon)
         self.registry = rules or registry()
         self.passes: dict[str, list[Rule]] = {name: self.registry.for_pass(name) for name in
                                               ("direct", "patterns", "reported", "continuation")}
@@ -144,8 +142,7 @@ class Extractor:
         """Turn what a rule found into candidates; fragments of one quote share a group."""
         fragments = found if isinstance(found, list) else [found]
         made: list[Candidate] = []
-        if self.scope == "speech" and (fragments[0].category or rule.category or self.category_of(fragments[0].cue)) \
-                != "speech":
+        if self.scope == "speech" and self.category_found(rule, fragments[0]) != "speech":
             return made  # a belief outside the scope takes no words: "endorsed Clinton, but told reporters …"
         for i, f in enumerate(fragments):
             speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None else self.mention(f.speaker)
@@ -153,7 +150,7 @@ class Extractor:
             cand = Candidate(f.content, kind, f.cue, speaker, rule.name, rule.confidence, para.index,
                              continuation=f.continuation, source=f.source or (made[0] if i else None),
                              antecedent=self.mention(f.antecedent) if f.antecedent else None,
-                             category=f.category or rule.category or self.category_of(f.cue),
+                             category=self.category_found(rule, f),
                              attribution_end=f.attribution_end)
             joins = f.joins or (made[0] if i else None)
             if joins is not None:
@@ -163,6 +160,10 @@ class Extractor:
                 cand.group = joins.group
             made.append(self.add(cand, f.span))
         return made
+
+    def category_found(self, rule: Rule, found: Found) -> str:
+        """What a found quote attributes: its own category, its rule's, or its cue's."""
+        return found.category or rule.category or self.category_of(found.cue)
 
     def category_of(self, cue: Cue | None) -> str:
         if cue is None or cue.kind == "according":
