@@ -25,7 +25,8 @@ TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, between the text around them
 
 
-# Subjects after which a noun-homograph form is a verb: "she vows", not "it promises (to be close)".
+# Subject pronouns after which a noun-homograph form is a verb: "she vows", not "it promises (to be
+# close)"; words for data are such subjects too (:attr:`Lexicon.homograph_subjects`).
 HOMOGRAPH_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "who"})
 
 
@@ -118,6 +119,12 @@ class Lexicon:
                     forms[form.lower()] = lemma
         return forms
 
+    @cached_property
+    def homograph_subjects(self) -> frozenset[str]:
+        """The words after which a noun-homograph form is a verb: subject pronouns, and words for
+        data ("polls show", "the survey shows", "records state")."""
+        return HOMOGRAPH_SUBJECTS | self.data_words
+
     def lemma(self, word: str) -> str | None:
         """The cue verb a written form belongs to ("said" -> "say", "vows" -> "vow"), or None."""
         low = word.lower()
@@ -209,9 +216,10 @@ class Lexicon:
             words = [(offsets[i], offsets[i + 1], parts[i]) for i in range(1, len(parts), 2)
                      if parts[i] in found and (parts[i] in forms or _opens_sentence(text, start, offsets[i]))]
         if led:
-            # "she vows to …", "he jokes, “…”": a form that is a noun as often is a cue after a subject pronoun
+            # "she vows to …", "he jokes, “…”", "polls show …": a form that is a noun as often is a cue
+            # after a subject pronoun or a word for data
             words = sorted(words + [(offsets[i], offsets[i + 1], parts[i]) for i in range(3, len(parts), 2)
-                                    if parts[i] in homographs and parts[i - 2].lower() in HOMOGRAPH_SUBJECTS
+                                    if parts[i] in homographs and parts[i - 2].lower() in self.homograph_subjects
                                     and parts[i - 1].isspace()])
         if phrases:
             starts = [s for s, _, _ in phrases]

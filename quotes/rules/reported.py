@@ -472,6 +472,13 @@ register(Rule(
         example("Crews who worked on the bridge said the cables were rusted through.",
                 ("indirect.SVC", "indirect", "the cables were rusted through", "Crews who worked on the bridge",
                  "said")),
+        # a verb that is a noun as often ("the show") is a verb after a word for data
+        example("Polls show that the ferry is most popular with commuters.",
+                ("indirect.SVC", "indirect", "the ferry is most popular with commuters", "Polls", "show"),
+                scope="all"),
+        # a verb of belief takes a clause without "that" when a clause follows
+        example("The mayor hopes the vote will go her way.",
+                ("indirect.SVC", "indirect", "the vote will go her way", "The mayor", "hopes"), scope="all"),
     ),
     must_not=(
         example("Voters may not let the harbour papers tell them whom to back."),
