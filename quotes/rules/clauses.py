@@ -27,6 +27,9 @@ from quotes.sentences import Range
 
 MIN_CLAIM_WORDS = 2
 THAT_WORD = re.compile(r"\bthat\b")
+DEMONSTRATIVE_THAT = re.compile(r"\bthat\s+$")
+# A finite verb right after "that" makes it a pronoun, not the word that opens a clause.
+FINITE_FIRST = re.compile(r"(?:is|was|were|are|has|had|will|would|could|can|should|may|might|must|does|did)\b")
 # "said on Tuesday at a rally that …": a gap of place, time or manner before "that"
 PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|of|during|to|before|after|from|with|via|through|over|under|into|for|about|"
                        r"outside|inside|near|by|last|this|earlier|later|again|also|repeatedly)\b", re.IGNORECASE)
@@ -76,6 +79,9 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     told = is_tell(ex, cue)
     start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
     if THAT_WORD.search(text[cue.end:start]):
+        that = DEMONSTRATIVE_THAT.search(text, cue.end, start)
+        if that is not None and FINITE_FIRST.match(text, start, limit):
+            return that.start(), False  # "said that was a natural part of it": "that" is the subject
         return start, True
     m = GAP_BEFORE_THAT.match(text, start, limit)
     if m is None:

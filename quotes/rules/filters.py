@@ -74,6 +74,42 @@ register(Filter(
 ))
 
 
+# "The jobs report was released", "the October report exceeded …", "The audit report found …": the
+# bare form of a cue verb right after a noun and before a verb heads the subject. After a pronoun
+# ("what they say is …") or in a relative clause ("the things that polls say will …") it stays a verb.
+VERB_AFTER = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|must|did|does|"
+                        r"(?-i:[a-z]+ed))\b", re.IGNORECASE)
+WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
+RELATIVE_WORDS = frozenset({"who", "which", "that", "what", "whom", "whose"})
+
+
+def noun_before_verb(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
+    word = cue.text.lower()
+    if cue.kind not in VERBS or " " in word or ex.lexicon.lemma(word) != word or word.endswith("ed"):
+        return False
+    if not VERB_AFTER.match(ex.text, cue.end, para.end):
+        return False
+    before = WORDS_BEFORE.search(ex.text, max(para.start, cue.start - 60), cue.start)
+    if before is None:
+        return False
+    words = [w.lower() for w in before.groups() if w]
+    return words[-1] not in ex.lexicon.pronoun_words and RELATIVE_WORDS.isdisjoint(words)
+
+
+register(Filter(
+    "filter.noun_before_verb", "cue", noun_before_verb,
+    "the bare form of a cue verb between a singular noun and a verb is a noun: `the jobs report was released`, "
+    "`The audit report found …` (where `found` is the cue)",
+    must_not=(
+        example("The October jobs report was released on Friday."),
+    ),
+    must=(
+        example("The audit report found that the ferry lost money.",
+                ("indirect.SVC", "indirect", "the ferry lost money", "The audit report", "found"), scope="all"),
+        example("The things that polls say will happen often do not."),
+    ),
+))
+
 # "READ MORE: …", "WATCH: …": a link to another story, whose headline quotes nobody here.
 LINK_HEADLINE = re.compile(r"\s*(?:READ\s+MORE|Read\s+more|RELATED|Related|WATCH|Watch|SEE\s+ALSO|See\s+also|"
                            r"MORE|LISTEN|PHOTOS|VIDEO|Video|RECOMMENDED|Recommended)\s*:")

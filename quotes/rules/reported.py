@@ -469,6 +469,8 @@ register(Rule(
                 ("indirect.SVC", "indirect", "she will run again", "Her aides and allies", "say")),
         example("But those who live near the pier say the noise never stops.",
                 ("indirect.SVC", "indirect", "the noise never stops", "those who live near the pier", "say")),
+        example("Asked about the toll, Tom Reyes said that was a natural part of the job.",
+                ("indirect.SVC", "indirect", "that was a natural part of the job", "Tom Reyes", "said")),
         example("Crews who worked on the bridge said the cables were rusted through.",
                 ("indirect.SVC", "indirect", "the cables were rusted through", "Crews who worked on the bridge",
                  "said")),
