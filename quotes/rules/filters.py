@@ -106,7 +106,8 @@ register(Filter(
     must=(
         example("The audit report found that the ferry lost money.",
                 ("indirect.SVC", "indirect", "the ferry lost money", "The audit report", "found"), scope="all"),
-        example("The things that polls say will happen often do not."),
+        example("Harbour officials report the pier was closed for a week.",
+                ("indirect.SVC", "indirect", "the pier was closed for a week", "Harbour officials", "report")),
     ),
 ))
 
