@@ -148,6 +148,8 @@ def object_ok(ex: Extractor, rest: str) -> bool:
     if not m:
         return False
     first = m.group(1).lower()
+    if first == "her" and m.group(2) and m.group(2).lower() not in FUNCTION_WORDS:
+        return True  # "criticized her plan": a possessive, not the pronoun of "criticized her for …"
     return not (first in OBJECT_PRONOUNS or first in PRONOUN_SPEAKERS or first in ("nothing", "anything", "something"))
 
 
@@ -293,6 +295,8 @@ register(Rule(
         example("The harbour union called for an independent inquiry into the crane collapse.",
                 ("indirect.SVO", "indirect", "an independent inquiry into the crane collapse", "The harbour union",
                  "called")),
+        example("The mayor explained her plan for the pier at the meeting.",
+                ("indirect.SVO", "indirect", "her plan for the pier at the meeting", "The mayor", "explained")),
     ),
     must_not=(
         example("The senator denied the charges through her lawyer."),

@@ -484,6 +484,7 @@ register(Rule(
     ),
     must_not=(
         example("Voters may not let the harbour papers tell them whom to back."),
+        example("A splinter group claimed responsibility for the fire at the pier."),
         example("The mayor is also encouraging her voters at a rally on the pier to ask why the ferry stopped."),
         example("The state department announced nothing new on the report."),
         example("The senator denied the charges through her lawyer."),
