@@ -564,7 +564,8 @@ ADJUNCT_TEMPLATE = (
     r"(?:(?:the|a|an)\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?"
     r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
     r"CBS|NPR|BBC)(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|however|"
-    r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))\s*,?"
+    r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))"
+    r"(?![\w’'-])\s*,?"  # whole words only: "again" is no adjunct inside "against"
 )
 
 

@@ -73,6 +73,33 @@ def test_news_sentences_with_random_quote_marks(text):
     check(text)
 
 
+# Words that an adjunct, a hearer or a cue could match the start of ("again" in "against", "once" in
+# "onceover", "Ely" in "Elysee" for a word in -ly).
+PREFIXED = ["warned against", "said onceover", "told Elysee officials", "said alsoran", "said earlierthan",
+            "noted laterally", "told reporters", "said on Twitterverse", "said previouslyowned", "admitted"]
+prefixed_news = st.lists(st.builds("{} {} {} the port was {}.".format, st.sampled_from(NAMES),
+                                   st.sampled_from(PREFIXED), st.sampled_from(["", "that", "Thursday,"]),
+                                   st.sampled_from(["closed", "late again", "safe"])), max_size=6).map(" ".join)
+
+
+def starts_and_ends_on_word_edges(text: str, start: int, end: int) -> bool:
+    inside = text[start:end]
+    return (start == 0 or not (text[start - 1].isalnum() and inside[:1].isalnum())) \
+        and (end == len(text) or not (inside[-1:].isalnum() and text[end].isalnum()))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(prefixed_news)
+def test_spans_never_cut_a_word(text):
+    """A claim, speaker or cue starts and ends on the edges of words: no adjunct or hearer is taken
+    from the start of a longer word ("warned again|st …")."""
+    check(text)
+    for record in (q.to_record() for q in extract(text)):
+        for field, start, end in RECORD_SPANS[:3]:
+            if record[field] is not None:
+                assert starts_and_ends_on_word_edges(text, record[start], record[end]), (field, record[field])
+
+
 ADVERSARIAL = [
     "“" * 5000, "\"" * 5000, "'" * 10000, "«“‘" * 1500, "’”»" * 1500, "\"'" * 4000, "``''" * 2000,
     "said " * 3000, ", he said, " * 2000, "According to " * 2000, ", according to officials" * 1000,
