@@ -39,6 +39,7 @@ CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
     r"did|does|do|isn’t|wasn’t|won’t|wouldn’t|can’t|don’t|doesn’t|didn’t|isn't|wasn't|won't|"
     r"wouldn't|can't|don't|doesn't|didn't|\w+ed|(?:it|he|she|that|there|what|who|here)[’']s|\w+’re|\w+'re|"
+    r"(?:i|he|she|we|they|you|it|who)[’']d|"
     r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.

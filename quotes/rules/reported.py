@@ -44,6 +44,11 @@ NOT_SPEECH_AFTER_CUE = re.compile(
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
+# What a hearer the lexicon did not skip may lead into: "told a lunch group that …", "told host Matt
+# Boyle, “…”", "told residents not to drink …", "told the crowd about …".
+TOLD_CONTENT = re.compile(r"\bthat\b|[\"“‘]|\bto\s+(?-i:[a-z])|\b(?:about|how|why|what|whether|of|against)\b|"
+                          r"\b(?:jokes?|story|stories|tales?|lies?|truth)\b")  # "told a joke", "told their stories"
+TOLD_WINDOW = 80
 PARTICIPLE_FIRST = re.compile(r"[\w’'-]*ing\b")
 # "said about half of the rise …", "said over 200 homes …": a number that opens the claim's subject
 APPROXIMATE_NUMBER = re.compile(r"(?:about|over|under|around)\s+(?:half|a\s+(?:third|quarter|fifth|dozen)\b|\d"
@@ -182,7 +187,10 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     introduced = that or text[start:start + 1] in "\"“‘'«" or directive
     if not introduced and (lemma in ex.lexicon.weak_lemmas
                            or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end)):
-        return None
+        return None  # "denied the charges": no clause, no claim
+    if told and not introduced and not opens_clause(ex, start, s_end) \
+            and not TOLD_CONTENT.search(text, start, min(s_end, start + TOLD_WINDOW)):
+        return None  # "told a council panel on Wednesday": a hearer, and nothing told
     end = content_end(ex, para, start, r.sentence)
     found = claim(ex, para, cue, speaker, (start, end), antecedent)
     return (how, found) if found else None
@@ -485,6 +493,7 @@ register(Rule(
     must_not=(
         example("Voters may not let the harbour papers tell them whom to back."),
         example("A splinter group claimed responsibility for the fire at the pier."),
+        example("Harbour chief Ana Ruiz told a council panel on Wednesday."),
         example("The mayor is also encouraging her voters at a rally on the pier to ask why the ferry stopped."),
         example("The state department announced nothing new on the report."),
         example("The senator denied the charges through her lawyer."),
