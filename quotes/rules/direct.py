@@ -22,7 +22,7 @@ from quotes.phrases import (
     speaker_before,
 )
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import is_tell, opens_clause, subject_of
+from quotes.rules.clauses import CLAUSE_VERB, is_tell, opens_clause, subject_of
 from quotes.rules.engine import Extractor, has_words, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range, strip_space
@@ -37,6 +37,7 @@ INNER_CLOSERS = " \"'”’»›"  # "…?’”": the question mark inside a qu
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
 # The rest of a speaker phrase between an attribution and the quotation it continues into.
+PARTICIPLE_BEFORE_QUOTE = re.compile(r"(?-i:[a-z]+ing)\b[^\"“”‘«;:.!?]{0,80},\s*")  # ", explaining why …, “"
 WHERE_WRITTEN = re.compile(r"(?:on|in|at|to)\s+[^\"“”‘«,;:.!?]{1,50}\.\s*")
 DESCRIBED_WHO = re.compile(r"(?:a|an|the)\s+[^\"“”‘«,;:.!?]{1,40}?\bwho\b")  # ", an economist who is …,"
 APPOSITIVE_BEFORE_QUOTE = re.compile(r"[^\"“”‘«,;:.!?]{1,80},\s*")
@@ -149,6 +150,8 @@ def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
     m = re.match(r"\s*([A-Za-z’']+)", text[pos:limit])
     if not m or m.group(1).lower() in PREPOSITIONS:
         return False
+    if m.group(1).lower().endswith("ing") or CLAUSE_VERB.match(text, pos + m.start(1)):
+        return False  # "said in a statement explaining why …", "said in an interview aired Monday": no subject
     return m.group(1).lower() == "that" or opens_clause(ex, pos, limit)
 
 
@@ -368,8 +371,10 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
     told = cand.cue is not None and cand.attribution_end == cand.cue.end and is_tell(ex, cand.cue)
     pos = content_start(text, cand.attribution_end, span.start, ex.lexicon, told, ex.adjuncts)
     if pos < span.start and (TOPIC_BEFORE_QUOTE.fullmatch(text, pos, span.start)
-                             or WHERE_WRITTEN.fullmatch(text, pos, span.start)):
-        pos = span.start  # `"…," he said of the campaign, "…"`, `"…," she wrote on Harbour Talk. "…"`
+                             or WHERE_WRITTEN.fullmatch(text, pos, span.start)
+                             or PARTICIPLE_BEFORE_QUOTE.fullmatch(text, pos, span.start)):
+        pos = span.start  # `"…," he said of the campaign, "…"`, `"…," she wrote on Harbour Talk. "…"`,
+        # `"…," she wrote in a statement explaining why she ran, "…"`
     if pos < span.start and APPOSITIVE_BEFORE_QUOTE.fullmatch(text, pos, span.start) \
             and (not opens_clause(ex, pos, span.start) or DESCRIBED_WHO.match(text, pos, span.start)):
         pos = span.start  # `"…," said Dana Cole, the port's director, "…"`: the rest of the speaker phrase
@@ -412,6 +417,10 @@ register(Rule(
                  "the port's operations director, Helen Marsh", "told"),
                 ("direct.split", "direct", "and every day costs the region money.",
                  "the port's operations director, Helen Marsh", "told")),
+        example("“Many people are unsure this year,” Ana Ruiz wrote in a statement explaining why she ran, “but most "
+                "voters agree that the port is failing.”",
+                ("direct.QCQ-SV", "direct", "Many people are unsure this year,", "Ana Ruiz", "wrote"),
+                ("direct.split", "direct", "but most voters agree that the port is failing.", "Ana Ruiz", "wrote")),
     ),
     must_not=(
         example('"We have to act," the senator told "Morning Report" after the vote.',
@@ -477,6 +486,8 @@ register(Rule(
                 "former harbour pilot, said in an interview.",
                 ("direct.QCQ-SV", "direct", "The port needs a plan,", "Rep. Ellen Park (D-Maine), a member of the "
                  "transport committee and a former harbour pilot", "said")),
+        example("“Let us look back six months,” Ana Ruiz said in an interview with Harbour Radio aired Monday.",
+                ("direct.QCQ-SV", "direct", "Let us look back six months,", "Ana Ruiz", "said")),
     ),
     must_not=(
         example('"This Week," the senator said that the bridge would close.',
