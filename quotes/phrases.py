@@ -561,7 +561,7 @@ HEARERS = re.compile(
 ADJUNCT_TEMPLATE = (
     r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
     r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
-    r"(?:(?:the|a|an)\s+)?(?-i:[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))?"
+    r"(?:(?:the|a|an|my|our|his|her|their|its)\s+)?(?-i:(?:[a-z][\w’'-]*\s+){0,2}[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))?"
     r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
     r"CBS|NPR|BBC)(?:[’']s\s+(?-i:[A-Z]\w*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\w*)*|[“\"][^”\"\n]{1,60}[”\"]))?|"  # a show
     r"also|again|repeatedly|further|once|flatly|however|"
