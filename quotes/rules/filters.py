@@ -111,6 +111,33 @@ register(Filter(
     ),
 ))
 
+# "went on" reports speech only before what was said: "she went on, “…”", "he went on to say …",
+# "“…,” he went on." Before a noun phrase it is another verb: "went on the attack", "as the day went on".
+GO_ON = frozenset({"went on", "goes on", "go on", "going on"})
+GO_ON_SPEECH = re.compile(r"\s*(?:[,:;.!?—–\"“”‘’']|to\s+(?-i:[a-z])|$)")
+
+
+def not_going_on_to_speak(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
+    if " ".join(cue.text.lower().split()) not in GO_ON:
+        return False
+    return not GO_ON_SPEECH.match(ex.text, cue.end, para.end) or ex.text[max(para.start, cue.start - 12):cue.start] \
+        .lower().rstrip().endswith(("day", "night", "week", "year", "time"))
+
+
+register(Filter(
+    "filter.went_on", "cue", not_going_on_to_speak,
+    "`went on` reports only before what was said (`went on, “…”`, `went on to say …`), not in `went on the "
+    "attack` or `as the day went on`",
+    must_not=(
+        example("Eight candidates went on the attack on television as four worked the crowds."),
+        example("As the day went on, Ellen Park offered stronger defences of the plan."),
+    ),
+    must=(
+        example("“The pier is safe,” Ellen Park went on.",
+                ("direct.QCQ-SV", "direct", "The pier is safe,", "Ellen Park", "went on")),
+    ),
+))
+
 # "READ MORE: …", "WATCH: …": a link to another story, whose headline quotes nobody here.
 LINK_HEADLINE = re.compile(r"\s*(?:READ\s+MORE|Read\s+more|RELATED|Related|WATCH|Watch|SEE\s+ALSO|See\s+also|"
                            r"MORE|LISTEN|PHOTOS|VIDEO|Video|RECOMMENDED|Recommended)\s*:")
