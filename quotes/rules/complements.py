@@ -24,6 +24,7 @@ from quotes.rules.reported import reading
 PARTICLE_AFTER = re.compile(r"\s*([a-z]+)\b")  # "called for", "asked about"
 WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
 INFINITIVE = re.compile(r"(?:not\s+)?to\s+[\"“‘]?(?-i:[a-z])[\w’'-]*\b")  # "vowed to “bomb …”"
+PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through"})
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
 OBJECT_WORDS = 8
 OBJECT = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
@@ -150,6 +151,8 @@ def object_ok(ex: Extractor, rest: str) -> bool:
     first = m.group(1).lower()
     if first == "her" and m.group(2) and m.group(2).lower() not in FUNCTION_WORDS:
         return True  # "criticized her plan": a possessive, not the pronoun of "criticized her for …"
+    if first in PLACE_PREPOSITIONS and not re.search(r"\bthat\b", rest):
+        return False  # "as Tom Lane noted in the Harbour Review": where it was said, and no object
     return not (first in OBJECT_PRONOUNS or first in PRONOUN_SPEAKERS or first in ("nothing", "anything", "something"))
 
 
@@ -300,6 +303,7 @@ register(Rule(
     ),
     must_not=(
         example("The senator denied the charges through her lawyer."),
+        example("It is an old scare tactic, as Tom Lane noted in the Harbour Review."),
     ),
     default_confidence=0.6,
 ))
