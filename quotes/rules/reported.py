@@ -236,12 +236,17 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] 
         comma = text.find(",", speaker[1], s_end)
         if comma < 0:
             return None
+        described = SOURCE_PARTICIPLE.match(text, comma + 1, s_end)
+        if described:
+            comma = described.end() - 1  # "According to Jack Kelly, writing for the Review, …": who the source is
         found = claim(ex, para, cue, speaker, (comma + 1, s_end))
         return ("AC", found) if found else None
     found = claim(ex, para, cue, speaker, (s_start, cue.start))
     return ("CA", found) if found else None
 
 
+# A participle that says who the source is, between it and the claim: ", writing for the Review,".
+SOURCE_PARTICIPLE = re.compile(r"\s*(?-i:[a-z]+ing)\s+(?:for|in|on|at|from|with|to)\b[^,;:.!?“”\"]{1,60},")
 # What may stand before a leading "According to S, …": nothing, a parenthesis, a conjunction, or a
 # clause of the writer's that ends in a colon ("It has not gone unnoticed: according to polls, …").
 LEAD_BEFORE_ACCORDING = re.compile(r"(?:[^:;]*[:;]\s*)?[\s(\"“”‘’']*(?:(?:but|and|yet|so|also|however),?\s+)?$",
@@ -280,6 +285,8 @@ register(Rule(
                  "According to")),
         example("The fares went up again: according to a new survey, most riders now drive.",
                 ("according_to.AC", "indirect", "most riders now drive", "a new survey", "according to")),
+        example("According to Jack Kelly, writing for the Harbour Review, the ferry is late again.",
+                ("according_to.AC", "indirect", "the ferry is late again", "Jack Kelly", "According to")),
     ),
     must_not=(
         example("The plan was drawn up in keeping with the rules set by the council."),
