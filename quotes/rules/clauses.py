@@ -268,3 +268,20 @@ def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Ran
     if speaker[0] < end and start < speaker[1]:
         return None
     return Found((start, end), speaker, cue, type=quote_type(para, start, end), antecedent=antecedent)
+
+
+TIME_ONLY = re.compile(rf"(?:(?:even|just|only|and|but)\s+)?(?:{TIME}|then|now|since|again)\s*", re.IGNORECASE)
+ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "after", "before", "among", "amid", "for", "from", "with",
+                             "without", "under", "since", "by", "despite", "beyond", "besides", "unlike"})
+
+
+def adjunct_only(ex: Extractor, start: int, end: int) -> bool:
+    """``text[start:end]`` is a phrase of time, place or manner and no clause: "In a speech last
+    July", "Six months ago", "Even then", "In addition". Words before a cue that are only this say
+    where or when, not what ("In a speech last July, he said: …")."""
+    text = ex.text
+    if TIME_ONLY.fullmatch(text, start, end):
+        return True
+    first = text[start:end].split(maxsplit=1)[:1]
+    return bool(first) and first[0].lower() in ADJUNCT_OPENERS and "," not in text[start:end] \
+        and CLAUSE_VERB.search(text, start, end) is None

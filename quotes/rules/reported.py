@@ -16,6 +16,7 @@ from quotes.document import VERBS, Cue, Paragraph
 from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
+    adjunct_only,
     claim,
     claim_start,
     content_end,
@@ -95,6 +96,8 @@ def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
     while comma > 0:
         speaker = speaker_before(ex.text, s_start + comma + 1, cue.start, ex.lexicon)
         if speaker and not ex.text[s_start + comma + 1:speaker[0]].strip():
+            if adjunct_only(ex, *content_range(ex.text, s_start, s_start + comma)):
+                return None  # "In a speech last July, he said:" tells when, not what
             return claim(ex, para, cue, speaker, (s_start, s_start + comma))
         comma = left.rfind(",", 0, comma)  # an appositive speaker: step over its comma
     return None
@@ -325,6 +328,8 @@ register(Rule(
     ),
     must_not=(
         example("Look out, harbour, I thought, here comes the storm."),
+        example("In a speech last July, the mayor said:\n\n“The ferry will run all winter.”",
+                ("direct.colon_lead_in", "direct", "The ferry will run all winter.", "the mayor", "said")),
     ),
     default_confidence=0.85,
 ))
