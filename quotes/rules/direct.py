@@ -260,7 +260,7 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         start = content_start(text, cue.end, span.start, ex.lexicon, told, ex.adjuncts)
         if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start):
             start = span.start  # "Lopez said about the movement, “…”"
-        if start >= span.start and not fragment(ex, para, span):
+        if start >= span.start and not fragment(ex, para, span) and not joined_quotation(ex, para, span):
             speaker, _ = subject_of(ex, cue, region_start)
             if speaker:
                 return Attribution("SVQ", cue, speaker, span.start)
@@ -291,6 +291,16 @@ def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
     following = ex.first_word(subject[1], limit).lower()
     return phrase.lower() not in IMPERSONAL and phrase.split()[0].lower() not in PREPOSITIONS \
         and following not in CLAUSE_LINKS and not SECOND_SUBJECT.search(ex.text, subject[1], limit)
+
+
+# "said that “…” and “…”", "said that “…,” and that, on trade, “…”": quotations joined into one claim.
+JOINED_QUOTATION = re.compile(r"\s*,?\s*and\s+(?:that\b[^\"“”.;:!?]{0,60}?)?[\"“]")
+
+
+def joined_quotation(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
+    """A quotation that "and" joins to another in the same claim is part of a mixed claim, not a
+    direct quote of its own."""
+    return JOINED_QUOTATION.match(ex.text, span.end, para.end) is not None
 
 
 def fragment(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
@@ -533,6 +543,9 @@ register(Rule(
                 ("direct.SVQ", "direct", "We have to be ready for the winter.", "Ellen Park", "saying")),
     ),
     must_not=(
+        example('Ana Ruiz said that "many of the crew are from the port" and "nobody is more loyal to the ferry."',
+                ("indirect.SVC", "mixed", '"many of the crew are from the port" and "nobody is more loyal to the '
+                 'ferry."', "Ana Ruiz", "said")),
         example("The lawyers said “every filing points one way” that the permit is valid.",
                 ("indirect.SVC", "mixed", "“every filing points one way” that the permit is valid",
                  "The lawyers", "said")),
