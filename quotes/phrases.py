@@ -19,7 +19,8 @@ TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afterno
         r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
         r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July"
         r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-        r"|(?:a|one|two|three|several|a\s+few)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year"
+        r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|several|a\s+few|\d{1,3})"
+        r"\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year"
         r"|years)\s+"
         r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
         r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
@@ -369,7 +370,7 @@ def name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range |
 OPENING_ADJUNCT = re.compile(
     r"\s*(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
     r"since|last|this|over|at|minutes|hours|days|weeks|months|years|moments|(?-i:[A-Z])\w+ing)\b"
-    r"[^,;:.!?“”\"]{0,60},\s*", re.IGNORECASE)
+    r"[^,;:.!?“”\"]{0,90},\s*", re.IGNORECASE)
 # The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
@@ -452,6 +453,9 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         return None
     last = text[tokens[taken - 1][0]:tokens[taken - 1][1]]
     following = text[tokens[taken][0]:tokens[taken][1]]
+    aged = AGE_OR_PLACE.match(text, tokens[taken - 1][1], limit) if following[0].isdigit() else None
+    if aged and "," in aged.group() and (after := words(text, aged.end(), min(limit, aged.end() + 30))):
+        following = text[after[0][0]:after[0][1]]  # "Ana Ruiz, 70, said …": the age is the subject's
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
             or following.lower() in FUNCTION_WORDS - VERB_LIKE:
         return None

@@ -541,6 +541,13 @@ register(Rule(
                 ("direct.SVQ", "direct", "The council has failed us.", "Ellen Park", "saying")),
         example('Ellen Park rallied supporters on Monday, saying: "We have to be ready for the winter."',
                 ("direct.SVQ", "direct", "We have to be ready for the winter.", "Ellen Park", "saying")),
+        # the subject a second verb shares, after an opening participle or time and with an age
+        example('Appearing before cheering supporters at the hall, Ana Ruiz, 70, said it was too early to call '
+                'the vote but added, "I think you all know the result."',
+                ("indirect.SVC", "indirect", "it was too early to call the vote", "Ana Ruiz, 70", "said"),
+                ("direct.SVQ", "direct", "I think you all know the result.", "Ana Ruiz", "added")),
+        example("Eight years ago, he backed Ellen Park and said, “Ruiz has never done anything for us.”",
+                ("direct.SVQ", "direct", "Ruiz has never done anything for us.", "he", "said")),
     ),
     must_not=(
         example('Ana Ruiz said that "many of the crew are from the port" and "nobody is more loyal to the ferry."',
