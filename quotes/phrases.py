@@ -499,9 +499,10 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     if named and (not any(text[s].isupper() for s, _ in tokens) or first in DETERMINERS):
         # "said its general secretary, Greta Solberg.", "said his oldest friend at Harbour College, Tom Reyes"
         return start, named.end(1)
-    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens) \
+    head = text[tokens[-1][0]:tokens[-1][1]]
+    if not head_ok(head, lexicon) and (not determined_noun(text, tokens) or head.endswith("ing")) \
             and not postmodified_head(text, tokens, lexicon):
-        return None
+        return None  # "said a neighbour", but "tweeted a warning" names what was said
     m = APPOSITIVE.match(text, end, limit)
     if m and _has_role_or_org(m.group(1), lexicon) \
             and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):

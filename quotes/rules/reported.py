@@ -354,6 +354,9 @@ register(Rule(
         example("The bridge would reopen in May, said Ellen Park.",
                 ("indirect.CVS", "indirect", "The bridge would reopen in May", "Ellen Park", "said")),
     ),
+    must_not=(
+        example("On the other side, Sen. Ana Ruiz, who has made the port her cause, tweeted a warning."),
+    ),
     default_confidence=0.85,
 ))
 register(Rule(
