@@ -265,6 +265,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     tokens = words(text, start, end)
     if not tokens:
         return None
+    if appositive and head_words is None and any(
+            text[s:e] in lexicon.cue_forms and text[s:e].islower() for s, e in tokens[:-1]):
+        return None  # "…, a senior aide said Park will have to choose, saying": a clause, not a speaker
     if head_words is not None and len(tokens) <= MAX_APPOSITIVE_WORDS:
         pass  # a long appositive after a short head: "Amanda Nash, health promotion manager with …,"
     elif len(tokens) > 12:
@@ -369,7 +372,8 @@ def name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range |
 # A phrase that opens a sentence before its subject: "On Sunday,", "In an interview with CNN,".
 OPENING_ADJUNCT = re.compile(
     r"\s*(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
-    r"since|last|this|over|at|minutes|hours|days|weeks|months|years|moments|(?-i:[A-Z])\w+ing)\b"
+    r"since|last|this|over|at|minutes|hours|days|weeks|months|years|moments|amid|amidst|alongside|among|"
+    r"following|throughout|upon|despite|(?-i:[A-Z])\w+ing)\b"
     r"[^,;:.!?“”\"]{0,90},\s*", re.IGNORECASE)
 # The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
@@ -378,7 +382,8 @@ OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 SUBJECT_JOINERS = frozenset({"of", "for", "the"})
 LEADING_TIME = re.compile(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
 LEADING_PREPOSITIONS = frozenset({"without", "with", "for", "of", "to", "in", "on", "from", "by", "into", "against",
-                                  "despite"})  # not "about half", "over 200", "at least"
+                                  "despite", "amid", "amidst", "alongside", "among", "following", "throughout",
+                                  "upon", "shortly"})  # not "about half", "over 200", "at least"
 SUBORDINATORS = frozenset({"when", "as", "after", "before", "while", "if", "because", "since", "once", "although",
                            "though", "until", "whenever"})
 AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "did", "does", "will", "would", "could",
@@ -426,8 +431,9 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         # "When Trump spoke and said …": the subordinate clause's
         comma = text.find(",", tokens[0][1], limit)
         return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)
-    if first.lower() in FUNCTION_WORDS - DETERMINERS or first.lower() in ("ever", "without", "despite"):
-        return None  # "With the council worried, …", "Ever since …": a phrase, not a subject
+    if first.lower() in FUNCTION_WORDS - DETERMINERS or first.lower() in LEADING_PREPOSITIONS \
+            or first.lower() == "ever":
+        return None  # "With the council worried, …", "Ever since …", "Amid the protests, …": a phrase, not a subject
     taken = 1 if first.lower() in DETERMINERS else 0
     vocabulary = lexicon.subject_words
 

@@ -79,7 +79,9 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
         after_cue = content_start(text, cue.end, sent[1], ex.lexicon, is_tell(ex, cue), ex.adjuncts)
         at_end = not text[after_cue:sent[1]].strip(" .!?\"”’'")
         # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
-        at_end = at_end or bool(PARTICIPLE_AFTER.match(text[cue.end:sent[1]]))
+        at_end = at_end or bool(PARTICIPLE_AFTER.match(text[cue.end:sent[1]])) \
+            or text[cue.end:after_cue].rstrip().endswith(",") and bool(PARTICIPLE_FIRST.match(text, after_cue))
+        # (also after the cue's adjuncts: "he said in an interview on Wednesday, adding …")
         return CueReading(sent, lemma in ex.lexicon.weak_lemmas, after_cue, at_end)
 
     return ex.cached(("reading", cue.start), read)
@@ -322,6 +324,10 @@ register(Rule(
         example("The ferry line closed after the storm, the Harbour Review reported in 2014.",
                 ("indirect.CSV", "indirect", "The ferry line closed after the storm", "the Harbour Review",
                  "reported")),
+        example("The ferry is late, Tom Reyes said in a telephone interview on Wednesday, adding that the crew was "
+                "sick.",
+                ("indirect.CSV", "indirect", "The ferry is late", "Tom Reyes", "said"),
+                ("indirect.participle", "indirect", "the crew was sick", "Tom Reyes", "adding")),
         example('The ferry left early, Tom Reyes said, adding, "Nobody told the crew."',
                 ("indirect.CSV", "indirect", "The ferry left early", "Tom Reyes", "said"),
                 ("direct.SVQ", "direct", "Nobody told the crew.", "Tom Reyes", "adding")),
