@@ -290,9 +290,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
-    if not head_ok(last, lexicon) and not appositive \
+    if not head_ok(last, lexicon) and (not appositive or head_words is None and not last[0].isupper()) \
             and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
-        return None
+        return None  # (an appositive's head was checked above; "the meeting went badly from there," is none)
     first = text[tokens[0][0]:tokens[0][1]]
     timed = (LEADING_TIME.match(text, tokens[0][0], end) or adjunct_regex(lexicon).match(text, tokens[0][0], end)) \
         if first.lower() in LEADING_PREPOSITIONS else None

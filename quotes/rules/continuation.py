@@ -71,7 +71,8 @@ def continues(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[str, Ca
     if span.start in ex.attributed:
         return None
     content = ex.direct_content(span)
-    if content[0] >= content[1] or ex.in_content(span.start) or ex.is_title(span):
+    whole_paragraph = span.start == para.start and not ex.text[span.end:para.end].strip()
+    if content[0] >= content[1] or ex.in_content(span.start) or ex.is_title(span, heading=whole_paragraph):
         return None  # a quoted heading or title ("Coal Is Not the Villain") goes on with nobody's words
     previous = ex.previous_speaker(para, span)
     if previous is None or ex.own_cue_after(para, span):
@@ -248,6 +249,8 @@ register(Rule(
         example('"The bridge is closed until further notice."'),
         example("“We expect a long fight,” said Ellen Park.\n\n“The Villain Is Not the Ferry”\n\nThe strike began in "
                 "May.", ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said")),
+        example("“We expect a long fight,” said Ellen Park.\n\n'Legend in the Harbour.'\n\nThe strike began in May.",
+                ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said")),
         example("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\nIt costs two "
                 "dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”",
                 ("direct.QCQ-VS", "direct", "The ferry is full every morning,", "Ellen Park", "said")),

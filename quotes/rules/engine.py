@@ -225,10 +225,12 @@ class Extractor:
     def direct_content(self, span: QuotedSpan) -> Range:
         return strip_space(self.text, span.inner_start, span.inner_end)
 
-    def is_title(self, span: QuotedSpan) -> bool:
+    def is_title(self, span: QuotedSpan, heading: bool = False) -> bool:
         """Whether a quotation is the title of a show, a song, an ad or a section ("Fox News Sunday",
-        ''A Change Is Gonna Come'', “Arrogant”): a few words in title case with no sentence in them."""
-        words = self.text[span.inner_start:span.inner_end].strip(" ,").split()
+        ''A Change Is Gonna Come'', “Arrogant”): a few words in title case with no sentence in them.
+        ``heading``: the quotation is a paragraph of its own, where a section heading may end in a
+        full stop ('Legend in the Harbour.')."""
+        words = self.text[span.inner_start:span.inner_end].strip(" ," + ("." if heading else "")).split()
         if not words or len(words) > MAX_TITLE_WORDS or words[-1][-1:] in ".?!" or not words[0][:1].isupper():
             return False
         # every word capitalised but the small ones: "Forget about Ford and GM" is no title

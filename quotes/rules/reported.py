@@ -36,6 +36,8 @@ from quotes.sentences import Range
 MIN_LEAD_WORDS = 2  # "The golf trade, she said, is back": a lead of one word ("Sometimes, …") is no claim
 PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "he said, wiping his face"
 FIRST_WORD = re.compile(r"[\w’']+")
+PLACE_AFTER_SPEAKER = re.compile(r"\s+(?:in|at|inside|outside|from)\s+(?:the|a|an|his|her|their)\s+[\w’'-]+"
+                                 r"(?:\s+[\w’'-]+)?\s*[.!?]?[\"”’']?\s*")  # "…, said one source in the room."
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|which|whom)\b")
 NOT_TO = re.compile(r"not\s+to\b")  # "asked not to be named"
 INFINITIVE_AFTER = re.compile(r"to\s+\w")
@@ -147,7 +149,7 @@ def content_cue_speaker(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
     speaker = speaker_after(text, cue.end, s_end, ex.lexicon)
     rest = text[speaker[1]:s_end] if speaker else ""
     if not speaker or rest.strip(" .!?,\"”’'") and not ex.adjuncts.match(text, speaker[1], s_end) \
-            and not RELATIVE_AFTER.match(rest):
+            and not RELATIVE_AFTER.match(rest) and not PLACE_AFTER_SPEAKER.fullmatch(rest):
         return None
     comma = text.rfind(",", s_start, cue.start)
     return claim(ex, para, cue, speaker, (s_start, comma))
@@ -359,6 +361,9 @@ register(Rule(
     must=(
         example("The bridge would reopen in May, said Ellen Park.",
                 ("indirect.CVS", "indirect", "The bridge would reopen in May", "Ellen Park", "said")),
+        example("Tempers rose, and the meeting went badly from there, said one council source in the room.",
+                ("indirect.CVS", "indirect", "Tempers rose, and the meeting went badly from there",
+                 "one council source", "said")),
     ),
     must_not=(
         example("On the other side, Sen. Ana Ruiz, who has made the port her cause, tweeted a warning."),
