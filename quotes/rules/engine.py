@@ -93,6 +93,7 @@ class Extractor:
         self._by_end: list[Candidate] = []
         self._longest = 0
         self.speaker_ends: dict[int, Range] = {}
+        self._speaker_spans: list[Range] = []  # sorted, for in_speaker
         self._mentions: dict[Range, Mention] = {}
         self.used_cues: set[int] = set()
         self.attributed: dict[int, Candidate] = {}  # quoted span start -> candidate
@@ -114,8 +115,9 @@ class Extractor:
                     self.try_rules("patterns", para, sentence)
         for para in paragraphs:
             for cue in para.cues:
-                if cue.start in self.used_cues or self.in_content(cue.start) or self.inside_quotation(para, cue.start):
-                    continue
+                if cue.start in self.used_cues or self.in_content(cue.start) or self.inside_quotation(para, cue.start) \
+                        or self.in_speaker(cue.start):
+                    continue  # (a cue inside a found speaker phrase is part of it: "according to an NBC report")
                 if any(f.test(self, para, cue) for f in self.cue_filters):
                     continue
                 self.try_rules("reported", para, cue)
@@ -187,6 +189,7 @@ class Extractor:
             self._ends.insert(j, cand.content[1])
             self._by_end.insert(j, cand)
             self.speaker_ends.setdefault(cand.speaker.end, (cand.speaker.start, cand.speaker.end))
+            bisect.insort(self._speaker_spans, (cand.speaker.start, cand.speaker.end))
         if cand.cue:
             self.used_cues.add(cand.cue.start)
         if span is not None:
@@ -207,6 +210,11 @@ class Extractor:
 
     def in_content(self, pos: int) -> bool:
         return any(c.content[0] <= pos < c.content[1] for c in self.near(pos, pos + 1))
+
+    def in_speaker(self, pos: int) -> bool:
+        """Inside the speaker phrase of a quote already found."""
+        i = bisect.bisect_right(self._speaker_spans, (pos, len(self.text) + 1))
+        return i > 0 and self._speaker_spans[i - 1][1] > pos
 
     def overlaps_direct(self, start: int, end: int) -> bool:
         return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self.near(start, end))

@@ -309,6 +309,9 @@ register(Rule(
                  "a person familiar with the matter", "according to")),
         example("The ferry lost money in May, according to Ms. Ellen Park.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")),
+        example("The ferry lost money in May, according to a Harbour Review report at the time.",
+                ("according_to.CA", "indirect", "The ferry lost money in May", "a Harbour Review report at the time",
+                 "according to")),
     ),
     must_not=(
         example("The ferry carries 4,000 people per day in the summer months."),
