@@ -285,3 +285,10 @@ def adjunct_only(ex: Extractor, start: int, end: int) -> bool:
     first = text[start:end].split(maxsplit=1)[:1]
     return bool(first) and first[0].lower() in ADJUNCT_OPENERS and "," not in text[start:end] \
         and CLAUSE_VERB.search(text, start, end) is None
+
+
+def holds_attribution(ex: Extractor, start: int, end: int) -> bool:
+    """The words hold a whole attribution already found, its speaker and its cue ("Sources told the
+    Review that she agreed, …"): they are that claim and its attribution, not another claim."""
+    return any(c.cue is not None and c.speaker is not None and c.cue.kind != "according"
+               and start <= c.speaker.start and c.cue.end <= end for c in ex.near(start, end))

@@ -20,6 +20,7 @@ from quotes.rules.clauses import (
     claim,
     claim_start,
     content_end,
+    holds_attribution,
     is_belief,
     is_tell,
     led_clause,
@@ -129,7 +130,8 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     lead = content_range(text, s_start, comma)
     first = FIRST_WORD.match(text[lead[0]:lead[1]])
     adjunct = first is not None and (first.group().lower() in PREPOSITIONS or first.group().endswith("ly"))
-    if lead[0] < lead[1] and not adjunct and not ex.in_content(lead[0]) and has_words(text, *lead, MIN_LEAD_WORDS):
+    if lead[0] < lead[1] and not adjunct and not ex.in_content(lead[0]) and has_words(text, *lead, MIN_LEAD_WORDS) \
+            and not holds_attribution(ex, *lead):
         return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
     return [rest]
 
@@ -249,6 +251,8 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] 
         found = claim(ex, para, cue, speaker, (comma + 1, s_end))
         return ("AC", found) if found else None
     found = claim(ex, para, cue, speaker, (s_start, cue.start))
+    if found and holds_attribution(ex, *found.content):
+        return None  # "His manager, Jeff Weaver, says it is proof, according to the AP": Weaver's claim
     return ("CA", found) if found else None
 
 
@@ -309,6 +313,10 @@ register(Rule(
                  "a person familiar with the matter", "according to")),
         example("The ferry lost money in May, according to Ms. Ellen Park.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")),
+        example("Her campaign manager, Tom Lane, says the win is proof she can close the gap, according to the "
+                "Harbour Review.",
+                ("indirect.SVC", "indirect", "the win is proof she can close the gap", "Her campaign manager, Tom Lane",
+                 "says")),
         example("The ferry lost money in May, according to a Harbour Review report at the time.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "a Harbour Review report at the time",
                  "according to")),
