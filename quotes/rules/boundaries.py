@@ -60,6 +60,10 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
         joined = coordinated(ex, start, cue)
         if joined and cue.kind == "verb":
             return joined.start()
+        if cue.kind == "according" and not ex.text[start:cue.start].rstrip().endswith(("said", "says")):
+            comma = text.rfind(",", start, cue.start)
+            if comma > start and not text[comma + 1:cue.start].strip():
+                return comma  # "…, according to the Review": the source of the whole report, not the claim
         if cue.text.lower().endswith("ing") and ex.comma_before(cue.start, start):
             return text.rfind(",", start, cue.start)
         if cue.kind == "verb":
@@ -68,8 +72,7 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
                 gap = BEFORE_SUBJECT.search(text, start, subject[0])
                 if gap is not None:
                     return gap.start()
-        return None
-    return None
+    return None  # (a cue inside the claim, "said it was too early to call the vote", is passed over)
 
 
 register(Boundary(

@@ -313,15 +313,15 @@ register(Rule(
                  "a person familiar with the matter", "according to")),
         example("The ferry lost money in May, according to Ms. Ellen Park.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")),
-        example("Her campaign manager, Tom Lane, says the win is proof she can close the gap, according to the "
-                "Harbour Review.",
-                ("indirect.SVC", "indirect", "the win is proof she can close the gap", "Her campaign manager, Tom Lane",
-                 "says")),
         example("The ferry lost money in May, according to a Harbour Review report at the time.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "a Harbour Review report at the time",
                  "according to")),
     ),
     must_not=(
+        example("Her campaign manager, Tom Lane, says the win is proof she can close the gap, according to the "
+                "Harbour Review.",
+                ("indirect.SVC", "indirect", "the win is proof she can close the gap", "Her campaign manager, Tom Lane",
+                 "says")),
         example("The ferry carries 4,000 people per day in the summer months."),
     ),
     default_confidence=0.85,
