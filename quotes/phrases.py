@@ -151,6 +151,7 @@ QUANTIFIED = re.compile(r"(?:most|many|some|all|several|few|none|both|each|much|
                         r"(?:them|us|those|(?:the|these|their|his|her|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)",
                         re.IGNORECASE)
 # "those who back her opponents (say)": who or that, then up to seven words before the cue
+QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
 RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[^\s,;:()“”\"]+\s+){1,7}$")
 RELATIVE_CLAUSE_WINDOW = 90
 SPEAKER_WINDOW = 250
@@ -244,6 +245,13 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             rest = PARTY_LABEL.sub("", text[phrase_start:comma.start()]).split()
             if rest and OPENING_ADJUNCT.match(text, phrase_start, comma.end()):
                 continue  # "In a panel discussion in Washington, Marc Morial, …": a time or place, no speaker
+            if len(rest) > 1 and rest[0].lower() in lexicon.cue_forms:
+                # "(“…,” said) Michael Kofman, an expert,": the cue is not part of the name
+                phrase_start = text.index(rest[1], phrase_start + len(rest[0]))
+                rest = rest[1:]
+            if any(w in AUXILIARIES or w in lexicon.cue_forms for w in rest) \
+                    or len(rest) > 1 and rest[-1].lower() in PRONOUN_SPEAKERS:
+                continue  # "“She can claim it, but …”": a clause before the comma, no speaker's head
             if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)):
                 start = phrase_start
                 boundaries = []
@@ -334,6 +342,8 @@ def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: L
     last = text[m.start():m.end()].split()[-1].lower()
     if last in BETWEEN_WORDS or last.endswith("ly"):
         return None  # "the hacker who first (revealed)": the cue is the relative clause's own verb
+    if QUOTE_MARK.search(text, max(clause_start, m.start() - 3), m.start()):
+        return None  # "“… unlikely” that Park can win, said …": a quotation and its clause, no speaker
     head = speaker_before(text, clause_start, m.start(), lexicon)
     before = words(text, max(clause_start, m.start() - 12), m.start())
     if head is None and before and text[before[-1][0]:before[-1][1]].lower() in lexicon.relative_heads:

@@ -42,7 +42,8 @@ PLACE_AFTER_SPEAKER = re.compile(r"\s+(?:in|at|inside|outside|from)\s+(?:the|a|a
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|which|whom)\b")
 NOT_TO = re.compile(r"not\s+to\b")  # "asked not to be named"
 INFINITIVE_AFTER = re.compile(r"to\s+\w")
-DESCRIPTION_AFTER = re.compile(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*$")  # "…, said Dan Cole, an expert"
+# "…, said Dan Cole, an expert."
+DESCRIPTION_AFTER = re.compile(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*[.!?]?[\"”’']?\s*$")
 NOT_SPEECH_AFTER_CUE = re.compile(
     r"(?:(?:it|them|this|these|those|him|her)\s*(?:[,.;:!?]|$)|to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
@@ -372,6 +373,10 @@ register(Rule(
     must=(
         example("The bridge would reopen in May, said Ellen Park.",
                 ("indirect.CVS", "indirect", "The bridge would reopen in May", "Ellen Park", "said")),
+        example('"She can claim it, but it looks very unlikely" that Park can catch Reyes, said Tom Lane, a '
+                'strategist.',
+                ("indirect.CVS", "mixed", '"She can claim it, but it looks very unlikely" that Park can catch Reyes',
+                 "Tom Lane, a strategist", "said")),
         example("Tempers rose, and the meeting went badly from there, said one council source in the room.",
                 ("indirect.CVS", "indirect", "Tempers rose, and the meeting went badly from there",
                  "one council source", "said")),
