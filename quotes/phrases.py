@@ -29,7 +29,7 @@ BETWEEN = re.compile(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
     r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
-    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|in\s+fact|indeed|even|both|"
+    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|in\s+fact|indeed|even|both|however|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
@@ -389,7 +389,7 @@ OPENING_ADJUNCT = re.compile(
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
-SUBJECT_JOINERS = frozenset({"of", "for", "the"})
+SUBJECT_JOINERS = frozenset({"of", "for", "the", "and", "other"})
 LEADING_TIME = re.compile(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
 LEADING_PREPOSITIONS = frozenset({"without", "with", "for", "of", "to", "in", "on", "from", "by", "into", "against",
                                   "despite", "amid", "amidst", "alongside", "among", "following", "throughout",

@@ -49,6 +49,7 @@ NOT_SPEECH_AFTER_CUE = re.compile(
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
+HEARER_ONLY = re.compile(r"\s+(?:me|us|him|her|them|you|(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){0,2})\s+")
 # What a hearer the lexicon did not skip may lead into: "told a lunch group that …", "told host Matt
 # Boyle, “…”", "told residents not to drink …", "told the crowd about …".
 TOLD_CONTENT = re.compile(r"\bthat\b|[\"“‘]|\bto\s+(?-i:[a-z])|\b(?:about|how|why|what|whether|of|against)\b|"
@@ -194,7 +195,9 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     lemma = ex.lexicon.lemma(cue.text)
     # "urged lawmakers to act": a hearer, then what they were told to do
     directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
-    introduced = that or text[start:start + 1] in "\"“‘'«" or directive
+    # "assured me he would stay": a hearer, then a clause, is what a weak verb of telling reports
+    heard = told and HEARER_ONLY.fullmatch(skipped) and opens_clause(ex, start, s_end)
+    introduced = that or text[start:start + 1] in "\"“‘'«" or directive or heard
     if not introduced and (lemma in ex.lexicon.weak_lemmas
                            or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end)):
         return None  # "denied the charges": no clause, no claim
@@ -523,6 +526,10 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the port was safe", "Ellen Park", "said")),
         example("Ellen Park said on CNN’s State of the Union that the port was safe.",
                 ("indirect.SVC", "indirect", "the port was safe", "Ellen Park", "said")),
+        example("Tom Lane however said he would welcome a ferry network for the coast.",
+                ("indirect.SVC", "indirect", "he would welcome a ferry network for the coast", "Tom Lane", "said")),
+        example("Tom Reyes has assured me he is going to keep the ferry running.",
+                ("indirect.SVC", "indirect", "he is going to keep the ferry running", "Tom Reyes", "assured")),
         example("Asked about the toll, Tom Reyes said that was a natural part of the job.",
                 ("indirect.SVC", "indirect", "that was a natural part of the job", "Tom Reyes", "said")),
         example("Crews who worked on the bridge said the cables were rusted through.",
