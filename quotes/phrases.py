@@ -151,6 +151,8 @@ QUANTIFIED = re.compile(r"(?:most|many|some|all|several|few|none|both|each|much|
                         r"(?:them|us|those|(?:the|these|their|his|her|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)",
                         re.IGNORECASE)
 # "those who back her opponents (say)": who or that, then up to seven words before the cue
+DASH = re.compile(r"\s--?\s|\s?[—–]\s?")
+DASH_BEFORE_CUE = re.compile(r"(?:\s--?|\s?[—–])\s*$")
 QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
 RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[^\s,;:()“”\"]+\s+){1,7}$")
 RELATIVE_CLAUSE_WINDOW = 90
@@ -193,6 +195,15 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     ``SPEAKER_WINDOW`` characters are read, which keeps long sentences linear.
     """
     clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
+    closing = DASH_BEFORE_CUE.search(text, clause_start, cue_start)
+    if closing:
+        # "Ana Ruiz -- who ran the port -- said": the name before the dashes, with what they set off
+        opening = [m for m in DASH.finditer(text, clause_start, closing.start())]
+        if opening:
+            head = speaker_before(text, clause_start, opening[-1].start() + 1, lexicon)
+            if head is not None and not text[head[1]:opening[-1].start()].strip():
+                return head[0], closing.start()
+        return None
     end = cue_start
     window_start = max(clause_start, end - BETWEEN_WINDOW)
     between = BETWEEN.search(text, window_start, end) if may_end_between(text[window_start:end]) else None
