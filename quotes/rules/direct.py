@@ -294,7 +294,7 @@ def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
 
 
 # "said that “…” and “…”", "said that “…,” and that, on trade, “…”": quotations joined into one claim.
-JOINED_QUOTATION = re.compile(r"\s*,?\s*and\s+(?:that\b[^\"“”.;:!?]{0,60}?)?[\"“]")
+JOINED_QUOTATION = re.compile(r"\s*,?\s*(?:and|or|because)\s+(?:that\b[^\"“”.;:!?]{0,60}?)?(?:[\"“‘]|'')")
 
 
 def joined_quotation(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
