@@ -251,8 +251,12 @@ class Lexicon:
 
     @cached_property
     def object_pronouns(self) -> frozenset[str]:
-        """Pronouns that can be a verb's object, reflexives and demonstratives among them."""
+        """Pronouns that can be a verb's object, reflexives among them ("him", "themselves")."""
         return self._pronoun_list("object")
+
+    @cached_property
+    def demonstratives(self) -> frozenset[str]:
+        return self._pronoun_list("demonstrative")
 
     @cached_property
     def impersonal_pronouns(self) -> frozenset[str]:

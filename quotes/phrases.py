@@ -57,15 +57,6 @@ AGE_OR_PLACE = re.compile(r"(?:\s*,?\s*(?:\d{1,3}|of\s+[A-Z][\w.’'-]*(?:\s+[A-
                           r"|[A-Z][a-z]{1,4}\.))+\s*")
 # A politician's party and state after the name, part of the speaker phrase: "(R-Ohio)", "(D-N.C.)", "(Vt.)".
 PARTY_LABEL = re.compile(r"\((?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
-DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
-               "these", "those", "one", "two", "three", "four", "five", "several", "some", "many",
-               "most", "all", "other", "another", "both", "each", "few", "no", "any", "such"}
-FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and",
-                  "or", "but", "is", "was", "are", "were", "be", "been", "it's", "not", "that", "this",
-                  "there", "here", "as", "if", "so", "than", "then", "when", "which", "who", "what",
-                  "do", "does", "did", "has", "have", "had", "will", "would", "can", "could",
-                  "should", "may", "might", "must", "also", "just", "very", "about", "into", "over"}
-PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you"}
 LEADING_JUNK = re.compile(
     r"(?:(?:and|but|so|yet|or|also|meanwhile|still|instead|now|then|indeed|however|moreover|"
     r"separately|later|earlier|previously|in\s+addition|at\s+the\s+same\s+time|(?-i:[a-z]+ly)(?=\s+\w)|"
@@ -127,9 +118,9 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` can end a speaker phrase: a name, a pronoun or a known noun."""
     bare = POSSESSIVE_END.sub("", word).rstrip(".")
     low = bare.lower()
-    if not bare or low in FUNCTION_WORDS - {"who"}:
+    if not bare or low in lexicon.grammar["function_words"] and low != "who":
         return False
-    if low in PRONOUN_SPEAKERS or bare[0].isupper() or AGE.fullmatch(low):
+    if low in lexicon.subject_pronouns or bare[0].isupper() or AGE.fullmatch(low):
         return True
     nouns = lexicon.speaker_nouns
     # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
@@ -154,33 +145,32 @@ RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[^\s,;:()“”\"]+\s+){1,7}
 RELATIVE_CLAUSE_WINDOW = 90
 SPEAKER_WINDOW = 250
 MAX_APPOSITIVE_WORDS = 40
-# Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
-# "a staffer in the room", "officials close to the talks".
-POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
-                           "privy", "in", "at", "from", "with", "inside", "near"})
-SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
-                              "privy"})
 
 
 def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     """Whether a speaker word is followed by a phrase that describes it ("a staffer in the room")."""
+    # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
+    # "a staffer in the room", "officials close to the talks".
+    modifiers, prepositions = lexicon.grammar["source_modifiers"], lexicon.grammar["postmodifying_prepositions"]
     for (s, e), (ns, ne) in zip(tokens, tokens[1:], strict=False):
-        if text[ns:ne].lower() in POSTMODIFIERS:
+        if text[ns:ne].lower() in modifiers or text[ns:ne].lower() in prepositions:
             word = text[s:e]
-            return word.lower() not in FUNCTION_WORDS and head_ok(word, lexicon) and (
+            return word.lower() not in lexicon.grammar["function_words"] and head_ok(word, lexicon) and (
                 word[0].islower() or word.lower() in lexicon.role_heads or word.lower() in lexicon.anonymous_heads
-                or text[ns:ne].lower() in SOURCE_MODIFIERS)  # "Many in the crowd"
+                or text[ns:ne].lower() in modifiers)  # "Many in the crowd"
     return False
 
 
-def determined_noun(text: str, tokens: list[Range]) -> bool:
+def determined_noun(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     """A short phrase led by a determiner and ending in a plain word: "one user", "the businessman"."""
     first = text[tokens[0][0]:tokens[0][1]].lower()
     last = text[tokens[-1][0]:tokens[-1][1]]
     middle = [text[s:e].lower() for s, e in tokens[1:]]
     counted = NUMBER.fullmatch(first) is not None and last.endswith("s")  # "520 superdelegates"
-    return (len(tokens) >= 2 and (first in DETERMINERS or counted) and last.isalpha() and last.islower()
-            and not any(w in FUNCTION_WORDS or w in PRONOUN_SPEAKERS for w in middle) and not last.endswith("ly")
+    function_words, pronouns = lexicon.grammar["function_words"], lexicon.subject_pronouns
+    return (len(tokens) >= 2 and (first in lexicon.grammar["determiners"] or counted) and last.isalpha()
+            and last.islower() and not any(w in function_words or w in pronouns for w in middle)
+            and not last.endswith("ly")
             and len(tokens) <= 6)
 
 
@@ -276,33 +266,34 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if not tokens or not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon):
             return None
         last = text[tokens[-1][0]:tokens[-1][1]]
-        if last.lower() in PRONOUN_SPEAKERS:
+        if last.lower() in lexicon.subject_pronouns:
             return tokens[-1]  # "“…,” he said, adding …": he
     if QUANTIFIED.fullmatch(text, tokens[0][0], tokens[-1][1]) and not POSSESSIVE_END.search(last):
         return tokens[0][0], tokens[-1][1]  # "most of them said", "many of the workers say"
     if POLL_SHARE.fullmatch(text, tokens[0][0], tokens[-1][1]):
         return tokens[0][0], tokens[-1][1]  # "Six in 10 say", "two-thirds said": a share of those polled
-    if last.lower() in PRONOUN_SPEAKERS and not appositive:
+    if last.lower() in lexicon.subject_pronouns and not appositive:
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
-    if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
+    if last.endswith(("’s", "'s")) and last[:-2].lower() not in lexicon.subject_pronouns and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
     if not head_ok(last, lexicon) and not appositive \
-            and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
+            and not determined_noun(text, tokens, lexicon) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
     timed = (LEADING_TIME.match(text, tokens[0][0], end) or adjunct_regex(lexicon).match(text, tokens[0][0], end)) \
-        if first.lower() in LEADING_PREPOSITIONS else None
+        if first.lower() in lexicon.grammar["leading_prepositions"] else None
     if timed and words(text, timed.end(), end):
         tokens = words(text, timed.end(), end)  # "On Wednesday Suncor (said)", "In an interview Trump (said)"
         first = text[tokens[0][0]:tokens[0][1]]
-    if first.lower() in LEADING_PREPOSITIONS or first in ("Having", "Being"):
+    if first.lower() in lexicon.grammar["leading_prepositions"] or first in ("Having", "Being"):
         return None  # "(…”) without reporters asking", "In the wake of the report": a phrase, not the speaker
-    if first[0].islower() and (first.endswith("ed") or first in AUXILIARIES) and first not in lexicon.role_modifiers:
+    if first[0].islower() and (first.endswith("ed") or first in lexicon.grammar["auxiliaries"]) \
+            and first not in lexicon.role_modifiers:
         return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
-    if after_relative and len(tokens) > 1 and first[0].islower() and first not in DETERMINERS \
+    if after_relative and len(tokens) > 1 and first[0].islower() and first not in lexicon.grammar["determiners"] \
             and first not in lexicon.role_modifiers and first not in lexicon.role_heads and is_name_word(last):
         return None  # "officials who spoke with the Post said": the relative clause's verb (see speaker_with_clause)
-    if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
+    if len(tokens) > 1 and first[0].islower() and first.lower() not in lexicon.grammar["determiners"] \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not any(text[s:e][0].isupper() for s, e in tokens) and not _unnamed_group(text, tokens, lexicon):
         return None
@@ -313,12 +304,13 @@ def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Up to three lower-case words ending in a speaker noun, after an optional determiner:
     "her advisers", "allies", "local party leaders"."""
     tokens = [text[s:e] for s, e in words(text, start, end)]
-    if tokens and (tokens[0].lower() in DETERMINERS or POSSESSIVE_END.search(tokens[0]) and tokens[0][0].isupper()):
+    if tokens and (tokens[0].lower() in lexicon.grammar["determiners"]
+                   or POSSESSIVE_END.search(tokens[0]) and tokens[0][0].isupper()):
         tokens = tokens[1:]  # "her advisers", "Gore’s friends"
     if tokens and tokens[0][0].isupper() and len(tokens) > 1:
         tokens = tokens[1:]  # "RNC members", "Union members"
     return 0 < len(tokens) <= 3 and all(t.islower() for t in tokens) and head_ok(tokens[-1], lexicon) \
-        and not any(t in FUNCTION_WORDS or t in lexicon.cue_forms for t in tokens)
+        and not any(t in lexicon.grammar["function_words"] or t in lexicon.cue_forms for t in tokens)
 
 
 def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
@@ -345,7 +337,7 @@ def _unnamed_group(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     "sources close to her campaign", "majorities in all five" (not "endorsed Clinton")."""
     for s, e in tokens[:2]:
         word = text[s:e].lower()
-        if word in FUNCTION_WORDS:
+        if word in lexicon.grammar["function_words"]:
             return False
         if word.endswith("s") and head_ok(word, lexicon) and word not in lexicon.cue_forms:
             return True
@@ -374,17 +366,8 @@ OPENING_ADJUNCT = re.compile(
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
-SUBJECT_JOINERS = frozenset({"of", "for", "the"})
 LEADING_TIME = re.compile(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
-LEADING_PREPOSITIONS = frozenset({"without", "with", "for", "of", "to", "in", "on", "from", "by", "into", "against",
-                                  "despite"})  # not "about half", "over 200", "at least"
-SUBORDINATORS = frozenset({"when", "as", "after", "before", "while", "if", "because", "since", "once", "although",
-                           "though", "until", "whenever"})
-AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "did", "does", "will", "would", "could",
-                         "should", "can", "may", "might", "must"})
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-# Function words that may follow a subject: auxiliaries and adverbs before its verb.
-VERB_LIKE = frozenset({"has", "had", "was", "is", "will", "would", "did", "also", "then", "just"})
 
 
 def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Range | None:
@@ -418,22 +401,24 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     if not tokens:
         return None
     first = text[tokens[0][0]:tokens[0][1]]
-    if first.lower() in PRONOUN_SPEAKERS:
+    if first.lower() in lexicon.subject_pronouns:
         return tokens[0]
-    if first.lower() in SUBORDINATORS and len(tokens) > 1:
+    if first.lower() in lexicon.grammar["subordinators"] and len(tokens) > 1:
         # "When they met, Trump was away and said …": the main clause's subject, after the comma;
         # "When Trump spoke and said …": the subordinate clause's
         comma = text.find(",", tokens[0][1], limit)
         return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)
-    if first.lower() in FUNCTION_WORDS - DETERMINERS or first.lower() in ("ever", "without", "despite"):
+    function_words, determiners = lexicon.grammar["function_words"], lexicon.grammar["determiners"]
+    if first.lower() in function_words and first.lower() not in determiners \
+            or first.lower() in ("ever", "without", "despite"):
         return None  # "With the council worried, …", "Ever since …": a phrase, not a subject
-    taken = 1 if first.lower() in DETERMINERS else 0
+    taken = 1 if first.lower() in determiners else 0
     vocabulary = lexicon.subject_words
 
     def subject_word(i: int) -> bool:
         word = text[tokens[i][0]:tokens[i][1]]
         return is_name_word(word) or ORDINAL.fullmatch(word) is not None \
-            or word.lower() in vocabulary and word.lower() not in FUNCTION_WORDS
+            or word.lower() in vocabulary and word.lower() not in function_words
 
     while taken < len(tokens) and taken < 12:
         if not subject_word(taken):
@@ -441,7 +426,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
             # "for" (and "the") inside a subject that goes on after them
             joiner = taken
             while joiner < len(tokens) and joiner - taken < 2 \
-                    and text[tokens[joiner][0]:tokens[joiner][1]].lower() in SUBJECT_JOINERS:
+                    and text[tokens[joiner][0]:tokens[joiner][1]].lower() in lexicon.grammar["subject_joiners"]:
                 joiner += 1
             if taken == 0 or joiner == taken or joiner >= len(tokens) or not subject_word(joiner) \
                     or text[tokens[taken][0]:tokens[taken][1]].lower() == "the":
@@ -453,7 +438,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     last = text[tokens[taken - 1][0]:tokens[taken - 1][1]]
     following = text[tokens[taken][0]:tokens[taken][1]]
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
-            or following.lower() in FUNCTION_WORDS - VERB_LIKE:
+            or following.lower() in function_words and following.lower() not in lexicon.grammar["subject_followers"]:
         return None
     end = tokens[taken - 1][1]
     if text[end:end + 1] == ")" and "(" in text[tokens[0][0]:end]:
@@ -486,16 +471,17 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     if not tokens or len(tokens) > 10:
         return None
     first = text[tokens[0][0]:tokens[0][1]]
-    if first.lower() not in DETERMINERS and not first[0].isupper() and first.lower() not in PRONOUN_SPEAKERS \
+    if first.lower() not in lexicon.grammar["determiners"] and not first[0].isupper() \
+            and first.lower() not in lexicon.subject_pronouns \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not (len(tokens) > 2 and text[tokens[-1][0]].isupper()):  # "undecided voter Jane Doe"
         return None
     end = tokens[-1][1]
     named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
-    if named and (not any(text[s].isupper() for s, _ in tokens) or first in DETERMINERS):
+    if named and (not any(text[s].isupper() for s, _ in tokens) or first in lexicon.grammar["determiners"]):
         # "said its general secretary, Greta Solberg.", "said his oldest friend at Harbour College, Tom Reyes"
         return start, named.end(1)
-    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens) \
+    if not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon) and not determined_noun(text, tokens, lexicon) \
             and not postmodified_head(text, tokens, lexicon):
         return None
     m = APPOSITIVE.match(text, end, limit)
@@ -540,7 +526,8 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range
     tokens = words(text, start, end)
     if not tokens or len(tokens) > 20:
         return None
-    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:3]):
+    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in lexicon.grammar["determiners"]
+           for s, e in tokens[:3]):
         return start, end
     # "a count by The Associated Press", "early results of exit polls conducted for …": a little
     # further in, a name or a word for data ("in keeping with the rules set by …" is no source)
