@@ -117,16 +117,11 @@ def opens_clause(ex: Extractor, start: int, end: int) -> bool:
     return NOT_A_SUBJECT.search(ex.text, start, verb.start()) is None
 
 
-# Verbs that make a phrase a clause, never a speaker: "Voters may not let the papers (tell …)";
-# outside an appositive ("The head of the union, who will not be named, said" is a speaker).
-CLAUSE_VERBS = frozenset({"may", "might", "must", "can", "could", "should", "would", "will", "shall", "let", "lets"})
-
-
 def not_a_speaker(ex: Extractor, speaker: Range) -> bool:
     phrase = ex.text[speaker[0]:speaker[1]]
     tokens = phrase.split()
     if len(tokens) > 1 and (tokens[-1] == "to"  # "encouraging his supporters … to (ask)"
-                            or "," not in phrase and any(t in CLAUSE_VERBS for t in tokens[1:])):
+                            or "," not in phrase and any(t in ex.lexicon.grammar["clause_verbs"] for t in tokens[1:])):
         return True
     return len(tokens) == 1 and (tokens[0].lower() in ex.lexicon.not_speakers
                                  or tokens[0].endswith("ly") and tokens[0].islower())

@@ -27,7 +27,6 @@ from quotes.rules.clauses import (
     relative_subject,
     subject_of,
 )
-from quotes.rules.direct import PREPOSITIONS
 from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range
@@ -116,7 +115,8 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     # ("On Monday, officials said, …" and "Sometimes, …" open no claim)
     lead = content_range(text, s_start, comma)
     first = FIRST_WORD.match(text[lead[0]:lead[1]])
-    adjunct = first is not None and (first.group().lower() in PREPOSITIONS or first.group().endswith("ly"))
+    adjunct = first is not None and (first.group().lower() in ex.lexicon.grammar["adjunct_openers"]
+                                     or first.group().endswith("ly"))
     if lead[0] < lead[1] and not adjunct and not ex.in_content(lead[0]) and has_words(text, *lead, MIN_LEAD_WORDS):
         return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
     return [rest]
