@@ -23,6 +23,7 @@ VOWELS = "aeiou"
 
 TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, between the text around them
+WORD_LIST = re.compile(r"__([A-Z]+(?:_[A-Z]+)*)__")  # a [grammar] list's place in a pattern: __WEEKDAYS__
 
 
 def _opens_sentence(text: str, floor: int, pos: int) -> bool:
@@ -458,6 +459,11 @@ class Lexicon:
         words = self.data["grammar"][key]  # a KeyError names a placeholder with no list
         return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
 
+    def with_words(self, template: str) -> str:
+        """A regular expression's ``template`` with each ``__KEY__`` in it replaced by the ``[grammar]``
+        list ``key`` as an alternation (``__WEEKDAYS__`` -> ``(?:Monday|Tuesday|…)``)."""
+        return WORD_LIST.sub(lambda m: self.alternation(m.group(1).lower()), template)
+
     @cached_property
     def digest(self) -> str:
         """A short hash of the lexicon's content, recorded with every run."""
@@ -466,13 +472,11 @@ class Lexicon:
 
 class GrammarRegex:
     """A regular expression whose word lists come from the lexicon's ``[grammar]`` table: each
-    ``__KEY__`` in the template is the list ``key`` as an alternation (:meth:`Lexicon.alternation`).
+    ``__KEY__`` in the template is the list ``key`` as an alternation (:meth:`Lexicon.with_words`).
 
     Compiled once per lexicon, kept in ``Lexicon.compiled`` under the object itself (hashed by
     identity, so a lookup costs no more than a global's on the hot paths that call it).
     """
-
-    PLACEHOLDER = re.compile(r"__([A-Z]+(?:_[A-Z]+)*)__")
 
     def __init__(self, template: str, flags: int = 0) -> None:
         self.template = template
@@ -481,8 +485,7 @@ class GrammarRegex:
     def __call__(self, lexicon: Lexicon) -> re.Pattern[str]:
         pattern = lexicon.compiled.get(self)
         if pattern is None:
-            text = self.PLACEHOLDER.sub(lambda m: lexicon.alternation(m.group(1).lower()), self.template)
-            pattern = lexicon.compiled.setdefault(self, re.compile(text, self.flags))
+            pattern = lexicon.compiled.setdefault(self, re.compile(lexicon.with_words(self.template), self.flags))
         return pattern
 
 

@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from quotes.lexicon import Lexicon
+from quotes.lexicon import GrammarRegex, Lexicon
 from quotes.model import Mention, Span
 from quotes.phrases import POLL_SHARE
 
@@ -33,9 +33,8 @@ TOKEN = re.compile(r"[^\s,()\[\]]+")
 PARENTHESES = re.compile(r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]")  # "(D-N.Y.)", "(17-4)": left out of the words
 POSSESSIVE = ("’s", "'s")
 # "a report published by the city on Thursday": a date ends the phrase, and names nobody
-TRAILING_TIME = re.compile(
-    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
+TRAILING_TIME = GrammarRegex(
+    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:__WEEKDAYS__|__MONTHS__)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
 CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
 # A capitalised run of the text, which may be a name: "Tammy Bruce", "Ban Ki-moon", "Ludwig van
@@ -405,7 +404,7 @@ def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None
 def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     """Split a speaker phrase into name, role, organisation and kind, as spans of the phrase."""
     end = len(phrase.rstrip(" ,"))
-    timed = TRAILING_TIME.search(phrase, 0, end)
+    timed = TRAILING_TIME(lexicon).search(phrase, 0, end)
     if timed and timed.start() > 0:
         end = len(phrase[:timed.start()].rstrip(" ,"))
     words = words_of(phrase, 0, end)

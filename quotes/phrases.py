@@ -9,22 +9,22 @@ from __future__ import annotations
 
 import re
 
-from quotes.lexicon import Lexicon
+from quotes.lexicon import GrammarRegex, Lexicon
 
 Range = tuple[int, int]
 
 WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„]+")
-WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+# A time adjunct; __WEEKDAYS__ and __MONTHS__ are the lexicon's lists (GrammarRegex).
+TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|afternoon|evening|night))?"
         r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
-        r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July"
-        r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+        r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:early\s+|late\s+|mid-)?__MONTHS__"
+        r"|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
         r"|(?:a|one|two|three|several|a\s+few)\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year"
         r"|years)\s+"
         r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
         r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
-BETWEEN = re.compile(
+BETWEEN = GrammarRegex(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
     r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
     r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
@@ -36,10 +36,6 @@ BETWEEN = re.compile(
     # "angrily said", never "Kelly said" nor "the rally said"
     re.IGNORECASE,
 )
-# Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
-# apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in -ly, a party
-# ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between.
-BETWEEN_WORDS = frozenset(re.findall(r"[a-z]+", BETWEEN.pattern.lower()))
 BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
 BETWEEN_WINDOW = 64
 PARENTHETICAL = re.compile(r"\s*,\s*(?:in\s+fact|indeed|however|too)\s*,", re.IGNORECASE)
@@ -75,8 +71,19 @@ def _last_word(text: str) -> str:
     return text[start:]
 
 
-def may_end_between(window: str) -> bool:
-    """False where ``BETWEEN.search`` cannot match at the end of ``window``, true otherwise.
+def between_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
+    apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in -ly, a party
+    ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between."""
+    found = lexicon.compiled.get(between_words)
+    if found is None:
+        found = frozenset(re.findall(r"[a-z]+", BETWEEN(lexicon).pattern.lower()))
+        found = lexicon.compiled.setdefault(between_words, found)
+    return found
+
+
+def may_end_between(window: str, lexicon: Lexicon) -> bool:
+    """False where ``BETWEEN(lexicon).search`` cannot match at the end of ``window``, true otherwise.
 
     A test of the window's last two words, where the search tries each of the window's starts
     against the whole alternation: it rules the search out before most cues ("Tom Reyes said"),
@@ -91,7 +98,8 @@ def may_end_between(window: str) -> bool:
     last = _last_word(tail)
     if not last:
         return False
-    if not last.isascii() or last.lower() in BETWEEN_WORDS or last.endswith("ly") or any(c.isdigit() for c in last):
+    if not last.isascii() or last.lower() in between_words(lexicon) or last.endswith("ly") \
+            or any(c.isdigit() for c in last):
         return True
     before = _last_word(tail[:-len(last)].rstrip())
     return not before.isascii() or before.lower() in BETWEEN_BEFORE_ANY_WORD
@@ -183,7 +191,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     clause_start = max(clause_start, cue_start - SPEAKER_WINDOW)
     end = cue_start
     window_start = max(clause_start, end - BETWEEN_WINDOW)
-    between = BETWEEN.search(text, window_start, end) if may_end_between(text[window_start:end]) else None
+    between = BETWEEN(lexicon).search(text, window_start, end) \
+        if may_end_between(text[window_start:end], lexicon) else None
     if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != ",":
         # "President Obama, dedicating the museum on Saturday, said": the time is in the appositive
         between = None
@@ -280,7 +289,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and not determined_noun(text, tokens, lexicon) and not postmodified_head(text, tokens, lexicon):
         return None
     first = text[tokens[0][0]:tokens[0][1]]
-    timed = (LEADING_TIME.match(text, tokens[0][0], end) or adjunct_regex(lexicon).match(text, tokens[0][0], end)) \
+    timed = (LEADING_TIME(lexicon).match(text, tokens[0][0], end)
+             or adjunct_regex(lexicon).match(text, tokens[0][0], end)) \
         if first.lower() in lexicon.grammar["leading_prepositions"] else None
     if timed and words(text, timed.end(), end):
         tokens = words(text, timed.end(), end)  # "On Wednesday Suncor (said)", "In an interview Trump (said)"
@@ -320,7 +330,7 @@ def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: L
     if m is None:
         return None
     last = text[m.start():m.end()].split()[-1].lower()
-    if last in BETWEEN_WORDS or last.endswith("ly"):
+    if last in between_words(lexicon) or last.endswith("ly"):
         return None  # "the hacker who first (revealed)": the cue is the relative clause's own verb
     head = speaker_before(text, clause_start, m.start(), lexicon)
     before = words(text, max(clause_start, m.start() - 12), m.start())
@@ -366,7 +376,7 @@ OPENING_ADJUNCT = re.compile(
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
-LEADING_TIME = re.compile(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
+LEADING_TIME = GrammarRegex(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
@@ -394,7 +404,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     junk = LEADING_JUNK.match(text, pos, limit)
     if junk:
         pos = junk.end()
-    timed = LEADING_TIME.match(text, pos, limit)
+    timed = LEADING_TIME(lexicon).match(text, pos, limit)
     if timed:
         pos = timed.end()  # "A few minutes later they rushed in and said …"
     tokens = words(text, pos, min(limit, pos + 120))
@@ -566,7 +576,8 @@ def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
     """
     pattern = lexicon.compiled.get(ADJUNCTS)
     if pattern is None:
-        text = ADJUNCT_TEMPLATE.replace("__TIME__", TIME).replace("__SPEECH__", lexicon.speech_noun_regex.pattern)
+        text = ADJUNCT_TEMPLATE.replace("__TIME__", lexicon.with_words(TIME)).replace(
+            "__SPEECH__", lexicon.speech_noun_regex.pattern)
         pattern = lexicon.compiled.setdefault(ADJUNCTS, re.compile(text, re.IGNORECASE))
     return pattern
 

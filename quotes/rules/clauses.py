@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quotes.document import Cue, Paragraph
+from quotes.lexicon import GrammarRegex
 from quotes.phrases import (
     TIME,
     content_range,
@@ -39,7 +40,7 @@ CLAUSE_VERB = re.compile(
     r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
-COORDINATED = re.compile(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly|{TIME})\s+)?$"
+COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly|{TIME})\s+)?$"
                          r"|\s(?:by|while|before|after)\s+$", re.IGNORECASE)  # "… and on Monday announced"
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
@@ -180,7 +181,7 @@ def written_in(ex: Extractor, floor: int, cue: Cue) -> bool:
 
 def coordinated(ex: Extractor, floor: int, cue: Cue) -> re.Match[str] | None:
     """``… and said``, ``… but says`` right before ``cue``: a verb that shares the subject before it."""
-    return COORDINATED.search(ex.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
+    return COORDINATED(ex.lexicon).search(ex.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
 
 
 def after_opening_quote(ex: Extractor, s_start: int, limit: int) -> int:

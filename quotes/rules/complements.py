@@ -14,7 +14,8 @@ import re
 from typing import NamedTuple
 
 from quotes.document import VERBS, Cue, Paragraph
-from quotes.phrases import WEEKDAYS, skip_adjuncts
+from quotes.lexicon import GrammarRegex
+from quotes.phrases import skip_adjuncts
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import claim, content_end, is_tell, not_a_speaker, relative_subject, subject_of
 from quotes.rules.engine import Extractor, has_words
@@ -32,10 +33,10 @@ PREDICATE_WINDOW = 80
 DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|those)\s+(?-i:[a-z][\w-]*\s+){1,2}?"
                                   r"((?-i:[a-z][\w-]*))(?=\s*(?:[,.;!?]|\s+and\s))", re.IGNORECASE)
 # Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
-NARRATION_AFTER_NAME = re.compile(
+NARRATION_AFTER_NAME = GrammarRegex(
     r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|in|at|on|later|(?-i:[a-z]+ed))\b"
     r"|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|speech)\b"
-    rf"|(?:on|last|this|late|early)\s+(?:{WEEKDAYS}|week|month|year)\b)", re.IGNORECASE)
+    r"|(?:on|last|this|late|early)\s+(?:__WEEKDAYS__|week|month|year)\b)", re.IGNORECASE)
 
 
 class Frame(NamedTuple):
@@ -159,7 +160,7 @@ def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int
     while (nxt := para.span_from(last.end)) is not None and nxt.start < end \
             and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", ex.text[last.end:nxt.start]):
         last = nxt
-    if NARRATION_AFTER_NAME.match(ex.text, last.end, end) or ex.adjuncts.fullmatch(ex.text, last.end, end):
+    if NARRATION_AFTER_NAME(ex.lexicon).match(ex.text, last.end, end) or ex.adjuncts.fullmatch(ex.text, last.end, end):
         return last.end
     return end
 
