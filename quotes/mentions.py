@@ -414,7 +414,7 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     if len(words) == 1 and low in lexicon.pronoun_words:
         return Parsed("pronoun", gender=lexicon.pronouns.get(low) if lexicon.pronouns.get(low) in ("male", "female")
                       else None, plural=lexicon.pronouns.get(low) == "plural")
-    if POLL_SHARE.fullmatch(phrase, 0, end):
+    if POLL_SHARE(lexicon).fullmatch(phrase, 0, end):
         return Parsed("anonymous", (0, end), plural=True)  # "Six in 10 (say)": those polled
     comma = phrase.find(",", 0, end)
     main = [w for w in words if comma < 0 or w.end <= comma]

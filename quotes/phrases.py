@@ -138,14 +138,15 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
 
 AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
 # A share of those polled, standing for them: "Six in 10", "two-thirds", "18%", "nearly half".
-NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-NUMBER = re.compile(r"\d[\d,]*|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten")
-POLL_SHARE = re.compile(
-    rf"(?:(?:about|nearly|almost|roughly|around|more\s+than|fewer\s+than|less\s+than|over|just|only)\s+)?"
+NUMBER_WORD = r"(?:\d+|__NUMBER_WORDS__)"
+# "520 superdelegates", "three sources" ("one source" too, but "one" is a determiner already)
+NUMBER = GrammarRegex(r"\d[\d,]*|dozens|hundreds|thousands|__NUMBER_WORDS__")
+POLL_SHARE = GrammarRegex(
+    r"(?:__APPROXIMATORS__\s+)?"
     rf"(?:{NUMBER_WORD}\s+(?:in|out\s+of|of\s+every)\s+{NUMBER_WORD}|\d+(?:\.\d+)?\s*(?:%|percent)"
     r"|(?:one|two|three|four)[-\s](?:thirds?|fourths?|quarters?|fifths?)|half)", re.IGNORECASE)
 # Part of a group standing for it: "most of them", "many of the workers", "much of the media".
-QUANTIFIED = re.compile(r"(?:most|many|some|all|several|few|none|both|each|much|half|one|two|three|four|five)\s+of\s+"
+QUANTIFIED = GrammarRegex(r"__QUANTIFIERS__\s+of\s+"
                         r"(?:them|us|those|(?:the|these|their|his|her|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)",
                         re.IGNORECASE)
 # "those who back her opponents (say)": who or that, then up to seven words before the cue
@@ -174,7 +175,7 @@ def determined_noun(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     first = text[tokens[0][0]:tokens[0][1]].lower()
     last = text[tokens[-1][0]:tokens[-1][1]]
     middle = [text[s:e].lower() for s, e in tokens[1:]]
-    counted = NUMBER.fullmatch(first) is not None and last.endswith("s")  # "520 superdelegates"
+    counted = NUMBER(lexicon).fullmatch(first) is not None and last.endswith("s")  # "520 superdelegates"
     function_words, pronouns = lexicon.grammar["function_words"], lexicon.subject_pronouns
     return (len(tokens) >= 2 and (first in lexicon.grammar["determiners"] or counted) and last.isalpha()
             and last.islower() and not any(w in function_words or w in pronouns for w in middle)
@@ -277,9 +278,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         last = text[tokens[-1][0]:tokens[-1][1]]
         if last.lower() in lexicon.subject_pronouns:
             return tokens[-1]  # "“…,” he said, adding …": he
-    if QUANTIFIED.fullmatch(text, tokens[0][0], tokens[-1][1]) and not POSSESSIVE_END.search(last):
+    if QUANTIFIED(lexicon).fullmatch(text, tokens[0][0], tokens[-1][1]) and not POSSESSIVE_END.search(last):
         return tokens[0][0], tokens[-1][1]  # "most of them said", "many of the workers say"
-    if POLL_SHARE.fullmatch(text, tokens[0][0], tokens[-1][1]):
+    if POLL_SHARE(lexicon).fullmatch(text, tokens[0][0], tokens[-1][1]):
         return tokens[0][0], tokens[-1][1]  # "Six in 10 say", "two-thirds said": a share of those polled
     if last.lower() in lexicon.subject_pronouns and not appositive:
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from quotes.document import VERBS, Cue, Paragraph
+from quotes.lexicon import GrammarRegex
 from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
@@ -45,14 +46,12 @@ NOT_SPEECH_AFTER_CUE = re.compile(
     re.IGNORECASE)
 PARTICIPLE_FIRST = re.compile(r"[\w’'-]*ing\b")
 # "said about half of the rise …", "said over 200 homes …": a number that opens the claim's subject
-APPROXIMATE_NUMBER = re.compile(r"(?:about|over|under|around)\s+(?:half|a\s+(?:third|quarter|fifth|dozen)\b|\d"
-                                r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:in|out)\b)",
-                                re.IGNORECASE)
+APPROXIMATE_NUMBER = GrammarRegex(r"__PREPOSITIONAL_APPROXIMATORS__\s+(?:half|a\s+(?:third|quarter|fifth|dozen)\b|\d"
+                                  r"|(?:__NUMBER_WORDS__|a)\s+(?:in|out)\b)", re.IGNORECASE)
 # Words that open an adjunct or a participle after a cue, never a claim: "aboard his plane", "posted by …".
-NO_SUBJECT = re.compile(r"(?:aboard|outside|inside|beside|behind|amid|onstage|backstage|"
-                        r"(?-i:[a-z]+ed)\s+(?:by|on|in|at|to|from|for|with|during|after|before))\b", re.IGNORECASE)
+NO_SUBJECT = GrammarRegex(r"(?:__PLACE_ADVERBS__|(?-i:[a-z]+ed)\s+__PARTICIPLE_PREPOSITIONS__)\b", re.IGNORECASE)
 # A claim that opens with its verb lost its subject to a relative ("the plan that he thought would fail").
-RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
+RELATIVE_GAP = GrammarRegex(r"__GAP_AUXILIARIES__\b")
 
 
 class CueReading(NamedTuple):
@@ -158,7 +157,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
             return None
     if antecedent is None and not_a_speaker(ex, speaker):
         return None
-    if is_belief(ex, cue) and RELATIVE_GAP.match(
+    if is_belief(ex, cue) and RELATIVE_GAP(ex.lexicon).match(
             text, content_start(text, cue.end, s_end, ex.lexicon, False, ex.adjuncts)):
         return None  # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was")
     told = is_tell(ex, cue)
@@ -167,9 +166,9 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     if NOT_TO.match(text[start:s_end]):
         return None  # "asked not to be named"
     if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that and not led_clause(ex, start, s_end) \
-            and not APPROXIMATE_NUMBER.match(text, start, s_end):
+            and not APPROXIMATE_NUMBER(ex.lexicon).match(text, start, s_end):
         return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
-    if not that and NO_SUBJECT.match(text, start, s_end):
+    if not that and NO_SUBJECT(ex.lexicon).match(text, start, s_end):
         return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
     if not that and names_the_speaker(ex, start, s_end):
         return None  # "…, said Dan Cole, an expert at the institute": a speaker after the cue, not a claim
