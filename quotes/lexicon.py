@@ -453,10 +453,10 @@ class Lexicon:
         """The ``[names]`` lists (suffixes, particles, descriptor tails), in lower case, by key."""
         return {key: frozenset(w.lower() for w in words) for key, words in self.data.get("names", {}).items()}
 
-    def alternation(self, key: str) -> str:
-        r"""``(?:w1|w2|…)``: the ``[grammar]`` list ``key`` as a regular-expression alternation, in the
+    def alternation(self, key: str, table: str = "grammar") -> str:
+        r"""``(?:w1|w2|…)``: the list ``key`` of ``[table]`` as a regular-expression alternation, in the
         order written (a user's words come last), each word escaped and its spaces matching ``\s+``."""
-        words = self.data["grammar"][key]  # a KeyError names a placeholder with no list
+        words = self.data[table][key]  # a KeyError names a placeholder with no list
         return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
 
     def with_words(self, template: str) -> str:

@@ -25,14 +25,11 @@ TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|aftern
         r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
 BETWEEN = GrammarRegex(
-    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
-    r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
-    r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
-    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|in\s+fact|indeed|even|both|"
+    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|__BEFORE_CUE__|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
-    r"(?-i:(?!(?:rally|family|ally|assembly|supply|anomaly|monopoly|bully|tally)\b)[a-z]+ly))\s*,?)+\s*$",
+    r"(?-i:(?!__LY_NOUNS__\b)[a-z]+ly))\s*,?)+\s*$",
     # "angrily said", never "Kelly said" nor "the rally said"
     re.IGNORECASE,
 )
@@ -560,8 +557,7 @@ ADJUNCT_TEMPLATE = (
     r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
     r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
     r"(?:(?:the|a|an)\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*)?"
-    r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
-    r"CBS|NPR|BBC)(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|however|"
+    r"|(?:on|to)\s+__PLATFORMS__(?:’s\s+[A-Z]\w*(?:\s+[A-Z]\w*)*)?|also|again|repeatedly|further|once|flatly|however|"
     r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))\s*,?"
 )
 
@@ -578,7 +574,8 @@ def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
     pattern = lexicon.compiled.get(ADJUNCTS)
     if pattern is None:
         text = ADJUNCT_TEMPLATE.replace("__TIME__", lexicon.with_words(TIME)).replace(
-            "__SPEECH__", lexicon.speech_noun_regex.pattern)
+            "__SPEECH__", lexicon.speech_noun_regex.pattern).replace(
+            "__PLATFORMS__", lexicon.alternation("platforms", "speech_nouns"))
         pattern = lexicon.compiled.setdefault(ADJUNCTS, re.compile(text, re.IGNORECASE))
     return pattern
 
