@@ -475,17 +475,25 @@ class GrammarRegex:
     ``__KEY__`` in the template is the list ``key`` as an alternation (:meth:`Lexicon.with_words`).
 
     Compiled once per lexicon, kept in ``Lexicon.compiled`` under the object itself (hashed by
-    identity, so a lookup costs no more than a global's on the hot paths that call it).
+    identity): on the hot paths that call it, a use costs one dictionary lookup. The first use
+    compiles every one made so far, so that, as when they were compiled on import, the cost is paid
+    before the first article is done, not in the middle of a run.
     """
+
+    made: list[GrammarRegex] = []
 
     def __init__(self, template: str, flags: int = 0) -> None:
         self.template = template
         self.flags = flags
+        GrammarRegex.made.append(self)
 
     def __call__(self, lexicon: Lexicon) -> re.Pattern[str]:
         pattern = lexicon.compiled.get(self)
         if pattern is None:
-            pattern = lexicon.compiled.setdefault(self, re.compile(lexicon.with_words(self.template), self.flags))
+            for each in [*GrammarRegex.made]:
+                if each not in lexicon.compiled:
+                    lexicon.compiled[each] = re.compile(lexicon.with_words(each.template), each.flags)
+            pattern = lexicon.compiled[self]
         return pattern
 
 

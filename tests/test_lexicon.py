@@ -115,7 +115,8 @@ def test_every_grammar_list_is_read_by_the_code():
 def test_a_pattern_placeholder_without_a_list_is_an_error():
     import pytest
 
-    from quotes.lexicon import GrammarRegex
-
+    lexicon = load_lexicon()
+    assert lexicon.with_words(r"on\s+__WEEKDAYS__") == (
+        r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
     with pytest.raises(KeyError, match="weekday"):
-        GrammarRegex(r"on\s+__WEEKDAY__")(load_lexicon())
+        lexicon.with_words(r"on\s+__WEEKDAY__")
