@@ -23,11 +23,7 @@ VOWELS = "aeiou"
 
 TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, between the text around them
-
-
-# Subject pronouns after which a noun-homograph form is a verb: "she vows", not "it promises (to be
-# close)"; words for data are such subjects too (:attr:`Lexicon.homograph_subjects`).
-HOMOGRAPH_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "who"})
+WORD_LIST = re.compile(r"__([A-Z]+(?:_[A-Z]+)*)__")  # a [grammar] list's place in a pattern: __WEEKDAYS__
 
 
 def _opens_sentence(text: str, floor: int, pos: int) -> bool:
@@ -121,9 +117,9 @@ class Lexicon:
 
     @cached_property
     def homograph_subjects(self) -> frozenset[str]:
-        """The words after which a noun-homograph form is a verb: subject pronouns, and words for
-        data ("polls show", "the survey shows", "records state")."""
-        return HOMOGRAPH_SUBJECTS | self.data_words
+        """Subjects after which a noun-homograph form is a verb: "she vows", not "it promises (to be close)";
+        and words for data ("polls show", "the survey shows")."""
+        return frozenset(w.lower() for w in self._list("noun_homographs", "subjects")) | self.data_words
 
     def lemma(self, word: str) -> str | None:
         """The cue verb a written form belongs to ("said" -> "say", "vows" -> "vow"), or None."""
@@ -216,10 +212,11 @@ class Lexicon:
             words = [(offsets[i], offsets[i + 1], parts[i]) for i in range(1, len(parts), 2)
                      if parts[i] in found and (parts[i] in forms or _opens_sentence(text, start, offsets[i]))]
         if led:
+            subjects = self.homograph_subjects
             # "she vows to …", "he jokes, “…”", "polls show …": a form that is a noun as often is a cue
             # after a subject pronoun or a word for data
             words = sorted(words + [(offsets[i], offsets[i + 1], parts[i]) for i in range(3, len(parts), 2)
-                                    if parts[i] in homographs and parts[i - 2].lower() in self.homograph_subjects
+                                    if parts[i] in homographs and parts[i - 2].lower() in subjects
                                     and parts[i - 1].isspace()])
         if phrases:
             starts = [s for s, _, _ in phrases]
@@ -246,6 +243,43 @@ class Lexicon:
             for p in self._list("pronouns", kind):
                 out[p] = kind
         return out
+
+    def _pronoun_list(self, key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("pronouns", key))
+
+    @cached_property
+    def subject_pronouns(self) -> frozenset[str]:
+        """Pronouns that can be a speaker's subject: "he said", "we argued"."""
+        return self._pronoun_list("subject")
+
+    @cached_property
+    def object_pronouns(self) -> frozenset[str]:
+        """Pronouns that can be a verb's object, reflexives among them ("him", "themselves")."""
+        return self._pronoun_list("object")
+
+    @cached_property
+    def demonstratives(self) -> frozenset[str]:
+        return self._pronoun_list("demonstrative")
+
+    @cached_property
+    def impersonal_pronouns(self) -> frozenset[str]:
+        """Pronouns that open a sentence about a thing, not a speaker ("It was simple: “…”")."""
+        return self._pronoun_list("impersonal")
+
+    @cached_property
+    def pronoun_genders(self) -> dict[str, str]:
+        """Every form of "he" and "she" ("himself", "hers") -> "male" or "female"."""
+        return {w: gender for gender in ("male", "female") for w in self._pronoun_list(f"{gender}_forms")}
+
+    @cached_property
+    def plural_pronouns(self) -> frozenset[str]:
+        """Every form of "they"."""
+        return self._pronoun_list("plural_forms")
+
+    @cached_property
+    def unnamed_pronouns(self) -> frozenset[str]:
+        """Words that stand for a speaker without naming one: never a speaker's identity across articles."""
+        return self._pronoun_list("unnamed")
 
     @cached_property
     def forenames(self) -> dict[str, str]:
@@ -338,6 +372,21 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("organizations", "parties"))
 
     @cached_property
+    def org_joiners(self) -> frozenset[str]:
+        """Words that join the words of an organisation's name ("Bank of Canada", "Ernst & Young")."""
+        return frozenset(w.lower() for w in self._list("organizations", "joiners"))
+
+    @cached_property
+    def corporate_words(self) -> frozenset[str]:
+        """Words that end a company's name after its first word ("Inc", "Holdings")."""
+        return frozenset(w.lower() for w in self._list("organizations", "corporate"))
+
+    @cached_property
+    def generic_org_heads(self) -> frozenset[str]:
+        """Heads of a description that fit any organisation ("the group", "the agency")."""
+        return frozenset(w.lower() for w in self._list("organizations", "generic_heads"))
+
+    @cached_property
     def places(self) -> frozenset[str]:
         return frozenset(self._list("organizations", "places"))
 
@@ -396,9 +445,58 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("anonymous", "determiners"))
 
     @cached_property
+    def grammar(self) -> dict[str, frozenset[str]]:
+        """The English function words the rules read (``[grammar]``: determiners, auxiliaries,
+        prepositions, …), each list as a set of lower-case words, by its name in the table."""
+        return {key: frozenset(w.lower() for w in words) for key, words in self.data.get("grammar", {}).items()}
+
+    @cached_property
+    def name_words(self) -> dict[str, frozenset[str]]:
+        """The ``[names]`` lists (suffixes, particles, descriptor tails), in lower case, by key."""
+        return {key: frozenset(w.lower() for w in words) for key, words in self.data.get("names", {}).items()}
+
+    def alternation(self, key: str, table: str = "grammar") -> str:
+        r"""``(?:w1|w2|…)``: the list ``key`` of ``[table]`` as a regular-expression alternation, in the
+        order written (a user's words come last), each word escaped and its spaces matching ``\s+``."""
+        words = self.data[table][key]  # a KeyError names a placeholder with no list
+        return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
+
+    def with_words(self, template: str) -> str:
+        """A regular expression's ``template`` with each ``__KEY__`` in it replaced by the ``[grammar]``
+        list ``key`` as an alternation (``__WEEKDAYS__`` -> ``(?:Monday|Tuesday|…)``)."""
+        return WORD_LIST.sub(lambda m: self.alternation(m.group(1).lower()), template)
+
+    @cached_property
     def digest(self) -> str:
         """A short hash of the lexicon's content, recorded with every run."""
         return hashlib.sha256(repr(sorted(self.data.items())).encode()).hexdigest()[:12]
+
+
+class GrammarRegex:
+    """A regular expression whose word lists come from the lexicon's ``[grammar]`` table: each
+    ``__KEY__`` in the template is the list ``key`` as an alternation (:meth:`Lexicon.with_words`).
+
+    Compiled once per lexicon, kept in ``Lexicon.compiled`` under the object itself (hashed by
+    identity): on the hot paths that call it, a use costs one dictionary lookup. The first use
+    compiles every one made so far, so that, as when they were compiled on import, the cost is paid
+    before the first article is done, not in the middle of a run.
+    """
+
+    made: list[GrammarRegex] = []
+
+    def __init__(self, template: str, flags: int = 0) -> None:
+        self.template = template
+        self.flags = flags
+        GrammarRegex.made.append(self)
+
+    def __call__(self, lexicon: Lexicon) -> re.Pattern[str]:
+        pattern = lexicon.compiled.get(self)
+        if pattern is None:
+            for each in [*GrammarRegex.made]:
+                if each not in lexicon.compiled:
+                    lexicon.compiled[each] = re.compile(lexicon.with_words(each.template), each.flags)
+            pattern = lexicon.compiled[self]
+        return pattern
 
 
 def _census_forenames() -> list[tuple[str, str]]:

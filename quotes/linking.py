@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from quotes.canonical import without_accents
-from quotes.mentions import NAME_SUFFIXES as SUFFIXES
+from quotes.lexicon import default_lexicon
 from quotes.mentions import clean_name
 
 
@@ -32,8 +32,14 @@ def person_key(name: str) -> str:
     """A person across articles: forename, surname and suffix ("Donald J. Trump" = "Donald Trump",
     "Hillary Rodham Clinton" = "Hillary Clinton"; "Donald Trump Jr." stays apart)."""
     words = fold(name).split()
-    suffix = [words.pop()] if len(words) > 2 and words[-1] in SUFFIXES else []
+    suffix = [words.pop()] if len(words) > 2 and words[-1] in _suffixes() else []
     return " ".join(([words[0], words[-1]] if len(words) > 2 else words) + suffix)
+
+
+def _suffixes() -> frozenset[str]:
+    """Name suffixes ("jr", "iii"), from the built-in lexicon: keys across articles are the database's,
+    the same whatever lexicon one run was given."""
+    return default_lexicon().name_words["suffixes"]
 
 
 DOMINANCE = 4  # a surname shared by several people goes to one only when it has this many times the quotes
@@ -87,7 +93,7 @@ def links(names: list[Name]) -> list[Link]:
 
 def _surname(name: str) -> str:
     words = fold(name).split()
-    if len(words) > 2 and words[-1] in SUFFIXES:
+    if len(words) > 2 and words[-1] in _suffixes():
         return words[-2]
     return words[-1]
 
@@ -115,7 +121,7 @@ def _surname_link(alias: Name, candidates: list[Name]) -> Link | None:
 
 
 def _suffixed(name: str) -> bool:
-    return fold(name).split()[-1] in SUFFIXES
+    return fold(name).split()[-1] in _suffixes()
 
 
 def initials(name: str) -> str:

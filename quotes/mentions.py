@@ -15,7 +15,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from quotes.lexicon import Lexicon
+from quotes.lexicon import GrammarRegex, Lexicon
 from quotes.model import Mention, Span
 from quotes.phrases import POLL_SHARE
 
@@ -31,15 +31,10 @@ class Word(NamedTuple):
 Range = tuple[int, int]
 TOKEN = re.compile(r"[^\s,()\[\]]+")
 PARENTHESES = re.compile(r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]")  # "(D-N.Y.)", "(17-4)": left out of the words
-LINK_WORDS = frozenset({"for", "at", "of", "with", "from"})
-PREPOSITIONS = LINK_WORDS | {"in", "on", "to", "about", "by", "into", "over", "under", "near", "inside", "within"}
-ORG_JOINERS = frozenset({"of", "and", "for", "the", "&"})
 POSSESSIVE = ("’s", "'s")
-DESCRIPTION_OPENERS = frozenset({"the", "his", "her", "their", "its", "our", "my"})
 # "a report published by the city on Thursday": a date ends the phrase, and names nobody
-TRAILING_TIME = re.compile(
-    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December)"
+TRAILING_TIME = GrammarRegex(
+    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:__WEEKDAYS__|__MONTHS__)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
 CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
 # A capitalised run of the text, which may be a name: "Tammy Bruce", "Ban Ki-moon", "Ludwig van
@@ -108,24 +103,17 @@ def _unpossessed(word: Word) -> Range:
     return word.start, word.end
 
 
-def _strip_det(words: list[Word]) -> list[Word]:
-    if words and words[0].text.lower() in ("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"):
+def _strip_det(words: list[Word], lexicon: Lexicon) -> list[Word]:
+    if words and words[0].text.lower() in lexicon.grammar["dropped_determiners"]:
         return words[1:]
     return words
 
 
-DESCRIPTOR_TAILS = frozenset({
-    "born", "based", "led", "backed", "owned", "funded", "run", "area", "era", "style", "winning", "winner",
-    "nominated", "raised", "educated", "trained", "bred", "made", "built", "affiliated", "aligned", "allied",
-    "leaning", "registered", "listed", "appointed", "elected", "sponsored", "controlled", "friendly", "centric",
-    "focused", "bound", "linked", "oriented", "inspired", "native", "turned"})
-
-
-def _descriptor(word: str) -> bool:
+def _descriptor(word: str, lexicon: Lexicon) -> bool:
     """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner"
     (but "Ki-moon" and "Wilson-Raybould" are names)."""
     head, dash, tail = word.rpartition("-")
-    return bool(dash) and head[:1].isupper() and bare(tail) in DESCRIPTOR_TAILS
+    return bool(dash) and head[:1].isupper() and bare(tail) in lexicon.name_words["descriptor_tails"]
 
 
 class Parsed(NamedTuple):
@@ -192,16 +180,18 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
 
     "director of operations at the Port Authority" gives (director of operations, the Port Authority).
     """
-    words = _strip_det(words)
+    words = _strip_det(words, lexicon)
     if not words or words[0].text.lower() in ("who", "which", "whose"):
         return None, None
     words = _clause_cut(words, lexicon)
     org: Range | None = None
-    links = [i for i in range(1, len(words) - 1) if words[i].text in LINK_WORDS and (
+    link_words = lexicon.grammar["link_words"]
+    links = [i for i in range(1, len(words) - 1) if words[i].text in link_words and (
         words[i + 1].text[:1].isupper() or words[i + 1].text in ("the", "a") and i + 2 < len(words)
         and words[i + 2].text[:1].isupper())]
     # "manager with Dairy Farmers of Canada": the first link to a name that runs to the end, else the last link
-    link = next((i for i in links if len(_org_name(words[i + 1:])) == len(words) - i - 1), links[-1] if links else None)
+    link = next((i for i in links if len(_org_name(words[i + 1:], lexicon)) == len(words) - i - 1),
+                links[-1] if links else None)
     # "Minister of Innovation, Science and Economic Development": a portfolio, part of the role
     portfolio = link is not None and bare(words[link - 1].text) in lexicon.portfolio_heads \
         and words[link].text in ("of", "for")
@@ -209,13 +199,14 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         pass
     elif link is not None:
         candidate = words[link + 1:]
-        named = _org_name(candidate)
-        if named and len(named) < len(candidate) and candidate[len(named)].text in PREPOSITIONS:
+        named = _org_name(candidate, lexicon)
+        following = candidate[len(named)].text if len(named) < len(candidate) else ""
+        if named and (following in link_words or following in lexicon.grammar["phrase_prepositions"]):
             org = _span(named)  # "a lawyer with Dunmore LLP in Halifax": the name, not where it is
             words = words[:link]
         elif any(is_cap(w.text) for w in candidate) and (
                 bare(candidate[-1].text) in lexicon.org_heads or is_cap(candidate[-1].text)):
-            org = _span(candidate if candidate[0].text == "the" else _strip_det(candidate))
+            org = _span(candidate if candidate[0].text == "the" else _strip_det(candidate, lexicon))
             words = words[:link]
         elif named:  # "a lawyer with Dunmore LLP in Halifax who …": the name, not the rest
             org = _span(named)
@@ -269,14 +260,14 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
                        and bare(w.text) not in lexicon.generic_title_words
                        and bare(w.text) not in lexicon.portfolios
                        and (bare(w.text) not in lexicon.role_modifiers or bare(w.text) in lexicon.parties)
-                       and w.text.strip(".") not in lexicon.places and not _descriptor(w.text)]
+                       and w.text.strip(".") not in lexicon.places and not _descriptor(w.text, lexicon)]
         capitalised = [w for w in title_words if is_cap(w.text)]
         if named_words and len(named_words) == len(capitalised) and _contiguous(named_words, title_words):
             org = _span(named_words)
     before = [w for w in words[:first] if bare(w.text) not in ("the", "a", "an", "former")]
     # "a former McGill University law professor": the capitalised words before the role, from the first to the last
     capitalised = [i for i, w in enumerate(before)
-                   if is_cap(w.text) and not _descriptor(w.text) and w.text[0].isalpha()]
+                   if is_cap(w.text) and not _descriptor(w.text, lexicon) and w.text[0].isalpha()]
     if capitalised and not any(bare(w.text) in lexicon.org_heads and w.text.islower() for w in before):
         before = before[capitalised[0]:capitalised[-1] + 1]
     if before and org is None and _contiguous(before, words[:first]) and (
@@ -291,7 +282,7 @@ def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
     ("Although EDC", "Calgary-based Suncor Energy", "the ministry")."""
     start = 0
     while start < len(words) - 1 and (bare(words[start].text) in lexicon.sentence_openers
-                                      or _descriptor(words[start].text)):
+                                      or _descriptor(words[start].text, lexicon)):
         start += 1
     return words[start:]
 
@@ -300,14 +291,15 @@ def _title_word(word: str, lexicon: Lexicon) -> bool:
     """A capitalised word that can stand in a title before its role: not an organisation, a place,
     a possessive or a descriptor."""
     return is_cap(word) and bare(word) not in lexicon.org_heads and word.strip(".") not in lexicon.places \
-        and not word.endswith(POSSESSIVE) and not _descriptor(word)
+        and not word.endswith(POSSESSIVE) and not _descriptor(word, lexicon)
 
 
 def _compound_word(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     """A lower-case word that can stand in a compound role before the words after it."""
     word = words[i].text
     if not LOWER_WORD.fullmatch(word) or word in lexicon.sentence_openers and word != "and" \
-            or word.endswith("ly") or word in LINK_WORDS or word in PREPOSITIONS or bare(word) in lexicon.org_heads:
+            or word.endswith("ly") or word in lexicon.grammar["link_words"] \
+            or word in lexicon.grammar["phrase_prepositions"] or bare(word) in lexicon.org_heads:
         return False  # "state department spokesperson": the organisation is no part of the role
     if word == "and":  # "health promotion and nutrition manager", not "CEO and founder"
         return i > 0 and LOWER_LETTERS.fullmatch(words[i - 1].text) is not None \
@@ -315,16 +307,14 @@ def _compound_word(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     return True
 
 
-RELATIVES = frozenset({"who", "which", "that", "whose", "whom", "where", "when"})
-
-
 def _clause_cut(words: list[Word], lexicon: Lexicon) -> list[Word]:
     """A description without the clause after its noun: "representative who graduated from …",
     "student seen smiling in the videos …" keep "representative" and "student"."""
     seen_head = False
+    relatives = lexicon.grammar["relatives"]
     for i, word in enumerate(words):
         low = word.text.lower()
-        if low in RELATIVES and i:
+        if low in relatives and i:
             return words[:i]
         if seen_head and word.text.islower() and (low.endswith(("ing", "ed")) or low in lexicon.irregular_participles) \
                 and low not in lexicon.role_modifiers and low not in lexicon.role_heads \
@@ -340,7 +330,7 @@ def _contiguous(chosen: list[Word], words: list[Word]) -> bool:
     return words[first:first + len(chosen)] == chosen
 
 
-def _org_name(words: list[Word]) -> list[Word]:
+def _org_name(words: list[Word], lexicon: Lexicon) -> list[Word]:
     """The proper name that opens a phrase: "Dunmore LLP" in "Dunmore LLP in Halifax who …"."""
     taken = 1 if words and words[0].text == "the" else 0
     if taken >= len(words) or not words[taken].text[:1].isupper():
@@ -350,7 +340,7 @@ def _org_name(words: list[Word]) -> list[Word]:
     while pos < len(words):
         if words[pos].text[:1].isupper():
             end = pos = pos + 1
-        elif words[pos].text in ORG_JOINERS:
+        elif words[pos].text in lexicon.org_joiners:
             pos += 1
         else:
             break
@@ -414,7 +404,7 @@ def gender_of(first_name: str | None, lexicon: Lexicon, title: str | None = None
 def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     """Split a speaker phrase into name, role, organisation and kind, as spans of the phrase."""
     end = len(phrase.rstrip(" ,"))
-    timed = TRAILING_TIME.search(phrase, 0, end)
+    timed = TRAILING_TIME(lexicon).search(phrase, 0, end)
     if timed and timed.start() > 0:
         end = len(phrase[:timed.start()].rstrip(" ,"))
     words = words_of(phrase, 0, end)
@@ -424,7 +414,7 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     if len(words) == 1 and low in lexicon.pronoun_words:
         return Parsed("pronoun", gender=lexicon.pronouns.get(low) if lexicon.pronouns.get(low) in ("male", "female")
                       else None, plural=lexicon.pronouns.get(low) == "plural")
-    if POLL_SHARE.fullmatch(phrase, 0, end):
+    if POLL_SHARE(lexicon).fullmatch(phrase, 0, end):
         return Parsed("anonymous", (0, end), plural=True)  # "Six in 10 (say)": those polled
     comma = phrase.find(",", 0, end)
     main = [w for w in words if comma < 0 or w.end <= comma]
@@ -434,7 +424,8 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     if appositive and _name_only(appositive) and not _name_only(main):
         # "the director of operations for the Port Authority, Jeff Lane": the description comes first
         role, org = split_role(main, phrase, lexicon)
-        if role or main[0].text in lexicon.anonymous_determiners or main[0].text in DESCRIPTION_OPENERS:
+        if role or main[0].text in lexicon.anonymous_determiners \
+                or main[0].text in lexicon.grammar["description_openers"]:
             # "his best friend at Lehigh, Bruce Turry": a description without a role names him too
             name = _span(appositive)
             return Parsed("person", name, role, org if role else None, None, gender_of(appositive[0].text, lexicon))
@@ -473,7 +464,8 @@ def name_run_start(words: list[Word], lexicon: Lexicon) -> int:
     """Where the trailing run of capitalised words of a phrase starts, after opening words."""
     start = len(words)
     while start > 0 and (is_cap(words[start - 1].text) or start >= 2 and start < len(words)
-                         and words[start - 1].text in NAME_PARTICLES and is_cap(words[start - 2].text)):
+                         and words[start - 1].text in lexicon.name_words["particles"]
+                         and is_cap(words[start - 2].text)):
         start -= 1  # "Bill de Blasio", "Ludwig van Beethoven"
     while start < len(words) and _common_word(words[start].text, lexicon) and not (
             start < len(words) - 1 and bare(words[start].text) in lexicon.forenames):
@@ -504,7 +496,7 @@ def name_cut(run: list[Word], lexicon: Lexicon) -> tuple[int, Word | None]:
         if low in lexicon.role_heads or low in lexicon.role_modifiers or word.text in lexicon.titles \
                 or low in lexicon.honorifics or lexicon.title_role(word.text) or place \
                 or low in lexicon.org_heads or (word.text.endswith(POSSESSIVE) and i < len(run) - 1) \
-                or _descriptor(word.text) \
+                or _descriptor(word.text, lexicon) \
                 or low in lexicon.sentence_openers and not (low in lexicon.forenames and i < len(run) - 1) \
                 or low in lexicon.parties:
             cut = i + 1
@@ -527,12 +519,9 @@ def sentence_end(word: str, lexicon: Lexicon) -> bool:
         return False
     low = word.lower()
     return word not in lexicon.titles and low not in lexicon.honorifics and not lexicon.title_role(word) \
-        and bare(word) not in NAME_SUFFIXES and low[:-1] not in lexicon.abbreviations
+        and bare(word) not in lexicon.name_words["suffixes"] and low[:-1] not in lexicon.abbreviations
 
 
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "di", "du", "le", "la", "al", "bin", "ibn",
-                            "dos", "das", "del", "ter", "ten"})
 
 
 def _initial(word: str) -> bool:
@@ -548,10 +537,10 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         role, org = split_role(main, phrase, lexicon)
         if role:
             return Parsed("description", None, role, org)
-        return Parsed("organization", _span(_strip_det(main)))
+        return Parsed("organization", _span(_strip_det(main, lexicon)))
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
-        return Parsed("organization", _span(_strip_det(main)))
+        return Parsed("organization", _span(_strip_det(main, lexicon)))
     cut, title_word = name_cut(run, lexicon)
     name_words = run[cut:]
     description = main[:run_start] + run[:cut]
@@ -572,7 +561,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             return Parsed("organization", _span(_org_words(main, lexicon)))
         kind = classify_name(name_words, phrase, lexicon)
         if kind == "person" and _people_of_a_place(name_words, lexicon):
-            return Parsed("anonymous", _span(_strip_det(main)), role, org, plural=True)
+            return Parsed("anonymous", _span(_strip_det(main, lexicon)), role, org, plural=True)
         noun = next((lexicon.gendered_nouns[bare(w.text)] for w in description + appositive[-1:]
                      if bare(w.text) in lexicon.gendered_nouns), None)  # "widow Terry Strada", "Pat Lee, his wife"
         gender = gender_of(name_words[0].text if len(name_words) > 1 else None, lexicon,
@@ -604,7 +593,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         return Parsed("description", None, role, org, plural=plural)
     if head in lexicon.org_heads and head not in lexicon.role_heads:
         kind = "organization" if determiner != "the" or len(words) > 2 or org else "description"
-        return Parsed(kind, _span(_strip_det(main)), plural=plural)
+        return Parsed(kind, _span(_strip_det(main, lexicon)), plural=plural)
     if head in lexicon.anonymous_heads or (indefinite and head in lexicon.role_heads) or (
             (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):
         return Parsed("anonymous", whole, role, org, plural=plural or head.endswith("s"))

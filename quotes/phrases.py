@@ -9,38 +9,31 @@ from __future__ import annotations
 
 import re
 
-from quotes.lexicon import Lexicon
+from quotes.lexicon import GrammarRegex, Lexicon
 
 Range = tuple[int, int]
 
 WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„]+")
-WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-TIME = (rf"(?:(?:on|last|this|late|early)\s+)?{WEEKDAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+# A time adjunct; __WEEKDAYS__ and __MONTHS__ are the lexicon's lists (GrammarRegex).
+TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|afternoon|evening|night))?"
         r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
-        r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July"
-        r"|August|September|October|November|December)|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-        r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|several|a\s+few|\d{1,3})"
+        r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:early\s+|late\s+|mid-)?__MONTHS__"
+        r"|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+        r"|(?:a|__NUMBER_WORDS__|eleven|twelve|twenty|several|a\s+few|\d{1,3})"
         r"\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year"
         r"|years)\s+"
         r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
         r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
-BETWEEN = re.compile(
-    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|also|later|previously|had|has|have|would|will|could|then|again|once|"
-    r"repeatedly|publicly|privately|recently|reportedly|separately|initially|first|further|simply|"
-    r"flatly|quickly|angrily|bluntly|frankly|openly|finally|subsequently|immediately|just|"
-    r"already|often|never|not|did|does|do|is|was|were|are|has\s+long|had\s+long|in\s+fact|indeed|even|both|however|"
+BETWEEN = GrammarRegex(
+    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|__BEFORE_CUE__|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
-    r"(?-i:(?!(?:rally|family|ally|assembly|supply|anomaly|monopoly|bully|tally)\b)[a-z]+ly))\s*,?)+\s*$",
+    r"(?-i:(?!__LY_NOUNS__\b)[a-z]+ly))\s*,?)+\s*$",
     # "angrily said", never "Kelly said" nor "the rally said"
     re.IGNORECASE,
 )
-# Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
-# apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in -ly, a party
-# ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between.
-BETWEEN_WORDS = frozenset(re.findall(r"[a-z]+", BETWEEN.pattern.lower()))
 BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
 BETWEEN_WINDOW = 64
 PARENTHETICAL = re.compile(r"\s*,\s*(?:in\s+fact|indeed|however|too)\s*,", re.IGNORECASE)
@@ -58,15 +51,6 @@ AGE_OR_PLACE = re.compile(r"(?:\s*,?\s*(?:\d{1,3}|of\s+[A-Z][\w.’'-]*(?:\s+[A-
                           r"|[A-Z][a-z]{1,4}\.))+\s*")
 # A politician's party and state after the name, part of the speaker phrase: "(R-Ohio)", "(D-N.C.)", "(Vt.)".
 PARTY_LABEL = re.compile(r"\((?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
-DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "that",
-               "these", "those", "one", "two", "three", "four", "five", "several", "some", "many",
-               "most", "all", "other", "another", "both", "each", "few", "no", "any", "such"}
-FUNCTION_WORDS = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and",
-                  "or", "but", "is", "was", "are", "were", "be", "been", "it's", "not", "that", "this",
-                  "there", "here", "as", "if", "so", "than", "then", "when", "which", "who", "what",
-                  "do", "does", "did", "has", "have", "had", "will", "would", "can", "could",
-                  "should", "may", "might", "must", "also", "just", "very", "about", "into", "over"}
-PRONOUN_SPEAKERS = {"he", "she", "they", "it", "we", "i", "you"}
 LEADING_JUNK = re.compile(
     r"(?:(?:and|but|so|yet|or|also|meanwhile|still|instead|now|then|indeed|however|moreover|"
     r"separately|later|earlier|previously|in\s+addition|at\s+the\s+same\s+time|(?-i:[a-z]+ly)(?=\s+\w)|"
@@ -85,8 +69,19 @@ def _last_word(text: str) -> str:
     return text[start:]
 
 
-def may_end_between(window: str) -> bool:
-    """False where ``BETWEEN.search`` cannot match at the end of ``window``, true otherwise.
+def between_words(lexicon: Lexicon) -> frozenset[str]:
+    """Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
+    apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in -ly, a party
+    ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between."""
+    found = lexicon.compiled.get(between_words)
+    if found is None:
+        found = frozenset(re.findall(r"[a-z]+", BETWEEN(lexicon).pattern.lower()))
+        found = lexicon.compiled.setdefault(between_words, found)
+    return found
+
+
+def may_end_between(window: str, lexicon: Lexicon) -> bool:
+    """False where ``BETWEEN(lexicon).search`` cannot match at the end of ``window``, true otherwise.
 
     A test of the window's last two words, where the search tries each of the window's starts
     against the whole alternation: it rules the search out before most cues ("Tom Reyes said"),
@@ -101,7 +96,8 @@ def may_end_between(window: str) -> bool:
     last = _last_word(tail)
     if not last:
         return False
-    if not last.isascii() or last.lower() in BETWEEN_WORDS or last.endswith("ly") or any(c.isdigit() for c in last):
+    if not last.isascii() or last.lower() in between_words(lexicon) or last.endswith("ly") \
+            or any(c.isdigit() for c in last):
         return True
     before = _last_word(tail[:-len(last)].rstrip())
     return not before.isascii() or before.lower() in BETWEEN_BEFORE_ANY_WORD
@@ -128,9 +124,9 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` can end a speaker phrase: a name, a pronoun or a known noun."""
     bare = POSSESSIVE_END.sub("", word).rstrip(".")
     low = bare.lower()
-    if not bare or low in FUNCTION_WORDS - {"who"}:
+    if not bare or low in lexicon.grammar["function_words"] and low != "who":
         return False
-    if low in PRONOUN_SPEAKERS or bare[0].isupper() or AGE.fullmatch(low):
+    if low in lexicon.subject_pronouns or bare[0].isupper() or AGE.fullmatch(low):
         return True
     nouns = lexicon.speaker_nouns
     # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
@@ -140,14 +136,15 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
 
 AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
 # A share of those polled, standing for them: "Six in 10", "two-thirds", "18%", "nearly half".
-NUMBER_WORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
-NUMBER = re.compile(r"\d[\d,]*|dozens|hundreds|thousands|two|three|four|five|six|seven|eight|nine|ten")
-POLL_SHARE = re.compile(
-    rf"(?:(?:about|nearly|almost|roughly|around|more\s+than|fewer\s+than|less\s+than|over|just|only)\s+)?"
+NUMBER_WORD = r"(?:\d+|__NUMBER_WORDS__)"
+# "520 superdelegates", "three sources" ("one source" too, but "one" is a determiner already)
+NUMBER = GrammarRegex(r"\d[\d,]*|dozens|hundreds|thousands|__NUMBER_WORDS__")
+POLL_SHARE = GrammarRegex(
+    r"(?:__APPROXIMATORS__\s+)?"
     rf"(?:{NUMBER_WORD}\s+(?:in|out\s+of|of\s+every)\s+{NUMBER_WORD}|\d+(?:\.\d+)?\s*(?:%|percent)"
     r"|(?:one|two|three|four)[-\s](?:thirds?|fourths?|quarters?|fifths?)|half)", re.IGNORECASE)
 # Part of a group standing for it: "most of them", "many of the workers", "much of the media".
-QUANTIFIED = re.compile(r"(?:most|many|some|all|several|few|none|both|each|much|half|one|two|three|four|five)\s+of\s+"
+QUANTIFIED = GrammarRegex(r"__QUANTIFIERS__\s+of\s+"
                         r"(?:them|us|those|(?:the|these|their|his|her|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)",
                         re.IGNORECASE)
 # "those who back her opponents (say)": who or that, then up to seven words before the cue
@@ -158,33 +155,32 @@ RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[^\s,;:()“”\"]+\s+){1,7}
 RELATIVE_CLAUSE_WINDOW = 90
 SPEAKER_WINDOW = 250
 MAX_APPOSITIVE_WORDS = 40
-# Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
-# "a staffer in the room", "officials close to the talks".
-POSTMODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
-                           "privy", "in", "at", "from", "with", "inside", "near"})
-SOURCE_MODIFIERS = frozenset({"familiar", "close", "briefed", "involved", "knowledgeable", "conversant", "acquainted",
-                              "privy"})
 
 
 def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     """Whether a speaker word is followed by a phrase that describes it ("a staffer in the room")."""
+    # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
+    # "a staffer in the room", "officials close to the talks".
+    modifiers, prepositions = lexicon.grammar["source_modifiers"], lexicon.grammar["postmodifying_prepositions"]
     for (s, e), (ns, ne) in zip(tokens, tokens[1:], strict=False):
-        if text[ns:ne].lower() in POSTMODIFIERS:
+        if text[ns:ne].lower() in modifiers or text[ns:ne].lower() in prepositions:
             word = text[s:e]
-            return word.lower() not in FUNCTION_WORDS and head_ok(word, lexicon) and (
+            return word.lower() not in lexicon.grammar["function_words"] and head_ok(word, lexicon) and (
                 word[0].islower() or word.lower() in lexicon.role_heads or word.lower() in lexicon.anonymous_heads
-                or text[ns:ne].lower() in SOURCE_MODIFIERS)  # "Many in the crowd"
+                or text[ns:ne].lower() in modifiers)  # "Many in the crowd"
     return False
 
 
-def determined_noun(text: str, tokens: list[Range]) -> bool:
+def determined_noun(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     """A short phrase led by a determiner and ending in a plain word: "one user", "the businessman"."""
     first = text[tokens[0][0]:tokens[0][1]].lower()
     last = text[tokens[-1][0]:tokens[-1][1]]
     middle = [text[s:e].lower() for s, e in tokens[1:]]
-    counted = NUMBER.fullmatch(first) is not None and last.endswith("s")  # "520 superdelegates"
-    return (len(tokens) >= 2 and (first in DETERMINERS or counted) and last.isalpha() and last.islower()
-            and not any(w in FUNCTION_WORDS or w in PRONOUN_SPEAKERS for w in middle) and not last.endswith("ly")
+    counted = NUMBER(lexicon).fullmatch(first) is not None and last.endswith("s")  # "520 superdelegates"
+    function_words, pronouns = lexicon.grammar["function_words"], lexicon.subject_pronouns
+    return (len(tokens) >= 2 and (first in lexicon.grammar["determiners"] or counted) and last.isalpha()
+            and last.islower() and not any(w in function_words or w in pronouns for w in middle)
+            and not last.endswith("ly")
             and len(tokens) <= 6)
 
 
@@ -206,7 +202,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return None
     end = cue_start
     window_start = max(clause_start, end - BETWEEN_WINDOW)
-    between = BETWEEN.search(text, window_start, end) if may_end_between(text[window_start:end]) else None
+    between = BETWEEN(lexicon).search(text, window_start, end) \
+        if may_end_between(text[window_start:end], lexicon) else None
     if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != ",":
         # "President Obama, dedicating the museum on Saturday, said": the time is in the appositive
         between = None
@@ -260,8 +257,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                 # "(“…,” said) Michael Kofman, an expert,": the cue is not part of the name
                 phrase_start = text.index(rest[1], phrase_start + len(rest[0]))
                 rest = rest[1:]
-            if any(w in AUXILIARIES or w in lexicon.cue_forms for w in rest) \
-                    or len(rest) > 1 and rest[-1].lower() in PRONOUN_SPEAKERS:
+            if any(w in lexicon.grammar["auxiliaries"] or w in lexicon.cue_forms for w in rest) \
+                    or len(rest) > 1 and rest[-1].lower() in lexicon.subject_pronouns:
                 continue  # "“She can claim it, but …”": a clause before the comma, no speaker's head
             if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)):
                 start = phrase_start
@@ -299,33 +296,35 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if not tokens or not head_ok(text[tokens[-1][0]:tokens[-1][1]], lexicon):
             return None
         last = text[tokens[-1][0]:tokens[-1][1]]
-        if last.lower() in PRONOUN_SPEAKERS:
+        if last.lower() in lexicon.subject_pronouns:
             return tokens[-1]  # "“…,” he said, adding …": he
-    if QUANTIFIED.fullmatch(text, tokens[0][0], tokens[-1][1]) and not POSSESSIVE_END.search(last):
+    if QUANTIFIED(lexicon).fullmatch(text, tokens[0][0], tokens[-1][1]) and not POSSESSIVE_END.search(last):
         return tokens[0][0], tokens[-1][1]  # "most of them said", "many of the workers say"
-    if POLL_SHARE.fullmatch(text, tokens[0][0], tokens[-1][1]):
+    if POLL_SHARE(lexicon).fullmatch(text, tokens[0][0], tokens[-1][1]):
         return tokens[0][0], tokens[-1][1]  # "Six in 10 say", "two-thirds said": a share of those polled
-    if last.lower() in PRONOUN_SPEAKERS and not appositive:
+    if last.lower() in lexicon.subject_pronouns and not appositive:
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
-    if last.endswith(("’s", "'s")) and last[:-2].lower() not in PRONOUN_SPEAKERS and not appositive:
+    if last.endswith(("’s", "'s")) and last[:-2].lower() not in lexicon.subject_pronouns and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
     if not head_ok(last, lexicon) and (not appositive or head_words is None and not last[0].isupper()) \
-            and not determined_noun(text, tokens) and not postmodified_head(text, tokens, lexicon):
+            and not determined_noun(text, tokens, lexicon) and not postmodified_head(text, tokens, lexicon):
         return None  # (an appositive's head was checked above; "the meeting went badly from there," is none)
     first = text[tokens[0][0]:tokens[0][1]]
-    timed = (LEADING_TIME.match(text, tokens[0][0], end) or adjunct_regex(lexicon).match(text, tokens[0][0], end)) \
-        if first.lower() in LEADING_PREPOSITIONS else None
+    timed = (LEADING_TIME(lexicon).match(text, tokens[0][0], end)
+             or adjunct_regex(lexicon).match(text, tokens[0][0], end)) \
+        if first.lower() in lexicon.grammar["leading_prepositions"] else None
     if timed and words(text, timed.end(), end):
         tokens = words(text, timed.end(), end)  # "On Wednesday Suncor (said)", "In an interview Trump (said)"
         first = text[tokens[0][0]:tokens[0][1]]
-    if first.lower() in LEADING_PREPOSITIONS or first in ("Having", "Being"):
+    if first.lower() in lexicon.grammar["leading_prepositions"] or first in ("Having", "Being"):
         return None  # "(…”) without reporters asking", "In the wake of the report": a phrase, not the speaker
-    if first[0].islower() and (first.endswith("ed") or first in AUXILIARIES) and first not in lexicon.role_modifiers:
+    if first[0].islower() and (first.endswith("ed") or first in lexicon.grammar["auxiliaries"]) \
+            and first not in lexicon.role_modifiers:
         return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
-    if after_relative and len(tokens) > 1 and first[0].islower() and first not in DETERMINERS \
+    if after_relative and len(tokens) > 1 and first[0].islower() and first not in lexicon.grammar["determiners"] \
             and first not in lexicon.role_modifiers and first not in lexicon.role_heads and is_name_word(last):
         return None  # "officials who spoke with the Post said": the relative clause's verb (see speaker_with_clause)
-    if len(tokens) > 1 and first[0].islower() and first.lower() not in DETERMINERS \
+    if len(tokens) > 1 and first[0].islower() and first.lower() not in lexicon.grammar["determiners"] \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not any(text[s:e][0].isupper() for s, e in tokens) and not _unnamed_group(text, tokens, lexicon):
         return None
@@ -336,12 +335,13 @@ def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:
     """Up to three lower-case words ending in a speaker noun, after an optional determiner:
     "her advisers", "allies", "local party leaders"."""
     tokens = [text[s:e] for s, e in words(text, start, end)]
-    if tokens and (tokens[0].lower() in DETERMINERS or POSSESSIVE_END.search(tokens[0]) and tokens[0][0].isupper()):
+    if tokens and (tokens[0].lower() in lexicon.grammar["determiners"]
+                   or POSSESSIVE_END.search(tokens[0]) and tokens[0][0].isupper()):
         tokens = tokens[1:]  # "her advisers", "Gore’s friends"
     if tokens and tokens[0][0].isupper() and len(tokens) > 1:
         tokens = tokens[1:]  # "RNC members", "Union members"
     return 0 < len(tokens) <= 3 and all(t.islower() for t in tokens) and head_ok(tokens[-1], lexicon) \
-        and not any(t in FUNCTION_WORDS or t in lexicon.cue_forms for t in tokens)
+        and not any(t in lexicon.grammar["function_words"] or t in lexicon.cue_forms for t in tokens)
 
 
 def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: Lexicon) -> Range | None:
@@ -351,7 +351,7 @@ def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: L
     if m is None:
         return None
     last = text[m.start():m.end()].split()[-1].lower()
-    if last in BETWEEN_WORDS or last.endswith("ly"):
+    if last in between_words(lexicon) or last.endswith("ly"):
         return None  # "the hacker who first (revealed)": the cue is the relative clause's own verb
     if QUOTE_MARK.search(text, max(clause_start, m.start() - 3), m.start()):
         return None  # "“… unlikely” that Park can win, said …": a quotation and its clause, no speaker
@@ -370,7 +370,7 @@ def _unnamed_group(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     "sources close to her campaign", "majorities in all five" (not "endorsed Clinton")."""
     for s, e in tokens[:2]:
         word = text[s:e].lower()
-        if word in FUNCTION_WORDS:
+        if word in lexicon.grammar["function_words"]:
             return False
         if word.endswith("s") and head_ok(word, lexicon) and word not in lexicon.cue_forms:
             return True
@@ -400,18 +400,8 @@ OPENING_ADJUNCT = re.compile(
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
 
-SUBJECT_JOINERS = frozenset({"of", "for", "the", "and", "other"})
-LEADING_TIME = re.compile(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
-LEADING_PREPOSITIONS = frozenset({"without", "with", "for", "of", "to", "in", "on", "from", "by", "into", "against",
-                                  "despite", "amid", "amidst", "alongside", "among", "following", "throughout",
-                                  "upon", "shortly"})  # not "about half", "over 200", "at least"
-SUBORDINATORS = frozenset({"when", "as", "after", "before", "while", "if", "because", "since", "once", "although",
-                           "though", "until", "whenever"})
-AUXILIARIES = frozenset({"has", "have", "had", "is", "was", "were", "are", "did", "does", "will", "would", "could",
-                         "should", "can", "may", "might", "must"})
+LEADING_TIME = GrammarRegex(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
-# Function words that may follow a subject: auxiliaries and adverbs before its verb.
-VERB_LIKE = frozenset({"has", "had", "was", "is", "will", "would", "did", "also", "then", "just"})
 
 
 def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Range | None:
@@ -438,30 +428,31 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     junk = LEADING_JUNK.match(text, pos, limit)
     if junk:
         pos = junk.end()
-    timed = LEADING_TIME.match(text, pos, limit)
+    timed = LEADING_TIME(lexicon).match(text, pos, limit)
     if timed:
         pos = timed.end()  # "A few minutes later they rushed in and said …"
     tokens = words(text, pos, min(limit, pos + 120))
     if not tokens:
         return None
     first = text[tokens[0][0]:tokens[0][1]]
-    if first.lower() in PRONOUN_SPEAKERS:
+    if first.lower() in lexicon.subject_pronouns:
         return tokens[0]
-    if first.lower() in SUBORDINATORS and len(tokens) > 1:
+    if first.lower() in lexicon.grammar["subordinators"] and len(tokens) > 1:
         # "When they met, Trump was away and said …": the main clause's subject, after the comma;
         # "When Trump spoke and said …": the subordinate clause's
         comma = text.find(",", tokens[0][1], limit)
         return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)
-    if first.lower() in FUNCTION_WORDS - DETERMINERS or first.lower() in LEADING_PREPOSITIONS \
-            or first.lower() == "ever":
+    function_words, determiners = lexicon.grammar["function_words"], lexicon.grammar["determiners"]
+    if first.lower() in function_words and first.lower() not in determiners \
+            or first.lower() in lexicon.grammar["leading_prepositions"] or first.lower() == "ever":
         return None  # "With the council worried, …", "Ever since …", "Amid the protests, …": a phrase, not a subject
-    taken = 1 if first.lower() in DETERMINERS else 0
+    taken = 1 if first.lower() in determiners else 0
     vocabulary = lexicon.subject_words
 
     def subject_word(i: int) -> bool:
         word = text[tokens[i][0]:tokens[i][1]]
         return is_name_word(word) or ORDINAL.fullmatch(word) is not None \
-            or word.lower() in vocabulary and word.lower() not in FUNCTION_WORDS
+            or word.lower() in vocabulary and word.lower() not in function_words
 
     while taken < len(tokens) and taken < 12:
         if not subject_word(taken):
@@ -469,7 +460,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
             # "for" (and "the") inside a subject that goes on after them
             joiner = taken
             while joiner < len(tokens) and joiner - taken < 2 \
-                    and text[tokens[joiner][0]:tokens[joiner][1]].lower() in SUBJECT_JOINERS:
+                    and text[tokens[joiner][0]:tokens[joiner][1]].lower() in lexicon.grammar["subject_joiners"]:
                 joiner += 1
             if taken == 0 or joiner == taken or joiner >= len(tokens) or not subject_word(joiner) \
                     or text[tokens[taken][0]:tokens[taken][1]].lower() == "the":
@@ -484,7 +475,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     if aged and "," in aged.group() and (after := words(text, aged.end(), min(limit, aged.end() + 30))):
         following = text[after[0][0]:after[0][1]]  # "Ana Ruiz, 70, said …": the age is the subject's
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
-            or following.lower() in FUNCTION_WORDS - VERB_LIKE:
+            or following.lower() in function_words and following.lower() not in lexicon.grammar["subject_followers"]:
         return None
     end = tokens[taken - 1][1]
     if text[end:end + 1] == ")" and "(" in text[tokens[0][0]:end]:
@@ -517,17 +508,18 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     if not tokens or len(tokens) > 10:
         return None
     first = text[tokens[0][0]:tokens[0][1]]
-    if first.lower() not in DETERMINERS and not first[0].isupper() and first.lower() not in PRONOUN_SPEAKERS \
+    if first.lower() not in lexicon.grammar["determiners"] and not first[0].isupper() \
+            and first.lower() not in lexicon.subject_pronouns \
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not (len(tokens) > 2 and text[tokens[-1][0]].isupper()):  # "undecided voter Jane Doe"
         return None
     end = tokens[-1][1]
     named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
-    if named and (not any(text[s].isupper() for s, _ in tokens) or first in DETERMINERS):
+    if named and (not any(text[s].isupper() for s, _ in tokens) or first in lexicon.grammar["determiners"]):
         # "said its general secretary, Greta Solberg.", "said his oldest friend at Harbour College, Tom Reyes"
         return start, named.end(1)
     head = text[tokens[-1][0]:tokens[-1][1]]
-    if not head_ok(head, lexicon) and (not determined_noun(text, tokens) or head.endswith("ing")) \
+    if not head_ok(head, lexicon) and (not determined_noun(text, tokens, lexicon) or head.endswith("ing")) \
             and not postmodified_head(text, tokens, lexicon):
         return None  # "said a neighbour", but "tweeted a warning" names what was said
     m = APPOSITIVE.match(text, end, limit)
@@ -572,7 +564,8 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range
     tokens = words(text, start, end)
     if not tokens or len(tokens) > 20:
         return None
-    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in DETERMINERS for s, e in tokens[:3]):
+    if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in lexicon.grammar["determiners"]
+           for s, e in tokens[:3]):
         return start, end
     # "a count by The Associated Press", "early results of exit polls conducted for …": a little
     # further in, a name or a word for data ("in keeping with the rules set by …" is no source)
@@ -594,8 +587,8 @@ ADJUNCT_TEMPLATE = (
     r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
     r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
     r"(?:(?:the|a|an|my|our|his|her|their|its)\s+)?(?-i:(?:[a-z][\w’'-]*\s+){0,2}[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))?"
-    r"|(?:on|to)\s+(?:Twitter|X|Facebook|Instagram|Truth\s+Social|social\s+media|TikTok|CNN|Fox|MSNBC|NBC|ABC|"
-    r"CBS|NPR|BBC)(?:[’']s\s+(?-i:[A-Z]\w*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\w*)*|[“\"][^”\"\n]{1,60}[”\"]))?|"  # a show
+    # a platform, and a show on it: "on CNN’s State of the Union", "on Fox's “Fox and Friends”"
+    r"|(?:on|to)\s+__PLATFORMS__(?:[’']s\s+(?-i:[A-Z]\w*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\w*)*|[“\"][^”\"\n]{1,60}[”\"]))?|"
     r"also|again|repeatedly|further|once|flatly|however|"
     r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))"
     r"(?![\w’'-])\s*,?"  # whole words only: "again" is no adjunct inside "against"
@@ -613,7 +606,9 @@ def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
     """
     pattern = lexicon.compiled.get(ADJUNCTS)
     if pattern is None:
-        text = ADJUNCT_TEMPLATE.replace("__TIME__", TIME).replace("__SPEECH__", lexicon.speech_noun_regex.pattern)
+        text = ADJUNCT_TEMPLATE.replace("__TIME__", lexicon.with_words(TIME)).replace(
+            "__SPEECH__", lexicon.speech_noun_regex.pattern).replace(
+            "__PLATFORMS__", lexicon.alternation("platforms", "speech_nouns"))
         pattern = lexicon.compiled.setdefault(ADJUNCTS, re.compile(text, re.IGNORECASE))
     return pattern
 

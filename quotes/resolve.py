@@ -41,8 +41,6 @@ from quotes.mentions import (
     parse_mention,
     sentence_end,
 )
-from quotes.mentions import NAME_PARTICLES as PARTICLES
-from quotes.mentions import NAME_SUFFIXES as SUFFIXES
 from quotes.model import Mention, Span, Speaker
 from quotes.phrases import AGE
 from quotes.sentences import strip_space
@@ -82,28 +80,17 @@ ORG_AFTER = re.compile(
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
-CORPORATE = frozenset({"inc", "corp", "ltd", "llc", "plc", "co", "group", "holdings", "company", "limited"})
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
-AUXILIARIES = frozenset({"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could",
-                         "should", "did", "does", "do"})
 # "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
 LEFT_ROLE = re.compile(r"\b(?:resigned|retired|quit|left|stepped\s+down|was\s+fired|was\s+dismissed|departed)\b")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
-# Words before a name that make it an object or a possessor, not the subject a pronoun continues.
-OBLIQUE_BEFORE = frozenset({"of", "with", "to", "by", "for", "about", "against", "from", "at", "on", "in", "than",
-                            "like", "as", "into", "toward", "towards", "over", "under", "between", "among", "and",
-                            "or", "nor", "versus", "vs.", "including", "called", "named", "met", "meet", "meets"})
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
-PLURAL = frozenset({"they", "them", "their"})
-GENDERED = {"he": "male", "him": "male", "his": "male", "himself": "male", "she": "female", "her": "female",
-            "hers": "female", "herself": "female"}
-GENERIC_ORGANIZATIONS = frozenset({"organization", "organisation", "group", "agency"})
 SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
 # he, him, his, himself, she, her, hers, herself as whole words. The first letter comes before the
 # look-behinds that check the word's start and choose its rest: a pattern that opens with a
@@ -221,10 +208,11 @@ class Resolver:
         people = [e for e in self.events if e.entity.kind == "person" and e.narrative]
         positions = [e.position for e in people]
         starts = self.doc.sentence_starts
+        genders = self.lexicon.pronoun_genders
         for m in PRONOUN.finditer(self.text):
             if self._quoted(m.start()):
                 continue
-            gender = GENDERED[m.group().lower()]
+            gender = genders[m.group().lower()]
             floor = starts[max(0, self.doc.sentence_index(m.start()) - 1)] if starts else 0
             i = bisect.bisect_left(positions, m.start()) - 1
             while i >= 0 and positions[i] >= floor and people[i].entity.gender not in (None, gender):
@@ -249,11 +237,12 @@ class Resolver:
         resolved in reading order and kept as a mention, so that a person the story keeps talking
         about stays nearer than a name met in passing since ("She has called the shootings of …
         Hillary Clinton's …. “…,” she said": the first "she")."""
+        genders = self.lexicon.pronoun_genders
         for start in self.doc.sentence_starts:
             m = SUBJECT_PRONOUN.match(self.text, start)
             if m is None or self._quoted(start) or self._headline(start):
                 continue
-            gender = GENDERED[m.group().lower()]
+            gender = genders[m.group().lower()]
             entity = self._antecedent(start, self._agreeing(gender), gender)
             if entity is not None:
                 self._add_event(Event(start, entity, True, True))
@@ -336,7 +325,8 @@ class Resolver:
                     return  # "Hit Piece Exploits Trump": only a forename or a title makes a headline's name
                 mention = self._headline_name(mention)
                 words = clean_name(mention.name.text).split()
-            if len(words) == 1 or len(words) == 2 and (bare(words[-1]) in SUFFIXES or bare(words[0]) in PARTICLES):
+            if len(words) == 1 or len(words) == 2 and (bare(words[-1]) in self.lexicon.name_words["suffixes"]
+                                                     or bare(words[0]) in self.lexicon.name_words["particles"]):
                 self._singles.append((mention.name.start, mention, narrative))
                 return
             entity = self._person(mention)
@@ -397,7 +387,7 @@ class Resolver:
 
     def _person(self, mention: Mention) -> Entity:
         words = clean_name(mention.name.text).split()
-        key = _person_key(words)
+        key = _person_key(words, self.lexicon.name_words["suffixes"])
         entity = self._by_key.get(key) or self._longer_name(words)
         if entity is None:
             entity = self._by_key[key] = Entity("person", mention.name, key)
@@ -421,7 +411,8 @@ class Resolver:
         self.organizations.append(entity)
         words = [bare(w) for w in LEADING_THE.sub("", entity.name.text).split()]
         short = self._organizations_by_word
-        if len(words) >= 2 and all(w in self.lexicon.company_words or w in CORPORATE for w in words[1:]):
+        corporate = self.lexicon.corporate_words
+        if len(words) >= 2 and all(w in self.lexicon.company_words or w in corporate for w in words[1:]):
             short.setdefault(words[0], entity)  # but "Clinton" is not the Clinton Foundation
         if len(words) >= 2 and words[-1] in self.lexicon.org_heads:
             short.setdefault(words[-1], entity)
@@ -491,7 +482,7 @@ class Resolver:
     def _event(self, position: int, entity: Entity, mention: Mention, narrative: bool) -> None:
         before = self.text[max(0, position - 20):position].split()
         possessive = self.text[mention.name.end:mention.name.end + 2] in ("’s", "'s") if mention.name else False
-        core = not possessive and not (before and before[-1].lower() in OBLIQUE_BEFORE) \
+        core = not possessive and not (before and before[-1].lower() in self.lexicon.grammar["oblique_markers"]) \
             and not (mention.name and self._modifies_noun(mention.name.end))
         self.events.append(Event(position, entity, core, narrative))
 
@@ -510,7 +501,8 @@ class Resolver:
         """The entity a one-word name stands for: a surname, then a forename, of a full name;
         then an organisation it shortens; else a person of its own."""
         words = clean_name(mention.name.text).split()
-        word = words[-1] if len(words) == 2 and bare(words[0]) in PARTICLES else words[0]  # "De Blasio"
+        particles = self.lexicon.name_words["particles"]
+        word = words[-1] if len(words) == 2 and bare(words[0]) in particles else words[0]  # "De Blasio"
         entity = self._by_name_word(word, position, mention.gender, surname_only=mention.title is not None
                                     or word is not words[0])
         if entity is not None:
@@ -640,7 +632,8 @@ class Resolver:
         ("a lawyer who has …" is an appositive): then the phrase is a clause of its own."""
         words = phrase.lower().split()
         relative = next((i for i, w in enumerate(words) if w in ("who", "which", "that", "whose")), len(words))
-        return any(w in self.lexicon.cue_forms or w in AUXILIARIES for w in words[:relative])
+        auxiliaries = self.lexicon.grammar["clause_auxiliaries"]
+        return any(w in self.lexicon.cue_forms or w in auxiliaries for w in words[:relative])
 
     def _described_before(self, start: int) -> Described:
         if not self.text[max(0, start - 3):start].rstrip().endswith(","):
@@ -719,7 +712,7 @@ class Resolver:
         if org is None or not org.text.split()[-1].islower() or any(w[:1].isupper() for w in org.text.split()):
             return org
         head = bare(org.text.split()[-1])
-        if head in GENERIC_ORGANIZATIONS:
+        if head in self.lexicon.generic_org_heads:
             entity = self._main_organization(org.start)
         else:
             entity = self._antecedent(org.start, lambda e: e.kind == "organization" and self._org_matches(e, head))
@@ -741,8 +734,8 @@ class Resolver:
         if self._headline(mention.start):
             mention = self._headline_name(mention)  # "Elizabeth Warren Hammers Wells Fargo CEO"
         words = clean_name(mention.name.text).split()
-        if len(words) >= 2 and not (len(words) == 2 and bare(words[-1]) in SUFFIXES):
-            entity = self._by_key.get(_person_key(words)) or self._person(mention)
+        if len(words) >= 2 and not (len(words) == 2 and bare(words[-1]) in self.lexicon.name_words["suffixes"]):
+            entity = self._by_key.get(_person_key(words, self.lexicon.name_words["suffixes"])) or self._person(mention)
             return self._remembered(mention, entity, "name")
         entity = self._single(mention, mention.start)
         if entity is None:
@@ -786,20 +779,21 @@ class Resolver:
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")
         entity = self._pronoun_entity(mention.start, low)
         if entity is None:
-            kind = "person" if low in GENDERED else "anonymous" if low in PLURAL else "organization"
+            kind = "person" if low in self.lexicon.pronoun_genders else "anonymous" \
+                if low in self.lexicon.plural_pronouns else "organization"
             return self._speaker(mention, mention.text, kind, None, "unresolved")
         return self._speaker(mention, entity.display, entity.kind, entity, "pronoun")
 
     def _pronoun_entity(self, position: int, pronoun: str) -> Entity | None:
         """Who a third-person pronoun (or possessive: "his", "its") at ``position`` stands for."""
-        if pronoun in GENDERED:
-            gender = GENDERED[pronoun]
+        if pronoun in self.lexicon.pronoun_genders:
+            gender = self.lexicon.pronoun_genders[pronoun]
             agrees = self._agreeing(gender)
             entity = self._antecedent(position, agrees, gender) or self._last_speaker(position, agrees)
             if entity is not None:
                 self._add_event(Event(position, entity, True, True, True))
             return entity
-        plural = pronoun in PLURAL
+        plural = pronoun in self.lexicon.plural_pronouns
         return self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
 
     def _agreeing(self, gender: str):
@@ -968,10 +962,10 @@ def _subject(events: list[Event]) -> Entity:
     return (core[0] if core else events[-1]).entity
 
 
-def _person_key(words: list[str]) -> tuple:
+def _person_key(words: list[str], suffixes: frozenset[str]) -> tuple:
     """A person within an article: forename, surname and suffix ("Donald J. Trump" = "Donald Trump",
     but not "Donald Trump Jr.")."""
-    suffix = bare(words[-1]) if bare(words[-1]) in SUFFIXES else ""
+    suffix = bare(words[-1]) if bare(words[-1]) in suffixes else ""
     core = words[:-1] if suffix else words
     return "person", bare(core[0]), bare(core[-1]), suffix
 

@@ -38,12 +38,6 @@ from quotes.model import Quote, Span, Speaker
 from quotes.readers import Article
 from quotes.variants import store_variants
 
-PRONOUNS = frozenset({
-    "i", "me", "my", "we", "us", "our", "you", "he", "him", "his", "she", "her", "hers",
-    "it", "its", "they", "them", "their", "this", "that", "who",
-})
-
-
 SQLITE_HEADER = b"SQLite format 3\x00"
 DAMAGE_MESSAGES = ("malformed", "file is not a database", "disk image", "corrupt")
 
@@ -284,11 +278,12 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
     """
     name = speaker.name or (speaker.mention.text if speaker.mention else None)
     folded = fold(name or "")
-    if not folded or folded in PRONOUNS:
+    unnamed = default_lexicon().unnamed_pronouns  # keys are the database's, whatever one run's lexicon
+    if not folded or folded in unnamed:
         return None
     if speaker.kind == "organization":
         key = re.sub(r"^the ", "", folded)
-        return f"organization:{key}" if key and key not in PRONOUNS else None
+        return f"organization:{key}" if key and key not in unnamed else None
     if speaker.kind == "anonymous":
         return f"anonymous:{article}:{folded}"
     if speaker.resolution in ("unresolved", "the writer"):  # "the billionaire mogul", an article's "I":
@@ -690,9 +685,10 @@ def aliases(names: list[tuple[str, int, int]], written: list[tuple[str, int, int
     Ties go to resolved names before mentions, then to the one quoted first.
     """
     counts: dict[str, list[int]] = {}
+    unnamed = default_lexicon().unnamed_pronouns
     for rank, tally in enumerate((names, written)):
         for value, count, first in tally:
-            if rank and fold(value) in PRONOUNS:
+            if rank and fold(value) in unnamed:
                 continue
             entry = counts.setdefault(value, [0, rank, first])
             entry[0] += count

@@ -19,6 +19,7 @@ from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
 from quotes.sentences import NewsToken, trailing_end
 
+LEXICON = load_lexicon()
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
 
 
@@ -99,8 +100,8 @@ BEFORE_CUES = [
 def test_may_end_between_is_false_only_where_between_cannot_match(text):
     for end in range(len(text) + 1):
         for start in {0, max(0, end - 64), max(0, end - 9), max(0, end - 2), end}:
-            if not may_end_between(text[start:end]):
-                assert BETWEEN.search(text, start, end) is None, (text, start, end)
+            if not may_end_between(text[start:end], LEXICON):
+                assert BETWEEN(LEXICON).search(text, start, end) is None, (text, start, end)
 
 
 @pytest.mark.parametrize(("window", "may_match"), [
@@ -108,7 +109,7 @@ def test_may_end_between_is_false_only_where_between_cannot_match(text):
     ("Ann Lee (D-Ky.) ", True), ("later this Reyes ", True), ("Ann Lee, ", False), ("the minister haſ ", True),
 ])
 def test_may_end_between_rules_out_the_common_case(window, may_match):
-    assert may_end_between(window) is may_match
+    assert may_end_between(window, LEXICON) is may_match
 
 
 def cue_words_by_finditer(lexicon, text: str, start: int, end: int) -> list[tuple[int, int, str]]:

@@ -1,5 +1,7 @@
 """The cue lexicon is data: every inflection is generated, and users extend it with a file."""
 
+import re
+
 from quotes import extract
 from quotes.lexicon import inflect, load_lexicon
 
@@ -57,3 +59,64 @@ def test_a_user_lexicon_gives_a_verb_a_frame(tmp_path):
     path.write_text('[cue_verbs]\nharrumph = []\n\n[cue_frames]\ninfinitive = ["harrumph"]\n', encoding="utf-8")
     (quote,) = extract(text, load_lexicon([str(path)]))
     assert (quote.rule, quote.content.text) == ("indirect.SV-to", "to close the pier before the storm")
+
+
+def test_a_user_lexicon_extends_a_grammar_list(tmp_path):
+    # "on Weds" is no time adjunct to the built-in lexicon, so it stays in the speaker phrase
+    text = "Mayor Tom Reyes on Weds said the pier would reopen in the spring."
+    (quote,) = extract(text)
+    assert quote.speaker.mention.text == "Mayor Tom Reyes on Weds"
+    path = tmp_path / "mine.toml"
+    path.write_text('[grammar]\nweekdays = ["Weds"]\n', encoding="utf-8")
+    lexicon = load_lexicon([str(path)])
+    assert "weds" in lexicon.grammar["weekdays"] and "monday" in lexicon.grammar["weekdays"]
+    (quote,) = extract(text, lexicon)
+    assert (quote.speaker.mention.text, quote.content.text) == (
+        "Mayor Tom Reyes", "the pier would reopen in the spring")
+
+
+def test_a_user_lexicon_extends_the_subject_pronouns(tmp_path):
+    text = "“The pier will reopen in the spring,” ye said."
+    assert extract(text) == []
+    path = tmp_path / "mine.toml"
+    path.write_text('[pronouns]\nsubject = ["ye"]\n', encoding="utf-8")
+    (quote,) = extract(text, load_lexicon([str(path)]))
+    assert (quote.speaker.mention.text, quote.cue.text) == ("ye", "said")
+
+
+def test_a_misspelt_grammar_table_or_list_is_an_error(tmp_path):
+    import pytest
+
+    from quotes.lexicon import LexiconError
+
+    for table, message in (
+            ('[grammer]\nweekdays = ["Weds"]\n', "unknown table [grammer]: did you mean [grammar]?"),
+            ('[grammar]\nweekday = ["Weds"]\n', "unknown key 'weekday' in [grammar]: did you mean weekdays?"),
+            ('[names]\nparticle = ["ter"]\n', "unknown key 'particle' in [names]: did you mean particles?")):
+        path = tmp_path / "mine.toml"
+        path.write_text(table, encoding="utf-8")
+        with pytest.raises(LexiconError, match=re.escape(message)):
+            load_lexicon([str(path)])
+
+
+def test_every_grammar_list_is_read_by_the_code():
+    """A [grammar] list no rule reads would be a word list that does nothing: each is named in the
+    code, as a key (``grammar["determiners"]``) or as a pattern's placeholder (``__WEEKDAYS__``)."""
+    from pathlib import Path
+
+    import quotes
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(quotes.__file__).parent.rglob("*.py"))
+    unread = [key for key in load_lexicon().grammar
+              if f'"{key}"' not in source and f"__{key.upper()}__" not in source]
+    assert unread == []
+
+
+def test_a_pattern_placeholder_without_a_list_is_an_error():
+    import pytest
+
+    lexicon = load_lexicon()
+    assert lexicon.with_words(r"on\s+__WEEKDAYS__") == (
+        r"on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
+    with pytest.raises(KeyError, match="weekday"):
+        lexicon.with_words(r"on\s+__WEEKDAY__")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quotes.document import Paragraph
+from quotes.lexicon import GrammarRegex
 from quotes.phrases import speaker_before
 from quotes.rules.base import Boundary, example
 from quotes.rules.clauses import MIN_CLAIM_WORDS, SUBORDINATE_LEAD, coordinated, first_break
@@ -20,7 +21,7 @@ from quotes.sentences import Range
 
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …"; but
 # ", but that …" goes on with the same claim.
-WRITER_CLAUSE = re.compile(r",\s+(?:but|though|although|whereas|while)\b(?!\s+that\b)|;|"
+WRITER_CLAUSE = GrammarRegex(r",\s+__CONTRASTS__\b(?!\s+that\b)|;|"
                            r",\s+and\s+(?:he|she|they|has|have|had|is|was|were|did|does|(?-i:[a-z]+ed))\b|"
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
@@ -29,7 +30,7 @@ BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2}|,?\s+(?:and|but))\s*$")
 
 
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
-    for m in WRITER_CLAUSE.finditer(ex.text, start, end):
+    for m in WRITER_CLAUSE(ex.lexicon).finditer(ex.text, start, end):
         if has_words(ex.text, start, m.start(), MIN_CLAIM_WORDS) and not ex.inside_quote(para, m.start()):
             return m.start()
     return None

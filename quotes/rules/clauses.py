@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from quotes.document import Cue, Paragraph
+from quotes.lexicon import GrammarRegex
 from quotes.phrases import (
     TIME,
     content_range,
@@ -29,7 +30,7 @@ MIN_CLAIM_WORDS = 2
 THAT_WORD = re.compile(r"\bthat\b")
 DEMONSTRATIVE_THAT = re.compile(r"\bthat\s+$")
 # A finite verb right after "that" makes it a pronoun, not the word that opens a clause.
-FINITE_FIRST = re.compile(r"(?:is|was|were|are|has|had|will|would|could|can|should|may|might|must|does|did)\b")
+FINITE_FIRST = GrammarRegex(r"__AUXILIARIES__\b")
 # "said on Tuesday at a rally that …": a gap of place, time or manner before "that"
 PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|of|during|to|before|after|from|with|via|through|over|under|into|for|about|"
                        r"outside|inside|near|by|last|this|earlier|later|again|also|repeatedly)\b", re.IGNORECASE)
@@ -43,7 +44,7 @@ CLAUSE_VERB = re.compile(
     r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
-COORDINATED = re.compile(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly|{TIME})\s+)?$"
+COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly|{TIME})\s+)?$"
                          r"|\s(?:by|while|before|after)\s+$", re.IGNORECASE)  # "… and on Monday announced"
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
@@ -81,7 +82,7 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
     if THAT_WORD.search(text[cue.end:start]):
         that = DEMONSTRATIVE_THAT.search(text, cue.end, start)
-        if that is not None and FINITE_FIRST.match(text, start, limit):
+        if that is not None and FINITE_FIRST(ex.lexicon).match(text, start, limit):
             return that.start(), False  # "said that was a natural part of it": "that" is the subject
         return start, True
     m = GAP_BEFORE_THAT.match(text, start, limit)
@@ -124,16 +125,11 @@ def opens_clause(ex: Extractor, start: int, end: int) -> bool:
     return NOT_A_SUBJECT.search(ex.text, start, verb.start()) is None
 
 
-# Verbs that make a phrase a clause, never a speaker: "Voters may not let the papers (tell …)";
-# outside an appositive ("The head of the union, who will not be named, said" is a speaker).
-CLAUSE_VERBS = frozenset({"may", "might", "must", "can", "could", "should", "would", "will", "shall", "let", "lets"})
-
-
 def not_a_speaker(ex: Extractor, speaker: Range) -> bool:
     phrase = ex.text[speaker[0]:speaker[1]]
     tokens = phrase.split()
     if len(tokens) > 1 and (tokens[-1] == "to"  # "encouraging his supporters … to (ask)"
-                            or "," not in phrase and any(t in CLAUSE_VERBS for t in tokens[1:])):
+                            or "," not in phrase and any(t in ex.lexicon.grammar["clause_verbs"] for t in tokens[1:])):
         return True
     return len(tokens) == 1 and (tokens[0].lower() in ex.lexicon.not_speakers
                                  or tokens[0].endswith("ly") and tokens[0].islower())
@@ -192,7 +188,7 @@ def written_in(ex: Extractor, floor: int, cue: Cue) -> bool:
 
 def coordinated(ex: Extractor, floor: int, cue: Cue) -> re.Match[str] | None:
     """``… and said``, ``… but says`` right before ``cue``: a verb that shares the subject before it."""
-    return COORDINATED.search(ex.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
+    return COORDINATED(ex.lexicon).search(ex.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
 
 
 def after_opening_quote(ex: Extractor, s_start: int, limit: int) -> int:
@@ -270,9 +266,8 @@ def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Ran
     return Found((start, end), speaker, cue, type=quote_type(para, start, end), antecedent=antecedent)
 
 
-TIME_ONLY = re.compile(rf"(?:(?:even|just|only|and|but)\s+)?(?:{TIME}|then|now|since|again)\s*", re.IGNORECASE)
-ADJUNCT_OPENERS = frozenset({"in", "at", "on", "during", "after", "before", "among", "amid", "for", "from", "with",
-                             "without", "under", "since", "by", "despite", "beyond", "besides", "unlike"})
+# A phrase of time alone, or "then" / "now", maybe after "even" or a conjunction: "Even then".
+TIME_ONLY = GrammarRegex(rf"(?:(?:even|just|only|and|but)\s+)?(?:{TIME}|then|now|since|again)\s*", re.IGNORECASE)
 
 
 def adjunct_only(ex: Extractor, start: int, end: int) -> bool:
@@ -280,11 +275,11 @@ def adjunct_only(ex: Extractor, start: int, end: int) -> bool:
     July", "Six months ago", "Even then", "In addition". Words before a cue that are only this say
     where or when, not what ("In a speech last July, he said: …")."""
     text = ex.text
-    if TIME_ONLY.fullmatch(text, start, end):
+    if TIME_ONLY(ex.lexicon).fullmatch(text, start, end):
         return True
     first = text[start:end].split(maxsplit=1)[:1]
-    return bool(first) and first[0].lower() in ADJUNCT_OPENERS and "," not in text[start:end] \
-        and CLAUSE_VERB.search(text, start, end) is None
+    return bool(first) and first[0].lower() in ex.lexicon.grammar["adjunct_prepositions"] \
+        and "," not in text[start:end] and CLAUSE_VERB.search(text, start, end) is None
 
 
 def holds_attribution(ex: Extractor, start: int, end: int) -> bool:

@@ -14,7 +14,8 @@ import re
 from typing import NamedTuple
 
 from quotes.document import VERBS, Cue, Paragraph
-from quotes.phrases import DETERMINERS, FUNCTION_WORDS, PRONOUN_SPEAKERS, WEEKDAYS, skip_adjuncts
+from quotes.lexicon import GrammarRegex
+from quotes.phrases import skip_adjuncts
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import claim, content_end, is_tell, not_a_speaker, relative_subject, subject_of
 from quotes.rules.engine import Extractor, has_words
@@ -24,26 +25,18 @@ from quotes.rules.reported import reading
 PARTICLE_AFTER = re.compile(r"\s*([a-z]+)\b")  # "called for", "asked about"
 WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
 INFINITIVE = re.compile(r"(?:not\s+)?to\s+[\"“‘]?(?-i:[a-z])[\w’'-]*\b")  # "vowed to “bomb …”"
-PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "during", "via", "through"})
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
 OBJECT_WORDS = 8
 OBJECT = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
 OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:not\s+)?to\s+(?-i:[a-z]))")
-OBJECT_PRONOUNS = frozenset({"him", "her", "it", "them", "himself", "herself", "itself", "themselves", "me", "us",
-                             "you", "this", "that", "these", "those"})
-# What cannot follow "called X" when X is called something: "called him back", "called it quits".
-NOT_A_PREDICATE = frozenset({"back", "up", "off", "out", "in", "on", "to", "at", "for", "about", "from", "over",
-                             "again", "twice", "quits", "home", "after", "before", "into", "with", "by", "and", "or",
-                             "but", "when", "while", "because", "during", "last", "this", "yesterday", "today",
-                             "later", "earlier", "since", "until", "as", "that", "who", "which"})
 PREDICATE_WINDOW = 80
 DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|those)\s+(?-i:[a-z][\w-]*\s+){1,2}?"
                                   r"((?-i:[a-z][\w-]*))(?=\s*(?:[,.;!?]|\s+and\s))", re.IGNORECASE)
 # Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
-NARRATION_AFTER_NAME = re.compile(
+NARRATION_AFTER_NAME = GrammarRegex(
     r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|in|at|on|later|(?-i:[a-z]+ed))\b"
     r"|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|speech)\b"
-    rf"|(?:on|last|this|late|early)\s+(?:{WEEKDAYS}|week|month|year)\b)", re.IGNORECASE)
+    r"|(?:on|last|this|late|early)\s+(?:__WEEKDAYS__|week|month|year)\b)", re.IGNORECASE)
 
 
 class Frame(NamedTuple):
@@ -125,21 +118,23 @@ def characterises(ex: Extractor, pos: int, limit: int) -> bool:
     if len(words) < 2:
         return False
     first = words[0]
-    if first.lower() in OBJECT_PRONOUNS - {"that", "this", "these", "those"} or first[0].isupper() and \
-            first.lower() not in DETERMINERS:
+    not_predicates = ex.lexicon.grammar["not_predicates"]
+    if first.lower() in ex.lexicon.object_pronouns or first[0].isupper() and \
+            first.lower() not in ex.lexicon.grammar["determiners"]:
         i = 1
         while i < len(words) and words[i][:1].isupper() and first[0].isupper():
             i += 1  # "called Councillor Tom Reyes a liar": the whole name is the object
         if i >= len(words):
             return False
         nxt = words[i].lower()
-        return nxt in ("a", "an", "the") or (words[i].islower() and nxt not in NOT_A_PREDICATE
+        return nxt in ("a", "an", "the") or (words[i].islower() and nxt not in not_predicates
                                              and nxt not in ex.lexicon.cue_forms and not nxt.endswith("ly"))
     # "called the plan reckless.", "called the actions lawful, and …": a short object, then one word
     # that ends the clause
     m = DETERMINED_PREDICATE.match(text, pos, window)
-    return m is not None and m.group(1).lower() not in NOT_A_PREDICATE | FUNCTION_WORDS \
-        and m.group(1).lower() not in ex.lexicon.cue_forms
+    called = m.group(1).lower() if m else ""
+    return m is not None and called not in not_predicates and called not in ex.lexicon.grammar["function_words"] \
+        and called not in ex.lexicon.cue_forms
 
 
 def object_ok(ex: Extractor, rest: str) -> bool:
@@ -149,11 +144,13 @@ def object_ok(ex: Extractor, rest: str) -> bool:
     if not m:
         return False
     first = m.group(1).lower()
-    if first == "her" and m.group(2) and m.group(2).lower() not in FUNCTION_WORDS:
+    lexicon = ex.lexicon
+    if first == "her" and m.group(2) and m.group(2).lower() not in lexicon.grammar["function_words"]:
         return True  # "criticized her plan": a possessive, not the pronoun of "criticized her for …"
-    if first in PLACE_PREPOSITIONS and not re.search(r"\bthat\b", rest):
+    if first in lexicon.grammar["place_prepositions"] and not re.search(r"\bthat\b", rest):
         return False  # "as Tom Lane noted in the Harbour Review": where it was said, and no object
-    return not (first in OBJECT_PRONOUNS or first in PRONOUN_SPEAKERS or first in ("nothing", "anything", "something"))
+    return not (first in lexicon.object_pronouns or first in lexicon.demonstratives or first in lexicon.subject_pronouns
+                or first in ("nothing", "anything", "something"))
 
 
 def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int:
@@ -167,7 +164,7 @@ def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int
     while (nxt := para.span_from(last.end)) is not None and nxt.start < end \
             and re.fullmatch(r"\s*(?:,|,?\s*and|,?\s*or)\s*", ex.text[last.end:nxt.start]):
         last = nxt
-    if NARRATION_AFTER_NAME.match(ex.text, last.end, end) or ex.adjuncts.fullmatch(ex.text, last.end, end):
+    if NARRATION_AFTER_NAME(ex.lexicon).match(ex.text, last.end, end) or ex.adjuncts.fullmatch(ex.text, last.end, end):
         return last.end
     return end
 

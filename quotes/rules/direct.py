@@ -14,7 +14,6 @@ from quotes.document import Cue, Paragraph
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN
 from quotes.phrases import (
-    DETERMINERS,
     content_start,
     sentence_subject,
     skip_adjuncts,
@@ -41,18 +40,8 @@ PARTICIPLE_BEFORE_QUOTE = re.compile(r"(?-i:[a-z]+ing)\b[^\"“”‘«;:.!?]{0,
 WHERE_WRITTEN = re.compile(r"(?:on|in|at|to)\s+[^\"“”‘«,;:.!?]{1,50}\.\s*")
 DESCRIBED_WHO = re.compile(r"(?:a|an|the)\s+[^\"“”‘«,;:.!?]{1,40}?\bwho\b")  # ", an economist who is …,"
 APPOSITIVE_BEFORE_QUOTE = re.compile(r"[^\"“”‘«,;:.!?]{1,80},\s*")
-PREPOSITIONS = frozenset({"at", "in", "on", "of", "from", "during", "after", "before", "while", "as", "to",
-                          "with", "about", "when", "outside", "inside", "near", "via", "through", "because",
-                          "since", "into", "by", "for", "over", "under", "without", "amid", "following",
-                          "last", "this", "earlier", "later", "recently", "and", "but", "then", "adding",
-                          "noting", "saying", "according", "told", "upon", "until", "where"})
 
 
-# Pronouns that open a sentence about a thing, not a speaker: "It was simple: “…”".
-IMPERSONAL = frozenset({"it", "you", "we"})  # "We asked readers: “…”": the answer is theirs
-# A word right after a sentence's first phrase that makes it no subject: "Ever since …", "Critics of …".
-CLAUSE_LINKS = frozenset({"since", "about", "of", "in", "on", "at", "from", "for", "to", "with", "after", "before",
-                          "when", "while", "because", "as", "by", "than"})
 # A clause of its own before the colon: "She was so upset that I had to change my answer: …".
 SECOND_SUBJECT = re.compile(r"\b(?:that|so|until|when)\s+(?:I|he|she|we|they)\b")
 
@@ -133,7 +122,8 @@ def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
     if start >= end or not has_words(text, start, end, 1) or has_words(text, start, end, LOOSE_WORDS + 1):
         return None
     first = text[start:end].split()[0]
-    if not (first[0].isupper() or first.lower() in DETERMINERS) or first.lower() in PREPOSITIONS \
+    if not (first[0].isupper() or first.lower() in ex.lexicon.grammar["determiners"]) \
+            or first.lower() in ex.lexicon.grammar["adjunct_openers"] \
             or first.lower() in ex.lexicon.not_speakers:
         return None  # "…" about the decision, said …: the quotation runs on into a report
     names = [m for m in NAME_RUN.finditer(text, start, end)
@@ -148,7 +138,7 @@ def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
     if text[cue.end:pos].rstrip().endswith(","):
         return False
     m = re.match(r"\s*([A-Za-z’']+)", text[pos:limit])
-    if not m or m.group(1).lower() in PREPOSITIONS:
+    if not m or m.group(1).lower() in ex.lexicon.grammar["adjunct_openers"]:
         return False
     if m.group(1).lower().endswith("ing") or CLAUSE_VERB.match(text, pos + m.start(1)):
         return False  # "said in a statement explaining why …", "said in an interview aired Monday": no subject
@@ -173,7 +163,7 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
         return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
     participle = word.endswith("ing") and comma
     hearer = told and len(rest.split()) <= 4 and not any(w in ex.lexicon.cue_forms for w in rest.split())
-    return word in PREPOSITIONS or word == "who" or participle or hearer
+    return word in ex.lexicon.grammar["adjunct_openers"] or word == "who" or participle or hearer
 
 
 def clause_limit(para: Paragraph, pos: int) -> int:
@@ -289,8 +279,10 @@ def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
     led by a preposition or followed by one ("With party leaders worried …", "Ever since …")."""
     phrase = ex.text[subject[0]:subject[1]]
     following = ex.first_word(subject[1], limit).lower()
-    return phrase.lower() not in IMPERSONAL and phrase.split()[0].lower() not in PREPOSITIONS \
-        and following not in CLAUSE_LINKS and not SECOND_SUBJECT.search(ex.text, subject[1], limit)
+    grammar = ex.lexicon.grammar
+    return phrase.lower() not in ex.lexicon.impersonal_pronouns \
+        and phrase.split()[0].lower() not in grammar["adjunct_openers"] and following not in grammar["clause_links"] \
+        and not SECOND_SUBJECT.search(ex.text, subject[1], limit)
 
 
 # "said that “…” and “…”", "said that “…,” and that, on trade, “…”": quotations joined into one claim.

@@ -53,9 +53,8 @@ def quote_type(para: Paragraph, start: int, end: int) -> str:
     return "indirect"
 
 
-# A quoted title ("Face the Nation") is a few words, each capitalised but these small ones.
+# A quoted title ("Face the Nation") is a few words, each capitalised but the lexicon's small ones.
 MAX_TITLE_WORDS = 8
-TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "is", "by", "with"})
 
 
 class Extractor:
@@ -242,7 +241,7 @@ class Extractor:
         if not words or len(words) > MAX_TITLE_WORDS or words[-1][-1:] in ".?!" or not words[0][:1].isupper():
             return False
         # every word capitalised but the small ones: "Forget about Ford and GM" is no title
-        capitalised = all(w[:1].isupper() or w in TITLE_SMALL_WORDS for w in words[1:])
+        capitalised = all(w[:1].isupper() or w in self.lexicon.grammar["title_small_words"] for w in words[1:])
         return capitalised and (len(words) > 1 or words[0][1:].islower())
 
     def previous_speaker(self, para: Paragraph, span: QuotedSpan) -> Candidate | None:

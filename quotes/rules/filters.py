@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from quotes.document import VERBS, Cue, Paragraph
+from quotes.lexicon import GrammarRegex
 from quotes.rules.base import Filter, example
 from quotes.rules.engine import Extractor
 from quotes.rules.registry import register
@@ -77,23 +78,21 @@ register(Filter(
 # "The jobs report was released", "the October report exceeded …", "The audit report found …": the
 # bare form of a cue verb right after a noun and before a verb heads the subject. After a pronoun
 # ("what they say is …") or in a relative clause ("the things that polls say will …") it stays a verb.
-VERB_AFTER = re.compile(r"\s+(?:is|was|were|are|has|had|have|will|would|could|can|should|may|might|must|did|does|"
-                        r"(?-i:[a-z]+ed))\b", re.IGNORECASE)
+VERB_AFTER = GrammarRegex(r"\s+(?:__AUXILIARIES__|have|(?-i:[a-z]+ed))\b", re.IGNORECASE)
 WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
-RELATIVE_WORDS = frozenset({"who", "which", "that", "what", "whom", "whose"})
 
 
 def noun_before_verb(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
     word = cue.text.lower()
     if cue.kind not in VERBS or " " in word or ex.lexicon.lemma(word) != word or word.endswith("ed"):
         return False
-    if not VERB_AFTER.match(ex.text, cue.end, para.end):
+    if not VERB_AFTER(ex.lexicon).match(ex.text, cue.end, para.end):
         return False
     before = WORDS_BEFORE.search(ex.text, max(para.start, cue.start - 60), cue.start)
     if before is None:
         return False
     words = [w.lower() for w in before.groups() if w]
-    return words[-1] not in ex.lexicon.pronoun_words and RELATIVE_WORDS.isdisjoint(words)
+    return words[-1] not in ex.lexicon.pronoun_words and ex.lexicon.grammar["relative_pronouns"].isdisjoint(words)
 
 
 register(Filter(
@@ -113,12 +112,11 @@ register(Filter(
 
 # "went on" reports speech only before what was said: "she went on, “…”", "he went on to say …",
 # "“…,” he went on." Before a noun phrase it is another verb: "went on the attack", "as the day went on".
-GO_ON = frozenset({"went on", "goes on", "go on", "going on"})
 GO_ON_SPEECH = re.compile(r"\s*(?:[,:;.!?—–\"“”‘’']|to\s+(?-i:[a-z])|$)")
 
 
 def not_going_on_to_speak(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
-    if " ".join(cue.text.lower().split()) not in GO_ON:
+    if " ".join(cue.text.lower().split()) not in ex.lexicon.grammar["go_on"]:
         return False
     return not GO_ON_SPEECH.match(ex.text, cue.end, para.end) or ex.text[max(para.start, cue.start - 12):cue.start] \
         .lower().rstrip().endswith(("day", "night", "week", "year", "time"))

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from quotes.document import VERBS, Cue, Paragraph
+from quotes.lexicon import GrammarRegex
 from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
@@ -29,7 +30,6 @@ from quotes.rules.clauses import (
     relative_subject,
     subject_of,
 )
-from quotes.rules.direct import PREPOSITIONS
 from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range
@@ -49,22 +49,20 @@ NOT_SPEECH_AFTER_CUE = re.compile(
     r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
     r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
     re.IGNORECASE)
-HEARER_ONLY = re.compile(r"\s+(?:me|us|him|her|them|you|(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){0,2})\s+")
+HEARER_ONLY = GrammarRegex(r"\s+(?:__HEARER_PRONOUNS__|(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){0,2})\s+")
 # What a hearer the lexicon did not skip may lead into: "told a lunch group that …", "told host Matt
 # Boyle, “…”", "told residents not to drink …", "told the crowd about …".
-TOLD_CONTENT = re.compile(r"\bthat\b|[\"“‘]|\bto\s+(?-i:[a-z])|\b(?:about|how|why|what|whether|of|against)\b|"
-                          r"\b(?:jokes?|story|stories|tales?|lies?|truth)\b")  # "told a joke", "told their stories"
+TOLD_CONTENT = GrammarRegex(r"\bthat\b|[\"“‘]|\bto\s+(?-i:[a-z])|\b(?:about|how|why|what|whether|of|against)\b|"
+                            r"\b__TOLD_THINGS__\b")  # "told a joke", "told their stories"
 TOLD_WINDOW = 80
 PARTICIPLE_FIRST = re.compile(r"[\w’'-]*ing\b")
 # "said about half of the rise …", "said over 200 homes …": a number that opens the claim's subject
-APPROXIMATE_NUMBER = re.compile(r"(?:about|over|under|around)\s+(?:half|a\s+(?:third|quarter|fifth|dozen)\b|\d"
-                                r"|(?:one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(?:in|out)\b)",
-                                re.IGNORECASE)
+APPROXIMATE_NUMBER = GrammarRegex(r"__PREPOSITIONAL_APPROXIMATORS__\s+(?:half|a\s+(?:third|quarter|fifth|dozen)\b|\d"
+                                  r"|(?:__NUMBER_WORDS__|a)\s+(?:in|out)\b)", re.IGNORECASE)
 # Words that open an adjunct or a participle after a cue, never a claim: "aboard his plane", "posted by …".
-NO_SUBJECT = re.compile(r"(?:aboard|outside|inside|beside|behind|amid|onstage|backstage|"
-                        r"(?-i:[a-z]+ed)\s+(?:by|on|in|at|to|from|for|with|during|after|before))\b", re.IGNORECASE)
+NO_SUBJECT = GrammarRegex(r"(?:__PLACE_ADVERBS__|(?-i:[a-z]+ed)\s+__PARTICIPLE_PREPOSITIONS__)\b", re.IGNORECASE)
 # A claim that opens with its verb lost its subject to a relative ("the plan that he thought would fail").
-RELATIVE_GAP = re.compile(r"(?:is|was|were|are|has|have|had|should|would|could|will|can|may|might|must)\b")
+RELATIVE_GAP = GrammarRegex(r"__GAP_AUXILIARIES__\b")
 
 
 class CueReading(NamedTuple):
@@ -131,7 +129,8 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     # ("On Monday, officials said, …" and "Sometimes, …" open no claim)
     lead = content_range(text, s_start, comma)
     first = FIRST_WORD.match(text[lead[0]:lead[1]])
-    adjunct = first is not None and (first.group().lower() in PREPOSITIONS or first.group().endswith("ly"))
+    adjunct = first is not None and (first.group().lower() in ex.lexicon.grammar["adjunct_openers"]
+                                     or first.group().endswith("ly"))
     if lead[0] < lead[1] and not adjunct and not ex.in_content(lead[0]) and has_words(text, *lead, MIN_LEAD_WORDS) \
             and not holds_attribution(ex, *lead):
         return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
@@ -174,7 +173,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
             return None
     if antecedent is None and not_a_speaker(ex, speaker):
         return None
-    if is_belief(ex, cue) and RELATIVE_GAP.match(
+    if is_belief(ex, cue) and RELATIVE_GAP(ex.lexicon).match(
             text, content_start(text, cue.end, s_end, ex.lexicon, False, ex.adjuncts)):
         return None  # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was")
     told = is_tell(ex, cue)
@@ -183,9 +182,9 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     if NOT_TO.match(text[start:s_end]):
         return None  # "asked not to be named"
     if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that and not led_clause(ex, start, s_end) \
-            and not APPROXIMATE_NUMBER.match(text, start, s_end):
+            and not APPROXIMATE_NUMBER(ex.lexicon).match(text, start, s_end):
         return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
-    if not that and NO_SUBJECT.match(text, start, s_end):
+    if not that and NO_SUBJECT(ex.lexicon).match(text, start, s_end):
         return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
     if not that and names_the_speaker(ex, start, s_end):
         return None  # "…, said Dan Cole, an expert at the institute": a speaker after the cue, not a claim
@@ -196,13 +195,13 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     # "urged lawmakers to act": a hearer, then what they were told to do
     directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
     # "assured me he would stay": a hearer, then a clause, is what a weak verb of telling reports
-    heard = told and HEARER_ONLY.fullmatch(skipped) and opens_clause(ex, start, s_end)
+    heard = told and HEARER_ONLY(ex.lexicon).fullmatch(skipped) and opens_clause(ex, start, s_end)
     introduced = that or text[start:start + 1] in "\"“‘'«" or directive or heard
     if not introduced and (lemma in ex.lexicon.weak_lemmas
                            or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end)):
         return None  # "denied the charges": no clause, no claim
     if told and not introduced and not opens_clause(ex, start, s_end) \
-            and not TOLD_CONTENT.search(text, start, min(s_end, start + TOLD_WINDOW)):
+            and not TOLD_CONTENT(ex.lexicon).search(text, start, min(s_end, start + TOLD_WINDOW)):
         return None  # "told a council panel on Wednesday": a hearer, and nothing told
     end = content_end(ex, para, start, r.sentence)
     found = claim(ex, para, cue, speaker, (start, end), antecedent)
