@@ -104,6 +104,48 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
     return Found((start, end), (m.start(1), m.end(1)), None, type=quote_type(para, start, end))
 
 
+# A headline in title case with its verb of saying: "Former Harbour Pilot Says Ferry Is Doomed".
+TITLE_WORD = re.compile(r"[\w’'.-]+")
+HEADLINE_WORDS = (4, 20)
+HEADLINE_SPEAKER_WORDS = 5
+
+
+def headline(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
+    """``Former Harbour Pilot Says Ferry Is Doomed``: a line in title case (every word capitalised
+    but the small ones) whose verb of saying is capitalised with it; the words before it are the
+    speaker, the words after it what was said."""
+    if sentence[0] != para.start:
+        return None
+    text = ex.text
+    end = para.end
+    while end > para.start and text[end - 1] in " .":
+        end -= 1
+    words = list(TITLE_WORD.finditer(text, para.start, end))
+    if not HEADLINE_WORDS[0] <= len(words) <= HEADLINE_WORDS[1]:
+        return None
+    small = ex.lexicon.grammar["title_small_words"]
+    if not all(w.group()[0].isupper() or w.group()[0].isdigit() or w.group() in small for w in words):
+        return None  # a sentence, not a headline
+    grammar = ex.lexicon.grammar
+    for i in range(1, min(len(words) - 1, HEADLINE_SPEAKER_WORDS + 1)):
+        word = words[i].group()
+        lemma = ex.lexicon.lemma(word.lower())
+        if word in small or lemma is None:
+            continue
+        cue = Cue(words[i].start(), words[i].end(), word, "verb")
+        # the headline's present in -s ("Says", "Warns"), after a speaker with no verb of its own
+        if not word.endswith("s") or word.lower() == lemma or ex.category_of(cue) != "speech" \
+                or any(w.group().lower() in grammar["auxiliaries"] or w.group() in small for w in words[:i]):
+            return None
+        speaker = (words[0].start(), words[i - 1].end())
+        start = words[i + 1].start()
+        if ex.in_content(start) or ex.overlaps_direct(start, end) or text[start].isdigit() \
+                or not has_words(text, start, end, MIN_HEADLINE_WORDS):
+            return None
+        return Found((start, end), speaker, cue, type=quote_type(para, start, end))
+    return None
+
+
 register(Rule(
     "according_to.as_reported", "reported", 3, as_reported,
     "`As the Harbour Daily reported, …`: the rest of the sentence is what S said",
@@ -117,6 +159,21 @@ register(Rule(
                  "put it")),
     ),
     default_confidence=0.7,
+))
+register(Rule(
+    "indirect.headline", "patterns", 20, headline,
+    "`Former Harbour Pilot Says Ferry Is Doomed`: a headline in title case with a verb of saying",
+    must=(
+        example("Former Harbour Pilot Says Ferry Is Doomed\n\nThe ferry lost money again in May.",
+                ("indirect.headline", "indirect", "Ferry Is Doomed", "Former Harbour Pilot", "Says")),
+        example("Mayor's Son Warns Port Strike Will Last Until June",
+                ("indirect.headline", "indirect", "Port Strike Will Last Until June", "Mayor's Son", "Warns")),
+    ),
+    must_not=(
+        example("The Long Goodbye of the Harbour Ferry"),
+        example("Says Who? The Ferry Debate Goes On"),
+    ),
+    default_confidence=0.6,
 ))
 register(Rule(
     "indirect.name_colon", "patterns", 10, name_colon,
