@@ -185,6 +185,9 @@ class Resolver:
         self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
         self._headlines: set[int] = set()
         self._people_by_name: dict[int, dict[str, list[Entity]]] = {1: {}, 2: {}}
+        # people with a forename and a surname of five letters or more, by the surname's first letter:
+        # the only ones a misspelt surname is compared with (for speed: a typo is looked for often)
+        self._surnames_by_initial: dict[str, list[Entity]] = {}
         self._organizations_by_word: dict[str, Entity] = {}
 
     # ---- the article's entities ------------------------------------------------------------
@@ -413,6 +416,8 @@ class Resolver:
         for part in (1, 2):  # forename and surname, for the one-word names that follow
             if entity.key[part]:
                 self._people_by_name[part].setdefault(entity.key[part], []).append(entity)
+        if entity.key[1] and len(entity.key[2]) >= 5:
+            self._surnames_by_initial.setdefault(entity.key[2][0], []).append(entity)
 
     def _add_organization(self, entity: Entity) -> None:
         """An organisation, indexed by the one-word names that stand for it: the first word of a
@@ -540,8 +545,8 @@ class Resolver:
         low = bare(word)
         if len(low) < 5:
             return None
-        close = [e for e in self.people if e.key[1] and len(e.key[2]) >= 5 and e.key[2][0] == low[0]
-                 and e.key[2] != low and abs(len(e.key[2]) - len(low)) <= 2 and gender in (None, e.gender or gender)
+        close = [e for e in self._surnames_by_initial.get(low[0], ())
+                 if e.key[2] != low and abs(len(e.key[2]) - len(low)) <= 2 and gender in (None, e.gender or gender)
                  and difflib.SequenceMatcher(None, e.key[2], low).ratio() >= 0.8]
         return close[0] if len(close) == 1 else None
 
