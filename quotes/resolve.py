@@ -158,9 +158,9 @@ class Described(NamedTuple):
     past: bool
 
 
-@dataclass(frozen=True)
-class Event:
-    """A mention of an entity at a position, as a pronoun's candidate antecedent."""
+class Event(NamedTuple):
+    """A mention of an entity at a position, as a pronoun's candidate antecedent (a named tuple:
+    thousands are made per article, and a frozen dataclass's ``__init__`` costs five times more)."""
 
     position: int
     entity: Entity
@@ -189,6 +189,9 @@ class Resolver:
         # the only ones a misspelt surname is compared with (for speed: a typo is looked for often)
         self._surnames_by_initial: dict[str, list[Entity]] = {}
         self._organizations_by_word: dict[str, Entity] = {}
+        # organisations given an acronym, with each organisation's place in ``organizations``
+        self._with_acronym: list[Entity] = []
+        self._organization_order: dict[int, int] = {}
 
     # ---- the article's entities ------------------------------------------------------------
 
@@ -423,6 +426,7 @@ class Resolver:
         """An organisation, indexed by the one-word names that stand for it: the first word of a
         company's name ("Suncor" for "Suncor Energy"), the last of a paper's ("the Times"), its
         acronym and its initials."""
+        self._organization_order[id(entity)] = len(self.organizations)
         self.organizations.append(entity)
         words = [bare(w) for w in LEADING_THE.sub("", entity.name.text).split()]
         short = self._organizations_by_word
@@ -487,6 +491,8 @@ class Resolver:
             self._add_organization(entity)
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and _initials(name) == acronym.group(1).replace(".", ""):
+            if entity.acronym is None:
+                self._with_acronym.append(entity)
             entity.acronym = acronym.group(1).replace(".", "")
             # "Export Development Canada (EDC)": later, "EDC" and "the EDC" are the same organisation
             self._by_key.setdefault(("organization", entity.acronym.lower()), entity)
@@ -586,7 +592,8 @@ class Resolver:
         """An organisation that a word shortens ("Suncor" for "Suncor Energy", "the Times") or
         abbreviates ("EDC", by its stated acronym or its initials)."""
         low = bare(word)
-        found = next((o for o in self.organizations if o.acronym and o.acronym.lower() == low), None)
+        found = min((o for o in self._with_acronym if o.acronym and o.acronym.lower() == low),
+                    key=lambda o: self._organization_order[id(o)], default=None)  # the first in reading order
         if found is not None:
             return found
         org = self._organizations_by_word.get(low)
@@ -981,8 +988,11 @@ def _person_key(words: list[str]) -> tuple:
     return "person", bare(core[0]), bare(core[-1]), suffix
 
 
+INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _initials(name: str) -> str:
     """"Harbour Development Bank" -> "HDB"; an abbreviated word gives all its capitals ("U.S. Golf
     Association" -> "USGA")."""
-    return "".join((w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w[0]) for w in name.split()
+    return "".join((w.replace(".", "") if INITIALISM.fullmatch(w) else w[0]) for w in name.split()
                    if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
