@@ -160,7 +160,7 @@ class Described(NamedTuple):
 
 class Event(NamedTuple):
     """A mention of an entity at a position, as a pronoun's candidate antecedent (a named tuple:
-    thousands are made per article, and a frozen dataclass's ``__init__`` costs five times more)."""
+    thousands are made per article, and a frozen dataclass's ``__init__`` costs three times more)."""
 
     position: int
     entity: Entity
