@@ -13,12 +13,16 @@ Usage:
 
     python benchmarks/engine.py FILE.jsonl ... --baseline /path/to/other/checkout --instructions
         The same comparison counted in machine instructions under valgrind's callgrind, which the
-        other jobs on a shared machine do not disturb: each side runs twice, once to load and once
-        to load and extract, and the difference is extract()'s count. Slow (valgrind runs Python
-        about 50 times slower): use a small corpus. Needs valgrind on the PATH.
+        other jobs on a shared machine do not disturb: one run per side, whose callgrind dumps
+        bracket extract() exactly. Slow (valgrind runs Python about 50 times slower): use a small
+        corpus. Needs valgrind on the PATH.
 
 Each timed run builds the lexicon and the sentence tokenizer on the first text before the clock
 starts, then extracts every text once, so both sides start from the same cold phrase cache.
+Before the clock starts, the loaded heap is collected and frozen (``gc.freeze``): otherwise a full
+collection over every imported object (some 40 ms) falls inside one side's timed part and not the
+other's, depending only on how many objects each allocates, and a run that has it looks 1.3x
+slower for nothing (docs/performance.md, "Settling the count against the clock").
 """
 
 from __future__ import annotations
@@ -31,22 +35,26 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent  # the checkout this script belongs to
 
 TIMED_RUN = """
-import json, os, sys, time
+import gc, json, os, sys, time
 from quotes import extract
 from quotes.lexicon import load_lexicon
 texts = [json.loads(line)["text"] for path in sys.argv[1:] for line in open(path, encoding="utf-8") if line.strip()]
 lexicon = load_lexicon()
 extract(texts[0], lexicon)
-if os.environ.get("ENGINE_LOAD_ONLY"):
-    texts = []
+gc.collect()
+gc.freeze()  # a full collection inside the timed part walks only what extract() made
+full_collections = gc.get_stats()[2]["collections"]
 wall, cpu = time.perf_counter(), time.process_time()
 found = sum(len(extract(text, lexicon)) for text in texts)
-print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "quotes": found,
+cpu = time.process_time() - cpu  # under --instructions, callgrind's dumps bracket this part
+print(json.dumps({"wall": time.perf_counter() - wall, "cpu": cpu, "quotes": found,
+                  "full_collections": gc.get_stats()[2]["collections"] - full_collections,
                   "package": __import__("quotes").__file__}))
 """
 
@@ -71,6 +79,9 @@ def side_by_side(files: list[str], baseline: Path, rounds: int) -> None:
         if number % 2 == 0:
             order.reverse()
         rows = {name: timed_run(root, files) for name, root in order}
+        if rows["baseline"]["full_collections"] != rows["this"]["full_collections"]:
+            print(f"note: {rows['baseline']['full_collections']} full collections before, "
+                  f"{rows['this']['full_collections']} after")
         if rows["baseline"]["quotes"] != rows["this"]["quotes"]:
             print(f"warning: {rows['baseline']['quotes']} quotes before, {rows['this']['quotes']} after")
         cpu_ratios.append(rows["baseline"]["cpu"] / rows["this"]["cpu"])
@@ -81,16 +92,27 @@ def side_by_side(files: list[str], baseline: Path, rounds: int) -> None:
           f"{statistics.median(wall_ratios):.2f}x in wall time ({rounds} rounds)")
 
 
-def instructions(package_root: Path, files: list[str], load_only: bool) -> int:
-    """Machine instructions of a fresh process that loads (and, unless ``load_only``, extracts)."""
-    env = dict(os.environ, PYTHONPATH=str(package_root), **({"ENGINE_LOAD_ONLY": "1"} if load_only else {}))
-    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                           sys.executable, "-c", TIMED_RUN, *files], env=env, cwd=package_root,
-                          capture_output=True, text=True, check=True)
-    counted = re.search(r"Collected : (\d+)", done.stderr)
-    if counted is None:
-        sys.exit(f"no instruction count in valgrind's output:\n{done.stderr[-2000:]}")
-    return int(counted.group(1))
+def instructions(package_root: Path, files: list[str]) -> dict:
+    """Machine instructions of ``extract()`` over the files, counted by callgrind in one fresh process.
+
+    callgrind writes its counts so far each time ``time.process_time`` is called, so the second
+    dump holds exactly the extraction: not the imports, the lexicon or the warm-up before it, nor
+    the interpreter's teardown after it.
+    """
+    # one hash seed for both sides: set and dict orders otherwise move the count by 0.2 % from run to run
+    env = dict(os.environ, PYTHONPATH=str(package_root), PYTHONHASHSEED="0")
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        done = subprocess.run(["valgrind", "--tool=callgrind", "--dump-before=time_process_time",
+                               f"--callgrind-out-file={out}", sys.executable, "-c", TIMED_RUN, *files],
+                              env=env, cwd=package_root, capture_output=True, text=True, check=True)
+        counted = {part: re.search(r"^summary: (\d+)", Path(f"{out}.{part}").read_text(), re.MULTILINE)
+                   for part in (1, 2) if Path(f"{out}.{part}").exists()}
+    if len(counted) != 2 or None in counted.values():
+        sys.exit(f"callgrind did not dump around extract():\n{done.stderr[-2000:]}")
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    row.update(load=int(counted[1].group(1)), extract=int(counted[2].group(1)))
+    return row
 
 
 def side_by_side_instructions(files: list[str], baseline: Path) -> None:
@@ -99,9 +121,10 @@ def side_by_side_instructions(files: list[str], baseline: Path) -> None:
     print(f"extract() over {', '.join(files)} in instructions (callgrind); baseline {baseline}, this checkout {HERE}")
     counts = {}
     for name, root in (("baseline", baseline), ("this", HERE)):
-        load, whole = instructions(root, files, True), instructions(root, files, False)
-        counts[name] = whole - load
-        print(f"{name:>8}: {whole:,} in all, {load:,} to load, {counts[name]:,} in extract()")
+        row = instructions(root, files)
+        counts[name] = row["extract"]
+        print(f"{name:>8}: {row['extract']:,} in extract() ({row['quotes']} quotes, "
+              f"{row['full_collections']} full collections), {row['load']:,} to load before it")
     print(f"this checkout runs {counts['baseline'] / counts['this']:.3f}x fewer instructions in extract()")
 
 

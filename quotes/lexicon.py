@@ -24,6 +24,7 @@ VOWELS = "aeiou"
 TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, between the text around them
 WORD_LIST = re.compile(r"__([A-Z]+(?:_[A-Z]+)*)__")  # a [grammar] list's place in a pattern: __WEEKDAYS__
+TOKEN_MEMO_SIZE = 100_000  # distinct tokens remembered by find_cues (about 10 MB at most)
 
 
 def _opens_sentence(text: str, floor: int, pos: int) -> bool:
@@ -188,6 +189,15 @@ class Lexicon:
             return None  # an empty phrase matches anywhere
         return frozenset(words[0] for words in phrases)
 
+    @cached_property
+    def _token_memo(self) -> tuple[set[str], set[str]]:
+        """Every token :meth:`find_cues` has classified, and those of them that may be a cue form.
+
+        Whether a token is a cue form depends on the token alone, and news reuses its vocabulary
+        paragraph after paragraph: each distinct token is tested once, and a paragraph's forms are
+        then two set operations in C instead of a Python test per token (for speed)."""
+        return set(), set()
+
     def find_cues(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Every cue in ``text[start:end]``: phrases first, then single verb forms outside them.
 
@@ -203,7 +213,16 @@ class Lexicon:
         phrases = [] if openers is not None and openers.isdisjoint(tokens) else [
             (m.start(), m.end(), m.group()) for m in self.cue_phrase_regex.finditer(text, start, end)]
         forms = self.cue_forms
-        found = {w for w in tokens if w in forms or w[:1].isupper() and w.lower() in forms}
+        seen, cue_tokens = self._token_memo
+        new = tokens - seen
+        if new:
+            if len(seen) > TOKEN_MEMO_SIZE:  # a bound on memory over a long run
+                seen.clear()
+                cue_tokens.clear()
+                new = tokens
+            cue_tokens.update(w for w in new if w in forms or w[:1].isupper() and w.lower() in forms)
+            seen |= new
+        found = tokens & cue_tokens
         homographs = self.homograph_forms
         led = not homographs.keys().isdisjoint(tokens)
         words = []

@@ -181,10 +181,12 @@ def quoted_spans(text: str, start: int, end: int, previous_open: bool = False) -
     doubles: list[tuple[int, str, str]] = []
     singles: list[tuple[int, str, str]] = []
     for m in MARK.finditer(text, start, end):
-        role = _role(text, m.start(), m.group(), start, end)
-        if role is None:
-            continue
-        (doubles if _family(m.group()) == "d" else singles).append((m.start(), m.group(), role))
+        pos, mark = m.start(), m.group()
+        role = _role(text, pos, mark, start, end)
+        if role is not None:
+            (doubles if _family(mark) == "d" else singles).append((pos, mark, role))
+    if not doubles and not singles:
+        return []  # most paragraphs: no quotation mark, or only apostrophes
     spans = _pair(text, doubles, start, end, previous_open, continues=previous_open)
     starts = [q.start for q in spans]  # outermost spans only: in order and apart, so one bisection finds the one
     outside = [s for s in singles if (i := bisect.bisect_right(starts, s[0]) - 1) < 0 or s[0] >= spans[i].end]

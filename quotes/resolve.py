@@ -145,9 +145,9 @@ class Described(NamedTuple):
     past: bool
 
 
-@dataclass(frozen=True)
-class Event:
-    """A mention of an entity at a position, as a pronoun's candidate antecedent."""
+class Event(NamedTuple):
+    """A mention of an entity at a position, as a pronoun's candidate antecedent (a named tuple:
+    thousands are made per article, and a frozen dataclass's ``__init__`` costs three times more)."""
 
     position: int
     entity: Entity
@@ -172,7 +172,13 @@ class Resolver:
         self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
         self._headlines: set[int] = set()
         self._people_by_name: dict[int, dict[str, list[Entity]]] = {1: {}, 2: {}}
+        # people with a forename and a surname of five letters or more, by the surname's first letter:
+        # the only ones a misspelt surname is compared with (for speed: a typo is looked for often)
+        self._surnames_by_initial: dict[str, list[Entity]] = {}
         self._organizations_by_word: dict[str, Entity] = {}
+        # organisations given an acronym, with each organisation's place in ``organizations``
+        self._with_acronym: list[Entity] = []
+        self._organization_order: dict[int, int] = {}
 
     # ---- the article's entities ------------------------------------------------------------
 
@@ -403,11 +409,14 @@ class Resolver:
         for part in (1, 2):  # forename and surname, for the one-word names that follow
             if entity.key[part]:
                 self._people_by_name[part].setdefault(entity.key[part], []).append(entity)
+        if entity.key[1] and len(entity.key[2]) >= 5:
+            self._surnames_by_initial.setdefault(entity.key[2][0], []).append(entity)
 
     def _add_organization(self, entity: Entity) -> None:
         """An organisation, indexed by the one-word names that stand for it: the first word of a
         company's name ("Suncor" for "Suncor Energy"), the last of a paper's ("the Times"), its
         acronym and its initials."""
+        self._organization_order[id(entity)] = len(self.organizations)
         self.organizations.append(entity)
         words = [bare(w) for w in LEADING_THE.sub("", entity.name.text).split()]
         short = self._organizations_by_word
@@ -473,6 +482,8 @@ class Resolver:
             self._add_organization(entity)
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and _initials(name) == acronym.group(1).replace(".", ""):
+            if entity.acronym is None:
+                self._with_acronym.append(entity)
             entity.acronym = acronym.group(1).replace(".", "")
             # "Export Development Canada (EDC)": later, "EDC" and "the EDC" are the same organisation
             self._by_key.setdefault(("organization", entity.acronym.lower()), entity)
@@ -532,8 +543,8 @@ class Resolver:
         low = bare(word)
         if len(low) < 5:
             return None
-        close = [e for e in self.people if e.key[1] and len(e.key[2]) >= 5 and e.key[2][0] == low[0]
-                 and e.key[2] != low and abs(len(e.key[2]) - len(low)) <= 2 and gender in (None, e.gender or gender)
+        close = [e for e in self._surnames_by_initial.get(low[0], ())
+                 if e.key[2] != low and abs(len(e.key[2]) - len(low)) <= 2 and gender in (None, e.gender or gender)
                  and difflib.SequenceMatcher(None, e.key[2], low).ratio() >= 0.8]
         return close[0] if len(close) == 1 else None
 
@@ -573,7 +584,8 @@ class Resolver:
         """An organisation that a word shortens ("Suncor" for "Suncor Energy", "the Times") or
         abbreviates ("EDC", by its stated acronym or its initials)."""
         low = bare(word)
-        found = next((o for o in self.organizations if o.acronym and o.acronym.lower() == low), None)
+        found = min((o for o in self._with_acronym if o.acronym and o.acronym.lower() == low),
+                    key=lambda o: self._organization_order[id(o)], default=None)  # the first in reading order
         if found is not None:
             return found
         org = self._organizations_by_word.get(low)
@@ -970,8 +982,11 @@ def _person_key(words: list[str], suffixes: frozenset[str]) -> tuple:
     return "person", bare(core[0]), bare(core[-1]), suffix
 
 
+INITIALISM = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def _initials(name: str) -> str:
     """"Harbour Development Bank" -> "HDB"; an abbreviated word gives all its capitals ("U.S. Golf
     Association" -> "USGA")."""
-    return "".join((w.replace(".", "") if re.fullmatch(r"(?:[A-Z]\.){2,}", w) else w[0]) for w in name.split()
+    return "".join((w.replace(".", "") if INITIALISM.fullmatch(w) else w[0]) for w in name.split()
                    if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))

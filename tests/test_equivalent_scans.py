@@ -147,6 +147,20 @@ def test_find_cues_finds_the_cues_the_regexes_found(paragraph):
     assert lexicon.find_cues(text, start, end) == cues_by_regex(lexicon, text, start, end)
 
 
+@pytest.mark.parametrize("memo_size", [3, 100_000])
+def test_find_cues_remembers_its_tokens_without_changing_what_it_finds(monkeypatch, memo_size):
+    """One lexicon reads every paragraph twice: the tokens it remembers from earlier paragraphs (and
+    forgets when the memo fills) never change the cues of the next one."""
+    monkeypatch.setattr("quotes.lexicon.TOKEN_MEMO_SIZE", memo_size)
+    lexicon = load_lexicon()
+    for paragraph in PARAGRAPHS + PARAGRAPHS[::-1]:
+        text = "Before. " + paragraph + " After said."
+        start, end = len("Before. "), len("Before. ") + len(paragraph)
+        assert lexicon.find_cues(text, start, end) == cues_by_regex(lexicon, text, start, end)
+    # bounded: never more than the bound and one paragraph's tokens
+    assert len(lexicon._token_memo[0]) <= memo_size + max(len(TOKEN.findall(p)) for p in PARAGRAPHS)
+
+
 def test_a_cue_phrase_whose_first_word_is_no_token_is_searched_everywhere(tmp_path):
     extra = tmp_path / "extra.toml"
     extra.write_text('[cue_phrases]\nphrases = ["re:tweeted that"]\n', encoding="utf-8")
