@@ -26,6 +26,7 @@ WRITER_CLAUSE = GrammarRegex(r",\s+__CONTRASTS__\b(?!\s+that\b)|;|"
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
 # "…, and rights groups warned that …".
+SUBJECT_GAP = re.compile(r"[,;:—–]|\s-|\s(?:and|but)\s", re.IGNORECASE)  # what BEFORE_SUBJECT needs somewhere
 BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2}|,?\s+(?:and|but))\s*$")
 
 
@@ -67,7 +68,8 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
                 return comma  # "…, according to the Review": the source of the whole report, not the claim
         if cue.text.lower().endswith("ing") and ex.comma_before(cue.start, start):
             return text.rfind(",", start, cue.start)
-        if cue.kind == "verb":
+        if cue.kind == "verb" and SUBJECT_GAP.search(text, start, cue.start):
+            # (only where a gap before a subject can be: ", the mayor said she …"; for speed)
             subject = speaker_before(text, start, cue.start, ex.lexicon)
             if subject is not None and subject[0] > start:
                 gap = BEFORE_SUBJECT.search(text, start, subject[0])

@@ -108,15 +108,16 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
 TITLE_WORD = re.compile(r"[\w’'.-]+")
 HEADLINE_WORDS = (4, 20)
 HEADLINE_SPEAKER_WORDS = 5
+HEADLINE_CHARS = 160  # a longer paragraph is no headline (read before its words, for speed)
 
 
 def headline(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
     """``Former Harbour Pilot Says Ferry Is Doomed``: a line in title case (every word capitalised
     but the small ones) whose verb of saying is capitalised with it; the words before it are the
     speaker, the words after it what was said."""
-    if sentence[0] != para.start:
-        return None
     text = ex.text
+    if sentence[0] != para.start or para.end - para.start > HEADLINE_CHARS or not text[para.start].isupper():
+        return None
     end = para.end
     while end > para.start and text[end - 1] in " .":
         end -= 1
