@@ -127,7 +127,7 @@ register(Filter(
     "`went on` reports only before what was said (`went on, “…”`, `went on to say …`), not in `went on the "
     "attack` or `as the day went on`",
     must_not=(
-        example("Eight candidates went on the attack on television as four worked the crowds."),
+        example("Six council members went on the attack at the meeting while two of them kept quiet."),
         example("As the day went on, Ellen Park offered stronger defences of the plan."),
     ),
     must=(
