@@ -270,12 +270,18 @@ def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Ran
 TIME_ONLY = GrammarRegex(rf"(?:(?:even|just|only|and|but)\s+)?(?:{TIME}|then|now|since|again)\s*", re.IGNORECASE)
 
 
+def is_time_of_saying(ex: Extractor, start: int, end: int) -> bool:
+    """``text[start:end]`` is a time alone ("On Monday", "Even then"): before a parenthetical
+    attribution it says when it was said ("On Monday, officials said, …"), not what."""
+    return TIME_ONLY(ex.lexicon).fullmatch(ex.text, start, end) is not None
+
+
 def adjunct_only(ex: Extractor, start: int, end: int) -> bool:
     """``text[start:end]`` is a phrase of time, place or manner and no clause: "In a speech last
     July", "Six months ago", "Even then", "In addition". Words before a cue that are only this say
     where or when, not what ("In a speech last July, he said: …")."""
     text = ex.text
-    if TIME_ONLY(ex.lexicon).fullmatch(text, start, end):
+    if is_time_of_saying(ex, start, end):
         return True
     first = text[start:end].split(maxsplit=1)[:1]
     return bool(first) and first[0].lower() in ex.lexicon.grammar["adjunct_prepositions"] \

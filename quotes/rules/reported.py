@@ -24,6 +24,7 @@ from quotes.rules.clauses import (
     holds_attribution,
     is_belief,
     is_tell,
+    is_time_of_saying,
     led_clause,
     not_a_speaker,
     opens_clause,
@@ -36,7 +37,6 @@ from quotes.sentences import Range
 
 MIN_LEAD_WORDS = 2  # "The golf trade, she said, is back": a lead of one word ("Sometimes, …") is no claim
 PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "he said, wiping his face"
-FIRST_WORD = re.compile(r"[\w’']+")
 PLACE_AFTER_SPEAKER = re.compile(r"\s+(?:in|at|inside|outside|from)\s+(?:the|a|an|his|her|their)\s+[\w’'-]+"
                                  r"(?:\s+[\w’'-]+)?\s*[.!?]?[\"”’']?\s*")  # "…, said one source in the room."
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|which|whom)\b")
@@ -126,13 +126,10 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     if rest is None:
         return None
     # the words before the speaker open the same claim: one claim in two fragments, as a split quote
-    # ("On Monday, officials said, …" and "Sometimes, …" open no claim)
+    # ("Over the years, she said, …" does; "On Monday, officials said, …" and "Sometimes, …" open no claim)
     lead = content_range(text, s_start, comma)
-    first = FIRST_WORD.match(text[lead[0]:lead[1]])
-    adjunct = first is not None and (first.group().lower() in ex.lexicon.grammar["adjunct_openers"]
-                                     or first.group().endswith("ly"))
-    if lead[0] < lead[1] and not adjunct and not ex.in_content(lead[0]) and has_words(text, *lead, MIN_LEAD_WORDS) \
-            and not holds_attribution(ex, *lead):
+    if lead[0] < lead[1] and not is_time_of_saying(ex, *lead) and not ex.in_content(lead[0]) \
+            and has_words(text, *lead, MIN_LEAD_WORDS) and not holds_attribution(ex, *lead):
         return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
     return [rest]
 
@@ -366,6 +363,10 @@ register(Rule(
                 ("indirect.C-SV-C", "indirect", "the bridge would reopen within a week", "officials", "said")),
         example("Sometimes, officials said, the repairs take longer than planned.",
                 ("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")),
+        # a phrase of place or manner opens the claim too; a time alone is when it was said
+        example("Over the years, she said, the ferry has kept her in touch with the island.",
+                ("indirect.C-SV-C", "indirect", "Over the years", "she", "said"),
+                ("indirect.C-SV-C", "indirect", "the ferry has kept her in touch with the island", "she", "said")),
     ),
     default_confidence=0.8,
 ))
