@@ -118,8 +118,9 @@ GO_ON_SPEECH = re.compile(r"\s*(?:[,:;.!?—–\"“”‘’']|to\s+(?-i:[a-z])
 def not_going_on_to_speak(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
     if " ".join(cue.text.lower().split()) not in ex.lexicon.grammar["go_on"]:
         return False
-    return not GO_ON_SPEECH.match(ex.text, cue.end, para.end) or ex.text[max(para.start, cue.start - 12):cue.start] \
-        .lower().rstrip().endswith(("day", "night", "week", "year", "time"))
+    before = ex.text[max(para.start, cue.start - 12):cue.start].lower().rstrip()
+    return not GO_ON_SPEECH.match(ex.text, cue.end, para.end) \
+        or before.endswith(tuple(ex.lexicon.grammar["passing_time"]))  # "as the day went on"
 
 
 register(Filter(
