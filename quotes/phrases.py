@@ -531,7 +531,9 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
 
 # An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
 APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
-                        rf"|[a-z]{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
+                        rf"|[a-z]{PHRASE_CHAR}{{1,60}}"
+                        rf"|(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*[’']s\s+{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
+# (the last: ", Facebook's head of policy", a possessive organisation before the role)
 NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
 
 

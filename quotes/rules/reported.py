@@ -31,11 +31,10 @@ from quotes.rules.clauses import (
     relative_subject,
     subject_of,
 )
-from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
+from quotes.rules.engine import Extractor, quote_type, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range
 
-MIN_LEAD_WORDS = 2  # "The golf trade, she said, is back": a lead of one word ("Sometimes, …") is no claim
 PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "he said, wiping his face"
 PLACE_AFTER_SPEAKER = re.compile(r"\s+(?:in|at|inside|outside|from)\s+(?:the|a|an|his|her|their)\s+[\w’'-]+"
                                  r"(?:\s+[\w’'-]+)?\s*[.!?]?[\"”’']?\s*")  # "…, said one source in the room."
@@ -126,10 +125,12 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     if rest is None:
         return None
     # the words before the speaker open the same claim: one claim in two fragments, as a split quote
-    # ("Over the years, she said, …" does; "On Monday, officials said, …" and "Sometimes, …" open no claim)
+    # ("Over the years, she said, …" and "Instead, she said, …" do; "On Monday, officials said, …" and
+    # "But, he said, …" open no claim)
     lead = content_range(text, s_start, comma)
     if lead[0] < lead[1] and not is_time_of_saying(ex, *lead) and not ex.in_content(lead[0]) \
-            and has_words(text, *lead, MIN_LEAD_WORDS) and not holds_attribution(ex, *lead):
+            and text[lead[0]:lead[1]].lower() not in ex.lexicon.grammar["coordinators"] \
+            and not holds_attribution(ex, *lead):
         return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
     return [rest]
 
@@ -362,6 +363,10 @@ register(Rule(
         example("On Monday, officials said, the bridge would reopen within a week.",
                 ("indirect.C-SV-C", "indirect", "the bridge would reopen within a week", "officials", "said")),
         example("Sometimes, officials said, the repairs take longer than planned.",
+                ("indirect.C-SV-C", "indirect", "Sometimes", "officials", "said"),
+                ("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")),
+        # a conjunction alone opens nothing
+        example("But, officials said, the repairs take longer than planned.",
                 ("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")),
         # a phrase of place or manner opens the claim too; a time alone is when it was said
         example("Over the years, she said, the ferry has kept her in touch with the island.",
@@ -383,6 +388,10 @@ register(Rule(
         example("Tempers rose, and the meeting went badly from there, said one council source in the room.",
                 ("indirect.CVS", "indirect", "Tempers rose, and the meeting went badly from there",
                  "one council source", "said")),
+        # an appositive that opens with its organisation's possessive
+        example("The ferry is late again, said Ellen Park, Harbour Transit's spokeswoman.",
+                ("indirect.CVS", "indirect", "The ferry is late again", "Ellen Park, Harbour Transit's spokeswoman",
+                 "said")),
     ),
     must_not=(
         example("On the other side, Sen. Ana Ruiz, who has made the port her cause, tweeted a warning."),
