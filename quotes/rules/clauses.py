@@ -92,9 +92,19 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     plain_gap = m.group().lstrip(" ,")[:1].islower() and PLAIN_GAP.match(gap)
     if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or DASH_OR_PARENTHESIS.search(gap) \
             or CLAUSE_VERB.search(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
-            or not opens_clause(ex, m.end(), limit):
+            or not (opens_clause(ex, m.end(), limit) or clause_after_that(ex, m.end())):
         return start, False  # "agreed on that specific point", "described a group that was …": no clause
     return m.end(), True
+
+
+PRONOUN_OR_QUOTATION = re.compile(r"[\"“‘]|(?-i:[A-Za-z]+)\b")
+
+
+def clause_after_that(ex: Extractor, start: int) -> bool:
+    """What follows "that" opens a clause whatever its verb: a subject pronoun ("that he cast his
+    ballot") or a quotation ("that “when you win, it's beautiful.”")."""
+    m = PRONOUN_OR_QUOTATION.match(ex.text, start)
+    return m is not None and (not m.group()[0].isalpha() or m.group().lower() in ex.lexicon.subject_pronouns)
 
 
 def para_cue_between(ex: Extractor, start: int, end: int) -> bool:

@@ -451,6 +451,11 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        # past a hearer and a phrase of time or place, "that" and a pronoun or a quotation open the claim
+        example("Ellen Park told the Harbour Review and Gazette on Saturday that she cast her vote early.",
+                ("indirect.SVC", "indirect", "she cast her vote early", "Ellen Park", "told")),
+        example("Tom Reyes is telling voters after his win at the port that “the ferry stays.”",
+                ("indirect.SVC", "mixed", "“the ferry stays.”", "Tom Reyes", "telling")),
         example("The company said in a statement that its profits fell sharply.",
                 ("indirect.SVC", "indirect", "its profits fell sharply", "The company", "said")),
         example("She tweeted that the vote had been rigged.",
