@@ -321,6 +321,10 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     if first[0].islower() and (first.endswith("ed") or first in lexicon.grammar["auxiliaries"]) \
             and first not in lexicon.role_modifiers:
         return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
+    if first[0].islower() and first.endswith("ing") and not first.endswith("thing") and len(tokens) > 1 \
+            and text[:tokens[0][0]].rstrip().endswith(",") and first not in lexicon.role_modifiers \
+            and _opens_object(text[tokens[1][0]:tokens[1][1]], lexicon):
+        return None  # ", referencing a super PAC (called …)", ", saying in a post": a participle and its object
     if after_relative and len(tokens) > 1 and first[0].islower() and first not in lexicon.grammar["determiners"] \
             and first not in lexicon.role_modifiers and first not in lexicon.role_heads and is_name_word(last):
         return None  # "officials who spoke with the Post said": the relative clause's verb (see speaker_with_clause)
@@ -535,6 +539,12 @@ APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR
                         rf"|(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*[’']s\s+{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
 # (the last: ", Facebook's head of policy", a possessive organisation before the role)
 NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
+
+
+def _opens_object(word: str, lexicon: Lexicon) -> bool:
+    """A word that opens a verb's object or adjunct: a determiner or a preposition. (Not a name:
+    "(voters,) including Ana Ruiz, said" names one of the speakers.)"""
+    return word.lower() in lexicon.grammar["determiners"] or word.lower() in lexicon.grammar["adjunct_openers"]
 
 
 def _abbreviation_before(text: str, dot: int, lexicon: Lexicon) -> bool:
