@@ -17,6 +17,7 @@ from quotes.lexicon import GrammarRegex
 from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
+    CLAUSE_VERB,
     adjunct_only,
     claim,
     claim_start,
@@ -39,6 +40,18 @@ PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "he said, wiping his face"
 PLACE_AFTER_SPEAKER = re.compile(r"\s+(?:in|at|inside|outside|from)\s+(?:the|a|an|his|her|their)\s+[\w’'-]+"
                                  r"(?:\s+[\w’'-]+)?\s*[.!?]?[\"”’']?\s*")  # "…, said one source in the room."
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|which|whom)\b")
+WRITER_AFTER_SPEAKER = re.compile(r"\s*,\s*(?:but|and|while)\s")  # "…, said Howard, but her record …"
+
+
+def more_after_speaker(ex: Extractor, speaker: Range, rest: str) -> bool:
+    """After a speaker phrase with no clause nor pronoun in it, the writer's clause ("…, said Howard,
+    but her record …") or more of the speaker's description, with no clause ("…, said Dan Cole, an
+    expert who wrote books, papers and columns on it")."""
+    phrase = ex.text[speaker[0]:speaker[1]]
+    if CLAUSE_VERB.search(phrase) or phrase.split()[0].lower() in ex.lexicon.subject_pronouns:
+        return False  # "(…, reported) it to the F.B.I.": the cue's object, not its subject
+    return WRITER_AFTER_SPEAKER.match(rest) is not None \
+        or rest.lstrip().startswith(",") and CLAUSE_VERB.search(rest) is None
 NOT_TO = re.compile(r"not\s+to\b")  # "asked not to be named"
 INFINITIVE_AFTER = re.compile(r"to\s+\w")
 # "…, said Dan Cole, an expert."
@@ -150,7 +163,8 @@ def content_cue_speaker(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
     speaker = speaker_after(text, cue.end, s_end, ex.lexicon)
     rest = text[speaker[1]:s_end] if speaker else ""
     if not speaker or rest.strip(" .!?,\"”’'") and not ex.adjuncts.match(text, speaker[1], s_end) \
-            and not RELATIVE_AFTER.match(rest) and not PLACE_AFTER_SPEAKER.fullmatch(rest):
+            and not RELATIVE_AFTER.match(rest) and not PLACE_AFTER_SPEAKER.fullmatch(rest) \
+            and not more_after_speaker(ex, speaker, rest):
         return None
     comma = text.rfind(",", s_start, cue.start)
     return claim(ex, para, cue, speaker, (s_start, comma))
@@ -388,6 +402,11 @@ register(Rule(
         example("Tempers rose, and the meeting went badly from there, said one council source in the room.",
                 ("indirect.CVS", "indirect", "Tempers rose, and the meeting went badly from there",
                  "one council source", "said")),
+        # after the speaker, the writer's own clause, or more of the speaker's description
+        example("The council has no plan, said Tom Lane, but the mayor has one.",
+                ("indirect.CVS", "indirect", "The council has no plan", "Tom Lane", "said")),
+        example("The toll costs too much, said Dan Cole, an expert who wrote books, papers and columns on it.",
+                ("indirect.CVS", "indirect", "The toll costs too much", "Dan Cole", "said")),
         # an appositive that opens with its organisation's possessive
         example("The ferry is late again, said Ellen Park, Harbour Transit's spokeswoman.",
                 ("indirect.CVS", "indirect", "The ferry is late again", "Ellen Park, Harbour Transit's spokeswoman",
@@ -395,6 +414,7 @@ register(Rule(
     ),
     must_not=(
         example("On the other side, Sen. Ana Ruiz, who has made the port her cause, tweeted a warning."),
+        example("The port found the leak, reported it to the coast guard, and closed the dock."),
     ),
     default_confidence=0.85,
 ))
