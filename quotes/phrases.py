@@ -528,7 +528,8 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
         return None  # "said a neighbour", but "tweeted a warning" names what was said
     m = APPOSITIVE.match(text, end, limit)
     if m and _has_role_or_org(m.group(1), lexicon) \
-            and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()):
+            and not any(w.lower() in lexicon.cue_forms for w in m.group(1).split()) \
+            and m.group(1).split()[0] not in lexicon.grammar["coordinators"]:  # not ", but the mayor …"
         end = m.end(1)  # not ", who said …": that is a claim of its own
     return start, end
 
