@@ -128,6 +128,8 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
         return False
     if low in lexicon.subject_pronouns or bare[0].isupper() or AGE.fullmatch(low):
         return True
+    if low in lexicon.data_words:
+        return True  # "(…,) records show", "polls found"
     nouns = lexicon.speaker_nouns
     # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
     return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns

@@ -105,19 +105,27 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
 def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
     """``…, S said.`` (CSV)."""
     r = reading(ex, para, cue)
-    if cue.kind not in VERBS or not r.at_end or r.weak:
+    if cue.kind not in VERBS or not r.at_end or r.weak and ex.category_of(cue) != "evidence":
         return None
     s_start, _ = r.sentence
     left = ex.text[s_start:cue.start]
     comma = left.rfind(",")
     while comma > 0:
         speaker = speaker_before(ex.text, s_start + comma + 1, cue.start, ex.lexicon)
+        if speaker and r.weak and not names_data(ex, speaker):
+            return None  # "…, the audit found" and "…, records show"; but not "…, they found"
         if speaker and not ex.text[s_start + comma + 1:speaker[0]].strip():
             if adjunct_only(ex, *content_range(ex.text, s_start, s_start + comma)):
                 return None  # "In a speech last July, he said:" tells when, not what
             return claim(ex, para, cue, speaker, (s_start, s_start + comma))
         comma = left.rfind(",", 0, comma)  # an appositive speaker: step over its comma
     return None
+
+
+def names_data(ex: Extractor, speaker: Range) -> bool:
+    """The speaker phrase is a document or data ("federal records", "the audit"): its head is a word for data."""
+    head = ex.text[speaker[0]:speaker[1]].split()[-1].strip(".,’'").lower()
+    return head in ex.lexicon.data_words
 
 
 def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | None:
@@ -359,9 +367,17 @@ register(Rule(
         example('The ferry left early, Tom Reyes said, adding, "Nobody told the crew."',
                 ("indirect.CSV", "indirect", "The ferry left early", "Tom Reyes", "said"),
                 ("direct.SVQ", "direct", "Nobody told the crew.", "Tom Reyes", "adding")),
+        # a verb of evidence at the end, after a word for data
+        example("The port lost money for a decade, federal records show.",
+                ("indirect.CSV", "indirect", "The port lost money for a decade", "federal records", "show"),
+                scope="all"),
+        example("The ferry was overbooked all summer, the audit found.",
+                ("indirect.CSV", "indirect", "The ferry was overbooked all summer", "the audit", "found"),
+                scope="all"),
     ),
     must_not=(
         example("Look out, harbour, I thought, here comes the storm."),
+        example("The ferry was overbooked all summer, they found."),
         example("In a speech last July, the mayor said:\n\n“The ferry will run all winter.”",
                 ("direct.colon_lead_in", "direct", "The ferry will run all winter.", "the mayor", "said")),
     ),
