@@ -20,8 +20,8 @@ from quotes.rules.registry import register
 from quotes.sentences import Range
 
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …"; but
-# ", but that …" goes on with the same claim.
-WRITER_CLAUSE = GrammarRegex(r",\s+__CONTRASTS__\b(?!\s+that\b)|;|"
+# ", but that …" and ", but also …" go on with the same claim.
+WRITER_CLAUSE = GrammarRegex(r",\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b)|;|"
                            r",\s+and\s+(?:he|she|they|has|have|had|is|was|were|did|does|(?-i:[a-z]+ed))\b|"
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
@@ -94,6 +94,8 @@ register(Boundary(
         example("The mayor said the bridge was safe, but that the ferry would keep running.",
                 ("indirect.SVC", "indirect", "the bridge was safe, but that the ferry would keep running",
                  "The mayor", "said")),
+        example("The mayor said the bridge was safe, but not the old ferry pier.",
+                ("indirect.SVC", "indirect", "the bridge was safe, but not the old ferry pier", "The mayor", "said")),
     ),
 ))
 register(Boundary(
