@@ -24,12 +24,14 @@ TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|aftern
         r"|years)\s+"
         r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
         r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
-# Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told").
+# Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told",
+# "Trump in his announcement speech called").
 BETWEEN = GrammarRegex(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|__BEFORE_CUE__|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
+    r"(?:in|during)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,2}__CHANNEL_NOUNS__|"  # "in his speech"
     r"(?-i:(?!__LY_NOUNS__\b)[a-z]+ly))\s*,?)+\s*$",
     # "angrily said", never "Kelly said" nor "the rally said"
     re.IGNORECASE,
@@ -325,8 +327,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
     if first[0].islower() and first.endswith("ing") and not first.endswith("thing") and len(tokens) > 1 \
             and text[:tokens[0][0]].rstrip().endswith(",") and first not in lexicon.role_modifiers \
-            and _opens_object(text[tokens[1][0]:tokens[1][1]], lexicon):
-        return None  # ", referencing a super PAC (called …)", ", saying in a post": a participle and its object
+            and (first in lexicon.cue_forms or _opens_object(text[tokens[1][0]:tokens[1][1]], lexicon)):
+        return None  # ", referencing a super PAC (called …)", ", telling Mic": a participle and its object
     if after_relative and len(tokens) > 1 and first[0].islower() and first not in lexicon.grammar["determiners"] \
             and first not in lexicon.role_modifiers and first not in lexicon.role_heads and is_name_word(last):
         return None  # "officials who spoke with the Post said": the relative clause's verb (see speaker_with_clause)
@@ -357,8 +359,9 @@ def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: L
     if m is None:
         return None
     last = text[m.start():m.end()].split()[-1].lower()
-    if last in between_words(lexicon) or last.endswith("ly"):
+    if last in between_words(lexicon) and last not in lexicon.grammar["channel_nouns"] or last.endswith("ly"):
         return None  # "the hacker who first (revealed)": the cue is the relative clause's own verb
+        # (but "those who watched the debate (said)" ends in a noun)
     if QUOTE_MARK.search(text, max(clause_start, m.start() - 3), m.start()):
         return None  # "“… unlikely” that Park can win, said …": a quotation and its clause, no speaker
     head = speaker_before(text, clause_start, m.start(), lexicon)

@@ -487,6 +487,9 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        # between the speaker and the cue, what they spoke in
+        example("Ellen Park in her budget speech said the toll would rise in May.",
+                ("indirect.SVC", "indirect", "the toll would rise in May", "Ellen Park", "said")),
         # past a hearer and a phrase of time or place, "that" and a pronoun or a quotation open the claim
         example("Ellen Park told the Harbour Review and Gazette on Saturday that she cast her vote early.",
                 ("indirect.SVC", "indirect", "she cast her vote early", "Ellen Park", "told")),
