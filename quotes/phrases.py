@@ -133,9 +133,10 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     if low in lexicon.data_words:
         return True  # "(…,) records show", "polls found"
     nouns = lexicon.speaker_nouns
-    # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"
-    return low in nouns or (low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns
-                                                   or low.endswith("ies") and low[:-3] + "y" in nouns))
+    # plurals of the lexicon's nouns: "strategists", "respondents", "chairs"; singulars of its plurals
+    return low in nouns or low + "s" in nouns or (
+        low.endswith("s") and (low[:-1] in nouns or low.endswith("es") and low[:-2] in nouns
+                               or low.endswith("ies") and low[:-3] + "y" in nouns))
 
 
 AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
