@@ -297,6 +297,8 @@ register(Rule(
                  "called")),
         example("The mayor explained her plan for the pier at the meeting.",
                 ("indirect.SVO", "indirect", "her plan for the pier at the meeting", "The mayor", "explained")),
+        example("The harbour master announced his resignation on Monday.",
+                ("indirect.SVO", "indirect", "his resignation on Monday", "The harbour master", "announced")),
     ),
     must_not=(
         example("The senator denied the charges through her lawyer."),
