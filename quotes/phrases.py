@@ -573,9 +573,10 @@ SOURCE = re.compile(rf"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w
                     r"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))*)*")
 
 
-def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range | None:
+def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon, any_phrase: bool = False) -> Range | None:
     """The source after "according to": the phrase up to the next comma or full stop, if one of its
-    first three words can head a speaker ("a person familiar with the matter", not "the rules")."""
+    first three words can head a speaker ("a person familiar with the matter", not "the rules"), or
+    any phrase there with ``any_phrase`` ("according to early returns", "according to the book")."""
     m = SOURCE.match(text, cue_end, limit)
     if not m:
         return None
@@ -583,6 +584,8 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Range
     tokens = words(text, start, end)
     if not tokens or len(tokens) > 20:
         return None
+    if any_phrase and text[tokens[0][0]:tokens[0][1]].lower() not in lexicon.grammar["adjunct_openers"]:
+        return start, end
     if any(head_ok(text[s:e], lexicon) and text[s:e].lower() not in lexicon.grammar["determiners"]
            for s, e in tokens[:3]):
         return start, end

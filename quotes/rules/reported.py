@@ -252,16 +252,17 @@ def subject_rule(how: str):
     return find
 
 
-def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] | None:
-    """``According to S, …`` (AC) and ``…, according to S.`` (CA)."""
+def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found | list[Found]] | None:
+    """``According to S, …`` (AC), ``…, according to S.`` (CA) and ``…, according to S, …`` (CAC)."""
     if cue.kind != "according":
         return None
     text = ex.text
     s_start, s_end = sentence_of(para, cue.start)
-    speaker = source_after(text, cue.end, s_end, ex.lexicon)
+    according = cue.text.lower().startswith("according")
+    speaker = source_after(text, cue.end, s_end, ex.lexicon, any_phrase=according)
     if speaker is None:
         return None
-    if not cue.text.lower().startswith("according") and not named_source(ex, speaker):
+    if not according and not named_source(ex, speaker):
         return None  # the spinner's "per day", "in keeping with the rules": no source
     lead = LEAD_BEFORE_ACCORDING.match(text, s_start, cue.start)
     if lead is not None:
@@ -273,10 +274,49 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] 
             comma = described.end() - 1  # "According to Jack Kelly, writing for the Review, …": who the source is
         found = claim(ex, para, cue, speaker, (comma + 1, s_end))
         return ("AC", found) if found else None
+    inside = according_inside(ex, para, cue, speaker, (s_start, s_end))
+    if inside is not None:
+        return "CAC", inside
     found = claim(ex, para, cue, speaker, (s_start, cue.start))
     if found and holds_attribution(ex, *found.content):
         return None  # "His manager, Jeff Weaver, says it is proof, according to the AP": Weaver's claim
     return ("CA", found) if found else None
+
+
+# After the source in mid-sentence, who it is: ", another former envoy," or ", writing for the Review,".
+SOURCE_APPOSITIVE = GrammarRegex(r"\s*(?:__DETERMINERS__|(?-i:[a-z]+ing))\s+[^,;:.!?“”\"]{1,60},", re.IGNORECASE)
+RELATIVE_IN_SUBJECT = re.compile(r"[^,;:.!?“”\"]*?\b(?:who|that|which)\s", re.IGNORECASE)
+# What goes on after "…, according to S," without being the claim: the writer's own clause or tail.
+NOT_THE_REST = GrammarRegex(r"\s*(?:__CONTRASTS__|__SUBORDINATORS__|__RELATIVE_PRONOUNS__|__COORDINATORS__|where|"
+                            r"(?-i:[a-z]+ing|[a-z]+ed))\b", re.IGNORECASE)
+
+
+def according_inside(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, sent: Range) -> list[Found] | None:
+    """``Fundraising, according to the campaign, has surged`` (C-A-C): the source set in commas inside
+    the claim, which goes on after it; the claim's two fragments share a group. A source has no time
+    of saying, so a lead of time or place belongs to the claim ("Since May, according to S, …")."""
+    text = ex.text
+    if not text[speaker[1]:].startswith(","):
+        return None
+    rest = speaker[1] + 1
+    who = SOURCE_APPOSITIVE(ex.lexicon).match(text, rest, sent[1])
+    if who is not None:
+        rest = who.end()
+    if NOT_THE_REST(ex.lexicon).match(text, rest, sent[1]) or not opens_clause(ex, rest, sent[1]) \
+            or RELATIVE_IN_SUBJECT.match(text, rest, sent[1]):
+        # "…, according to the AP, although …", "…, according to Tom Lane, director of the port." and
+        # "…, according to Tom Lane, a pollster who ran the survey.": no claim goes on
+        return None
+    comma = text.rfind(",", sent[0], cue.start)
+    if comma < 0 or text[comma + 1:cue.start].strip():
+        return None
+    after = claim(ex, para, cue, speaker, (rest, content_end(ex, para, rest, sent)))
+    if after is None:
+        return None
+    lead = content_range(text, sent[0], comma)
+    if lead[0] >= lead[1] or holds_attribution(ex, *lead):
+        return [after]
+    return [Found(lead, speaker, cue, type=quote_type(para, *lead)), after]
 
 
 # A participle that says who the source is, between it and the claim: ", writing for the Review,".
@@ -300,7 +340,7 @@ def named_source(ex: Extractor, source: Range) -> bool:
 
 
 def according_rule(layout: str):
-    def find(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
+    def find(ex: Extractor, para: Paragraph, cue: Cue) -> Found | list[Found] | None:
         found = ex.cached(("according", cue.start), lambda: according_to(ex, para, cue))
         return found[1] if found and found[0] == layout else None
 
@@ -326,6 +366,26 @@ register(Rule(
         example("The plan was drawn up in keeping with the rules set by the council."),
     ),
     default_confidence=0.85,
+))
+register(Rule(
+    "according_to.C-A-C", "reported", 5, according_rule("CAC"),
+    "`Fundraising, according to the campaign, has surged.`: the source inside the claim, in two fragments",
+    must=(
+        example("Ticket sales, according to the harbour authority, have doubled since May.",
+                ("according_to.C-A-C", "indirect", "Ticket sales", "the harbour authority", "according to"),
+                ("according_to.C-A-C", "indirect", "have doubled since May", "the harbour authority",
+                 "according to")),
+        example("Since last winter, according to Tom Lane, a port engineer, the crane has failed twice.",
+                ("according_to.C-A-C", "indirect", "Since last winter", "Tom Lane", "according to"),
+                ("according_to.C-A-C", "indirect", "the crane has failed twice", "Tom Lane", "according to")),
+    ),
+    must_not=(
+        example("The ferry is full, according to the harbour authority, although the buses are empty.",
+                ("according_to.CA", "indirect", "The ferry is full", "the harbour authority", "according to")),
+        example("The ferry is full, according to Tom Lane, a port engineer who counts the cars.",
+                ("according_to.CA", "indirect", "The ferry is full", "Tom Lane", "according to")),
+    ),
+    default_confidence=0.8,
 ))
 register(Rule(
     "according_to.CA", "reported", 5, according_rule("CA"),
