@@ -22,7 +22,9 @@ from quotes.sentences import Range
 # "As the Harbour Daily reported, …": the writer passes on what S said.
 AS_LEAD = re.compile(r"\s*[\"“]?(?:(?:And|But|Yet)\s+|,\s*)?[Aa]s\s+")
 # A headline or transcript line: "Ellen Park: The ferry will stop in June".
-NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*):\s+(?=\S)")
+# The name may be followed by whom or where it spoke: "Ellen Park to Harbour Council: …", "Park at Rally: …".
+NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)"
+                        r"(?:\s+(?:to|at|in|To|At|In)\s+(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)?:\s+(?=\S)")
 MIN_HEADLINE_WORDS = 3
 NAME_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,\s+){2}")  # "Tim Abel, Brad Anders, Rob …"
 
@@ -34,6 +36,8 @@ def named_here(ex: Extractor, phrase: str) -> bool:
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in ex.lexicon.data_words | ex.lexicon.anonymous_heads:
         return True
+    if any(w.lower() in ex.lexicon.grammar["function_words"] for w in words):
+        return False  # "Old Cranes At The Harbour:", a heading in title case
     mention = parse_mention(phrase, 0, len(phrase), ex.lexicon)
     if mention.kind != "person" or not mention.name or any(w.endswith(("’s", "'s")) for w in words):
         return False
@@ -95,6 +99,8 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
             return None  # "WASHINGTON: …": a dateline
     elif not named_here(ex, m.group(1)):
         return None
+    elif m.end(1) < m.end() - 2 and len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) < 2:
+        return None  # "Limited Tools at the U.N.: …": a heading; a speaker with a hearer is named again below
     start, end = m.end(), para.end
     while end > start and text[end - 1] in " .":
         end -= 1
@@ -183,6 +189,9 @@ register(Rule(
     must=(
         example("Ellen Park: The ferry will stop running in June",
                 ("indirect.name_colon", "indirect", "The ferry will stop running in June", "Ellen Park", None)),
+        example("Ellen Park to Harbour Council: The ferry will stop running in June\n\nPark wrote to the council "
+                "on Monday.",
+                ("indirect.name_colon", "indirect", "The ferry will stop running in June", "Ellen Park", None)),
         example("ELLEN PARK: The ferry will stop running in June.\n\nTOM REYES: Then the council must pay for the "
                 "buses.",
                 ("indirect.name_colon", "indirect", "The ferry will stop running in June", "ELLEN PARK", None),
@@ -191,6 +200,7 @@ register(Rule(
     must_not=(
         example("Update: The ferry will stop running in June"),
         example("WASHINGTON: The ferry will stop running in June"),
+        example("Old Cranes At The Harbour: The ferry will stop running in June"),
     ),
     default_confidence=0.6,
 ))
