@@ -58,8 +58,10 @@ def transcript_speaker(ex: Extractor, name: str) -> bool:
     article writes elsewhere."""
     speakers = ex.cached(("transcript",), lambda: {m.group(1) for m in CAPS_TURN.finditer(ex.text)})
     words = name.title().split()
-    if len(speakers) < MIN_TURNS or len(words) < 2 or " ".join(words) in ex.lexicon.places:
+    if len(speakers) < MIN_TURNS or " ".join(words) in ex.lexicon.places:
         return False
+    if len(words) == 1:  # "TAPPER: …", where the article names Jake Tapper
+        return re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(words[0])}\b", ex.text) is not None
     return bare(words[0]) in ex.lexicon.forenames or re.search(rf"\b{re.escape(words[-1])}\b", ex.text) is not None
 
 
@@ -196,6 +198,11 @@ register(Rule(
                 "buses.",
                 ("indirect.name_colon", "indirect", "The ferry will stop running in June", "ELLEN PARK", None),
                 ("indirect.name_colon", "indirect", "Then the council must pay for the buses", "TOM REYES", None)),
+        # a surname alone, where the article names the person in full
+        example("Tom Reyes spoke with the mayor.\n\nREYES: Will the ferry stop?\n\nPARK: The ferry will stop running "
+                "in June.\n\nEllen Park was elected in May.",
+                ("indirect.name_colon", "indirect", "Will the ferry stop?", "REYES", None),
+                ("indirect.name_colon", "indirect", "The ferry will stop running in June", "PARK", None)),
     ),
     must_not=(
         example("Update: The ferry will stop running in June"),
