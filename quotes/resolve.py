@@ -866,6 +866,10 @@ class Resolver:
             if entity is not None:
                 return self._speaker(mention, entity.display, "organization", entity, "short name")
         words = LEADING_THE.sub("", name).split()
+        if len(words) == 1 and words[0].isupper():
+            person = self._by_name_word(words[0], mention.start, None, surname_only=True)
+            if person is not None:  # "REYES: …", a transcript's turn, after "Tom Reyes"
+                return self._speaker(mention, person.display, "person", person, "surname")
         entity = self._by_key.get(("organization", bare(" ".join(words))))
         if entity is None and len(words) == 1:
             entity = self._organization_named(words[0], mention.start)

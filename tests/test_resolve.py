@@ -35,6 +35,9 @@ MUST_RESOLVE = {
     "a family name written first": (
         "Hua Mei, a spokeswoman for the ministry, spoke on Monday. Hua said the talks would go on.",
         [("Hua", "Hua Mei")]),
+    "a transcript's surname in capitals": (
+        "Tom Reyes spoke with Ellen Park on Monday.\n\nREYES: Will the ferry stop?\n\nPARK: It stops in June.",
+        [("REYES", "Tom Reyes"), ("PARK", "Ellen Park")]),
     "title and surname": ("Tom Reyes took office in May. Mr. Reyes said the port would stay open.",
                           [("Mr. Reyes", "Tom Reyes")]),
     "a misspelt surname": (
