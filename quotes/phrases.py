@@ -611,7 +611,7 @@ ADJUNCT_TEMPLATE = (
     r"(?:(?:the|a|an|my|our|his|her|their|its)\s+)?(?-i:(?:[a-z][\w’'-]*\s+){0,2}[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))?"
     # a platform, and a show on it: "on CNN’s State of the Union", "on Fox's “Fox and Friends”"
     r"|(?:on|to)\s+__PLATFORMS__(?:[’']s\s+(?-i:[A-Z]\w*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\w*)*|[“\"][^”\"\n]{1,60}[”\"]))?|"
-    r"also|again|repeatedly|further|once|flatly|however|"
+    r"also|again|repeatedly|further|once|flatly|however|though(?=\s*,)|in\s+fact|indeed|"
     r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))"
     r"(?![\w’'-])\s*,?"  # whole words only: "again" is no adjunct inside "against"
 )

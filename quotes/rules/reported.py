@@ -547,6 +547,9 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        # ", though," between the cue and "that"
+        example("Tom Reyes added, though, that the crew had been paid.",
+                ("indirect.SVC", "indirect", "the crew had been paid", "Tom Reyes", "added")),
         # between the speaker and the cue, what they spoke in
         example("Ellen Park in her budget speech said the toll would rise in May.",
                 ("indirect.SVC", "indirect", "the toll would rise in May", "Ellen Park", "said")),
