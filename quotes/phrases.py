@@ -23,7 +23,9 @@ TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|aftern
         r"\s+(?:minute|minutes|hour|hours|day|days|week|weeks|month|months|year"
         r"|years)\s+"
         r"(?:earlier|later|ago|before)|at\s+the\s+time|in\s+(?:early\s+|late\s+|mid-)?(?:19|20)\d\d"
-        r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past)(?![\w’'-])")
+        r"|(?:last|this)\s+(?:spring|summer|fall|autumn|winter)|in\s+the\s+past"
+        r"|(?:that|the\s+same|the\s+next|the\s+following)\s+(?:day|night|morning|afternoon|evening|week|weekend"
+        r"|month|year)\b)(?![\w’'-])")  # "he said that night"
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told",
 # "Trump in his announcement speech called").
 BETWEEN = GrammarRegex(

@@ -80,6 +80,9 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     text = ex.text
     told = is_tell(ex, cue)
     start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
+    if text[cue.end:start].strip().startswith("that ") and FINITE_FIRST(ex.lexicon).match(text, start, limit):
+        # "said that night was the best of his life": what looked like a time is the claim's subject
+        return cue.end + len(text[cue.end:start]) - len(text[cue.end:start].lstrip()), False
     if THAT_WORD.search(text[cue.end:start]):
         that = DEMONSTRATIVE_THAT.search(text, cue.end, start)
         if that is not None and FINITE_FIRST(ex.lexicon).match(text, start, limit):

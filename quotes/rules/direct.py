@@ -475,6 +475,8 @@ register(Rule(
     must=(
         example("“The pier has seen worse storms,” he jokes.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
+        example("“The pier has seen worse storms,” he said that night.",
+                ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
         example('“The bridge is safe.” Ellen Park said.',  # a full stop where the comma belongs
                 ("direct.QCQ-SV", "direct", "The bridge is safe.", "Ellen Park", "said")),
         example('"The bridge is safe," Mayor Ellen Park said on Tuesday.',

@@ -547,6 +547,9 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        # "that night" is a time after the cue, unless a verb follows it
+        example("He said that night was the worst of the storm.",
+                ("indirect.SVC", "indirect", "that night was the worst of the storm", "He", "said")),
         # ", though," between the cue and "that"
         example("Tom Reyes added, though, that the crew had been paid.",
                 ("indirect.SVC", "indirect", "the crew had been paid", "Tom Reyes", "added")),
