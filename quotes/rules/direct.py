@@ -518,6 +518,8 @@ register(Rule(
     must=(
         example('Ellen Park said: "The bridge will reopen in May."',
                 ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
+        example("Ellen Park drew boos upon saying, “The ferry stays.”",
+                ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
         example('Ellen Park said, "The bridge will reopen in May."',
                 ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
         example('Ellen Park said "the bridge will reopen in May."',
