@@ -30,6 +30,7 @@ OBJECT_WORDS = 8
 OBJECT = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
 OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:not\s+)?to\s+(?-i:[a-z]))")
 PREDICATE_WINDOW = 80
+AS_QUOTED = re.compile(r"as\s+[“\"‘]")
 DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|those)\s+(?-i:[a-z][\w-]*\s+){1,2}?"
                                   r"((?-i:[a-z][\w-]*))(?=\s*(?:[,.;!?]|\s+and\s))", re.IGNORECASE)
 # Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
@@ -81,6 +82,8 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
         return Frame("infinitive", pos, particle)
     if "wh" in frames and WH.match(rest):
         return Frame("wh", pos, particle)
+    if "as" in frames and AS_QUOTED.match(rest):
+        return Frame("as", pos, particle)  # "(the server,) which he described as “an open orchid”": no object here
     obj = OBJECT.match(rest)
     after = rest[obj.end():].lstrip() if obj else ""
     small = obj is not None and not has_words(text, pos, pos + obj.end(), OBJECT_WORDS + 1)
@@ -191,7 +194,8 @@ def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
             return None
     if antecedent is None and not_a_speaker(ex, speaker):
         return None
-    if re.search(r"\b(?:what|which)\s+$", ex.text[max(s_start, speaker[0] - 12):speaker[0]], re.IGNORECASE):
+    if re.search(r"\b(?:what|which)\s+$", ex.text[max(s_start, speaker[0] - 12):speaker[0]], re.IGNORECASE) \
+            and not (frame.name == "as" and AS_QUOTED.match(ex.text, frame.start)):
         return None  # "what he calls the “harbour club”": the writer names a thing with his words
     end = content_end(ex, para, frame.start, r.sentence)
     if frame.name in ("predicate", "as"):
@@ -284,6 +288,9 @@ register(Rule(
         example("The auditor described the ferry contract as “a waste of public money.”",
                 ("indirect.characterisation.as", "mixed", "the ferry contract as “a waste of public money.”",
                  "The auditor", "described")),
+        # the object before its subject, in a relative clause: what the speaker's words describe
+        example("The auditor read the ferry contract, which she described as “a waste of public money.”",
+                ("indirect.characterisation.as", "mixed", "as “a waste of public money.”", "she", "described")),
     ),
     default_confidence=0.7,
 ))
