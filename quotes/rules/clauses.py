@@ -148,6 +148,17 @@ def not_a_speaker(ex: Extractor, speaker: Range) -> bool:
                                  or tokens[0].endswith("ly") and tokens[0].islower())
 
 
+QUOTATION_MARK = re.compile(r"[“”\"«»]")  # not ’, which is an apostrophe as often
+
+
+def closes_quotation(text: str, start: int, end: int) -> bool:
+    """The first quotation mark in ``text[start:end]`` closes a quotation opened before ``start``
+    (a quoted title inside an appositive, "the author of “Going Viral,”", opens and closes in it)."""
+    m = QUOTATION_MARK.search(text, start, end)
+    return m is not None and (m.group() in "”»"
+                              or m.group() == '"' and m.start() > 0 and not text[m.start() - 1].isspace())
+
+
 def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str]:
     """The speaker before a cue, and how it was found: the phrase right before it ("SVC"), the
     subject it shares with a verb before it ("coordinated"), or the speaker of the claim before a
@@ -155,6 +166,8 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
     # several rules ask for the subject of the same cue: the phrase is read once
     speaker = ex.cached(("speaker_before", s_start, cue.start),
                         lambda: speaker_before(ex.text, s_start, cue.start, ex.lexicon))
+    if speaker is not None and closes_quotation(ex.text, *speaker):
+        speaker = None  # "with “Harbour Talk,” Ellen Park pointed to …": from inside a quotation, no one phrase
     if speaker is None:
         speaker = speaker_with_clause(ex.text, s_start, cue.start, ex.lexicon)
         return (speaker, "SVC") if speaker else shared_subject(ex, cue, s_start)

@@ -513,6 +513,9 @@ register(Rule(
     must=(
         example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
                 ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
+        example("In an interview with “Harbour Talk,” Ellen Park pointed to the port as the culprit, remarking that "
+                "the crane was old.",
+                ("indirect.coordinated", "indirect", "the crane was old", "Ellen Park", "remarking")),
         example("A few minutes later they reversed themselves and said the ferry would wait.",
                 ("indirect.coordinated", "indirect", "the ferry would wait", "they", "said")),
         example("The mayor freed up $2 million and on Monday announced that the ferry would run all winter.",
