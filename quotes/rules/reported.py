@@ -193,11 +193,12 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
             return None
     if antecedent is None and not_a_speaker(ex, speaker):
         return None
-    if is_belief(ex, cue) and RELATIVE_GAP(ex.lexicon).match(
-            text, content_start(text, cue.end, s_end, ex.lexicon, False, ex.adjuncts)):
-        return None  # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was")
-    told = is_tell(ex, cue)
     start, that = claim_start(ex, cue, s_end)
+    if is_belief(ex, cue) and RELATIVE_GAP(ex.lexicon).match(text, start):
+        # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was");
+        # "think that can be reversed" is one ("that" is its subject)
+        return None
+    told = is_tell(ex, cue)
     skipped = text[cue.end:start]
     if NOT_TO.match(text[start:s_end]):
         return None  # "asked not to be named"
@@ -670,6 +671,11 @@ register(Rule(
         # a verb of belief takes a clause without "that" when a clause follows
         example("The mayor hopes the vote will go her way.",
                 ("indirect.SVC", "indirect", "the vote will go her way", "The mayor", "hopes"), scope="all"),
+        # "that" as the claim's subject; a camp or a circle as the speaker
+        example("But many of her backers think that can be reversed.",
+                ("indirect.SVC", "indirect", "that can be reversed", "many of her backers", "think"), scope="all"),
+        example("The mayor's inner circle believes that the vote is lost.",
+                ("indirect.SVC", "indirect", "the vote is lost", "The mayor's inner circle", "believes"), scope="all"),
     ),
     must_not=(
         example("Voters may not let the harbour papers tell them whom to back."),
