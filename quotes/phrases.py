@@ -378,15 +378,21 @@ def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: L
 
 
 def _unnamed_group(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
-    """A plural speaker noun in the first two words, before any preposition: "border officials",
-    "sources close to her campaign", "majorities in all five" (not "endorsed Clinton")."""
-    for s, e in tokens[:2]:
+    """A plural speaker noun in the first three words, before any preposition: "border officials",
+    "law enforcement officials", "sources close to her campaign", "majorities in all five" (not
+    "endorsed Clinton", "made several statements", "preventing circuit clerks")."""
+    for i, (s, e) in enumerate(tokens[:3]):
         word = text[s:e].lower()
         if word in lexicon.grammar["function_words"]:
             return False
         if word.endswith("s") and head_ok(word, lexicon) and word not in lexicon.cue_forms:
-            return True
+            return i < 2 or not any(_verb_like(text[s:e].lower(), lexicon) for s, e in tokens[:2])
     return False
+
+
+def _verb_like(word: str, lexicon: Lexicon) -> bool:
+    """A word that may be the verb of a phrase rather than a modifier of its noun."""
+    return word in lexicon.grammar["determiners"] or word in lexicon.cue_forms or word.endswith(("ing", "ed"))
 
 
 def name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range | None:

@@ -120,9 +120,13 @@ LEADING_PHRASE = re.compile(r"(?:in|at|on|for|by|during|after|before|under|since
                             r"[\w’'.:-]+,\s+")
 
 
+PARTICIPLE = re.compile(r"(?-i:[a-z]+ing)\b")  # "(said Tuesday in Paris,) noting …": no clause of the claim
+
+
 def led_clause(ex: Extractor, start: int, end: int) -> bool:
     """A clause after a short opening phrase of time or place: "in this instance, there were …"."""
-    return LEADING_PHRASE.match(ex.text, start, end) is not None and opens_clause(ex, start, end)
+    lead = LEADING_PHRASE.match(ex.text, start, end)
+    return lead is not None and not PARTICIPLE.match(ex.text, lead.end(), end) and opens_clause(ex, start, end)
 
 
 def opens_clause(ex: Extractor, start: int, end: int) -> bool:

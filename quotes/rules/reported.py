@@ -37,6 +37,8 @@ from quotes.rules.registry import register
 from quotes.sentences import Range
 
 PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "he said, wiping his face"
+# "he said Tuesday in Paris, noting …": a place where it was said, then the participle
+PLACE_THEN_PARTICIPLE = re.compile(r"(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*,\s*(?-i:[a-z]+ing)\b")
 PLACE_AFTER_SPEAKER = re.compile(r"\s+(?:in|at|inside|outside|from)\s+(?:the|a|an|his|her|their)\s+[\w’'-]+"
                                  r"(?:\s+[\w’'-]+)?\s*[.!?]?[\"”’']?\s*")  # "…, said one source in the room."
 RELATIVE_AFTER = re.compile(r"\s*,\s*(?:who|whose|which|whom)\b")
@@ -95,7 +97,8 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
         at_end = not text[after_cue:sent[1]].strip(" .!?\"”’'")
         # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
         at_end = at_end or bool(PARTICIPLE_AFTER.match(text[cue.end:sent[1]])) \
-            or text[cue.end:after_cue].rstrip().endswith(",") and bool(PARTICIPLE_FIRST.match(text, after_cue))
+            or text[cue.end:after_cue].rstrip().endswith(",") and bool(PARTICIPLE_FIRST.match(text, after_cue)) \
+            or bool(PLACE_THEN_PARTICIPLE.match(text, after_cue, sent[1]))
         # (also after the cue's adjuncts: "he said in an interview on Wednesday, adding …")
         return CueReading(sent, lemma in ex.lexicon.weak_lemmas, after_cue, at_end)
 
@@ -428,6 +431,13 @@ register(Rule(
         example('The ferry left early, Tom Reyes said, adding, "Nobody told the crew."',
                 ("indirect.CSV", "indirect", "The ferry left early", "Tom Reyes", "said"),
                 ("direct.SVQ", "direct", "Nobody told the crew.", "Tom Reyes", "adding")),
+        # a longer unnamed group; a place where it was said, then a participle
+        example("The ferry cannot be inspected every week, port safety officials say.",
+                ("indirect.CSV", "indirect", "The ferry cannot be inspected every week", "port safety officials",
+                 "say")),
+        example("The fares are too high, Ellen Park said Tuesday in Harbourton, noting that the buses are empty.",
+                ("indirect.CSV", "indirect", "The fares are too high", "Ellen Park", "said"),
+                ("indirect.participle", "indirect", "the buses are empty", "Ellen Park", "noting")),
         # a verb of evidence at the end, after a word for data
         example("The port lost money for a decade, federal records show.",
                 ("indirect.CSV", "indirect", "The port lost money for a decade", "federal records", "show"),
