@@ -292,7 +292,7 @@ SOURCE_APPOSITIVE = GrammarRegex(r"\s*(?:__DETERMINERS__|(?-i:[a-z]+ing))\s+[^,;
 RELATIVE_IN_SUBJECT = re.compile(r"[^,;:.!?“”\"]*?\b(?:who|that|which)\s", re.IGNORECASE)
 # What goes on after "…, according to S," without being the claim: the writer's own clause or tail.
 NOT_THE_REST = GrammarRegex(r"\s*(?:__CONTRASTS__|__SUBORDINATORS__|__RELATIVE_PRONOUNS__|__COORDINATORS__|where|"
-                            r"(?-i:[a-z]+ing|[a-z]+ed))\b", re.IGNORECASE)
+                            r"compared|(?-i:[a-z]+ing))\b", re.IGNORECASE)
 
 
 def according_inside(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, sent: Range) -> list[Found] | None:
@@ -378,6 +378,10 @@ register(Rule(
         example("Ticket sales, according to the harbour authority, have doubled since May.",
                 ("according_to.C-A-C", "indirect", "Ticket sales", "the harbour authority", "according to"),
                 ("according_to.C-A-C", "indirect", "have doubled since May", "the harbour authority",
+                 "according to")),
+        example("Ellen Park, according to the Harbour Review, rebuffed the council twice.",
+                ("according_to.C-A-C", "indirect", "Ellen Park", "the Harbour Review", "according to"),
+                ("according_to.C-A-C", "indirect", "rebuffed the council twice", "the Harbour Review",
                  "according to")),
         example("Since last winter, according to Tom Lane, a port engineer, the crane has failed twice.",
                 ("according_to.C-A-C", "indirect", "Since last winter", "Tom Lane", "according to"),
