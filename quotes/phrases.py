@@ -27,7 +27,7 @@ TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|aftern
         r"|(?:that|the\s+same|the\s+next|the\s+following)\s+(?:day|night|morning|afternoon|evening|week|weekend"
         r"|month|year)\b)(?![\w’'-])")  # "he said that night"
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told",
-# "Trump in his announcement speech called").
+# "Ellen Park in her budget speech called").
 BETWEEN = GrammarRegex(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|__BEFORE_CUE__|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
@@ -331,7 +331,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     if first[0].islower() and first.endswith("ing") and not first.endswith("thing") and len(tokens) > 1 \
             and text[:tokens[0][0]].rstrip().endswith(",") and first not in lexicon.role_modifiers \
             and (first in lexicon.cue_forms or _opens_object(text[tokens[1][0]:tokens[1][1]], lexicon)):
-        return None  # ", referencing a super PAC (called …)", ", telling Mic": a participle and its object
+        return None  # ", referencing a port study (called …)", ", telling Harbour Radio": a participle and its object
     if after_relative and len(tokens) > 1 and first[0].islower() and first not in lexicon.grammar["determiners"] \
             and first not in lexicon.role_modifiers and first not in lexicon.role_heads and is_name_word(last):
         return None  # "officials who spoke with the Post said": the relative clause's verb (see speaker_with_clause)
@@ -552,7 +552,7 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
 APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
                         rf"|[a-z]{PHRASE_CHAR}{{1,60}}"
                         rf"|(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*[’']s\s+{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
-# (the last: ", Facebook's head of policy", a possessive organisation before the role)
+# (the last: ", Harbour Transit's head of policy", a possessive organisation before the role)
 NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
 
 

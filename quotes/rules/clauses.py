@@ -104,8 +104,8 @@ PRONOUN_OR_QUOTATION = re.compile(r"[\"“‘]|(?-i:[A-Za-z]+)\b")
 
 
 def clause_after_that(ex: Extractor, start: int) -> bool:
-    """What follows "that" opens a clause whatever its verb: a subject pronoun ("that he cast his
-    ballot") or a quotation ("that “when you win, it's beautiful.”")."""
+    """What follows "that" opens a clause whatever its verb: a subject pronoun ("that she cast her
+    vote") or a quotation ("that “when you win, it's beautiful.”")."""
     m = PRONOUN_OR_QUOTATION.match(ex.text, start)
     return m is not None and (not m.group()[0].isalpha() or m.group().lower() in ex.lexicon.subject_pronouns)
 
@@ -120,7 +120,7 @@ LEADING_PHRASE = re.compile(r"(?:in|at|on|for|by|during|after|before|under|since
                             r"[\w’'.:-]+,\s+")
 
 
-PARTICIPLE = re.compile(r"(?-i:[a-z]+ing)\b")  # "(said Tuesday in Paris,) noting …": no clause of the claim
+PARTICIPLE = re.compile(r"(?-i:[a-z]+ing)\b")  # "(said Tuesday in Harbourton,) noting …": no clause of the claim
 
 
 def led_clause(ex: Extractor, start: int, end: int) -> bool:

@@ -245,7 +245,7 @@ register(Rule(
                 ("indirect.relative", "indirect", "the clinic had lost four nurses", "who", "noted"),
                 ("direct.continuation", "direct", "Nobody wants to work nights any more.", "Ana Ruiz", None)),
         # nor the participle after "S said,": it names no speaker
-        example("“The toll is too high,” Ellen Park said, referencing a super PAC called Toll Watch funded by Dan "
+        example("“The toll is too high,” Ellen Park said, referencing a Harbour PAC called Toll Watch funded by Dan "
                 "Cole. “Nobody can pay it.”",
                 ("direct.QCQ-SV", "direct", "The toll is too high,", "Ellen Park", "said"),
                 ("direct.continuation", "direct", "Nobody can pay it.", "Ellen Park", None)),

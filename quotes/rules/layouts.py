@@ -60,7 +60,7 @@ def transcript_speaker(ex: Extractor, name: str) -> bool:
     words = name.title().split()
     if len(speakers) < MIN_TURNS or " ".join(words) in ex.lexicon.places:
         return False
-    if len(words) == 1:  # "TAPPER: …", where the article names Jake Tapper
+    if len(words) == 1:  # "REYES: …", where the article names Tom Reyes
         return re.search(rf"\b[A-Z][\w’'-]+\s+{re.escape(words[0])}\b", ex.text) is not None
     return bare(words[0]) in ex.lexicon.forenames or re.search(rf"\b{re.escape(words[-1])}\b", ex.text) is not None
 
@@ -102,7 +102,7 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
     elif not named_here(ex, m.group(1)):
         return None
     elif m.end(1) < m.end() - 2 and len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) < 2:
-        return None  # "Limited Tools at the U.N.: …": a heading; a speaker with a hearer is named again below
+        return None  # "Old Cranes at the Harbour: …": a heading; a speaker with a hearer is named again below
     start, end = m.end(), para.end
     while end > start and text[end - 1] in " .":
         end -= 1

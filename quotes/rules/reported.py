@@ -37,7 +37,7 @@ from quotes.rules.registry import register
 from quotes.sentences import Range
 
 PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "he said, wiping his face"
-# "he said Tuesday in Paris, noting …": a place where it was said, then the participle
+# "she said Tuesday in Harbourton, noting …": a place where it was said, then the participle
 PLACE_THEN_PARTICIPLE = re.compile(r"(?:in|at)\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*\s*,\s*(?-i:[a-z]+ing)\b")
 PLACE_AFTER_SPEAKER = re.compile(r"\s+(?:in|at|inside|outside|from)\s+(?:the|a|an|his|her|their)\s+[\w’'-]+"
                                  r"(?:\s+[\w’'-]+)?\s*[.!?]?[\"”’']?\s*")  # "…, said one source in the room."
@@ -199,7 +199,7 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     start, that = claim_start(ex, cue, s_end)
     if is_belief(ex, cue) and RELATIVE_GAP(ex.lexicon).match(text, start):
         # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was");
-        # "think that can be reversed" is one ("that" is its subject)
+        # "think that can change" is one ("that" is its subject)
         return None
     told = is_tell(ex, cue)
     skipped = text[cue.end:start]
@@ -296,7 +296,7 @@ NOT_THE_REST = GrammarRegex(r"\s*(?:__CONTRASTS__|__SUBORDINATORS__|__RELATIVE_P
 
 
 def according_inside(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, sent: Range) -> list[Found] | None:
-    """``Fundraising, according to the campaign, has surged`` (C-A-C): the source set in commas inside
+    """``Ticket sales, according to the harbour authority, have doubled`` (C-A-C): the source set in commas inside
     the claim, which goes on after it; the claim's two fragments share a group. A source has no time
     of saying, so a lead of time or place belongs to the claim ("Since May, according to S, …")."""
     text = ex.text
@@ -373,7 +373,7 @@ register(Rule(
 ))
 register(Rule(
     "according_to.C-A-C", "reported", 5, according_rule("CAC"),
-    "`Fundraising, according to the campaign, has surged.`: the source inside the claim, in two fragments",
+    "`Ticket sales, according to the harbour authority, have doubled.`: the source inside the claim, in two fragments",
     must=(
         example("Ticket sales, according to the harbour authority, have doubled since May.",
                 ("according_to.C-A-C", "indirect", "Ticket sales", "the harbour authority", "according to"),
@@ -686,8 +686,8 @@ register(Rule(
         example("The mayor hopes the vote will go her way.",
                 ("indirect.SVC", "indirect", "the vote will go her way", "The mayor", "hopes"), scope="all"),
         # "that" as the claim's subject; a camp or a circle as the speaker
-        example("But many of her backers think that can be reversed.",
-                ("indirect.SVC", "indirect", "that can be reversed", "many of her backers", "think"), scope="all"),
+        example("But many of her backers think that can change.",
+                ("indirect.SVC", "indirect", "that can change", "many of her backers", "think"), scope="all"),
         example("The mayor's inner circle believes that the vote is lost.",
                 ("indirect.SVC", "indirect", "the vote is lost", "The mayor's inner circle", "believes"), scope="all"),
     ),
