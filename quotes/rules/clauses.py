@@ -100,7 +100,7 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     return m.end(), True
 
 
-PRONOUN_OR_QUOTATION = re.compile(r"[\"“‘]|(?-i:[A-Za-z]+)\b")
+PRONOUN_OR_QUOTATION = re.compile(r"[\"“‘]|[A-Za-z]+\b")
 
 
 def clause_after_that(ex: Extractor, start: int) -> bool:

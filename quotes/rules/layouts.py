@@ -24,7 +24,7 @@ AS_LEAD = re.compile(r"\s*[\"“]?(?:(?:And|But|Yet)\s+|,\s*)?[Aa]s\s+")
 # A headline or transcript line: "Ellen Park: The ferry will stop in June".
 # The name may be followed by whom or where it spoke: "Ellen Park to Harbour Council: …", "Park at Rally: …".
 NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)"
-                        r"(?:\s+(?:to|at|in|To|At|In)\s+(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)?:\s+(?=\S)")
+                        r"(\s+(?:to|at|in|To|At|In)\s+(?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)?:\s+(?=\S)")
 MIN_HEADLINE_WORDS = 3
 NAME_LIST = re.compile(r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*,\s+){2}")  # "Tim Abel, Brad Anders, Rob …"
 
@@ -101,7 +101,7 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
             return None  # "WASHINGTON: …": a dateline
     elif not named_here(ex, m.group(1)):
         return None
-    elif m.end(1) < m.end() - 2 and len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) < 2:
+    elif m.group(2) and len(re.findall(rf"\b{re.escape(words[-1])}\b", text)) < 2:
         return None  # "Old Cranes at the Harbour: …": a heading; a speaker with a hearer is named again below
     start, end = m.end(), para.end
     while end > start and text[end - 1] in " .":
