@@ -39,6 +39,7 @@ BETWEEN = GrammarRegex(
     re.IGNORECASE,
 )
 BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
+IN_OR_DURING = re.compile(r"\b(?:in|during)\s", re.IGNORECASE)
 BETWEEN_WINDOW = 64
 PARENTHETICAL = re.compile(r"\s*,\s*(?:in\s+fact|indeed|however|too)\s*,", re.IGNORECASE)
 LEFT_BOUNDARY = re.compile(
@@ -100,6 +101,8 @@ def may_end_between(window: str, lexicon: Lexicon) -> bool:
     last = _last_word(tail)
     if not last:
         return False
+    if last.lower() in lexicon.grammar["channel_nouns"]:
+        return IN_OR_DURING.search(tail) is not None  # only "in her budget speech" ends with one
     if not last.isascii() or last.lower() in between_words(lexicon) or last.endswith("ly") \
             or any(c.isdigit() for c in last):
         return True
