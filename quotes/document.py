@@ -111,9 +111,11 @@ NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|these|those|his|her|its|their|o
                          r"every|no|any)|\w[’']s)\s+$", re.IGNORECASE)
 
 
-def _is_noun(text: str, start: int, word: str) -> bool:
-    """A bare or -s form right after a determiner or a possessive names a thing, not a speech act."""
-    return not word.endswith(("ed", "ing")) and " " not in word \
+def _is_noun(text: str, start: int, word: str, lexicon: Lexicon) -> bool:
+    """A bare or -s form right after a determiner or a possessive names a thing, not a speech act
+    (but "He's said", "she's told": a past form after "'s" is "has")."""
+    lemma = lexicon.lemma(word) or word
+    return word in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies") \
         and NOUN_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
@@ -127,7 +129,7 @@ def read_document(text: str, lexicon: Lexicon) -> Document:
         starts = [s.start for s in spans]
         cues = [Cue(s, e, word, "verb" if lexicon.cue_category(word) == "speech" else "attitude")
                 for s, e, word in lexicon.find_cues(text, start, end)
-                if not _inside(s, spans, starts) and not _is_noun(text, s, word.lower())]
+                if not _inside(s, spans, starts) and not _is_noun(text, s, word.lower(), lexicon)]
         cues += [Cue(m.start(), m.end(), m.group(), "according")
                  for m in lexicon.according_regex.finditer(text, start, end) if not _inside(m.start(), spans, starts)]
         cues.sort(key=lambda c: c.start)

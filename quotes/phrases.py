@@ -314,6 +314,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return tokens[0][0], tokens[-1][1]  # "Six in 10 say", "two-thirds said": a share of those polled
     if last.lower() in lexicon.subject_pronouns and not appositive:
         return tokens[-1]  # "It’s something she said": a pronoun takes no words before it
+    if last[-2:] in ("’s", "'s") and last[:-2].lower() in lexicon.subject_pronouns and not appositive:
+        return tokens[-1][0], tokens[-1][1] - 2  # "He's said": the pronoun, without its "has"
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in lexicon.subject_pronouns and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
     if not head_ok(last, lexicon) and (not appositive or head_words is None and not last[0].isupper()) \

@@ -44,7 +44,7 @@ CLAUSE_VERB = re.compile(
     r"\w+’ll|\w+'ll)\b")  # case-sensitive: "May", "Will" and "Can" are names more often than verbs
 CLAUSE_WINDOW = 60
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
-COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|\w+ly|{TIME})\s+)?$"
+COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|now|still|\w+ly|{TIME})\s+)?$"
                          r"|\s(?:by|while|before|after|upon)\s+$", re.IGNORECASE)  # "… and on Monday announced"
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"

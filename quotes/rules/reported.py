@@ -531,6 +531,8 @@ register(Rule(
         example("In an interview with “Harbour Talk,” Ellen Park pointed to the port as the culprit, remarking that "
                 "the crane was old.",
                 ("indirect.coordinated", "indirect", "the crane was old", "Ellen Park", "remarking")),
+        example("Tom Reyes used to back the ferry, but now says the bridge is the better plan.",
+                ("indirect.coordinated", "indirect", "the bridge is the better plan", "Tom Reyes", "says")),
         example("A few minutes later they reversed themselves and said the ferry would wait.",
                 ("indirect.coordinated", "indirect", "the ferry would wait", "they", "said")),
         example("The mayor freed up $2 million and on Monday announced that the ferry would run all winter.",
@@ -565,6 +567,9 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        # "'s" for "has" after a pronoun
+        example("She’s said the ferry is late again.",
+                ("indirect.SVC", "indirect", "the ferry is late again", "She", "said")),
         # "that night" is a time after the cue, unless a verb follows it
         example("He said that night was the worst of the storm.",
                 ("indirect.SVC", "indirect", "that night was the worst of the storm", "He", "said")),
