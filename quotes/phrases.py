@@ -475,7 +475,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     def subject_word(i: int) -> bool:
         word = text[tokens[i][0]:tokens[i][1]]
         return is_name_word(word) or ORDINAL.fullmatch(word) is not None \
-            or word.lower() in vocabulary and word.lower() not in function_words
+            or word.lower() not in function_words and (word.lower() in vocabulary or head_ok(word, lexicon))
 
     while taken < len(tokens) and taken < 12:
         if not subject_word(taken):

@@ -126,9 +126,10 @@ def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
 
 
 def names_data(ex: Extractor, speaker: Range) -> bool:
-    """The speaker phrase is a document or data ("federal records", "the audit"): its head is a word for data."""
-    head = ex.text[speaker[0]:speaker[1]].split()[-1].strip(".,’'").lower()
-    return head in ex.lexicon.data_words
+    """The speaker phrase is a document or data ("federal records", "the audit", "a study by the
+    council"): a word for data heads it, before any "by" or "of" that says whose it is."""
+    head = re.split(r"\s+(?:by|of|from|for)\s+", ex.text[speaker[0]:speaker[1]])[0].split()[-1]
+    return head.strip(".,’'").lower() in ex.lexicon.data_words
 
 
 def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | None:
@@ -220,7 +221,9 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
     # "assured me he would stay": a hearer, then a clause, is what a weak verb of telling reports
     heard = told and HEARER_ONLY(ex.lexicon).fullmatch(skipped) and opens_clause(ex, start, s_end)
-    introduced = that or text[start:start + 1] in "\"“‘'«" or directive or heard
+    # "the report found it was …": evidence from a document or data, with a clause of its own
+    evidence = ex.category_of(cue) == "evidence" and names_data(ex, speaker) and opens_clause(ex, start, s_end)
+    introduced = that or text[start:start + 1] in "\"“‘'«" or directive or heard or evidence
     if not introduced and (lemma in ex.lexicon.weak_lemmas
                            or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end)):
         return None  # "denied the charges": no clause, no claim
@@ -448,6 +451,9 @@ register(Rule(
                 scope="all"),
         example("The ferry was overbooked all summer, the audit found.",
                 ("indirect.CSV", "indirect", "The ferry was overbooked all summer", "the audit", "found"),
+                scope="all"),
+        example("The crane failed twice, a study by the harbour board found.",
+                ("indirect.CSV", "indirect", "The crane failed twice", "a study by the harbour board", "found"),
                 scope="all"),
     ),
     must_not=(
@@ -690,6 +696,10 @@ register(Rule(
         # a verb of belief takes a clause without "that" when a clause follows
         example("The mayor hopes the vote will go her way.",
                 ("indirect.SVC", "indirect", "the vote will go her way", "The mayor", "hopes"), scope="all"),
+        # evidence from a document, with a clause of its own
+        example("The audit found the ferry was overbooked all summer.",
+                ("indirect.SVC", "indirect", "the ferry was overbooked all summer", "The audit", "found"),
+                scope="all"),
         # "that" as the claim's subject; a camp or a circle as the speaker
         example("But many of her backers think that can change.",
                 ("indirect.SVC", "indirect", "that can change", "many of her backers", "think"), scope="all"),
