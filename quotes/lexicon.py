@@ -117,6 +117,19 @@ class Lexicon:
         return forms
 
     @cached_property
+    def infinitive_homographs(self) -> frozenset[str]:
+        """The noun-homograph forms of verbs that take an infinitive ("plans", "seeks", "aims"):
+        before "to" and a verb they are verbs whatever precedes them ("The group seeks to …")."""
+        lemmas = {key for key, frames in self.cue_frames.items() if "infinitive" in frames}
+        return frozenset(form for form, lemma in self.homograph_forms.items() if lemma in lemmas)
+
+    def _infinitive_after(self, parts: list[str], i: int) -> bool:
+        """``parts[i]`` is followed by "to" and a lower-case word that opens no noun phrase."""
+        return i + 4 < len(parts) and parts[i + 2] == "to" and parts[i + 1].isspace() and parts[i + 3].isspace() \
+            and parts[i + 4][:1].islower() and parts[i + 4] not in self.grammar["determiners"] \
+            and parts[i + 4] not in self.grammar["function_words"]
+
+    @cached_property
     def homograph_subjects(self) -> frozenset[str]:
         """Subjects after which a noun-homograph form is a verb: "she vows", not "it promises (to be close)";
         and words for data ("polls show", "the survey shows")."""
@@ -234,9 +247,11 @@ class Lexicon:
             subjects = self.homograph_subjects
             # "she vows to …", "he jokes, “…”", "polls show …": a form that is a noun as often is a cue
             # after a subject pronoun or a word for data
+            infinitive = self.infinitive_homographs
             words = sorted(words + [(offsets[i], offsets[i + 1], parts[i]) for i in range(3, len(parts), 2)
-                                    if parts[i] in homographs and parts[i - 2].lower() in subjects
-                                    and parts[i - 1].isspace()])
+                                    if parts[i] in homographs and parts[i - 1].isspace()
+                                    and (parts[i - 2].lower() in subjects
+                                         or parts[i] in infinitive and self._infinitive_after(parts, i))])
         if phrases:
             starts = [s for s, _, _ in phrases]
             words = [w for w in words if (i := bisect.bisect_right(starts, w[0]) - 1) < 0 or w[0] >= phrases[i][1]]

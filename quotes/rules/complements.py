@@ -224,6 +224,9 @@ register(Rule(
                 ("indirect.SV-to", "indirect", "to defend the ferry act against repeal", "She", "vows")),
         example("The mayor pledged to rebuild the pier.",
                 ("indirect.SV-to", "indirect", "to rebuild the pier", "The mayor", "pledged")),
+        # a noun-homograph form before "to" and a verb, whatever precedes it
+        example("The port authority seeks to sell the old pier.",
+                ("indirect.SV-to", "indirect", "to sell the old pier", "The port authority", "seeks"), scope="all"),
         example("The mayor vowed to “clean up” the harbour by May.",
                 ("indirect.SV-to", "mixed", "to “clean up” the harbour by May", "The mayor", "vowed")),
         example("Ellen Park urged all residents travelling to Ellery this week to check the ferry timetable.",
@@ -232,6 +235,7 @@ register(Rule(
     must_not=(
         example("It promises to be a close race on the harbour."),
         example("His vows to the city were broken within a year."),
+        example("Her plans to rebuild the pier were dropped."),
         example("The crew went to the pier to repair the crane."),
     ),
     default_confidence=0.7,
