@@ -334,7 +334,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and first not in lexicon.role_modifiers:
         return None  # "endorsed Clinton, saying", "has derided the plan, suggesting": a verb phrase
     if first[0].islower() and first.endswith("ing") and not first.endswith("thing") and len(tokens) > 1 \
-            and text[:tokens[0][0]].rstrip().endswith(",") and first not in lexicon.role_modifiers \
+            and _comma_before(text, tokens[0][0]) and first not in lexicon.role_modifiers \
             and (first in lexicon.cue_forms or _opens_object(text[tokens[1][0]:tokens[1][1]], lexicon)):
         return None  # ", referencing a port study (called …)", ", telling Harbour Radio": a participle and its object
     if after_relative and len(tokens) > 1 and first[0].islower() and first not in lexicon.grammar["determiners"] \
@@ -559,6 +559,13 @@ APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR
                         rf"|(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*[’']s\s+{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
 # (the last: ", Harbour Transit's head of policy", a possessive organisation before the role)
 NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
+
+
+def _comma_before(text: str, pos: int) -> bool:
+    """A comma before ``pos``, past white space only (read backwards, not by copying the text before)."""
+    while pos > 0 and text[pos - 1].isspace():
+        pos -= 1
+    return pos > 0 and text[pos - 1] == ","
 
 
 def _opens_object(word: str, lexicon: Lexicon) -> bool:

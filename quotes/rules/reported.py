@@ -303,7 +303,7 @@ def according_inside(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, s
     the claim, which goes on after it; the claim's two fragments share a group. A source has no time
     of saying, so a lead of time or place belongs to the claim ("Since May, according to S, …")."""
     text = ex.text
-    if not text[speaker[1]:].startswith(","):
+    if not text.startswith(",", speaker[1]):
         return None
     rest = speaker[1] + 1
     who = SOURCE_APPOSITIVE(ex.lexicon).match(text, rest, sent[1])
