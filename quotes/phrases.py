@@ -172,7 +172,13 @@ def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
     # Words that open a phrase after a speaker's head noun: "a person familiar with the matter",
     # "a staffer in the room", "officials close to the talks".
     modifiers, prepositions = lexicon.grammar["source_modifiers"], lexicon.grammar["postmodifying_prepositions"]
-    for (s, e), (ns, ne) in zip(tokens, tokens[1:], strict=False):
+    last = text[tokens[-1][0]:tokens[-1][1]].lower()
+    for (s, e), (ns, ne) in zip(tokens, tokens[1:-1], strict=False):
+        if text[s:e].lower() in lexicon.subject_pronouns:
+            return False  # "(accused) it of …"
+        if text[ns:ne].lower() == "of" and (last in lexicon.grammar["function_words"]
+                                            or last in lexicon.grammar["determiners"]):
+            return False  # "Forty-three percent of all (reported …)": the phrase stops short of its noun
         if text[ns:ne].lower() in modifiers or text[ns:ne].lower() in prepositions:
             word = text[s:e]
             return word.lower() not in lexicon.grammar["function_words"] and head_ok(word, lexicon) and (

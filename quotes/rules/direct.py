@@ -11,6 +11,7 @@ import re
 from typing import NamedTuple
 
 from quotes.document import Cue, Paragraph
+from quotes.lexicon import GrammarRegex
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN
 from quotes.phrases import (
@@ -41,6 +42,8 @@ WHERE_WRITTEN = re.compile(r"(?:on|in|at|to)\s+[^\"“”‘«,;:.!?]{1,50}\.\s*
 DESCRIBED_WHO = re.compile(r"(?:a|an|the)\s+[^\"“”‘«,;:.!?]{1,40}?\bwho\b")  # ", an economist who is …,"
 APPOSITIVE_BEFORE_QUOTE = re.compile(r"[^\"“”‘«,;:.!?]{1,80},\s*")
 
+
+LEADING_COORDINATOR = GrammarRegex(r"(?:__COORDINATORS__)\s+")
 
 # A clause of its own before the colon: "She was so upset that I had to change my answer: …".
 SECOND_SUBJECT = re.compile(r"\b(?:that|so|until|when)\s+(?:I|he|she|we|they)\b")
@@ -211,10 +214,37 @@ def quote_then_attribution(layout: str, mixed: bool):
         if lead is not None and lead.layout in ("SVQ", "VSQ"):
             return None  # `…, telling the paper, “…,” he said`: a cue leads into the quotation, which is direct
         # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
-        return Found((sent_start, span.end), found.speaker, found.cue, type="mixed", span=span,
+        start = claim_start(ex, para, sent_start, span)
+        if start == span.start:
+            return _quotation(ex, span, found)  # the writer's words before it are no part of the claim
+        return Found((start, span.end), found.speaker, found.cue, type="mixed", span=span,
                      attribution_end=found.end)
 
     return find
+
+
+def claim_start(ex: Extractor, para: Paragraph, sent_start: int, span: QuotedSpan) -> int:
+    """Where the reported clause that a quotation ends starts: at its sentence's start, or after
+    an earlier quotation of the sentence that has an attribution of its own and the attribution
+    (`“…,” she said, and the port “…,” said Park`; at the quotation itself when a comma sets off
+    the writer's words before it), or inside the parenthesis the quotation is in (`those who fear
+    it (“…,” Ana Ruiz wrote)`)."""
+    text = ex.text
+    start = sent_start
+    earlier = [s for s in para.spans if sent_start <= s.start and s.end <= span.start]
+    taken = ex.attributed.get(earlier[-1].start) if earlier else None
+    if taken is not None:
+        start = max(earlier[-1].end, taken.attribution_end or 0)
+        if text[start:span.start].rstrip().endswith(","):
+            return span.start  # “…,” she said, but despite the tone, “…,” said Park: the writer's aside
+        start = span.start - len(text[start:span.start].lstrip(" ,;"))
+        joined = LEADING_COORDINATOR(ex.lexicon).match(text, start, span.start)
+        start = joined.end() if joined else start  # “…,” she said, and the port “is closed,” said Park
+    lead = text[start:span.start]
+    opening = lead.rfind("(")
+    if opening > lead.rfind(")"):
+        return strip_space(text, start + opening + 1, span.start)[0]
+    return start
 
 
 def loose_attribution(layout: str):
@@ -445,6 +475,10 @@ register(Rule(
         example('The plan means "the council is doing something right," she says, "but the cost is too high."',
                 ("mixed.CQ-SV", "mixed", 'The plan means "the council is doing something right,"', "she", "says"),
                 ("direct.split", "direct", "but the cost is too high.", "she", "says")),
+        # a quotation inside parentheses is all that is attributed, not the sentence around it
+        example("Those who fear the storm (“This is no drill at all,” Ana Ruiz wrote last week) and those who "
+                "do not argue on.",
+                ("mixed.CQ-SV", "direct", "This is no drill at all,", "Ana Ruiz", "wrote")),
     ),
     must_not=(
         # the words after the quotation go on with the claim: "without reporters" is no speaker
@@ -466,6 +500,10 @@ register(Rule(
         example("Rubio “reaffirmed the commitment to peace”, said spokesperson Tammy Bruce.",
                 ("mixed.CQ-VS", "mixed", "Rubio “reaffirmed the commitment to peace”", "spokesperson Tammy Bruce",
                  "said")),
+        # after a quotation the sentence has attributed already, the writer's aside is no part of the claim
+        example("“The ferry is late,” she said, but despite the weather, “I think it will come,” said Ellen Park.",
+                ("direct.QCQ-SV", "direct", "The ferry is late,", "she", "said"),
+                ("mixed.CQ-VS", "direct", "I think it will come,", "Ellen Park", "said")),
     ),
     default_confidence=0.8, splits=True,
 ))

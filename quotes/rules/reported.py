@@ -573,6 +573,12 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        # a speaker noun described by an "of" phrase ending in a word the lexicon does not know
+        example("The deputy head of the harbour delegation said the port should close at night.",
+                ("indirect.SVC", "indirect", "the port should close at night",
+                 "The deputy head of the harbour delegation", "said")),
+        example("Organizers of both marches said they will meet their targets.",
+                ("indirect.SVC", "indirect", "they will meet their targets", "Organizers of both marches", "said")),
         # "'s" for "has" after a pronoun
         example("She’s said the ferry is late again.",
                 ("indirect.SVC", "indirect", "the ferry is late again", "She", "said")),
@@ -723,6 +729,11 @@ register(Rule(
         example("In the wake of the council report, Ellen Park has portrayed herself as a reformer."),
         example('Critics of the "woke" agenda gathered outside the hall.'),
         example('The film "A Bridge Too Far" was shown at the festival.'),
+        # a share "of all" is no speaker: the noun after it is the subject ("all reported gifts")
+        example("Forty-three percent of all reported gifts to the council came from builders, according to a "
+                "study by the Harbour Review.",
+                ("according_to.CA", "indirect", "Forty-three percent of all reported gifts to the council came "
+                 "from builders", "a study by the Harbour Review", "according to")),
     ),
     default_confidence=0.8,
 ))
