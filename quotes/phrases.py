@@ -631,6 +631,9 @@ HEARERS = re.compile(
     r"attendees|delegates|donors|officials|senators|congress|parliament|him|her|them|me|us|you))"
     r"(?:’s|'s)?(?=[\s,.]|$)",
 )
+# A hearer named with a role before the name ("told host Tom Reyes", "told CNN anchor Ana Diaz"): the
+# role word is checked against the lexicon's roles, so "told friends Reyes was …" keeps its claim.
+ROLE_AND_NAME = re.compile(r"\s*([a-z][\w-]*)\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*(?:’s|'s)?(?=[\s,.]|$)")
 ADJUNCT_TEMPLATE = (
     r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
     r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
@@ -679,6 +682,10 @@ def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: b
                   adjuncts: re.Pattern[str]) -> int:
     """Where reported content begins after a cue: past the hearer (told reporters), adjuncts and "that"."""
     pos = skip_adjuncts(text, cue_end, limit, told, adjuncts)
+    if told:
+        hearer = ROLE_AND_NAME.match(text, pos, limit)
+        if hearer and hearer.group(1) in lexicon.role_heads:
+            pos = skip_adjuncts(text, hearer.end(), limit, False, adjuncts)  # "told host Tom Reyes (she …)"
     m = THAT.match(text, pos, limit)
     if m:
         pos = m.end()

@@ -594,6 +594,9 @@ register(Rule(
         # past a hearer and a phrase of time or place, "that" and a pronoun or a quotation open the claim
         example("Ellen Park told the Harbour Review and Gazette on Saturday that she cast her vote early.",
                 ("indirect.SVC", "indirect", "she cast her vote early", "Ellen Park", "told")),
+        # a hearer named with a role before the name
+        example("Ellen Park told host Tom Reyes on Sunday she believed the mayor would win.",
+                ("indirect.SVC", "indirect", "she believed the mayor would win", "Ellen Park", "told")),
         example("Tom Reyes is telling voters after his win at the port that “the ferry stays.”",
                 ("indirect.SVC", "mixed", "“the ferry stays.”", "Tom Reyes", "telling")),
         example("The company said in a statement that its profits fell sharply.",
@@ -722,6 +725,7 @@ register(Rule(
         example("The crews continued the repairs until the harbour froze in January."),
         example("She answered every complaint with a long letter to the editor."),
         example("Editor’s note: the ferry timetable has changed since this was written."),
+
         example("Later, the council added trucks to the snow fleet."),
         example("His claims about the ferry were checked by the council."),
         example("The crash was a blow that even years later remains so painful for the town."),
