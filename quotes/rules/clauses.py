@@ -46,6 +46,8 @@ CLAUSE_WINDOW = 60
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
 COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|now|still|\w+ly|{TIME})\s+)?$"
                          r"|\s(?:by|while|before|after|upon)\s+$", re.IGNORECASE)  # "… and on Monday announced"
+# A conjunction that opens a subordinate clause inside a sentence: "… cheered when Trump spoke".
+SUBORDINATOR = GrammarRegex(r"\b(?:__SUBORDINATORS__)\s+(?=\S)", re.IGNORECASE)
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
                               r"Even\s+though|Even\s+as)\b")
@@ -202,7 +204,15 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
         if previous:
             speaker = max(previous, key=lambda c: c.content[0]).speaker
             return (speaker.start, speaker.end), "participle"
-    if participle or coordinated(ex, s_start, cue) or written_in(ex, s_start, cue):
+    joined = None if participle else coordinated(ex, s_start, cue)
+    if joined:
+        # "The crowd cheered when Trump spotted a sign and asked …": the verb goes on the clause it is in
+        inner = [m for m in SUBORDINATOR(ex.lexicon).finditer(ex.text, s_start, joined.start())
+                 if "," not in ex.text[m.start():cue.start]]
+        subject = sentence_subject(ex.text, inner[-1].start(), cue.start, ex.lexicon) if inner else None
+        if subject and subject[1] < cue.start:
+            return subject, "coordinated"
+    if participle or joined or written_in(ex, s_start, cue):
         subject = sentence_subject(ex.text, after_opening_quote(ex, s_start, cue.start), cue.start, ex.lexicon)
         if subject and subject[1] < cue.start:
             return subject, "coordinated"

@@ -532,6 +532,9 @@ register(Rule(
     "indirect.coordinated", "reported", 40, subject_rule("coordinated"),
     "`Park visited the pier and said …` / `The mayor hit back, saying …`: the verb shares the sentence's subject",
     must=(
+        # a verb joined to the verb of a subordinate clause shares that clause's subject
+        example("The crowd cheered when Tom Reyes spotted a sign in the hall and asked that it be brought to him.",
+                ("indirect.coordinated", "indirect", "it be brought to him", "Tom Reyes", "asked")),
         example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
                 ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
         example("In an interview with “Harbour Talk,” Ellen Park pointed to the port as the culprit, remarking that "
