@@ -88,6 +88,7 @@ PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|r
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
+IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
@@ -806,7 +807,19 @@ class Resolver:
                 self._add_event(Event(position, entity, True, True, True))
             return entity
         plural = pronoun in self.lexicon.plural_pronouns
-        return self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
+        entity = self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
+        if entity is None and not plural:
+            # "Harbour Affairs says …, but it now explains …": a name that nothing shows to be a person's
+            entity = self._antecedent(position, self._not_shown_a_person, sentences=IT_SENTENCES_BACK)
+            if entity is not None:
+                entity.kind = "organization"  # "it" says what the name is
+        return entity
+
+    @staticmethod
+    def _not_shown_a_person(entity: Entity) -> bool:
+        """A name read as a person's for want of anything else: no title, role, forename or gender."""
+        return entity.kind == "person" and entity.gender is None and len(entity.display.split()) >= 2 \
+            and not any(m.title or m.role or m.gender for m in entity.mentions)
 
     def _agreeing(self, gender: str):
         """Which entities a he or she of ``gender`` may stand for."""

@@ -105,6 +105,9 @@ MUST_RESOLVE = {
         [("The USRF", "U.S. Rowing Federation")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
+    "'it' for a name that nothing shows to be a person's": (
+        "Harbour Affairs says on its website that sailors should take care. It also warns of storms.",
+        [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
 }
 
 MUST_NOT_RESOLVE = {
@@ -113,6 +116,11 @@ MUST_NOT_RESOLVE = {
     "a legislative bill": ("Bill C-74 passed in May. “It will help,” he said.", "he", "Bill C-74"),
     "one of two people sharing a surname, by gender": (
         "Bill Lane and Ann Lane run the farm. Mrs. Lane said the harvest was poor.", "Mrs. Lane", "Bill Lane"),
+    "'it' for a person": (
+        "Tom Reyes said the toll was too high. It also warned of storms.", "It", "Tom Reyes"),
+    "'it' for a name three sentences back": (
+        "Harbour Affairs says sailors should take care. The storm hit at dawn. The pier broke. "
+        "It also warns of fines.", "It", "Harbour Affairs"),
     "a place after 'the'": (
         "Ana Ruiz flew in from the Lower Mainland. “It is colder here,” she said.", "she", "Lower Mainland"),
 }
@@ -237,3 +245,8 @@ def test_an_event_is_no_organisation():
 def test_a_description_with_no_antecedent_stays_unresolved():
     (quote,) = extract("“The ferry is late again,” the billionaire mogul said.")
     assert (quote.speaker.name, quote.speaker.resolution) == ("the billionaire mogul", "unresolved")
+
+
+def test_a_name_that_it_stands_for_is_an_organisation():
+    *_, quote = extract("Harbour Affairs says on its website that sailors should take care. It also warns of storms.")
+    assert (quote.speaker.name, quote.speaker.kind) == ("Harbour Affairs", "organization")
