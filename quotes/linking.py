@@ -4,7 +4,8 @@ Within an article the resolver writes a person's fullest name ("Mr. Obama" -> "B
 where the article says "Barack Obama"), and across articles rows are keyed on forename and
 surname (:func:`quotes.store.person_key`), so "Donald J. Trump" and "Donald Trump" are one row
 and Donald Trump Jr. another. What is left are names that no article completed: a surname alone
-("Obama" in articles that only ever say "Mr. Obama") and an acronym ("FBI"). Each is linked to
+("Obama" in articles that only ever say "Mr. Obama"), a short forename ("Len Burman" for
+"Leonard Burman") and an acronym ("FBI"). Each is linked to
 the one entity in the database it can name, and the link is kept with its reason (the table
 ``speaker_links``), so that a wrong merge is shown, never hidden.
 """
@@ -66,7 +67,8 @@ class Link:
 
 
 def links(names: list[Name]) -> list[Link]:
-    """Every surname-only person and every acronym that names exactly one entity of ``names``."""
+    """Every surname-only person, short forename and acronym that names exactly one entity of
+    ``names``."""
     people = [n for n in names if n.kind == "person"]
     full = [n for n in people if len(fold(n.name).split()) >= 2]
     by_surname: dict[str, list[Name]] = {}
@@ -75,7 +77,9 @@ def links(names: list[Name]) -> list[Link]:
     found = []
     for alias in people:
         words = fold(alias.name).split()
-        if len(words) == 1 and (link := _surname_link(alias, by_surname.get(words[0], []))):
+        link = _surname_link(alias, by_surname.get(words[0], [])) if len(words) == 1 else \
+            _short_forename_link(alias, by_surname.get(words[1], [])) if len(words) == 2 else None
+        if link:
             found.append(link)
     organizations = [n for n in names if n.kind == "organization"]
     by_initials: dict[str, list[Name]] = {}
@@ -89,6 +93,34 @@ def links(names: list[Name]) -> list[Link]:
             found.append(Link(alias, candidates[0], f"acronym: {alias.name} is {candidates[0].name}, "
                                                     "the only organisation quoted with those initials"))
     return found
+
+
+SHORT_FORENAME = 3  # "Len" for "Leonard", "Chris" for "Christopher"; not "Al", nor "Dan" for "Dana"
+
+
+def _short_forename_link(alias: Name, candidates: list[Name]) -> Link | None:
+    """The person a short forename stands for ("Len Burman" for "Leonard Burman"): the only person
+    of that surname quoted with a longer forename it shortens (gender agreeing)."""
+    forename = fold(alias.name).split()[0]
+    if len(forename) < SHORT_FORENAME:
+        return None
+    longer = {person_key(c.name): c for c in candidates
+              if _shortens(forename, fold(c.name).split()[0])
+              and (alias.gender is None or c.gender in (None, alias.gender))}
+    if len(longer) != 1:
+        return None
+    (target,) = longer.values()
+    return Link(alias, target, f"short forename: {alias.name} is {target.name}, the only person of that surname "
+                               f"quoted with a forename that {alias.name.split()[0]} shortens")
+
+
+def _shortens(short: str, forename: str) -> bool:
+    """``short`` is a short form of ``forename``: its first letter, then its other letters in order,
+    and two letters fewer at least ("len" of "leonard", "tom" of "thomas"; not "dan" of "dana")."""
+    if short[:1] != forename[:1] or len(forename) < len(short) + 2:
+        return False
+    letters = iter(forename[1:])
+    return all(letter in letters for letter in short[1:])
 
 
 def _surname(name: str) -> str:

@@ -122,3 +122,24 @@ def test_the_speaker_page_shows_what_was_joined_and_why(tmp_path):
     page = asyncio.run(site.client.get(f"/quotes/-/speaker/{speaker_id}")).text
     assert "Joined from other articles" in page
     assert "<b>Oduya</b>" in page and "the only person surnamed Oduya quoted by full name" in page
+
+
+def test_a_short_forename_joins_the_one_person_whose_forename_begins_with_it():
+    names = [Name("person", "person:leonard burman", "Leonard E. Burman", 6, "male"),
+             Name("person", "person:len burman", "Len Burman", 4, None)]
+    (link,) = links(names)
+    assert (link.alias.name, link.target.name) == ("Len Burman", "Leonard E. Burman")
+    assert link.reason.startswith("short forename")
+
+
+def test_a_short_forename_shared_by_two_longer_ones_joins_neither():
+    names = [Name("person", "person:christopher lane", "Christopher Lane", 3, "male"),
+             Name("person", "person:christine lane", "Christine Lane", 3, "female"),
+             Name("person", "person:chris lane", "Chris Lane", 2, None)]
+    assert links(names) == []
+
+
+def test_a_forename_one_letter_shorter_is_another_name():
+    names = [Name("person", "person:dana reyes", "Dana Reyes", 3, None),
+             Name("person", "person:dan reyes", "Dan Reyes", 2, None)]
+    assert links(names) == []

@@ -164,7 +164,8 @@ TABLES: dict[str, dict] = {
     },
     "speaker_links": {
         "description": "Names linked across articles to the one speaker they name: a surname quoted alone "
-                       "in articles that never give the full name, or an acronym. Each link says why, so "
+                       "in articles that never give the full name, a short forename (\"Len\" for \"Leonard\") "
+                       "or an acronym. Each link says why, so "
                        "that a wrong merge can be seen.",
         "label_column": "alias_name",
         "facets": ["kind"],
