@@ -88,6 +88,7 @@ PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|r
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
+HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline, full stop or not
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
@@ -265,6 +266,9 @@ class Resolver:
                 words = body.split()
                 if len(words) <= 8 or sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words):
                     found.add(para.index)  # short, or in Title Case
+            elif para.index == 0 and len(words := body.split()) <= HEADLINE_WORDS \
+                    and sum(1 for w in words if w.lstrip("“\"‘'")[:1].isupper()) >= 0.8 * len(words):
+                found.add(para.index)  # "Ellen Park Slams Port Board: ‘You Should Resign.’"
         return found
 
     def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -355,6 +359,15 @@ class Resolver:
             para = self.doc.paragraph_at(start)
             self._organization(_renamed(mention, Span.of(self.text, start, end), "organization"), start, end,
                                para.index not in headlines and not self._quoted(start))
+
+    def _person_opening(self, mention: Mention) -> Entity | None:
+        """A person of the article named in full by the first two words of a headline's phrase,
+        which Title Case runs into the words after them."""
+        words = mention.text.split()[:2]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return None
+        entity = self._by_key.get(_person_key(words, self.lexicon.name_words["suffixes"]))
+        return entity if entity is not None and entity.kind == "person" else None
 
     def _headline_name(self, mention: Mention) -> Mention:
         """In a headline a name is a forename, an initial or two, and one surname: "Strike Ends As
@@ -669,6 +682,14 @@ class Resolver:
         kind = mention.kind
         if kind == "pronoun":
             return self._pronoun(mention)
+        if kind != "person" and self._headline(mention.start) and (person := self._person_opening(mention)):
+            # "Ellen Park Slams Port Board Chief: ‘…’": the person, with no role or organisation read
+            # from the headline's other words
+            first = list(re.finditer(r"\S+", mention.text))[1].end()
+            named = Mention(mention.start, mention.end, mention.text, "person",
+                            Span.of(self.text, mention.start, mention.start + first), None, None, None,
+                            mention.gender, False)
+            return self._remembered(named, person, "name")
         if kind == "person" and mention.name:
             return self._named(mention)
         if kind == "organization" and mention.name:

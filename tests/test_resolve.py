@@ -105,6 +105,10 @@ MUST_RESOLVE = {
         [("The USRF", "U.S. Rowing Federation")]),
     "a headline's words are no name": (
         "Harbour Strike Ends As Ellen Park Signs Deal\n\n“It is done,” Park said.", [("Park", "Ellen Park")]),
+    "a headline's phrase that opens with a person named in full in the story": (
+        "Ellen Park Slams Port Board Chief: ‘You Should Resign.’\n\nHarbour Sen. Ellen Park grilled the "
+        "board chief Tom Reyes on Tuesday.",
+        [("Ellen Park Slams Port Board Chief", "Ellen Park")]),
     "'it' for a name that nothing shows to be a person's": (
         "Harbour Affairs says on its website that sailors should take care. It also warns of storms.",
         [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
@@ -250,3 +254,12 @@ def test_a_description_with_no_antecedent_stays_unresolved():
 def test_a_name_that_it_stands_for_is_an_organisation():
     *_, quote = extract("Harbour Affairs says on its website that sailors should take care. It also warns of storms.")
     assert (quote.speaker.name, quote.speaker.kind) == ("Harbour Affairs", "organization")
+
+
+def test_a_headline_s_other_words_give_its_speaker_no_role_or_organisation():
+    first, second = extract("Ellen Park Slams Port Board Chief: ‘You Should Resign.’\n\n"
+                            "Harbour Sen. Ellen Park grilled the board chief on Tuesday.\n\n"
+                            "“You should resign,” Park told him.")
+    for quote in (first, second):
+        assert (quote.speaker.name, quote.speaker.organization) == ("Ellen Park", None)
+
