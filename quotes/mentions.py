@@ -226,7 +226,10 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
                 break
     if any(bare(w.text) in lexicon.kinship for w in words):
         return None, None  # "younger brother of Seth Jones": the role and organisation are someone else's
-    heads = [i for i, w in enumerate(words) if bare(w.text) in lexicon.role_heads]
+    # not a role word that modifies an organisation's noun: "a volunteer group of dockers"
+    heads = [i for i, w in enumerate(words) if bare(w.text) in lexicon.role_heads
+             and not (i + 1 < len(words) and bare(words[i + 1].text) in lexicon.org_heads
+                      and bare(words[i + 1].text) not in lexicon.role_heads)]
     if not heads:
         return None, _org_or_none(org, phrase, lexicon)
     head = heads[-1]
@@ -318,8 +321,9 @@ def _clause_cut(words: list[Word], lexicon: Lexicon) -> list[Word]:
             return words[:i]
         if seen_head and word.text.islower() and (low.endswith(("ing", "ed")) or low in lexicon.irregular_participles) \
                 and low not in lexicon.role_modifiers and low not in lexicon.role_heads \
-                and bare(low) not in lexicon.speaker_nouns:
-            return words[:i]
+                and bare(low) not in lexicon.speaker_nouns \
+                and not (i + 1 < len(words) and bare(words[i + 1].text) in lexicon.org_heads):
+            return words[:i]  # (but "of cloud hosting company Harbour.Net": a modifier of the company)
         seen_head = seen_head or bare(word.text) in lexicon.role_heads
     return words
 

@@ -64,7 +64,7 @@ PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
 APPOSITIVE_AFTER = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?"
     rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,60}}?"
-    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,.;)]|$)")
+    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,;)]|\.(?!\w)|$)")  # not the dot of "Harbour.Net"
 # "Lane is the chief executive of Harbour Rail" / "Lane, who is the …"
 PREDICATIVE_AFTER = re.compile(
     rf"\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)\s+"

@@ -263,3 +263,8 @@ def test_a_headline_s_other_words_give_its_speaker_no_role_or_organisation():
     for quote in (first, second):
         assert (quote.speaker.name, quote.speaker.organization) == ("Ellen Park", None)
 
+
+
+def test_an_appositive_runs_past_the_dot_inside_a_name():
+    (quote,) = extract("“It was late,” said Tom Reyes, CEO and founder of cloud hosting company Harbour.Net.")
+    assert quote.speaker.organization.text == "Harbour.Net"

@@ -50,6 +50,12 @@ LAYOUTS = {
     "person with an organisation": (
         "Joe Lane with Harbour Rail Workers, a non-profit group", "Joe Lane", None, "Harbour Rail Workers", "person"),
     "newspaper": ("the Harbour Sentinel", "Harbour Sentinel", None, None, "organization"),
+    "a role word that modifies the organisation's noun": (
+        "Tom Reyes with Harbour Workers United, a volunteer group of dockers", "Tom Reyes", None,
+        "Harbour Workers United", "person"),
+    "a participle that modifies the company's noun": (
+        "Tom Reyes, CEO and founder of cloud hosting company Harbour.Net", "Tom Reyes",
+        "CEO and founder of cloud hosting company", "Harbour.Net", "person"),
     "document with a date": (
         "a report published by the city on Thursday", "report published by the city", None, None, "organization"),
     "organisation with 'of'": ("the Roman Catholic Diocese of Ellery", "Roman Catholic Diocese of Ellery", None, None,
