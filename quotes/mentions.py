@@ -556,6 +556,12 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             role = title
     if appositive:
         a_role, a_org = split_role(appositive, phrase, lexicon)
+        joined = next((i for i in range(1, len(appositive) - 2) if appositive[i].text == "and"
+                       and appositive[i + 1].text in ("a", "an")), None)
+        if a_org is None and joined is not None:
+            # "a mechanic based in Ellery, and an organizer at Harbour Workers United": the second's
+            b_role, a_org = split_role(appositive[joined + 1:], phrase, lexicon)
+            a_role = a_role or b_role
         role = role or a_role
         org = org or a_org
     if name_words:

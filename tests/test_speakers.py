@@ -53,6 +53,9 @@ LAYOUTS = {
     "a role word that modifies the organisation's noun": (
         "Tom Reyes with Harbour Workers United, a volunteer group of dockers", "Tom Reyes", None,
         "Harbour Workers United", "person"),
+    "an organisation in a second appositive joined by 'and'": (
+        "Ana Ruiz, a crane mechanic based in Ellery, Ont., and an organizer at Harbour Workers United", "Ana Ruiz",
+        "crane mechanic", "Harbour Workers United", "person"),
     "a participle that modifies the company's noun": (
         "Tom Reyes, CEO and founder of cloud hosting company Harbour.Net", "Tom Reyes",
         "CEO and founder of cloud hosting company", "Harbour.Net", "person"),
