@@ -254,6 +254,8 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     # "CEO and founder": a role joined to the role found
     if first >= 2 and words[first - 1].text.lower() == "and" and bare(words[first - 2].text) in lexicon.role_heads:
         first -= 2
+        while first >= 2 and words[first - 1].text == "of" and bare(words[first - 2].text) in lexicon.role_heads:
+            first -= 2  # "Minister of Justice and Attorney General": both titles
     role = (words[first].start, words[last].end)
     if org is None:
         # "Seals head coach", "Liberal MP", "Republican state senator": the capitalised words of a

@@ -72,7 +72,7 @@ PREDICATIVE_AFTER = re.compile(
 # "Tom Lane stepped down as coach of the Harbour Seals", "David Lee has taken over as minister"
 AS_ROLE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){1,3}as\s+((?:the\s+)?[\w-]+(?:\s+(?!(?:of|for|at|with|the|in|on|and)\b)[\w-]+){0,3}"
-    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:\s+(?:and\s+)?[A-Z][\w’'.&-]*)*"
+    r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'.&-]*)*"
     r"|[a-z]+(?:\s+and\s+[a-z]+)?(?=[,.;]|\s+(?:in|on|at|since|until|after|before|and|but)\b|$)))?)")
 # "Tim Guest with the Health Authority"
 ORG_AFTER = re.compile(
@@ -83,6 +83,7 @@ ROLE_BEFORE_COMMA = re.compile(
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 # "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
+SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # "… as Attorney General." ends its sentence; "U.S." does not
 LEFT_ROLE = re.compile(r"\b(?:resigned|retired|quit|left|stepped\s+down|was\s+fired|was\s+dismissed|departed)\b")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
@@ -643,7 +644,8 @@ class Resolver:
         for pattern, pos in ((APPOSITIVE_AFTER, end), (PREDICATIVE_AFTER, after), (AS_ROLE_AFTER, after)):
             m = pattern.match(self.text, pos, limit) if pattern is not APPOSITIVE_AFTER else appositive
             if m and "\n" not in m.group():
-                role, org = describe(self.text, m.start(1), m.end(1), self.lexicon)
+                end = m.end(1) - 1 if SENTENCE_STOP.search(self.text, m.start(1), m.end(1)) else m.end(1)
+                role, org = describe(self.text, m.start(1), end, self.lexicon)
                 left = pattern is AS_ROLE_AFTER and LEFT_ROLE.search(m.group(), 0, m.start(1) - m.start())
                 found.append(Described(role, org, bool(PAST.match(m.group(1)) or left)))
         m = ORG_AFTER.match(self.text, end, limit)

@@ -168,6 +168,13 @@ def test_a_current_role_wins_over_a_former_one():
     assert quote.speaker.role.text == "minister of justice"
 
 
+def test_a_current_title_that_ends_its_paragraph_wins_over_a_former_one_with_its_organisation():
+    text = ("Dev Patel, a former Ellery University law lecturer, has taken over as Minister of Justice and "
+            "Attorney General.\n\nLater, Patel said the bill would pass.")
+    (quote,) = extract(text)
+    assert (quote.speaker.role.text, quote.speaker.organization) == ("Minister of Justice and Attorney General", None)
+
+
 def test_a_role_left_is_a_former_one():
     text = ("Dev Patel resigned as coach of the Harbour Seals in May. Patel, the director of the Ellery Rowing "
             "Club, has not looked back.\n\n“We could have won,” Patel said.")
