@@ -256,6 +256,12 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         first -= 2
         while first >= 2 and words[first - 1].text == "of" and bare(words[first - 2].text) in lexicon.role_heads:
             first -= 2  # "Minister of Justice and Attorney General": both titles
+    elif first >= 4 and words[first - 1].text.lower() == "and":
+        # "Minister of Fisheries and Attorney General": a title with its portfolio, then another
+        of = next((j for j in range(first - 3, max(0, first - 6), -1) if words[j].text == "of"), None)
+        if of is not None and bare(words[of - 1].text) in lexicon.role_heads \
+                and all(is_cap(w.text) for w in words[of + 1:first - 1]):
+            first = of - 1
     role = (words[first].start, words[last].end)
     if org is None:
         # "Seals head coach", "Liberal MP", "Republican state senator": the capitalised words of a

@@ -110,7 +110,7 @@ MUST_RESOLVE = {
         "board chief Tom Reyes on Tuesday.",
         [("Ellen Park Slams Port Board Chief", "Ellen Park")]),
     "'it' for a name that nothing shows to be a person's": (
-        "Harbour Affairs says on its website that sailors should take care. It also warns of storms.",
+        "Harbour Affairs told sailors to stay in port. It added that the storm would pass by Friday.",
         [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
 }
 
@@ -121,10 +121,10 @@ MUST_NOT_RESOLVE = {
     "one of two people sharing a surname, by gender": (
         "Bill Lane and Ann Lane run the farm. Mrs. Lane said the harvest was poor.", "Mrs. Lane", "Bill Lane"),
     "'it' for a person": (
-        "Tom Reyes said the toll was too high. It also warned of storms.", "It", "Tom Reyes"),
+        "Tom Reyes said the toll was too high. It added that the ferry would wait.", "It", "Tom Reyes"),
     "'it' for a name three sentences back": (
-        "Harbour Affairs says sailors should take care. The storm hit at dawn. The pier broke. "
-        "It also warns of fines.", "It", "Harbour Affairs"),
+        "Harbour Affairs told sailors to stay in port. The storm hit at dawn. The pier broke. "
+        "It added that the ferry would wait.", "It", "Harbour Affairs"),
     "a place after 'the'": (
         "Ana Ruiz flew in from the Lower Mainland. “It is colder here,” she said.", "she", "Lower Mainland"),
 }
@@ -169,10 +169,10 @@ def test_a_current_role_wins_over_a_former_one():
 
 
 def test_a_current_title_that_ends_its_paragraph_wins_over_a_former_one_with_its_organisation():
-    text = ("Dev Patel, a former Ellery University law lecturer, has taken over as Minister of Justice and "
+    text = ("Dev Patel, a former Ellery University law lecturer, was sworn in as Minister of Fisheries and "
             "Attorney General.\n\nLater, Patel said the bill would pass.")
     (quote,) = extract(text)
-    assert (quote.speaker.role.text, quote.speaker.organization) == ("Minister of Justice and Attorney General", None)
+    assert (quote.speaker.role.text, quote.speaker.organization) == ("Minister of Fisheries and Attorney General", None)
 
 
 def test_a_role_left_is_a_former_one():
@@ -259,7 +259,7 @@ def test_a_description_with_no_antecedent_stays_unresolved():
 
 
 def test_a_name_that_it_stands_for_is_an_organisation():
-    *_, quote = extract("Harbour Affairs says on its website that sailors should take care. It also warns of storms.")
+    *_, quote = extract("Harbour Affairs told sailors to stay in port. It added that the storm would pass by Friday.")
     assert (quote.speaker.name, quote.speaker.kind) == ("Harbour Affairs", "organization")
 
 
