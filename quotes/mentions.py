@@ -184,6 +184,12 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     if not words or words[0].text.lower() in ("who", "which", "whose"):
         return None, None
     words = _clause_cut(words, lexicon)
+    last_cap = max((i for i, w in enumerate(words) if is_cap(w.text)), default=-1)
+    if 0 <= last_cap < len(words) - 1 and _named_body(words[:last_cap + 1], lexicon) \
+            and any(bare(w.text) in lexicon.role_heads for w in words[last_cap + 1:]):
+        # "Department of Justice spokesman": the organisation's name, then the role
+        role_words = words[last_cap + 1:]
+        return (role_words[0].start, role_words[-1].end), _span(_strip_det(words[:last_cap + 1], lexicon))
     org: Range | None = None
     link_words = lexicon.grammar["link_words"]
     links = [i for i in range(1, len(words) - 1) if words[i].text in link_words and (
@@ -540,7 +546,23 @@ def _initial(word: str) -> bool:
     return len(word) == 2 and word[1] == "." and word[0].isupper()
 
 
+def _named_body(main: list[Word], lexicon: Lexicon) -> bool:
+    """An organisation noun, then "of", "on" or "for" and capitalised words to the end, with no title
+    after the first of them ("the Bureau of Labor Statistics", "the Department of Justice"; not "the
+    Council on Foreign Relations President Tom Reyes")."""
+    head = next((i for i in range(len(main) - 2) if is_cap(main[i].text) and bare(main[i].text) in lexicon.org_heads
+                 and main[i + 1].text in lexicon.grammar["org_name_prepositions"]), None)
+    if head is None or not all(is_cap(w.text) or w.text == "the" for w in main[:head]):
+        return False
+    rest = main[head + 2:]
+    return bool(rest) and is_cap(rest[0].text) and is_cap(rest[-1].text) \
+        and all(is_cap(w.text) or w.text in lexicon.grammar["org_name_joiners"] for w in rest) \
+        and not any(lexicon.title_role(w.text) or bare(w.text) in lexicon.role_heads for w in rest[1:])
+
+
 def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
+    if _named_body(main, lexicon):
+        return Parsed("organization", _span(_strip_det(main, lexicon)))
     run_start = name_run_start(main, lexicon)
     if 2 <= run_start < len(main) and main[run_start - 1].text in ("of", "for", "&") \
             and is_cap(main[run_start - 2].text) and name_cut(main[run_start:], lexicon)[0] == 0 \

@@ -53,6 +53,15 @@ LAYOUTS = {
     "a role word that modifies the organisation's noun": (
         "Tom Reyes with Harbour Workers United, a volunteer group of dockers", "Tom Reyes", None,
         "Harbour Workers United", "person"),
+    "an organisation named with 'of'": ("the Bureau of Harbour Statistics", "Bureau of Harbour Statistics", None, None,
+                                       "organization"),
+    "an organisation named with 'on' and 'and'": (
+        "the Committee on Ports and Harbours", "Committee on Ports and Harbours", None, None, "organization"),
+    "an organisation named with 'of', then the role": (
+        "Department of Harbours spokesman Tom Reyes", "Tom Reyes", "spokesman", "Department of Harbours", "person"),
+    "a title after the organisation's name": (
+        "the Council on Harbour Relations President Tom Reyes", "Tom Reyes", "President",
+        "Council on Harbour Relations", "person"),
     "an organisation in a second appositive joined by 'and'": (
         "Ana Ruiz, a crane mechanic based in Ellery, Ont., and an organizer at Harbour Workers United", "Ana Ruiz",
         "crane mechanic", "Harbour Workers United", "person"),
