@@ -46,6 +46,7 @@ from quotes.phrases import AGE
 from quotes.sentences import strip_space
 
 NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
+ROLE_BEFORE_NAME = re.compile(r"(?:[ \u00a0]+[a-z][a-z-]*){0,2}[ \u00a0]+([a-z][a-z-]*)[ \u00a0]+(?=[A-Z])")
 MAX_LEFT_WORDS = 5
 LEFT_WINDOW = 40  # a description word is read within this many characters before the next one
 LEFT_WORD_PUNCTUATION = "_’'.&-"  # with the letters and digits of \w: the characters of a word before a name
@@ -520,8 +521,12 @@ class Resolver:
             return False
         word, lexicon = noun.group(1), self.lexicon
         singular = word[:-1] if word.endswith("s") else word
-        return any(w in lexicon.role_heads or w in lexicon.org_heads or w in lexicon.speaker_nouns
-                   for w in (word, singular))
+        if any(w in lexicon.role_heads or w in lexicon.org_heads or w in lexicon.speaker_nouns
+               for w in (word, singular)):
+            return True
+        # "Clinton communication director Jennifer Palmieri": a role before another name, a few words on
+        titled = ROLE_BEFORE_NAME.match(self.text, end)
+        return titled is not None and titled.group(1) in lexicon.role_heads
 
     def _single(self, mention: Mention, position: int) -> Entity | None:
         """The entity a one-word name stands for: a surname, then a forename, of a full name;

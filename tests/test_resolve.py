@@ -109,6 +109,10 @@ MUST_RESOLVE = {
         "Ellen Park Slams Port Board Chief: ‘You Should Resign.’\n\nHarbour Sen. Ellen Park grilled the "
         "board chief Tom Reyes on Tuesday.",
         [("Ellen Park Slams Port Board Chief", "Ellen Park")]),
+    "a name that modifies a role before another name is not the subject": (
+        "Ellen Park spoke on Monday. Park communication director Jana Lee said the mayor is reduced to taunts. "
+        "“You could dismiss these actions,” she said.",
+        [("Park communication director Jana Lee", "Jana Lee"), ("she", "Jana Lee")]),
     "'it' for a name that nothing shows to be a person's": (
         "Harbour Affairs told sailors to stay in port. It added that the storm would pass by Friday.",
         [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
