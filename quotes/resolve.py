@@ -524,7 +524,7 @@ class Resolver:
         if any(w in lexicon.role_heads or w in lexicon.org_heads or w in lexicon.speaker_nouns
                for w in (word, singular)):
             return True
-        # "Clinton communication director Jennifer Palmieri": a role before another name, a few words on
+        # "Park communication director Jana Lee": a role before another name, a few words on
         titled = ROLE_BEFORE_NAME.match(self.text, end)
         return titled is not None and titled.group(1) in lexicon.role_heads
 
