@@ -506,10 +506,14 @@ class Resolver:
         entity.mentions.append(mention)
         self._event(mention.name.start, entity, mention, narrative)
 
-    def _event(self, position: int, entity: Entity, mention: Mention, narrative: bool) -> None:
+    def _oblique(self, position: int) -> bool:
+        """The name at ``position`` follows a preposition ("a photo of …"): no subject or object."""
         before = self.text[max(0, position - 20):position].split()
+        return bool(before) and before[-1].lower() in self.lexicon.grammar["oblique_markers"]
+
+    def _event(self, position: int, entity: Entity, mention: Mention, narrative: bool) -> None:
         possessive = self.text[mention.name.end:mention.name.end + 2] in ("’s", "'s") if mention.name else False
-        core = not possessive and not (before and before[-1].lower() in self.lexicon.grammar["oblique_markers"]) \
+        core = not possessive and not self._oblique(position) \
             and not (mention.name and self._modifies_noun(mention.name.end))
         self.events.append(Event(position, entity, core, narrative))
 
@@ -593,7 +597,8 @@ class Resolver:
         starts = self.doc.sentence_starts
         floor = starts[max(0, self.doc.sentence_index(position) - 2)] if starts else 0
         recent = [(m.start, e) for e in entities for m in e.mentions
-                  if floor <= m.start < position and m.name and len(m.name.text.split()) >= 2]
+                  if floor <= m.start < position and m.name and len(m.name.text.split()) >= 2
+                  and not self._oblique(m.start)]  # not "a photo of Heidi Cruz": no one the story turns to
         return max(recent, key=lambda pair: pair[0])[1] if recent else None
 
     @staticmethod

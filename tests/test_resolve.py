@@ -109,6 +109,10 @@ MUST_RESOLVE = {
         "Ellen Park Slams Port Board Chief: ‘You Should Resign.’\n\nHarbour Sen. Ellen Park grilled the "
         "board chief Tom Reyes on Tuesday.",
         [("Ellen Park Slams Port Board Chief", "Ellen Park")]),
+    "a surname shared with someone named after a preposition": (
+        "Tom Reyes took office in May. “The port is open,” Reyes said. Critics shared a photo of Ana Reyes on "
+        "Monday. “Leave my family alone,” Reyes said.",
+        [("Reyes", "Tom Reyes"), ("Reyes", "Tom Reyes")]),
     "a name that modifies a role before another name is not the subject": (
         "Ellen Park spoke on Monday. Park communication director Jana Lee said the mayor is reduced to taunts. "
         "“You could dismiss these actions,” she said.",
