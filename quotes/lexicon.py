@@ -439,6 +439,24 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("statement_nouns", "nouns"))
 
     @cached_property
+    def document_nouns(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self._list("statement_nouns", "documents"))
+
+    @cached_property
+    def authored_regex(self) -> re.Pattern[str]:
+        """Where a document is written with its author: "the Harbour Trust's report", "a Harbour Times
+        article", "a report by the Harbour Trust", "the Harbour Trust published a report". The author
+        is in the group named ``author``, the document noun in ``document``."""
+        name = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w.&’'-]*)*"
+        nouns = _words_pattern(self.document_nouns)
+        verbs = _words_pattern(set(self._list("statement_nouns", "publishing_verbs")))
+        return re.compile(
+            rf"(?P<a1>{name})[’']s\s+(?:[a-z-]+\s+){{0,2}}(?P<d1>{nouns})\b"
+            rf"|\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<a2>{name})\s+(?:[a-z-]+\s+)?(?P<d2>{nouns})\b"
+            rf"|\b(?P<d3>{nouns})\s+(?:[\w-]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<a3>{name})"
+            rf"|(?P<a4>{name})\s+(?:{verbs})\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}}(?P<d4>{nouns})\b")
+
+    @cached_property
     def published_statement_regex(self) -> re.Pattern[str]:
         """"released a statement", "sent her a brief email": a statement the subject put out, at the end."""
         verbs = _words_pattern(set(self._list("statement_nouns", "publishing_verbs")))

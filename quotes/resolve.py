@@ -90,6 +90,7 @@ PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|r
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
+MAX_DOCUMENT_WORDS = 4  # "the new audit report": a document written with its author elsewhere
 HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline, full stop or not
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
@@ -361,6 +362,28 @@ class Resolver:
             para = self.doc.paragraph_at(start)
             self._organization(_renamed(mention, Span.of(self.text, start, end), "organization"), start, end,
                                para.index not in headlines and not self._quoted(start))
+
+    def _document_author(self, mention: Mention) -> Entity | None:
+        """Who wrote the document a definite mention names ("The report said …"), where the article
+        writes the last one of that kind with its author: "a report by the Harbour Trust", "the
+        Harbour Trust's report", "a Harbour Times article", "the Harbour Trust published a report"."""
+        words = mention.text.split()
+        head = bare(words[-1])
+        if head not in self.lexicon.document_nouns or len(words) > MAX_DOCUMENT_WORDS \
+                or not DEFINITE.search(mention.text):
+            return None
+        last = None
+        for m in self.lexicon.authored_regex.finditer(self.text, 0, mention.start):
+            if next(g for g in (m.group("d1"), m.group("d2"), m.group("d3"), m.group("d4")) if g).lower() == head:
+                last = m
+        if last is None:
+            return None
+        name = clean_name(LEADING_THE.sub("", next(g for g in (last.group("a1"), last.group("a2"), last.group("a3"),
+                                                               last.group("a4")) if g)))
+        entity = self._by_key.get(("organization", bare(name)))
+        if entity is None and len(name.split()) >= 2:
+            entity = self._by_key.get(_person_key(name.split(), self.lexicon.name_words["suffixes"]))
+        return entity
 
     def _person_opening(self, mention: Mention) -> Entity | None:
         """A person of the article named in full by the first two words of a headline's phrase,
@@ -694,6 +717,8 @@ class Resolver:
         kind = mention.kind
         if kind == "pronoun":
             return self._pronoun(mention)
+        if (author := self._document_author(mention)) is not None:
+            return self._speaker(mention, author.display, author.kind, author, "document's author")
         if kind != "person" and self._headline(mention.start) and (person := self._person_opening(mention)):
             # "Ellen Park Slams Port Board Chief: ‘…’": the person, with no role or organisation read
             # from the headline's other words

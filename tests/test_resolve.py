@@ -109,6 +109,14 @@ MUST_RESOLVE = {
         "Ellen Park Slams Port Board Chief: ‘You Should Resign.’\n\nHarbour Sen. Ellen Park grilled the "
         "board chief Tom Reyes on Tuesday.",
         [("Ellen Park Slams Port Board Chief", "Ellen Park")]),
+    "a report to the organisation that wrote it": (
+        "A report by the Harbour Trust came out on Monday. The report said the pier was unsafe.",
+        [("The report", "Harbour Trust")]),
+    "an article to its newspaper": (
+        "A Harbour Times article on Monday looked at the pier. The article said the pier was unsafe.",
+        [("The article", "Harbour Times")]),
+    "a book to the person who wrote it": (
+        "Ana Ruiz wrote a book about the port. The book says the pier was unsafe.", [("The book", "Ana Ruiz")]),
     "a surname shared with someone named after a preposition": (
         "Tom Reyes took office in May. “The port is open,” Reyes said. Critics shared a photo of Ana Reyes on "
         "Monday. “Leave my family alone,” Reyes said.",
@@ -128,6 +136,8 @@ MUST_NOT_RESOLVE = {
     "a legislative bill": ("Bill C-74 passed in May. “It will help,” he said.", "he", "Bill C-74"),
     "one of two people sharing a surname, by gender": (
         "Bill Lane and Ann Lane run the farm. Mrs. Lane said the harvest was poor.", "Mrs. Lane", "Bill Lane"),
+    "a report to the one who only cited it": (
+        "Ellen Park cited a report on Monday. The report said the pier was unsafe.", "The report", "Ellen Park"),
     "'it' for a person": (
         "Tom Reyes said the toll was too high. It added that the ferry would wait.", "It", "Tom Reyes"),
     "'it' for a name three sentences back": (
