@@ -364,14 +364,22 @@ class Resolver:
                                para.index not in headlines and not self._quoted(start))
 
     def _document_author(self, mention: Mention) -> Entity | None:
-        """Who wrote the document a definite mention names ("The report said …"), where the article
-        writes the last one of that kind with its author: "a report by the Harbour Trust", "the
-        Harbour Trust's report", "a Harbour Times article", "the Harbour Trust published a report"."""
+        """Who wrote the document a definite mention names: the organisation it is written with ("the
+        Globe report"), or where the article writes the last one of that kind with its author ("The
+        report said …" after "a report by the Harbour Trust", "the Harbour Trust's report", "a Harbour
+        Times article", "the Harbour Trust published a report")."""
         words = mention.text.split()
         head = bare(words[-1])
         if head not in self.lexicon.document_nouns or len(words) > MAX_DOCUMENT_WORDS \
                 or not DEFINITE.search(mention.text):
             return None
+        named = [w for w in words[:-1] if bare(w) != "the"]
+        if named and all(w[:1].isupper() for w in named):  # "the Globe report": the Globe's
+            wanted = {bare(w) for w in named}
+            fuller = [o for o in self.organizations if wanted < {bare(w) for w in o.display.split()}]
+            entity = fuller[0] if len(fuller) == 1 else self._by_key.get(("organization", bare(" ".join(named))))
+            if entity is not None:
+                return entity
         last = None
         for m in self.lexicon.authored_regex.finditer(self.text, 0, mention.start):
             if next(g for g in (m.group("d1"), m.group("d2"), m.group("d3"), m.group("d4")) if g).lower() == head:

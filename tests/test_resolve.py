@@ -115,6 +115,9 @@ MUST_RESOLVE = {
     "an article to its newspaper": (
         "A Harbour Times article on Monday looked at the pier. The article said the pier was unsafe.",
         [("The article", "Harbour Times")]),
+    "a report named with the short name of its organisation": (
+        "The Harbour Trust met on Monday. The port will close, according to the Trust report.",
+        [("the Trust report", "Harbour Trust")]),
     "a book to the person who wrote it": (
         "Ana Ruiz wrote a book about the port. The book says the pier was unsafe.", [("The book", "Ana Ruiz")]),
     "a surname shared with someone named after a preposition": (
