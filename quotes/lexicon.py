@@ -458,11 +458,13 @@ class Lexicon:
 
     @cached_property
     def published_statement_regex(self) -> re.Pattern[str]:
-        """"released a statement", "sent her a brief email": a statement the subject put out, at the end."""
+        """"released a statement", "sent her a brief email", "posted a notice Tuesday": a statement the
+        subject put out, at the end."""
         verbs = _words_pattern(set(self._list("statement_nouns", "publishing_verbs")))
         nouns = _words_pattern(self.statement_nouns)
+        days = _words_pattern(set(self.grammar["weekdays"]))
         return re.compile(rf"(?<![\w-])(?:{verbs})\s+(?:\w+\s+)?(?:a|an|the|his|her|its|their|our|my)\s+"
-                          rf"(?:[\w-]+\s+)?(?:{nouns})\s+$", re.IGNORECASE)
+                          rf"(?:[\w-]+\s+)?(?:{nouns})(?:\s+(?:on\s+)?(?:{days}))?\s+$", re.IGNORECASE)
 
     @cached_property
     def description_classes(self) -> dict[str, frozenset[str]]:

@@ -305,6 +305,11 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     elif len(tokens) > 12:
         return name_run_before(text, tokens, lexicon)
     last = text[tokens[-1][0]:tokens[-1][1]]
+    published = lexicon.published_statement_regex.search(text, tokens[0][0], cue_start) \
+        if last in lexicon.statement_nouns else None
+    if published:  # "The town released a statement (saying …)": a clause, whose subject speaks
+        return speaker_before(text, clause_start, published.start(), lexicon) if published.start() > tokens[0][0] \
+            else None
     lemma = lexicon.cue_forms.get(last) if last.islower() and appositive else None
     if lemma and last not in (lemma, lemma + "s", lemma + "es"):
         # "the mayor said, adding …": the subject of the verb that ends the phrase is the speaker
@@ -483,7 +488,16 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         return is_name_word(word) or ORDINAL.fullmatch(word) is not None \
             or word.lower() not in function_words and (word.lower() in vocabulary or head_ok(word, lexicon))
 
+    opening = taken
     while taken < len(tokens) and taken < 12:
+        if taken == opening > 0 and not subject_word(taken):
+            # "The port office published …", "the consular-affairs office": lower-case words that
+            # modify the noun after them, right after the determiner or a possessor
+            ahead = next((j for j in range(taken + 1, min(len(tokens), taken + 3)) if subject_word(j)), None)
+            if ahead is not None and all(MODIFIER.fullmatch(text, *tokens[k]) and text[slice(*tokens[k])]
+                                         not in function_words and text[slice(*tokens[k])] not in lexicon.cue_forms
+                                         for k in range(taken, ahead)):
+                taken = ahead
         if not subject_word(taken):
             # "the Court of Appeals for the 4th Circuit", "The director of the port": "of" or
             # "for" (and "the") inside a subject that goes on after them
@@ -495,6 +509,9 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
                     or text[tokens[taken][0]:tokens[taken][1]].lower() == "the":
                 break
             taken = joiner
+        word = text[tokens[taken][0]:tokens[taken][1]]
+        if word.endswith(("’s", "'s")) and subject_word(taken) and word[:-2].lower() not in lexicon.pronoun_words:
+            opening = taken + 1  # "the foreign ministry’s port office": modifiers again after a possessor
         taken += 1
     if taken == 0 or taken == len(tokens):
         return None
@@ -511,6 +528,8 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         end += 1  # "Jason Chaffetz (R-Utah)": the label closes
     return tokens[0][0], end
 
+
+MODIFIER = re.compile(r"[a-z][a-z-]*(?<![a-z]ed)(?<!ing)(?<!ly)")  # "port", "consular-affairs"; not "-ed", "-ly"
 
 # A character inside a descriptive phrase: no clause punctuation, but the full stops of
 # "U.K." and "Harbour.Net" are kept.

@@ -109,6 +109,11 @@ MUST_RESOLVE = {
         "Ellen Park Slams Port Board Chief: ‘You Should Resign.’\n\nHarbour Sen. Ellen Park grilled the "
         "board chief Tom Reyes on Tuesday.",
         [("Ellen Park Slams Port Board Chief", "Ellen Park")]),
+    "'it' for an office described by lower-case words": (
+        "The harbour ministry’s port office also posted a notice Tuesday saying that the pier had closed.\n\n"
+        "It urged sailors to stay in port.",
+        [("The harbour ministry’s port office", "harbour ministry’s port office"),
+         ("It", "harbour ministry’s port office")]),
     "a report to the organisation that wrote it": (
         "A report by the Harbour Trust came out on Monday. The report said the pier was unsafe.",
         [("The report", "Harbour Trust")]),

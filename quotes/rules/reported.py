@@ -532,6 +532,10 @@ register(Rule(
     "indirect.coordinated", "reported", 40, subject_rule("coordinated"),
     "`Park visited the pier and said …` / `The mayor hit back, saying …`: the verb shares the sentence's subject",
     must=(
+        # what the subject put out, then a day: lower-case words before the subject's noun
+        example("The harbour ministry’s port office also posted a notice Tuesday saying that the pier had closed.",
+                ("indirect.coordinated", "indirect", "the pier had closed", "The harbour ministry’s port office",
+                 "saying")),
         # a verb joined to the verb of a subordinate clause shares that clause's subject
         example("The crowd cheered when Tom Reyes spotted a sign in the hall and asked that it be brought to him.",
                 ("indirect.coordinated", "indirect", "it be brought to him", "Tom Reyes", "asked")),
@@ -597,6 +601,9 @@ register(Rule(
         # past a hearer and a phrase of time or place, "that" and a pronoun or a quotation open the claim
         example("Ellen Park told the Harbour Review and Gazette on Saturday that she cast her vote early.",
                 ("indirect.SVC", "indirect", "she cast her vote early", "Ellen Park", "told")),
+        # the subject before what it put out speaks: not "The town released a statement"
+        example("The town released a statement saying the mayor was wrong.",
+                ("indirect.SVC", "indirect", "the mayor was wrong", "The town", "saying")),
         # a hearer named with a role before the name
         example("Ellen Park told host Tom Reyes on Sunday she believed the mayor would win.",
                 ("indirect.SVC", "indirect", "she believed the mayor would win", "Ellen Park", "told")),
