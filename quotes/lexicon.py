@@ -445,8 +445,8 @@ class Lexicon:
     @cached_property
     def authored_regex(self) -> re.Pattern[str]:
         """Where a document is written with its author: "the Harbour Trust's report", "a Harbour Times
-        article", "a report by the Harbour Trust", "the Harbour Trust published a report". The author
-        is in the group named ``author``, the document noun in ``document``."""
+        article", "a report by the Harbour Trust", "the Harbour Trust published a report". Each layout
+        puts the author in a group ``a1`` … ``a4`` and the document noun in ``d1`` … ``d4``."""
         name = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w.&’'-]*)*"
         nouns = _words_pattern(self.document_nouns)
         verbs = _words_pattern(set(self._list("statement_nouns", "publishing_verbs")))

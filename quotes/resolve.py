@@ -382,12 +382,11 @@ class Resolver:
                 return entity
         last = None
         for m in self.lexicon.authored_regex.finditer(self.text, 0, mention.start):
-            if next(g for g in (m.group("d1"), m.group("d2"), m.group("d3"), m.group("d4")) if g).lower() == head:
+            if _filled(m, "d").lower() == head:
                 last = m
         if last is None:
             return None
-        name = clean_name(LEADING_THE.sub("", next(g for g in (last.group("a1"), last.group("a2"), last.group("a3"),
-                                                               last.group("a4")) if g)))
+        name = clean_name(LEADING_THE.sub("", _filled(last, "a")))
         entity = self._by_key.get(("organization", bare(name)))
         if entity is None and len(name.split()) >= 2:
             entity = self._by_key.get(_person_key(name.split(), self.lexicon.name_words["suffixes"]))
@@ -629,7 +628,7 @@ class Resolver:
         floor = starts[max(0, self.doc.sentence_index(position) - 2)] if starts else 0
         recent = [(m.start, e) for e in entities for m in e.mentions
                   if floor <= m.start < position and m.name and len(m.name.text.split()) >= 2
-                  and not self._oblique(m.start)]  # not "a photo of Heidi Cruz": no one the story turns to
+                  and not self._oblique(m.start)]  # not "a photo of Ana Reyes": no one the story turns to
         return max(recent, key=lambda pair: pair[0])[1] if recent else None
 
     @staticmethod
@@ -1042,6 +1041,11 @@ class Resolver:
         that an article of thousands of names stays linear."""
         before = [e for e in self.people[-RECENT_PEOPLE * 4:] if e.name.start < position][-RECENT_PEOPLE:]
         return next((e for e in reversed(before) if self._person_matches(e, head, words)), None)
+
+
+def _filled(match: re.Match[str], prefix: str) -> str:
+    """The one group starting with ``prefix`` that a layout of an alternation filled."""
+    return next(value for key, value in match.groupdict().items() if key.startswith(prefix) and value)
 
 
 def _renamed(mention: Mention, name: Span, kind: str | None = None) -> Mention:
