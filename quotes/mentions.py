@@ -550,8 +550,9 @@ def _named_body(main: list[Word], lexicon: Lexicon) -> bool:
     """An organisation noun, then "of", "on" or "for" and capitalised words to the end, with no title
     after the first of them ("the Bureau of Labor Statistics", "the Department of Justice"; not "the
     Council on Foreign Relations President Tom Reyes")."""
-    head = next((i for i in range(len(main) - 2) if is_cap(main[i].text) and bare(main[i].text) in lexicon.org_heads
-                 and main[i + 1].text in lexicon.grammar["org_name_prepositions"]), None)
+    prepositions = lexicon.grammar["org_name_prepositions"]
+    head = next((i for i in range(len(main) - 2) if main[i + 1].text in prepositions and is_cap(main[i].text)
+                 and bare(main[i].text) in lexicon.org_heads), None)
     if head is None or not all(is_cap(w.text) or w.text == "the" for w in main[:head]):
         return False
     rest = main[head + 2:]

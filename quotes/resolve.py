@@ -558,6 +558,8 @@ class Resolver:
         if any(w in lexicon.role_heads or w in lexicon.org_heads or w in lexicon.speaker_nouns
                for w in (word, singular)):
             return True
+        if word in lexicon.cue_forms or word in lexicon.grammar["function_words"]:
+            return False  # "Park said", "Park and …": a verb or a small word, no noun (and for speed)
         # "Park communication director Jana Lee": a role before another name, a few words on
         titled = ROLE_BEFORE_NAME.match(self.text, end)
         return titled is not None and titled.group(1) in lexicon.role_heads
