@@ -50,6 +50,10 @@ def inflect(lemma: str) -> set[str]:
     return forms
 
 
+# A name as an author is written: capitalised words, maybe joined by "of", "for", "and", "the" or "on".
+AUTHOR_NAME = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w.&’'-]*)*"
+
+
 def _words_pattern(phrases: set[str]) -> str:
     """An alternation that matches any of ``phrases`` with flexible spacing, longest first."""
     escaped = [r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)]
@@ -443,18 +447,24 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("statement_nouns", "documents"))
 
     @cached_property
-    def authored_regex(self) -> re.Pattern[str]:
-        """Where a document is written with its author: "the Harbour Trust's report", "a Harbour Times
-        article", "a report by the Harbour Trust", "the Harbour Trust published a report". Each layout
-        puts the author in a group ``a1`` … ``a4`` and the document noun in ``d1`` … ``d4``."""
-        name = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w.&’'-]*)*"
-        nouns = _words_pattern(self.document_nouns)
+    def document_regex(self) -> re.Pattern[str]:
+        return re.compile(rf"\b(?:{_words_pattern(self.document_nouns)})\b")
+
+    @cached_property
+    def author_before_regex(self) -> re.Pattern[str]:
+        """The author written right before a document noun (searched up to it): "the Harbour Trust's
+        (report)", "a Harbour Times (article)", "the Harbour Trust published a (report)". The author
+        is in group ``a1``, ``a2`` or ``a4``."""
         verbs = _words_pattern(set(self._list("statement_nouns", "publishing_verbs")))
         return re.compile(
-            rf"(?P<a1>{name})[’']s\s+(?:[a-z-]+\s+){{0,2}}(?P<d1>{nouns})\b"
-            rf"|\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<a2>{name})\s+(?:[a-z-]+\s+)?(?P<d2>{nouns})\b"
-            rf"|\b(?P<d3>{nouns})\s+(?:[\w-]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<a3>{name})"
-            rf"|(?P<a4>{name})\s+(?:{verbs})\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}}(?P<d4>{nouns})\b")
+            rf"(?:(?P<a1>{AUTHOR_NAME})[’']s\s+(?:[a-z-]+\s+){{0,2}}"
+            rf"|\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<a2>{AUTHOR_NAME})\s+(?:[a-z-]+\s+)?"
+            rf"|(?P<a4>{AUTHOR_NAME})\s+(?:{verbs})\s+(?:a|an|its|his|her|their|the)\s+(?:[\w-]+\s+){{0,2}})$")
+
+    @cached_property
+    def author_after_regex(self) -> re.Pattern[str]:
+        """The author written right after a document noun: "(a report) by the Harbour Trust", group ``a3``."""
+        return re.compile(rf"\s+(?:[\w-]+\s+){{0,3}}?(?:by|from)\s+(?:the\s+)?(?P<a3>{AUTHOR_NAME})")
 
     @cached_property
     def published_statement_regex(self) -> re.Pattern[str]:

@@ -90,6 +90,7 @@ PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|r
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
+AUTHOR_WINDOW = 120  # how far before a document noun its author may be written
 MAX_DOCUMENT_WORDS = 4  # "the new audit report": a document written with its author elsewhere
 HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline, full stop or not
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
@@ -380,17 +381,26 @@ class Resolver:
             entity = fuller[0] if len(fuller) == 1 else self._by_key.get(("organization", bare(" ".join(named))))
             if entity is not None:
                 return entity
-        last = None
-        for m in self.lexicon.authored_regex.finditer(self.text, 0, mention.start):
-            if _filled(m, "d").lower() == head:
-                last = m
-        if last is None:
+        written = [author for start, noun, author in self._authored_documents if noun == head and start < mention.start]
+        if not written:
             return None
-        name = clean_name(LEADING_THE.sub("", _filled(last, "a")))
+        name = clean_name(LEADING_THE.sub("", written[-1]))
         entity = self._by_key.get(("organization", bare(name)))
         if entity is None and len(name.split()) >= 2:
             entity = self._by_key.get(_person_key(name.split(), self.lexicon.name_words["suffixes"]))
         return entity
+
+    @cached_property
+    def _authored_documents(self) -> list[tuple[int, str, str]]:
+        """Every document noun of the article written with its author: (where, noun, author).
+        Read once, and only for an article with a document as a speaker (for speed)."""
+        lexicon, text, found = self.lexicon, self.text, []
+        for m in lexicon.document_regex.finditer(text):
+            hit = lexicon.author_before_regex.search(text, max(0, m.start() - AUTHOR_WINDOW), m.start()) \
+                or lexicon.author_after_regex.match(text, m.end())
+            if hit:
+                found.append((m.start(), m.group().lower(), _filled(hit, "a")))
+        return found
 
     def _person_opening(self, mention: Mention) -> Entity | None:
         """A person of the article named in full by the first two words of a headline's phrase,
