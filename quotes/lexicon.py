@@ -315,6 +315,12 @@ class Lexicon:
         return self._pronoun_list("plural_forms")
 
     @cached_property
+    def first_person_pronouns(self) -> frozenset[str]:
+        """"I", "we", "you": outside quotation marks, the writer's voice or a quotation's, never a
+        named speaker's."""
+        return self._pronoun_list("first_person")
+
+    @cached_property
     def unnamed_pronouns(self) -> frozenset[str]:
         """Words that stand for a speaker without naming one: never a speaker's identity across articles."""
         return self._pronoun_list("unnamed")

@@ -641,13 +641,11 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon, any_phra
     return None
 
 
-HEARERS = re.compile(
-    r"\s*(?:(?:the|a|an|his|her|their|its|local|some|several|two|three)\s+(?:[a-z]+(?:ing|ed|ous|al|ic)\s+)?)?"
-    r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|reporters|journalists|the\s+\w+|"
+HEARERS = GrammarRegex(
+    r"\s*(?:__HEARER_DETERMINERS__\s+(?:[a-z]+(?:ing|ed|ous|al|ic)\s+)?)?"
+    r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|the\s+\w+|"
     r"[a-z]+s(?=\s+to\s+\w)|"  # "urged residents to …"
-    r"(?:an?\s+)?(?:audience|crowd|rally|gathering|meeting|room|press|media|paper|newspaper|supporters|"
-    r"lawmakers|investors|analysts|staff|employees|members|viewers|listeners|readers|students|voters|"
-    r"attendees|delegates|donors|officials|senators|congress|parliament|him|her|them|me|us|you))"
+    r"(?:an?\s+)?__HEARER_NOUNS__)"
     r"(?:’s|'s)?(?=[\s,.]|$)",
 )
 # A hearer named with a role before the name ("told host Tom Reyes", "told CNN anchor Ana Diaz"): the
@@ -683,10 +681,12 @@ def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
     return pattern
 
 
-def skip_adjuncts(text: str, pos: int, limit: int, told: bool, adjuncts: re.Pattern[str], rounds: int = 4) -> int:
-    """The position after a cue's hearer (told reporters) and up to ``rounds`` adjuncts (on Thursday)."""
-    if told:
-        m = HEARERS.match(text, pos, limit)
+def skip_adjuncts(text: str, pos: int, limit: int, hearers: re.Pattern[str] | None, adjuncts: re.Pattern[str],
+                  rounds: int = 4) -> int:
+    """The position after a cue's hearer (told reporters; ``hearers`` is ``HEARERS`` of the lexicon
+    after a verb of telling, else None) and up to ``rounds`` adjuncts (on Thursday)."""
+    if hearers is not None:
+        m = hearers.match(text, pos, limit)
         if m:
             pos = m.end()
     for _ in range(rounds):
@@ -700,11 +700,11 @@ def skip_adjuncts(text: str, pos: int, limit: int, told: bool, adjuncts: re.Patt
 def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: bool,
                   adjuncts: re.Pattern[str]) -> int:
     """Where reported content begins after a cue: past the hearer (told reporters), adjuncts and "that"."""
-    pos = skip_adjuncts(text, cue_end, limit, told, adjuncts)
+    pos = skip_adjuncts(text, cue_end, limit, HEARERS(lexicon) if told else None, adjuncts)
     if told:
         hearer = ROLE_AND_NAME.match(text, pos, limit)
         if hearer and hearer.group(1) in lexicon.role_heads:
-            pos = skip_adjuncts(text, hearer.end(), limit, False, adjuncts)  # "told host Tom Reyes (she …)"
+            pos = skip_adjuncts(text, hearer.end(), limit, None, adjuncts)  # "told host Tom Reyes (she …)"
     m = THAT.match(text, pos, limit)
     if m:
         pos = m.end()

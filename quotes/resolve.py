@@ -865,7 +865,7 @@ class Resolver:
             if author is not None:
                 return self._speaker(mention, author, "person", None, "the writer, named in the author note")
             return self._speaker(mention, "the author", "person", None, "the writer")
-        if low in ("i", "we", "you"):
+        if low in self.lexicon.first_person_pronouns:
             return self._speaker(mention, mention.text, "unknown", None, "unresolved")
         entity = self._pronoun_entity(mention.start, low)
         if entity is None:

@@ -296,7 +296,7 @@ def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Ran
     """A reported claim, or None when its content is too short, overlaps a direct quote or holds
     its own speaker."""
     text = ex.text
-    if is_belief(ex, cue) and text[speaker[0]:speaker[1]].lower() in ("i", "we", "you"):
+    if is_belief(ex, cue) and text[speaker[0]:speaker[1]].lower() in ex.lexicon.first_person_pronouns:
         return None  # "I think", outside quotation marks, is a quotation's voice, not a reported belief
     start, end = content_range(text, *content)
     if not has_words(text, start, end, MIN_CLAIM_WORDS) or ex.overlaps_direct(start, end):

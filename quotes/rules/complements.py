@@ -66,12 +66,12 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
     by_particle = frames_of(ex, cue)
     if not by_particle:
         return None
-    pos = skip_adjuncts(text, cue.end, limit, False, ex.adjuncts, rounds=2)
+    pos = skip_adjuncts(text, cue.end, limit, None, ex.adjuncts, rounds=2)
     particle = ""
     m = PARTICLE_AFTER.match(text[pos:limit])
     if m and m.group(1) in by_particle and m.group(1):
         particle = m.group(1)
-        pos = skip_adjuncts(text, pos + m.end(), limit, False, ex.adjuncts, rounds=2)
+        pos = skip_adjuncts(text, pos + m.end(), limit, None, ex.adjuncts, rounds=2)
     frames = by_particle.get(particle, frozenset())
     while pos < limit and text[pos] in " \t\u00a0":
         pos += 1

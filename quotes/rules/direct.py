@@ -15,6 +15,7 @@ from quotes.lexicon import GrammarRegex
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN
 from quotes.phrases import (
+    HEARERS,
     content_start,
     sentence_subject,
     skip_adjuncts,
@@ -137,7 +138,8 @@ def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
 def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
     """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
     text = ex.text
-    pos = skip_adjuncts(text, cue.end, limit, is_tell(ex, cue), ex.adjuncts, rounds=3)
+    pos = skip_adjuncts(text, cue.end, limit, HEARERS(ex.lexicon) if is_tell(ex, cue) else None, ex.adjuncts,
+                        rounds=3)
     if text[cue.end:pos].rstrip().endswith(","):
         return False
     m = re.match(r"\s*([A-Za-z’']+)", text[pos:limit])

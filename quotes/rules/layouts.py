@@ -78,7 +78,7 @@ def as_reported(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
     speaker = speaker_before(text, lead.end(), cue.start, ex.lexicon)
     if speaker is None or speaker[0] != lead.end():
         return None
-    after = skip_adjuncts(text, cue.end, s_end, False, ex.adjuncts)  # "reported last week,"
+    after = skip_adjuncts(text, cue.end, s_end, None, ex.adjuncts)  # "reported last week,"
     if not text[cue.end:after + 1].rstrip().endswith(","):
         return None
     return claim(ex, para, cue, speaker, (text.rindex(",", cue.end, after + 1) + 1, s_end))

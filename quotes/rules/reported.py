@@ -58,11 +58,9 @@ NOT_TO = re.compile(r"not\s+to\b")  # "asked not to be named"
 INFINITIVE_AFTER = re.compile(r"to\s+\w")
 # "…, said Dan Cole, an expert."
 DESCRIPTION_AFTER = re.compile(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*[.!?]?[\"”’']?\s*$")
-NOT_SPEECH_AFTER_CUE = re.compile(
-    r"(?:(?:it|them|this|these|those|him|her)\s*(?:[,.;:!?]|$)|to|for|about|of|with|by|from|into|up|out|off|no|nothing|so|yes|goodbye|"
-    r"hello|thanks|otherwise|on|in|at|before|after|during|through|over|against|"
-    r"without|within|under|across|onto|upon|as|while|when|and|or|but|goodbye|anything|something)\b",
-    re.IGNORECASE)
+# "spoke about it", "asked for more", "said it.": what follows the cue is no claim
+NOT_SPEECH_AFTER_CUE = GrammarRegex(r"(?:__NOT_SPEECH_OBJECTS__\s*(?:[,.;:!?]|$)|__NOT_SPEECH_OPENERS__)\b",
+                                    re.IGNORECASE)
 HEARER_ONLY = GrammarRegex(r"\s+(?:__HEARER_PRONOUNS__|(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){0,2})\s+")
 # What a hearer the lexicon did not skip may lead into: "told a lunch group that …", "told host Matt
 # Boyle, “…”", "told residents not to drink …", "told the crowd about …".
@@ -206,8 +204,8 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     skipped = text[cue.end:start]
     if NOT_TO.match(text[start:s_end]):
         return None  # "asked not to be named"
-    if NOT_SPEECH_AFTER_CUE.match(text, start, s_end) and not told and not that and not led_clause(ex, start, s_end) \
-            and not APPROXIMATE_NUMBER(ex.lexicon).match(text, start, s_end):
+    if NOT_SPEECH_AFTER_CUE(ex.lexicon).match(text, start, s_end) and not told and not that \
+            and not led_clause(ex, start, s_end) and not APPROXIMATE_NUMBER(ex.lexicon).match(text, start, s_end):
         return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
     if not that and NO_SUBJECT(ex.lexicon).match(text, start, s_end):
         return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
