@@ -520,6 +520,14 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
     aged = AGE_OR_PLACE.match(text, tokens[taken - 1][1], limit) if following[0].isdigit() else None
     if aged and "," in aged.group() and (after := words(text, aged.end(), min(limit, aged.end() + 30))):
         following = text[after[0][0]:after[0][1]]  # "Ana Ruiz, 70, said …": the age is the subject's
+    described = APPOSITIVE.match(text, tokens[taken - 1][1], limit) if text[tokens[taken - 1][1]] == "," else None
+    if described and text[described.end(1):described.end(1) + 1] == "," \
+            and _has_role_or_org(described.group(1), lexicon) and not described.group(1).startswith("who") \
+            and (after := words(text, described.end(1), min(limit, described.end(1) + 30))):
+        # "Tom Reyes, a former party chairman, became a delegate and said …": the appositive is the subject's
+        following = text[after[0][0]:after[0][1]]
+        if following[0].islower() and following.lower() not in function_words and head_ok(last, lexicon):
+            return tokens[0][0], described.end(1)
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
             or following.lower() in function_words and following.lower() not in lexicon.grammar["subject_followers"]:
         return None
@@ -653,8 +661,10 @@ HEARERS = GrammarRegex(
 ROLE_AND_NAME = re.compile(r"\s*([a-z][\w-]*)\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*(?:’s|'s)?(?=[\s,.]|$)")
 ADJUNCT_TEMPLATE = (
     r"\s*,?\s*(?:__TIME__|(?:in|at|during|on|via|through|over|after|before)\s+(?:a|an|the|his|her|their|its)?"
-    r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
-    r"(?:(?:the|a|an|my|our|his|her|their|its)\s+)?(?-i:(?:[a-z][\w’'-]*\s+){0,2}[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))?"
+    r"\s*(?:[\w’'-]+\s+){0,4}?(?:__SPEECH__)(?:\s+(?:__SPEECH__))?(?![\w’'])(?:\s+(?:with|to|on|at|from|by|for)\s+"
+    r"(?:(?:the|a|an|my|our|his|her|their|its)\s+)?(?-i:(?:[a-z][\w’'-]*\s+){0,2}[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
+    # or a few lower-case words ending the clause: "in a statement to reporters.", "… to the convention that"
+    r"|(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*[,.;:!?)]|\s+that\s)))?"
     # a platform, and a show on it: "on CNN’s State of the Union", "on Fox's “Fox and Friends”"
     r"|(?:on|to)\s+__PLATFORMS__(?:[’']s\s+(?-i:[A-Z]\w*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\w*)*|[“\"][^”\"\n]{1,60}[”\"]))?|"
     r"also|again|repeatedly|further|once|flatly|however|though(?=\s*,)|in\s+fact|indeed|"

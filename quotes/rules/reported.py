@@ -429,6 +429,11 @@ register(Rule(
         example("The ferry line closed after the storm, the Harbour Review reported in 2014.",
                 ("indirect.CSV", "indirect", "The ferry line closed after the storm", "the Harbour Review",
                  "reported")),
+        # the adjunct names a speech noun and who heard it, in lower-case words: no claim after the cue
+        example("The ferry will run all winter, Ellen Park said in a statement to reporters.",
+                ("indirect.CSV", "indirect", "The ferry will run all winter", "Ellen Park", "said")),
+        example("The pier had “never looked better” after the storm, she said in a video message to the harbour board.",
+                ("indirect.CSV", "mixed", "The pier had “never looked better” after the storm", "she", "said")),
         example("The ferry is late, Tom Reyes said in a telephone interview on Wednesday, adding that the crew was "
                 "sick.",
                 ("indirect.CSV", "indirect", "The ferry is late", "Tom Reyes", "said"),
@@ -537,6 +542,10 @@ register(Rule(
         # a verb joined to the verb of a subordinate clause shares that clause's subject
         example("The crowd cheered when Tom Reyes spotted a sign in the hall and asked that it be brought to him.",
                 ("indirect.coordinated", "indirect", "it be brought to him", "Tom Reyes", "asked")),
+        # an appositive between the subject and its first verb
+        example("Tom Reyes, a former harbour commissioner, toured the pier and said the crane was safe.",
+                ("indirect.coordinated", "indirect", "the crane was safe", "Tom Reyes, a former harbour commissioner",
+                 "said")),
         example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
                 ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
         example("In an interview with “Harbour Talk,” Ellen Park pointed to the port as the culprit, remarking that "
