@@ -52,7 +52,10 @@ SUBORDINATOR = GrammarRegex(r"\b(?:__SUBORDINATORS__)\s+(?=\S)", re.IGNORECASE)
 SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
                               r"Even\s+though|Even\s+as)\b")
 # "Maria Lopez, who said …", "the agency, which has also said …"
-RELATIVE = re.compile(r",\s*(who|which)\s+(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
+# "Maria Lopez, who has said …", and a verb joined to the relative clause's first: "…, who backed
+# the plan in May and said …"
+RELATIVE = re.compile(r",\s*(who|which)\s+(?:[^,;:.!?“”\"()]{1,80}?\s+and\s+)?(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$",
+                      re.IGNORECASE)
 COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back only costs time
 # Words that end a claim's subject before any verb: "continued the repairs until …" holds no clause;
 # "and" does too, unless it joins names ("Lavrov and Rubio agreed …").

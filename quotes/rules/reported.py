@@ -766,6 +766,9 @@ register(Rule(
                 ("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")),
         example("The loss was steep for Ellen Park, who said she would take a day off.",
                 ("indirect.relative", "indirect", "she would take a day off", "who", "said")),
+        # a verb joined to the relative clause's own verb
+        example("Ellen Park, who backed Tom Reyes in May and said she would campaign with him, stayed home.",
+                ("indirect.relative", "indirect", "she would campaign with him", "who", "said")),
     ),
     default_confidence=0.6,
 ))
