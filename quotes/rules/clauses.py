@@ -54,8 +54,8 @@ SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If
 # "Maria Lopez, who said …", "the agency, which has also said …"
 # "Maria Lopez, who has said …", and a verb joined to the relative clause's first: "…, who backed
 # the plan in May and said …"
-RELATIVE = re.compile(r",\s*(who|which)\s+(?:[^,;:.!?“”\"()]{1,80}?\s+and\s+)?(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$",
-                      re.IGNORECASE)
+RELATIVE = re.compile(r",\s*(who|which)\s+(?:[^,;:.!?“”\"()]{1,80}?\s+and\s+)?"
+                      r"(?:(?:has|have|had|also|later|then|\w+ly)\s+){0,2}$", re.IGNORECASE)
 COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back only costs time
 # Words that end a claim's subject before any verb: "continued the repairs until …" holds no clause;
 # "and" does too, unless it joins names ("Lavrov and Rubio agreed …").

@@ -17,7 +17,7 @@ from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.phrases import skip_adjuncts
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import claim, content_end, is_tell, not_a_speaker, relative_subject, subject_of
+from quotes.rules.clauses import claim, content_end, is_belief, is_tell, not_a_speaker, relative_subject, subject_of
 from quotes.rules.engine import Extractor, has_words
 from quotes.rules.registry import register
 from quotes.rules.reported import reading
@@ -172,6 +172,34 @@ def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int
     return end
 
 
+OBJECT_BREAK = re.compile(r",(?=\s+(?:with\s+whom|(?-i:[a-z]+ly))\b)")
+
+
+def object_end(ex: Extractor, cue: Cue, start: int, end: int) -> int:
+    """Where the noun phrase a verb of belief takes ends: "endorsed Tom Reyes | in late May",
+    "voters supporting Ellen Park | have said": before a dash, a participle after a comma, a word
+    that opens an adjunct or another clause (``[grammar] object_enders``), an adjunct of time, or,
+    after a participle that describes a noun, the verb of that noun."""
+    text, grammar = ex.text, ex.lexicon.grammar
+    stop = OBJECT_BREAK.search(text, start, end)
+    if stop and ex.inside_quote(ex.doc.paragraph_at(start), stop.start()):
+        stop = None  # "praising “his genuineness; his integrity”"
+    end = stop.start() if stop else end
+    modifies = cue.text.endswith("ing") and not ex.comma_before(cue.start, max(0, cue.start - 50))
+    for m in WORD_AT.finditer(text, start, end):
+        if m.start() == start:
+            continue
+        word = m.group().lower()
+        if word in grammar["object_enders"] or modifies and word in grammar["auxiliaries"] \
+                or TIME_ADJUNCT(ex.lexicon).match(text, m.start(), end):
+            return m.start()
+    return end
+
+
+WORD_AT = re.compile(r"[\w’'-]+")
+TIME_ADJUNCT = GrammarRegex(r"(?:in|on|at)\s+(?:late\s+|early\s+|mid-?)?(?:__WEEKDAYS__|__MONTHS__)\b", re.IGNORECASE)
+
+
 class Complement(NamedTuple):
     frame: str
     found: Found
@@ -200,6 +228,8 @@ def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
     end = content_end(ex, para, frame.start, r.sentence)
     if frame.name in ("predicate", "as"):
         end = min(end, quoted_name_end(ex, para, frame.start, end))
+    elif frame.name == "object" and is_belief(ex, cue):
+        end = object_end(ex, cue, frame.start, end)
     found = claim(ex, para, cue, speaker, (frame.start, end), antecedent)
     return Complement(frame.name, found) if found else None
 
@@ -310,6 +340,15 @@ register(Rule(
                 ("indirect.SVO", "indirect", "her plan for the pier at the meeting", "The mayor", "explained")),
         example("The harbour master announced his resignation on Monday.",
                 ("indirect.SVO", "indirect", "his resignation on Monday", "The harbour master", "announced")),
+        # a verb of belief takes a noun phrase: it ends before an adjunct of time, a clause after
+        # "when" or "but", and the verb of the noun a participle describes
+        example("Ellen Park endorsed Tom Reyes in late May and praised his plan for the pier.",
+                ("indirect.SVO", "indirect", "Tom Reyes", "Ellen Park", "endorsed"),
+                ("indirect.SVO", "indirect", "his plan for the pier", "Ellen Park", "praised"), scope="all"),
+        example("Dockers supporting Tom Reyes have marched to the pier twice.",
+                ("indirect.SVO", "indirect", "Tom Reyes", "Dockers", "supporting"), scope="all"),
+        example("The union praised the ferry plan when it was first put forward.",
+                ("indirect.SVO", "indirect", "the ferry plan", "The union", "praised"), scope="all"),
     ),
     must_not=(
         example("The senator denied the charges through her lawyer."),
