@@ -267,6 +267,7 @@ register(Rule(
         example("His vows to the city were broken within a year."),
         example("Her plans to rebuild the pier were dropped."),
         example("The crew went to the pier to repair the crane."),
+        example("The crew tried to reach the pier before the storm."),
     ),
     default_confidence=0.7,
 ))
