@@ -295,14 +295,14 @@ def is_belief(ex: Extractor, cue: Cue) -> bool:
 
 
 def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Range,
-          antecedent: Range | None = None) -> Found | None:
-    """A reported claim, or None when its content is too short, overlaps a direct quote or holds
-    its own speaker."""
+          antecedent: Range | None = None, min_words: int = MIN_CLAIM_WORDS) -> Found | None:
+    """A reported claim, or None when its content is too short (``min_words``), overlaps a direct
+    quote or holds its own speaker."""
     text = ex.text
     if is_belief(ex, cue) and text[speaker[0]:speaker[1]].lower() in ex.lexicon.first_person_pronouns:
         return None  # "I think", outside quotation marks, is a quotation's voice, not a reported belief
     start, end = content_range(text, *content)
-    if not has_words(text, start, end, MIN_CLAIM_WORDS) or ex.overlaps_direct(start, end):
+    if not has_words(text, start, end, min_words) or ex.overlaps_direct(start, end):
         return None
     if speaker[0] < end and start < speaker[1]:
         return None

@@ -17,7 +17,16 @@ from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.phrases import skip_adjuncts
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import claim, content_end, is_belief, is_tell, not_a_speaker, relative_subject, subject_of
+from quotes.rules.clauses import (
+    MIN_CLAIM_WORDS,
+    claim,
+    content_end,
+    is_belief,
+    is_tell,
+    not_a_speaker,
+    relative_subject,
+    subject_of,
+)
 from quotes.rules.engine import Extractor, has_words
 from quotes.rules.registry import register
 from quotes.rules.reported import reading
@@ -172,7 +181,7 @@ def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int
     return end
 
 
-OBJECT_BREAK = re.compile(r",(?=\s+(?:with\s+whom|(?-i:[a-z]+ly))\b)")
+OBJECT_BREAK = re.compile(r",(?=\s+(?:with\s+whom|so|(?-i:[a-z]+ly))\b)")
 
 
 def object_end(ex: Extractor, cue: Cue, start: int, end: int) -> int:
@@ -197,7 +206,8 @@ def object_end(ex: Extractor, cue: Cue, start: int, end: int) -> int:
 
 
 WORD_AT = re.compile(r"[\w’'-]+")
-TIME_ADJUNCT = GrammarRegex(r"(?:in|on|at)\s+(?:late\s+|early\s+|mid-?)?(?:__WEEKDAYS__|__MONTHS__)\b", re.IGNORECASE)
+TIME_ADJUNCT = GrammarRegex(r"(?:(?:in|on|at)\s+(?:late\s+|early\s+|mid-?)?(?:__WEEKDAYS__|__MONTHS__)"
+                            r"|(?-i:__WEEKDAYS__))\b", re.IGNORECASE)
 
 
 class Complement(NamedTuple):
@@ -228,9 +238,12 @@ def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
     end = content_end(ex, para, frame.start, r.sentence)
     if frame.name in ("predicate", "as"):
         end = min(end, quoted_name_end(ex, para, frame.start, end))
-    elif frame.name == "object" and is_belief(ex, cue):
+    min_words = MIN_CLAIM_WORDS
+    if frame.name == "object" and is_belief(ex, cue):
         end = object_end(ex, cue, frame.start, end)
-    found = claim(ex, para, cue, speaker, (frame.start, end), antecedent)
+        if ex.text[frame.start].isupper():
+            min_words = 1  # "endorsed Cruz on Monday": a name alone is what is backed
+    found = claim(ex, para, cue, speaker, (frame.start, end), antecedent, min_words)
     return Complement(frame.name, found) if found else None
 
 
@@ -348,6 +361,8 @@ register(Rule(
                 ("indirect.SVO", "indirect", "his plan for the pier", "Ellen Park", "praised"), scope="all"),
         example("Dockers supporting Tom Reyes have marched to the pier twice.",
                 ("indirect.SVO", "indirect", "Tom Reyes", "Dockers", "supporting"), scope="all"),
+        example("The dockers’ union endorsed Reyes on Wednesday.",
+                ("indirect.SVO", "indirect", "Reyes", "The dockers’ union", "endorsed"), scope="all"),
         example("The union praised the ferry plan when it was first put forward.",
                 ("indirect.SVO", "indirect", "the ferry plan", "The union", "praised"), scope="all"),
     ),
