@@ -159,8 +159,9 @@ class Lexicon:
     @cached_property
     def cue_categories(self) -> dict[str, str]:
         """Cue lemma -> what it attributes when it is not speech: "belief", "intention", "perception"
-        or "evidence" (the ``[belief_cue_verbs]``, ``[intention_cue_verbs]``, … tables)."""
-        return {lemma: category for category in ("belief", "intention", "perception", "evidence")
+        or "evidence" (the ``[belief_cue_verbs]``, ``[intention_cue_verbs]``, … tables), or "act"
+        for a verb that attributes nothing (``[act_cue_verbs]``: "tried to")."""
+        return {lemma: category for category in ("belief", "intention", "perception", "evidence", "act")
                 for lemma in self._list(f"{category}_cue_verbs", "verbs")}
 
     def cue_category(self, cue: str) -> str:

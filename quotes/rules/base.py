@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 PASSES = ("direct", "patterns", "reported", "continuation")
 CATEGORIES = ("speech", "belief", "intention", "perception", "evidence")
 SCOPES = ("speech", "all")
+SCOPE_CATEGORIES = {"speech": ("speech",), "all": CATEGORIES}  # what each scope keeps; an "act" cue, none
 Category = Literal["speech", "belief", "intention", "perception", "evidence"]
 
 

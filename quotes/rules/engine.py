@@ -20,7 +20,7 @@ from quotes.marks import QuotedSpan
 from quotes.mentions import parse_mention
 from quotes.model import Mention
 from quotes.phrases import WORD, adjunct_regex
-from quotes.rules.base import Candidate, Filter, Found, Rule
+from quotes.rules.base import SCOPE_CATEGORIES, Candidate, Filter, Found, Rule
 from quotes.rules.registry import Registry, registry
 from quotes.sentences import Range, strip_space
 
@@ -143,8 +143,9 @@ class Extractor:
         """Turn what a rule found into candidates; fragments of one quote share a group."""
         fragments = found if isinstance(found, list) else [found]
         made: list[Candidate] = []
-        if self.scope == "speech" and self.category_found(rule, fragments[0]) != "speech":
-            return made  # a belief outside the scope takes no words: "endorsed Clinton, but told reporters …"
+        if self.category_found(rule, fragments[0]) not in SCOPE_CATEGORIES[self.scope]:
+            # a belief outside the scope, an act in any, takes no words: "endorsed Clinton, but told reporters …"
+            return made
         for i, f in enumerate(fragments):
             speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None else self.mention(f.speaker)
             kind = f.type or quote_type(self.doc.paragraph_at(f.content[0]), *f.content)

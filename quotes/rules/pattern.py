@@ -40,7 +40,7 @@ FRAMES = ("infinitive", "wh", "of", "as", "predicate", "object")
 # The lexicon tables the rules read, with the keys each may hold: a typo is an error, not silence.
 RULE_TABLES = {"cue_frames": FRAMES, "hearer_cue_verbs": ("verbs",), "belief_cue_verbs": ("verbs",),
                "intention_cue_verbs": ("verbs",), "perception_cue_verbs": ("verbs",),
-               "evidence_cue_verbs": ("verbs",), "not_speakers": ("words",)}
+               "evidence_cue_verbs": ("verbs",), "act_cue_verbs": ("verbs",), "not_speakers": ("words",)}
 
 
 def pattern_rules(lexicon: Lexicon) -> list[Rule]:
