@@ -95,6 +95,7 @@ class Extractor:
         self._speaker_spans: list[Range] = []  # sorted, for in_speaker
         self._mentions: dict[Range, Mention] = {}
         self.used_cues: set[int] = set()
+        self.unkept: list[Range] = []  # the content of claims found outside the scope
         self.attributed: dict[int, Candidate] = {}  # quoted span start -> candidate
         self.groups = 0
         self.memo: dict[tuple, object] = {}
@@ -143,8 +144,12 @@ class Extractor:
         """Turn what a rule found into candidates; fragments of one quote share a group."""
         fragments = found if isinstance(found, list) else [found]
         made: list[Candidate] = []
-        if self.category_found(rule, fragments[0]) not in SCOPE_CATEGORIES[self.scope]:
-            # a belief outside the scope, an act in any, takes no words: "endorsed Clinton, but told reporters …"
+        category = self.category_found(rule, fragments[0])
+        if category not in SCOPE_CATEGORIES[self.scope]:
+            # a belief outside the scope, an act in any, takes no words: "endorsed Clinton, but told reporters …";
+            # what a belief holds is still its own (``filter.nested``)
+            if category != "act":
+                self.unkept.extend(f.content for f in fragments if f.cue is not None)
             return made
         for i, f in enumerate(fragments):
             speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None else self.mention(f.speaker)

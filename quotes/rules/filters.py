@@ -11,9 +11,10 @@ import re
 
 from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
-from quotes.rules.base import Filter, example
+from quotes.rules.base import Candidate, Filter, example
 from quotes.rules.engine import Extractor
 from quotes.rules.registry import register
+from quotes.sentences import Range
 
 # "did not say", "has never said", "won't comment": an act that did not happen reports nothing.
 NEGATION = re.compile(r"(?:\bnot|\bnever|n[’']t|\bno\s+longer|\bdeclined\s+to|\brefused\s+to)"
@@ -192,6 +193,46 @@ def link_list(ex: Extractor, para: Paragraph) -> bool:
     return run_from(i, 1) + run_from(i - 1, -1) >= LINK_LIST_RUN
 
 
+def nested(ex: Extractor, candidate: Candidate) -> bool:
+    """An attribution inside what another source is reported to have said, believed or found
+    ("The survey showed that 74 percent said …"): the outer source's claim holds it whole, speaker,
+    cue and all. The outer claim may lie outside the scope and be kept by no one (an act, "tried
+    to", holds nothing). A quotation keeps its own cue against a claim found around it, which may
+    be the claim that ran too far ("“Is it late?” she said, but …, Tom said yes")."""
+    cue, speaker = candidate.cue, candidate.speaker
+    if cue is None:
+        return False
+    start, end = candidate.content
+    if speaker is not None:
+        start = min(start, speaker.start)  # "a source familiar with her thinking said" is no belief's
+
+    def holds(outer: Range) -> bool:
+        return outer[0] <= cue.start < outer[1] and outer[0] <= start and end <= outer[1] + NESTED_SLACK
+
+    if any(holds(outer) for outer in ex.unkept):
+        return True
+    return candidate.type != "direct" and any(
+        other is not candidate and other.cue is not None and holds(other.content) for other in ex.candidates)
+
+
+NESTED_SLACK = 2  # a closing quotation mark and full stop the outer claim leaves out
+
+
+register(Filter(
+    "filter.nested", "candidate", nested,
+    "an attribution inside another source's claim: `The survey showed that most residents said …`",
+    must_not=(
+        example("The harbour survey showed that most residents said the ferry was too slow."),
+        example("Ellen Park said that Tom Reyes told her the ferry was too slow.",
+                ("indirect.SVC", "indirect", "Tom Reyes told her the ferry was too slow", "Ellen Park", "said")),
+    ),
+    must=(
+        example("The survey was published on Monday. Most residents said the ferry was too slow.",
+                ("indirect.SVC", "indirect", "the ferry was too slow", "Most residents", "said")),
+        example("A source familiar with her thinking said the ferry was too slow.",
+                ("indirect.SVC", "indirect", "the ferry was too slow", "A source familiar with her thinking", "said")),
+    ),
+))
 register(Filter(
     "filter.link_headline", "paragraph", link_headline,
     "a link to another story: `READ MORE: …`, `WATCH: …`, `RELATED: …`",
