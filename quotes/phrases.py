@@ -63,6 +63,8 @@ LEADING_JUNK = re.compile(
     re.IGNORECASE,
 )
 THAT = re.compile(r"\s*,?\s*that\b\s*", re.IGNORECASE)
+# A phrase set off by commas between a cue and "that": "said, without evidence, that …"
+ASIDE_THEN_THAT = re.compile(r"\s*,\s*[^,;:.!?“”\"()]{1,50}?,\s*that\s+", re.IGNORECASE)
 CONTENT_END = re.compile(r"[\s.,;:!?…]+$")
 
 
@@ -522,11 +524,14 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         following = text[after[0][0]:after[0][1]]  # "Ana Ruiz, 70, said …": the age is the subject's
     described = APPOSITIVE.match(text, tokens[taken - 1][1], limit) if text[tokens[taken - 1][1]] == "," else None
     if described and text[described.end(1):described.end(1) + 1] == "," \
-            and _has_role_or_org(described.group(1), lexicon) and not described.group(1).startswith("who") \
+            and (_has_role_or_org(described.group(1), lexicon) or described.group(1).startswith("who ")) \
             and (after := words(text, described.end(1), min(limit, described.end(1) + 30))):
-        # "Tom Reyes, a former party chairman, became a delegate and said …": the appositive is the subject's
+        # "Tom Reyes, a former party chairman, became a delegate and said …", "Ana Ruiz, who was
+        # speaking in Ottawa, did not name him but told …": the appositive is the subject's
         following = text[after[0][0]:after[0][1]]
-        if following[0].islower() and following.lower() not in function_words and head_ok(last, lexicon):
+        if following[0].islower() and (following.lower() not in function_words
+                                       or following.lower() in lexicon.grammar["subject_followers"]) \
+                and head_ok(last, lexicon):
             return tokens[0][0], described.end(1)
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
             or following.lower() in function_words and following.lower() not in lexicon.grammar["subject_followers"]:
@@ -715,7 +720,7 @@ def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: b
         hearer = ROLE_AND_NAME.match(text, pos, limit)
         if hearer and hearer.group(1) in lexicon.role_heads:
             pos = skip_adjuncts(text, hearer.end(), limit, None, adjuncts)  # "told host Tom Reyes (she …)"
-    m = THAT.match(text, pos, limit)
+    m = THAT.match(text, pos, limit) or ASIDE_THEN_THAT.match(text, pos, limit)
     if m:
         pos = m.end()
     while pos < limit and text[pos] in " \t\u00a0,:":

@@ -542,7 +542,11 @@ register(Rule(
         # a verb joined to the verb of a subordinate clause shares that clause's subject
         example("The crowd cheered when Tom Reyes spotted a sign in the hall and asked that it be brought to him.",
                 ("indirect.coordinated", "indirect", "it be brought to him", "Tom Reyes", "asked")),
-        # an appositive between the subject and its first verb
+        # an appositive or a relative clause between the subject and its first verb
+        example("Ellen Park, who spoke to the harbour board, did not name Reyes but told members that the ferry "
+                "should be sold.",
+                ("indirect.coordinated", "indirect", "the ferry should be sold",
+                 "Ellen Park, who spoke to the harbour board", "told")),
         example("Tom Reyes, a former harbour commissioner, toured the pier and said the crane was safe.",
                 ("indirect.coordinated", "indirect", "the crane was safe", "Tom Reyes, a former harbour commissioner",
                  "said")),
@@ -585,6 +589,9 @@ register(Rule(
     must=(
         example("Ellen Park told reporters on Thursday that the bridge would reopen in May.",
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
+        # a phrase set off by commas between the cue and "that"
+        example("She also said, without evidence, that the ferry was sinking.",
+                ("indirect.SVC", "indirect", "the ferry was sinking", "She", "said")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
         # a speaker noun described by an "of" phrase ending in a word the lexicon does not know
