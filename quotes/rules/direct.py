@@ -35,6 +35,7 @@ LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
 PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
 # What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
 INNER_CLOSERS = " \"'”’»›"  # "…?’”": the question mark inside a quotation within the quotation
+THAT_BEFORE = re.compile(r"\bthat\s*$")
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
 # The rest of a speaker phrase between an attribution and the quotation it continues into.
@@ -280,8 +281,9 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         cue = cues[-1]
         told = is_tell(ex, cue)
         start = content_start(text, cue.end, span.start, ex.lexicon, told, ex.adjuncts)
-        if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start):
-            start = span.start  # "Lopez said about the movement, “…”"
+        if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start) \
+                and not THAT_BEFORE.search(text, cue.end, start):
+            start = span.start  # "Lopez said about the movement, “…”"; not "said that while …, “…”": a claim
         if start >= span.start and not fragment(ex, para, span) and not joined_quotation(ex, para, span):
             speaker, _ = subject_of(ex, cue, region_start)
             if speaker:

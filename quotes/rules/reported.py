@@ -542,6 +542,9 @@ register(Rule(
         # a verb joined to the verb of a subordinate clause shares that clause's subject
         example("The crowd cheered when Tom Reyes spotted a sign in the hall and asked that it be brought to him.",
                 ("indirect.coordinated", "indirect", "it be brought to him", "Tom Reyes", "asked")),
+        # a sentence that opens with a participle phrase
+        example("Asked about the crane, Tom Reyes paused and said that it was old.",
+                ("indirect.coordinated", "indirect", "it was old", "Tom Reyes", "said")),
         # an appositive or a relative clause between the subject and its first verb
         example("Ellen Park, who spoke to the harbour board, did not name Reyes but told members that the ferry "
                 "should be sold.",
@@ -589,6 +592,10 @@ register(Rule(
     must=(
         example("Ellen Park told reporters on Thursday that the bridge would reopen in May.",
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
+        # "that", then words before a quotation: the claim holds them ("said about the port, “…”" is a topic)
+        example("Ellen Park said that while she fears the storm, “I have never seen a ferry this late.”",
+                ("indirect.SVC", "mixed", "while she fears the storm, “I have never seen a ferry this late.”",
+                 "Ellen Park", "said")),
         # a phrase set off by commas between the cue and "that"
         example("She also said, without evidence, that the ferry was sinking.",
                 ("indirect.SVC", "indirect", "the ferry was sinking", "She", "said")),
