@@ -658,8 +658,9 @@ HEARERS = GrammarRegex(
     r"\s*(?:__HEARER_DETERMINERS__\s+(?:[a-z]+(?:ing|ed|ous|al|ic)\s+)?)?"
     r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|the\s+\w+|"
     r"[a-z]+s(?=\s+to\s+\w)|"  # "urged residents to …"
+    r"(?<=his\s|her\s|our\s)[a-z]+s(?=\s*[,:])|"  # "telling her colleagues, “…”"
     r"(?:an?\s+)?__HEARER_NOUNS__)"
-    r"(?:’s|'s)?(?=[\s,.]|$)",
+    r"(?:’s|'s)?(?=[\s,.:]|$)",
 )
 # A hearer named with a role before the name ("told host Tom Reyes", "told CNN anchor Ana Diaz"): the
 # role word is checked against the lexicon's roles, so "told friends Reyes was …" keeps its claim.

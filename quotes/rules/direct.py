@@ -291,7 +291,9 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         # "…, explained Tom Reyes, “…”" and "Said Dorothy Lane, “…”": the cue opens its clause
         opens = text[region_start:cue.start].rstrip().endswith(",") \
             or not text[region_start:cue.start].strip(" \"“”‘’'")
-        speaker = speaker_after(text, cue.end, span.start, ex.lexicon) if opens else None
+        # (after a participle, the phrase is its object: "…, telling the Harbour Times: “…”")
+        speaker = speaker_after(text, cue.end, span.start, ex.lexicon) \
+            if opens and not cue.text.lower().endswith("ing") else None
         if speaker and text[speaker[1]:span.start].strip() in (",", ":"):
             return Attribution("VSQ", cue, speaker, span.start)
     before = text[region_start:span.start].rstrip()
@@ -562,6 +564,11 @@ register(Rule(
                 ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
+        # after a participle of telling, the phrase is the hearer, not the speaker
+        example("Tom Reyes was critical of the plan, telling the Harbour Times: “The ferry is late every day.”",
+                ("direct.SVQ", "direct", "The ferry is late every day.", "Tom Reyes", "telling")),
+        example("Ellen Park quieted the room, telling her colleagues, “We have to remember who built the pier.”",
+                ("direct.SVQ", "direct", "We have to remember who built the pier.", "Ellen Park", "telling")),
         example('Ellen Park said, "The bridge will reopen in May."',
                 ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
         example('Ellen Park said "the bridge will reopen in May."',
