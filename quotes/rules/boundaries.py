@@ -67,7 +67,9 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
             if comma > start and not text[comma + 1:cue.start].strip():
                 return comma  # "…, according to the Review": the source of the whole report, not the claim
         if cue.text.lower().endswith("ing") and ex.comma_before(cue.start, start):
-            return text.rfind(",", start, cue.start)
+            comma = text.rfind(",", start, cue.start)
+            closing = len(text[comma + 1:cue.start]) - len(text[comma + 1:cue.start].lstrip("\"”’'"))
+            return comma + 1 + closing if closing else comma  # "that is a “distortion,” describing": the mark closes
         if cue.kind == "verb" and SUBJECT_GAP.search(text, start, cue.start):
             # (only where a gap before a subject can be: ", the mayor said she …"; for speed)
             subject = speaker_before(text, start, cue.start, ex.lexicon)

@@ -93,7 +93,9 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
             break
         if cue.start == gap_start:
             clause_end = clause_limit(para, cue.end)
-            speaker = speaker_after(text, cue.end, clause_end, ex.lexicon)
+            # (after a participle, the phrase is its object: "“…” — asserting that big donations …")
+            speaker = None if cue.text.lower().endswith("ing") else speaker_after(text, cue.end, clause_end,
+                                                                                   ex.lexicon)
             if speaker and (not crossed or ends_clause(ex, speaker[1], limit, False)) \
                     and not (whole and text[speaker[1]:limit].strip(" .")):
                 return Attribution("VS", cue, speaker, speaker[1])
@@ -510,6 +512,13 @@ register(Rule(
         example("“The ferry is late,” she said, but despite the weather, “I think it will come,” said Ellen Park.",
                 ("direct.QCQ-SV", "direct", "The ferry is late,", "she", "said"),
                 ("mixed.CQ-VS", "direct", "I think it will come,", "Ellen Park", "said")),
+    ),
+    must_not=(
+        # after a participle, the phrase is its object, not the quotation's speaker
+        example("He said the report is a “distortion,” describing the harbour crew as highly trained.",
+                ("indirect.SVC", "mixed", "the report is a “distortion,”", "He", "said"),
+                ("indirect.characterisation.as", "indirect", "the harbour crew as highly trained", "He",
+                 "describing")),
     ),
     default_confidence=0.8, splits=True,
 ))
