@@ -106,7 +106,8 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
 def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | None:
     """``…, S said.`` (CSV)."""
     r = reading(ex, para, cue)
-    if cue.kind not in VERBS or not r.at_end or r.weak and ex.category_of(cue) != "evidence":
+    if cue.kind not in VERBS or r.weak and ex.category_of(cue) != "evidence" \
+            or not r.at_end and not adjunct_after(ex, cue, r):
         return None
     s_start, _ = r.sentence
     left = ex.text[s_start:cue.start]
@@ -121,6 +122,16 @@ def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
             return claim(ex, para, cue, speaker, (s_start, s_start + comma))
         comma = left.rfind(",", 0, comma)  # an appositive speaker: step over its comma
     return None
+
+
+def adjunct_after(ex: Extractor, cue: Cue, r: CueReading) -> bool:
+    """Only a phrase of time or place follows the cue, right after it: "…, Tom Reyes said after the storm."."""
+    rest = ex.text[r.after_cue:r.sentence[1]].rstrip(" .!?\"”’'")
+    return bool(rest) and not ex.text[cue.end:r.after_cue].strip() and not GERUND_OBJECT.match(rest) \
+        and adjunct_only(ex, r.after_cue, r.after_cue + len(rest))
+
+
+GERUND_OBJECT = re.compile(r"\w+\s+(?-i:[a-z]+ing)\b")  # "insist on being …" is what is insisted on
 
 
 def names_data(ex: Extractor, speaker: Range) -> bool:
@@ -429,6 +440,9 @@ register(Rule(
         example("The ferry line closed after the storm, the Harbour Review reported in 2014.",
                 ("indirect.CSV", "indirect", "The ferry line closed after the storm", "the Harbour Review",
                  "reported")),
+        # only a phrase of time or place after the cue
+        example("“Boots on the pier” would be wise, Tom Reyes said after the storm.",
+                ("indirect.CSV", "mixed", "“Boots on the pier” would be wise", "Tom Reyes", "said")),
         # the adjunct names a speech noun and who heard it, in lower-case words: no claim after the cue
         example("The ferry will run all winter, Ellen Park said in a statement to reporters.",
                 ("indirect.CSV", "indirect", "The ferry will run all winter", "Ellen Park", "said")),
@@ -460,6 +474,8 @@ register(Rule(
                 scope="all"),
     ),
     must_not=(
+        # a gerund after the preposition is what the verb is about, not a time or place
+        example("No matter the stakes, Tom Reyes will insist on being Tom Reyes."),
         example("Look out, harbour, I thought, here comes the storm."),
         example("The ferry was overbooked all summer, they found."),
         example("In a speech last July, the mayor said:\n\n“The ferry will run all winter.”",
