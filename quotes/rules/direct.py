@@ -138,11 +138,16 @@ def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
     return (names[0].start(), names[0].end()) if names else (start, end)  # "Blige sings to Clinton": Blige
 
 
+DETERMINED_HEARER = re.compile(r"\s*(?:a|an|the|his|her|their|its|one|some|several)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
+
+
 def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
     """``"This Week," Rubio said that …``: the cue governs a clause of its own, not the quote."""
     text = ex.text
-    pos = skip_adjuncts(text, cue.end, limit, HEARERS(ex.lexicon) if is_tell(ex, cue) else None, ex.adjuncts,
-                        rounds=3)
+    told = is_tell(ex, cue)
+    pos = skip_adjuncts(text, cue.end, limit, HEARERS(ex.lexicon) if told else None, ex.adjuncts, rounds=3)
+    if told and pos == cue.end and (hearer := DETERMINED_HEARER.match(text, pos, limit)):
+        pos = hearer.end()  # "told a voter passing by …": whom it was told, before any clause of its own
     if text[cue.end:pos].rstrip().endswith(","):
         return False
     m = re.match(r"\s*([A-Za-z’']+)", text[pos:limit])
@@ -170,7 +175,9 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     if comma and word in ("a", "an"):
         return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
     participle = word.endswith("ing") and comma
-    hearer = told and len(rest.split()) <= 4 and not any(w in ex.lexicon.cue_forms for w in rest.split())
+    # a hearer: a few words, or a noun phrase however long ("told a voter passing by who …")
+    hearer = told and (len(rest.split()) <= 4 or word in ex.lexicon.grammar["determiners"]) \
+        and not any(w in ex.lexicon.cue_forms for w in rest.split())
     return word in ex.lexicon.grammar["adjunct_openers"] or word == "who" or participle or hearer
 
 
@@ -530,6 +537,9 @@ register(Rule(
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
+        # whom it was told, however long the phrase
+        example("“We are still friends,” Tom Reyes told a voter passing by who seemed to be upset.",
+                ("direct.QCQ-SV", "direct", "We are still friends,", "Tom Reyes", "told")),
         example('“The bridge is safe.” Ellen Park said.',  # a full stop where the comma belongs
                 ("direct.QCQ-SV", "direct", "The bridge is safe.", "Ellen Park", "said")),
         example('"The bridge is safe," Mayor Ellen Park said on Tuesday.',
@@ -571,6 +581,8 @@ register(Rule(
     must=(
         example('Ellen Park said: "The bridge will reopen in May."',
                 ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
+        example("Ellen Park then writes back, “The ferry stays.”",
+                ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "writes back")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
         # after a participle of telling, the phrase is the hearer, not the speaker
