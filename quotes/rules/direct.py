@@ -105,12 +105,26 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
         speaker = speaker_before(text, gap_start, cue.start, ex.lexicon)
         if has_complement(ex, cue, limit) or crossed and not ends_clause(ex, cue.end, limit, is_tell(ex, cue)):
             continue
-        if speaker is not None and speaker[0] == gap_start and not (whole and text[cue.end:limit].strip(" .")):
+        if speaker is not None and (speaker[0] == gap_start or coordinated_speaker(ex, gap_start, speaker[0])) \
+                and not (whole and text[cue.end:limit].strip(" .")):
             return Attribution("SV", cue, speaker, cue.end)
         if loose and speaker is None and not has_words(text, gap_start, cue.start, LOOSE_WORDS + 1) \
                 and (phrase := loose_phrase(ex, gap_start, cue.start)):
             return Attribution("SV.loose", cue, phrase, cue.end)
     return None
+
+
+def coordinated_speaker(ex: Extractor, start: int, speaker_start: int) -> bool:
+    """``“…,” Ana Ruiz and Tom Reyes said``: another speaker joined by "and" fills the gap before
+    the one found (the speaker keeps the last name, as in ``Ana Ruiz and Tom Reyes said …``)."""
+    m = AND_BEFORE.search(ex.text, start, speaker_start)
+    if m is None:
+        return False
+    other = speaker_before(ex.text, start, m.start(), ex.lexicon)
+    return other is not None and other[0] == start and other[1] == m.start()
+
+
+AND_BEFORE = re.compile(r"\s+and\s+$")
 
 
 def _appositive_speaker(ex: Extractor, start: int, cue_start: int) -> bool:
@@ -537,6 +551,9 @@ register(Rule(
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
+        # two speakers joined by "and": the last one named speaks, as after a claim
+        example("“The ferry is late,” council leader Ana Ruiz and harbour master Tom Reyes said in a statement.",
+                ("direct.QCQ-SV", "direct", "The ferry is late,", "harbour master Tom Reyes", "said")),
         # whom it was told, however long the phrase
         example("“We are still friends,” Tom Reyes told a voter passing by who seemed to be upset.",
                 ("direct.QCQ-SV", "direct", "We are still friends,", "Tom Reyes", "told")),
