@@ -567,11 +567,11 @@ class Store:
                         "select speaker_id, speaker_gender, speaker_gender_evidence, count(distinct article_id) "
                         f"from quotes where speaker_id in ({marks(chunk)}) group by 1, 2, 3", chunk):
                     tallies.setdefault(sid, []).append(Tally(gender, evidence, articles))
-                for sid, kind, name in self.db.execute(
-                        f"select id, kind, name from speakers where id in ({marks(chunk)})", chunk).fetchall():
-                    person = kind == "person"
-                    gender, evidence = decide(name, tallies.get(sid, []), forenames) if person else (None, None)
-                    self.db["speakers"].update(sid, {"gender": gender, "gender_evidence": evidence})
+                decided = [(*(decide(name, tallies.get(sid, []), forenames) if kind == "person" else (None, None)), sid)
+                           for sid, kind, name in self.db.execute(
+                               f"select id, kind, name from speakers where id in ({marks(chunk)})", chunk).fetchall()]
+                # one statement for the chunk: sqlite-utils' update() reads the table's schema for every row
+                self.db.conn.executemany("update speakers set gender = ?, gender_evidence = ? where id = ?", decided)
 
     def link_speakers(self) -> list[Link]:
         """Point the quotes of a surname quoted alone, or of an acronym, at the one entity it names
