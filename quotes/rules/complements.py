@@ -186,25 +186,36 @@ OBJECT_BREAK = re.compile(r",(?=\s+(?:with\s+whom|so|(?-i:[a-z]+ly))\b)")
 
 def object_end(ex: Extractor, cue: Cue, start: int, end: int) -> int:
     """Where the noun phrase a verb of belief takes ends: "endorsed Tom Reyes | in late May",
-    "voters supporting Ellen Park | have said": before a dash, a participle after a comma, a word
-    that opens an adjunct or another clause (``[grammar] object_enders``), an adjunct of time, or,
-    after a participle that describes a noun, the verb of that noun."""
+    "voters supporting Ellen Park | have said": before an adverb after a comma, a word that opens an
+    adjunct or another clause (``[grammar] object_enders``), an adjunct of time, or, after a
+    participle that describes a noun ("the dockers backing Tom Reyes | marched"), before a comma or
+    the verb of that noun: an auxiliary, or a lower-case word right after the name backed."""
     text, grammar = ex.text, ex.lexicon.grammar
-    stop = OBJECT_BREAK.search(text, start, end)
+    before = text[max(0, cue.start - 12):cue.start].split()[-1:]
+    modifies = cue.text.endswith("ing") and not ex.comma_before(cue.start, max(0, cue.start - 50)) \
+        and not (before and before[0].lower() in grammar["function_words"])  # not "is supporting"
+    stop = (MODIFIER_BREAK if modifies else OBJECT_BREAK).search(text, start, end)
     if stop and ex.inside_quote(ex.doc.paragraph_at(start), stop.start()):
         stop = None  # "praising “his genuineness; his integrity”"
     end = stop.start() if stop else end
-    modifies = cue.text.endswith("ing") and not ex.comma_before(cue.start, max(0, cue.start - 50))
+    previous = ""
     for m in WORD_AT.finditer(text, start, end):
-        if m.start() == start:
-            continue
-        word = m.group().lower()
-        if word in grammar["object_enders"] or modifies and word in grammar["auxiliaries"] \
-                or TIME_ADJUNCT(ex.lexicon).match(text, m.start(), end):
+        word = m.group()
+        if m.start() > start and (word.lower() in grammar["object_enders"]
+                                  or modifies and (word in grammar["auxiliaries"] or name_then_verb(previous, word, ex))
+                                  or TIME_ADJUNCT(ex.lexicon).match(text, m.start(), end)):
             return m.start()
+        previous = word
     return end
 
 
+def name_then_verb(previous: str, word: str, ex: Extractor) -> bool:
+    """``… Rand Paul paid``: a lower-case word after a name (not after a possessive, not a small word) is a verb."""
+    return previous[:1].isupper() and not previous.endswith(("’s", "'s")) and word[:1].islower() \
+        and word not in ex.lexicon.grammar["function_words"]
+
+
+MODIFIER_BREAK = re.compile(r",")
 WORD_AT = re.compile(r"[\w’'-]+")
 TIME_ADJUNCT = GrammarRegex(r"(?:(?:in|on|at)\s+(?:late\s+|early\s+|mid-?)?(?:__WEEKDAYS__|__MONTHS__)"
                             r"|(?-i:__WEEKDAYS__))\b", re.IGNORECASE)
@@ -359,6 +370,8 @@ register(Rule(
         example("Ellen Park endorsed Tom Reyes in late May and praised his plan for the pier.",
                 ("indirect.SVO", "indirect", "Tom Reyes", "Ellen Park", "endorsed"),
                 ("indirect.SVO", "indirect", "his plan for the pier", "Ellen Park", "praised"), scope="all"),
+        example("The dockers supporting Tom Reyes and Ana Ruiz paid for the ferry.",
+                ("indirect.SVO", "indirect", "Tom Reyes and Ana Ruiz", "The dockers", "supporting"), scope="all"),
         example("Dockers supporting Tom Reyes have marched to the pier twice.",
                 ("indirect.SVO", "indirect", "Tom Reyes", "Dockers", "supporting"), scope="all"),
         example("The dockers’ union endorsed Reyes on Wednesday.",
