@@ -152,7 +152,8 @@ def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
     return (names[0].start(), names[0].end()) if names else (start, end)  # "Blige sings to Clinton": Blige
 
 
-DETERMINED_HEARER = re.compile(r"\s*(?:a|an|the|his|her|their|its|one|some|several)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?")
+DETERMINED_HEARER = re.compile(r"\s*(?:a|an|the|his|her|their|its|one|some|several)\s+[a-z][\w-]*"
+                               r"(?:\s+(?![a-z]+ing\b)[a-z][\w-]*)?")  # (a participle after it describes the hearer)
 
 
 def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
@@ -161,7 +162,7 @@ def has_complement(ex: Extractor, cue: Cue, limit: int) -> bool:
     told = is_tell(ex, cue)
     pos = skip_adjuncts(text, cue.end, limit, HEARERS(ex.lexicon) if told else None, ex.adjuncts, rounds=3)
     if told and pos == cue.end and (hearer := DETERMINED_HEARER.match(text, pos, limit)):
-        pos = hearer.end()  # "told a voter passing by …": whom it was told, before any clause of its own
+        pos = hearer.end()  # "told a fisherman walking along …": whom it was told, before any clause of its own
     if text[cue.end:pos].rstrip().endswith(","):
         return False
     m = re.match(r"\s*([A-Za-z’']+)", text[pos:limit])
@@ -189,7 +190,7 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     if comma and word in ("a", "an"):
         return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
     participle = word.endswith("ing") and comma
-    # a hearer: a few words, or a noun phrase however long ("told a voter passing by who …")
+    # a hearer: a few words, or a noun phrase however long ("told a fisherman walking along the pier who …")
     hearer = told and (len(rest.split()) <= 4 or word in ex.lexicon.grammar["determiners"]) \
         and not any(w in ex.lexicon.cue_forms for w in rest.split())
     return word in ex.lexicon.grammar["adjunct_openers"] or word == "who" or participle or hearer
@@ -555,7 +556,7 @@ register(Rule(
         example("“The ferry is late,” council leader Ana Ruiz and harbour master Tom Reyes said in a statement.",
                 ("direct.QCQ-SV", "direct", "The ferry is late,", "harbour master Tom Reyes", "said")),
         # whom it was told, however long the phrase
-        example("“We are still friends,” Tom Reyes told a voter passing by who seemed to be upset.",
+        example("“We are still friends,” Tom Reyes told a fisherman walking along the pier who looked upset.",
                 ("direct.QCQ-SV", "direct", "We are still friends,", "Tom Reyes", "told")),
         example('“The bridge is safe.” Ellen Park said.',  # a full stop where the comma belongs
                 ("direct.QCQ-SV", "direct", "The bridge is safe.", "Ellen Park", "said")),
