@@ -188,7 +188,7 @@ def object_end(ex: Extractor, cue: Cue, start: int, end: int) -> int:
     """Where the noun phrase a verb of belief takes ends: "endorsed Tom Reyes | in late May",
     "voters supporting Ellen Park | have said": before an adverb after a comma, a word that opens an
     adjunct or another clause (``[grammar] object_enders``), an adjunct of time, or, after a
-    participle that describes a noun ("the dockers backing Tom Reyes | marched"), before a comma or
+    participle that describes a noun ("the dockers supporting Tom Reyes | marched"), before a comma or
     the verb of that noun: an auxiliary, or a lower-case word right after the name backed."""
     text, grammar = ex.text, ex.lexicon.grammar
     before = text[max(0, cue.start - 12):cue.start].split()[-1:]
@@ -198,12 +198,12 @@ def object_end(ex: Extractor, cue: Cue, start: int, end: int) -> int:
     if stop and ex.inside_quote(ex.doc.paragraph_at(start), stop.start()):
         stop = None  # "praising “his genuineness; his integrity”"
     end = stop.start() if stop else end
-    previous = ""
+    previous, time_adjunct = "", TIME_ADJUNCT(ex.lexicon)
     for m in WORD_AT.finditer(text, start, end):
         word = m.group()
         if m.start() > start and (word.lower() in grammar["object_enders"]
                                   or modifies and (word in grammar["auxiliaries"] or name_then_verb(previous, word, ex))
-                                  or TIME_ADJUNCT(ex.lexicon).match(text, m.start(), end)):
+                                  or time_adjunct.match(text, m.start(), end)):
             return m.start()
         previous = word
     return end
@@ -253,7 +253,7 @@ def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
     if frame.name == "object" and is_belief(ex, cue):
         end = object_end(ex, cue, frame.start, end)
         if ex.text[frame.start].isupper():
-            min_words = 1  # "endorsed Cruz on Monday": a name alone is what is backed
+            min_words = 1  # "endorsed Reyes on Monday": a name alone is what is backed
     found = claim(ex, para, cue, speaker, (frame.start, end), antecedent, min_words)
     return Complement(frame.name, found) if found else None
 
