@@ -24,6 +24,12 @@ class Cue:
     # only reported claims read it) or "according"
     kind: str
 
+    @property
+    def participle(self) -> bool:
+        """An -ing form ("saying", "telling"): its subject is written elsewhere, and a phrase right
+        after it is its object, never its speaker."""
+        return self.text.lower().endswith("ing")
+
 
 @dataclass
 class Paragraph:

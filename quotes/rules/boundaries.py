@@ -66,7 +66,7 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
             comma = text.rfind(",", start, cue.start)
             if comma > start and not text[comma + 1:cue.start].strip():
                 return comma  # "…, according to the Review": the source of the whole report, not the claim
-        if cue.text.lower().endswith("ing") and ex.comma_before(cue.start, start):
+        if cue.participle and ex.comma_before(cue.start, start):
             comma = text.rfind(",", start, cue.start)
             closing = len(text[comma + 1:cue.start]) - len(text[comma + 1:cue.start].lstrip("\"”’'"))
             return comma + 1 + closing if closing else comma  # "that is a “distortion,” describing": the mark closes

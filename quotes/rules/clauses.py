@@ -180,7 +180,7 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
     if speaker is None:
         speaker = speaker_with_clause(ex.text, s_start, cue.start, ex.lexicon)
         return (speaker, "SVC") if speaker else shared_subject(ex, cue, s_start)
-    if cue.text.lower().endswith("ing"):
+    if cue.participle:
         # "The mayor hit back, saying …": the participle's subject opens the sentence
         subject = sentence_subject(ex.text, s_start, cue.start, ex.lexicon)
         if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
@@ -199,7 +199,7 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
     ``X said …, adding that …`` takes the speaker of the claim before it; ``X visited …
     and said …`` and ``X hit back, saying …`` take the subject that opens the sentence.
     """
-    participle = cue.text.lower().endswith("ing") and ex.comma_before(cue.start, s_start)
+    participle = cue.participle and ex.comma_before(cue.start, s_start)
     if participle:
         # the claim or the attribution right before: "X said …, adding", "“…,” he said of it, adding"
         previous = [c for c in ex.near(s_start, cue.start) if c.speaker and c.content[0] < cue.start and (
@@ -225,7 +225,7 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
 def written_in(ex: Extractor, floor: int, cue: Cue) -> bool:
     """``she released a statement saying …``, ``he sent reporters an email saying …``: a participle
     right after what the subject put out (``[statement_nouns]``) says what the subject wrote."""
-    return cue.text.lower().endswith("ing") and ex.lexicon.published_statement_regex.search(
+    return cue.participle and ex.lexicon.published_statement_regex.search(
         ex.text, max(floor, cue.start - COORDINATION_WINDOW - 20), cue.start) is not None
 
 

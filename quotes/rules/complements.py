@@ -192,7 +192,7 @@ def object_end(ex: Extractor, cue: Cue, start: int, end: int) -> int:
     the verb of that noun: an auxiliary, or a lower-case word right after the name backed."""
     text, grammar = ex.text, ex.lexicon.grammar
     before = text[max(0, cue.start - 12):cue.start].split()[-1:]
-    modifies = cue.text.endswith("ing") and not ex.comma_before(cue.start, max(0, cue.start - 50)) \
+    modifies = cue.participle and not ex.comma_before(cue.start, max(0, cue.start - 50)) \
         and not (before and before[0].lower() in grammar["function_words"])  # not "is supporting"
     stop = (MODIFIER_BREAK if modifies else OBJECT_BREAK).search(text, start, end)
     if stop and ex.inside_quote(ex.doc.paragraph_at(start), stop.start()):

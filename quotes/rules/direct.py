@@ -94,7 +94,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
         if cue.start == gap_start:
             clause_end = clause_limit(para, cue.end)
             # (after a participle, the phrase is its object: "“…” — asserting that big donations …")
-            speaker = None if cue.text.lower().endswith("ing") else speaker_after(text, cue.end, clause_end,
+            speaker = None if cue.participle else speaker_after(text, cue.end, clause_end,
                                                                                    ex.lexicon)
             if speaker and (not crossed or ends_clause(ex, speaker[1], limit, False)) \
                     and not (whole and text[speaker[1]:limit].strip(" .")):
@@ -317,7 +317,7 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
             or not text[region_start:cue.start].strip(" \"“”‘’'")
         # (after a participle, the phrase is its object: "…, telling the Harbour Times: “…”")
         speaker = speaker_after(text, cue.end, span.start, ex.lexicon) \
-            if opens and not cue.text.lower().endswith("ing") else None
+            if opens and not cue.participle else None
         if speaker and text[speaker[1]:span.start].strip() in (",", ":"):
             return Attribution("VSQ", cue, speaker, span.start)
     before = text[region_start:span.start].rstrip()
@@ -426,7 +426,7 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
     if cand is None or cand.attribution_end is None or not ex.registry.rules[cand.rule].splits:
         return None
     text = ex.text
-    if any(not c.text.lower().endswith("ing") for c in para.cues_between(cand.attribution_end, span.start)):
+    if any(not c.participle for c in para.cues_between(cand.attribution_end, span.start)):
         # `"…," she wrote to him. He replied, "…"`: a cue of its own leads into the quote (a participle,
         # `"…," she said, referring to the report, "…"`, goes on with the same attribution)
         return None

@@ -176,7 +176,7 @@ def content_cue_speaker(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
     s_start, s_end = r.sentence
     if cue.kind not in VERBS or r.at_end or r.weak or not ex.comma_before(cue.start, s_start):
         return None
-    if cue.text.lower().endswith("ing"):
+    if cue.participle:
         return None  # "…, repeating a charge": a participle, and no speaker follows it
     before = speaker_before(text, s_start, cue.start, ex.lexicon)
     if before and not text[s_start:before[0]].strip(" \"“”‘’'"):
