@@ -439,6 +439,10 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     appositive = [w for w in words if comma >= 0 and w.start > comma]
     if not main:
         return Parsed("unknown")
+    described = _participle_object(main, lexicon)
+    if described is not None:
+        # "Voters supporting Ellen Park (said)": the name is what the voters support, not who speaks
+        return _parse(phrase[:main[described - 1].end], lexicon)
     if appositive and _name_only(appositive) and not _name_only(main):
         # "the director of operations for the Port Authority, Jeff Lane": the description comes first
         role, org = split_role(main, phrase, lexicon)
@@ -456,6 +460,20 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
             org = person.organization or _org_or_none(_span(main[linked + 1:]), phrase, lexicon)
             return Parsed("person", person.name, person.role or a_role, org, person.title, person.gender)
     return _parse_main(phrase, main, appositive, lexicon)
+
+
+def _participle_object(words: list[Word], lexicon: Lexicon) -> int | None:
+    """The index of a cue verb's participle that describes the noun before it and takes an object
+    after it ("voters supporting Ellen Park", "a group backing the mayor"), if any; not an adjective
+    ("the leading Republican", "the ranking Democrat") nor a title's word ("Acting Mayor")."""
+    grammar = lexicon.grammar
+    for i in range(1, len(words) - 1):
+        word, before, after = words[i].text, words[i - 1].text, words[i + 1].text
+        if word.endswith("ing") and word.islower() and lexicon.lemma(word) is not None \
+                and before.lower() not in grammar["function_words"] \
+                and (after[:1].isupper() or after.lower() in grammar["determiners"]):
+            return i
+    return None
 
 
 def _name_only(words: list[Word]) -> bool:

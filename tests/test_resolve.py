@@ -139,6 +139,8 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "the name a participle's object": (
+        "Voters supporting Ellen Park said the ferry must run.", "Voters supporting Ellen Park", "Ellen Park"),
     "a caption's name": (
         "Photo: Tom Reyes/Harbour Times\n\nThe storm hit the pier at dawn. “It was loud,” he said.", "he", "Tom Reyes"),
     "a legislative bill": ("Bill C-74 passed in May. “It will help,” he said.", "he", "Bill C-74"),
