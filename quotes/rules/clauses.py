@@ -181,6 +181,9 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
         speaker = speaker_with_clause(ex.text, s_start, cue.start, ex.lexicon)
         return (speaker, "SVC") if speaker else shared_subject(ex, cue, s_start)
     if cue.participle:
+        shown = shown_saying(ex, cue, s_start)
+        if shown is not None:
+            return shown, "SVC"  # "The ad shows footage of Ellen Park asking, “…”": she asks
         # "The mayor hit back, saying …": the participle's subject opens the sentence
         subject = sentence_subject(ex.text, s_start, cue.start, ex.lexicon)
         if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
@@ -191,6 +194,21 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
             if shared is not None and shared[0] < speaker[0]:
                 return shared, how
     return speaker, "SVC"
+
+
+def shown_saying(ex: Extractor, cue: Cue, s_start: int) -> Range | None:
+    """``footage of Ellen Park asking``, ``a video of Tom Reyes saying``: a name right before a
+    participle, after a recording "of" it (``[grammar] recordings``), is the one who speaks in it."""
+    window = max(s_start, cue.start - 80)
+    if ex.comma_before(cue.start, window):
+        return None
+    name = name_run_before(ex.text, words(ex.text, window, cue.start), ex.lexicon)
+    if name is None or not RECORDING_OF(ex.lexicon).search(ex.text, window, name[0]):
+        return None
+    return name
+
+
+RECORDING_OF = GrammarRegex(r"\b(?:__RECORDINGS__)\s+of\s+$", re.IGNORECASE)
 
 
 def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str]:

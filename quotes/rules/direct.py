@@ -603,6 +603,9 @@ register(Rule(
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "writes back")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
+        # a name shown speaking: "footage of X asking"
+        example("The ad uses footage of Ellen Park asking, “Why are we not ahead?”",
+                ("direct.SVQ", "direct", "Why are we not ahead?", "Ellen Park", "asking")),
         # after a participle of telling, the phrase is the hearer, not the speaker
         example("Tom Reyes was critical of the plan, telling the Harbour Times: “The ferry is late every day.”",
                 ("direct.SVQ", "direct", "The ferry is late every day.", "Tom Reyes", "telling")),
