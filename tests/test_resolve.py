@@ -139,6 +139,8 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "the name a group is defined by": (
+        "Critics of Ellen Park said the ferry must stop.", "Critics of Ellen Park", "Ellen Park"),
     "the name a participle's object": (
         "Voters supporting Ellen Park said the ferry must run.", "Voters supporting Ellen Park", "Ellen Park"),
     "a caption's name": (
