@@ -18,7 +18,7 @@ from quotes.annotate import annotate_document
 from quotes.calibration import fit, outcomes, reliability, write_table
 from quotes.lexicon import Lexicon
 
-EDGE_CHARS = frozenset("\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?—–-()[]")
+EDGE_CHARS = frozenset("\"'“”‘’«»„‟‹›` \t\r\n\u00a0.,;:!?—–―-()[]")
 SPEAKER_STOPWORDS = frozenset({"the", "a", "an", "of", "s", "mr", "mrs", "ms", "dr", "said", "says"})
 WORD = re.compile(r"[^\W_]+")
 

@@ -28,8 +28,8 @@ EITHER = {'"': "d", "''": "d", "’’": "d", "'": "s"}
 MISTYPED_OPENERS = {"”", "’"}
 SENTENCE_END = set(".?!:")
 PUNCTUATION_BEFORE_CLOSE = set(",.?!…")
-SPACE_BEFORE_OPEN = set(" \t\n\u00a0([{—–-/:;,") | {""}
-AFTER_CLOSE = set(" \t\n\u00a0)]}—–-/:;,.?!…") | {""}
+SPACE_BEFORE_OPEN = set(" \t\n\u00a0([{—–―-/:;,") | {""}
+AFTER_CLOSE = set(" \t\n\u00a0)]}—–―-/:;,.?!…") | {""}
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ IN_OR_DURING = re.compile(r"\b(?:in|during)\s", re.IGNORECASE)
 BETWEEN_WINDOW = 64
 PARENTHETICAL = re.compile(r"\s*,\s*(?:in\s+fact|indeed|however|too)\s*,", re.IGNORECASE)
 LEFT_BOUNDARY = re.compile(
-    r"(?:,\s*with\s|[,;:()\[\]—–“”\"]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
+    r"(?:,\s*with\s|[,;:()\[\]—–―“”\"]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
     r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
     re.IGNORECASE,
@@ -160,8 +160,8 @@ QUANTIFIED = GrammarRegex(r"__QUANTIFIERS__\s+of\s+"
                         r"(?:them|us|those|(?:the|these|their|his|her|our)\s+(?:[\w’'-]+\s+){0,2}[\w’'-]+)",
                         re.IGNORECASE)
 # "those who back her opponents (say)": who or that, then up to seven words before the cue
-DASH = re.compile(r"\s--?\s|\s?[—–]\s?")
-DASH_BEFORE_CUE = re.compile(r"(?:\s--?|\s?[—–])\s*$")
+DASH = re.compile(r"\s--?\s|\s?[—–―]\s?")
+DASH_BEFORE_CUE = re.compile(r"(?:\s--?|\s?[—–―])\s*$")
 QUOTE_MARK = re.compile(r"[\"“”‘’«»]")
 RELATIVE_CLAUSE = re.compile(r"\s+(?:who|that)\s+(?:[^\s,;:()“”\"]+\s+){1,7}$")
 RELATIVE_CLAUSE_WINDOW = 90
@@ -548,7 +548,7 @@ MODIFIER = re.compile(r"[a-z][a-z-]*(?<![a-z]ed)(?<!ing)(?<!ly)")  # "port", "co
 # "U.K." and "Harbour.Net" are kept.
 PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
 RIGHT_STOP = re.compile(
-    r"[,.;:!?()\[\]“”\"«»]|\s[—–-]\s|\s(?:in|about|on|during|when|after|before|who|as|at\s+a|at\s+the|"
+    r"[,.;:!?()\[\]“”\"«»]|\s[—–―-]\s|\s(?:in|about|on|during|when|after|before|who|as|at\s+a|at\s+the|"
     r"while|because|that|of\s+the\s+(?:meeting|call|talks)|regarding|concerning|via|through|"
     r"from|last|this|earlier|late|early|told|said|says|added|noted)\s", re.IGNORECASE)
 
@@ -627,8 +627,8 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
 # A source runs to the next comma, full stop (not one of "U.S.") or dash.
 TITLE_STOP = "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
                                                   "St", "Jr", "Sr", "Rev", "Prof", "Sgt", "Capt", "Inc", "Co", "Corp"))
-SOURCE = re.compile(rf"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP})"
-                    r"(?:[^,;:.!?“”\"—–-]|(?<=\w)-(?=\w))*)*")
+SOURCE = re.compile(rf"(?:[^,;:.!?“”\"—–―-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP})"
+                    r"(?:[^,;:.!?“”\"—–―-]|(?<=\w)-(?=\w))*)*")
 
 
 def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon, any_phrase: bool = False) -> Range | None:

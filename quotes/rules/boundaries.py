@@ -26,8 +26,8 @@ WRITER_CLAUSE = GrammarRegex(r",\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTI
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
 # "…, and rights groups warned that …".
-SUBJECT_GAP = re.compile(r"[,;:—–]|\s-|\s(?:and|but)\s", re.IGNORECASE)  # what BEFORE_SUBJECT needs somewhere
-BEFORE_SUBJECT = re.compile(r"(?:[,;:—–]|\s-{1,2}|,?\s+(?:and|but))\s*$")
+SUBJECT_GAP = re.compile(r"[,;:—–―]|\s-|\s(?:and|but)\s", re.IGNORECASE)  # what BEFORE_SUBJECT needs somewhere
+BEFORE_SUBJECT = re.compile(r"(?:[,;:—–―]|\s-{1,2}|,?\s+(?:and|but))\s*$")
 
 
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:

@@ -34,7 +34,7 @@ FINITE_FIRST = GrammarRegex(r"__AUXILIARIES__\b")
 # "said on Tuesday at a rally that …": a gap of place, time or manner before "that"
 PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|of|during|to|before|after|from|with|via|through|over|under|into|for|about|"
                        r"outside|inside|near|by|last|this|earlier|later|again|also|repeatedly)\b", re.IGNORECASE)
-DASH_OR_PARENTHESIS = re.compile(r"\s[-—–(]")
+DASH_OR_PARENTHESIS = re.compile(r"\s[-—–―(]")
 # A clause in the first words of a claim: an auxiliary, a modal or a past-tense verb.
 CLAUSE_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|will|would|could|can|should|may|might|must|shall|had|has|have|"
@@ -61,7 +61,7 @@ COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back 
 # "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
 NOT_A_SUBJECT = re.compile(
     r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
-    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[,;:—–]", re.IGNORECASE)
+    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[,;:—–―]", re.IGNORECASE)
 
 
 # Between a cue and the "that" of its clause, a phrase of place, time or channel: "argued at The

@@ -36,15 +36,15 @@ WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
 INFINITIVE = re.compile(r"(?:not\s+)?to\s+[\"“‘]?(?-i:[a-z])[\w’'-]*\b")  # "vowed to “bomb …”"
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
 OBJECT_WORDS = 8
-OBJECT = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
-OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–]{1,80}?(?=\s+(?:not\s+)?to\s+(?-i:[a-z]))")
+OBJECT = re.compile(r"[^,;:.!?“”\"()—–―]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
+OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–―]{1,80}?(?=\s+(?:not\s+)?to\s+(?-i:[a-z]))")
 PREDICATE_WINDOW = 80
 AS_QUOTED = re.compile(r"as\s+[“\"‘]")
 DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|those)\s+(?-i:[a-z][\w-]*\s+){1,2}?"
                                   r"((?-i:[a-z][\w-]*))(?=\s*(?:[,.;!?]|\s+and\s))", re.IGNORECASE)
 # Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
 NARRATION_AFTER_NAME = GrammarRegex(
-    r"[,.]?\s*(?:[—–]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|in|at|on|later|(?-i:[a-z]+ed))\b"
+    r"[,.]?\s*(?:[—–―]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|in|at|on|later|(?-i:[a-z]+ed))\b"
     r"|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|speech)\b"
     r"|(?:on|last|this|late|early)\s+(?:__WEEKDAYS__|week|month|year)\b)", re.IGNORECASE)
 

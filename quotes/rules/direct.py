@@ -138,7 +138,7 @@ def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
     """A speaker phrase the finders would not take, kept rather than losing the quote: the first
     name written in it, else the phrase itself up to its first clause break."""
     text = ex.text
-    stop = re.search(r"[,;:.!?“”\"(]|\s[—–-]\s", text[start:end])
+    stop = re.search(r"[,;:.!?“”\"(]|\s[—–―-]\s", text[start:end])
     start, end = strip_space(text, start, start + stop.start() if stop else end)
     if start >= end or not has_words(text, start, end, 1) or has_words(text, start, end, LOOSE_WORDS + 1):
         return None
@@ -180,7 +180,7 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     text = ex.text
     end = content_start(text, pos, limit, ex.lexicon, told, ex.adjuncts)
     rest = text[end:limit]
-    if not rest.strip(" .,;:!?—–-\"”’'"):
+    if not rest.strip(" .,;:!?—–―-\"”’'"):
         return True
     first = re.match(r"[\s,]*([A-Za-z]+)", rest)
     if not first or re.search(r"\bthat\b|[\"“”«»]", rest):
@@ -362,7 +362,7 @@ def fragment(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
     _, s_end = sentence_of(para, max(span.end - 1, span.start))
     following = para.span_from(span.end)
     end = min(s_end, following.start) if following else s_end
-    if re.match(r"\s*[,;:—–(-]", text[span.end:end]) or text[span.inner_end - 1:span.inner_end] in ",.?!":
+    if re.match(r"\s*[,;:—–―(-]", text[span.end:end]) or text[span.inner_end - 1:span.inner_end] in ",.?!":
         return False  # a new phrase after the quotation, or a quoted sentence of its own
     return has_words(text, span.end, end, 3)
 
@@ -440,9 +440,9 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
     if pos < span.start and APPOSITIVE_BEFORE_QUOTE.fullmatch(text, pos, span.start) \
             and (not opens_clause(ex, pos, span.start) or DESCRIBED_WHO.match(text, pos, span.start)):
         pos = span.start  # `"…," said Dana Cole, the port's director, "…"`: the rest of the speaker phrase
-    if pos < span.start and text[pos:span.start].strip(" ,.;:—–-"):
+    if pos < span.start and text[pos:span.start].strip(" ,.;:—–―-"):
         return None
-    if not any(c in text[cand.attribution_end:span.start] for c in ",.:;—–"):
+    if not any(c in text[cand.attribution_end:span.start] for c in ",.:;—–―"):
         return None  # `told "Fox and Friends"`: a title right after the cue, not a second fragment
     if ex.own_cue_after(para, span):
         return None  # `"…," he said. "…," she replied.`: the next quote has an attribution of its own
@@ -603,6 +603,12 @@ register(Rule(
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "writes back")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
+        # the horizontal bar is a dash like the em dash: the claim before it ends there
+        example("When Ana Ruiz noted that Tom Reyes paid no harbour fees ― as was true for years ― Reyes boasted, "
+                "“That makes me smart.”",
+                ("indirect.SVC", "indirect", "Tom Reyes paid no harbour fees ― as was true for years", "Ana Ruiz",
+                 "noted"),
+                ("direct.SVQ", "direct", "That makes me smart.", "Reyes", "boasted")),
         # a name shown speaking: "footage of X asking"
         example("The ad uses footage of Ellen Park asking, “Why are we not ahead?”",
                 ("direct.SVQ", "direct", "Why are we not ahead?", "Ellen Park", "asking")),

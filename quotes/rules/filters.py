@@ -115,7 +115,7 @@ register(Filter(
 
 # "went on" reports speech only before what was said: "she went on, “…”", "he went on to say …",
 # "“…,” he went on." Before a noun phrase it is another verb: "went on the attack", "as the day went on".
-GO_ON_SPEECH = re.compile(r"\s*(?:[,:;.!?—–\"“”‘’']|to\s+(?-i:[a-z])|$)")
+GO_ON_SPEECH = re.compile(r"\s*(?:[,:;.!?—–―\"“”‘’']|to\s+(?-i:[a-z])|$)")
 
 
 def not_going_on_to_speak(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
