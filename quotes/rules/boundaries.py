@@ -22,7 +22,7 @@ from quotes.sentences import Range
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …"; but
 # ", but that …" and ", but also …" go on with the same claim.
 WRITER_CLAUSE = GrammarRegex(r",\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b)|;|"
-                           r",\s+and\s+(?:he|she|they|has|have|had|is|was|were|did|does|(?-i:[a-z]+ed))\b|"
+                           r",\s+and\s+(?:he|she|they|has|have|had|is|was|were|did|does|when|(?-i:[a-z]+ed))\b|"
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
 # "…, and rights groups warned that …".
@@ -83,12 +83,15 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
 register(Boundary(
     "boundary.writer_clause", "end", writer_clause,
     "a claim ends where the writer's own clause begins: `, but …`, `, though …`, `; …`, `, and he …`, `, and has …`, "
+    "`, and when …`, "
     "`, compared with …`; `, but that …` goes on",
     must=(
         example("The mayor said the bridge was safe, but engineers kept it closed for a week.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "The mayor", "said")),
         example("Ellen Park said the toll would rise in May, and has since refused to discuss it.",
                 ("indirect.SVC", "indirect", "the toll would rise in May", "Ellen Park", "said")),
+        example("Tom Reyes said he had not seen the crane fall, and when asked about the storm he left the room.",
+                ("indirect.SVC", "indirect", "he had not seen the crane fall", "Tom Reyes", "said")),
         example("In the survey, 46 percent said they would take the ferry, compared with 30 percent in May.",
                 ("indirect.SVC", "indirect", "they would take the ferry", "46 percent", "said")),
     ),
