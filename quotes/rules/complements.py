@@ -46,7 +46,11 @@ DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|tho
 NARRATION_AFTER_NAME = GrammarRegex(
     r"[,.]?\s*(?:[—–―]|\s-{1,2}\s|\(|,?\s*and\s+(?:he|she|they|it|then|also|in|at|on|later|(?-i:[a-z]+ed))\b"
     r"|instead\b|in\s+(?:a|an|his|her|their)\s+(?:tweet|statement|interview|post|speech)\b"
-    r"|(?:on|last|this|late|early)\s+(?:__WEEKDAYS__|week|month|year)\b)", re.IGNORECASE)
+    r"|(?:on|last|this|late|early)\s+(?:__WEEKDAYS__|week|month|year)\b"
+    # a day, a time or a clause of the writer's: "“a disgrace” Wednesday", "“a crazy system” during a
+    # stop", "“a terrible situation,” but stopped short …", "“a disgrace” after she …" (PolNeAR
+    # keeps "because …" and "when …": they say why it was called so)
+    r"|(?-i:__WEEKDAYS__)\b|(?:during|after|before)\s|,?\s*but\s)", re.IGNORECASE)
 
 
 class Frame(NamedTuple):
@@ -347,6 +351,12 @@ register(Rule(
         example("The auditor described the ferry contract as “a waste of public money.”",
                 ("indirect.characterisation.as", "mixed", "the ferry contract as “a waste of public money.”",
                  "The auditor", "described")),
+        # the writer's words after the quoted name are not the claim's
+        example("Tom Reyes described the crash as a “terrible accident,” but stopped short of blaming the crew.",
+                ("indirect.characterisation.as", "mixed", "the crash as a “terrible accident,”", "Tom Reyes",
+                 "described")),
+        example("Ana Ruiz described the toll as “a disgrace” after the council raised it.",
+                ("indirect.characterisation.as", "mixed", "the toll as “a disgrace”", "Ana Ruiz", "described")),
         # the object before its subject, in a relative clause: what the speaker's words describe
         example("The auditor read the ferry contract, which she described as “a waste of public money.”",
                 ("indirect.characterisation.as", "mixed", "as “a waste of public money.”", "she", "described")),
