@@ -612,6 +612,9 @@ register(Rule(
         example("Ellen Park said that while she fears the storm, “I have never seen a ferry this late.”",
                 ("indirect.SVC", "mixed", "while she fears the storm, “I have never seen a ferry this late.”",
                  "Ellen Park", "said")),
+        # a verb of intention with its hearer (scope all)
+        example("The council encouraged residents to take the ferry on Sunday.",
+                ("indirect.SVC", "indirect", "to take the ferry on Sunday", "The council", "encouraged"), scope="all"),
         # a phrase set off by commas between the cue and "that"
         example("She also said, without evidence, that the ferry was sinking.",
                 ("indirect.SVC", "indirect", "the ferry was sinking", "She", "said")),
