@@ -439,8 +439,7 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     appositive = [w for w in words if comma >= 0 and w.start > comma]
     if not main:
         return Parsed("unknown")
-    group = _group_of(main, lexicon)
-    if group is not None:
+    if _group_of_named(main, lexicon):
         # "Critics of Ellen Park (said)": people defined by her, not her
         return Parsed("anonymous", _span(_strip_det(main, lexicon)), plural=True)
     described = _participle_object(main, lexicon)
@@ -466,15 +465,13 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     return _parse_main(phrase, main, appositive, lexicon)
 
 
-def _group_of(words: list[Word], lexicon: Lexicon) -> int | None:
-    """The index of "of" in "critics of Ellen Park", "supporters of Tom Reyes": a plural word for
-    unnamed people, then "of" and a name (not "of the …": "officials of the Harbour Trust")."""
-    for i in range(1, len(words) - 1):
-        head = bare(words[i - 1].text)
-        if words[i].text == "of" and head.endswith("s") and head in lexicon.anonymous_heads \
-                and is_cap(words[i + 1].text) and (words[i - 1].text.islower() or i == 1):
-            return i  # (a capitalised head inside a name is the name's: "Communications Workers of America")
-    return None
+def _group_of_named(words: list[Word], lexicon: Lexicon) -> bool:
+    """"critics of Ellen Park", "supporters of Tom Reyes": a plural word for unnamed people, then
+    "of" and a name (not "of the …": "officials of the Harbour Trust"; not a capitalised word
+    inside a name: "Communications Workers of America")."""
+    return any(words[i].text == "of" and (head := bare(words[i - 1].text)).endswith("s")
+               and head in lexicon.anonymous_heads and is_cap(words[i + 1].text)
+               and (words[i - 1].text.islower() or i == 1) for i in range(1, len(words) - 1))
 
 
 def _participle_object(words: list[Word], lexicon: Lexicon) -> int | None:

@@ -68,7 +68,8 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
                 return comma  # "…, according to the Review": the source of the whole report, not the claim
         if cue.participle and ex.comma_before(cue.start, start):
             comma = text.rfind(",", start, cue.start)
-            closing = len(text[comma + 1:cue.start]) - len(text[comma + 1:cue.start].lstrip("\"”’'"))
+            gap = text[comma + 1:cue.start]
+            closing = len(gap) - len(gap.lstrip("\"”’'"))
             return comma + 1 + closing if closing else comma  # "that is a “distortion,” describing": the mark closes
         if cue.kind == "verb" and SUBJECT_GAP.search(text, start, cue.start):
             # (only where a gap before a subject can be: ", the mayor said she …"; for speed)
