@@ -40,6 +40,14 @@ def test_scope_all_adds_beliefs_intentions_and_evidence_with_their_category():
     ]
 
 
+def test_a_belief_that_quotes_its_source_reports_their_words():
+    # the quotation marks say the words were said: speech, kept by the default scope
+    text = "Tom Reyes mocked the “harbour club” that runs the pier. Ellen Park mocked the harbour club."
+    assert categories(text, "speech") == [("speech", "the “harbour club” that runs the pier")]
+    assert categories(text, "all") == [("speech", "the “harbour club” that runs the pier"),
+                                       ("belief", "the harbour club")]
+
+
 def test_an_unknown_scope_is_an_error():
     with pytest.raises(ValueError, match="unknown scope"):
         extract(ARTICLE, scope="everything")

@@ -30,9 +30,21 @@ SUBJECT_GAP = re.compile(r"[,;:—–―]|\s-|\s(?:and|but)\s", re.IGNORECASE)  
 BEFORE_SUBJECT = re.compile(r"(?:[,;:—–―]|\s-{1,2}|,?\s+(?:and|but))\s*$")
 
 
+# A clause set in commas inside the claim, after which the claim's own verb comes: "said the plan,
+# which the council approved in May, is too costly", "said the scandal, while troubling, was dealt with".
+INSIDE_COMMAS = GrammarRegex(r"\s*(?:which|who|whose|whom|where|though|although|whereas|while)\b"
+                             r"[^,;:.!?“”\"—–―()]{1,100},\s+__AUXILIARIES__\b")
+
+
+def set_in_commas(ex: Extractor, comma: int, end: int) -> bool:
+    """Whether the clause after ``comma`` is set in commas inside the claim, not the claim's end."""
+    return INSIDE_COMMAS(ex.lexicon).match(ex.text, comma + 1, end) is not None
+
+
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
     for m in WRITER_CLAUSE(ex.lexicon).finditer(ex.text, start, end):
-        if has_words(ex.text, start, m.start(), MIN_CLAIM_WORDS) and not ex.inside_quote(para, m.start()):
+        if has_words(ex.text, start, m.start(), MIN_CLAIM_WORDS) and not ex.inside_quote(para, m.start()) \
+                and not set_in_commas(ex, m.start(), end):
             return m.start()
     return None
 
@@ -85,7 +97,7 @@ register(Boundary(
     "boundary.writer_clause", "end", writer_clause,
     "a claim ends where the writer's own clause begins: `, but …`, `, though …`, `; …`, `, and he …`, `, and has …`, "
     "`, and when …`, "
-    "`, compared with …`; `, but that …` goes on",
+    "`, compared with …`; `, but that …` and a clause set in commas before the claim's verb go on",
     must=(
         example("The mayor said the bridge was safe, but engineers kept it closed for a week.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "The mayor", "said")),
@@ -97,6 +109,10 @@ register(Boundary(
                 ("indirect.SVC", "indirect", "they would take the ferry", "46 percent", "said")),
     ),
     must_not=(
+        # a clause set in commas before the claim's own verb is inside the claim
+        example("Tom Reyes said the scandal over the ferry tolls, while troubling, was dealt with properly.",
+                ("indirect.SVC", "indirect",
+                 "the scandal over the ferry tolls, while troubling, was dealt with properly", "Tom Reyes", "said")),
         example("The mayor said the bridge was safe, but that the ferry would keep running.",
                 ("indirect.SVC", "indirect", "the bridge was safe, but that the ferry would keep running",
                  "The mayor", "said")),
@@ -145,7 +161,8 @@ MIN_BEFORE_TAIL = 5  # a tail is the writer's only after a claim of some length
 def tail(pattern: re.Pattern[str]):
     def find(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
         for m in pattern.finditer(ex.text, start, end):
-            if has_words(ex.text, start, m.start(), MIN_BEFORE_TAIL) and not ex.inside_quote(para, m.start()):
+            if has_words(ex.text, start, m.start(), MIN_BEFORE_TAIL) and not ex.inside_quote(para, m.start()) \
+                    and not set_in_commas(ex, m.start(), end):
                 return m.start()
         return None
 
@@ -154,10 +171,16 @@ def tail(pattern: re.Pattern[str]):
 
 register(Boundary(
     "boundary.relative_tail", "end", tail(RELATIVE_TAIL),
-    "a relative clause after the claim is the writer's: `…, which …`, `…, who …`",
+    "a relative clause after the claim is the writer's: `…, which …`, `…, who …`; not one set in commas before "
+    "the claim's own verb",
     must=(
         example("The mayor said the council had ignored the bridge for years, which angered the engineers.",
                 ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
+        # a clause set in commas before the claim's own verb is inside the claim
+        example("The mayor said the funds set aside for the harbour, which include the ferry account, are still "
+                "under her control.",
+                ("indirect.SVC", "indirect", "the funds set aside for the harbour, which include the ferry account, "
+                 "are still under her control", "The mayor", "said")),
     ),
 ))
 register(Boundary(

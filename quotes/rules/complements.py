@@ -82,6 +82,10 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
     pos = skip_adjuncts(text, cue.end, limit, None, ex.adjuncts, rounds=2)
     particle = ""
     m = PARTICLE_AFTER.match(text[pos:limit])
+    if not (m and m.group(1) in by_particle) and pos > cue.end:
+        right_after = PARTICLE_AFTER.match(text[cue.end:limit])  # "referred to Ellen Park as": not a hearer
+        if right_after and right_after.group(1) in by_particle:
+            pos, m = cue.end, right_after
     if m and m.group(1) in by_particle and m.group(1):
         particle = m.group(1)
         pos = skip_adjuncts(text, pos + m.end(), limit, None, ex.adjuncts, rounds=2)
@@ -360,6 +364,9 @@ register(Rule(
         # the object before its subject, in a relative clause: what the speaker's words describe
         example("The auditor read the ferry contract, which she described as “a waste of public money.”",
                 ("indirect.characterisation.as", "mixed", "as “a waste of public money.”", "she", "described")),
+        # "to" and a name is the particle and the object, not a hearer ("said to Ellen Park")
+        example("Tom Reyes referred to Ellen Park as “a steady hand” on Monday.",
+                ("indirect.characterisation.as", "mixed", "Ellen Park as “a steady hand”", "Tom Reyes", "referred")),
     ),
     default_confidence=0.7,
 ))

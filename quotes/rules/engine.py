@@ -169,8 +169,13 @@ class Extractor:
         return made
 
     def category_found(self, rule: Rule, found: Found) -> str:
-        """What a found quote attributes: its own category, its rule's, or its cue's."""
-        return found.category or rule.category or self.category_of(found.cue)
+        """What a found quote attributes: its own category, its rule's, or its cue's; but a belief's
+        claim that quotes the source ("mocked the “harbour club”") reports words they said."""
+        category = found.category or rule.category or self.category_of(found.cue)
+        if category == "belief" and (found.type or quote_type(self.doc.paragraph_at(found.content[0]),
+                                                               *found.content)) != "indirect":
+            return "speech"
+        return category
 
     def category_of(self, cue: Cue | None) -> str:
         if cue is None or cue.kind == "according":
