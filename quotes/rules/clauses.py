@@ -324,6 +324,12 @@ def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Ran
         return None
     if speaker[0] < end and start < speaker[1]:
         return None
+    span = para.span_at(start)
+    if span is not None and span.start == start and span.closed and end >= span.inner_end \
+            and not text[span.end:end].strip(" .,;:!?"):
+        # "called for “boots on the docks.”": a quotation and nothing else is a direct quote
+        return Found((span.inner_start, span.inner_end), speaker, cue, type="direct", antecedent=antecedent,
+                     span=span)
     return Found((start, end), speaker, cue, type=quote_type(para, start, end), antecedent=antecedent)
 
 

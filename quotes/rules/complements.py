@@ -160,6 +160,8 @@ def characterises(ex: Extractor, pos: int, limit: int) -> bool:
 def object_ok(ex: Extractor, rest: str) -> bool:
     """A noun-phrase (or gerund) object that can be what was said: not a pronoun alone, a person's
     name alone or a plain "it"."""
+    if rest[:1] in "\"“‘":
+        return True  # "called for “boots on the docks”": the object is their words
     m = re.match(r"([\w’'-]+)(?:\s+([\w’'-]+))?", rest)
     if not m:
         return False
@@ -382,6 +384,9 @@ register(Rule(
                 ("indirect.SVO", "indirect", "her plan for the pier at the meeting", "The mayor", "explained")),
         example("The harbour master announced his resignation on Monday.",
                 ("indirect.SVO", "indirect", "his resignation on Monday", "The harbour master", "announced")),
+        # a quotation alone as the object is a direct quote of the speaker's words
+        example("Ellen Park has also called for “boots on the docks.”",
+                ("indirect.SVO", "direct", "boots on the docks.", "Ellen Park", "called")),
         # a verb of belief takes a noun phrase: it ends before an adjunct of time, a clause after
         # "when" or "but", and the verb of the noun a participle describes
         example("Ellen Park endorsed Tom Reyes in late May and praised his plan for the pier.",

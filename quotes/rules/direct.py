@@ -82,6 +82,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
         _, limit = sentence_of(para, limit + 1 if text[limit].isspace() else limit)
         crossed = True
     limit = max(limit, min(para.end, span.end + 1))
+    sentence_end = limit  # (a whole sentence of attribution has nothing after it, a quotation neither)
     next_span = para.span_from(span.end)
     if next_span is not None and next_span.start < limit:
         limit = next_span.start
@@ -97,7 +98,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
             speaker = None if cue.participle else speaker_after(text, cue.end, clause_end,
                                                                                    ex.lexicon)
             if speaker and (not crossed or ends_clause(ex, speaker[1], limit, False)) \
-                    and not (whole and text[speaker[1]:limit].strip(" .")):
+                    and not (whole and text[speaker[1]:sentence_end].strip(" .")):
                 return Attribution("VS", cue, speaker, speaker[1])
             if loose and not crossed and (phrase := loose_phrase(ex, cue.end, clause_end)):
                 return Attribution("VS.loose", cue, phrase, phrase[1])
@@ -106,7 +107,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
         if has_complement(ex, cue, limit) or crossed and not ends_clause(ex, cue.end, limit, is_tell(ex, cue)):
             continue
         if speaker is not None and (speaker[0] == gap_start or coordinated_speaker(ex, gap_start, speaker[0])) \
-                and not (whole and text[cue.end:limit].strip(" .")):
+                and not (whole and text[cue.end:sentence_end].strip(" .")):
             return Attribution("SV", cue, speaker, cue.end)
         if loose and speaker is None and not has_words(text, gap_start, cue.start, LOOSE_WORDS + 1) \
                 and (phrase := loose_phrase(ex, gap_start, cue.start)):
@@ -129,9 +130,11 @@ AND_BEFORE = re.compile(r"\s+and\s+$")
 
 def _appositive_speaker(ex: Extractor, start: int, cue_start: int) -> bool:
     """Whether the many words between a quotation and its cue are one speaker with a long
-    appositive ("…,” Michael Ortiz, a senior fellow at the institute and a former envoy, said)."""
+    appositive ("…,” Michael Ortiz, a senior fellow at the institute and a former envoy, said), or
+    speakers joined by "and" ("…,” harbour experts Ana Ruiz and Tom Reyes of the Harbour Institute wrote)."""
     speaker = speaker_before(ex.text, start, cue_start, ex.lexicon)
-    return speaker is not None and speaker[0] == start and "," in ex.text[speaker[0]:speaker[1]]
+    return speaker is not None and (speaker[0] == start and "," in ex.text[speaker[0]:speaker[1]]
+                                    or coordinated_speaker(ex, start, speaker[0]))
 
 
 def loose_phrase(ex: Extractor, start: int, end: int) -> Range | None:
@@ -520,6 +523,10 @@ register(Rule(
                 ("direct.SVQ", "direct", "The bridge is safe.", "Ellen Park", "said"),
                 ("direct.SVQ", "direct", "It will reopen in May.", "The mayor", "added")),
         example("Ms. Park got a huge roar when she sang “A Change Is Gonna Come,” Tom Reyes said."),
+        # a sentence that goes on to a quotation of its own is no attribution of the one before
+        example('Tom Reyes praised "the courage of the crew." Ana Ruiz criticized "reckless spending" at the port.',
+                ("indirect.SVC", "direct", "the courage of the crew.", "Tom Reyes", "praised"),
+                ("indirect.SVC", "mixed", '"reckless spending" at the port', "Ana Ruiz", "criticized")),
     ),
     default_confidence=0.8, splits=True,
 ))
@@ -555,6 +562,11 @@ register(Rule(
         # two speakers joined by "and": the last one named speaks, as after a claim
         example("“The ferry is late,” council leader Ana Ruiz and harbour master Tom Reyes said in a statement.",
                 ("direct.QCQ-SV", "direct", "The ferry is late,", "harbour master Tom Reyes", "said")),
+        # however many words the two take
+        example("“Salt water eats the old cables faster than anyone expects,” harbour engineers Ana Ruiz and Tom "
+                "Reyes of the Ellery Institute wrote in May.",
+                ("direct.QCQ-SV", "direct", "Salt water eats the old cables faster than anyone expects,",
+                 "Tom Reyes of the Ellery Institute", "wrote")),
         # whom it was told, however long the phrase
         example("“We are still friends,” Tom Reyes told a fisherman walking along the pier who looked upset.",
                 ("direct.QCQ-SV", "direct", "We are still friends,", "Tom Reyes", "told")),

@@ -648,7 +648,7 @@ register(Rule(
         example("Ellen Park told host Tom Reyes on Sunday she believed the mayor would win.",
                 ("indirect.SVC", "indirect", "she believed the mayor would win", "Ellen Park", "told")),
         example("Tom Reyes is telling voters after his win at the port that “the ferry stays.”",
-                ("indirect.SVC", "mixed", "“the ferry stays.”", "Tom Reyes", "telling")),
+                ("indirect.SVC", "direct", "the ferry stays.", "Tom Reyes", "telling")),
         example("The company said in a statement that its profits fell sharply.",
                 ("indirect.SVC", "indirect", "its profits fell sharply", "The company", "said")),
         example("She tweeted that the vote had been rigged.",
