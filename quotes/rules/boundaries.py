@@ -21,7 +21,7 @@ from quotes.sentences import Range
 
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …"; but
 # ", but that …" and ", but also …" go on with the same claim.
-WRITER_CLAUSE = GrammarRegex(r",\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b)|;|"
+WRITER_CLAUSE = GrammarRegex(r",(?:”|\"|’|'')?\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b)|;|"
                            r",\s+and\s+(?:he|she|they|has|have|had|is|was|were|did|does|when|(?-i:[a-z]+ed))\b|"
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
@@ -36,16 +36,28 @@ INSIDE_COMMAS = GrammarRegex(r"\s*(?:which|who|whose|whom|where|though|although|
                              r"[^,;:.!?“”\"—–―()]{1,100},\s+__AUXILIARIES__\b")
 
 
-def set_in_commas(ex: Extractor, comma: int, end: int) -> bool:
-    """Whether the clause after ``comma`` is set in commas inside the claim, not the claim's end."""
-    return INSIDE_COMMAS(ex.lexicon).match(ex.text, comma + 1, end) is not None
+def set_in_commas(ex: Extractor, cut: int, end: int) -> bool:
+    """Whether the clause after a comma (and its closing mark) at ``cut`` is set in commas inside the
+    claim, not the claim's end."""
+    return INSIDE_COMMAS(ex.lexicon).match(ex.text, cut + (ex.text[cut:cut + 1] == ","), end) is not None
+
+
+def after_closing_mark(text: str, comma: int) -> int:
+    """Where a claim cut at ``comma`` ends: after the quotation mark that closes right after the
+    comma ("was “about right,” though …" keeps its mark), else at the comma."""
+    mark = CLOSING_AFTER_COMMA.match(text, comma)
+    return mark.end() if mark else comma
+
+
+CLOSING_AFTER_COMMA = re.compile(r",(?:”|\"|’|'')")
 
 
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
     for m in WRITER_CLAUSE(ex.lexicon).finditer(ex.text, start, end):
-        if has_words(ex.text, start, m.start(), MIN_CLAIM_WORDS) and not ex.inside_quote(para, m.start()) \
-                and not set_in_commas(ex, m.start(), end):
-            return m.start()
+        cut = after_closing_mark(ex.text, m.start())
+        if has_words(ex.text, start, m.start(), MIN_CLAIM_WORDS) and not ex.inside_quote(para, cut) \
+                and not set_in_commas(ex, cut, end):
+            return cut
     return None
 
 
@@ -76,8 +88,9 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
             return joined.start()
         if cue.kind == "according" and not ex.text[start:cue.start].rstrip().endswith(("said", "says")):
             comma = text.rfind(",", start, cue.start)
-            if comma > start and not text[comma + 1:cue.start].strip():
-                return comma  # "…, according to the Review": the source of the whole report, not the claim
+            cut = after_closing_mark(text, comma)
+            if comma > start and not text[max(cut, comma + 1):cue.start].strip():
+                return cut  # "…, according to the Review": the source of the whole report, not the claim
         if cue.participle and ex.comma_before(cue.start, start):
             comma = text.rfind(",", start, cue.start)
             gap = text[comma + 1:cue.start]
@@ -107,6 +120,9 @@ register(Boundary(
                 ("indirect.SVC", "indirect", "he had not seen the crane fall", "Tom Reyes", "said")),
         example("In the survey, 46 percent said they would take the ferry, compared with 30 percent in May.",
                 ("indirect.SVC", "indirect", "they would take the ferry", "46 percent", "said")),
+        # a quotation closing after the comma keeps its mark
+        example("Most residents said the new toll is “about right,” though few of them drive every day.",
+                ("indirect.SVC", "mixed", "the new toll is “about right,”", "Most residents", "said")),
     ),
     must_not=(
         # a clause set in commas before the claim's own verb is inside the claim
@@ -153,17 +169,18 @@ register(Boundary(
 
 # Tails that are the writer's own after a complete claim: ", which …", ", a policy that …". (A dash
 # and a participle were tried too: PolNeAR's claims run through them as often as they stop.)
-RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whose|whom|where)\b")
-APPOSITIVE_TAIL = re.compile(r",\s+(?:a|an)\s+(?-i:[a-z])")
+RELATIVE_TAIL = re.compile(r",(?:”|\"|’|'')?\s+(?:which|who|whose|whom|where)\b")
+APPOSITIVE_TAIL = re.compile(r",(?:”|\"|’|'')?\s+(?:a|an)\s+(?-i:[a-z])")
 MIN_BEFORE_TAIL = 5  # a tail is the writer's only after a claim of some length
 
 
 def tail(pattern: re.Pattern[str]):
     def find(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
         for m in pattern.finditer(ex.text, start, end):
-            if has_words(ex.text, start, m.start(), MIN_BEFORE_TAIL) and not ex.inside_quote(para, m.start()) \
-                    and not set_in_commas(ex, m.start(), end):
-                return m.start()
+            cut = after_closing_mark(ex.text, m.start())
+            if has_words(ex.text, start, m.start(), MIN_BEFORE_TAIL) and not ex.inside_quote(para, cut) \
+                    and not set_in_commas(ex, cut, end):
+                return cut
         return None
 
     return find
@@ -176,6 +193,8 @@ register(Boundary(
     must=(
         example("The mayor said the council had ignored the bridge for years, which angered the engineers.",
                 ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
+        example("Tom Reyes said the new harbour toll is “a theft,” which angered the board.",
+                ("indirect.SVC", "mixed", "the new harbour toll is “a theft,”", "Tom Reyes", "said")),
         # a clause set in commas before the claim's own verb is inside the claim
         example("The mayor said the funds set aside for the harbour, which include the ferry account, are still "
                 "under her control.",
