@@ -379,10 +379,10 @@ def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: L
     m = RELATIVE_CLAUSE.search(text, max(clause_start, cue_start - RELATIVE_CLAUSE_WINDOW), cue_start)
     if m is None:
         return None
-    last = text[m.start():m.end()].split()[-1].lower()
-    if last in between_words(lexicon) and last not in lexicon.grammar["channel_nouns"] or last.endswith("ly"):
+    between, channels = between_words(lexicon), lexicon.grammar["channel_nouns"]
+    if all(w in between and w not in channels or w.endswith("ly") for w in text[m.start():m.end()].lower().split()[1:]):
         return None  # "the hacker who first (revealed)": the cue is the relative clause's own verb
-        # (but "those who watched the debate (said)" ends in a noun)
+        # (but "those who watched the debate (said)" has a verb, "the groups who wrote to her on Monday (say)" too)
     if QUOTE_MARK.search(text, max(clause_start, m.start() - 3), m.start()):
         return None  # "“… unlikely” that Park can win, said …": a quotation and its clause, no speaker
     head = speaker_before(text, clause_start, m.start(), lexicon)

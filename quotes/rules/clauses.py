@@ -61,7 +61,8 @@ COORDINATION_WINDOW = 40  # ", and then also said" fits; searching further back 
 # "and" does too, unless it joins names ("Lavrov and Rubio agreed …").
 NOT_A_SUBJECT = re.compile(
     r"\b(?:until|after|before|during|when|because|while|since|if|unless|despite|through|against|but|"
-    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?-i:[a-z])|[,;:—–―]", re.IGNORECASE)
+    r"than|into|toward|towards|without|amid|whether)\b|\b(?:and|or)\s+(?!(?:his|her|their|its|the)\s)(?-i:[a-z])|"
+    r"[,;:—–―]", re.IGNORECASE)  # (but "Ellen Park and her team were …" is a subject)
 
 
 # Between a cue and the "that" of its clause, a phrase of place, time or channel: "argued at The
@@ -99,10 +100,25 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     gap = text[start:m.end()]
     plain_gap = m.group().lstrip(" ,")[:1].islower() and PLAIN_GAP.match(gap)
     if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or DASH_OR_PARENTHESIS.search(gap) \
-            or CLAUSE_VERB.search(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
+            or verb_in_gap(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
             or not (opens_clause(ex, m.end(), limit) or clause_after_that(ex, m.end())):
         return start, False  # "agreed on that specific point", "described a group that was …": no clause
     return m.end(), True
+
+
+DETERMINED_PARTICIPLE = re.compile(r"\b(?:a|an|the|his|her|their|its|our)\s+(?-i:[a-z])\w*ed$", re.IGNORECASE)
+
+
+def verb_in_gap(text: str, start: int, end: int) -> bool:
+    """A verb in the words between a cue and "that": a clause of its own, no adjunct ("said in a
+    heated argument that …" has none: in a phrase of place or time, a determiner's -ed word
+    describes a noun; "agreed to clean up the shuttered mines and …" is a clause)."""
+    described = PLACE_OR_TIME_OPENER.match(text, start, end) is not None
+    return any(not (described and DETERMINED_PARTICIPLE.search(text, start, verb.end()))
+               for verb in CLAUSE_VERB.finditer(text, start, end))
+
+
+PLACE_OR_TIME_OPENER = re.compile(r"[\s,]*(?:in|at|on|during)\b", re.IGNORECASE)
 
 
 PRONOUN_OR_QUOTATION = re.compile(r"[\"“‘]|[A-Za-z]+\b")

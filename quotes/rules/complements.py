@@ -33,11 +33,11 @@ from quotes.rules.reported import reading
 
 PARTICLE_AFTER = re.compile(r"\s*([a-z]+)\b")  # "called for", "asked about"
 WH = re.compile(r"(?:if|whether|why|how|what|who|whom|when|where|which)\b")
-INFINITIVE = re.compile(r"(?:not\s+)?to\s+[\"“‘]?(?-i:[a-z])[\w’'-]*\b")  # "vowed to “bomb …”"
+INFINITIVE = re.compile(r"[\"“‘]?(?:not\s+)?to\s+[\"“‘]?(?-i:[a-z])[\w’'-]*\b")  # "vowed to “bomb …”", "“not to …”"
 # Words that end a noun-phrase object before its complement: "accused the mayor| of …".
 OBJECT_WORDS = 8
 OBJECT = re.compile(r"[^,;:.!?“”\"()—–―]{1,80}?(?=\s+(?:of|as|to|if|whether|why|how|what|who|when|where)\b)")
-OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–―]{1,80}?(?=\s+(?:not\s+)?to\s+(?-i:[a-z]))")
+OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–―]{1,80}?(?=\s+[\"“‘]?(?:not\s+)?to\s+(?-i:[a-z]))")
 PREDICATE_WINDOW = 80
 AS_QUOTED = re.compile(r"as\s+[“\"‘]")
 DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|those)\s+(?-i:[a-z][\w-]*\s+){1,2}?"
@@ -293,6 +293,8 @@ register(Rule(
                 ("indirect.SV-to", "indirect", "to sell the old pier", "The port authority", "seeks"), scope="all"),
         example("The mayor vowed to “clean up” the harbour by May.",
                 ("indirect.SV-to", "mixed", "to “clean up” the harbour by May", "The mayor", "vowed")),
+        example("Ellen Park called on the council “not to sell the pier.”",
+                ("indirect.SV-to", "mixed", "the council “not to sell the pier.”", "Ellen Park", "called")),
         example("Ellen Park urged all residents travelling to Ellery this week to check the ferry timetable.",
                 ("indirect.SV-to", "indirect", "to check the ferry timetable", "Ellen Park", "urged")),
     ),

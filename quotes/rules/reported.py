@@ -620,6 +620,16 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the ferry was sinking", "She", "said")),
         example("The minister said the talks would resume next week.",
                 ("indirect.SVC", "indirect", "the talks would resume next week", "The minister", "said")),
+        # a speaker with a relative clause that ends in a time, a subject joined by "and", and a
+        # phrase of place whose "heated" describes a noun before "that"
+        example("The residents who met the mayor on Friday say the ferry plan is a mistake.",
+                ("indirect.SVC", "indirect", "the ferry plan is a mistake", "The residents who met the mayor on Friday",
+                 "say")),
+        example("The auditor stated Ellen Park and her team were careless with the harbour fund.",
+                ("indirect.SVC", "indirect", "Ellen Park and her team were careless with the harbour fund",
+                 "The auditor", "stated")),
+        example("Ellen Park declared in a heated argument with Tom Reyes that the deal would need secrecy.",
+                ("indirect.SVC", "indirect", "the deal would need secrecy", "Ellen Park", "declared")),
         # a speaker noun described by an "of" phrase ending in a word the lexicon does not know
         example("The deputy head of the harbour delegation said the port should close at night.",
                 ("indirect.SVC", "indirect", "the port should close at night",
