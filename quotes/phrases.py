@@ -29,7 +29,7 @@ TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|aftern
 # Words that may stand between a speaker and a cue ("Trump on Thursday said", "she also told",
 # "Ellen Park in her budget speech called").
 BETWEEN = GrammarRegex(
-    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|__BEFORE_CUE__|"
+    rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|__BEFORE_CUE__|__ASIDES__|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
     r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
@@ -41,7 +41,7 @@ BETWEEN = GrammarRegex(
 BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
 IN_OR_DURING = re.compile(r"\b(?:in|during)\s", re.IGNORECASE)
 BETWEEN_WINDOW = 64
-PARENTHETICAL = re.compile(r"\s*,\s*(?:in\s+fact|indeed|however|too)\s*,", re.IGNORECASE)
+PARENTHETICAL = GrammarRegex(r"\s*,\s*__ASIDES__\s*,", re.IGNORECASE)
 LEFT_BOUNDARY = re.compile(
     r"(?:,\s*with\s|[,;:()\[\]—–―“”\"]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
     r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
@@ -222,14 +222,16 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     window_start = max(clause_start, end - BETWEEN_WINDOW)
     between = BETWEEN(lexicon).search(text, window_start, end) \
         if may_end_between(text[window_start:end], lexicon) else None
-    if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != ",":
+    aside = between is not None and PARENTHETICAL(lexicon).match(between.group()) is not None
+    if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != "," and not aside:
         # "President Obama, dedicating the museum on Saturday, said": the time is in the appositive
         between = None
         end = clause_start + len(text[clause_start:end].rstrip())
     if between:
         end = between.start()
-        if between.group().lstrip().startswith(",") and not PARENTHETICAL.match(between.group()):
-            # "Tom Reyes, who …, last week said": keep the appositive's comma (not ", in fact, even said")
+        if between.group().lstrip().startswith(",") and (not aside or "," in text[max(clause_start, end - 120):end]):
+            # "Tom Reyes, who …, last week said", "Tom Reyes, the chairman, for example, said": keep the
+            # appositive's comma (not ", in fact, even said")
             end = text.index(",", end) + 1
     start, end = _trim(text, clause_start, end, " \t\n\u00a0")
     if start >= end:

@@ -630,6 +630,9 @@ register(Rule(
                  "The auditor", "stated")),
         example("Ellen Park declared in a heated argument with Tom Reyes that the deal would need secrecy.",
                 ("indirect.SVC", "indirect", "the deal would need secrecy", "Ellen Park", "declared")),
+        # an aside in commas between the speaker and the cue is neither
+        example("The dockers, on the other hand, argued that the new toll would keep the pier open.",
+                ("indirect.SVC", "indirect", "the new toll would keep the pier open", "The dockers", "argued")),
         # a speaker noun described by an "of" phrase ending in a word the lexicon does not know
         example("The deputy head of the harbour delegation said the port should close at night.",
                 ("indirect.SVC", "indirect", "the port should close at night",
