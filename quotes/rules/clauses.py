@@ -45,7 +45,8 @@ CLAUSE_VERB = re.compile(
 CLAUSE_WINDOW = 60
 # "… and said", "… but says", "…, and later told": a verb that shares the subject before it.
 COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|now|still|\w+ly|{TIME})\s+)?$"
-                         r"|\s(?:by|while|before|after|upon)\s+$", re.IGNORECASE)  # "… and on Monday announced"
+                         r"|\s(?:by|while|before|after|upon)\s+(?:(?:also|then|\w+ly)\s+)?$", re.IGNORECASE)
+# ("… and on Monday announced", "…, while also saying")
 # A conjunction that opens a subordinate clause inside a sentence: "… cheered when Trump spoke".
 SUBORDINATOR = GrammarRegex(r"\b(?:__SUBORDINATORS__)\s+(?=\S)", re.IGNORECASE)
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".

@@ -561,6 +561,8 @@ register(Rule(
         # a sentence that opens with a participle phrase
         example("Asked about the crane, Tom Reyes paused and said that it was old.",
                 ("indirect.coordinated", "indirect", "it was old", "Tom Reyes", "said")),
+        example("Tom Reyes left the pier early, while also saying that he expects the ferry back soon.",
+                ("indirect.coordinated", "indirect", "he expects the ferry back soon", "Tom Reyes", "saying")),
         # an appositive or a relative clause between the subject and its first verb
         example("Ellen Park, who spoke to the harbour board, did not name Reyes but told members that the ferry "
                 "should be sold.",
@@ -630,6 +632,8 @@ register(Rule(
                  "The auditor", "stated")),
         example("Ellen Park declared in a heated argument with Tom Reyes that the deal would need secrecy.",
                 ("indirect.SVC", "indirect", "the deal would need secrecy", "Ellen Park", "declared")),
+        example("The harbour board has been warning that the ferry fund will be empty by May.",
+                ("indirect.SVC", "indirect", "the ferry fund will be empty by May", "The harbour board", "warning")),
         # an aside in commas between the speaker and the cue is neither
         example("The dockers, on the other hand, argued that the new toll would keep the pier open.",
                 ("indirect.SVC", "indirect", "the new toll would keep the pier open", "The dockers", "argued")),
