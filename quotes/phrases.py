@@ -384,7 +384,7 @@ def speaker_with_clause(text: str, clause_start: int, cue_start: int, lexicon: L
     between, channels = between_words(lexicon), lexicon.grammar["channel_nouns"]
     if all(w in between and w not in channels or w.endswith("ly") for w in text[m.start():m.end()].lower().split()[1:]):
         return None  # "the hacker who first (revealed)": the cue is the relative clause's own verb
-        # (but "those who watched the debate (said)" has a verb, "the groups who wrote to her on Monday (say)" too)
+        # (but "those who watched the debate (said)" has a verb, "the residents who met him on Friday (say)" too)
     if QUOTE_MARK.search(text, max(clause_start, m.start() - 3), m.start()):
         return None  # "“… unlikely” that Park can win, said …": a quotation and its clause, no speaker
     head = speaker_before(text, clause_start, m.start(), lexicon)

@@ -19,9 +19,11 @@ from quotes.rules.engine import Extractor, has_words
 from quotes.rules.registry import register
 from quotes.sentences import Range
 
+# A quotation mark that closes right after a comma: "was “about right,” though …".
+CLOSING = r"(?:”|\"|’|'')"
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …"; but
 # ", but that …" and ", but also …" go on with the same claim.
-WRITER_CLAUSE = GrammarRegex(r",(?:”|\"|’|'')?\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b)|;|"
+WRITER_CLAUSE = GrammarRegex(rf",{CLOSING}?\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b)|;|"
                            r",\s+and\s+(?:he|she|they|has|have|had|is|was|were|did|does|when|(?-i:[a-z]+ed))\b|"
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
@@ -32,14 +34,14 @@ BEFORE_SUBJECT = re.compile(r"(?:[,;:—–―]|\s-{1,2}|,?\s+(?:and|but))\s*$")
 
 # A clause set in commas inside the claim, after which the claim's own verb comes: "said the plan,
 # which the council approved in May, is too costly", "said the scandal, while troubling, was dealt with".
-INSIDE_COMMAS = GrammarRegex(r"\s*(?:which|who|whose|whom|where|though|although|whereas|while)\b"
+INSIDE_COMMAS = GrammarRegex(r",?\s*(?:which|who|whose|whom|where|though|although|whereas|while)\b"
                              r"[^,;:.!?“”\"—–―()]{1,100},\s+__AUXILIARIES__\b")
 
 
 def set_in_commas(ex: Extractor, cut: int, end: int) -> bool:
     """Whether the clause after a comma (and its closing mark) at ``cut`` is set in commas inside the
     claim, not the claim's end."""
-    return INSIDE_COMMAS(ex.lexicon).match(ex.text, cut + (ex.text[cut:cut + 1] == ","), end) is not None
+    return INSIDE_COMMAS(ex.lexicon).match(ex.text, cut, end) is not None
 
 
 def after_closing_mark(text: str, comma: int) -> int:
@@ -49,7 +51,7 @@ def after_closing_mark(text: str, comma: int) -> int:
     return mark.end() if mark else comma
 
 
-CLOSING_AFTER_COMMA = re.compile(r",(?:”|\"|’|'')")
+CLOSING_AFTER_COMMA = re.compile(f",{CLOSING}")
 
 
 def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
@@ -169,8 +171,8 @@ register(Boundary(
 
 # Tails that are the writer's own after a complete claim: ", which …", ", a policy that …". (A dash
 # and a participle were tried too: PolNeAR's claims run through them as often as they stop.)
-RELATIVE_TAIL = re.compile(r",(?:”|\"|’|'')?\s+(?:which|who|whose|whom|where)\b")
-APPOSITIVE_TAIL = re.compile(r",(?:”|\"|’|'')?\s+(?:a|an)\s+(?-i:[a-z])")
+RELATIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:which|who|whose|whom|where)\b")
+APPOSITIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:a|an)\s+(?-i:[a-z])")
 MIN_BEFORE_TAIL = 5  # a tail is the writer's only after a claim of some length
 
 

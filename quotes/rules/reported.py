@@ -446,7 +446,7 @@ register(Rule(
         # the adjunct names a speech noun and who heard it, in lower-case words: no claim after the cue
         example("The ferry will run all winter, Ellen Park said in a statement to reporters.",
                 ("indirect.CSV", "indirect", "The ferry will run all winter", "Ellen Park", "said")),
-        example("The pier had “never looked better” after the storm, she said in a video message for the harbour board.",
+        example("The pier had “never looked better” after the storm, she said in a video message for the board.",
                 ("indirect.CSV", "mixed", "The pier had “never looked better” after the storm", "she", "said")),
         example("The ferry is late, Tom Reyes said in a telephone interview on Wednesday, adding that the crew was "
                 "sick.",
