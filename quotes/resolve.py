@@ -1000,10 +1000,13 @@ class Resolver:
         how = "description"
         if entity is None and DEFINITE.search(mention.text) and (
                 head in lexicon.role_heads or head in lexicon.parties):
-            # "the New York businessman says …": the person the story is about at that point
+            # "the New York businessman says …": the person the story is about at that point; but a
+            # role in an organisation ("NATO's secretary general", "Cameron's spokesman") is no one
+            # the article gives another organisation, or none
             gender = lexicon.gendered_nouns.get(head)
             entity = self._antecedent(mention.start, lambda e: e.kind == "person" and e.evidenced
-                                      and e.gender in (None, gender or e.gender), gender, sentences=3)
+                                      and e.gender in (None, gender or e.gender)
+                                      and self._may_serve(e, mention.organization), gender, sentences=3)
             how = "description, the person the story is about"
         if entity is not None:
             entity.evidenced = True
@@ -1023,6 +1026,15 @@ class Resolver:
         if owner.resolution == "unresolved":
             return self._speaker(mention, mention.text, "organization", None, "unresolved")
         return replace(owner, mention=mention, resolution="possessor")
+
+    def _may_serve(self, entity: Entity, organization: Span | None) -> bool:
+        """Whether a person may hold a role in ``organization``: a party is anyone's, another
+        organisation only theirs whose own organisation, as written, shares a word with it."""
+        if organization is None or organization.text.lower() in self.lexicon.parties:
+            return True
+        _, own = self.description(entity)
+        words = {bare(w) for w in organization.text.split()}
+        return own is not None and not words.isdisjoint(bare(w) for w in own.text.split())
 
     def _org_matches(self, entity: Entity, head: str) -> bool:
         """"the union" for the Harbour Workers Union, "the company" for a firm."""

@@ -31,6 +31,9 @@ MUST_RESOLVE = {
         [("she", "Rakel Strand"), ("he", "Ed Mills"), ("she", "Rakel Strand")]),
     "a place is never an antecedent": (
         "Ana Ruiz moved to Manitoba in May. “It is cold,” she said.", [("she", "Ana Ruiz")]),
+    "a party's nominee is the person the story is about": (
+        "Tom Reyes won the harbour primary on Tuesday. The Republican nominee said the ferry would stay.",
+        [("The Republican nominee", "Tom Reyes")]),
     "a forename alone": ("Ana Ruiz runs the bakery. “We open at six,” Ana said.", [("Ana", "Ana Ruiz")]),
     "a family name written first": (
         "Hua Mei, a spokeswoman for the ministry, spoke on Monday. Hua said the talks would go on.",
@@ -139,6 +142,13 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "a role in another organisation": (
+        "Defence Minister Tom Reyes met his counterparts on Monday.\n\n"
+        "NATO's secretary general said the talks would go on.",
+        "NATO's secretary general", "Tom Reyes"),
+    "a spokesman of the one named": (
+        "Prime Minister Tom Reyes met the union on Monday. Reyes’s spokesman said the talks would go on.",
+        "Reyes’s spokesman", "Tom Reyes"),
     "the name a group is defined by": (
         "Critics of Ellen Park said the ferry must stop.", "Critics of Ellen Park", "Ellen Park"),
     "the name a participle's object": (
