@@ -998,11 +998,12 @@ class Resolver:
         if entity is None:
             entity = self._antecedent_anywhere(mention.start, head, words)
         how = "description"
-        if entity is None and DEFINITE.search(mention.text) and (
+        if entity is None and DEFINITE.search(mention.text) and head not in lexicon.grammar["participant_roles"] and (
                 head in lexicon.role_heads or head in lexicon.parties):
-            # "the New York businessman says …": the person the story is about at that point; but a
-            # role in an organisation ("NATO's secretary general", "Cameron's spokesman") is no one
-            # the article gives another organisation, or none
+            # "the New York businessman says …": the person the story is about at that point; not for
+            # another participant's role ("the moderator", `[grammar] participant_roles`), and a role
+            # in an organisation ("NATO's secretary general", "Cameron's spokesman") is no one the
+            # article gives another organisation, or none
             gender = lexicon.gendered_nouns.get(head)
             entity = self._antecedent(mention.start, lambda e: e.kind == "person" and e.evidenced
                                       and e.gender in (None, gender or e.gender)

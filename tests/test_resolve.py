@@ -146,6 +146,9 @@ MUST_NOT_RESOLVE = {
         "Defence Minister Tom Reyes met his counterparts on Monday.\n\n"
         "NATO's secretary general said the talks would go on.",
         "NATO's secretary general", "Tom Reyes"),
+    "another participant's role": (
+        "Tom Reyes took the first question at the harbour debate. “Why the ferry?” the moderator asked.",
+        "the moderator", "Tom Reyes"),
     "a spokesman of the one named": (
         "Prime Minister Tom Reyes met the union on Monday. Reyes’s spokesman said the talks would go on.",
         "Reyes’s spokesman", "Tom Reyes"),
