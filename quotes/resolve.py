@@ -96,6 +96,7 @@ HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline,
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
+OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s\s")  # "Donald Trump’s (aide)"
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
 # he, him, his, himself, she, her, hers, herself as whole words. The first letter comes before the
@@ -994,9 +995,16 @@ class Resolver:
                 return self._speaker(mention, acronym.display, "organization", acronym, "acronym")
             return self._speaker(mention, mention.text, "organization", None, "unresolved")
         words = {bare(w) for w in mention.text.split()} - {"the", "a", "an"}
-        entity = self._antecedent(mention.start, lambda e: e.kind == "person" and self._person_matches(e, head, words))
+        owner = OWNER.match(mention.text)
+        owners = {bare(w) for w in owner.group(1).split()} if owner else set()
+
+        def fits(e: Entity) -> bool:  # "Donald Trump’s campaign manager" is someone of Trump's, never Trump
+            return e.kind == "person" and self._person_matches(e, head, words) \
+                and owners.isdisjoint(bare(w) for w in e.display.split())
+
+        entity = self._antecedent(mention.start, fits)
         if entity is None:
-            entity = self._antecedent_anywhere(mention.start, head, words)
+            entity = self._antecedent_anywhere(mention.start, fits)
         how = "description"
         if entity is None and DEFINITE.search(mention.text) and head not in lexicon.grammar["participant_roles"] and (
                 head in lexicon.role_heads or head in lexicon.parties):
@@ -1060,12 +1068,12 @@ class Resolver:
             entity._words = (entity._description, frozenset(described))
         return entity._words[1]
 
-    def _antecedent_anywhere(self, position: int, head: str, words: set[str]) -> Entity | None:
+    def _antecedent_anywhere(self, position: int, fits) -> Entity | None:
         """A person described so before ``position`` ("the spokesperson" many sentences on): the last
-        of the people introduced before it that fits, among the ``RECENT_PEOPLE`` introduced last, so
-        that an article of thousands of names stays linear."""
+        of the people introduced before it that ``fits``, among the ``RECENT_PEOPLE`` introduced last,
+        so that an article of thousands of names stays linear."""
         before = [e for e in self.people[-RECENT_PEOPLE * 4:] if e.name.start < position][-RECENT_PEOPLE:]
-        return next((e for e in reversed(before) if self._person_matches(e, head, words)), None)
+        return next((e for e in reversed(before) if fits(e)), None)
 
 
 def _filled(match: re.Match[str], prefix: str) -> str:

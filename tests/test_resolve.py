@@ -146,6 +146,10 @@ MUST_NOT_RESOLVE = {
         "Defence Minister Tom Reyes met his counterparts on Monday.\n\n"
         "NATO's secretary general said the talks would go on.",
         "NATO's secretary general", "Tom Reyes"),
+    "the owner of a role is not its holder": (
+        "While Bob Hill keeps the title campaign manager and rides with the candidate, Tom Reyes has hired "
+        "others.\n\nTom Reyes’s campaign manager said he was “pleased” with the ruling.",
+        "Tom Reyes’s campaign manager", "Tom Reyes"),
     "another participant's role": (
         "Tom Reyes took the first question at the harbour debate. “Why the ferry?” the moderator asked.",
         "the moderator", "Tom Reyes"),
