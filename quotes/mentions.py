@@ -446,14 +446,16 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     if described is not None:
         # "Voters supporting Ellen Park (said)": the name is what the voters support, not who speaks
         return _parse(phrase[:main[described - 1].end], lexicon)
-    if appositive and _name_only(appositive) and not _name_only(main):
+    second = phrase.find(",", comma + 1, end) if appositive else -1
+    named = [w for w in appositive if second < 0 or w.end <= second]  # "the mayor, Ana Ruiz(, a Democrat)"
+    if named and _name_only(named) and not _name_only(main):
         # "the director of operations for the Port Authority, Jeff Lane": the description comes first
         role, org = split_role(main, phrase, lexicon)
         if role or main[0].text in lexicon.anonymous_determiners \
                 or main[0].text in lexicon.grammar["description_openers"]:
             # "his best friend at Lehigh, Bruce Turry": a description without a role names him too
-            name = _span(appositive)
-            return Parsed("person", name, role, org if role else None, None, gender_of(appositive[0].text, lexicon))
+            name = _span(named)
+            return Parsed("person", name, role, org if role else None, None, gender_of(named[0].text, lexicon))
     linked = _person_of_org(main)
     if linked is not None:
         person = _parse(phrase[:main[linked - 1].end], lexicon)

@@ -38,6 +38,9 @@ LAYOUTS = {
     "team in a title": ("Seals head coach Peter Lang", "Peter Lang", "Seals head coach", "Seals", "person"),
     "party in a title": ("Republican state senator Ann Ross", "Ann Ross", "Republican state senator", "Republican",
                          "person"),
+    "description first, the name, then another appositive": (
+        "the mayor, Ana Ruiz, a Democrat", "Ana Ruiz", "mayor", None, "person"),
+    "a party word as a surname": ("Tom Green", "Tom Green", None, None, "person"),
     "description first, then the name": (
         "the director of operations for the Port Authority, Jeff Lane", "Jeff Lane", "director of operations",
         "the Port Authority", "person"),
