@@ -434,6 +434,14 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
                       else None, plural=lexicon.pronouns.get(low) == "plural")
     if POLL_SHARE(lexicon).fullmatch(phrase, 0, end):
         return Parsed("anonymous", (0, end), plural=True)  # "Six in 10 (say)": those polled
+    last_comma = phrase.rfind(",", 0, end)
+    if last_comma > 0:
+        place = phrase[phrase.rfind(",", 0, last_comma) + 1:last_comma].strip()
+        named = [w for w in words if w.start > last_comma]
+        if place in lexicon.places and named and all(is_cap(w.text) for w in named) \
+                and phrase[named[0].start:end] not in lexicon.places:
+            # "(in Salem,) New Hampshire, Trump (went on)": where, then who; the place is no name
+            return _shifted(_parse(phrase[named[0].start:end], lexicon), named[0].start)
     comma = phrase.find(",", 0, end)
     main = [w for w in words if comma < 0 or w.end <= comma]
     appositive = [w for w in words if comma >= 0 and w.start > comma]
@@ -465,6 +473,15 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
             org = person.organization or _org_or_none(_span(main[linked + 1:]), phrase, lexicon)
             return Parsed("person", person.name, person.role or a_role, org, person.title, person.gender)
     return _parse_main(phrase, main, appositive, lexicon)
+
+
+def _shifted(parsed: Parsed, offset: int) -> Parsed:
+    """A parse of the phrase's tail, its spans moved to where the tail starts in the phrase."""
+    def moved(part: Range | None) -> Range | None:
+        return (part[0] + offset, part[1] + offset) if part else None
+
+    return parsed._replace(name=moved(parsed.name), role=moved(parsed.role),
+                           organization=moved(parsed.organization), title=moved(parsed.title))
 
 
 def _group_of_named(words: list[Word], lexicon: Lexicon) -> bool:
