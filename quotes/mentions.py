@@ -626,6 +626,9 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
         return Parsed("organization", _span(_strip_det(main, lexicon)))
     cut, title_word = name_cut(run, lexicon)
+    if cut == 1 and len(run) == 2 and run_start == 0 and appositive and appositive[0].text[:1].islower() \
+            and bare(run[0].text) in lexicon.forenames and run[0].text not in lexicon.titles:
+        cut, title_word = 0, None  # "Dean Baker, co-director of …": a forename, and what he is after it
     name_words = run[cut:]
     description = main[:run_start] + run[:cut]
     title = (title_word.start, title_word.end) if title_word else None

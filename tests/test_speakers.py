@@ -41,6 +41,9 @@ LAYOUTS = {
     "description first, the name, then another appositive": (
         "the mayor, Ana Ruiz, a Democrat", "Ana Ruiz", "mayor", None, "person"),
     "a party word as a surname": ("Tom Green", "Tom Green", None, None, "person"),
+    "a forename that is a role word, then what the person is": (
+        "Dean Lane, co-director of the Harbour Institute", "Dean Lane", "co-director", "the Harbour Institute",
+        "person"),
     "where, then who": ("Salem, New Hampshire, Tom Reyes", "Tom Reyes", None, None, "person"),
     "description first, then the name": (
         "the director of operations for the Port Authority, Jeff Lane", "Jeff Lane", "director of operations",
