@@ -96,6 +96,7 @@ HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline,
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
+PORTFOLIO_END = re.compile(r"\bof\s+\S+$")  # "secretary of state", "minister of defence"
 OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s\s")  # "Donald Trump’s (aide)"
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
@@ -975,6 +976,9 @@ class Resolver:
     def _described(self, mention: Mention) -> Speaker:
         head = bare(mention.text.split()[-1])
         lexicon = self.lexicon
+        if mention.role is not None and mention.role.end == mention.end and PORTFOLIO_END.search(mention.role.text):
+            # "the former secretary of state": the role's head, not its portfolio's last word
+            head = next((bare(w) for w in mention.role.text.split() if bare(w) in lexicon.role_heads), head)
         if head in lexicon.statement_nouns and DEFINITE.search(mention.text):
             # "The Security Council issued a statement … The statement noted …": its author, just named
             author = self._antecedent(mention.start, lambda e: e.kind == "organization" or self._person_like(e),
@@ -1042,8 +1046,8 @@ class Resolver:
         if organization is None or organization.text.lower() in self.lexicon.parties:
             return True
         _, own = self.description(entity)
-        words = {bare(w) for w in organization.text.split()}
-        return own is not None and not words.isdisjoint(bare(w) for w in own.text.split())
+        return own is not None and not {bare(w) for w in organization.text.split()}.isdisjoint(
+            bare(w) for w in own.text.split())
 
     def _org_matches(self, entity: Entity, head: str) -> bool:
         """"the union" for the Harbour Workers Union, "the company" for a firm."""

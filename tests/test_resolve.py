@@ -31,6 +31,9 @@ MUST_RESOLVE = {
         [("she", "Rakel Strand"), ("he", "Ed Mills"), ("she", "Rakel Strand")]),
     "a place is never an antecedent": (
         "Ana Ruiz moved to Manitoba in May. “It is cold,” she said.", [("she", "Ana Ruiz")]),
+    "a role with its portfolio": (
+        "Former Secretary of State Ellen Park toured the pier on Monday. The former secretary of state said the "
+        "ferry would run again.", [("The former secretary of state", "Ellen Park")]),
     "a party's nominee is the person the story is about": (
         "Tom Reyes won the harbour primary on Tuesday. The Republican nominee said the ferry would stay.",
         [("The Republican nominee", "Tom Reyes")]),
