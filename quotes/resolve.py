@@ -25,6 +25,7 @@ import bisect
 import difflib
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import NamedTuple
@@ -998,12 +999,11 @@ class Resolver:
             if (acronym := self._organization_named(mention.text.split()[-1], mention.start)) is not None:
                 return self._speaker(mention, acronym.display, "organization", acronym, "acronym")
             return self._speaker(mention, mention.text, "organization", None, "unresolved")
-        words = {bare(w) for w in mention.text.split()} - {"the", "a", "an"}
         owner = OWNER.match(mention.text)
         owners = {bare(w) for w in owner.group(1).split()} if owner else set()
 
         def fits(e: Entity) -> bool:  # "Donald Trump’s campaign manager" is someone of Trump's, never Trump
-            return e.kind == "person" and self._person_matches(e, head, words) \
+            return e.kind == "person" and self._person_matches(e, head) \
                 and owners.isdisjoint(bare(w) for w in e.display.split())
 
         entity = self._antecedent(mention.start, fits)
@@ -1058,7 +1058,7 @@ class Resolver:
         return bool(kinds) and (bool(words & kinds) or entity.display in self.lexicon.org_names
                                 and "company" in kinds)
 
-    def _person_matches(self, entity: Entity, head: str, words: set[str]) -> bool:
+    def _person_matches(self, entity: Entity, head: str) -> bool:
         return head in self._described_words(entity)
 
     def _described_words(self, entity: Entity) -> frozenset[str]:
@@ -1072,7 +1072,7 @@ class Resolver:
             entity._words = (entity._description, frozenset(described))
         return entity._words[1]
 
-    def _antecedent_anywhere(self, position: int, fits) -> Entity | None:
+    def _antecedent_anywhere(self, position: int, fits: Callable[[Entity], bool]) -> Entity | None:
         """A person described so before ``position`` ("the spokesperson" many sentences on): the last
         of the people introduced before it that ``fits``, among the ``RECENT_PEOPLE`` introduced last,
         so that an article of thousands of names stays linear."""
