@@ -31,7 +31,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from quotes.document import Document, Paragraph
-from quotes.lexicon import Lexicon
+from quotes.lexicon import GrammarRegex, Lexicon
 from quotes.mentions import (
     FULL_STOP_WORD,
     LEADING_THE,
@@ -97,6 +97,9 @@ HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline,
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
+# "her campaign", "Ellen Park's campaign", "the Park campaign": an organisation named after its owner
+OWNED = GrammarRegex(r"(?:[Tt]he\s+)?(?:(his|her|their|His|Her|Their)|((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)(?:[’']s)?)"
+                     r"\s+(__OWNED_ORGANIZATIONS__)")
 PORTFOLIO_END = re.compile(r"\bof\s+\S+$")  # "secretary of state", "minister of defence"
 OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s\s")  # "Donald Trump’s (aide)"
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
@@ -731,6 +734,32 @@ class Resolver:
 
     def resolve(self, mention: Mention) -> Speaker:
         """Who ``mention`` stands for, with role and organisation."""
+        speaker = self._resolve(mention)
+        return self._owned(speaker) if speaker.kind == "organization" and speaker.name else speaker
+
+    def _owned(self, speaker: Speaker) -> Speaker:
+        """An organisation named after the person who owns it, one name for every way it is written:
+        "her campaign", "Ellen Park's campaign", "the Park campaign" and "the campaign" after them are
+        all "Ellen Park campaign" (``[grammar] owned_organizations``)."""
+        owned = OWNED(self.lexicon)
+        mention = speaker.mention
+        match = owned.fullmatch(speaker.name)
+        head = match.group(3) if match else None
+        if match and match.group(2):  # "Huckabee’s campaign", "the Clinton campaign", resolved or as written
+            written = match.group(2)  # ("Mrs. Clinton": her gender picks Hillary, not Bill)
+            gender = parse_mention(written, 0, len(written), self.lexicon).gender
+            owner = self._by_name_word(written.split()[-1], mention.start, gender)
+        elif (match := owned.fullmatch(mention.text)) and match.group(1) \
+                and bare(speaker.name).lower() == match.group(3).lower():
+            head = match.group(3)  # "her campaign", with no campaign named before it
+            owner = self._pronoun_entity(mention.start + match.start(1), match.group(1).lower())
+        else:
+            return speaker
+        if owner is None or owner.kind != "person":
+            return speaker
+        return replace(speaker, name=f"{owner.display} {head.lower()}")
+
+    def _resolve(self, mention: Mention) -> Speaker:
         if not self._built:
             self._build()
         possessor = POSSESSOR.match(mention.text)

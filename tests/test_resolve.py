@@ -31,6 +31,11 @@ MUST_RESOLVE = {
         [("she", "Rakel Strand"), ("he", "Ed Mills"), ("she", "Rakel Strand")]),
     "a place is never an antecedent": (
         "Ana Ruiz moved to Manitoba in May. “It is cold,” she said.", [("she", "Ana Ruiz")]),
+    "a campaign is named after its owner however it is written": (
+        "Ellen Park toured the pier on Monday. Her campaign said the ferry would run again. The Park campaign "
+        "said the toll would fall. Mrs. Park’s campaign said the crew was paid.",
+        [("Her campaign", "Ellen Park campaign"), ("The Park campaign", "Ellen Park campaign"),
+         ("Mrs. Park’s campaign", "Ellen Park campaign")]),
     "a role with its portfolio": (
         "Former Secretary of State Ellen Park toured the pier on Monday. The former secretary of state said the "
         "ferry would run again.", [("The former secretary of state", "Ellen Park")]),
