@@ -98,8 +98,8 @@ IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 # "her campaign", "Ellen Park's campaign", "the Park campaign": an organisation named after its owner
-OWNED = GrammarRegex(r"(?:[Tt]he\s+)?(?:(his|her|their|His|Her|Their)|((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*)(?:[’']s)?)"
-                     r"\s+(__OWNED_ORGANIZATIONS__)")
+OWNED = GrammarRegex(r"(?:[Tt]he\s+)?(?:(his|her|their|His|Her|Their)|"
+                     r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*?)(?:[’']s?)?)\s+(__OWNED_ORGANIZATIONS__)")
 PORTFOLIO_END = re.compile(r"\bof\s+\S+$")  # "secretary of state", "minister of defence"
 OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s\s")  # "Donald Trump’s (aide)"
 POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)

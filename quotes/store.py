@@ -268,6 +268,9 @@ def quote_id(article: str, quote: Quote) -> str:
     return short_hash("quote", article, quote.content.start, quote.content.end, quote.type)
 
 
+PERSON_OWNED = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){1,2})\s+(\w+)")  # "Ellen Park campaign"
+
+
 def speaker_key(speaker: Speaker, article: str) -> str | None:
     """What identifies a speaker across articles, or None for a quote with no known speaker.
 
@@ -283,6 +286,10 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
         return None
     if speaker.kind == "organization":
         key = re.sub(r"^the ", "", folded)
+        owned = PERSON_OWNED.fullmatch(name or "")
+        if owned and owned.group(2).lower() in default_lexicon().grammar["owned_organizations"]:
+            # "Hillary Rodham Clinton campaign" is "Hillary Clinton campaign", as the person is
+            key = f"{person_key(owned.group(1))} {owned.group(2).lower()}"
         return f"organization:{key}" if key and key not in unnamed else None
     if speaker.kind == "anonymous":
         return f"anonymous:{article}:{folded}"

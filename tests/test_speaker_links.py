@@ -94,6 +94,17 @@ def test_an_acronym_joins_the_organisation_with_those_initials(tmp_path):
     assert reason.startswith("acronym: HDB is Harbour Development Bank")
 
 
+def test_a_campaign_is_one_row_however_its_owner_is_written(tmp_path):
+    db = store(tmp_path, {
+        "a": "Ellen Rosa Park toured the pier on Monday. Her campaign said the ferry would run again.",
+        "b": "Ellen Park toured the dock on Friday. The Park campaign said the toll would fall.",
+    })
+    rows = rows_of(db)
+    assert len([name for name in rows if name.endswith("campaign")]) == 1
+    assert sorted(next(v for k, v in rows.items() if k.endswith("campaign"))) == [
+        "the ferry would run again", "the toll would fall"]
+
+
 def test_person_key_keeps_suffixes_apart():
     assert person_key("Donald J. Trump") == person_key("Donald Trump") == "donald trump"
     assert person_key("Hillary Rodham Clinton") == "hillary clinton"
