@@ -276,7 +276,8 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
 
     People match on forename and surname: "Rubio" alone never joins "Marco Rubio" here (the run's
     end links surnames, with the evidence kept), and "Ana Diaz" never joins "Luis Diaz".
-    Organisations match on their name without a leading "the". Anonymous sources, and
+    Organisations match on their name without a leading "the", one named after a person ("Ellen
+    Rosa Park campaign") on that person's key and its own noun. Anonymous sources, and
     descriptions that could not be resolved, stay within their article.
     """
     name = speaker.name or (speaker.mention.text if speaker.mention else None)
