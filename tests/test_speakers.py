@@ -44,6 +44,9 @@ LAYOUTS = {
     "a forename that is a role word, then what the person is": (
         "Dean Lane, co-director of the Harbour Institute", "Dean Lane", "co-director", "the Harbour Institute",
         "person"),
+    "an unnamed partisan": ("a Harbour County Republican", "a Harbour County Republican", None, None, "anonymous"),
+    "an unnamed person": ("a young woman", "a young woman", None, None, "anonymous"),
+    "a watchdog's name": ("Harbour Rights Watch", "Harbour Rights Watch", None, None, "organization"),
     "where, then who": ("Salem, New Hampshire, Tom Reyes", "Tom Reyes", None, None, "person"),
     "description first, then the name": (
         "the director of operations for the Port Authority, Jeff Lane", "Jeff Lane", "director of operations",
