@@ -36,6 +36,9 @@ MUST_RESOLVE = {
         "said the toll would fall. Mrs. Park’s campaign said the crew was paid.",
         [("Her campaign", "Ellen Park campaign"), ("The Park campaign", "Ellen Park campaign"),
          ("Mrs. Park’s campaign", "Ellen Park campaign")]),
+    "a group for the alliance just named": (
+        "The Harbour Workers Alliance marched on Monday. The group said the ferry would stop in June.",
+        [("The group", "Harbour Workers Alliance")]),
     "a role with its portfolio": (
         "Former Secretary of State Ellen Park toured the pier on Monday. The former secretary of state said the "
         "ferry would run again.", [("The former secretary of state", "Ellen Park")]),
