@@ -66,9 +66,11 @@ class Link:
     reason: str
 
 
-def links(names: list[Name]) -> list[Link]:
+def links(names: list[Name], short_names: frozenset[str] = frozenset()) -> list[Link]:
     """Every surname-only person, short forename and acronym that names exactly one entity of
-    ``names``."""
+    ``names``, and every organisation in ``short_names`` (written "the Times" somewhere), a word
+    that heads organisations' names, that is the last word of exactly one organisation's name
+    written in full, in title case ("the Hill" is no "Capitol Hill")."""
     people = [n for n in names if n.kind == "person"]
     full = [n for n in people if len(fold(n.name).split()) >= 2]
     by_surname: dict[str, list[Name]] = {}
@@ -86,13 +88,28 @@ def links(names: list[Name]) -> list[Link]:
     for name in organizations:
         if len(name.name.split()) >= 2:
             by_initials.setdefault(initials(name.name), []).append(name)
+    by_last_word: dict[str, list[Name]] = {}
+    for name in organizations:
+        if len(words := name.name.removeprefix("the ").removeprefix("The ").split()) >= 2 and _titled(words):
+            by_last_word.setdefault(fold(words[-1]), []).append(name)
     for alias in organizations:
         letters = alias.name.removeprefix("the ").removeprefix("The ").replace(".", "")
         candidates = by_initials.get(letters, []) if 2 <= len(letters) <= 8 and letters.isupper() else []
         if len(candidates) == 1:
             found.append(Link(alias, candidates[0], f"acronym: {alias.name} is {candidates[0].name}, "
                                                     "the only organisation quoted with those initials"))
+        elif alias.name in short_names and fold(alias.name) in default_lexicon().org_heads \
+                and len(candidates := by_last_word.get(fold(alias.name), [])) == 1:
+            found.append(Link(alias, candidates[0], f"short name: the {alias.name} is {candidates[0].name}, "
+                                                    "the only organisation quoted whose name ends so"))
     return found
+
+
+def _titled(words: list[str]) -> bool:
+    """A name in title case whose last word is its own ("Harbour Evening Gazette"; not "Committee
+    on Benghazi" nor "report by Politico")."""
+    small = default_lexicon().grammar["title_small_words"]
+    return all(w[:1].isupper() or w in small for w in words) and words[-2] not in small
 
 
 SHORT_FORENAME = 3  # "Len" for "Leonard", "Chris" for "Christopher"; not "Al", nor "Dan" for "Dana"

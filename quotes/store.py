@@ -603,7 +603,11 @@ class Store:
             entry["genders"][gender] += count
         names = [Name(kind, key, entry["names"].most_common(1)[0][0], sum(entry["names"].values()),
                       majority(entry["genders"])) for (kind, key), entry in sorted(tallies.items())]
-        found = links(names)
+        # an organisation written "the Times" may be the one organisation whose full name ends so
+        short_names = frozenset(name for (name,) in self.db.execute(
+            "select distinct speaker_name from quotes where speaker_kind = 'organization' "
+            "and lower(speaker_as_written) = 'the ' || lower(speaker_name) and speaker_name not like '% %'"))
+        found = links(names, short_names)
         wanted = {link.alias.key: link for link in found}
         current = {row["alias_key"]: row["speaker_id"] for row in self.db["speaker_links"].rows}
         spoken = {(kind, key): list(entry["names"]) for (kind, key), entry in tallies.items()}

@@ -105,6 +105,26 @@ def test_a_campaign_is_one_row_however_its_owner_is_written(tmp_path):
         "the ferry would run again", "the toll would fall"]
 
 
+def test_the_short_name_of_one_organisation_joins_it(tmp_path):
+    db = store(tmp_path, {
+        "a": "The Harbour Evening Gazette reported that the pier was closed.",
+        "b": "Ana Ruiz read the Gazette on Friday. The Gazette said that the ferry would run again.",
+    })
+    assert set(rows_of(db)) == {"Harbour Evening Gazette"}
+    (reason,) = db.execute("select reason from speaker_links").fetchone()
+    assert reason.startswith("short name: the Gazette is Harbour Evening Gazette")
+
+
+def test_a_short_name_two_organisations_end_with_joins_neither(tmp_path):
+    db = store(tmp_path, {
+        "a": "The Harbour Evening Gazette reported that the pier was closed.",
+        "b": "The Ellery Morning Gazette reported that the ferry was late.",
+        "c": "Ana Ruiz read the Gazette on Friday. The Gazette said that the ferry would run again.",
+    })
+    assert "Gazette" in rows_of(db)
+    assert db.execute("select count(*) from speaker_links").fetchone() == (0,)
+
+
 def test_person_key_keeps_suffixes_apart():
     assert person_key("Donald J. Trump") == person_key("Donald Trump") == "donald trump"
     assert person_key("Hillary Rodham Clinton") == "hillary clinton"
