@@ -625,6 +625,9 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
         return Parsed("organization", _span(_strip_det(main, lexicon)))
+    if len(run) == 1 and run_start > 0 and main[run_start - 1].text.lower() in ("the", "a", "an") \
+            and bare(run[0].text) in lexicon.role_surnames:
+        return Parsed("description", None, (run[0].start, run[0].end))  # "the Dean said": a role, not Mr. Dean
     cut, title_word = name_cut(run, lexicon)
     if cut == 1 and len(run) == 2 and run_start == 0 and appositive and appositive[0].text[:1].islower() \
             and bare(run[0].text) in lexicon.forenames and run[0].text not in lexicon.titles:

@@ -47,6 +47,7 @@ LAYOUTS = {
     "an unnamed partisan": ("a Harbour County Republican", "a Harbour County Republican", None, None, "anonymous"),
     "an unnamed person": ("a young woman", "a young woman", None, None, "anonymous"),
     "a watchdog's name": ("Harbour Rights Watch", "Harbour Rights Watch", None, None, "organization"),
+    "a role that is also a surname, after its article": ("the Dean", None, "Dean", None, "description"),
     "where, then who": ("Salem, New Hampshire, Tom Reyes", "Tom Reyes", None, None, "person"),
     "description first, then the name": (
         "the director of operations for the Port Authority, Jeff Lane", "Jeff Lane", "director of operations",
