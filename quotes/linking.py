@@ -85,15 +85,14 @@ def links(names: list[Name], short_names: frozenset[str] = frozenset()) -> list[
             found.append(link)
     organizations = [n for n in names if n.kind == "organization"]
     by_initials: dict[str, list[Name]] = {}
+    by_last_word: dict[str, list[Name]] = {}
     for name in organizations:
         if len(name.name.split()) >= 2:
             by_initials.setdefault(initials(name.name), []).append(name)
-    by_last_word: dict[str, list[Name]] = {}
-    for name in organizations:
-        if len(words := name.name.removeprefix("the ").removeprefix("The ").split()) >= 2 and _titled(words):
+        if len(words := _without_the(name.name).split()) >= 2 and _titled(words):
             by_last_word.setdefault(fold(words[-1]), []).append(name)
     for alias in organizations:
-        letters = alias.name.removeprefix("the ").removeprefix("The ").replace(".", "")
+        letters = _without_the(alias.name).replace(".", "")
         candidates = by_initials.get(letters, []) if 2 <= len(letters) <= 8 and letters.isupper() else []
         if len(candidates) == 1:
             found.append(Link(alias, candidates[0], f"acronym: {alias.name} is {candidates[0].name}, "
@@ -103,6 +102,10 @@ def links(names: list[Name], short_names: frozenset[str] = frozenset()) -> list[
             found.append(Link(alias, candidates[0], f"short name: the {alias.name} is {candidates[0].name}, "
                                                     "the only organisation quoted whose name ends so"))
     return found
+
+
+def _without_the(name: str) -> str:
+    return name.removeprefix("the ").removeprefix("The ")
 
 
 def _titled(words: list[str]) -> bool:

@@ -690,12 +690,11 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
     if head in lexicon.org_heads and head not in lexicon.role_heads:
         kind = "organization" if determiner != "the" or len(words) > 2 or org else "description"
         return Parsed(kind, _span(_strip_det(main, lexicon)), plural=plural)
-    if head in lexicon.anonymous_heads or (indefinite and (
-            head in lexicon.role_heads or head in lexicon.parties or head in lexicon.kinship
-            or head in lexicon.grammar["unnamed_people"])) or (
+    described = head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties
+    if head in lexicon.anonymous_heads or indefinite and (described or head in lexicon.grammar["unnamed_people"]) or (
             (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):
         return Parsed("anonymous", whole, role, org, plural=plural or head.endswith("s"))
-    if head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties:
+    if described:
         return Parsed("description", None, role, org, plural=plural)  # "the Kentucky Republican" too
     if is_cap(main[0].text) and head not in lexicon.sentence_openers \
             and classify_name(main, phrase, lexicon) == "organization":
