@@ -6,7 +6,7 @@ import sqlite3
 import numpy as np
 import pytest
 
-from quotes.variants import PERMUTATIONS, compare, excerpt_pairs, expanded, lsh_pairs, signatures
+from quotes.variants import CHUNK, EMPTY, PERMUTATIONS, compare, excerpt_pairs, expanded, lsh_pairs, signatures
 from tests.stories import STORIES, extracted, write_stories
 from tests.stories import quotes as run
 
@@ -72,3 +72,34 @@ def test_lsh_pairs_rows_with_equal_bands_and_excerpts_are_found_by_their_first_w
     assert lsh_pairs(signature) == {(0, 1)}
     words = [s.split() for s in ("c d e f g", "a b c d e f g h", "x y z w v")]
     assert excerpt_pairs(words) == {(0, 1)}
+
+
+# The signature datasketch 2.0 gives these words (MinHash(num_perm=60, hashfunc=zlib.crc32), its
+# default "affine32" scheme and seed): signatures stored by databases of earlier runs were made by it,
+# and a signature that changed would stop their quotes from ever meeting new ones in a bucket.
+DATASKETCH_SIGNATURE = [
+    836015920, 2639927777, 1604159534, 1233499271, 748003940, 1170221524, 2040509472, 498626884, 3467886990,
+    87873550, 498650791, 1409908414, 312423829, 1180732263, 71954207, 304102137, 1594347, 487773557, 1012626232,
+    1764147256, 794866733, 1191517723, 322813401, 1402103410, 2118291081, 979037741, 695784758, 622008466,
+    35797093, 441800567, 1115452791, 2625193295, 494508470, 397132866, 3245696, 818786720, 2104809092, 416916372,
+    2540919637, 303481305, 3355523223, 147706834, 92439445, 399273093, 700785111, 582495314, 1067817952,
+    1329102211, 906378816, 1381728448, 507169333, 1484804704, 295669676, 460108200, 199011358, 776266387,
+    862798969, 1624322077, 1248783143, 37117281,
+]
+
+
+def test_a_signature_is_the_one_datasketch_gives_the_same_words():
+    assert signatures([[b"harbour", b"ferry", b"harbour ferry"]])[0].tolist() == DATASKETCH_SIGNATURE
+
+
+def test_a_signature_does_not_depend_on_the_sets_hashed_with_it():
+    rng = np.random.default_rng(7)
+    words = [f"w{n}".encode() for n in range(400)]
+    sets = [[words[i] for i in rng.choice(400, size=rng.integers(0, 12), replace=False)] for _ in range(CHUNK + 300)]
+    together = signatures(sets)
+    assert together.shape == (len(sets), PERMUTATIONS)
+    for index in (0, 1, CHUNK - 1, CHUNK, len(sets) - 1, *rng.choice(len(sets), size=20)):
+        assert together[index].tolist() == signatures([sets[index]])[0].tolist()
+    empty = [i for i, s in enumerate(sets) if not s]
+    assert empty and all((together[i] == EMPTY).all() for i in empty)
+    assert signatures([[b"ferry", b"harbour"]]).tolist() == signatures([[b"harbour", b"ferry", b"ferry"]]).tolist()

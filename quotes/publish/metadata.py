@@ -209,7 +209,8 @@ TABLES: dict[str, dict] = {
                        "new quotes when it looks for quotes that changed on the way.",
         "hidden": True,
         "columns": {"form": "A 64-bit hash of the canonical form.",
-                    "signature": "60 MinHash values of 32 bits (datasketch, CRC-32 of the words and word pairs)."},
+                    "signature": "60 MinHash values of 32 bits (CRC-32 of the words and word pairs, the values "
+                                 "datasketch computes)."},
     },
     "runs": {
         "description": "One row per `quotes extract` run: versions, inputs, counts and timing.",
