@@ -65,6 +65,10 @@ class Identities:
         self.replace = replace
         self.ids: dict[str, Seen] = {}  # met in this run, by id
         self.texts: dict[tuple[str, str], tuple[str, str]] = {}  # (text hash, outlet) -> (id, source), this run
+        # Into a database with no article yet, every article stored is one this run met, so the
+        # database is never asked; a first load also puts off its indexes (Store.defer_indexes), and
+        # the question by text fingerprint would read every stored article's text for each new one.
+        self.earlier_runs = bool(db.execute("select exists (select 1 from articles)").fetchone()[0])
 
     def check(self, item: StoredArticle) -> StoredArticle | ReadError:
         """``item`` when it may be stored, else the ReadError that says which article it would replace or double."""
@@ -102,12 +106,14 @@ class Identities:
         self.texts.setdefault((text_hash, outlet), (aid, source))
 
     def _stored(self, aid: str) -> Seen | None:
+        if not self.earlier_runs:
+            return None
         row = self.db.execute("select source, text_hash, coalesce(outlet, '') from articles where id = ?",
                               [aid]).fetchone()
         return Seen(*row) if row else None
 
     def _stored_text(self, this: Seen) -> tuple[str, str] | None:
-        if not this.text_hash:
+        if not this.text_hash or not self.earlier_runs:
             return None
         row = self.db.execute("select id, source from articles where text_hash = ? and coalesce(outlet, '') = ? "
                               "limit 1", [this.text_hash, this.outlet]).fetchone()
