@@ -113,16 +113,20 @@ def _inside(pos: int, spans: list[QuotedSpan], starts: list[int]) -> bool:
 
 
 # "a report", "his claims", "the ministry's statement": after these, a cue word is a noun.
-NOUN_BEFORE = re.compile(r"(?:\b(?:a|an|the|this|these|those|his|her|its|their|our|my|your|another|each|"
-                         r"every|no|any)|\w[’']s)\s+$", re.IGNORECASE)
+DETERMINER = r"\b(?:a|an|the|this|these|those|his|her|its|their|our|my|your|another|each|every|no|any)"
+NOUN_BEFORE = re.compile(rf"(?:{DETERMINER}|\w[’']s)\s+$", re.IGNORECASE)
+# "its proposed cutoff", "the stated goal": after an article or a possessive, a past form describes a
+# thing (but "Another wrote", "Each said": those determiners stand alone as subjects).
+ADJECTIVE_BEFORE = re.compile(r"\b(?:a|an|the|his|her|its|their|our|my|your)\s+$", re.IGNORECASE)
 
 
 def _is_noun(text: str, start: int, word: str, lexicon: Lexicon) -> bool:
-    """A bare or -s form right after a determiner or a possessive names a thing, not a speech act
-    (but "He's said", "she's told": a past form after "'s" is "has")."""
+    """A bare or -s form right after a determiner or a possessive names a thing, not a speech act;
+    a past form right after a determiner describes one ("its proposed cutoff"; but "He's said",
+    "she's told": a past form after "'s" is "has")."""
     lemma = lexicon.lemma(word) or word
-    return word in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies") \
-        and NOUN_BEFORE.search(text, max(0, start - 16), start) is not None
+    before = NOUN_BEFORE if word in (lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies") else ADJECTIVE_BEFORE
+    return before.search(text, max(0, start - 16), start) is not None
 
 
 def read_document(text: str, lexicon: Lexicon) -> Document:

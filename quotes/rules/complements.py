@@ -406,6 +406,8 @@ register(Rule(
     must_not=(
         example("The senator denied the charges through her lawyer."),
         example("It is an old scare tactic, as Tom Lane noted in the Harbour Review."),
+        # after an article or a possessive, a past form describes a thing: no speech act
+        example("The port authority lowered its proposed docking fee after the vote."),
     ),
     default_confidence=0.6,
 ))
