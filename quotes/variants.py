@@ -123,10 +123,10 @@ def mixed(hashes: np.ndarray) -> np.ndarray:
 
 
 def signatures(word_sets: list[list[bytes]]) -> np.ndarray:
-    """MinHash signatures, one row of PERMUTATIONS values (each below 2**32) per set of words: for each
+    """MinHash signatures, one row of PERMUTATIONS 32-bit values per set of words: for each
     permutation ``a * h + b`` (mod 2**32) of the words' hashes, the least. CRC-32 hashes the words:
     stable across processes and versions, so signatures can be stored."""
-    signature = np.full((len(word_sets), PERMUTATIONS), EMPTY, dtype=np.uint64)
+    signature = np.full((len(word_sets), PERMUTATIONS), EMPTY, dtype=np.uint32)
     for first in range(0, len(word_sets), CHUNK):
         chunk = word_sets[first:first + CHUNK]
         lengths = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
@@ -207,20 +207,26 @@ def form_key(text: str) -> int:
 
 def stored_signatures(db: Database, texts: list[str], words: list[list[str]]) -> np.ndarray:
     """The signatures of these forms: those stored by an earlier run read back, only new forms hashed
-    (the MinHash is most of the work), and forms no quote has any more forgotten."""
+    (the MinHash is most of the work), and forms no quote has any more forgotten. Stored rows go
+    straight into the array and new forms are hashed a chunk at a time, so that memory holds one
+    array of 240 bytes a form, not a Python object per stored signature or per word of every form."""
     keys = [form_key(text) for text in texts]
-    stored = dict(db.execute("select form, signature from quote_signatures"))
-    missing = [i for i, key in enumerate(keys) if key not in stored]
-    fresh = signatures([shingles(words[i]) for i in missing]) if missing else None
-    signature = np.empty((len(texts), PERMUTATIONS), dtype=np.uint64)
-    for i, key in enumerate(keys):
-        if key in stored:
-            signature[i] = np.frombuffer(stored[key], dtype=np.uint32)
-    if fresh is not None:
-        signature[missing] = fresh
-        db["quote_signatures"].insert_all(({"form": keys[i], "signature": fresh[n].astype(np.uint32).tobytes()}
-                                           for n, i in enumerate(missing)), batch_size=1000, replace=True)
-    gone = list(set(stored) - set(keys))
+    row_of = {key: row for row, key in enumerate(keys)}
+    signature = np.empty((len(texts), PERMUTATIONS), dtype=np.uint32)
+    known = np.zeros(len(texts), dtype=bool)
+    gone = []
+    for form, stored in db.execute("select form, signature from quote_signatures"):
+        row = row_of.get(form)
+        if row is None:
+            gone.append(form)
+        else:
+            signature[row], known[row] = np.frombuffer(stored, dtype=np.uint32), True
+    missing = np.flatnonzero(~known)
+    for first in range(0, len(missing), CHUNK):
+        chunk = missing[first:first + CHUNK]
+        signature[chunk] = signatures([shingles(words[row]) for row in chunk])
+    db["quote_signatures"].insert_all(({"form": keys[row], "signature": signature[row].tobytes()} for row in missing),
+                                      batch_size=1000, replace=True)
     for start in range(0, len(gone), 500):
         chunk = gone[start:start + 500]
         db.execute(f"delete from quote_signatures where form in ({', '.join('?' * len(chunk))})", chunk)

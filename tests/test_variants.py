@@ -68,7 +68,7 @@ def test_lsh_pairs_rows_with_equal_bands_and_excerpts_are_found_by_their_first_w
     sets = [[w.encode() for w in s.split()] for s in (
         "one two three four five six", "one two three four five six", "seven eight nine ten eleven twelve")]
     signature = signatures(sets)
-    assert signature.shape == (3, PERMUTATIONS) and signature.dtype == np.uint64
+    assert signature.shape == (3, PERMUTATIONS) and signature.dtype == np.uint32
     assert lsh_pairs(signature) == {(0, 1)}
     words = [s.split() for s in ("c d e f g", "a b c d e f g h", "x y z w v")]
     assert excerpt_pairs(words) == {(0, 1)}
