@@ -221,13 +221,18 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...], scope: str) -> 
     from quotes.lexicon import load_lexicon
 
     lexicon = load_lexicon(lexicon_paths)
-    skipped = 0
+    skipped = annotated = 0
     for line_number, result in annotate_stream(input_file, lexicon, scope):
         if isinstance(result, str):
             skipped += 1
             click.echo(f"line {line_number}: skipped: {result}", err=True)
             continue
+        annotated += 1
         output.write(json.dumps(result, ensure_ascii=False) + "\n")
+    if skipped and not annotated:
+        click.echo(f"{input_file.name}: no line is a JSON object with a 'text' field, the only input annotate "
+                   "reads; for text, HTML, CSV, web archives or a folder, use `quotes extract` (then `quotes "
+                   "show ARTICLE` prints an article with its quotes)", err=True)
     if skipped:
         sys.exit(EXIT_SKIPPED)
 

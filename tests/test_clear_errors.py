@@ -169,6 +169,24 @@ def test_a_lexicon_with_a_mistake_is_an_error_not_silence(tmp_path, story, conte
     assert not (tmp_path / "q.db").exists()
 
 
+def test_plain_text_given_to_annotate_says_which_command_reads_it(tmp_path):
+    """annotate reads the evaluation format only; a plain article is pointed to `quotes extract`."""
+    article = tmp_path / "ferry.txt"
+    article.write_text("Harbour news\n\n" + FERRY, encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    result = invoke("annotate", article, "-o", output)
+    assert result.exit_code == EXIT_SKIPPED
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "line 1: skipped: invalid JSON: Expecting value at column 1"
+    assert lines[-1].startswith(f"{article}: no line is a JSON object with a 'text' field")
+    assert "use `quotes extract`" in lines[-1] and not output.exists()
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(json.dumps({"id": "a", "text": FERRY}) + "\nnot json\n", encoding="utf-8")
+    result = invoke("annotate", mixed, "-o", output)
+    assert result.exit_code == EXIT_SKIPPED and "quotes extract" not in result.stderr
+    assert json.loads(output.read_text(encoding="utf-8"))["quotes"][0]["speaker"] == "Karl Brenner"
+
+
 def test_a_lexicon_may_add_new_cue_verbs_under_their_own_names(tmp_path, story):
     lexicon = tmp_path / "beat.toml"
     lexicon.write_text('[cue_verbs]\nharrumph = []\n[roles]\nheads = ["harbourmaster"]\n', encoding="utf-8")
