@@ -496,7 +496,7 @@ class Store:
     # --- a bulk load into an empty database -----------------------------------------------
 
     def defer_indexes(self) -> bool:
-        """Before a bulk load into a database with no quotes yet, drop the indexes of ``quotes``,
+        """Before a bulk load into a database with no article yet, drop the indexes of ``quotes``,
         ``articles`` and ``speakers`` and their full-text triggers, to be built at the end;
         returns whether it did.
 
@@ -507,7 +507,8 @@ class Store:
         leaves it for the next run (:meth:`build_deferred`). Primary keys stay.
         """
         with self.db.atomic():
-            if self.deferred() or self.db.execute("select exists (select 1 from quotes)").fetchone()[0]:
+            if self.deferred() or self.db.execute(  # articles too: a run asks them for copies by text fingerprint
+                    "select exists (select 1 from quotes) or exists (select 1 from articles)").fetchone()[0]:
                 return False
             dropped = self.db.execute(  # indexes, and the triggers that keep search current
                 f"select type, name, sql from sqlite_master where tbl_name in ({marks(BULK_TABLES)}) "

@@ -85,7 +85,7 @@ class Writer:
             self.store.finish_run(self.run_id, self.counts, self.seconds, status)
 
     def start(self) -> None:
-        """Build what a killed bulk load left unbuilt; put off the indexes if the database has no quotes."""
+        """Build what a killed bulk load left unbuilt; put off the indexes if the database has no article."""
         self.store.db.execute(f"pragma cache_size = -{RUN_CACHE_KIB}")
         self.store.build_deferred()
         self.store.defer_indexes()
