@@ -266,17 +266,29 @@ def run_sampled(command: list[str]) -> tuple[str, float]:
 
 def tree_rss(pid: int) -> float:
     """Summed resident memory of a process and all its descendants, in MB (0 without /proc)."""
-    total, todo = 0.0, [pid]
+    return tree_memory(pid)[0]
+
+
+def tree_memory(pid: int) -> tuple[float, float]:
+    """Summed RSS and PSS of a process and all its descendants, in MB (0 without /proc).
+
+    Workers are forked, so pages they still share with the main process (its imports) count in
+    each one's RSS; PSS counts a shared page once, split between the processes that share it.
+    """
+    rss = pss = 0.0
+    todo = [pid]
     while todo:
         current = todo.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += int(status.split("VmRSS:")[1].split()[0]) / 1024 if "VmRSS:" in status else 0
+            for line in Path(f"/proc/{current}/smaps_rollup").read_text().splitlines():
+                if line.startswith(("Rss:", "Pss:")):
+                    kilobytes = int(line.split()[1]) / 1024
+                    rss, pss = (rss + kilobytes, pss) if line.startswith("Rss:") else (rss, pss + kilobytes)
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo += [int(child) for child in (task / "children").read_text().split()]
         except (OSError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 # --- issue 14: storage and workers, side by side in one run ---------------------------------
@@ -299,21 +311,22 @@ def repeat_corpus(source: str, path: Path, megabytes: float) -> int:
 
 
 def measured(command: list[str]) -> dict:
-    """Run ``command`` in a fresh process: wall seconds, peak summed RSS of its process tree (MB,
-    sampled every 0.1 s) and bytes it and its workers wrote to storage (``ru_oublock``)."""
+    """Run ``command`` in a fresh process: wall seconds, peak summed RSS and PSS of its process tree
+    (MB, sampled every 0.1 s) and bytes it and its workers wrote to storage (``ru_oublock``)."""
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    peak = 0.0
+    peak = peak_pss = 0.0
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
         if pid:
             break
-        peak = max(peak, tree_rss(process.pid))
+        rss, pss = tree_memory(process.pid)
+        peak, peak_pss = max(peak, rss), max(peak_pss, pss)
         time.sleep(0.1)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) not in (0, 3):  # 3: finished, with inputs skipped
         raise SystemExit(f"{' '.join(map(str, command))} failed with status {os.waitstatus_to_exitcode(status)}")
-    return {"seconds": seconds, "rss_mb": peak, "written": usage.ru_oublock * 512,
+    return {"seconds": seconds, "rss_mb": peak, "pss_mb": peak_pss, "written": usage.ru_oublock * 512,
             "cpu": usage.ru_utime + usage.ru_stime}  # its own and its workers', as the machine's load barely moves it
 
 
@@ -430,7 +443,8 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
                 stored = database_bytes(db)
                 print(f"{label}: {big.stat().st_size / 1e6:.0f} MB corpus, --workers {workers}, "
                       f"{row['seconds']:.0f} s: {quote_count(db)} quotes, "
-                      f"peak RSS {row['rss_mb']:.0f} MB for all processes, "
+                      f"peak RSS {row['rss_mb']:.0f} MB for all processes (PSS {row['pss_mb']:.0f} MB, shared "
+                      "pages counted once), "
                       f"{row['written'] / 1e9:.2f} GB written for a {stored / 1e6:.0f} MB database: "
                       f"{row['written'] / stored:.1f} bytes written per database byte")
                 for path in scratch.glob(f"{figure}.db*"):
