@@ -20,7 +20,6 @@ import socket
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -232,9 +231,12 @@ def short_hash(*parts: object, length: int = 16) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode()).hexdigest()[:length]
 
 
-@lru_cache(maxsize=65536)  # a person or organisation is quoted in article after article
 def speaker_id(key: str) -> str:
-    """The id of the speaker row with match key ``key``."""
+    """The id of the speaker row with match key ``key``.
+
+    Not remembered: most keys name an article's own anonymous or unresolved speaker and never come
+    back, so a cache filled up with them (about 20 MB a worker on a large corpus) to save under a
+    microsecond a quote."""
     return short_hash("speaker", key, length=12)
 
 
