@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import re
 import zlib
-from collections import defaultdict
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -86,20 +87,6 @@ class Variant:
                 "speaker_b": self.b.speaker_id, "published_a": self.a.published, "published_b": self.b.published}
 
 
-def occurrences(db: Database) -> dict[str, list[Occurrence]]:
-    """``{canonical: [the first quote of each speaker with it]}``, oldest first, for forms of MIN_WORDS or more."""
-    forms: dict[str, list[Occurrence]] = defaultdict(list)
-    seen: set[tuple[str, str | None]] = set()
-    for quote_id, canonical, speaker, kind, published in db.execute(
-            "select id, canonical, speaker_id, speaker_kind, published from quotes "
-            "where length(canonical) - length(replace(canonical, ' ', '')) >= ? "
-            "order by published is null, published, article_id, start", [MIN_WORDS - 1]):
-        if (canonical, speaker) not in seen:
-            seen.add((canonical, speaker))
-            forms[canonical].append(Occurrence(quote_id, speaker, kind, published))
-    return forms
-
-
 # MinHash written here with numpy rather than taken from datasketch, whose values these are (its
 # "affine32" scheme, seed 1; tests/test_variants.py holds a signature it computed): datasketch makes
 # one MinHash object and one numpy pass per quote form, 40 to 100 µs each, where one pass over a
@@ -140,21 +127,28 @@ def signatures(word_sets: list[list[bytes]]) -> np.ndarray:
     return signature
 
 
-def lsh_pairs(signature: np.ndarray) -> set[tuple[int, int]]:
-    """Pairs of rows whose signatures agree on every value of at least one band (Indyk & Motwani's LSH).
+def band_keys(signature: np.ndarray) -> np.ndarray:
+    """Each row's LSH keys: one 64-bit key (wrapping sum of weighted values) per band of its signature."""
+    rows = PERMUTATIONS // BANDS
+    weights = np.array([0x9E3779B97F4A7C15 >> (7 * i) | 1 for i in range(rows)], dtype=np.uint64)
+    keys = np.empty((len(signature), BANDS), dtype=np.uint64)
+    for band in range(BANDS):
+        keys[:, band] = (signature[:, band * rows:(band + 1) * rows] * weights).sum(axis=1)  # wraps mod 2**64
+    return keys
+
+
+def bucket_pairs(keys: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs of rows whose band keys (:func:`band_keys`) agree in at least one band (Indyk & Motwani's LSH).
 
     datasketch's ``MinHashLSH`` inserts one key at a time into Python dictionaries (about 15 s per
     100,000 quotes here); sorting each band's keys with numpy gives the same buckets at once.
     """
     pairs: set[tuple[int, int]] = set()
-    if len(signature) < 2:
+    if len(keys) < 2:
         return pairs
-    rows = PERMUTATIONS // BANDS
-    weights = np.array([0x9E3779B97F4A7C15 >> (7 * i) | 1 for i in range(rows)], dtype=np.uint64)
     for band in range(BANDS):
-        keys = (signature[:, band * rows:(band + 1) * rows] * weights).sum(axis=1)  # wraps mod 2**64
-        order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
+        order = np.argsort(keys[:, band], kind="stable")
+        ordered = keys[order, band]
         edges = np.diff(np.concatenate(([0], ordered[1:] == ordered[:-1], [0])).astype(np.int8))
         for first, last in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
             members = sorted(order[first:last + 1].tolist())[:BUCKET]  # only buckets of two or more
@@ -162,21 +156,67 @@ def lsh_pairs(signature: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def excerpt_pairs(words: list[list[str]]) -> set[tuple[int, int]]:
-    """Pairs (short, long) where the first HEAD words of the short form are a run of the long one's."""
-    heads: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for index, form in enumerate(words):
-        heads[tuple(form[:HEAD])].append(index)
-    firsts = {head[0] for head in heads}
+RUN_WEIGHTS = np.array([0x9E3779B97F4A7C15 >> (5 * i) | 1 for i in range(HEAD)], dtype=np.uint64)
+
+
+def run_hashes(words: list[str]) -> np.ndarray:
+    """A hash of each run of HEAD words, by its first word's position (the last HEAD - 1 positions
+    have none: 0). Words are hashed with Python's own string hash, which is the same within one
+    process, the only place these are compared."""
+    hashes = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).astype(np.uint64)
+    runs = np.zeros(len(words), dtype=np.uint64)
+    count = len(words) - HEAD + 1
+    for offset in range(HEAD if count > 0 else 0):
+        runs[:count] += hashes[offset:offset + count] * RUN_WEIGHTS[offset]  # wraps mod 2**64
+    return runs
+
+
+def excerpt_pairs(forms: Callable[[], Iterable[list[str]]]) -> set[tuple[int, int]]:
+    """Pairs (short, long) where the first HEAD words of the short form are a run of the long one's.
+
+    ``forms()`` gives every form's words, in order, each time it is called: once for the heads,
+    once for the runs, a thousand forms at a time, so that no form's words are kept beyond their
+    chunk. Runs are compared by 64-bit hashes (a false match would only add a pair that
+    :func:`compare` then checks).
+    """
+    heads, lengths = [], []
+    for chunk in _batches(forms(), CHUNK):
+        runs, starts, sizes = _runs(chunk)
+        heads.append(runs[starts])
+        lengths.append(np.where(sizes >= HEAD, sizes, 0))  # a form shorter than a head is nobody's excerpt
+    if not heads:
+        return set()
+    order = np.argsort(head_keys := np.concatenate(heads), kind="stable")
+    sorted_heads, length = head_keys[order], np.concatenate(lengths)
     pairs: set[tuple[int, int]] = set()
-    for index, form in enumerate(words):
-        for start in range(1, len(form) - HEAD + 1):  # a run at the start is the head: the LSH compares those
-            if form[start] not in firsts:  # cheaper than building the run
-                continue
-            for short in heads.get(tuple(form[start:start + HEAD]), ()):
-                if short != index and len(words[short]) < len(form):
+    first = 0
+    for chunk in _batches(forms(), CHUNK):
+        runs, starts, sizes = _runs(chunk)
+        owner = np.repeat(np.arange(len(chunk)), sizes)
+        inside = np.flatnonzero(np.arange(len(runs)) + HEAD <= (starts + sizes)[owner])
+        inside = inside[inside != starts[owner[inside]]]  # a run at the start is the head: the LSH compares those
+        found = np.searchsorted(sorted_heads, runs[inside]).clip(max=len(sorted_heads) - 1)
+        for at in inside[sorted_heads[found] == runs[inside]].tolist():
+            index, position = first + int(owner[at]), int(np.searchsorted(sorted_heads, runs[at]))
+            while position < len(sorted_heads) and sorted_heads[position] == runs[at]:
+                short = int(order[position])
+                if short != index and 0 < length[short] < sizes[owner[at]]:
                     pairs.add((short, index))
+                position += 1
+        first += len(chunk)
     return pairs
+
+
+def _runs(chunk: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The run hashes of a chunk's words laid end to end, each form's first position and its length."""
+    sizes = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
+    return run_hashes([word for words in chunk for word in words]), np.cumsum(sizes) - sizes, sizes
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def compare(a: str, b: str, a_words: list[str] | None = None, b_words: list[str] | None = None
@@ -205,52 +245,138 @@ def form_key(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big", signed=True)
 
 
-def stored_signatures(db: Database, texts: list[str], words: list[list[str]]) -> np.ndarray:
-    """The signatures of these forms: those stored by an earlier run read back, only new forms hashed
-    (the MinHash is most of the work), and forms no quote has any more forgotten. Stored rows go
-    straight into the array and new forms are hashed a chunk at a time, so that memory holds one
-    array of 240 bytes a form, not a Python object per stored signature or per word of every form."""
-    keys = [form_key(text) for text in texts]
-    row_of = {key: row for row, key in enumerate(keys)}
-    signature = np.empty((len(texts), PERMUTATIONS), dtype=np.uint32)
-    known = np.zeros(len(texts), dtype=bool)
-    gone = []
-    for form, stored in db.execute("select form, signature from quote_signatures"):
-        row = row_of.get(form)
-        if row is None:
-            gone.append(form)
-        else:
-            signature[row], known[row] = np.frombuffer(stored, dtype=np.uint32), True
-    missing = np.flatnonzero(~known)
-    for first in range(0, len(missing), CHUNK):
-        chunk = missing[first:first + CHUNK]
-        signature[chunk] = signatures([shingles(words[row]) for row in chunk])
-    db["quote_signatures"].insert_all(({"form": keys[row], "signature": signature[row].tobytes()} for row in missing),
-                                      batch_size=1000, replace=True)
-    for start in range(0, len(gone), 500):
-        chunk = gone[start:start + 500]
-        db.execute(f"delete from quote_signatures where form in ({', '.join('?' * len(chunk))})", chunk)
-    return signature
+QUOTES_IN_ORDER = ("select rowid, canonical, speaker_id from quotes "
+                   "where length(canonical) - length(replace(canonical, ' ', '')) >= ? "
+                   "order by published is null, published, article_id, start")
+
+
+class Forms:
+    """The distinct canonical forms of MIN_WORDS words or more, numbered in the order of their
+    first quote (oldest first), and the first quote of each speaker with each form (its
+    occurrences).
+
+    Held as numpy arrays of a few bytes a quote; a form's words, text and occurrences are read
+    back from the database when their turn comes. A database of a million quotes holds nearly as
+    many distinct forms, and Python lists of each form's words and occurrences took 2 to 3 KB a
+    form (290 MB for 100,000 quotes). Speakers are told apart by Python's hash of their id, the
+    same within this process, where a collision has odds of one in 2**64.
+    """
+
+    def __init__(self, db: Database):
+        self.db = db
+        rowids, keys, speakers = array("q"), array("q"), array("q")
+        for rowid, canonical, speaker in db.execute(QUOTES_IN_ORDER, [MIN_WORDS - 1]):
+            rowids.append(rowid)
+            keys.append(form_key(canonical))
+            speakers.append(hash(speaker))
+        quote_rowid = np.frombuffer(rowids, dtype=np.int64)
+        unique, first, inverse = np.unique(np.frombuffer(keys, dtype=np.int64), return_index=True,
+                                           return_inverse=True)
+        by_first_quote = np.argsort(first, kind="stable")
+        number = np.empty_like(by_first_quote)
+        number[by_first_quote] = np.arange(len(unique))
+        self.keys = unique[by_first_quote]  # each form's form_key
+        self.rowids = quote_rowid[first[by_first_quote]]  # each form's first quote
+        form = number[inverse.ravel()]
+        _, firsts = np.unique(np.stack([form, np.frombuffer(speakers, dtype=np.int64)], axis=1), axis=0,
+                              return_index=True)
+        firsts.sort()  # the first quote of each speaker with each form, in the order of the quotes
+        grouped = np.argsort(form[firsts], kind="stable")
+        self.occurrence_rowids = quote_rowid[firsts][grouped]  # by form, then in the order of the quotes
+        self.occurrence_starts = np.searchsorted(form[firsts][grouped], np.arange(len(unique) + 1))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def occurrence_counts(self) -> np.ndarray:
+        return np.diff(self.occurrence_starts)
+
+    def texts(self, numbers: Iterable[int]) -> Iterator[tuple[list[int], list[str]]]:
+        """The forms of these numbers, CHUNK at a time: (numbers, texts)."""
+        for chunk in _batches(numbers, CHUNK):
+            rowids = self.rowids[chunk].tolist()
+            text = dict(self.db.execute(f"select rowid, canonical from quotes where rowid in ({marks(rowids)})",
+                                        rowids))
+            yield chunk, [text[rowid] for rowid in rowids]
+
+    def words(self) -> Iterator[list[str]]:
+        """Every form's words, contractions written out, in order."""
+        for _, texts in self.texts(range(len(self))):
+            yield from map(expanded, texts)
+
+    def occurrences(self, numbers: Iterable[int]) -> dict[int, list[Occurrence]]:
+        """The occurrences of these forms."""
+        spans = {number: (int(self.occurrence_starts[number]), int(self.occurrence_starts[number + 1]))
+                 for number in numbers}
+        wanted = [rowid for start, end in spans.values() for rowid in self.occurrence_rowids[start:end].tolist()]
+        found: dict[int, Occurrence] = {}
+        for chunk in _batches(wanted, CHUNK):
+            found.update((rowid, Occurrence(*rest)) for rowid, *rest in self.db.execute(
+                f"select rowid, id, speaker_id, speaker_kind, published from quotes where rowid in ({marks(chunk)})",
+                chunk))
+        return {number: [found[rowid] for rowid in self.occurrence_rowids[start:end].tolist()]
+                for number, (start, end) in spans.items()}
+
+
+def marks(values: list) -> str:
+    return ", ".join("?" * len(values))
+
+
+def form_bands(forms: Forms) -> np.ndarray:
+    """Each form's LSH band keys, from its signature: those stored by an earlier run read back, only
+    new forms hashed (the MinHash is most of the work) and stored, and forms no quote has any more
+    forgotten. Only band keys are kept: 96 bytes a form."""
+    db = forms.db
+    bands = np.empty((len(forms), BANDS), dtype=np.uint64)
+    known = np.zeros(len(forms), dtype=bool)
+    by_key = np.argsort(forms.keys)
+    sorted_keys = forms.keys[by_key]
+    gone: list[int] = []
+    stored = db.execute("select form, signature from quote_signatures")
+    while rows := stored.fetchmany(10 * CHUNK):
+        keys = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        at = np.searchsorted(sorted_keys, keys).clip(max=max(len(forms) - 1, 0))
+        ours = sorted_keys[at] == keys if len(forms) else np.zeros(len(rows), dtype=bool)
+        gone += keys[~ours].tolist()
+        number = by_key[at[ours]]
+        signature = np.frombuffer(b"".join(row[1] for row, mine in zip(rows, ours, strict=True) if mine),
+                                  dtype=np.uint32).reshape(-1, PERMUTATIONS)
+        bands[number], known[number] = band_keys(signature), True
+    for numbers, texts in forms.texts(np.flatnonzero(~known).tolist()):
+        signature = signatures([shingles(expanded(text)) for text in texts])
+        bands[numbers] = band_keys(signature)
+        db["quote_signatures"].insert_all(({"form": int(forms.keys[number]), "signature": row.tobytes()}
+                                           for number, row in zip(numbers, signature, strict=True)),
+                                          batch_size=CHUNK, replace=True)
+    for chunk in _batches(gone, 500):
+        db.execute(f"delete from quote_signatures where form in ({marks(chunk)})", chunk)
+    return bands
 
 
 def find_variants(db: Database) -> Iterator[Variant]:
     """Every altered quote, excerpt and quote given to two speakers in the database."""
-    forms = occurrences(db)
-    texts = list(forms)
-    words = [expanded(text) for text in texts]
-    candidates = lsh_pairs(stored_signatures(db, texts, words))
-    candidates |= {tuple(sorted(pair)) for pair in excerpt_pairs(words)}
-    for text in texts:  # the very same words, given to two named speakers
-        yield from _two_speakers(forms[text], forms[text], "same", 1.0)
-    for i, j in sorted(candidates):
-        found = compare(texts[i], texts[j], words[i], words[j])
-        if found is None:
-            continue
-        relation, similarity = found
-        if relation == "excerpt" and len(texts[i].split()) > len(texts[j].split()):
-            i, j = j, i  # the excerpt first, then the quotation it comes from
-        yield from _same_speaker(forms[texts[i]], forms[texts[j]], relation, similarity)
-        yield from _two_speakers(forms[texts[i]], forms[texts[j]], relation, similarity)
+    forms = Forms(db)
+    candidates = bucket_pairs(form_bands(forms))
+    candidates |= {tuple(sorted(pair)) for pair in excerpt_pairs(forms.words)}
+    shared = np.flatnonzero(forms.occurrence_counts() > 1).tolist()
+    for chunk in _batches(shared, CHUNK):  # the very same words, given to two named speakers
+        for occurrences in forms.occurrences(chunk).values():
+            yield from _two_speakers(occurrences, occurrences, "same", 1.0)
+    for pairs in _batches(sorted(candidates), CHUNK):
+        numbers = sorted({number for pair in pairs for number in pair})
+        texts = {number: text for chunk, chunk_texts in forms.texts(numbers)
+                 for number, text in zip(chunk, chunk_texts, strict=True)}
+        words = {number: expanded(text) for number, text in texts.items()}
+        occurrences = forms.occurrences(numbers)
+        for i, j in pairs:
+            found = compare(texts[i], texts[j], words[i], words[j])
+            if found is None:
+                continue
+            relation, similarity = found
+            if relation == "excerpt" and len(texts[i].split()) > len(texts[j].split()):
+                i, j = j, i  # the excerpt first, then the quotation it comes from
+            yield from _same_speaker(occurrences[i], occurrences[j], relation, similarity)
+            yield from _two_speakers(occurrences[i], occurrences[j], relation, similarity)
 
 
 def _same_speaker(first: list[Occurrence], second: list[Occurrence], relation: str,
@@ -282,9 +408,10 @@ def _in_order(a: Occurrence, b: Occurrence, relation: str) -> tuple[Occurrence, 
 
 
 def store_variants(db: Database) -> int:
-    """Find every variant and replace ``quote_variants`` with them; returns how many."""
+    """Find every variant and replace ``quote_variants`` with them, a thousand rows at a time as
+    they are found; returns how many."""
     with db.atomic():
-        rows = [variant.row() for variant in find_variants(db)]
         db.execute("delete from quote_variants")
-        db["quote_variants"].insert_all(rows, batch_size=1000)
-    return len(rows)
+        for rows in _batches((variant.row() for variant in find_variants(db)), 1000):
+            db["quote_variants"].insert_all(rows)
+    return db.execute("select count(*) from quote_variants").fetchone()[0]

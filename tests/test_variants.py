@@ -6,7 +6,17 @@ import sqlite3
 import numpy as np
 import pytest
 
-from quotes.variants import CHUNK, EMPTY, PERMUTATIONS, compare, excerpt_pairs, expanded, lsh_pairs, signatures
+from quotes.variants import (
+    CHUNK,
+    EMPTY,
+    PERMUTATIONS,
+    band_keys,
+    bucket_pairs,
+    compare,
+    excerpt_pairs,
+    expanded,
+    signatures,
+)
 from tests.stories import STORIES, extracted, write_stories
 from tests.stories import quotes as run
 
@@ -69,9 +79,18 @@ def test_lsh_pairs_rows_with_equal_bands_and_excerpts_are_found_by_their_first_w
         "one two three four five six", "one two three four five six", "seven eight nine ten eleven twelve")]
     signature = signatures(sets)
     assert signature.shape == (3, PERMUTATIONS) and signature.dtype == np.uint32
-    assert lsh_pairs(signature) == {(0, 1)}
+    assert bucket_pairs(band_keys(signature)) == {(0, 1)}
     words = [s.split() for s in ("c d e f g", "a b c d e f g h", "x y z w v")]
-    assert excerpt_pairs(words) == {(0, 1)}
+    assert excerpt_pairs(lambda: iter(words)) == {(0, 1)}
+
+
+def test_an_excerpt_is_found_in_any_chunk_and_never_across_two_forms():
+    """Forms are read a thousand at a time: the excerpt and its quotation may sit in different
+    chunks, and a run that starts in one form and ends in the next is no run of either."""
+    filler = [f"f{n} g{n} h{n} i{n} j{n}".split() for n in range(CHUNK + 5)]
+    words = [["c", "d", "e", "f", "g"], *filler, ["a", "b", "c", "d", "e", "f", "g", "h"],
+             ["x", "y", "c", "d"], ["e", "f", "g", "z"], ["d", "e", "f", "g"]]
+    assert excerpt_pairs(lambda: iter(words)) == {(0, CHUNK + 6)}
 
 
 # The signature datasketch 2.0 gives these words (MinHash(num_perm=60, hashfunc=zlib.crc32), its
