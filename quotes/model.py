@@ -65,6 +65,11 @@ class Speaker:
     gender_evidence: str | None = None  # what gave the gender: "title Mrs.", "pronoun she (2)", "forename", ...
 
 
+# Resolutions that leave a speaker known only within its article: a description never resolved to a
+# name ("the ferry captain"), an article's own "I". Such a speaker is nobody beyond its article.
+ARTICLE_SCOPED = ("unresolved", "the writer")
+
+
 @dataclass
 class Quote:
     """One direct quote or reported claim, with its attribution and provenance.

@@ -33,7 +33,7 @@ from quotes.lexicon import default_lexicon
 from quotes.linking import Link, Name, fold, links, majority, person_key
 from quotes.location import DB_ENV, DEFAULT_DB, default_db_path  # noqa: F401 - the store's names for them
 from quotes.migrations import DatabaseProblem, check_database, migrate, pending_migrations
-from quotes.model import Quote, Span, Speaker
+from quotes.model import ARTICLE_SCOPED, Quote, Span, Speaker
 from quotes.readers import Article
 from quotes.variants import store_variants
 
@@ -296,7 +296,7 @@ def speaker_key(speaker: Speaker, article: str) -> str | None:
         return f"organization:{key}" if key and key not in unnamed else None
     if speaker.kind == "anonymous":
         return f"anonymous:{article}:{folded}"
-    if speaker.resolution in ("unresolved", "the writer"):  # "the billionaire mogul", an article's "I":
+    if speaker.resolution in ARTICLE_SCOPED:  # "the billionaire mogul", an article's "I":
         return f"{speaker.resolution.replace(' ', '-')}:{article}:{folded}"  # nobody beyond its article
     if speaker.kind == "person":
         return f"person:{person_key(name)}"

@@ -31,6 +31,8 @@ from typing import NamedTuple
 import numpy as np
 from sqlite_utils import Database
 
+from quotes.model import ARTICLE_SCOPED
+
 MIN_WORDS = 5  # shorter quotes ("no comment", scare quotes) repeat by chance, not by copying
 NEAR = 0.75  # word-level similarity (difflib ratio) from which two quotes are the same quote altered
 # 12 bands of 5 rows: pairs whose words and word pairs have a Jaccard similarity of 0.7 are compared 89% of the
@@ -69,7 +71,7 @@ class Occurrence(NamedTuple):  # a named tuple: a run makes one per quote, a thi
 
     quote_id: str
     speaker_id: str | None
-    kind: str | None
+    named: bool  # a person or organisation known beyond its article (see ARTICLE_SCOPED)
     published: str | None
 
 
@@ -311,9 +313,11 @@ class Forms:
         wanted = [rowid for start, end in spans.values() for rowid in self.occurrence_rowids[start:end].tolist()]
         found: dict[int, Occurrence] = {}
         for chunk in _batches(wanted, CHUNK):
-            found.update((rowid, Occurrence(*rest)) for rowid, *rest in self.db.execute(
-                f"select rowid, id, speaker_id, speaker_kind, published from quotes where rowid in ({marks(chunk)})",
-                chunk))
+            found.update((rowid, Occurrence(quote_id, speaker, kind in NAMED and resolution not in ARTICLE_SCOPED,
+                                            published))
+                         for rowid, quote_id, speaker, kind, resolution, published in self.db.execute(
+                f"select rowid, id, speaker_id, speaker_kind, speaker_resolution, published from quotes "
+                f"where rowid in ({marks(chunk)})", chunk))
         return {number: [found[rowid] for rowid in self.occurrence_rowids[start:end].tolist()]
                 for number, (start, end) in spans.items()}
 
@@ -394,7 +398,7 @@ def _two_speakers(first: list[Occurrence], second: list[Occurrence], relation: s
     same = first is second
     for a in first:
         for b in second:
-            if not (a.speaker_id and b.speaker_id and a.kind in NAMED and b.kind in NAMED):
+            if not (a.speaker_id and b.speaker_id and a.named and b.named):
                 continue
             if (a.speaker_id < b.speaker_id) if same else (a.speaker_id != b.speaker_id):
                 yield Variant("two_speakers", relation, similarity, *_in_order(a, b, relation))

@@ -74,6 +74,22 @@ def test_a_changed_article_that_no_longer_alters_a_quote_drops_it(tmp_path):
     assert [v[0] for v in variants(path)] == ["excerpt", "two_speakers"]
 
 
+def test_a_description_never_resolved_to_a_name_is_nobody_else_in_another_article(tmp_path):
+    """"the ferry captain" of one article and of its syndicated copy may well be one person: an
+    unresolved description is nobody beyond its article, so the same words are not "two speakers"
+    there; two named people given them are."""
+    words = "The harbour has never been this crowded in thirty years"
+    stories = [{"id": aid, "outlet": outlet, "date": f"2024-04-0{n}", "title": "Ferries late",
+                "text": f'Ferries ran late on Monday.\n\n"{words}," said {speaker}.'}
+               for n, (aid, outlet, speaker) in enumerate((
+                   ("f1", "Harbour Herald", "the ferry captain"), ("f2", "Valley Gazette", "the ferry captain"),
+                   ("f3", "Norhaven Post", "Ivo Brandt, a ferry captain"),
+                   ("f4", "Norhaven Post", "Lena Ruiz, the harbour master")), start=1)]
+    path = tmp_path / "ferries.db"
+    run("extract", write_stories(tmp_path / "ferries.jsonl", stories), "--db", path)
+    assert variants(path) == [("two_speakers", "same", "f3", "Ivo Brandt", "f4", "Lena Ruiz")]
+
+
 def test_lsh_pairs_rows_with_equal_bands_and_excerpts_are_found_by_their_first_words():
     sets = [[w.encode() for w in s.split()] for s in (
         "one two three four five six", "one two three four five six", "seven eight nine ten eleven twelve")]
