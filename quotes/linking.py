@@ -22,7 +22,7 @@ from quotes.lexicon import default_lexicon
 from quotes.mentions import clean_name
 
 
-@lru_cache(maxsize=65536)  # the same names come back in article after article
+@lru_cache(maxsize=32768)  # the same names come back in article after article (full: about 5 MB)
 def fold(name: str) -> str:
     """A name reduced for matching: no accents, case, punctuation or invisible characters
     (``José Núñez`` = ``jose nunez``)."""

@@ -65,7 +65,7 @@ def clean_name(name: str) -> str:
     return " ".join(name.split())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)  # news repeats its words (full: about 5 MB a process)
 def bare(word: str) -> str:
     """A word for look-ups: lower case, without a possessive ending or edge full stops."""
     return APOSTROPHE_END.sub("", word.translate(INVISIBLE)).strip(".,").lower().replace("’", "'")

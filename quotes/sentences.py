@@ -152,7 +152,7 @@ class NewsToken(PunktToken):
         return self.NON_PUNCT.search(self.type) if self.type.isascii() else super().is_non_punct
 
 
-REMEMBERED_CONTEXTS = 65536
+REMEMBERED_CONTEXTS = 32768  # full: about 6 MB a process
 MAX_REMEMBERED_CONTEXT = 100  # characters: a word, its full stop and the next word
 
 
