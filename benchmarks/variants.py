@@ -7,10 +7,11 @@ from a 20,000-word vocabulary with Zipf's frequencies, as words are in news), on
 altered copy, an excerpt or another speaker's copy of an earlier one, spread over 2,000
 speakers; then it times ``store_variants`` (what the end of every run does) and prints the
 seconds, the seconds per 100,000 quotes, how many variants it stored and how many of the planted
-ones it found; then it adds 1% more quotes and times it again, when the signatures of the quotes
-already there are read back instead of computed. Two sizes side by side show whether the time
-grows linearly. Last, it times the pages that read them (``/-/changed``, by kind, for one speaker,
-and the canned query) through Datasette's in-process client.
+ones it found, and its peak memory (on a pass of its own); then it adds 1% more quotes and times
+it again, when the signatures of the quotes already there are read back instead of computed. Two
+sizes side by side show whether the time and the memory grow linearly. Last, it times the pages
+that read them (``/-/changed``, by kind, for one speaker, and the canned query) through
+Datasette's in-process client.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import itertools
 import random
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 from quotes.canonical import canonical_quote
@@ -90,6 +92,7 @@ def main() -> None:
             caught = sum(1 for pair in planted if pair in found or pair[::-1] in found)
             print(f"{size:>9,} quotes: {seconds:6.1f} s, {seconds * 100_000 / size:5.1f} s per 100,000 quotes, "
                   f"{stored:,} variants stored, {caught:,} of {len(planted):,} planted found")
+            print(f"{'':>9}  peak memory of a first pass: {first_pass_peak(db) / 1e6:.0f} MB (tracemalloc, untimed)")
             more, _ = corpus(size // 100, seed=2)  # a later run brings 1% more quotes
             db["quotes"].insert_all(({**row, "id": f"n{row['id']}", "article_id": "a0"} for row in more),
                                     batch_size=1000)
@@ -100,6 +103,18 @@ def main() -> None:
                   f"{again * 100_000 / (size + len(more)):5.1f} s per 100,000 quotes")
             for page, seconds in asyncio.run(page_times(path)):
                 print(f"{'':>9}  {seconds * 1000:6.0f} ms  {page}")
+
+
+def first_pass_peak(db) -> int:
+    """Bytes allocated at the peak of ``store_variants`` with no signature stored (Python objects and
+    numpy arrays alike), measured on a pass of its own, since tracing slows what it traces."""
+    db.execute("delete from quote_signatures")
+    tracemalloc.start()
+    try:
+        store_variants(db)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 async def page_times(path: Path, runs: int = 3) -> list[tuple[str, float]]:
