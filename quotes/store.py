@@ -406,6 +406,15 @@ class Store:
         return dead
 
     def finish_run(self, run_id: int, counts: RunCounts, seconds: float, status: str = "completed") -> None:
+        """Record how the run ended, in a transaction of its own.
+
+        sqlite-utils commits each write statement just after it runs; a signal between the two
+        (Ctrl-C, SIGTERM) leaves that statement's transaction open, which would take in this record
+        and keep the database from being checkpointed ("database table is locked"). It is rolled
+        back first: every batch commits whole, so what it holds is one unfinished statement.
+        """
+        if self.db.conn.in_transaction:
+            self.db.conn.rollback()
         self.db["runs"].update(run_id, {
             "finished_at": now(), "seconds": round(seconds, 3), "status": status,
             "speakers": self.db["speakers"].count, **vars(counts),

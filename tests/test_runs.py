@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from quotes.cli import EXIT_BUSY, EXIT_INTERRUPTED, cli
+from quotes.store import RunCounts, Store, checkpoint, open_db
 
 
 def corpus_file(folder: Path, articles: int = 6000) -> Path:
@@ -70,6 +71,23 @@ def test_the_database_file_is_whole_when_a_run_ends(tmp_path):
     copy = alone(db, tmp_path)
     assert rows(copy, "select count(*) from articles") == [(300,)]
     assert rows(copy, "select status from runs") == [("completed",)]
+
+
+def test_a_run_cut_between_a_statement_and_its_commit_still_records_its_end_and_leaves_a_whole_file(tmp_path):
+    """sqlite-utils commits each write statement just after it runs: a signal between the two
+    leaves the statement's transaction open. The end of the run rolls that back, so the run's
+    status is committed and the file can be checkpointed ("database table is locked" otherwise)."""
+    db = tmp_path / "q.db"
+    store = Store(open_db(db))
+    run_id = store.start_run(["wire.jsonl"], "v", "lexicon", "tool")
+    store.db.conn.execute("insert into errors (source, reason) values ('wire.jsonl:1', 'cut short')")
+    assert store.db.conn.in_transaction  # as the signal leaves it
+    store.finish_run(run_id, RunCounts(), 1.0, "interrupted")
+    checkpoint(store.db)
+    store.db.close()
+    copy = alone(db, tmp_path)
+    assert rows(copy, "select status from runs") == [("interrupted",)]
+    assert rows(copy, "select count(*) from errors") == [(0,)]
 
 
 # The run as `quotes extract` makes it, with small partitions so that a pool of workers is busy
