@@ -35,6 +35,7 @@ from quotes.location import DB_ENV, DEFAULT_DB, default_db_path  # noqa: F401 - 
 from quotes.migrations import DatabaseProblem, check_database, migrate, pending_migrations
 from quotes.model import ARTICLE_SCOPED, Quote, Span, Speaker
 from quotes.readers import Article
+from quotes.sqlbatch import chunked, marks
 from quotes.variants import store_variants
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -717,16 +718,6 @@ def aliases(names: list[tuple[str, int, int]], written: list[tuple[str, int, int
             entry = counts.setdefault(value, [0, rank, first])
             entry[0] += count
     return sorted(counts, key=lambda v: (-counts[v][0], counts[v][1], counts[v][2]))
-
-
-def chunked(items: list[str], size: int = 500) -> Iterator[list[str]]:
-    """Slices small enough for one SQL ``in (...)`` list."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def marks(items) -> str:
-    return ", ".join("?" * len(items))
 
 
 def names(columns) -> str:

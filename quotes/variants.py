@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import itertools
 import re
 import zlib
 from array import array
@@ -32,6 +31,7 @@ import numpy as np
 from sqlite_utils import Database
 
 from quotes.model import ARTICLE_SCOPED
+from quotes.sqlbatch import chunked, marks
 
 MIN_WORDS = 5  # shorter quotes ("no comment", scare quotes) repeat by chance, not by copying
 NEAR = 0.75  # word-level similarity (difflib ratio) from which two quotes are the same quote altered
@@ -182,7 +182,7 @@ def excerpt_pairs(forms: Callable[[], Iterable[list[str]]]) -> set[tuple[int, in
     :func:`compare` then checks).
     """
     heads, lengths = [], []
-    for chunk in _batches(forms(), CHUNK):
+    for chunk in chunked(forms(), CHUNK):
         runs, starts, sizes = _runs(chunk)
         heads.append(runs[starts])
         lengths.append(np.where(sizes >= HEAD, sizes, 0))  # a form shorter than a head is nobody's excerpt
@@ -192,7 +192,7 @@ def excerpt_pairs(forms: Callable[[], Iterable[list[str]]]) -> set[tuple[int, in
     sorted_heads, length = head_keys[order], np.concatenate(lengths)
     pairs: set[tuple[int, int]] = set()
     first = 0
-    for chunk in _batches(forms(), CHUNK):
+    for chunk in chunked(forms(), CHUNK):
         runs, starts, sizes = _runs(chunk)
         owner = np.repeat(np.arange(len(chunk)), sizes)
         inside = np.flatnonzero(np.arange(len(runs)) + HEAD <= (starts + sizes)[owner])
@@ -213,12 +213,6 @@ def _runs(chunk: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The run hashes of a chunk's words laid end to end, each form's first position and its length."""
     sizes = np.fromiter(map(len, chunk), dtype=np.int64, count=len(chunk))
     return run_hashes([word for words in chunk for word in words]), np.cumsum(sizes) - sizes, sizes
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 def compare(a: str, b: str, a_words: list[str] | None = None, b_words: list[str] | None = None
@@ -295,7 +289,7 @@ class Forms:
 
     def texts(self, numbers: Iterable[int]) -> Iterator[tuple[list[int], list[str]]]:
         """The forms of these numbers, CHUNK at a time: (numbers, texts)."""
-        for chunk in _batches(numbers, CHUNK):
+        for chunk in chunked(numbers, CHUNK):
             rowids = self.rowids[chunk].tolist()
             text = dict(self.db.execute(f"select rowid, canonical from quotes where rowid in ({marks(rowids)})",
                                         rowids))
@@ -312,7 +306,7 @@ class Forms:
                  for number in numbers}
         wanted = [rowid for start, end in spans.values() for rowid in self.occurrence_rowids[start:end].tolist()]
         found: dict[int, Occurrence] = {}
-        for chunk in _batches(wanted, CHUNK):
+        for chunk in chunked(wanted, CHUNK):
             found.update((rowid, Occurrence(quote_id, speaker, kind in NAMED and resolution not in ARTICLE_SCOPED,
                                             published))
                          for rowid, quote_id, speaker, kind, resolution, published in self.db.execute(
@@ -320,10 +314,6 @@ class Forms:
                 f"where rowid in ({marks(chunk)})", chunk))
         return {number: [found[rowid] for rowid in self.occurrence_rowids[start:end].tolist()]
                 for number, (start, end) in spans.items()}
-
-
-def marks(values: list) -> str:
-    return ", ".join("?" * len(values))
 
 
 def form_bands(forms: Forms) -> np.ndarray:
@@ -352,7 +342,7 @@ def form_bands(forms: Forms) -> np.ndarray:
         db["quote_signatures"].insert_all(({"form": int(forms.keys[number]), "signature": row.tobytes()}
                                            for number, row in zip(numbers, signature, strict=True)),
                                           batch_size=CHUNK, replace=True)
-    for chunk in _batches(gone, 500):
+    for chunk in chunked(gone):
         db.execute(f"delete from quote_signatures where form in ({marks(chunk)})", chunk)
     return bands
 
@@ -363,10 +353,10 @@ def find_variants(db: Database) -> Iterator[Variant]:
     candidates = bucket_pairs(form_bands(forms))
     candidates |= {tuple(sorted(pair)) for pair in excerpt_pairs(forms.words)}
     shared = np.flatnonzero(forms.occurrence_counts() > 1).tolist()
-    for chunk in _batches(shared, CHUNK):  # the very same words, given to two named speakers
+    for chunk in chunked(shared, CHUNK):  # the very same words, given to two named speakers
         for occurrences in forms.occurrences(chunk).values():
             yield from _two_speakers(occurrences, occurrences, "same", 1.0)
-    for pairs in _batches(sorted(candidates), CHUNK):
+    for pairs in chunked(sorted(candidates), CHUNK):
         numbers = sorted({number for pair in pairs for number in pair})
         texts = {number: text for chunk, chunk_texts in forms.texts(numbers)
                  for number, text in zip(chunk, chunk_texts, strict=True)}
@@ -416,6 +406,6 @@ def store_variants(db: Database) -> int:
     they are found; returns how many."""
     with db.atomic():
         db.execute("delete from quote_variants")
-        for rows in _batches((variant.row() for variant in find_variants(db)), 1000):
+        for rows in chunked((variant.row() for variant in find_variants(db)), 1000):
             db["quote_variants"].insert_all(rows)
     return db.execute("select count(*) from quote_variants").fetchone()[0]
