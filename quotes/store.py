@@ -634,8 +634,10 @@ class Store:
                 self.db["speakers"].insert({"id": own, "match_key": alias_key, "kind": kind, "name": None,
                                             "quote_count": None}, ignore=True)
             for name in spoken.get((kind, alias_key), []):
+                # "+speaker_kind": found by speaker id, never by kind (without statistics SQLite
+                # chose the index on kind, and each link read every quote of that kind)
                 self.db.execute("update quotes set speaker_id = ? where speaker_id in (?, ?) and speaker_name = ? "
-                                "and speaker_kind = ?", [target, own, previous, name, kind])
+                                "and +speaker_kind = ?", [target, own, previous, name, kind])
             self.db.execute("update speakers set quote_count = null where id in (?, ?, ?)", [own, target, previous])
             if link is None:
                 self.db["speaker_links"].delete_where("alias_key = ?", [alias_key])
