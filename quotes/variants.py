@@ -279,7 +279,7 @@ class Forms:
         firsts.sort()  # the first quote of each speaker with each form, in the order of the quotes
         grouped = np.argsort(form[firsts], kind="stable")
         self.occurrence_rowids = quote_rowid[firsts][grouped]  # by form, then in the order of the quotes
-        self.occurrence_starts = np.searchsorted(form[firsts][grouped], np.arange(len(unique) + 1))
+        self.occurrence_starts = np.searchsorted(form[firsts[grouped]], np.arange(len(unique) + 1))
 
     def __len__(self) -> int:
         return len(self.keys)
@@ -361,12 +361,9 @@ def find_variants(db: Database) -> Iterator[Variant]:
         texts = {number: text for chunk, chunk_texts in forms.texts(numbers)
                  for number, text in zip(chunk, chunk_texts, strict=True)}
         words = {number: expanded(text) for number, text in texts.items()}
-        occurrences = forms.occurrences(numbers)
-        for i, j in pairs:
-            found = compare(texts[i], texts[j], words[i], words[j])
-            if found is None:
-                continue
-            relation, similarity = found
+        related = [(i, j, found) for i, j in pairs if (found := compare(texts[i], texts[j], words[i], words[j]))]
+        occurrences = forms.occurrences(sorted({number for i, j, _ in related for number in (i, j)}))
+        for i, j, (relation, similarity) in related:
             if relation == "excerpt" and len(texts[i].split()) > len(texts[j].split()):
                 i, j = j, i  # the excerpt first, then the quotation it comes from
             yield from _same_speaker(occurrences[i], occurrences[j], relation, similarity)
