@@ -13,7 +13,9 @@ near copies, across the whole database, at the end of each run, and stores them 
 Near copies are found with MinHash signatures of each distinct canonical form's
 words, grouped by locality-sensitive hashing; excerpts by the words a short quote starts with,
 looked up among the word runs of longer ones; every candidate is then checked word by word
-(``difflib``), so the hashing decides only what is compared, never what is reported.
+(``difflib``), so the hashing decides only what is compared, never what is reported. A family of
+near copies (a wire story edited by each outlet) is reported copy by copy, each beside the
+earliest copy it was found related to, not as every pair of copies.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import hashlib
 import re
 import zlib
 from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -40,7 +43,10 @@ NEAR = 0.75  # word-level similarity (difflib ratio) from which two quotes are t
 # them unrelated quotes of common words, and their number grew faster than the quotes.
 PERMUTATIONS, BANDS = 60, 12
 HEAD = 5  # an excerpt is found by its first HEAD words, looked up among longer quotes' runs of HEAD words
-BUCKET = 50  # forms compared from one LSH bucket: near copies, beyond that, are also linked through others
+# Long forms holding a short form's head that it is compared with, for any speaker and for each of its own: more
+# than one, since the first may share only the head (the words after it edited), and only the first
+# related one is reported.
+EXCERPT_LONGS = 4
 NAMED = ("person", "organization")
 # Contractions written out, so "won't" and "will not" are the same words (canonical forms split
 # "won't" into "won t"). Each with a string that any match contains: most forms have few contractions,
@@ -139,23 +145,47 @@ def band_keys(signature: np.ndarray) -> np.ndarray:
     return keys
 
 
-def bucket_pairs(keys: np.ndarray) -> set[tuple[int, int]]:
-    """Pairs of rows whose band keys (:func:`band_keys`) agree in at least one band (Indyk & Motwani's LSH).
+def bucket_pairs(keys: np.ndarray, speakers: Callable[[int], Iterable[int]] = lambda row: ()) -> np.ndarray:
+    """Pairs of rows whose band keys (:func:`band_keys`) agree in at least one band (Indyk & Motwani's
+    LSH), packed as ``later * len(keys) + earlier`` and sorted: each row's candidates, earliest first.
 
-    datasketch's ``MinHashLSH`` inserts one key at a time into Python dictionaries (about 15 s per
-    100,000 quotes here); sorting each band's keys with numpy gives the same buckets at once.
+    A bucket is most often a family of near copies (one wire story edited by each outlet), so its
+    members are not paired all with all, n(n-1)/2 pairs for n copies: each is paired with the
+    bucket's first member, the member before it, and the last member before it that shares one of
+    its speakers (``speakers(row)``, hashes), enough for :func:`find_variants` to join every copy to
+    its family and every speaker's copies to one another. datasketch's ``MinHashLSH`` inserts one
+    key at a time into Python dictionaries (about 15 s per 100,000 quotes here); sorting each
+    band's keys with numpy gives the same buckets at once.
     """
-    pairs: set[tuple[int, int]] = set()
-    if len(keys) < 2:
-        return pairs
-    for band in range(BANDS):
+    rows = len(keys)
+    pairs = np.empty(0, dtype=np.int64)
+    for band in range(BANDS if rows > 1 else 0):
         order = np.argsort(keys[:, band], kind="stable")
         ordered = keys[order, band]
         edges = np.diff(np.concatenate(([0], ordered[1:] == ordered[:-1], [0])).astype(np.int8))
+        found = array("q")
         for first, last in zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1), strict=True):
-            members = sorted(order[first:last + 1].tolist())[:BUCKET]  # only buckets of two or more
-            pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1:])
+            members = sorted(order[first:last + 1].tolist())  # only buckets of two or more
+            root = members[0]
+            last_with = dict.fromkeys(speakers(root), root)
+            for previous, member in zip(members, members[1:], strict=False):
+                found.extend((member * rows + root, member * rows + previous))
+                for speaker in speakers(member):
+                    if (earlier := last_with.get(speaker)) not in (None, root, previous):
+                        found.append(member * rows + earlier)
+                    last_with[speaker] = member
+        # Merged a band at a time, since bands repeat pairs: two sorted runs, which a stable sort
+        # (timsort) merges in linear time.
+        merged = np.concatenate((pairs, np.unique(np.frombuffer(found, dtype=np.int64))))
+        merged.sort(kind="stable")
+        pairs = merged[np.concatenate(([True], merged[1:] != merged[:-1]))] if len(merged) else merged
     return pairs
+
+
+def packed(pairs: Iterable[tuple[int, int]], rows: int) -> np.ndarray:
+    """Pairs of row numbers packed as :func:`bucket_pairs` packs them, sorted."""
+    found = array("q", (max(pair) * rows + min(pair) for pair in pairs))
+    return np.unique(np.frombuffer(found, dtype=np.int64))
 
 
 RUN_WEIGHTS = np.array([0x9E3779B97F4A7C15 >> (5 * i) | 1 for i in range(HEAD)], dtype=np.uint64)
@@ -173,8 +203,12 @@ def run_hashes(words: list[str]) -> np.ndarray:
     return runs
 
 
-def excerpt_pairs(forms: Callable[[], Iterable[list[str]]]) -> set[tuple[int, int]]:
-    """Pairs (short, long) where the first HEAD words of the short form are a run of the long one's.
+def excerpt_pairs(forms: Callable[[], Iterable[list[str]]],
+                  speakers: Callable[[int], Iterable[int]] = lambda number: ()) -> set[tuple[int, int]]:
+    """Pairs (short, long) where the first HEAD words of the short form are a run of the long one's:
+    for each short form, the earliest EXCERPT_LONGS such long forms, and the earliest EXCERPT_LONGS
+    of each of the short's speakers (``speakers(number)``, hashes). A long quotation copied by n
+    outlets would otherwise pair each of n copies of its excerpt with each of its n copies.
 
     ``forms()`` gives every form's words, in order, each time it is called: once for the heads,
     once for the runs, a thousand forms at a time, so that no form's words are kept beyond their
@@ -191,6 +225,7 @@ def excerpt_pairs(forms: Callable[[], Iterable[list[str]]]) -> set[tuple[int, in
     order = np.argsort(head_keys := np.concatenate(heads), kind="stable")
     sorted_heads, length = head_keys[order], np.concatenate(lengths)
     pairs: set[tuple[int, int]] = set()
+    covered: dict[int, Counter] = {}  # long forms given to each short form, by speaker; None: any speaker
     first = 0
     for chunk in chunked(forms(), CHUNK):
         runs, starts, sizes = _runs(chunk)
@@ -203,7 +238,12 @@ def excerpt_pairs(forms: Callable[[], Iterable[list[str]]]) -> set[tuple[int, in
             while position < len(sorted_heads) and sorted_heads[position] == runs[at]:
                 short = int(order[position])
                 if short != index and 0 < length[short] < sizes[owner[at]]:
-                    pairs.add((short, index))
+                    have = covered.setdefault(short, Counter())
+                    new = [key for key in {None, *speakers(short)}.intersection({None, *speakers(index)})
+                           if have[key] < EXCERPT_LONGS]
+                    if new:
+                        pairs.add((short, index))
+                        have.update(new)
                 position += 1
         first += len(chunk)
     return pairs
@@ -280,12 +320,28 @@ class Forms:
         grouped = np.argsort(form[firsts], kind="stable")
         self.occurrence_rowids = quote_rowid[firsts][grouped]  # by form, then in the order of the quotes
         self.occurrence_starts = np.searchsorted(form[firsts[grouped]], np.arange(len(unique) + 1))
+        # Read one at a time in find_variants' loop, where a C array's items come 5 times faster than numpy's.
+        self._speakers = array("q", np.frombuffer(speakers, dtype=np.int64)[firsts][grouped].tobytes())
+        self._starts = array("q", self.occurrence_starts.astype(np.int64).tobytes())
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def occurrence_counts(self) -> np.ndarray:
         return np.diff(self.occurrence_starts)
+
+    def speakers(self, number: int) -> array:
+        """Hashes of the speakers of this form's occurrences."""
+        return self._speakers[self._starts[number]:self._starts[number + 1]]
+
+    def first_occurrence(self, number: int) -> int:
+        return self._starts[number]
+
+    def shared_speakers(self, first: int, second: int) -> list[tuple[int, int]]:
+        """Pairs of occurrences (their numbers) of these two forms by the same speaker."""
+        speaker, start = self._speakers, self._starts
+        return [(a, b) for a in range(start[first], start[first + 1])
+                for b in range(start[second], start[second + 1]) if speaker[a] == speaker[b]]
 
     def texts(self, numbers: Iterable[int]) -> Iterator[tuple[list[int], list[str]]]:
         """The forms of these numbers, CHUNK at a time: (numbers, texts)."""
@@ -347,47 +403,107 @@ def form_bands(forms: Forms) -> np.ndarray:
     return bands
 
 
+class Joined:
+    """Which items are known to be related, directly or through others: a union-find (disjoint
+    sets, path halving) over a C array of 8 bytes an item. Written here: a union-find is ten lines,
+    and the libraries that hold one (networkx, scipy) would each be a large dependency for them."""
+
+    def __init__(self, size: int):
+        self.parent = array("q", range(size))
+
+    def root(self, item: int) -> int:
+        parent = self.parent
+        while (up := parent[item]) != item:
+            parent[item] = parent[up]
+            item = up
+        return item
+
+    def together(self, a: int, b: int) -> bool:
+        return self.root(a) == self.root(b)
+
+    def join(self, a: int, b: int) -> None:
+        a, b = self.root(a), self.root(b)
+        self.parent[max(a, b)] = min(a, b)
+
+
 def find_variants(db: Database) -> Iterator[Variant]:
     """Every altered quote, excerpt and quote given to two speakers in the database."""
     forms = Forms(db)
-    candidates = bucket_pairs(form_bands(forms))
-    candidates |= {tuple(sorted(pair)) for pair in excerpt_pairs(forms.words)}
+    candidates = np.union1d(bucket_pairs(form_bands(forms), forms.speakers),
+                            packed(excerpt_pairs(forms.words, forms.speakers), len(forms)))
     shared = np.flatnonzero(forms.occurrence_counts() > 1).tolist()
-    for chunk in chunked(shared, CHUNK):  # the very same words, given to two named speakers
+    for chunk in chunked(shared, CHUNK):
         for occurrences in forms.occurrences(chunk).values():
-            yield from _two_speakers(occurrences, occurrences, "same", 1.0)
-    for pairs in chunked(sorted(candidates), CHUNK):
-        numbers = sorted({number for pair in pairs for number in pair})
-        texts = {number: text for chunk, chunk_texts in forms.texts(numbers)
+            yield from _same_words(occurrences)
+    yield from _near_copies(forms, candidates)
+
+
+def _near_copies(forms: Forms, candidates: np.ndarray) -> Iterator[Variant]:
+    """The variants among candidate pairs of forms (packed as :func:`bucket_pairs` packs them).
+
+    Forms are taken oldest first, each with its candidates oldest first, and a pair is compared
+    only when it could tell something new: when its forms are not yet known to be one family of
+    near copies, or when they share a speaker whose two copies are not yet known related. So a
+    family of n near copies is reported (and compared) about n times, not n(n-1)/2 times: each
+    copy is paired with the earliest copy it was found related to, once for each of its speakers,
+    and given to two speakers where it joins the family.
+    """
+    family, voice = Joined(len(forms)), Joined(len(forms.occurrence_rowids))
+
+    def news(i: int, j: int) -> tuple[bool, list[tuple[int, int]]]:
+        """Whether comparing forms i and j could join a copy to a family, and the pairs of one speaker's
+        occurrences it could join."""
+        return (not family.together(i, j),
+                [(a, b) for a, b in forms.shared_speakers(i, j) if not voice.together(a, b)])
+
+    for start in range(0, len(candidates), CHUNK):
+        later, earlier = np.divmod(candidates[start:start + CHUNK], len(forms))
+        # What is joined stays joined: a pair that tells nothing new now never will, and its texts are not read.
+        pairs = [(i, j) for i, j in zip(earlier.tolist(), later.tolist(), strict=True) if any(news(i, j))]
+        texts = {number: text for chunk, chunk_texts in forms.texts(sorted({n for pair in pairs for n in pair}))
                  for number, text in zip(chunk, chunk_texts, strict=True)}
-        words = {number: expanded(text) for number, text in texts.items()}
-        related = [(i, j, found) for i, j in pairs if (found := compare(texts[i], texts[j], words[i], words[j]))]
-        occurrences = forms.occurrences(sorted({number for i, j, _ in related for number in (i, j)}))
-        for i, j, (relation, similarity) in related:
-            if relation == "excerpt" and len(texts[i].split()) > len(texts[j].split()):
-                i, j = j, i  # the excerpt first, then the quotation it comes from
-            yield from _same_speaker(occurrences[i], occurrences[j], relation, similarity)
-            yield from _two_speakers(occurrences[i], occurrences[j], relation, similarity)
+        words: dict[int, list[str]] = {}
+        related = []
+        for i, j in pairs:
+            joins, apart = news(i, j)
+            if not (joins or apart):
+                continue
+            for number in (i, j):
+                if number not in words:
+                    words[number] = expanded(texts[number])
+            if found := compare(texts[i], texts[j], words[i], words[j]):
+                family.join(i, j)
+                for a, b in apart:
+                    voice.join(a, b)
+                related.append((i, j, found, joins, apart))
+        occurrences = forms.occurrences(sorted({number for i, j, *_ in related for number in (i, j)}))
+        for i, j, (relation, similarity), joins, apart in related:
+            # the excerpt first, then the quotation it comes from
+            excerpt_last = relation == "excerpt" and len(texts[i].split()) > len(texts[j].split())
+            for a, b in apart:
+                first = occurrences[i][a - forms.first_occurrence(i)]
+                second = occurrences[j][b - forms.first_occurrence(j)]
+                if first.speaker_id:
+                    pair = (second, first) if excerpt_last else (first, second)
+                    yield Variant(relation, relation, similarity, *_in_order(*pair, relation))
+            if joins:
+                i, j = (j, i) if excerpt_last else (i, j)
+                yield from _two_speakers(occurrences[i], occurrences[j], relation, similarity)
 
 
-def _same_speaker(first: list[Occurrence], second: list[Occurrence], relation: str,
-                  similarity: float) -> Iterator[Variant]:
-    by_speaker = {o.speaker_id: o for o in second if o.speaker_id}
-    for a in first:
-        b = by_speaker.get(a.speaker_id) if a.speaker_id else None
-        if b is not None:
-            yield Variant(relation, relation, similarity, *_in_order(a, b, relation))
+def _same_words(occurrences: list[Occurrence]) -> Iterator[Variant]:
+    """The very same words given to two named speakers: each later speaker beside the first."""
+    named = [o for o in occurrences if o.speaker_id and o.named]
+    for later in named[1:]:
+        yield Variant("two_speakers", "same", 1.0, *_in_order(named[0], later, "same"))
 
 
 def _two_speakers(first: list[Occurrence], second: list[Occurrence], relation: str,
                   similarity: float) -> Iterator[Variant]:
-    """Pairs of named speakers (people, organisations), each pair once, given these words."""
-    same = first is second
+    """Pairs of named speakers (people, organisations) given these related words, one of each form."""
     for a in first:
         for b in second:
-            if not (a.speaker_id and b.speaker_id and a.named and b.named):
-                continue
-            if (a.speaker_id < b.speaker_id) if same else (a.speaker_id != b.speaker_id):
+            if a.speaker_id and b.speaker_id and a.named and b.named and a.speaker_id != b.speaker_id:
                 yield Variant("two_speakers", relation, similarity, *_in_order(a, b, relation))
 
 
