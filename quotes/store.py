@@ -633,12 +633,15 @@ class Store:
             if link is None:
                 self.db["speakers"].insert({"id": own, "match_key": alias_key, "kind": kind, "name": None,
                                             "quote_count": None}, ignore=True)
-            for name in spoken.get((kind, alias_key), []):
+            moved = 0
+            for name in spoken.get((kind, alias_key), []) if {own, previous} - {target} else []:
                 # "+speaker_kind": found by speaker id, never by kind (without statistics SQLite
                 # chose the index on kind, and each link read every quote of that kind)
-                self.db.execute("update quotes set speaker_id = ? where speaker_id in (?, ?) and speaker_name = ? "
-                                "and +speaker_kind = ?", [target, own, previous, name, kind])
-            self.db.execute("update speakers set quote_count = null where id in (?, ?, ?)", [own, target, previous])
+                moved += self.db.execute(
+                    "update quotes set speaker_id = ? where speaker_id in (?, ?) and speaker_id != ? "
+                    "and speaker_name = ? and +speaker_kind = ?", [target, own, previous, target, name, kind]).rowcount
+            if moved or target != previous:  # a link that holds as it was, over the same quotes, changes no speaker
+                self.db.execute("update speakers set quote_count = null where id in (?, ?, ?)", [own, target, previous])
             if link is None:
                 self.db["speaker_links"].delete_where("alias_key = ?", [alias_key])
             else:

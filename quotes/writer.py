@@ -91,7 +91,8 @@ class Writer:
         self.store.defer_indexes()
 
     def finish(self) -> None:
-        """Write what is left, build the indexes put off, and recompute the speakers the run touched."""
+        """Write what is left, build the indexes put off, and recompute the speakers the run touched
+        (building them does that already)."""
         self.flush()
-        self.store.build_deferred()
-        self.store.refresh_pending()
+        if not self.store.build_deferred():
+            self.store.refresh_pending()

@@ -8,6 +8,7 @@ import sqlite3
 
 from quotes.api import extract_corpus
 from quotes.linking import Name, links, person_key
+from quotes.store import Store, open_db
 
 
 def store(tmp_path, articles: dict[str, str], name: str = "quotes.db"):
@@ -174,3 +175,17 @@ def test_a_forename_one_letter_shorter_is_another_name():
     names = [Name("person", "person:dana reyes", "Dana Reyes", 3, None),
              Name("person", "person:dan reyes", "Dan Reyes", 2, None)]
     assert links(names) == []
+
+
+def test_links_that_hold_as_they_were_mark_no_speaker_to_recompute(tmp_path):
+    """Every run's end links names afresh; a link unchanged over the same quotes leaves its
+    speakers as they are, where marking them would recompute them, and the quotes that changed
+    on the way, at the end of every run."""
+    db = store(tmp_path, {
+        "a": "“The budget is sound,” said Marta Oduya, the finance minister.",
+        "b": "“We will not raise taxes,” Ms. Oduya said on Tuesday.",
+    })
+    assert db.execute("select count(*) from speaker_links").fetchone() == (1,)
+    again = Store(open_db(tmp_path / "quotes.db"))
+    again.link_speakers()
+    assert again.db.execute("select count(*) from speakers where quote_count is null").fetchone() == (0,)
