@@ -24,7 +24,9 @@ VOWELS = "aeiou"
 TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, between the text around them
 WORD_LIST = re.compile(r"__([A-Z]+(?:_[A-Z]+)*)__")  # a [grammar] list's place in a pattern: __WEEKDAYS__
-TOKEN_MEMO_SIZE = 100_000  # distinct tokens remembered by find_cues (about 10 MB at most)
+# Distinct tokens remembered by find_cues: full, about 4 MB a process (100,000 took 6 MB on news that never
+# repeats); PolNeAR train has 33,556.
+TOKEN_MEMO_SIZE = 65536
 
 
 def _opens_sentence(text: str, floor: int, pos: int) -> bool:
