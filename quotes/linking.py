@@ -13,7 +13,7 @@ the one entity in the database it can name, and the link is kept with its reason
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,7 +46,7 @@ def _suffixes() -> frozenset[str]:
 DOMINANCE = 4  # a surname shared by several people goes to one only when it has this many times the quotes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a run's end holds one for each name quoted
 class Name:
     """A resolved speaker name as stored, with how often and how it is quoted."""
 
@@ -181,7 +181,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and", "the", "for"))
 
 
-def majority(genders: Counter) -> str | None:
-    """The gender most quotes give, when no quote gives the other."""
-    known = {g: n for g, n in genders.items() if g in ("male", "female")}
+def majority(genders: Iterable[str | None]) -> str | None:
+    """The gender the quotes give (each given once), when none gives the other."""
+    known = {g for g in genders if g in ("male", "female")}
     return next(iter(known)) if len(known) == 1 else None
