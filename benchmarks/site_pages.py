@@ -43,7 +43,10 @@ def build(path: Path, copies: int) -> None:
         for copy in range(copies):
             for number, article in enumerate(articles):
                 day = datetime.date(2023, 1, 1) + datetime.timedelta(days=rng.randrange(730))
-                out.write(json.dumps({"id": f"c{copy}-{number}", "title": article.title, "text": article.text,
+                # A run stores one text once per outlet (quotes/identity.py): each copy ends with its
+                # own line, or all but eight copies of each article would be skipped as the same text.
+                text = f"{article.text}\n\nThis article appeared in edition {copy + 1}."
+                out.write(json.dumps({"id": f"c{copy}-{number}", "title": article.title, "text": text,
                                       "outlet": rng.choice(OUTLETS), "date": day.isoformat()}) + "\n")
     print(extract_corpus([str(corpus)], path).line())
 
