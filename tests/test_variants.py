@@ -144,8 +144,10 @@ def test_a_signature_does_not_depend_on_the_sets_hashed_with_it():
     assert signatures([[b"ferry", b"harbour"]]).tolist() == signatures([[b"harbour", b"ferry", b"ferry"]]).tolist()
 
 
-WIRE = ("the council will vote on the harbour plan next week and we expect the ferries to run on time "
-        "from the first of may").split()
+WIRE = [
+    "the", "council", "will", "vote", "on", "the", "harbour", "plan", "next", "week", "and", "we",
+    "expect", "the", "ferries", "to", "run", "on", "time", "from", "the", "first", "of", "may",
+]
 
 
 def near_copies(path, speakers: list[str], edited: bool = True) -> list[tuple]:
