@@ -623,7 +623,7 @@ class Store:
                 self.db["speakers"].insert({"id": own, "match_key": alias_key, "kind": kind, "name": None,
                                             "quote_count": None}, ignore=True)
             moved = 0
-            for name in written.get(alias_key, []) if {own, previous} - {target} else []:
+            for name in written.get(alias_key, []):
                 # "+speaker_kind": found by speaker id, never by kind (without statistics SQLite
                 # chose the index on kind, and each link read every quote of that kind)
                 moved += self.db.execute(
