@@ -708,7 +708,8 @@ def without_surrogates(item: Item) -> Iterator[Item]:
     """The item with lone UTF-16 surrogates (JSON escapes like ``\\ud83d`` with no partner) replaced.
 
     SQLite cannot store them. Each becomes U+FFFD, one character for one, so offsets hold; the
-    repair is reported before the article.
+    repair is reported before the article. Encoding the extra fields here is also what stops a
+    field nested too deeply while the input is read, and not when the article is stored.
     """
     if isinstance(item, Article):
         fields = [name for name, value in vars(item).items() if isinstance(value, str) and SURROGATE.search(value)]
@@ -774,9 +775,7 @@ def _record_items(record: object, where: str, options: ReadOptions, nbytes: int,
         return
     if repaired:
         yield ReadError(where, repaired, skipped=False)
-    extra = extra_fields(record, layout)
-    if extra:
-        json.dumps(extra)  # stored as JSON: a field nested too deeply fails here, not in the store
+    extra = extra_fields(record, layout)  # encoded by without_surrogates: one nested too deeply fails there
     yield from article_items(normalise_newlines(text), record, layout, where, options, nbytes, extra=extra)
 
 
