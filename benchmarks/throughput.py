@@ -18,14 +18,17 @@ Usage:
         --scale --input big.jsonl --stages store-n.
 
     python benchmarks/throughput.py --issue --input polnear-train.jsonl [--bytes-mb 200] [--rss-mb 1000]
-                                    [--baseline OTHER/.venv/bin/python]
+                                    [--baseline OTHER/.venv/bin/python] [--near-copies]
         Every storage and worker figure of issue 14, side by side in one run, each command in a
         fresh process with its start-up: the storing ratio (quote rows/s of `quotes extract`
         minus `quotes annotate`, over raw `executemany` rows/s of the same rows), `--workers 2`
         against `--workers 1` and the machine's own ceiling (two one-worker runs at once),
         bytes written per database byte, and peak RSS with two workers. The input (JSON Lines)
         is repeated with distinct ids and outlets up to each size (the text unchanged, so every
-        copy costs the engine the same); generated corpora are deleted afterwards.
+        copy costs the engine the same); generated corpora are deleted afterwards. With
+        --near-copies, the copies for bytes and RSS have each word of five letters or more that
+        is not in the lexicon tagged with the copy's own suffix: news that never repeats, whose
+        distinct words, speakers and near copies of quotes an exact copy hides.
         --baseline runs the same commands with another installation's Python in the same rounds
         (e.g. a checkout of the previous release in its own virtualenv): before and after at once.
 """
@@ -35,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import sqlite3
 import subprocess
@@ -44,6 +48,8 @@ import time
 from functools import partial
 from importlib import resources
 from pathlib import Path
+
+import numpy as np
 
 from quotes import extract
 from quotes.sentences import paragraphs, sentences
@@ -295,9 +301,24 @@ def tree_memory(pid: int) -> tuple[float, float]:
 # --- issue 14: storage and workers, side by side in one run ---------------------------------
 
 
-def repeat_corpus(source: str, path: Path, megabytes: float) -> int:
-    """``source`` (JSON Lines) repeated up to ``megabytes``, copies with ids and outlets of their own; lines written."""
+LONG_WORD = re.compile(r"\b[A-Za-z]{5,}\b")
+
+
+def near_copy(text: str, copy: int, kept: frozenset[str]) -> str:
+    """``text`` with each word of five letters or more that is not in ``kept`` given the copy's own
+    suffix ("Fleeing" -> "Fleeingqb"): distinct words, names and quotes in every copy, as news that
+    never repeats has, where an exact copy hides whatever grows with distinct text (caches, speakers,
+    near copies of quotes). The words the rules read (the lexicon's) are left alone."""
+    suffix = "q" + "".join(chr(ord("a") + int(digit, 26)) for digit in np.base_repr(copy, 26))
+    return LONG_WORD.sub(lambda word: word[0] if word[0].lower() in kept else word[0] + suffix, text)
+
+
+def repeat_corpus(source: str, path: Path, megabytes: float, near: bool = False) -> int:
+    """``source`` (JSON Lines) repeated up to ``megabytes``, copies with ids and outlets of their own
+    (with ``near``, their long words tagged by :func:`near_copy`); lines written."""
     lines = [json.loads(line) for line in Path(source).read_text(encoding="utf-8").splitlines() if line.strip()]
+    lexicon = (resources.files("quotes") / "data" / "lexicon.toml").read_text(encoding="utf-8")
+    kept = frozenset(word.lower() for word in re.findall(r"[A-Za-z]+", lexicon))
     written, copy = 0, 0
     with path.open("w", encoding="utf-8") as out:
         while out.tell() < megabytes * 1e6 or copy == 0:
@@ -305,6 +326,8 @@ def repeat_corpus(source: str, path: Path, megabytes: float) -> int:
                 copied = {**doc, "id": f"{doc.get('id', number)}~{copy}"}
                 if copy:
                     copied["outlet"] = as_copy(doc.get("outlet"), copy)
+                if copy and near:
+                    copied["text"] = near_copy(doc["text"], copy, kept)
                 out.write(json.dumps(copied, ensure_ascii=False) + "\n")
                 written += 1
             copy += 1
@@ -370,7 +393,7 @@ def database_bytes(db_path: Path) -> int:
 
 
 def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rss_mb: float, rounds: int,
-                baseline: str | None = None) -> None:
+                baseline: str | None = None, near: bool = False) -> None:
     """Every storage and worker figure of issue 14, measured side by side in this run.
 
     The timed commands run in ``rounds`` interleaved rounds and each figure is the best round,
@@ -435,14 +458,15 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
             if not size:
                 continue
             big = scratch / f"{figure}.jsonl"
-            repeat_corpus(source, big, size)
+            repeat_corpus(source, big, size, near)
             for label, python in pythons.items():
                 if figure == "rss" and label == "baseline":
                     continue  # an hour on a busy machine: the baseline's figure is in docs/performance.md
                 db = scratch / f"{figure}.db"
                 row = measured(quotes_command("extract", big, "--db", db, "--workers", workers, python=python))
                 stored = database_bytes(db)
-                print(f"{label}: {big.stat().st_size / 1e6:.0f} MB corpus, --workers {workers}, "
+                print(f"{label}: {big.stat().st_size / 1e6:.0f} MB corpus{' of near copies' if near else ''}, "
+                      f"--workers {workers}, "
                       f"{row['seconds']:.0f} s: {quote_count(db)} quotes, "
                       f"peak RSS {row['rss_mb']:.0f} MB for all processes (PSS {row['pss_mb']:.0f} MB, shared "
                       "pages counted once), "
@@ -469,6 +493,8 @@ def main() -> None:
     parser.add_argument("--bytes-mb", type=float, default=0, help="--issue: corpus for bytes written (0: skip)")
     parser.add_argument("--rss-mb", type=float, default=0, help="--issue: corpus for peak RSS (0: skip)")
     parser.add_argument("--baseline", help="--issue: the Python of another installation, measured alongside")
+    parser.add_argument("--near-copies", action="store_true",
+                        help="--issue: copies for bytes and RSS with their long words tagged (news that never repeats)")
     parser.add_argument("--one-stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -478,7 +504,7 @@ def main() -> None:
         if len(args.input) != 1:
             raise SystemExit("--issue needs one JSON Lines file: --input FILE.jsonl")
         issue_table(args.input[0], args.workers, args.corpus_mb, args.bytes_mb, args.rss_mb, args.repeat or 3,
-                    args.baseline)
+                    args.baseline, args.near_copies)
     elif args.one_stage:
         print(json.dumps(run_stage(args.one_stage, args.input, args.workers, args.scratch)))
     elif args.scale:
