@@ -317,8 +317,8 @@ def repeat_corpus(source: str, path: Path, megabytes: float, near: bool = False)
     """``source`` (JSON Lines) repeated up to ``megabytes``, copies with ids and outlets of their own
     (with ``near``, their long words tagged by :func:`near_copy`); lines written."""
     lines = [json.loads(line) for line in Path(source).read_text(encoding="utf-8").splitlines() if line.strip()]
-    lexicon = (resources.files("quotes") / "data" / "lexicon.toml").read_text(encoding="utf-8")
-    kept = frozenset(word.lower() for word in re.findall(r"[A-Za-z]+", lexicon))
+    kept = frozenset(word.lower() for word in re.findall(r"[A-Za-z]+", (
+        resources.files("quotes") / "data" / "lexicon.toml").read_text(encoding="utf-8"))) if near else frozenset()
     written, copy = 0, 0
     with path.open("w", encoding="utf-8") as out:
         while out.tell() < megabytes * 1e6 or copy == 0:

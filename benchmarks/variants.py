@@ -29,7 +29,7 @@ from pathlib import Path
 
 from quotes.canonical import canonical_quote
 from quotes.store import open_db
-from quotes.variants import store_variants
+from quotes.variants import Joined, store_variants
 
 VOCABULARY = 20_000
 SPEAKERS = 2_000
@@ -58,11 +58,15 @@ def corpus(size: int, seed: int = 1) -> tuple[list[dict], set[tuple[int, int]]]:
             text = " ".join(base)
         else:
             text = " ".join(rng.choices(words, cum_weights=weights, k=rng.randint(6, 40)))
-        day = f"2024-{1 + number * 12 // size:02d}-{1 + number % 28:02d}"
-        rows.append({"id": f"q{number}", "article_id": f"a{number // 5}", "speaker_id": speaker, "content": text,
-                     "canonical": canonical_quote(text), "speaker_kind": "person", "published": day,
-                     "start": number % 5 * 100, "end": number % 5 * 100 + len(text)})
+        rows.append(quote_row(number, text, speaker, f"2024-{1 + number * 12 // size:02d}-{1 + number % 28:02d}"))
     return rows, planted
+
+
+def quote_row(number: int, text: str, speaker: str, day: str) -> dict:
+    """The ``number``-th quote row: five quotes an article."""
+    return {"id": f"q{number}", "article_id": f"a{number // 5}", "speaker_id": speaker, "content": text,
+            "canonical": canonical_quote(text), "speaker_kind": "person", "published": day,
+            "start": number % 5 * 100, "end": number % 5 * 100 + len(text)}
 
 
 def families(size: int, copies: int, seed: int = 1) -> list[dict]:
@@ -77,12 +81,8 @@ def families(size: int, copies: int, seed: int = 1) -> list[dict]:
         for copy in range(copies):
             edited = list(base)
             edited[copy % len(base)] = rng.choice(words)
-            text = " ".join(edited)
-            number = len(rows)
-            rows.append({"id": f"q{number}", "article_id": f"a{number // 5}", "speaker_id": speaker,
-                         "content": text, "canonical": canonical_quote(text), "speaker_kind": "person",
-                         "published": f"2024-{1 + copy * 12 // copies:02d}-{1 + family % 28:02d}",
-                         "start": number % 5 * 100, "end": number % 5 * 100 + len(text)})
+            rows.append(quote_row(len(rows), " ".join(edited), speaker,
+                                  f"2024-{1 + copy * 12 // copies:02d}-{1 + family % 28:02d}"))
     return rows
 
 
@@ -126,7 +126,7 @@ def main() -> None:
             start = time.perf_counter()
             stored = store_variants(db)
             seconds = time.perf_counter() - start
-            family = families_found(db)
+            family = families_found(db, size)
             caught = sum(1 for source, copy in planted if family(source) == family(copy))
             print(f"{size:>9,} quotes: {seconds:6.1f} s, {seconds * 100_000 / size:5.1f} s per 100,000 quotes, "
                   f"{stored:,} variants stored, {caught:,} of {len(planted):,} planted found")
@@ -143,19 +143,13 @@ def main() -> None:
                 print(f"{'':>9}  {seconds * 1000:6.0f} ms  {page}")
 
 
-def families_found(db):
-    """Each quote's family (by row number) as the stored variants join them: a planted copy of a
-    copy is reported beside the earliest quote of its family, not beside the quote it was made from."""
-    parent: dict[int, int] = {}
-
-    def root(number: int) -> int:
-        while parent.get(number, number) != number:
-            number = parent[number]
-        return number
+def families_found(db, size: int):
+    """Each quote's family (the root of its row number) as the stored variants join them: a planted
+    copy of a copy is reported beside the earliest quote of its family, not beside its source."""
+    family = Joined(size)
     for a, b in db.execute("select quote_a, quote_b from quote_variants"):
-        first, second = root(int(a[1:])), root(int(b[1:]))
-        parent[max(first, second)] = min(first, second)
-    return root
+        family.join(int(a[1:]), int(b[1:]))
+    return family.root
 
 
 def first_pass_peak(db) -> int:
