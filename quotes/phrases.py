@@ -267,8 +267,10 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         # after a coordination ("Ana Diaz, a welder based in Ellery, Ont., and a steward at …,")
         for comma in commas:
             earlier = [m for m in boundaries if m.end() <= comma.start()]
-            if earlier and text[earlier[-1].start():earlier[-1].end()].strip().lower() in ("and", "or"):
-                continue
+            if earlier and text[earlier[-1].start():earlier[-1].end()].strip().lower() in ("and", "or") \
+                    and text[comma.end():segment_end].split(None, 1)[0].lower() \
+                    not in lexicon.grammar["joint_appositives"]:
+                continue  # (but "Ana Diaz and Tom Reyes, both welders,": one appositive for the two)
             phrase_start = earlier[-1].end() if earlier else start
             rest = PARTY_LABEL.sub("", text[phrase_start:comma.start()]).split()
             if rest and OPENING_ADJUNCT.match(text, phrase_start, comma.end()):
