@@ -84,7 +84,7 @@ def split_only(text: str) -> None:
 
 def split_only_stock(text: str) -> None:
     """The split-only pass on nltk's own Punkt (its patterns on the ``regex`` engine), for comparison."""
-    from quotes.sentences import stock_tokenizer
+    from quotes.punkt import stock_tokenizer
 
     tokenizer = stock_tokenizer()
     for start, end in paragraphs(text):
@@ -93,7 +93,7 @@ def split_only_stock(text: str) -> None:
 
 def split_only_punkt(text: str) -> None:
     """The split-only pass on Punkt as the engine runs it (on ``re``), every paragraph through Punkt."""
-    from quotes.sentences import tokenizer
+    from quotes.punkt import tokenizer
 
     punkt = tokenizer()
     for start, end in paragraphs(text):

@@ -15,9 +15,10 @@ from nltk.tokenize.punkt import PunktToken
 from quotes.lexicon import TOKEN, _opens_sentence, _whole_words_ignoring_case, _words_pattern, load_lexicon
 from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, may_end_between
+from quotes.punkt import NewsToken
 from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
-from quotes.sentences import NewsToken, trailing_end
+from quotes.sentences import trailing_end
 
 LEXICON = load_lexicon()
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from quotes import extract
-from quotes.sentences import load_punkt_parameters, paragraphs, sentences
+from quotes.punkt import load_punkt_parameters
+from quotes.sentences import paragraphs, sentences
 
 
 def split(text: str) -> list[str]:
@@ -128,7 +129,7 @@ ALPHABET = "aZ9 .?!,;:\"'()[]-–—…“”‘’«»\n\t\x1c\x1f\x85\xa0\u202
 
 @pytest.mark.parametrize("text", NEWS)
 def test_punkt_on_re_gives_the_spans_of_nltks_own_punkt(text):
-    from quotes.sentences import stock_tokenizer, tokenizer
+    from quotes.punkt import stock_tokenizer, tokenizer
 
     assert list(tokenizer().span_tokenize(text)) == list(stock_tokenizer().span_tokenize(text))
 
@@ -137,7 +138,7 @@ def test_punkt_on_re_agrees_with_nltk_on_any_mix_of_difficult_characters():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from quotes.sentences import stock_tokenizer, tokenizer
+    from quotes.punkt import stock_tokenizer, tokenizer
 
     words = st.text(alphabet=ALPHABET, min_size=1, max_size=12)
 
@@ -154,7 +155,7 @@ def test_rewritten_white_space_matches_what_regex_matches_on_every_code_point():
 
     import regex
 
-    from quotes.sentences import REGEX_NON_SPACE, REGEX_SPACE
+    from quotes.punkt import REGEX_NON_SPACE, REGEX_SPACE
 
     everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
     assert re.findall(REGEX_SPACE, everything) == regex.findall(r"\s", everything)
@@ -164,7 +165,7 @@ def test_rewritten_white_space_matches_what_regex_matches_on_every_code_point():
 def test_a_pattern_with_an_engine_dependent_class_is_refused():
     import regex
 
-    from quotes.sentences import on_re
+    from quotes.punkt import on_re
 
     assert on_re(regex.compile(r"[]s.]+\S")).pattern == r"[]s.]+[\S\x1c-\x1f]"
     for pattern in (r"\w+\.", r"[\s.]+", r"\d"):
