@@ -24,6 +24,7 @@ from typing import IO
 
 from quotes.identity import text_hash
 from quotes.lexicon import Lexicon
+from quotes.memory import release_freed_memory
 from quotes.readers import (
     STDIN,
     Article,
@@ -295,7 +296,10 @@ def _start_worker(job: Job, run_pid: int) -> None:
 
 def _run_in_worker(task: PartitionTask, partition: Partition) -> object:
     assert _WORKER_JOB is not None
-    return task(partition, _WORKER_JOB)
+    try:
+        return task(partition, _WORKER_JOB)
+    finally:
+        release_freed_memory()
 
 
 def default_workers() -> int:

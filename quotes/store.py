@@ -32,6 +32,7 @@ from quotes.identity import text_hash
 from quotes.lexicon import default_lexicon
 from quotes.linking import Link, Name, fold, links, majority, person_key
 from quotes.location import DB_ENV, DEFAULT_DB, default_db_path  # noqa: F401 - the store's names for them
+from quotes.memory import release_freed_memory
 from quotes.migrations import DatabaseProblem, check_database, migrate, pending_migrations
 from quotes.model import ARTICLE_SCOPED, Quote, Span, Speaker
 from quotes.readers import Article
@@ -583,6 +584,7 @@ class Store:
         self.refresh_genders(pending)  # a gender decided under the corrected name,
         corrections.apply_to_speakers()  # and a corrected gender over the decided one
         if pending:
+            release_freed_memory()  # what the speakers' pass freed, before the variants' arrays
             store_variants(self.db)
         return len(pending)
 

@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from quotes.memory import release_freed_memory
 from quotes.pipeline import Failed, Result, Unchanged
 from quotes.readers import ReadError
 from quotes.store import RunCounts, Store, StoredArticle
@@ -94,5 +95,6 @@ class Writer:
         """Write what is left, build the indexes put off, and recompute the speakers the run touched
         (building them does that already)."""
         self.flush()
+        release_freed_memory()  # the batches' memory, before the passes over the whole database
         if not self.store.build_deferred():
             self.store.refresh_pending()
