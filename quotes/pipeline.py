@@ -24,7 +24,7 @@ from typing import IO
 
 from quotes.identity import text_hash
 from quotes.lexicon import Lexicon
-from quotes.memory import release_freed_memory
+from quotes.memory import map_large_blocks, release_freed_memory
 from quotes.readers import (
     STDIN,
     Article,
@@ -286,6 +286,7 @@ def _start_worker(job: Job, run_pid: int) -> None:
     """
     global _WORKER_JOB
     _WORKER_JOB = job
+    map_large_blocks()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle: it stops the workers itself
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the run's own handler, inherited when forked
     if sys.platform.startswith("linux"):

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from quotes.memory import release_freed_memory
+from quotes.memory import map_large_blocks, release_freed_memory
 from quotes.pipeline import Failed, Result, Unchanged
 from quotes.readers import ReadError
 from quotes.store import RunCounts, Store, StoredArticle
@@ -87,6 +87,7 @@ class Writer:
 
     def start(self) -> None:
         """Build what a killed bulk load left unbuilt; put off the indexes if the database has no article."""
+        map_large_blocks()
         self.store.db.execute(f"pragma cache_size = -{RUN_CACHE_KIB}")
         self.store.build_deferred()
         self.store.defer_indexes()

@@ -11,6 +11,8 @@ import json
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -417,3 +419,24 @@ def test_memory_freed_by_a_partition_goes_back_to_the_system():
     memory.release_freed_memory()
     assert before - resident_mb() > 40
     assert len(kept) == 400
+
+
+@pytest.mark.skipif(memory._LIBC is None, reason="only glibc hands freed pages back")
+def test_a_large_block_goes_back_to_the_system_when_freed_even_after_a_larger_one(tmp_path):
+    # in a process of its own: the C allocator's threshold depends on what the process freed before
+    script = tmp_path / "blocks.py"
+    script.write_text(
+        "import os\n"
+        "from quotes import memory\n"
+        "def resident_mb():\n"
+        "    with open('/proc/self/statm') as statm:\n"
+        "        return int(statm.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20\n"
+        "memory.map_large_blocks()\n"
+        "first = b'x' * (8 * 2**20)\n"
+        "del first  # glibc's own rule would now keep any block under 8 MB in the heap\n"
+        "before = resident_mb()\n"
+        "second = b'y' * (6 * 2**20)\n"
+        "del second\n"
+        "print(resident_mb() - before)\n")
+    grown = float(subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True).stdout)
+    assert grown < 1
