@@ -7,6 +7,10 @@ Sentences come from NLTK's Punkt (Kiss & Strunk 2006) with parameters for news t
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 Range = tuple[int, int]
 
@@ -14,7 +18,7 @@ LINE_BREAK = re.compile(r"\r\n|[\n\r\u2029]")
 CLOSING_AFTER_MARK = re.compile(r"[?!][\"'”’»]+\s*$")
 
 
-def tokenizer():
+def tokenizer() -> PunktSentenceTokenizer:
     """The news sentence tokenizer of :mod:`quotes.punkt`, imported on first use (see there why)."""
     from quotes.punkt import tokenizer as news_tokenizer
 

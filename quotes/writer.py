@@ -86,7 +86,8 @@ class Writer:
             self.store.finish_run(self.run_id, self.counts, self.seconds, status)
 
     def start(self) -> None:
-        """Build what a killed bulk load left unbuilt; put off the indexes if the database has no article."""
+        """Build what a killed bulk load left unbuilt; put off the indexes if the database has no article.
+        (And have this process hand large blocks back as it frees them: :func:`map_large_blocks`.)"""
         map_large_blocks()
         self.store.db.execute(f"pragma cache_size = -{RUN_CACHE_KIB}")
         self.store.build_deferred()
