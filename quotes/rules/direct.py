@@ -338,12 +338,13 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
 
 
 def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
-    """A subject that can speak, followed by its verb: not "It" ("It was simple: …"), nor a phrase
-    led by a preposition or followed by one ("With party leaders worried …", "Ever since …")."""
+    """A subject that can speak, followed by its verb: not "It" ("It was simple: …", "Wait, it gets
+    better: …"), nor a phrase led by a preposition or followed by one ("With party leaders worried
+    …", "Ever since …")."""
     phrase = ex.text[subject[0]:subject[1]]
     following = ex.first_word(subject[1], limit).lower()
     grammar = ex.lexicon.grammar
-    return phrase.lower() not in ex.lexicon.impersonal_pronouns \
+    return phrase.split()[-1].lower() not in ex.lexicon.impersonal_pronouns \
         and phrase.split()[0].lower() not in grammar["adjunct_openers"] and following not in grammar["clause_links"] \
         and not SECOND_SUBJECT.search(ex.text, subject[1], limit)
 
@@ -386,6 +387,11 @@ def colon_paragraph(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribu
     speaker = speaker_before(ex.text, sent_start, colon, ex.lexicon)
     if speaker:
         return Attribution("colon", None, speaker, span.start)
+    # "Tom Reyes listed his questions:" then the quoted paragraph: the subject of the lead-in, as
+    # when the quotation follows the colon in the same sentence
+    subject = sentence_subject(ex.text, sent_start, colon, ex.lexicon)
+    if subject and plain_subject(ex, subject, colon):
+        return Attribution("colon.subject", None, subject, span.start)
     return None
 
 
@@ -703,9 +709,18 @@ register(Rule(
                 "new one by spring.”",
                 ("direct.QCQ-VS", "direct", "The pier is closed,", "Tom Reyes", "said"),
                 ("direct.colon_subject", "direct", "We will build a new one by spring.", "She", None)),
+        # the colon ends a lead-in paragraph of its own
+        example("Tom Reyes listed his questions:\n\n“Who pays for the pier?”",
+                ("direct.colon_subject", "direct", "Who pays for the pier?", "Tom Reyes", None)),
+        example("She then listed the qualities a harbour master needs:\n\n“A record of service.\n\n“A boat of "
+                "her own.”",
+                ("direct.colon_subject", "direct", "A record of service.", "She", None),
+                ("direct.multi_paragraph", "direct", "A boat of her own.", "She", None)),
     ),
     must_not=(
         example("It was a simple message: “The ferry runs at seven every morning.”"),
+        example("It was a simple message:\n\n“The ferry runs at seven every morning.”"),
+        example("Wait, it gets better: “The council has no money for the pier.”"),
         example("With the council worried about costs, the mayor is trying a new line: “Trust me.”"),
         example("She was so angry that I changed my answer: “Fine, the ferry can wait until the spring.”"),
     ),
