@@ -435,7 +435,8 @@ OPENING_ADJUNCT = re.compile(
     r"\s*(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
     r"since|last|this|over|at|minutes|hours|days|weeks|months|years|moments|amid|amidst|alongside|among|"
     r"following|throughout|upon|despite|asked|pressed|questioned|reached|contacted|(?-i:[A-Z])\w+ing)\b"
-    r"[^,;:.!?“”\"]{0,90}(?:,\s*|[“\"][^“”\"\n]{1,60},[”\"]\s*)", re.IGNORECASE)  # "In an interview with “Fox,” …"
+    r"(?:[^,;:.!?“”\"]|\.(?=\s+(?-i:[A-Z]))){0,90}(?:,\s*|[“\"][^“”\"\n]{1,60},[”\"]\s*)",  # "with “Fox,” …"
+    re.IGNORECASE)  # (a full stop inside a sentence, before a capital, ends an abbreviation: "Asked if Mr. Reyes …,")
 # The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 

@@ -625,6 +625,9 @@ register(Rule(
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "writes back")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
+        # a coordinated cue after an opening clause with an abbreviation in it
+        example("Asked whether Mr. Reyes would run again, Mrs. Park shook her head and said, “No.”",
+                ("direct.SVQ", "direct", "No.", "Mrs. Park", "said")),
         # the horizontal bar is a dash like the em dash: the claim before it ends there
         example("When Ana Ruiz noted that Tom Reyes paid no harbour fees ― as was true for years ― Reyes boasted, "
                 "“That makes me smart.”",
