@@ -492,6 +492,11 @@ register(Rule(
                 "voters agree that the port is failing.”",
                 ("direct.QCQ-SV", "direct", "Many people are unsure this year,", "Ana Ruiz", "wrote"),
                 ("direct.split", "direct", "but most voters agree that the port is failing.", "Ana Ruiz", "wrote")),
+        # the subject's next verb after the fragment is no attribution of it
+        example("“I love the ferry,” Tom Reyes said, “I will never ride it again” - and vowed to fight the toll.",
+                ("direct.QCQ-SV", "direct", "I love the ferry,", "Tom Reyes", "said"),
+                ("direct.split", "direct", "I will never ride it again", "Tom Reyes", "said"),
+                ("indirect.SV-to", "indirect", "to fight the toll", "Tom Reyes", "vowed")),
     ),
     must_not=(
         example('"We have to act," the senator told "Morning Report" after the vote.',

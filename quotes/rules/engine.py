@@ -15,7 +15,7 @@ import bisect
 import re
 
 from quotes.document import Cue, Document, Paragraph
-from quotes.lexicon import Lexicon
+from quotes.lexicon import GrammarRegex, Lexicon
 from quotes.marks import QuotedSpan
 from quotes.mentions import parse_mention
 from quotes.model import Mention
@@ -23,6 +23,10 @@ from quotes.phrases import WORD, adjunct_regex
 from quotes.rules.base import SCOPE_CATEGORIES, Candidate, Filter, Found, Rule
 from quotes.rules.registry import Registry, registry
 from quotes.sentences import Range, strip_space
+
+# A cue that goes on after a quotation with "and" is the subject's next verb, not the quotation's
+# attribution: `“…,” he said, “…” - and vowed to …`, `… and then vowed`.
+COORDINATED_VERB = GrammarRegex(r"\s*[,;—–―-]*\s*(?:__COORDINATORS__)\s+(?:(?-i:[a-z])[\w’'-]*\s+)?", re.IGNORECASE)
 
 # No rule reads further than this from a cue or a quote: real sentences are shorter, and a hostile
 # text without full stops must not make each cue read the whole article.
@@ -276,7 +280,9 @@ class Extractor:
         if ends_sentence and s_end <= span.end + 1:
             return False
         limit = min(para.end, max(s_end, span.end + 80))
-        return any(c.start not in self.used_cues for c in para.cues_between(span.end, limit))
+        coordinated = COORDINATED_VERB(self.lexicon)
+        return any(c.start not in self.used_cues and not coordinated.fullmatch(self.text, span.end, c.start)
+                   for c in para.cues_between(span.end, limit))
 
     def comma_before(self, pos: int, floor: int) -> bool:
         before = self.text[floor:pos].rstrip().rstrip("\"”’'")
