@@ -282,7 +282,11 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             if any(w in lexicon.grammar["auxiliaries"] or w in lexicon.cue_forms for w in rest) \
                     or len(rest) > 1 and rest[-1].lower() in lexicon.subject_pronouns:
                 continue  # "“She can claim it, but …”": a clause before the comma, no speaker's head
-            if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)):
+            following = text[comma.end():segment_end].split(",")[0].split()
+            named_next = bool(following) and all(w[:1].isupper() for w in following)
+            if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)
+                                             or rest[0].lower() in lexicon.grammar["determiners"] and named_next):
+                # (a noun the lexicon lacks names the speaker when a name follows it: "the deckhand, John Rowe,")
                 start = phrase_start
                 boundaries = []
                 head_words = len(rest)

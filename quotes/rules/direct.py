@@ -592,6 +592,9 @@ register(Rule(
         example('"We are not done yet," Mike Waltz, the national security adviser, said.',
                 ("direct.QCQ-SV", "direct", "We are not done yet,", "Mike Waltz, the national security adviser",
                  "said")),
+        # a noun the lexicon does not know, named by the appositive after it
+        example("“He deserved it,” the deckhand, John Rowe, told reporters.",
+                ("direct.QCQ-SV", "direct", "He deserved it,", "the deckhand, John Rowe", "told")),
         example("“We are still here,” the banner read.",
                 ("direct.QCQ-SV", "direct", "We are still here,", "the banner", "read")),
         example("“The port needs a plan,” Rep. Ellen Park (D-Maine), a member of the transport committee and a "
