@@ -710,8 +710,8 @@ register(Rule(
 ))
 register(Rule(
     "direct.colon_subject", "direct", 25, attribution_then_quote("colon.subject"),
-    "`Ellen Park pushed back: \"…\"`: a quote after a colon in the same sentence, that no cue takes, is "
-    "the subject's",
+    "`Ellen Park pushed back: \"…\"`: a quote after a colon, in the same sentence or in the paragraph a "
+    "lead-in paragraph introduces, that no cue takes, is the subject's",
     must=(
         example("Ellen Park pushed back on Monday: “The ferry has never been late twice in a row.”",
                 ("direct.colon_subject", "direct", "The ferry has never been late twice in a row.", "Ellen Park",
