@@ -330,10 +330,7 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         if speaker:
             return Attribution("colon", None, speaker, span.start)
         if region_start == sent_start:
-            # "Kasich pushed back: “…”": the subject of the sentence the colon ends
-            subject = sentence_subject(text, sent_start, colon, ex.lexicon)
-            if subject and plain_subject(ex, subject, colon):
-                return Attribution("colon.subject", None, subject, span.start)
+            return colon_subject(ex, sent_start, colon, span)
     return None
 
 
@@ -389,6 +386,11 @@ def colon_paragraph(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribu
         return Attribution("colon", None, speaker, span.start)
     # "Tom Reyes listed his questions:" then the quoted paragraph: the subject of the lead-in, as
     # when the quotation follows the colon in the same sentence
+    return colon_subject(ex, sent_start, colon, span)
+
+
+def colon_subject(ex: Extractor, sent_start: int, colon: int, span: QuotedSpan) -> Attribution | None:
+    """``Kasich pushed back: “…”``: the subject of the sentence the colon ends, if it can speak."""
     subject = sentence_subject(ex.text, sent_start, colon, ex.lexicon)
     if subject and plain_subject(ex, subject, colon):
         return Attribution("colon.subject", None, subject, span.start)
