@@ -23,6 +23,9 @@ VOWELS = "aeiou"
 
 TOKEN = re.compile(r"[\w’'-]+")  # a whole word, as cue phrases bound them
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")  # split keeps the tokens, between the text around them
+# What closes a quotation before its attribution: `,” `, `?" `, `!’ `.
+CLOSED_QUOTATION = re.compile(r"[,?!…][\"”’']+\s+$")
+MAX_SUBJECT_WORDS = 6
 WORD_LIST = re.compile(r"__([A-Z]+(?:_[A-Z]+)*)__")  # a [grammar] list's place in a pattern: __WEEKDAYS__
 # Distinct tokens remembered by find_cues: full, about 4 MB a process (100,000 took 6 MB on news that never
 # repeats); PolNeAR train has 33,556.
@@ -134,6 +137,24 @@ class Lexicon:
         return i + 4 < len(parts) and parts[i + 2] == "to" and parts[i + 1].isspace() and parts[i + 3].isspace() \
             and parts[i + 4][:1].islower() and parts[i + 4] not in self.grammar["determiners"] \
             and parts[i + 4] not in self.grammar["function_words"]
+
+    def _after_quotation(self, parts: list[str], i: int) -> bool:
+        """``parts[i]`` is the verb of a quotation's attribution: ``“…,” the mayor jokes.``, ``“…,” Ellen
+        Park tweets, “…”``, ``“…,” quips Mr. Reyes``. Right after the closed quotation and a short
+        subject, a form that ends the attribution (punctuation or a lower-case word after it) is never
+        a noun; with no subject between, only an -s form before its subject ("“…,” state Sen. Ellen
+        Park said": the state)."""
+        following = parts[i + 1] if i + 1 < len(parts) else ""
+        word_after = parts[i + 2] if i + 2 < len(parts) else ""
+        for j in range(i, max(1, i - 2 * MAX_SUBJECT_WORDS), -2):
+            if CLOSED_QUOTATION.search(parts[j - 1]):
+                if j == i:  # "“…,” quips Mr. Reyes"
+                    return parts[i].endswith("s") and following.isspace() and word_after[:1].isupper()
+                # "“…,” the mayor jokes." / "jokes, “…”" / "states in the report"
+                return following[:1] in (".", ",", ";", ":", "!", "?") or following.isspace() and word_after.islower()
+            if parts[j - 1].strip(". \t\u00a0") or j < 3 or j < i and parts[j] in self.cue_forms:
+                return False  # only spaces (and the full stop of "Mr.") in a subject, and no verb of saying
+        return False
 
     @cached_property
     def homograph_subjects(self) -> frozenset[str]:
@@ -256,9 +277,11 @@ class Lexicon:
             # after a subject pronoun or a word for data
             infinitive = self.infinitive_homographs
             words = sorted(words + [(offsets[i], offsets[i + 1], parts[i]) for i in range(3, len(parts), 2)
-                                    if parts[i] in homographs and parts[i - 1].isspace()
-                                    and (parts[i - 2].lower() in subjects
-                                         or parts[i] in infinitive and self._infinitive_after(parts, i))])
+                                    if parts[i] in homographs and (
+                                        parts[i - 1].isspace() and (
+                                            parts[i - 2].lower() in subjects
+                                            or parts[i] in infinitive and self._infinitive_after(parts, i))
+                                        or self._after_quotation(parts, i))])
         if phrases:
             starts = [s for s, _, _ in phrases]
             words = [w for w in words if (i := bisect.bisect_right(starts, w[0]) - 1) < 0 or w[0] >= phrases[i][1]]

@@ -572,6 +572,12 @@ register(Rule(
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
+        # a verb written as often as a noun ("quips", "tweets", "states") is a verb after a quotation
+        example("“The ferry is late again,” the mayor quips.",
+                ("direct.QCQ-SV", "direct", "The ferry is late again,", "the mayor", "quips")),
+        example("“The ferry is late again,” Ellen Park tweets, “and so am I.”",
+                ("direct.QCQ-SV", "direct", "The ferry is late again,", "Ellen Park", "tweets"),
+                ("direct.split", "direct", "and so am I.", "Ellen Park", "tweets")),
         # two speakers joined by "and": the last one named speaks, as after a claim
         example("“The ferry is late,” council leader Ana Ruiz and harbour master Tom Reyes said in a statement.",
                 ("direct.QCQ-SV", "direct", "The ferry is late,", "harbour master Tom Reyes", "said")),
@@ -619,6 +625,8 @@ register(Rule(
         example("“It was his first try,” said his oldest friend at Harbour College, Tom Reyes, who still lives there.",
                 ("direct.QCQ-VS", "direct", "It was his first try,", "his oldest friend at Harbour College, Tom Reyes",
                  "said")),
+        example("“The ferry is late,” quips Mr. Reyes.",
+                ("direct.QCQ-VS", "direct", "The ferry is late,", "Mr. Reyes", "quips")),
         example('"We will appeal the ruling," said Jane Doe, a lawyer for the Harbour Workers Union.',
                 ("direct.QCQ-VS", "direct", "We will appeal the ruling,",
                  "Jane Doe, a lawyer for the Harbour Workers Union", "said")),
