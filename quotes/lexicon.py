@@ -147,13 +147,17 @@ class Lexicon:
         following = parts[i + 1] if i + 1 < len(parts) else ""
         word_after = parts[i + 2] if i + 2 < len(parts) else ""
         for j in range(i, max(1, i - 2 * MAX_SUBJECT_WORDS), -2):
-            if CLOSED_QUOTATION.search(parts[j - 1]):
-                if j == i:  # "“…,” quips Mr. Reyes"
-                    return parts[i].endswith("s") and following.isspace() and word_after[:1].isupper()
-                # "“…,” the mayor jokes." / "jokes, “…”" / "states in the report"
-                return following[:1] in (".", ",", ";", ":", "!", "?") or following.isspace() and word_after.islower()
-            if parts[j - 1].strip(". \t\u00a0") or j < 3 or j < i and parts[j] in self.cue_forms:
-                return False  # only spaces (and the full stop of "Mr.") in a subject, and no verb of saying
+            if j < i and parts[j] in self.cue_forms:
+                return False  # "“…,” said the state …": a verb of saying is no subject's word
+            between = parts[j - 1]
+            if not between.strip(". \t\u00a0"):
+                continue  # only spaces (and the full stop of "Mr.") between a subject's words
+            if not CLOSED_QUOTATION.search(between):
+                return False
+            if j == i:  # "“…,” quips Mr. Reyes"
+                return parts[i].endswith("s") and following.isspace() and word_after[:1].isupper()
+            # "“…,” the mayor jokes." / "jokes, “…”" / "states in the report"
+            return following[:1] in (".", ",", ";", ":", "!", "?") or following.isspace() and word_after.islower()
         return False
 
     @cached_property
