@@ -16,7 +16,8 @@ Range = tuple[int, int]
 WORD = re.compile(r"[^\s,;:()\[\]“”\"«»„]+")
 # A time adjunct; __WEEKDAYS__ and __MONTHS__ are the lexicon's lists (GrammarRegex).
 TIME = (r"(?:(?:on|last|this|late|early)\s+)?__WEEKDAYS__(?:\s+(?:morning|afternoon|evening|night))?"
-        r"|(?:yesterday|today|tonight|earlier|later|last\s+(?:week|weekend|month|year|night)\b|this\s+(?:week|weekend|month|year)\b"
+        r"|(?:yesterday|today|tonight|earlier|later|(?:(?:early|late)\s+)?(?:last\s+(?:week|weekend|month|year|night)\b"
+        r"|this\s+(?:week|weekend|month|year)\b)"
         r"|(?:earlier|later)\s+(?:this|that|on|in)\s+\w+|in\s+(?:early\s+|late\s+|mid-)?__MONTHS__"
         r"|on\s+\w+\.?\s+\d{1,2}(?:st|nd|rd|th)?"
         r"|(?:a|__NUMBER_WORDS__|eleven|twelve|twenty|several|a\s+few|\d{1,3})"

@@ -494,6 +494,10 @@ register(Rule(
                 "voters agree that the port is failing.”",
                 ("direct.QCQ-SV", "direct", "Many people are unsure this year,", "Ana Ruiz", "wrote"),
                 ("direct.split", "direct", "but most voters agree that the port is failing.", "Ana Ruiz", "wrote")),
+        # a time adjunct with "early" or "late" between the fragments
+        example('"Will I change?" Tom Reyes asked reporters late last month. "I am not changing."',
+                ("direct.QCQ-SV", "direct", "Will I change?", "Tom Reyes", "asked"),
+                ("direct.split", "direct", "I am not changing.", "Tom Reyes", "asked")),
         # the subject's next verb after the fragment is no attribution of it
         example("“I love the ferry,” Tom Reyes said, “I will never ride it again” - and vowed to fight the toll.",
                 ("direct.QCQ-SV", "direct", "I love the ferry,", "Tom Reyes", "said"),
