@@ -201,6 +201,9 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
         shown = shown_saying(ex, cue, s_start)
         if shown is not None:
             return shown, "SVC"  # "The ad shows footage of Ellen Park asking, “…”": she asks
+        verb = ex.text[speaker[1]:cue.start].split()
+        if len(verb) == 1 and verb[0].endswith(",") and verb[0][:-1] in ex.lexicon.cue_forms:
+            return speaker, "SVC"  # "…, Tom Reyes said, adding …": the one who said it adds it
         # "The mayor hit back, saying …": the participle's subject opens the sentence
         subject = sentence_subject(ex.text, s_start, cue.start, ex.lexicon)
         if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:

@@ -647,6 +647,10 @@ register(Rule(
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "writes back")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
+        # a participle after a parenthetical attribution is the attribution's speaker's, not the claim's subject's
+        example("Ellen Park left as soon as the vote was over, Tom Reyes said, adding, “She was not patient.”",
+                ("indirect.CSV", "indirect", "Ellen Park left as soon as the vote was over", "Tom Reyes", "said"),
+                ("direct.SVQ", "direct", "She was not patient.", "Tom Reyes", "adding")),
         # a coordinated cue after an opening clause with an abbreviation in it
         example("Asked whether Mr. Reyes would run again, Mrs. Park shook her head and said, “No.”",
                 ("direct.SVQ", "direct", "No.", "Mrs. Park", "said")),
