@@ -156,8 +156,10 @@ class Lexicon:
                 return False
             if j == i:  # "“…,” quips Mr. Reyes"
                 return parts[i].endswith("s") and following.isspace() and word_after[:1].isupper()
-            # "“…,” the mayor jokes." / "jokes, “…”" / "states in the report"
-            return following[:1] in (".", ",", ";", ":", "!", "?") or following.isspace() and word_after.islower()
+            # "“…,” the mayor jokes." / "jokes, “…”" / "states in the report" (not "“…,” White House press
+            # secretary Josh Earnest said": an adjunct's word after it, not any lower-case word)
+            return following[:1] in (".", ",", ";", ":", "!", "?") \
+                or following.isspace() and word_after in self.grammar["adjunct_openers"]
         return False
 
     @cached_property

@@ -284,10 +284,14 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                     or len(rest) > 1 and rest[-1].lower() in lexicon.subject_pronouns:
                 continue  # "“She can claim it, but …”": a clause before the comma, no speaker's head
             following = text[comma.end():segment_end].split(",")[0].split()
-            named_next = bool(following) and all(w[:1].isupper() for w in following)
-            if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon)
-                                             or rest[0].lower() in lexicon.grammar["determiners"] and named_next):
-                # (a noun the lexicon lacks names the speaker when a name follows it: "the deckhand, John Rowe,")
+            # a noun the lexicon lacks, opening the phrase, names the speaker when a name follows it in
+            # commas: "(“…,”) the deckhand, John Rowe, (told)"; not "Until the election, Ana Ruiz, …" nor
+            # "One of them, Harbour Group, …"
+            named_next = phrase_start == start and len(rest) == 2 and rest[1].isalpha() and rest[1].islower() \
+                and rest[0].lower() in lexicon.grammar["determiners"] \
+                and rest[1] not in lexicon.grammar["function_words"] \
+                and bool(following) and all(w[:1].isupper() for w in following)
+            if rest and len(rest) <= 12 and (rest[-1][0].isupper() or head_ok(rest[-1], lexicon) or named_next):
                 start = phrase_start
                 boundaries = []
                 head_words = len(rest)

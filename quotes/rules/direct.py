@@ -336,12 +336,13 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
 
 def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
     """A subject that can speak, followed by its verb: not "It" ("It was simple: …", "Wait, it gets
-    better: …"), nor a phrase led by a preposition or followed by one ("With party leaders worried
-    …", "Ever since …")."""
+    better: …"), nor a verb ("See the updates below:"), nor a phrase led by a preposition or followed
+    by one ("With party leaders worried …", "Ever since …")."""
     phrase = ex.text[subject[0]:subject[1]]
     following = ex.first_word(subject[1], limit).lower()
     grammar = ex.lexicon.grammar
     return phrase.split()[-1].lower() not in ex.lexicon.impersonal_pronouns \
+        and not (" " not in phrase and ex.lexicon.lemma(phrase)) \
         and phrase.split()[0].lower() not in grammar["adjunct_openers"] and following not in grammar["clause_links"] \
         and not SECOND_SUBJECT.search(ex.text, subject[1], limit)
 
@@ -385,8 +386,9 @@ def colon_paragraph(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribu
     if speaker:
         return Attribution("colon", None, speaker, span.start)
     # "Tom Reyes listed his questions:" then the quoted paragraph: the subject of the lead-in, as
-    # when the quotation follows the colon in the same sentence
-    return colon_subject(ex, sent_start, colon, span)
+    # when the quotation follows the colon in the same sentence; unless the quotation has its own
+    # attribution after it ("… has proof:" then "“…?” a reporter can be heard asking")
+    return None if ex.own_cue_after(para, span) else colon_subject(ex, sent_start, colon, span)
 
 
 def colon_subject(ex: Extractor, sent_start: int, colon: int, span: QuotedSpan) -> Attribution | None:
@@ -750,6 +752,7 @@ register(Rule(
         example("It was a simple message: “The ferry runs at seven every morning.”"),
         example("It was a simple message:\n\n“The ferry runs at seven every morning.”"),
         example("Wait, it gets better: “The council has no money for the pier.”"),
+        example("Read the full statement below:\n\n“The ferry will run all winter.”"),
         example("With the council worried about costs, the mayor is trying a new line: “Trust me.”"),
         example("She was so angry that I changed my answer: “Fine, the ferry can wait until the spring.”"),
     ),
