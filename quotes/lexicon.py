@@ -141,9 +141,9 @@ class Lexicon:
     def _after_quotation(self, parts: list[str], i: int) -> bool:
         """``parts[i]`` is the verb of a quotation's attribution: ``“…,” the mayor jokes.``, ``“…,” Ellen
         Park tweets, “…”``, ``“…,” quips Mr. Reyes``. Right after the closed quotation and a short
-        subject, a form that ends the attribution (punctuation or a lower-case word after it) is never
-        a noun; with no subject between, only an -s form before its subject ("“…,” state Sen. Ellen
-        Park said": the state)."""
+        subject, a form that ends the attribution (punctuation or an adjunct's opening word after it)
+        is never a noun; with no subject between, only an -s form before its subject ("“…,” state Sen.
+        Ellen Park said": the state)."""
         following = parts[i + 1] if i + 1 < len(parts) else ""
         word_after = parts[i + 2] if i + 2 < len(parts) else ""
         for j in range(i, max(1, i - 2 * MAX_SUBJECT_WORDS), -2):
