@@ -94,3 +94,12 @@ def test_a_closer_in_a_paragraph_after_an_open_quote_continues_it_without_a_reop
     assert (text[first.inner_start:first.inner_end], first.reopens) == ("The city did nothing,", True)
     assert text[second.inner_start:second.inner_end] == "Nothing."
     assert inner(text) == ["Nothing."]  # without an open quote before it, the first closer is a stray
+
+
+def test_three_apostrophes_close_a_nested_quote_then_its_own():
+    text = "''She'd ask me, 'What did he mean by that?''' Mr. Biden said. ''It was fun.''"
+    assert inner(text) == ["She'd ask me, 'What did he mean by that?'", "It was fun."]
+
+
+def test_three_apostrophes_before_a_word_still_open():
+    assert inner("''''Tis the season,'' she said.") == ["''Tis the season,"]
