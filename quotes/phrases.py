@@ -641,8 +641,9 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
 # A source runs to the next comma, full stop (not one of "U.S.") or dash.
 TITLE_STOP = "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
                                                   "St", "Jr", "Sr", "Rev", "Prof", "Sgt", "Capt", "Inc", "Co", "Corp"))
-SOURCE = re.compile(rf"(?:[^,;:.!?“”\"—–―-]|(?<=\w)-(?=\w))+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP})"
-                    r"(?:[^,;:.!?“”\"—–―-]|(?<=\w)-(?=\w))*)*")
+# (a quoted title inside the phrase is part of it: "according to the “Ferries for All” plan she released")
+SOURCE_CHAR = r"(?:[^,;:.!?“”\"—–―-]|(?<=\w)-(?=\w)|(?<=\s)[“\"][^“”\",;:.!?]{1,60}[”\"](?=\s))"
+SOURCE = re.compile(rf"{SOURCE_CHAR}+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP}){SOURCE_CHAR}*)*")
 
 
 def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon, any_phrase: bool = False) -> Range | None:
@@ -753,3 +754,28 @@ def content_range(text: str, start: int, end: int) -> Range:
         # keep a closing quote mark that follows the full stop of a quoted sentence
         end = m.start()
     return start, end
+
+
+def predicate_start(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where a speaker phrase that ran on into a clause's predicate should stop, or None.
+
+    An auxiliary in the phrase's head ("Ellen Park has adopted the view …:", "a paper … had this to
+    (say)") starts a predicate, and so does one that opens the part after a comma ("Tom Reyes, a
+    broker, has been pushing for …, (arguing)"): a predicate, not an appositive. After a relative word
+    ("who", "whose", "that") a verb belongs to that clause, and the phrase is left whole.
+    """
+    auxiliaries, relatives = lexicon.grammar["auxiliaries"], lexicon.grammar["relative_pronouns"]
+    for comma_part in PHRASE_PART.finditer(text, start, end):
+        for i, m in enumerate(WORD.finditer(text, comma_part.start(), comma_part.end())):
+            word = m.group()
+            if word in relatives:
+                return None
+            if word in auxiliaries:
+                if comma_part.start() == start:
+                    return m.start()
+                if i == 0:
+                    return comma_part.start() - 1  # the comma before the part
+    return None
+
+
+PHRASE_PART = re.compile(r"[^,]+")

@@ -97,8 +97,8 @@ def test_a_closer_in_a_paragraph_after_an_open_quote_continues_it_without_a_reop
 
 
 def test_three_apostrophes_close_a_nested_quote_then_its_own():
-    text = "''She'd ask me, 'What did he mean by that?''' Mr. Biden said. ''It was fun.''"
-    assert inner(text) == ["She'd ask me, 'What did he mean by that?'", "It was fun."]
+    text = "''He kept asking, 'Is the ferry late again?''' Ms. Park recalled. ''It always was.''"
+    assert inner(text) == ["He kept asking, 'Is the ferry late again?'", "It always was."]
 
 
 def test_three_apostrophes_before_a_word_still_open():

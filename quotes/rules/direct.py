@@ -777,7 +777,7 @@ register(Rule(
     "name in the phrase or the phrase as written",
     must=(
         example("“The tide is late,” a worker can be heard shouting at the crane.",
-                ("direct.QCQ-SV.loose", "direct", "The tide is late,", "a worker can be heard", "shouting")),
+                ("direct.QCQ-SV.loose", "direct", "The tide is late,", "a worker", "shouting")),
     ),
     default_confidence=0.6, splits=True,
 ))

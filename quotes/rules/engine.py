@@ -19,7 +19,7 @@ from quotes.lexicon import GrammarRegex, Lexicon
 from quotes.marks import QuotedSpan
 from quotes.mentions import parse_mention
 from quotes.model import Mention
-from quotes.phrases import WORD, adjunct_regex
+from quotes.phrases import WORD, adjunct_regex, predicate_start, speaker_before
 from quotes.rules.base import SCOPE_CATEGORIES, Candidate, Filter, Found, Rule
 from quotes.rules.registry import Registry, registry
 from quotes.sentences import Range, strip_space
@@ -156,7 +156,8 @@ class Extractor:
                 self.unkept.extend(f.content for f in fragments if f.cue is not None)
             return made
         for i, f in enumerate(fragments):
-            speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None else self.mention(f.speaker)
+            speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None \
+                else self.mention(self.subject_only(f))
             kind = f.type or quote_type(self.doc.paragraph_at(f.content[0]), *f.content)
             cand = Candidate(f.content, kind, f.cue, speaker, rule.name, rule.confidence, para.index,
                              continuation=f.continuation, source=f.source or (made[0] if i else None),
@@ -171,6 +172,27 @@ class Extractor:
                 cand.group = joins.group
             made.append(self.add(cand, f.span))
         return made
+
+    def subject_only(self, found: Found) -> Range:
+        """A speaker phrase before a participle, an infinitive or a colon stops where a predicate of
+        its own starts ("Tom Reyes, a broker, has been pushing for …, arguing", "a report had this to
+        say", "Ellen Park has adopted the view …:"): the sentence's subject speaks. (Before a finite
+        cue the one who speaks is nearest the cue: "… the third time the union said …". One after its
+        cue that holds a predicate is no speaker: ``filter.clause_as_speaker``.)"""
+        start, end = found.speaker
+        cue = found.cue
+        if end > (cue.start if cue else found.content[0]):
+            return start, end
+        cut = predicate_start(self.text, start, end, self.lexicon)
+        if cut is None:
+            return start, end
+        if cue is not None and not cue.participle and not self.text[start:end].endswith(" to"):
+            # "… were the third time the union said": the phrase nearest the cue, after the predicate's verb
+            verb = WORD.match(self.text, cut + (self.text[cut] == ","))
+            nearest = speaker_before(self.text, verb.end(), cue.start, self.lexicon) if verb else None
+            return nearest or (start, end)
+        subject = strip_space(self.text, start, cut)
+        return subject if subject[0] < subject[1] else (start, end)
 
     def category_found(self, rule: Rule, found: Found) -> str:
         """What a found quote attributes: its own category, its rule's, or its cue's; but a belief's

@@ -11,6 +11,7 @@ import re
 
 from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
+from quotes.phrases import predicate_start
 from quotes.rules.base import Candidate, Filter, example
 from quotes.rules.engine import Extractor
 from quotes.rules.registry import register
@@ -269,5 +270,49 @@ register(Filter(
         example("Ellen Park: Ferry Will Stop In June\n\nThe mayor said the pier was safe.",
                 ("indirect.name_colon", "indirect", "Ferry Will Stop In June", "Ellen Park", None),
                 ("indirect.SVC", "indirect", "the pier was safe", "The mayor", "said")),
+    ),
+))
+
+
+def clause_as_speaker(ex: Extractor, candidate: Candidate) -> bool:
+    """The speaker phrase is no subject: a clause with a predicate of its own after its cue (the
+    phrase before a cue already stops where its predicate starts: ``Extractor.subject_only``), or a
+    lone word of grammar left when it did ("There (is other promising news)")."""
+    speaker = candidate.speaker
+    if speaker is None:
+        return False
+    return lone_grammar_word(ex, speaker.text, speaker.start) \
+        or predicate_start(ex.text, speaker.start, speaker.end, ex.lexicon) is not None
+
+
+def lone_grammar_word(ex: Extractor, phrase: str, start: int) -> bool:
+    """"There", "this", "the": a word of grammar alone, written in lower case or opening its sentence
+    (not "Will", a name), and no pronoun ("it", "who", "which" stand for a speaker)."""
+    word = phrase.strip()
+    low = word.lower()
+    grammar = ex.lexicon.grammar
+    return " " not in word and low in grammar["function_words"] and low not in grammar["relative_pronouns"] \
+        and low not in ex.lexicon.pronoun_words \
+        and (word == low or ex.doc.paragraph_at(start).sentence_at(start)[0] == start)
+
+
+register(Filter(
+    "filter.clause_as_speaker", "candidate", clause_as_speaker,
+    "a phrase with a predicate of its own is no speaker: `There is other promising news …`, "
+    "`The contract, announced Monday, would run for six years`; before its cue the phrase stops at its "
+    "predicate: `Tom Reyes, a broker, has been pushing for it, arguing …` is Tom Reyes's",
+    must_not=(
+        example("There is other promising news for the port this week."),
+        example("The ferry contract, announced Monday, would run for six years and must be ratified by the union."),
+    ),
+    must=(
+        example("Tom Reyes, a broker at the port, has been pushing for a new toll, arguing that the ferry loses money.",
+                ("indirect.coordinated", "indirect", "the ferry loses money", "Tom Reyes, a broker at the port",
+                 "arguing")),
+        example("Ellen Park has adopted the view of most of the harbour board: “The ferry must go.”",
+                ("direct.colon_lead_in", "direct", "The ferry must go.", "Ellen Park", None)),
+        example("Ana Ruiz, a broker whose firm has a stake in the pier, said the ferry was too slow.",
+                ("indirect.SVC", "indirect", "the ferry was too slow",
+                 "Ana Ruiz, a broker whose firm has a stake in the pier", "said")),
     ),
 ))

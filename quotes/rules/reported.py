@@ -419,6 +419,10 @@ register(Rule(
         example("The ferry lost money in May, according to a Harbour Review report at the time.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "a Harbour Review report at the time",
                  "according to")),
+        # a quoted title is part of the source
+        example("The plan would cost $1.4 billion a year, according to the \"Ferries for All\" paper she released.",
+                ("according_to.CA", "indirect", "The plan would cost $1.4 billion a year",
+                 "the \"Ferries for All\" paper she released", "according to")),
     ),
     must_not=(
         example("Her campaign manager, Tom Lane, says the win is proof she can close the gap, according to the "
