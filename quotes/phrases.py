@@ -642,8 +642,8 @@ def _has_role_or_org(phrase: str, lexicon: Lexicon) -> bool:
 TITLE_STOP = "|".join(rf"(?<=\b{t})\." for t in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col",
                                                   "St", "Jr", "Sr", "Rev", "Prof", "Sgt", "Capt", "Inc", "Co", "Corp"))
 # (a quoted title inside the phrase is part of it: "according to the “Ferries for All” plan she released")
-SOURCE_CHAR = r"(?:[^,;:.!?“”\"—–―-]|(?<=\w)-(?=\w)|(?<=\s)[“\"][^“”\",;:.!?]{1,60}[”\"](?=\s))"
-SOURCE = re.compile(rf"{SOURCE_CHAR}+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP}){SOURCE_CHAR}*)*")
+SOURCE_PIECE = r"(?:[^,;:.!?“”\"—–―-]|(?<=\w)-(?=\w)|(?<=\s)[“\"][^“”\",;:.!?]{1,60}[”\"](?=\s))"
+SOURCE = re.compile(rf"{SOURCE_PIECE}+(?:(?:\.(?=\w)|(?<=\b[A-Z])\.|{TITLE_STOP}){SOURCE_PIECE}*)*")
 
 
 def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon, any_phrase: bool = False) -> Range | None:
@@ -756,26 +756,25 @@ def content_range(text: str, start: int, end: int) -> Range:
     return start, end
 
 
-def predicate_start(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
-    """Where a speaker phrase that ran on into a clause's predicate should stop, or None.
+# The parts of a phrase between its commas.
+PHRASE_PART = re.compile(r"[^,]+")
 
-    An auxiliary in the phrase's head ("Ellen Park has adopted the view …:", "a paper … had this to
-    (say)") starts a predicate, and so does one that opens the part after a comma ("Tom Reyes, a
-    broker, has been pushing for …, (arguing)"): a predicate, not an appositive. After a relative word
-    ("who", "whose", "that") a verb belongs to that clause, and the phrase is left whole.
-    """
-    auxiliaries, relatives = lexicon.grammar["auxiliaries"], lexicon.grammar["relative_pronouns"]
-    for comma_part in PHRASE_PART.finditer(text, start, end):
-        for i, m in enumerate(WORD.finditer(text, comma_part.start(), comma_part.end())):
+
+def predicate_start(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where a speaker phrase ran on into a predicate of its own: at the auxiliary in its head ("Ellen
+    Park has adopted the view …:", "a paper … had this to (say)"), or at the comma before a part
+    that an auxiliary opens ("Tom Reyes, a broker, has been pushing for …, (arguing)": a predicate,
+    not an appositive); None when there is none. After a relative word ("who", "whose", "that")
+    a verb belongs to that clause, and the phrase is left whole."""
+    auxiliaries, relatives = lexicon.grammar["clause_auxiliaries"], lexicon.grammar["relative_pronouns"]
+    for part in PHRASE_PART.finditer(text, start, end):
+        for i, m in enumerate(WORD.finditer(text, part.start(), part.end())):
             word = m.group()
             if word in relatives:
                 return None
             if word in auxiliaries:
-                if comma_part.start() == start:
+                if part.start() == start:
                     return m.start()
                 if i == 0:
-                    return comma_part.start() - 1  # the comma before the part
+                    return part.start() - 1
     return None
-
-
-PHRASE_PART = re.compile(r"[^,]+")

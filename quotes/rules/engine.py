@@ -157,7 +157,7 @@ class Extractor:
             return made
         for i, f in enumerate(fragments):
             speaker = f.speaker if isinstance(f.speaker, Mention) or f.speaker is None \
-                else self.mention(self.subject_only(f))
+                else self.mention(self.speaker_phrase(f))
             kind = f.type or quote_type(self.doc.paragraph_at(f.content[0]), *f.content)
             cand = Candidate(f.content, kind, f.cue, speaker, rule.name, rule.confidence, para.index,
                              continuation=f.continuation, source=f.source or (made[0] if i else None),
@@ -173,12 +173,9 @@ class Extractor:
             made.append(self.add(cand, f.span))
         return made
 
-    def subject_only(self, found: Found) -> Range:
-        """A speaker phrase before a participle, an infinitive or a colon stops where a predicate of
-        its own starts ("Tom Reyes, a broker, has been pushing for …, arguing", "a report had this to
-        say", "Ellen Park has adopted the view …:"): the sentence's subject speaks. (Before a finite
-        cue the one who speaks is nearest the cue: "… the third time the union said …". One after its
-        cue that holds a predicate is no speaker: ``filter.clause_as_speaker``.)"""
+    def speaker_phrase(self, found: Found) -> Range:
+        """The speaker phrase a rule found, cut back when it ran on into a predicate of its own (a
+        phrase after its cue that holds one is no speaker: ``filter.clause_as_speaker``)."""
         start, end = found.speaker
         cue = found.cue
         if end > (cue.start if cue else found.content[0]):
@@ -186,13 +183,26 @@ class Extractor:
         cut = predicate_start(self.text, start, end, self.lexicon)
         if cut is None:
             return start, end
-        if cue is not None and not cue.participle and not self.text[start:end].endswith(" to"):
-            # "… were the third time the union said": the phrase nearest the cue, after the predicate's verb
-            verb = WORD.match(self.text, cut + (self.text[cut] == ","))
-            nearest = speaker_before(self.text, verb.end(), cue.start, self.lexicon) if verb else None
-            return nearest or (start, end)
+        if cue is None or cue.participle or self.text[start:end].endswith(" to"):
+            return self._subject_before(start, end, cut)
+        return self._nearest_after(cut, end, cue) or (start, end)
+
+    def _subject_before(self, start: int, end: int, cut: int) -> Range:
+        """Before a participle, an infinitive or a colon the sentence's subject speaks: "Tom Reyes, a
+        broker, has been pushing for …, arguing", "a report had this to say", "Ellen Park has adopted
+        the view …:". A lone word of grammar is no subject ("There (is other promising news)"): the
+        whole phrase is kept, for the filter to drop."""
         subject = strip_space(self.text, start, cut)
-        return subject if subject[0] < subject[1] else (start, end)
+        words = self.text[subject[0]:subject[1]].split()
+        if not words or len(words) == 1 and words[0].lower() in self.lexicon.grammar["function_words"]:
+            return start, end
+        return subject
+
+    def _nearest_after(self, cut: int, end: int, cue: Cue) -> Range | None:
+        """Before a finite cue the one who speaks is nearest it, after the predicate's verb: "… were the
+        third time the union said …"."""
+        verb = WORD.search(self.text, cut, end)
+        return speaker_before(self.text, verb.end(), cue.start, self.lexicon) if verb else None
 
     def category_found(self, rule: Rule, found: Found) -> str:
         """What a found quote attributes: its own category, its rule's, or its cue's; but a belief's

@@ -275,25 +275,12 @@ register(Filter(
 
 
 def clause_as_speaker(ex: Extractor, candidate: Candidate) -> bool:
-    """The speaker phrase is no subject: a clause with a predicate of its own after its cue (the
-    phrase before a cue already stops where its predicate starts: ``Extractor.subject_only``), or a
-    lone word of grammar left when it did ("There (is other promising news)")."""
+    """The speaker phrase holds a predicate of its own, so it names no one: after its cue ("The
+    contract, announced Monday, would run for six years …" is no ``…, said S.``), or before it where
+    no subject is left once the predicate is cut ("There is other (promising news)"). A phrase
+    before its cue is otherwise cut back to its subject (``Extractor.speaker_phrase``)."""
     speaker = candidate.speaker
-    if speaker is None:
-        return False
-    return lone_grammar_word(ex, speaker.text, speaker.start) \
-        or predicate_start(ex.text, speaker.start, speaker.end, ex.lexicon) is not None
-
-
-def lone_grammar_word(ex: Extractor, phrase: str, start: int) -> bool:
-    """"There", "this", "the": a word of grammar alone, written in lower case or opening its sentence
-    (not "Will", a name), and no pronoun ("it", "who", "which" stand for a speaker)."""
-    word = phrase.strip()
-    low = word.lower()
-    grammar = ex.lexicon.grammar
-    return " " not in word and low in grammar["function_words"] and low not in grammar["relative_pronouns"] \
-        and low not in ex.lexicon.pronoun_words \
-        and (word == low or ex.doc.paragraph_at(start).sentence_at(start)[0] == start)
+    return speaker is not None and predicate_start(ex.text, speaker.start, speaker.end, ex.lexicon) is not None
 
 
 register(Filter(
