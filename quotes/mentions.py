@@ -425,7 +425,8 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     """Split a speaker phrase into name, role, organisation and kind, as spans of the phrase."""
     end = len(phrase.rstrip(" ,"))
     timed = TRAILING_TIME(lexicon).search(phrase, 0, end)
-    if timed and timed.start() > 0:
+    if timed and timed.start() > 0 and timed.group().strip().lower() not in lexicon.name_words["grammar_surnames"]:
+        # (a lone "May" after a name is the surname: "Theresa May", not "in May")
         end = len(phrase[:timed.start()].rstrip(" ,"))
     words = words_of(phrase, 0, end)
     if not words:
@@ -537,8 +538,10 @@ def name_run_start(words: list[Word], lexicon: Lexicon) -> int:
                          and is_cap(words[start - 2].text)):
         start -= 1  # "Bill de Blasio", "Ludwig van Beethoven"
     while start < len(words) and _common_word(words[start].text, lexicon) and not (
-            start < len(words) - 1 and bare(words[start].text) in lexicon.forenames):
-        start += 1  # "Meanwhile Trump", but "Will Young" and "May Chen" are names
+            start < len(words) - 1 and bare(words[start].text) in lexicon.forenames
+            or start == len(words) - 1 and bare(words[start].text) in lexicon.name_words["grammar_surnames"]
+            and (start == 0 or not _common_word(words[start - 1].text, lexicon))):
+        start += 1  # "Meanwhile Trump", but "Will Young" and "May Chen" are names, and "May" alone (not "Last May")
     return start
 
 
@@ -559,6 +562,9 @@ def name_cut(run: list[Word], lexicon: Lexicon) -> tuple[int, Word | None]:
             continue  # "Julie A. Diaz": an initial, not the article "A"
         if i == len(run) - 1 and i >= cut and low in lexicon.role_surnames and word.text[:1].isupper():
             continue  # "Brian Baker", "Dean said": a surname, though a role word too
+        if i == len(run) - 1 and low in lexicon.name_words["grammar_surnames"] and word.text[:1].isupper() and (
+                i == 0 or not _common_word(run[i - 1].text, lexicon)):
+            continue  # "Theresa May", "Mrs. May", and "May" alone as a speaker phrase; not "In May", "Last May"
         # "Russian Foreign Minister …", "Prominent Canadian", but "Jordan Peterson", "Whitney Houston"
         place = word.text.rstrip(".") in lexicon.places and low not in lexicon.forenames and (
             i < len(run) - 1 or i == 0 or bare(run[i - 1].text) not in lexicon.forenames)

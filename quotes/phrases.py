@@ -113,6 +113,14 @@ def may_end_between(window: str, lexicon: Lexicon) -> bool:
     return not before.isascii() or before.lower() in BETWEEN_BEFORE_ANY_WORD
 
 
+def surname_at_end(window: str, lexicon: Lexicon) -> bool:
+    """The window ends in a name whose surname is a word of grammar ("George Will", "Mrs. May"), which
+    is no modal between a subject and its verb."""
+    tail = window.split()[-2:]
+    return len(tail) == 2 and tail[1][:1].isupper() and tail[1].lower() in lexicon.name_words["grammar_surnames"] \
+        and tail[0][:1].isupper()
+
+
 def words(text: str, start: int, end: int) -> list[Range]:
     return [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
 
@@ -134,6 +142,8 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` can end a speaker phrase: a name, a pronoun or a known noun."""
     bare = POSSESSIVE_END.sub("", word).rstrip(".")
     low = bare.lower()
+    if bare[:1].isupper() and low in lexicon.name_words["grammar_surnames"]:
+        return True  # "(Theresa) May said", not the modal: no modal ends a speaker phrase
     if not bare or low in lexicon.grammar["function_words"] and low != "who":
         return False
     if low in lexicon.subject_pronouns or bare[0].isupper() or AGE.fullmatch(low):
@@ -221,8 +231,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return None
     end = cue_start
     window_start = max(clause_start, end - BETWEEN_WINDOW)
+    window = text[window_start:end]
     between = BETWEEN(lexicon).search(text, window_start, end) \
-        if may_end_between(text[window_start:end], lexicon) else None
+        if may_end_between(window, lexicon) and not surname_at_end(window, lexicon) else None
     aside = between is not None and PARENTHETICAL(lexicon).match(between.group()) is not None
     if text[clause_start:end].rstrip().endswith(",") and between and between.group().strip() != "," and not aside:
         # "President Obama, dedicating the museum on Saturday, said": the time is in the appositive

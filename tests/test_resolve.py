@@ -29,6 +29,13 @@ MUST_RESOLVE = {
         "Rakel Strand lost her job in May. She wants it back, and she says the firm owes her.\n\n"
         "Ed Mills runs the firm. “She was paid in full,” he said. “We owe nothing,” she replied.",
         [("she", "Rakel Strand"), ("he", "Ed Mills"), ("she", "Rakel Strand")]),
+    "a surname that is a word of grammar": (
+        "Prime Minister Hilda May met the dockers. May said the ferry would run. Mrs. May said the toll "
+        "would fall. Columnist Roy Will wrote that the pier was safe. “It is,” Will said.",
+        [("May", "Hilda May"), ("Mrs. May", "Hilda May"), ("Columnist Roy Will", "Roy Will"), ("Will", "Roy Will")]),
+    "a month after a name's words is not its surname": (
+        "Hilda Park lost her job last May. In May, Mrs. Park said the firm owed her.",
+        [("Mrs. Park", "Hilda Park")]),
     "a place is never an antecedent": (
         "Ana Ruiz moved to Manitoba in May. “It is cold,” she said.", [("she", "Ana Ruiz")]),
     "a campaign is named after its owner however it is written": (
