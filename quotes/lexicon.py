@@ -529,6 +529,11 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("anonymous", "heads"))
 
     @cached_property
+    def peoples(self) -> frozenset[str]:
+        """Peoples named by origin or faith ("latino", "muslim"): in the plural, a group."""
+        return frozenset(w.lower() for w in self._list("anonymous", "peoples"))
+
+    @cached_property
     def relative_heads(self) -> frozenset[str]:
         return frozenset(w.lower() for w in self._list("anonymous", "relative_heads"))
 

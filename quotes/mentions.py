@@ -37,6 +37,8 @@ TRAILING_TIME = GrammarRegex(
     r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:__WEEKDAYS__|__MONTHS__)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
 CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
+# A word with a capital inside it, and the part before that capital: "Buzz" of "BuzzFeed".
+CAPITAL_INSIDE = re.compile(r"([A-Z][a-z]+)[A-Z][A-Za-z]*[a-z][A-Za-z]*")
 # A capitalised run of the text, which may be a name: "Tammy Bruce", "Ban Ki-moon", "Ludwig van
 # Beethoven", "Bank of Canada", "Centers for Disease Control", "Ernst & Young".
 PARTICLE = r"(?:de|da|van|von|der|den|bin|al|la|le|del|di|du|dos|das|ter|ten|ibn|abu)"
@@ -392,15 +394,22 @@ def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
         return "organization"  # "Harbour Authority", "Suncor Energy", "Ernst & Young"
     if len(words) == 1 and name.isupper() and len(name) > 1:
         return "organization"
+    camel = CAPITAL_INSIDE.fullmatch(name)
+    if len(words) == 1 and camel and camel.group(1).lower() not in lexicon.name_words["capital_prefixes"]:
+        return "organization"  # "BuzzFeed", "WikiLeaks"; but "McConnell", "DeSantis"
     if any(bare(w.text) in ("of", "for", "and") for w in words[1:-1]):
         return "organization"
     return "person"
 
 
 def _people_of_a_place(words: list[Word], lexicon: Lexicon) -> bool:
-    """"African Americans", "Native Canadians": a people named by a plural demonym, not a person
-    ("Tom Evans" starts with a forename; "Evans" alone is a surname)."""
+    """"African Americans", "Native Canadians", "Americans", "Latinos": a people named by a plural
+    demonym or a people's name, not a person ("Tom Evans" starts with a forename; "Evans" alone is a
+    surname, and no place's demonym)."""
     last = bare(words[-1].text)
+    if len(words) == 1:
+        singular = words[0].text[:-1]
+        return words[0].text.endswith("s") and (singular in lexicon.places or singular.lower() in lexicon.peoples)
     return len(words) >= 2 and last.endswith("ans") and bare(words[0].text) not in lexicon.forenames \
         and last[:-1] not in lexicon.forenames and not any(w.text.endswith(".") for w in words)
 

@@ -103,6 +103,11 @@ LAYOUTS = {
     "party-led description": ("the Kentucky Republican", None, None, None, "description"),
     "title of a portfolio alone": ("Minister of Innovation", None, "Minister of Innovation", None, "description"),
     "pronoun": ("she", None, None, None, "pronoun"),
+    "a people by its demonym": ("Most Canadians", "Most Canadians", None, None, "anonymous"),
+    "a people by its name": ("Latinos", "Latinos", None, None, "anonymous"),
+    "a brand with a capital inside": ("HarbourNet", "HarbourNet", None, None, "organization"),
+    "a surname with a capital inside": ("Dana McAllister", "Dana McAllister", None, None, "person"),
+    "a surname that is a word of grammar": ("Hilda May", "Hilda May", None, None, "person"),
 }
 
 NAMES_ARE_NAMES = {
@@ -115,6 +120,9 @@ NAMES_ARE_NAMES = {
     "July. Reyes": "Reyes",
     "Korean-born Min Park": "Min Park",
     "Will Young": "Will Young",
+    "Mrs. May": "May",
+    "Yin Lwin May, 60": "Yin Lwin May",
+    "Roy DeVane": "Roy DeVane",
     "Wednesday Harbour Energy": "Harbour Energy",
     "Calgary-based Harbour Energy": "Harbour Energy",
 }
