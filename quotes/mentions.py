@@ -642,6 +642,9 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
         return Parsed("organization", _span(_strip_det(main, lexicon)))
+    if len(run) >= 2 and (run_start == 0 or run_start == 1 and bare(main[0].text) == "the") \
+            and phrase[run[0].start:_unpossessed(run[-1])[1]] in lexicon.places:
+        return Parsed("organization", (run[0].start, _unpossessed(run[-1])[1]))  # "New Hampshire", not Mr. Hampshire
     if len(run) == 1 and run_start > 0 and main[run_start - 1].text.lower() in ("the", "a", "an") \
             and bare(run[0].text) in lexicon.role_surnames:
         return Parsed("description", None, (run[0].start, run[0].end))  # "the Dean said": a role, not Mr. Dean
@@ -679,9 +682,14 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
                      if bare(w.text) in lexicon.gendered_nouns), None)  # "widow Terry Strada", "Pat Lee, his wife"
         gender = gender_of(name_words[0].text if len(name_words) > 1 else None, lexicon,
                            title_word.text if title_word else None, noun)
-        if kind == "person" and not cut and run_start > 0 and bare(main[run_start - 1].text) == "the" \
-                and gender is None:
-            kind = "organization"  # "the Sentinel", "the Courier": people take no article
+        if kind == "person" and run_start > 0 and bare(main[run_start - 1].text) == "the" and gender is None:
+            if not cut:
+                kind = "organization"  # "the Sentinel", "the Courier": people take no article
+            elif title_word is None and not any(bare(w.text) in lexicon.role_heads or w.text.endswith(POSSESSIVE)
+                                                for w in run[:cut]):
+                # "the Daily Caller", "The American Legion": the capitalised words before the last are the
+                # organisation's name, not a description of a person (but "the Post's Dana Milbank")
+                return Parsed("organization", _span(run))
         if kind == "organization":
             if description and not role:
                 name = _span(_org_words(main, lexicon))

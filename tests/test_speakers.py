@@ -108,6 +108,10 @@ LAYOUTS = {
     "a brand with a capital inside": ("HarbourNet", "HarbourNet", None, None, "organization"),
     "a surname with a capital inside": ("Dana McAllister", "Dana McAllister", None, None, "person"),
     "a surname that is a word of grammar": ("Hilda May", "Hilda May", None, None, "person"),
+    "an organisation named after a demonym": ("The Canadian Legion", "Canadian Legion", None, None, "organization"),
+    "a paper named with a descriptor": ("the Daily Harbour", "Daily Harbour", None, None, "organization"),
+    "a place of two words": ("New Hampshire", "New Hampshire", None, None, "organization"),
+    "a paper's writer": ("the Harbour Post's Dana Lane", "Dana Lane", None, None, "person"),
 }
 
 NAMES_ARE_NAMES = {
