@@ -642,13 +642,14 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
         return Parsed("organization", _span(_strip_det(main, lexicon)))
-    if len(run) >= 2 and phrase[run[0].start:_unpossessed(run[-1])[1]] in lexicon.places:
+    place = (run[0].start, _unpossessed(run[-1])[1]) if len(run) >= 2 else None
+    if place and phrase[place[0]:place[1]] in lexicon.places:
+        # a place of two words names no one: "New Hampshire" is the place, not Mr. Hampshire
         if run_start == 0 or run_start == 1 and bare(main[0].text) == "the":
-            return Parsed("organization", (run[0].start, _unpossessed(run[-1])[1]))  # "New Hampshire", not Mr. Hampshire
+            return Parsed("organization", place)
         before = main[:run_start]
         if len(before) > 1 and bare(before[-1].text) in lexicon.grammar["postmodifying_prepositions"]:
-            # "Legislative leaders in North Carolina", "the mayor of New York": the place names no one;
-            # the words before it say who
+            # "Legislative leaders in North Carolina", "the mayor of New York": the words before say who
             return _parse(phrase[:before[-1].start], lexicon)
         run_start, run = len(main), []
     if len(run) == 1 and run_start > 0 and main[run_start - 1].text.lower() in ("the", "a", "an") \
