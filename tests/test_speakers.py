@@ -128,6 +128,8 @@ NAMES_ARE_NAMES = {
     "Korean-born Min Park": "Min Park",
     "Will Young": "Will Young",
     "Mrs. May": "May",
+    "Hana Pope, a deputy adviser": "Hana Pope",
+    "Sen. Dora Boxer": "Dora Boxer",
     "Yin Lwin May, 60": "Yin Lwin May",
     "Roy DeVane": "Roy DeVane",
     "Wednesday Harbour Energy": "Harbour Energy",
