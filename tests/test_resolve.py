@@ -33,6 +33,10 @@ MUST_RESOLVE = {
         "Prime Minister Hilda May met the dockers. May said the ferry would run. Mrs. May said the toll "
         "would fall. Columnist Roy Will wrote that the pier was safe. “It is,” Will said.",
         [("May", "Hilda May"), ("Mrs. May", "Hilda May"), ("Columnist Roy Will", "Roy Will"), ("Will", "Roy Will")]),
+    "they: the group the sentence before is about": (
+        "Most workers back the strike. “We will stay out,” they said.", [("they", "Most workers")]),
+    "they: two people joined by and": (
+        "Ana Ruiz and Tom Reyes met the mayor. They said the ferry must run.", [("They", "Ana Ruiz and Tom Reyes")]),
     "a month after a name's words is not its surname": (
         "Hilda Park lost her job last May. In May, Mrs. Park said the firm owed her.",
         [("Mrs. Park", "Hilda Park")]),
@@ -160,6 +164,9 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "they: not the organisation before a nearer group": (
+        "Harbour Energy cut the ferry grant, yet researchers say they need more. “It is not enough,” they said.",
+        "they", "Harbour Energy"),
     "a role in another organisation": (
         "Defence Minister Tom Reyes met his counterparts on Monday.\n\n"
         "NATO's secretary general said the talks would go on.",
