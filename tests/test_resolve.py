@@ -37,6 +37,9 @@ MUST_RESOLVE = {
         "Most workers back the strike. “We will stay out,” they said.", [("they", "Most workers")]),
     "they: two people joined by and": (
         "Ana Ruiz and Tom Reyes met the mayor. They said the ferry must run.", [("They", "Ana Ruiz and Tom Reyes")]),
+    "it: the document the sentence before is about": (
+        "The Harbour Trust sent a memo to the mayor. The memo sets out the costs. “The pier must close,” it says.",
+        [("it", "The memo")]),
     "a month after a name's words is not its surname": (
         "Hilda Park lost her job last May. In May, Mrs. Park said the firm owed her.",
         [("Mrs. Park", "Hilda Park")]),
