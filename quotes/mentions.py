@@ -497,10 +497,11 @@ def _shifted(parsed: Parsed, offset: int) -> Parsed:
 
 
 def _group_of_named(words: list[Word], lexicon: Lexicon) -> bool:
-    """"critics of Ellen Park", "supporters of Tom Reyes": a plural word for unnamed people, then
-    "of" and a name (not "of the …": "officials of the Harbour Trust"; not a capitalised word
-    inside a name: "Communications Workers of America")."""
-    return any(words[i].text == "of" and (head := bare(words[i - 1].text)).endswith("s")
+    """"critics of Ellen Park", "supporters of Tom Reyes", "People in Fort Pierce": a plural word for
+    unnamed people, then "of" (or "in", "at", "from") and a name (not "of the …": "officials of the
+    Harbour Trust"; not a capitalised word inside a name: "Communications Workers of America")."""
+    linking = lexicon.grammar["postmodifying_prepositions"]
+    return any(words[i].text in linking and (head := bare(words[i - 1].text)).endswith(("s", "people"))
                and head in lexicon.anonymous_heads and is_cap(words[i + 1].text)
                and (words[i - 1].text.islower() or i == 1) for i in range(1, len(words) - 1))
 

@@ -163,6 +163,12 @@ def _plural_phrase(words: list[str], lexicon: Lexicon) -> bool:
     return True
 
 
+# A dateline opening a paragraph: a place in capitals, perhaps its state and an agency, then a dash.
+DATELINE = re.compile(r"[A-Z][A-Z.' -]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})?\s*"
+                      r"(?:\([^()]{1,30}\)\s*)?[—–-]{1,2}\s")
+DATELINE_LENGTH = 60  # a name further into its paragraph is past any dateline
+
+
 class Described(NamedTuple):
     """A role and organisation written for a person, and whether the role is a former one."""
 
@@ -326,6 +332,10 @@ class Resolver:
         openers = self.lexicon.sentence_openers
         if bare(words[0]) in openers and all(bare(w) in openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
+        para_start = self.doc.paragraph_at(start).start
+        if start - para_start < DATELINE_LENGTH and (dateline := DATELINE.match(self.text, para_start)) \
+                and start < dateline.end():
+            return  # "WASHINGTON —", "MANCHESTER, N.H. (AP) —": where the story was filed, no one who speaks
         floor = max(0, start - 12)
         # "titled", "entitled" and "called" end in "led": a substring test spares most searches
         if "led" in self.text[floor:start] and TITLED_BEFORE.search(self.text, floor, start):

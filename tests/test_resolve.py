@@ -167,6 +167,8 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "it: not the dateline": (
+        "HARBOURTON, Ont. — The vote on the ferry was close. “We lost,” it said.", "it", "HARBOURTON"),
     "they: not the organisation before a nearer group": (
         "Harbour Energy cut the ferry grant, yet researchers say they need more. “It is not enough,” they said.",
         "they", "Harbour Energy"),

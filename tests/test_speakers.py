@@ -114,6 +114,7 @@ LAYOUTS = {
     "a role of a place of two words": ("the mayor of New York", None, "mayor", None, "description"),
     "people of a place of two words": ("Harbour leaders in North Carolina", "Harbour leaders", None, None,
                                        "anonymous"),
+    "people of a named place": ("People in Harbourton", "People in Harbourton", None, None, "anonymous"),
     "a paper's writer": ("the Harbour Post's Dana Lane", "Dana Lane", None, None, "person"),
 }
 
