@@ -112,8 +112,8 @@ LAYOUTS = {
     "a paper named with a descriptor": ("the Daily Harbour", "Daily Harbour", None, None, "organization"),
     "a place of two words": ("New Hampshire", "New Hampshire", None, None, "organization"),
     "a role of a place of two words": ("the mayor of New York", None, "mayor", None, "description"),
-    "people of a place of two words": ("Harbour leaders in North Carolina", "Harbour leaders", None, None,
-                                       "anonymous"),
+    "people of a place of two words": ("Harbour leaders in North Carolina", "Harbour leaders in North Carolina",
+                                       None, None, "anonymous"),
     "people of a named place": ("People in Harbourton", "People in Harbourton", None, None, "anonymous"),
     "a paper's writer": ("the Harbour Post's Dana Lane", "Dana Lane", None, None, "person"),
 }
