@@ -711,9 +711,39 @@ class Resolver:
         roles = [d for d in found if d.role]
         current = [d for d in roles if not d.past and not PAST.match(d.role.text)]
         chosen = (current or roles or [Described(None, None, False)])[0]
-        # an organisation of a former role ("a former McGill University law professor") is not the current one
-        others = [d.organization for d in found if d.organization and (not d.past or chosen.past)]
+        # an organisation of a former role ("a former McGill University law professor") is not the current one;
+        # a description with no role gives only an organisation's proper name ("Ellen Park of the Harbour
+        # Trust"; not "Dressed in a pair of slip-on Tom’s shoes, Ellen Park …" nor "the sleeper in Obama’s")
+        others = [org for d in found if d.organization and (not d.past or chosen.past)
+                  and (org := d.organization if d.role else self._proper_organization(d.organization))]
         return chosen.role, chosen.organization or next(iter(others), None)
+
+    def _proper_organization(self, org: Span) -> Span | None:
+        """The organisation a description with no role names, if it is written as one: a common noun
+        for one ("the organization's head", which stands for the one named before), or the
+        capitalised words it opens with ("in charge of USGA amateur events": USGA), unless they are a
+        title, a role or a date ("Mr", "Judge Richard A", "April"); not "Dressed in a pair of Tom’s
+        shoes, Ellen Park …" nor "the sleeper in Obama’s cabinet"."""
+        lexicon = self.lexicon
+        words = list(re.finditer(r"\S+", org.text))
+        texts = [w.group() for w in words]
+        if all(w.islower() for w in texts) and len(texts) <= 3 and bare(texts[-1]) in lexicon.org_heads:
+            return org
+        joiners = lexicon.grammar["org_name_joiners"]
+        opening = 1 if texts[0].lower() == "the" else 0  # "the Harbour Trust"
+        end = opening
+        while end < len(texts) and (texts[end][:1].isupper() or end > opening and texts[end] in joiners):
+            end += 1
+        while end > opening and texts[end - 1] in joiners:
+            end -= 1  # "Harbour Trust and": not a name's last word
+        if end == opening:
+            return None
+        first = texts[opening].rstrip(".")
+        if first in lexicon.titles or first + "." in lexicon.titles or bare(first) in lexicon.honorifics \
+                or bare(first) in lexicon.role_heads or bare(first) in lexicon.grammar["months"] \
+                or bare(first) in lexicon.grammar["weekdays"]:
+            return None
+        return Span.of(self.text, org.start, org.start + words[end - 1].end())
 
     def _described_after(self, end: int) -> list[Described]:
         found = []

@@ -352,3 +352,14 @@ def test_a_headline_s_other_words_give_its_speaker_no_role_or_organisation():
 def test_an_appositive_runs_past_the_dot_inside_a_name():
     (quote,) = extract("“It was late,” said Tom Reyes, CEO and founder of cloud hosting company Harbour.Net.")
     assert quote.speaker.organization.text == "Harbour.Net"
+
+
+def test_a_description_without_a_role_gives_an_organisation_only_by_its_name():
+    """Words before a name that are no description of the person give no organisation ("Dressed in a
+    pair of … boots, Ellen Park"), while a description that names one gives it."""
+    for text in ("Dressed in a pair of slip-on Harbourco’s boots, Ellen Park said the ferry was late.",
+                 "On the eve of Friday’s vote in Harbourton, Ellen Park said the ferry was late."):
+        (quote,) = extract(text)
+        assert quote.speaker.organization is None, quote.speaker.organization
+    (named,) = extract("Tom Lane of the Harbour Trust said the ferry was late.")
+    assert named.speaker.organization is not None and named.speaker.organization.text == "the Harbour Trust"
