@@ -616,10 +616,16 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
     return start, end
 
 
-# An appositive right after the name: ", the state department spokesperson," or ", a Labour MP."
-APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{PHRASE_CHAR}{{1,80}}"
-                        rf"|[a-z]{PHRASE_CHAR}{{1,60}}"
-                        rf"|(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*[’']s\s+{PHRASE_CHAR}{{1,60}})(?=[,.;!?]|$)")
+# Inside one sentence, the full stop after a short capitalised word and before a capital is an
+# abbreviation's: "a strategist for Mrs. Park" (a search that does not stop at its sentence's end
+# keeps to PHRASE_CHAR).
+SENTENCE_PHRASE_CHAR = rf"(?:{PHRASE_CHAR}|(?:(?<=\b[A-Z][a-z])|(?<=\b[A-Z][a-z]{{2}}))\.(?=\s[A-Z]))"
+# An appositive right after the name, within its sentence: ", the state department spokesperson," or
+# ", a Labour MP."
+APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{SENTENCE_PHRASE_CHAR}{{1,80}}"
+                        rf"|[a-z]{SENTENCE_PHRASE_CHAR}{{1,60}}"
+                        rf"|(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*[’']s\s+{SENTENCE_PHRASE_CHAR}{{1,60}})"
+                        rf"(?=[,.;!?]|$)")
 # (the last: ", Harbour Transit's head of policy", a possessive organisation before the role)
 NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
 

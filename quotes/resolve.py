@@ -43,7 +43,7 @@ from quotes.mentions import (
     sentence_end,
 )
 from quotes.model import Mention, Span, Speaker
-from quotes.phrases import AGE, sentence_subject
+from quotes.phrases import AGE, PHRASE_CHAR, sentence_subject
 from quotes.sentences import strip_space
 
 NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
@@ -62,7 +62,6 @@ TITLED_IN = re.compile(r"\b(?:titled|entitled|called)\s+(.+)$")
 SUBTITLE = re.compile(r":\s+[A-Z][\w’'-]*(?:\s+(?:(?:a|an|the|of|in|on|for|and|to|at|with|by)\s+)*[A-Z][\w’'-]*)*")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 # After a name: ", the national security adviser," / " (17-4), the UFC's bantamweight champion,"
-PHRASE_CHAR = r"(?:[^,.;:!?“”\"()]|\.(?=\w)|(?<=\b[A-Z])\.)"
 APPOSITIVE_AFTER = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?"
     rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,60}}?"
@@ -85,6 +84,7 @@ ROLE_BEFORE_COMMA = re.compile(
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 # "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
+WORD_RUN = re.compile(r"\S+")
 SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # "… as Attorney General." ends its sentence; "U.S." does not
 LEFT_ROLE = re.compile(r"\b(?:resigned|retired|quit|left|stepped\s+down|was\s+fired|was\s+dismissed|departed)\b")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
@@ -757,6 +757,7 @@ class Resolver:
             m = pattern.match(self.text, pos, limit) if pattern is not APPOSITIVE_AFTER else appositive
             if m and "\n" not in m.group():
                 end = m.end(1) - 1 if SENTENCE_STOP.search(self.text, m.start(1), m.end(1)) else m.end(1)
+                end = self._before_title(m.start(1), end)
                 role, org = describe(self.text, m.start(1), end, self.lexicon)
                 left = pattern is AS_ROLE_AFTER and LEFT_ROLE.search(m.group(), 0, m.start(1) - m.start())
                 found.append(Described(role, org, bool(PAST.match(m.group(1)) or left)))
@@ -766,6 +767,19 @@ class Resolver:
             if org.kind == "organization" and org.text.strip(".") not in self.lexicon.places:
                 found.append(Described(None, Span.of(self.text, m.start(1), m.end(1)), False))
         return found
+
+    def _before_title(self, start: int, end: int) -> int:
+        """Where a description that stopped at a title's full stop ends: before the title and the
+        link word before it ("a leader of Mr. Cruz's coalition" is read as "a leader"; its
+        organisation is no "Mr")."""
+        words = list(WORD_RUN.finditer(self.text, start, end))
+        if not words or self.text[end:end + 1] != "." or not (
+                words[-1].group() + "." in self.lexicon.titles or bare(words[-1].group()) in self.lexicon.honorifics):
+            return end
+        words.pop()
+        while words and words[-1].group() in self.lexicon.grammar["link_words"]:
+            words.pop()
+        return words[-1].end() if words else start
 
     def _has_verb(self, phrase: str) -> bool:
         """A verb of saying or an auxiliary among the words of a phrase, before any relative clause

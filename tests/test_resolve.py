@@ -363,3 +363,12 @@ def test_a_description_without_a_role_gives_an_organisation_only_by_its_name():
         assert quote.speaker.organization is None, quote.speaker.organization
     (named,) = extract("Tom Lane of the Harbour Trust said the ferry was late.")
     assert named.speaker.organization is not None and named.speaker.organization.text == "the Harbour Trust"
+
+
+def test_a_title_inside_a_description_does_not_end_it():
+    """The full stop of "Mrs." inside an appositive is no sentence's end: the organisation is Mrs.
+    Park, not "Mrs"."""
+    for text in ("“We will win,” said Geoff Lane, a strategist for Mrs. Park. “It is close.”",
+                 "The vote was close, said Geoff Lane, a strategist for Mrs. Park."):
+        quotes = extract(text)
+        assert quotes and all(q.speaker.organization.text == "Mrs. Park" for q in quotes), text
