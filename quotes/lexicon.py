@@ -376,6 +376,11 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("roles", "kinship"))
 
     @cached_property
+    def role_standing(self) -> frozenset[str]:
+        """Words of a role's time or standing ("former", "acting", "presumptive"): no part of an organisation."""
+        return frozenset(w.lower() for w in self._list("roles", "standing"))
+
+    @cached_property
     def role_surnames(self) -> frozenset[str]:
         """Role words that are common surnames too ("Baker", "Dean"): the last word of a name is a surname."""
         return frozenset(w.lower() for w in self._list("roles", "surnames"))

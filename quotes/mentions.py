@@ -281,11 +281,13 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
                        and bare(w.text) not in lexicon.generic_title_words
                        and bare(w.text) not in lexicon.portfolios
                        and (bare(w.text) not in lexicon.role_modifiers or bare(w.text) in lexicon.parties)
+                       and bare(w.text) not in lexicon.role_standing
                        and w.text.strip(".") not in lexicon.places and not _descriptor(w.text, lexicon)]
-        capitalised = [w for w in title_words if is_cap(w.text)]
+        capitalised = [w for w in title_words if is_cap(w.text) and bare(w.text) not in lexicon.role_standing]
         if named_words and len(named_words) == len(capitalised) and _contiguous(named_words, title_words):
             org = _span(named_words)
-    before = [w for w in words[:first] if bare(w.text) not in ("the", "a", "an", "former")]
+    before = [w for w in words[:first]
+              if bare(w.text) not in ("the", "a", "an") and bare(w.text) not in lexicon.role_standing]
     # "a former McGill University law professor": the capitalised words before the role, from the first to the last
     capitalised = [i for i, w in enumerate(before)
                    if is_cap(w.text) and not _descriptor(w.text, lexicon) and w.text[0].isalpha()]

@@ -115,6 +115,10 @@ LAYOUTS = {
     "people of a place of two words": ("Harbour leaders in North Carolina", "Harbour leaders in North Carolina",
                                        None, None, "anonymous"),
     "people of a named place": ("People in Harbourton", "People in Harbourton", None, None, "anonymous"),
+    "a former title's organisation": ("Former Harbour Trust chairman Tom Lane", "Tom Lane", "chairman", "Harbour Trust",
+                                      "person"),
+    "a presumptive nominee's party": ("Presumptive Liberal nominee Ana Ruiz", "Ana Ruiz",
+                                      "Presumptive Liberal nominee", "Liberal", "person"),
     "a paper's writer": ("the Harbour Post's Dana Lane", "Dana Lane", None, None, "person"),
 }
 
