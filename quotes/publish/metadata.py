@@ -100,8 +100,10 @@ TABLES: dict[str, dict] = {
             "speaker_gender": "male or female, where the article gives it: a title (Mrs.), its own pronouns "
                               "(she), a gendered noun (spokeswoman), else an unambiguous forename.",
             "speaker_resolution": "How the speaker was found from the mention: name, surname, forename, short "
-                                  "name, pronoun, description, acronym, relative, possessor, as written, or "
-                                  "unresolved.",
+                                  "name, pronoun (\"pronoun, the group the sentence is about\" or \"… the thing "
+                                  "…\" when it stands for an unnamed subject: \"Most voters\", \"The memo\"), "
+                                  "description, acronym, relative, possessor, the writer, a statement's or "
+                                  "document's author, as written, or unresolved.",
             "speaker_name_start": "Offset of the resolved name where the article writes it, when the mention "
                                   "itself does not (a pronoun, a surname, a description).",
             "speaker_name_end": "End offset of the resolved name.",
