@@ -784,6 +784,8 @@ def predicate_start(text: str, start: int, end: int, lexicon: Lexicon) -> int | 
     not an appositive); None when there is none. After a relative word ("who", "whose", "that")
     a verb belongs to that clause, and the phrase is left whole."""
     auxiliaries, relatives = lexicon.grammar["clause_auxiliaries"], lexicon.grammar["relative_pronouns"]
+    if not any(word.strip(",;:()") in auxiliaries for word in text[start:end].split()):
+        return None  # most phrases: no auxiliary at all
     for part in PHRASE_PART.finditer(text, start, end):
         for i, m in enumerate(WORD.finditer(text, part.start(), part.end())):
             word = m.group()

@@ -332,9 +332,8 @@ class Resolver:
         openers = self.lexicon.sentence_openers
         if bare(words[0]) in openers and all(bare(w) in openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
-        para_start = self.doc.paragraph_at(start).start
-        if start - para_start < DATELINE_LENGTH and (dateline := DATELINE.match(self.text, para_start)) \
-                and start < dateline.end():
+        if words[0].isupper() and start - (para_start := self.doc.paragraph_at(start).start) < DATELINE_LENGTH \
+                and (dateline := DATELINE.match(self.text, para_start)) and start < dateline.end():
             return  # "WASHINGTON —", "MANCHESTER, N.H. (AP) —": where the story was filed, no one who speaks
         floor = max(0, start - 12)
         # "titled", "entitled" and "called" end in "led": a substring test spares most searches
