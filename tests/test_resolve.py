@@ -35,6 +35,8 @@ MUST_RESOLVE = {
         [("May", "Hilda May"), ("Mrs. May", "Hilda May"), ("Columnist Roy Will", "Roy Will"), ("Will", "Roy Will")]),
     "they: the group the sentence before is about": (
         "Most workers back the strike. “We will stay out,” they said.", [("they", "Most workers")]),
+    "they: a plural subject before are": (
+        "Most voters are wary of the toll. “We cannot pay it,” they said.", [("they", "Most voters")]),
     "they: two people joined by and": (
         "Ana Ruiz and Tom Reyes met the mayor. They said the ferry must run.", [("They", "Ana Ruiz and Tom Reyes")]),
     "it: the document the sentence before is about": (

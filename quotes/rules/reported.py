@@ -577,6 +577,9 @@ register(Rule(
                  "said")),
         example("Ellen Park visited the ferry terminal on Monday and said the second boat would start in June.",
                 ("indirect.coordinated", "indirect", "the second boat would start in June", "Ellen Park", "said")),
+        # a plural subject with "were", "are" or "have" before its first verb
+        example("The workers were angry on Monday, saying the pier was unsafe.",
+                ("indirect.coordinated", "indirect", "the pier was unsafe", "The workers", "saying")),
         example("In an interview with “Harbour Talk,” Ellen Park pointed to the port as the culprit, remarking that "
                 "the crane was old.",
                 ("indirect.coordinated", "indirect", "the crane was old", "Ellen Park", "remarking")),
