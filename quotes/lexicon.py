@@ -376,6 +376,11 @@ class Lexicon:
         return frozenset(w.lower() for w in self._list("roles", "kinship"))
 
     @cached_property
+    def grammar_surnames(self) -> frozenset[str]:
+        """Words of grammar that are surnames too ("may", "will"): ``phrases.grammar_surname`` says when."""
+        return self.name_words.get("grammar_surnames", frozenset())
+
+    @cached_property
     def role_standing(self) -> frozenset[str]:
         """Words of a role's time or standing ("former", "acting", "presumptive"): no part of an organisation."""
         return frozenset(w.lower() for w in self._list("roles", "standing"))

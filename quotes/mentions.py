@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from quotes.lexicon import GrammarRegex, Lexicon
 from quotes.model import Mention, Span
-from quotes.phrases import POLL_SHARE
+from quotes.phrases import POLL_SHARE, grammar_surname
 
 
 class Word(NamedTuple):
@@ -34,7 +34,7 @@ PARENTHESES = re.compile(r"\([^()]{0,40}\)|\[[^\[\]]{0,40}\]")  # "(D-N.Y.)", "(
 POSSESSIVE = ("’s", "'s")
 # "a report published by the city on Thursday": a date ends the phrase, and names nobody
 TRAILING_TIME = GrammarRegex(
-    r"\s+(?:(?:on|last|this|early|late|by|since|until)\s+)?(?:__WEEKDAYS__|__MONTHS__)"
+    r"\s+(?:(?:on|in|last|this|early|late|by|since|until)\s+)?(?:__WEEKDAYS__|__MONTHS__)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?(?:\s+(?:morning|afternoon|evening|night))?$")
 CAPITALISED_WORD = re.compile(r"[A-Z][\w’'.-]*")
 # A word with a capital inside it, and the part before that capital: "Buzz" of "BuzzFeed".
@@ -404,7 +404,7 @@ def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
     return "person"
 
 
-def _people_of_a_place(words: list[Word], lexicon: Lexicon) -> bool:
+def _a_people(words: list[Word], lexicon: Lexicon) -> bool:
     """"African Americans", "Native Canadians", "Americans", "Latinos": a people named by a plural
     demonym or a people's name, not a person ("Tom Evans" starts with a forename; "Evans" alone is a
     surname, and no place's demonym)."""
@@ -436,8 +436,9 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     """Split a speaker phrase into name, role, organisation and kind, as spans of the phrase."""
     end = len(phrase.rstrip(" ,"))
     timed = TRAILING_TIME(lexicon).search(phrase, 0, end)
-    if timed and timed.start() > 0 and timed.group().strip().lower() not in lexicon.name_words["grammar_surnames"]:
-        # (a lone "May" after a name is the surname: "Theresa May", not "in May")
+    before = phrase[:timed.start()].split()[-1:] if timed else []
+    if timed and timed.start() > 0 and not grammar_surname(timed.group().strip(), (before or [None])[0], lexicon):
+        # (a lone "May" after a name is the surname: "Theresa May", not "Ellen Park in May")
         end = len(phrase[:timed.start()].rstrip(" ,"))
     words = words_of(phrase, 0, end)
     if not words:
@@ -500,7 +501,8 @@ def _shifted(parsed: Parsed, offset: int) -> Parsed:
 
 def _group_of_named(words: list[Word], lexicon: Lexicon) -> bool:
     """"critics of Ellen Park", "supporters of Tom Reyes", "People in Fort Pierce": a plural word for
-    unnamed people, then "of" (or "in", "at", "from") and a name (not "of the …": "officials of the
+    unnamed people, then "of" or another preposition after a noun (``[grammar]
+    postmodifying_prepositions``: "in", "at", "from" …) and a name (not "of the …": "officials of the
     Harbour Trust"; not a capitalised word inside a name: "Communications Workers of America")."""
     linking = lexicon.grammar["postmodifying_prepositions"]
     return any(words[i].text in linking and (head := bare(words[i - 1].text)).endswith(("s", "people"))
@@ -551,8 +553,8 @@ def name_run_start(words: list[Word], lexicon: Lexicon) -> int:
         start -= 1  # "Bill de Blasio", "Ludwig van Beethoven"
     while start < len(words) and _common_word(words[start].text, lexicon) and not (
             start < len(words) - 1 and bare(words[start].text) in lexicon.forenames
-            or start == len(words) - 1 and bare(words[start].text) in lexicon.name_words["grammar_surnames"]
-            and (start == 0 or not _common_word(words[start - 1].text, lexicon))):
+            or start == len(words) - 1
+            and grammar_surname(words[start].text, words[start - 1].text if start else None, lexicon)):
         start += 1  # "Meanwhile Trump", but "Will Young" and "May Chen" are names, and "May" alone (not "Last May")
     return start
 
@@ -574,8 +576,7 @@ def name_cut(run: list[Word], lexicon: Lexicon) -> tuple[int, Word | None]:
             continue  # "Julie A. Diaz": an initial, not the article "A"
         if i == len(run) - 1 and i >= cut and low in lexicon.role_surnames and word.text[:1].isupper():
             continue  # "Brian Baker", "Dean said": a surname, though a role word too
-        if i == len(run) - 1 and low in lexicon.name_words["grammar_surnames"] and word.text[:1].isupper() and (
-                i == 0 or not _common_word(run[i - 1].text, lexicon)):
+        if i == len(run) - 1 and grammar_surname(word.text, run[i - 1].text if i else None, lexicon):
             continue  # "Theresa May", "Mrs. May", and "May" alone as a speaker phrase; not "In May", "Last May"
         # "Russian Foreign Minister …", "Prominent Canadian", but "Jordan Peterson", "Whitney Houston"
         place = word.text.rstrip(".") in lexicon.places and low not in lexicon.forenames and (
@@ -686,7 +687,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
             # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
             return Parsed("organization", _span(_org_words(main, lexicon)))
         kind = classify_name(name_words, phrase, lexicon)
-        if kind == "person" and _people_of_a_place(name_words, lexicon):
+        if kind == "person" and _a_people(name_words, lexicon):
             return Parsed("anonymous", _span(_strip_det(main, lexicon)), role, org, plural=True)
         noun = next((lexicon.gendered_nouns[bare(w.text)] for w in description + appositive[-1:]
                      if bare(w.text) in lexicon.gendered_nouns), None)  # "widow Terry Strada", "Pat Lee, his wife"
@@ -695,8 +696,8 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         if kind == "person" and run_start > 0 and bare(main[run_start - 1].text) == "the" and gender is None:
             if not cut:
                 kind = "organization"  # "the Sentinel", "the Courier": people take no article
-            elif title_word is None and not any(bare(w.text) in lexicon.role_heads or w.text.endswith(POSSESSIVE)
-                                                for w in run[:cut]):
+            elif title_word is None and len(name_words) == 1 and bare(name_words[0].text) not in lexicon.role_heads \
+                    and not any(bare(w.text) in lexicon.role_heads or w.text.endswith(POSSESSIVE) for w in run[:cut]):
                 # "the Daily Caller", "The American Legion": the capitalised words before the last are the
                 # organisation's name, not a description of a person (but "the Post's Dana Milbank")
                 return Parsed("organization", _span(run))

@@ -113,12 +113,19 @@ def may_end_between(window: str, lexicon: Lexicon) -> bool:
     return not before.isascii() or before.lower() in BETWEEN_BEFORE_ANY_WORD
 
 
+def grammar_surname(word: str, before: str | None, lexicon: Lexicon) -> bool:
+    """Whether a capitalised word of grammar ("May", "Will") is a surname here: alone (``before`` is
+    None: "May said"), or after a name's word or a title ("Theresa May", "Mrs. May"), not after a
+    word that opens sentences ("In May", "Last May")."""
+    return word[:1].isupper() and word.lower().rstrip(".,") in lexicon.grammar_surnames and (
+        before is None or before[:1].isupper() and before.lower().rstrip(".,") not in lexicon.sentence_openers)
+
+
 def surname_at_end(window: str, lexicon: Lexicon) -> bool:
     """The window ends in a name whose surname is a word of grammar ("George Will", "Mrs. May"), which
     is no modal between a subject and its verb."""
     tail = window.split()[-2:]
-    return len(tail) == 2 and tail[1][:1].isupper() and tail[1].lower() in lexicon.name_words["grammar_surnames"] \
-        and tail[0][:1].isupper()
+    return len(tail) == 2 and grammar_surname(tail[1], tail[0], lexicon)
 
 
 def words(text: str, start: int, end: int) -> list[Range]:
@@ -142,7 +149,7 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
     """Whether ``word`` can end a speaker phrase: a name, a pronoun or a known noun."""
     bare = POSSESSIVE_END.sub("", word).rstrip(".")
     low = bare.lower()
-    if bare[:1].isupper() and low in lexicon.name_words["grammar_surnames"]:
+    if grammar_surname(bare, None, lexicon):
         return True  # "(Theresa) May said", not the modal: no modal ends a speaker phrase
     if not bare or low in lexicon.grammar["function_words"] and low != "who":
         return False
@@ -784,7 +791,7 @@ def predicate_start(text: str, start: int, end: int, lexicon: Lexicon) -> int | 
     not an appositive); None when there is none. After a relative word ("who", "whose", "that")
     a verb belongs to that clause, and the phrase is left whole."""
     auxiliaries, relatives = lexicon.grammar["clause_auxiliaries"], lexicon.grammar["relative_pronouns"]
-    if not any(word.strip(",;:()") in auxiliaries for word in text[start:end].split()):
+    if not any(word.strip(",;:()[]“”\"«»„") in auxiliaries for word in text[start:end].split()):
         return None  # most phrases: no auxiliary at all
     for part in PHRASE_PART.finditer(text, start, end):
         for i, m in enumerate(WORD.finditer(text, part.start(), part.end())):

@@ -43,7 +43,7 @@ from quotes.mentions import (
     sentence_end,
 )
 from quotes.model import Mention, Span, Speaker
-from quotes.phrases import AGE, PHRASE_CHAR, sentence_subject
+from quotes.phrases import AGE, PHRASE_CHAR, POSSESSIVE_END, sentence_subject
 from quotes.sentences import strip_space
 
 NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
@@ -83,9 +83,9 @@ ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
-# "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
 WORD_RUN = re.compile(r"\S+")
 SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # "… as Attorney General." ends its sentence; "U.S." does not
+# "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
 LEFT_ROLE = re.compile(r"\b(?:resigned|retired|quit|left|stepped\s+down|was\s+fired|was\s+dismissed|departed)\b")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
 CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
@@ -94,6 +94,7 @@ SENTENCES_BACK = 8
 AUTHOR_WINDOW = 120  # how far before a document noun its author may be written
 MAX_DOCUMENT_WORDS = 4  # "the new audit report": a document written with its author elsewhere
 HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline, full stop or not
+SUBJECT_SENTENCES_BACK = 2  # a "they" or "it" for the subject of its sentence or of one of the two before
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
@@ -149,18 +150,32 @@ class Entity:
         return clean_name(self.name.text)
 
 
-def _plural_phrase(words: list[str], lexicon: Lexicon) -> bool:
-    """A subject that names a group: a plural head ("the dockers' unions", "Most voters",
-    "Democrats") or two joined by "and" ("Ana Ruiz and Tom Reyes")."""
-    if "and" in words[1:-1]:
+def _people_plural(word: str, lexicon: Lexicon) -> bool:
+    """A plural noun for people: one of the lexicon's ("officials", "voters", "Democrats"), a people
+    ("Americans", "Latinos"), or a lower-case agent noun ("dockers", "economists", "residents");
+    not "analysis", "virus", "Congress", "the party's"."""
+    word = word.strip(".,;:")
+    low = word.lower()
+    if not _plural_form(low):
+        return False
+    if low in lexicon.anonymous_heads or low[:-1] in lexicon.peoples or word[:-1] in lexicon.places:
         return True
-    head = words[-1].strip(".,")
-    low = head.lower()
-    if not low.endswith("s") or low.endswith("ss") or head.endswith(("’s", "'s")) or len(low) <= 3:
-        return False  # "the Associated Press", "Congress", "the party's"
-    if head[:1].isupper():  # "Democrats", "Americans", but not "the Associated Press" or "Reuters"
-        return low in lexicon.anonymous_heads or low[:-1] in lexicon.peoples or head[:-1] in lexicon.places
-    return True
+    return word.islower() and (low[:-1] in lexicon.speaker_nouns or low[:-3] + "y" in lexicon.speaker_nouns
+                               or low.endswith(AGENT_ENDINGS))
+
+
+def _plural_form(word: str) -> bool:
+    """Written as a plural: "-s", but not "-ss", "-is", "-us" or a possessive ("Congress", "analysis")."""
+    return len(word) > 3 and word.endswith("s") and not word.lower().endswith(("ss", "is", "us", "’s", "'s"))
+
+
+AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ents", "ants")  # the endings of nouns for people who do something
+
+
+def _plural_phrase(words: list[str], lexicon: Lexicon) -> bool:
+    """A subject that names a group: a plural head ("the dock unions' members", "Most voters",
+    "Democrats") or two joined by "and" ("Ana Ruiz and Tom Reyes")."""
+    return any(w in lexicon.grammar["coordinators"] for w in words[1:-1]) or _people_plural(words[-1], lexicon)
 
 
 # A dateline opening a paragraph: a place in capitals, perhaps its state and an agency, then a dash.
@@ -724,12 +739,15 @@ class Resolver:
         title, a role or a date ("Mr", "Judge Richard A", "April"); not "Dressed in a pair of Tom’s
         shoes, Ellen Park …" nor "the sleeper in Obama’s cabinet"."""
         lexicon = self.lexicon
-        words = list(re.finditer(r"\S+", org.text))
+        words = list(WORD_RUN.finditer(org.text))
         texts = [w.group() for w in words]
         if all(w.islower() for w in texts) and len(texts) <= 3 and bare(texts[-1]) in lexicon.org_heads:
             return org
         joiners = lexicon.grammar["org_name_joiners"]
-        opening = 1 if texts[0].lower() == "the" else 0  # "the Harbour Trust"
+        first = 0
+        while first < len(texts) - 1 and bare(texts[first]) in lexicon.role_standing:
+            first += 1  # "Former CIA": the CIA
+        opening = first + 1 if texts[first].lower() == "the" else first  # "the Harbour Trust"
         end = opening
         while end < len(texts) and (texts[end][:1].isupper() or end > opening and texts[end] in joiners):
             end += 1
@@ -737,12 +755,14 @@ class Resolver:
             end -= 1  # "Harbour Trust and": not a name's last word
         if end == opening:
             return None
-        first = texts[opening].rstrip(".")
-        if first in lexicon.titles or first + "." in lexicon.titles or bare(first) in lexicon.honorifics \
-                or bare(first) in lexicon.role_heads or bare(first) in lexicon.grammar["months"] \
-                or bare(first) in lexicon.grammar["weekdays"]:
+        word = texts[opening].rstrip(".")
+        if word in lexicon.titles or word + "." in lexicon.titles or bare(word) in lexicon.honorifics \
+                or bare(word) in lexicon.role_heads or bare(word) in lexicon.grammar["months"] \
+                or bare(word) in lexicon.grammar["weekdays"]:
             return None
-        return Span.of(self.text, org.start, org.start + words[end - 1].end())
+        last = words[end - 1]
+        return Span.of(self.text, org.start + words[first].start(), org.start + last.end() - (
+            len(last.group()) - len(POSSESSIVE_END.sub("", last.group()))))  # "the Harbour Trust’s": the trust
 
     def _described_after(self, end: int) -> list[Described]:
         found = []
@@ -995,17 +1015,21 @@ class Resolver:
         mention of ``entity`` and ``position``: a nearer group that a "they" stands for."""
         last = max((m.end for m in entity.mentions if m.end <= position), default=position)
         nouns = self.lexicon.speaker_nouns
-        return any(word.endswith("s") and not word.endswith("ss") and (word in nouns or word[:-1] in nouns)
-                   for word in (bare(w) for w in self.text[last:position].split()))
+        return any(word.islower() and _plural_form(word) and (word in nouns or word[:-1] in nouns)
+                   for word in (w.strip(".,;:") for w in self.text[last:position].split()))
 
-    def _thing_phrase(self, words: list[str]) -> bool:
-        """A subject that an "it" can stand for: a common noun for a statement, a document, data or
-        an organisation ("the memo", "The newspaper", "the agency's report")."""
+    def _thing_phrase(self, words: list[str], start: int, end: int) -> bool:
+        """A subject that an "it" can stand for: a common noun for a statement, a document or data
+        ("the memo", "The email", "the agency's report"), or an organisation someone owns ("Trump's
+        campaign", "his team"); not "The company", which may stand for one named ("Acme cut jobs. The
+        company … it said" is Acme's)."""
         head = words[-1].strip(".,")
         low = head.lower()
         lexicon = self.lexicon
+        owned = len(words) >= 2 and (words[-2].endswith(("’s", "'s"))
+                                     or words[-2].lower() in lexicon.grammar["description_openers"] - {"the"})
         return head[:1].islower() and (low in lexicon.statement_nouns or low in lexicon.document_nouns
-                                       or low in lexicon.data_words or low in lexicon.org_heads)
+                                       or low in lexicon.data_words or owned and low in lexicon.org_heads)
 
     def _plural_subject(self, position: int) -> tuple[int, int] | None:
         """The unnamed group a "they" at ``position`` stands for: the plural subject of its sentence
@@ -1013,20 +1037,27 @@ class Resolver:
         back the toll, and they …"), when no name is nearer. Named organisations are "it" far more
         often than "they" in news, so a plural subject beats one (measured: "they" went to a named
         organisation wrongly about four times in five on PolNeAR train)."""
-        return self._recent_subject(position, "anonymous", lambda words: _plural_phrase(words, self.lexicon))
+        return self._recent_subject(position, "anonymous", self._group_phrase)
 
-    def _recent_subject(self, position: int, kind: str, accept) -> tuple[int, int] | None:
-        """The subject of the sentence at ``position`` (before it) or of one of the two before that
-        ``accept`` takes, unless an entity of ``kind`` is mentioned nearer or a nearer subject is
-        something else."""
+    def _group_phrase(self, words: list[str], start: int, end: int) -> bool:
+        """A subject for a "they": a group ("Most voters", "Ana Ruiz and Tom Reyes"), not an
+        organisation's name with "and" in it ("the Department of Health and Human Services")."""
+        return _plural_phrase(words, self.lexicon) \
+            and parse_mention(self.text, start, end, self.lexicon).kind != "organization"
+
+    def _recent_subject(self, position: int, blocking: str,
+                        accept: Callable[[list[str], int, int], bool]) -> tuple[int, int] | None:
+        """The subject of the sentence at ``position`` (before it) or of one of the
+        ``SUBJECT_SENTENCES_BACK`` before that ``accept`` takes, unless an entity of kind ``blocking``
+        is mentioned nearer (its own event) or a nearer subject is something else."""
         starts = self.doc.sentence_starts
         if not starts:
             return None
         sentence = self.doc.sentence_index(position)
         # one already quoted or named nearer ("Mr. Obama, officials said, …. …, they said"): its own event
-        quoted = self._antecedent(position, lambda e: e.kind == kind, sentences=3)
+        quoted = self._antecedent(position, lambda e: e.kind == blocking, sentences=SUBJECT_SENTENCES_BACK + 1)
         floor = max((m.start for m in quoted.mentions if m.start < position), default=-1) if quoted else -1
-        for index in range(sentence, max(-1, sentence - 3), -1):
+        for index in range(sentence, max(-1, sentence - SUBJECT_SENTENCES_BACK - 1), -1):
             start = starts[index]
             if floor >= start:
                 return None
@@ -1039,7 +1070,7 @@ class Resolver:
             words = self.text[subject[0]:subject[1]].split()
             if len(words) == 1 and bare(words[0]) in self.lexicon.pronoun_words:
                 continue  # "They …" before: the group is further back
-            if accept(words):
+            if accept(words, *subject):
                 return subject
             return None  # the nearest subject is someone or something else
         return None

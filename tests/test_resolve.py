@@ -37,6 +37,11 @@ MUST_RESOLVE = {
         "Most workers back the strike. “We will stay out,” they said.", [("they", "Most workers")]),
     "they: a plural subject before are": (
         "Most voters are wary of the toll. “We cannot pay it,” they said.", [("they", "Most voters")]),
+    "it: the company the story named": (
+        "Harbour Energy cut jobs on Monday. The company is closing the plant, and it said the workers would be paid.",
+        [("it", "Harbour Energy")]),
+    "they: a name with News in it is no group between": (
+        "The Harbour Trust met Fox News on Monday. But they said the pier would close.", [("they", "Harbour Trust")]),
     "they: two people joined by and": (
         "Ana Ruiz and Tom Reyes met the mayor. They said the ferry must run.", [("They", "Ana Ruiz and Tom Reyes")]),
     "it: the document the sentence before is about": (

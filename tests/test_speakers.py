@@ -119,6 +119,9 @@ LAYOUTS = {
                                       "person"),
     "a presumptive nominee's party": ("Presumptive Liberal nominee Ana Ruiz", "Ana Ruiz",
                                       "Presumptive Liberal nominee", "Liberal", "person"),
+    "a title that is also a surname, after a demonym": ("the German Chancellor", None, "Chancellor", None,
+                                                         "description"),
+    "a party before an unknown forename": ("the Democrat Kyra Sinemo", "Kyra Sinemo", None, None, "person"),
     "a paper's writer": ("the Harbour Post's Dana Lane", "Dana Lane", None, None, "person"),
 }
 
@@ -133,6 +136,7 @@ NAMES_ARE_NAMES = {
     "Korean-born Min Park": "Min Park",
     "Will Young": "Will Young",
     "Mrs. May": "May",
+    "Ellen Park in May": "Ellen Park",
     "Hana Pope, a deputy adviser": "Hana Pope",
     "Sen. Dora Boxer": "Dora Boxer",
     "Yin Lwin May, 60": "Yin Lwin May",
