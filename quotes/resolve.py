@@ -169,7 +169,7 @@ def _plural_form(word: str) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.lower().endswith(("ss", "is", "us", "’s", "'s"))
 
 
-AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ents", "ants")  # the endings of nouns for people who do something
+AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ents")  # the endings of nouns for people who do something
 
 
 def _plural_phrase(words: list[str], lexicon: Lexicon) -> bool:
