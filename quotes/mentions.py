@@ -404,14 +404,18 @@ def classify_name(words: list[Word], phrase: str, lexicon: Lexicon) -> str:
     return "person"
 
 
+def plural_people_name(word: str, lexicon: Lexicon) -> bool:
+    """A people in the plural, by a place's demonym or its own name: "Americans", "Latinos"."""
+    return word.endswith("s") and (word[:-1] in lexicon.places or word[:-1].lower() in lexicon.peoples)
+
+
 def _a_people(words: list[Word], lexicon: Lexicon) -> bool:
     """"African Americans", "Native Canadians", "Americans", "Latinos": a people named by a plural
     demonym or a people's name, not a person ("Tom Evans" starts with a forename; "Evans" alone is a
     surname, and no place's demonym)."""
     last = bare(words[-1].text)
     if len(words) == 1:
-        singular = words[0].text[:-1]
-        return words[0].text.endswith("s") and (singular in lexicon.places or singular.lower() in lexicon.peoples)
+        return plural_people_name(words[0].text, lexicon)
     return len(words) >= 2 and last.endswith("ans") and bare(words[0].text) not in lexicon.forenames \
         and last[:-1] not in lexicon.forenames and not any(w.text.endswith(".") for w in words)
 

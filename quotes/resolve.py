@@ -40,6 +40,7 @@ from quotes.mentions import (
     clean_name,
     describe,
     parse_mention,
+    plural_people_name,
     sentence_end,
 )
 from quotes.model import Mention, Span, Speaker
@@ -158,7 +159,7 @@ def _people_plural(word: str, lexicon: Lexicon) -> bool:
     low = word.lower()
     if not _plural_form(low):
         return False
-    if low in lexicon.anonymous_heads or low[:-1] in lexicon.peoples or word[:-1] in lexicon.places:
+    if low in lexicon.anonymous_heads or plural_people_name(word, lexicon):
         return True
     return word.islower() and (low[:-1] in lexicon.speaker_nouns or low[:-3] + "y" in lexicon.speaker_nouns
                                or low.endswith(AGENT_ENDINGS))
@@ -728,9 +729,10 @@ class Resolver:
         # an organisation of a former role ("a former McGill University law professor") is not the current one;
         # a description with no role gives only an organisation's proper name ("Ellen Park of the Harbour
         # Trust"; not "Dressed in a pair of slip-on Tom’s shoes, Ellen Park …" nor "the sleeper in Obama’s")
-        others = [org for d in found if d.organization and (not d.past or chosen.past)
-                  and (org := d.organization if d.role else self._proper_organization(d.organization))]
-        return chosen.role, chosen.organization or next(iter(others), None)
+        if chosen.organization:
+            return chosen.role, chosen.organization
+        return chosen.role, next((org for d in found if d.organization and (not d.past or chosen.past) and (
+            org := d.organization if d.role else self._proper_organization(d.organization))), None)
 
     def _proper_organization(self, org: Span) -> Span | None:
         """The organisation a description with no role names, if it is written as one: a common noun
@@ -1033,7 +1035,7 @@ class Resolver:
 
     def _plural_subject(self, position: int) -> tuple[int, int] | None:
         """The unnamed group a "they" at ``position`` stands for: the plural subject of its sentence
-        or of one of the two before ("The dockers' unions are wary. But they say …", "Most voters
+        or of one of the two before ("The dock unions are wary. But they say …", "Most voters
         back the toll, and they …"), when no name is nearer. Named organisations are "it" far more
         often than "they" in news, so a plural subject beats one (measured: "they" went to a named
         organisation wrongly about four times in five on PolNeAR train)."""
