@@ -115,7 +115,12 @@ def _descriptor(word: str, lexicon: Lexicon) -> bool:
     """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner"
     (but "Ki-moon" and "Wilson-Raybould" are names)."""
     head, dash, tail = word.rpartition("-")
-    return bool(dash) and head[:1].isupper() and bare(tail) in lexicon.name_words["descriptor_tails"]
+    if not dash or not head[:1].isupper():
+        return False
+    tail = bare(tail)
+    # or a participle: "Republican-repelling", "Trump-supporting" ("Jong-un", "Ki-moon" are names)
+    return tail in lexicon.name_words["descriptor_tails"] or tail.isalpha() and tail.islower() \
+        and len(tail) >= 5 and tail.endswith(("ing", "ed"))
 
 
 class Parsed(NamedTuple):
@@ -302,11 +307,22 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
 
 def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
     """An organisation's name without the words before it that open a sentence or describe it
-    ("Although EDC", "Calgary-based Suncor Energy", "the ministry")."""
+    ("Although EDC", "Calgary-based Suncor Energy", "the ministry", "last night’s Fox Business")."""
+    words = _owned_name(words, lexicon)
     start = 0
     while start < len(words) - 1 and (bare(words[start].text) in lexicon.sentence_openers
                                       or _descriptor(words[start].text, lexicon)):
         start += 1
+    return words[start:]
+
+
+def _owned_name(words: list[Word], lexicon: Lexicon) -> list[Word]:
+    """A name's words after a lower-case or a day's possessive, which is no part of it: "(last night’s)
+    Fox Business", "(Saturday’s) GOP debate" (but "the company’s board" is the company's)."""
+    days = lexicon.grammar["weekdays"]
+    start = next((i + 1 for i in range(len(words) - 2, -1, -1)
+                  if is_possessive(words[i].text) and is_cap(words[i + 1].text)
+                  and (words[i].text[:1].islower() or bare(words[i].text) in days)), 0)
     return words[start:]
 
 
@@ -637,7 +653,7 @@ def _named_body(main: list[Word], lexicon: Lexicon) -> bool:
 
 def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
     if _named_body(main, lexicon):
-        return Parsed("organization", _span(_strip_det(main, lexicon)))
+        return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
     run_start = name_run_start(main, lexicon)
     if 2 <= run_start < len(main) and main[run_start - 1].text in ("of", "for", "&") \
             and is_cap(main[run_start - 2].text) and name_cut(main[run_start:], lexicon)[0] == 0 \
@@ -646,10 +662,10 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         role, org = split_role(main, phrase, lexicon)
         if role:
             return Parsed("description", None, role, org)
-        return Parsed("organization", _span(_strip_det(main, lexicon)))
+        return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
-        return Parsed("organization", _span(_strip_det(main, lexicon)))
+        return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
     place = (run[0].start, _unpossessed(run[-1])[1]) if len(run) >= 2 else None
     if place and phrase[place[0]:place[1]] in lexicon.places:
         # a place of two words names no one: "New Hampshire" is the place, not Mr. Hampshire
@@ -729,7 +745,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         return Parsed("description", None, role, org, plural=plural)
     if head in lexicon.org_heads and head not in lexicon.role_heads:
         kind = "organization" if determiner != "the" or len(words) > 2 or org else "description"
-        return Parsed(kind, _span(_strip_det(main, lexicon)), plural=plural)
+        return Parsed(kind, _span(_strip_det(_owned_name(main, lexicon), lexicon)), plural=plural)
     described = head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties
     if head in lexicon.anonymous_heads or indefinite and (described or head in lexicon.grammar["unnamed_people"]) or (
             (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):

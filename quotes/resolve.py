@@ -348,6 +348,8 @@ class Resolver:
         openers = self.lexicon.sentence_openers
         if bare(words[0]) in openers and all(bare(w) in openers for w in words):
             return  # "She", "The": capitalised because a sentence starts
+        if len(words) == 1 and words[0].isupper() and bare(words[0]) in self.lexicon.grammar["time_zones"]:
+            return  # "sent at 7:19 p.m. EST"
         if words[0].isupper() and start - (para_start := self.doc.paragraph_at(start).start) < DATELINE_LENGTH \
                 and (dateline := DATELINE.match(self.text, para_start)) and start < dateline.end():
             return  # "WASHINGTON —", "MANCHESTER, N.H. (AP) —": where the story was filed, no one who speaks
@@ -593,8 +595,10 @@ class Resolver:
 
     def _oblique(self, position: int) -> bool:
         """The name at ``position`` follows a preposition ("a photo of …"): no subject or object."""
-        before = self.text[max(0, position - 20):position].split()
-        return bool(before) and before[-1].lower() in self.lexicon.grammar["oblique_markers"]
+        before = self.text[max(0, position - 24):position].lower().split()
+        if before and before[-1] == "the":  # "a fellow at the Harbour Institute"
+            before.pop()
+        return bool(before) and before[-1] in self.lexicon.grammar["oblique_markers"]
 
     def _event(self, position: int, entity: Entity, mention: Mention, narrative: bool) -> None:
         possessive = self.text[mention.name.end:mention.name.end + 2] in ("’s", "'s") if mention.name else False
@@ -1029,6 +1033,7 @@ class Resolver:
         low = head.lower()
         lexicon = self.lexicon
         owned = len(words) >= 2 and (words[-2].endswith(("’s", "'s"))
+                                     or words[-2][:1].isupper() and bare(words[-2]) not in lexicon.sentence_openers
                                      or words[-2].lower() in lexicon.grammar["description_openers"] - {"the"})
         return head[:1].islower() and (low in lexicon.statement_nouns or low in lexicon.document_nouns
                                        or low in lexicon.data_words or owned and low in lexicon.org_heads)
@@ -1057,16 +1062,21 @@ class Resolver:
             return None
         sentence = self.doc.sentence_index(position)
         # one already quoted or named nearer ("Mr. Obama, officials said, …. …, they said"): its own event
-        quoted = self._antecedent(position, lambda e: e.kind == blocking, sentences=SUBJECT_SENTENCES_BACK + 1)
-        floor = max((m.start for m in quoted.mentions if m.start < position), default=-1) if quoted else -1
+        quoted = self._antecedent(position, lambda e: e.kind == blocking, sentences=SUBJECT_SENTENCES_BACK + 1,
+                                  core=True)
+        nearest = max((m for m in quoted.mentions if m.start < position), key=lambda m: m.start, default=None) \
+            if quoted else None
+        floor = nearest.start if nearest else -1
         for index in range(sentence, max(-1, sentence - SUBJECT_SENTENCES_BACK - 1), -1):
             start = starts[index]
-            if floor >= start:
-                return None
             if self._headline(start) or self._quoted(start):
+                if floor >= start:
+                    return None
                 continue
             limit = position if index == sentence else starts[index + 1]
             subject = sentence_subject(self.text, start, limit, self.lexicon)
+            if floor >= start and not (subject and subject[0] <= floor and nearest.end < subject[1]):
+                return None  # (but a name that modifies the subject is part of it: "The Sanders campaign")
             if subject is None or subject[1] > position:
                 continue
             words = self.text[subject[0]:subject[1]].split()
@@ -1087,7 +1097,10 @@ class Resolver:
                 self._add_event(Event(position, entity, True, True, True))
             return entity
         plural = pronoun in self.lexicon.plural_pronouns
-        entity = self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous")
+        # a "they" stands for an organisation only as a subject or object: "a study with Ann Lee of
+        # M.I.T. …, they found", "a fellow at the Brookings Institution says …. They …" is someone else's
+        entity = self._antecedent(position, lambda e: e.kind == "organization" or plural and e.kind == "anonymous",
+                                  core=plural)
         if plural and entity is not None and entity.kind == "organization" and self._group_between(entity, position):
             return None  # "Congress boosted funding, yet researchers say they …": the researchers, unnamed
         if entity is None and not plural:
@@ -1110,9 +1123,10 @@ class Resolver:
         return agrees
 
     def _antecedent(self, position: int, accept, gender: str | None = None,
-                    sentences: int = SENTENCES_BACK) -> Entity | None:
+                    sentences: int = SENTENCES_BACK, core: bool = False) -> Entity | None:
         """The entity the text is about at ``position``: in the nearest sentence before it that names
-        an acceptable one, its subject (the first name not after a preposition), else its last name.
+        an acceptable one, its subject (the first name not after a preposition), else its last name
+        (or none, with ``core``: only a subject or object will do).
 
         For a gendered pronoun a person known to agree wins over a nearer one of unknown gender,
         unless that one is more than two sentences nearer.
@@ -1127,6 +1141,8 @@ class Resolver:
             hi = lo
             if not found:
                 continue
+            if core and not any(e.core for e in found):
+                return None
             subject = _subject(found)
             if gender is None or subject.gender == gender:
                 if unknown is not None and distance > unknown[1] + 2:

@@ -168,6 +168,15 @@ MUST_RESOLVE = {
         "Ellen Park spoke on Monday. Park communication director Jana Lee said the mayor is reduced to taunts. "
         "“You could dismiss these actions,” she said.",
         [("Park communication director Jana Lee", "Jana Lee"), ("she", "Jana Lee")]),
+    "it: an organisation someone's name modifies, as written": (
+        "Ellen Park toured the pier. The Park campaign sent a letter on Monday, which it said was final.",
+        [("it", "Ellen Park campaign")]),
+    "it: the document the sentence is about, not a name after a preposition in it": (
+        "The post showed a man in a hat with parts of the Harbour Trust logo cut out. It says: “Keep the pier open.”",
+        [("It", "The post")]),
+    "a day's possessive is no part of an organisation's name": (
+        "Tom Reyes spoke after Saturday’s Harbour Business Council vote. “We are closed,” it said.",
+        [("it", "Harbour Business Council")]),
     "'it' for a name that nothing shows to be a person's": (
         "Harbour Affairs told sailors to stay in port. It added that the storm would pass by Friday.",
         [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
@@ -209,6 +218,16 @@ MUST_NOT_RESOLVE = {
     "'it' for a name three sentences back": (
         "Harbour Affairs told sailors to stay in port. The storm hit at dawn. The pier broke. "
         "It added that the ferry would wait.", "It", "Harbour Affairs"),
+    "they: not an organisation after a preposition": (
+        "In another study written with Ana Ruiz from the Harbour Institute, the toll was found too high. "
+        "“It cannot last,” they wrote.", "they", "Harbour Institute"),
+    "they: not an organisation after a preposition and 'the'": (
+        "Tom Reyes, a fellow at the Harbour Institute, says the ferry is late. They also say the toll is high.",
+        "They", "Harbour Institute"),
+    "a time zone": (
+        "The memo was sent at 7:19 p.m. EST by the port. “We are closed,” it said.", "it", "EST"),
+    "a participle compound after 'the'": (
+        "Ana Ruiz backed the Ferry-opposing campaign. “It is over,” it said.", "it", "Ferry-opposing"),
     "a place after 'the'": (
         "Ana Ruiz flew in from the Lower Mainland. “It is colder here,” she said.", "she", "Lower Mainland"),
 }
