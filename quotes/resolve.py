@@ -89,12 +89,14 @@ SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # "… as Attorney General." en
 # "resigned as coach of the Hurricanes": a role stated with "as" after a verb of leaving it is a former one
 LEFT_ROLE = re.compile(r"\b(?:resigned|retired|quit|left|stepped\s+down|was\s+fired|was\s+dismissed|departed)\b")
 PAST = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:former|then|ex-|onetime|one-time|retired|erstwhile)\b", re.IGNORECASE)
-CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured)\b|[A-Z\s.]+/)",
+CAPTION = re.compile(r"^\s*(?:\(?(?:photo|file photo|image|video|credit|photograph|pictured|byline)\b|[A-Z\s.]+/)",
                      re.IGNORECASE)
 SENTENCES_BACK = 8
 AUTHOR_WINDOW = 120  # how far before a document noun its author may be written
 MAX_DOCUMENT_WORDS = 4  # "the new audit report": a document written with its author elsewhere
 HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline, full stop or not
+SHORT_FIRST_LINE = 12  # a first line up to this long is a headline in any case ("Park wins the port vote.")
+LABEL_WORDS = 3  # a line in capitals up to this long labels a part of the page ("ABSTRACT.", "FULL TEXT.")
 SUBJECT_SENTENCES_BACK = 2  # a "they" or "it" for the subject of its sentence or of one of the two before
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
@@ -312,9 +314,12 @@ class Resolver:
                 words = body.split()
                 if len(words) <= 8 or sum(1 for w in words if w[:1].isupper()) >= 0.6 * len(words):
                     found.add(para.index)  # short, or in Title Case
-            elif para.index == 0 and len(words := body.split()) <= HEADLINE_WORDS \
-                    and sum(1 for w in words if w.lstrip("“\"‘'")[:1].isupper()) >= 0.8 * len(words):
-                found.add(para.index)  # "Ellen Park Slams Port Board: ‘You Should Resign.’"
+            elif body.isupper() and len(body.split()) <= LABEL_WORDS:
+                found.add(para.index)  # "ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."
+            elif para.index == 0 and len(words := body.split()) <= HEADLINE_WORDS and len(self.doc.paragraphs) > 1 \
+                    and (len(words) <= SHORT_FIRST_LINE
+                         or sum(1 for w in words if w.lstrip("“\"‘'")[:1].isupper()) >= 0.8 * len(words)):
+                found.add(para.index)  # "Ellen Park Slams Port Board: ‘You Should Resign.’", "Park wins the vote."
         return found
 
     def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:

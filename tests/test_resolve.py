@@ -177,6 +177,11 @@ MUST_RESOLVE = {
     "a day's possessive is no part of an organisation's name": (
         "Tom Reyes spoke after Saturday’s Harbour Business Council vote. “We are closed,” it said.",
         [("it", "Harbour Business Council")]),
+    "a short first line is a headline, and its words are no forename": (
+        "Understated Reyes gains a following.\n\nSo Harbour Minister Tom Reyes stopped writing his speech.\n\n"
+        "The ferry was late. The pier was wet. The crowd was small. The vote was close. The toll was high.\n\n"
+        "The crew was tired. The mayor was away. The port was shut.\n\n“We did it,” Reyes said.",
+        [("Reyes", "Tom Reyes")]),
     "'it' for a name that nothing shows to be a person's": (
         "Harbour Affairs told sailors to stay in port. It added that the storm would pass by Friday.",
         [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
@@ -224,6 +229,10 @@ MUST_NOT_RESOLVE = {
     "they: not an organisation after a preposition and 'the'": (
         "Tom Reyes, a fellow at the Harbour Institute, says the ferry is late. They also say the toll is high.",
         "They", "Harbour Institute"),
+    "a label of the page in capitals": (
+        "Port vote goes to the wire.\n\nFULL TEXT.\n\n“We are ready,” he said on Monday.", "he", "FULL TEXT"),
+    "a label of the page in capitals, for 'they'": (
+        "Port vote goes to the wire.\n\nABSTRACT.\n\nThe ferry will run, they say.", "they", "ABSTRACT"),
     "a time zone": (
         "The memo was sent at 7:19 p.m. EST by the port. “We are closed,” it said.", "it", "EST"),
     "a participle compound after 'the'": (
