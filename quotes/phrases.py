@@ -321,7 +321,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         if text[boundaries[-1].start():start].lower() in ("and", "or"):
             # "her advisers and allies": two groups, one speaker (names keep the last: "Lavrov and Rubio")
             left = boundaries[-2].end() if len(boundaries) > 1 else floor
-            if _plain_group(text, left, boundaries[-1].start(), lexicon) and _plain_group(text, start, end, lexicon):
+            if _plain_group(text, left, boundaries[-1].start(), lexicon) and _plain_group(text, start, end, lexicon) \
+                    or _org_name_with_and(text, left, boundaries[-1], end, lexicon):
                 start = left
     start, end = _trim(text, start, end)
     junk = LEADING_JUNK.match(text, start, end)
@@ -389,6 +390,22 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and not any(text[s:e][0].isupper() for s, e in tokens) and not _unnamed_group(text, tokens, lexicon):
         return None
     return tokens[0][0], tokens[-1][1]
+
+
+def _org_name_with_and(text: str, start: int, conjunction: re.Match[str], end: int, lexicon: Lexicon) -> bool:
+    """An organisation's name with "and" in it, split at ``conjunction``: "the Department of Health
+    and Human Services", "the Centers for Disease Control and Prevention" (not "the Department of
+    Justice and Tom Reyes", nor "the Globe and Mail", whose first half names no organisation's head)."""
+    before = [text[s:e] for s, e in words(text, start, conjunction.start())]
+    after = [text[s:e] for s, e in words(text, conjunction.end(), end)]
+    # the name's head and preposition ("Department of"), the last before "and" ("A report by the …")
+    at = max((i for i, w in enumerate(before) if w in lexicon.grammar["org_name_prepositions"]), default=0)
+    head = before[at - 1].lower() if at else ""
+    return at > 0 and at < len(before) - 1 and (head in lexicon.org_heads or head.rstrip("s") in lexicon.org_heads
+                                                or head.endswith("ies") and head[:-3] + "y" in lexicon.org_heads) \
+        and is_name_word(before[at - 1]) and all(is_name_word(w) or w == "the" for w in before[at + 1:]) \
+        and bool(after) and all(is_name_word(w) for w in after) \
+        and after[0] not in lexicon.titles and after[0].lower() not in lexicon.forenames
 
 
 def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

@@ -476,6 +476,10 @@ register(Rule(
         example("The crane failed twice, a study by the harbour board found.",
                 ("indirect.CSV", "indirect", "The crane failed twice", "a study by the harbour board", "found"),
                 scope="all"),
+        # an organisation's name with "and" in it is one speaker
+        example("The pier will close in May, the Department of Ports and Harbours said.",
+                ("indirect.CSV", "indirect", "The pier will close in May", "the Department of Ports and Harbours",
+                 "said")),
     ),
     must_not=(
         # a gerund after the preposition is what the verb is about, not a time or place
@@ -617,6 +621,9 @@ register(Rule(
     must=(
         example("Ellen Park told reporters on Thursday that the bridge would reopen in May.",
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
+        example("The Centre for Ferry Safety and Research said the pier must close.",
+                ("indirect.SVC", "indirect", "the pier must close", "The Centre for Ferry Safety and Research",
+                 "said")),
         # "that", then words before a quotation: the claim holds them ("said about the port, “…”" is a topic)
         example("Ellen Park said that while she fears the storm, “I have never seen a ferry this late.”",
                 ("indirect.SVC", "mixed", "while she fears the storm, “I have never seen a ferry this late.”",
