@@ -31,10 +31,21 @@ def fold(name: str) -> str:
 
 def person_key(name: str) -> str:
     """A person across articles: forename, surname and suffix ("Donald J. Trump" = "Donald Trump",
-    "Hillary Rodham Clinton" = "Hillary Clinton"; "Donald Trump Jr." stays apart)."""
+    "Hillary Rodham Clinton" = "Hillary Clinton"; "Donald Trump Jr." stays apart). Two people who
+    speak together are both, in either order ("Ana Ruiz and Tom Reyes" = "Tom Reyes and Ana Ruiz")."""
+    if len(people := JOINT.split(fold(name))) > 1:
+        return " and ".join(sorted(person_key(one) for one in people))
     words = fold(name).split()
     suffix = [words.pop()] if len(words) > 2 and words[-1] in _suffixes() else []
     return " ".join(([words[0], words[-1]] if len(words) > 2 else words) + suffix)
+
+
+JOINT = re.compile(r" and ")  # in a folded name
+
+
+def is_joint(name: str) -> bool:
+    """A speaker that is two people ("Ana Ruiz and Tom Reyes"): no surname of theirs stands for it."""
+    return JOINT.search(fold(name)) is not None
 
 
 def _suffixes() -> frozenset[str]:
@@ -72,7 +83,7 @@ def links(names: list[Name], short_names: frozenset[str] = frozenset()) -> list[
     that heads organisations' names, that is the last word of exactly one organisation's name
     written in full, in title case ("the Hill" is no "Capitol Hill")."""
     people = [n for n in names if n.kind == "person"]
-    full = [n for n in people if len(fold(n.name).split()) >= 2]
+    full = [n for n in people if len(fold(n.name).split()) >= 2 and not is_joint(n.name)]
     by_surname: dict[str, list[Name]] = {}
     for name in full:
         by_surname.setdefault(_surname(name.name), []).append(name)

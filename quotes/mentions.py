@@ -163,6 +163,26 @@ def parse_mention(text: str, start: int, end: int, lexicon: Lexicon) -> Mention:
                  gender=parsed.gender, plural=parsed.plural)
 
 
+JOINT = re.compile(r"\s+and\s+")
+
+
+def joint_people(mention: Mention, text: str, lexicon: Lexicon) -> tuple[Mention, Mention] | None:
+    """The two people of a speaker phrase that names two ("Ana Ruiz and Tom Reyes", "Ruiz and Reyes,
+    both Liberals"), each a mention of its own; None for one person ("Ellen Park and her staff" is
+    not two names, nor "the Department of Health and Human Services" one)."""
+    joins = list(JOINT.finditer(text, mention.start, mention.name.end if mention.name else mention.end))
+    if len(joins) != 1:
+        return None
+    first = parse_mention(text, mention.start, joins[0].start(), lexicon)
+    second = parse_mention(text, joins[0].end(), mention.end, lexicon)
+    # each a person's name, with what they are before it ("House Speaker Tim Moore"), the second
+    # with an appositive after it too ("…, both Republicans")
+    named = all(m.kind == "person" and m.name and not text[m.name.end:m.end].strip(" ’'s").lstrip(",").strip()
+                or m is second and m.kind == "person" and m.name and text[m.name.end:m.end].lstrip().startswith(",")
+                for m in (first, second))
+    return (first, second) if named else None
+
+
 def _made(cls: type, **fields):
     """``cls(**fields)`` for the frozen dataclasses Span and Mention, built without their ``__init__``.
 

@@ -291,6 +291,10 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                     not in lexicon.grammar["joint_appositives"]:
                 continue  # (but "Ana Diaz and Tom Reyes, both welders,": one appositive for the two)
             phrase_start = earlier[-1].end() if earlier else start
+            if earlier and text[earlier[-1].start():earlier[-1].end()].strip().lower() == "and":
+                left = earlier[-2].end() if len(earlier) > 1 else start
+                if _two_people(text, left, earlier[-1], comma.start(), lexicon):
+                    phrase_start = left  # the two of "Ana Diaz and Tom Reyes, both welders,"
             rest = PARTY_LABEL.sub("", text[phrase_start:comma.start()]).split()
             if rest and OPENING_ADJUNCT.match(text, phrase_start, comma.end()):
                 continue  # "In a panel discussion in Washington, Marc Morial, …": a time or place, no speaker
@@ -322,7 +326,9 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             # "her advisers and allies": two groups, one speaker (names keep the last: "Lavrov and Rubio")
             left = boundaries[-2].end() if len(boundaries) > 1 else floor
             if _plain_group(text, left, boundaries[-1].start(), lexicon) and _plain_group(text, start, end, lexicon) \
-                    or _org_name_with_and(text, left, boundaries[-1], end, lexicon):
+                    or _org_name_with_and(text, left, boundaries[-1], end, lexicon) \
+                    or _two_people(text, left, boundaries[-1], end, lexicon) \
+                    and not _in_a_list(text, boundaries[-2] if len(boundaries) > 1 else None, lexicon):
                 start = left
     start, end = _trim(text, start, end)
     junk = LEADING_JUNK.match(text, start, end)
@@ -406,6 +412,52 @@ def _org_name_with_and(text: str, start: int, conjunction: re.Match[str], end: i
         and is_name_word(before[at - 1]) and all(is_name_word(w) or w == "the" for w in before[at + 1:]) \
         and bool(after) and all(is_name_word(w) for w in after) \
         and after[0] not in lexicon.titles and after[0].lower() not in lexicon.forenames
+
+
+MAX_JOINT_WORDS = 6  # "council leader Ana Ruiz", "Sen. Tom A. Reyes"
+
+
+def _two_people(text: str, start: int, conjunction: re.Match[str], end: int, lexicon: Lexicon) -> bool:
+    """Two people who speak together, "Ana Ruiz and Tom Reyes", "council leader Ana Ruiz and harbour
+    master Tom Reyes": a person's name ending each side of "and", one at least shown a person's by a
+    forename or a title, or two surnames the text has written after a forename ("Ana Ruiz met Tom
+    Reyes. Ruiz and Reyes said …")."""
+    from quotes.mentions import parse_mention  # (mentions reads this module's patterns)
+
+    sides = [_trim(text, start, conjunction.start()), _trim(text, conjunction.end(), end)]
+    first = words(text, *sides[0])
+    if first and text[first[0][0]:first[0][1]].lower() == "both":
+        sides[0] = (first[1][0], sides[0][1]) if len(first) > 1 else sides[0]  # "Both Ruiz and Reyes have said"
+    people = []
+    for side_start, side_end in sides:
+        tokens = [text[s:e].lower() for s, e in words(text, side_start, side_end)]
+        if not 0 < len(tokens) <= MAX_JOINT_WORDS or tokens[0] in lexicon.sentence_openers \
+                or any(t in lexicon.cue_forms or t in lexicon.grammar["function_words"] for t in tokens):
+            return False
+        person = parse_mention(text, side_start, side_end, lexicon)
+        if person.kind != "person" or person.name is None or person.name.end != side_end \
+                or person.name.text in lexicon.places:
+            return False
+        described = [(s, e) for s, e in words(text, side_start, person.name.start) if text[s].islower()]
+        if any(not any(part and part.start <= s and e <= part.end for part in (person.role, person.organization))
+               for s, e in described):
+            return False  # "candidates like Ana Ruiz": lower-case words that are no role of hers
+        people.append(person)
+    if any(p.gender or p.title or p.role for p in people):
+        return True
+    return all(len(p.name.text.split()) == 1
+               and re.search(rf"\b[A-Z][\w’'-]+ {re.escape(p.name.text)}\b", text[:start]) is not None
+               for p in people)
+
+
+def _in_a_list(text: str, boundary: re.Match[str] | None, lexicon: Lexicon) -> bool:
+    """Whether the words before "A and B" end in a comma after a name: "Ellery, Harbourton and Ashby" is a
+    list (but "On Sunday, Ana Ruiz and Tom Reyes …" is not)."""
+    if boundary is None or text[boundary.start()] != ",":
+        return False
+    before = text[:boundary.start()].split()[-1:]
+    return bool(before) and before[0][:1].isupper() and before[0].lower() not in lexicon.grammar["weekdays"] \
+        and before[0].lower() not in lexicon.grammar["months"]
 
 
 def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

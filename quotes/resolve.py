@@ -39,6 +39,7 @@ from quotes.mentions import (
     bare,
     clean_name,
     describe,
+    joint_people,
     parse_mention,
     plural_people_name,
     sentence_end,
@@ -877,7 +878,7 @@ class Resolver:
                             mention.gender, False)
             return self._remembered(named, person, "name")
         if kind == "person" and mention.name:
-            return self._named(mention)
+            return self._joint(mention) or self._named(mention)
         if kind == "organization" and mention.name:
             return self._organization_speaker(mention)
         if kind == "description":
@@ -889,6 +890,25 @@ class Resolver:
                                                             mentions=[mention]), True, True, True))
             return self._speaker(mention, name, "anonymous", None, "as written")
         return self._speaker(mention, mention.text, "unknown", None, "unresolved")
+
+    def _joint(self, mention: Mention) -> Speaker | None:
+        """Two people who speak together ("Ana Ruiz and Tom Reyes said"), each resolved: one speaker
+        named for both, with no one's role, organisation or gender. None unless both are people the
+        article names in full or by a title ("Ellery and Ashby said" are places, not two people)."""
+        pair = joint_people(mention, self.text, self.lexicon)
+        if pair is None:
+            return None
+        first, second = pair
+        people = [self._resolve(part) for part in pair]
+        if len(first.text.split()) == 1 and bare(first.text) in self.lexicon.forenames \
+                and (people[0].resolution == "forename" or len(people[0].name.split()) == 1) \
+                and len(second.name.text.split()) >= 2 and people[1].name:
+            # "David and Jeanne Heidler": a forename, and the surname the two share
+            people[0] = replace(people[0], name=f"{first.text} {people[1].name.split()[-1]}", kind="person")
+        if not all(p.kind == "person" and p.name and (len(p.name.split()) >= 2 or part.title)
+                   for p, part in zip(people, pair, strict=True)):
+            return None
+        return Speaker(mention, " and ".join(p.name for p in people), "person", resolution="joint")
 
     def resolve_relative(self, who: Mention, antecedent: Mention) -> Speaker:
         """``Maria Lopez, who said …``: "who" stands for the phrase before it."""

@@ -182,6 +182,16 @@ MUST_RESOLVE = {
         "The ferry was late. The pier was wet. The crowd was small. The vote was close. The toll was high.\n\n"
         "The crew was tired. The mayor was away. The port was shut.\n\n“We did it,” Reyes said.",
         [("Reyes", "Tom Reyes")]),
+    "two people who speak together": (
+        "Ana Ruiz met Tom Reyes at the pier. “The ferry must run,” Ruiz and Reyes said. Both Reyes and Ruiz "
+        "have said they want the toll cut.",
+        [("Ruiz and Reyes", "Ana Ruiz and Tom Reyes"), ("Both Reyes and Ruiz", "Tom Reyes and Ana Ruiz")]),
+    "two people with roles, and a shared appositive": (
+        "“The toll is fair,” council leader Ana Ruiz and port director Tom Reyes, both Liberals, said.",
+        [("council leader Ana Ruiz and port director Tom Reyes, both Liberals", "Ana Ruiz and Tom Reyes")]),
+    "a forename and the surname two people share": (
+        "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
+        [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
     "'it' for a name that nothing shows to be a person's": (
         "Harbour Affairs told sailors to stay in port. It added that the storm would pass by Friday.",
         [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
@@ -233,6 +243,8 @@ MUST_NOT_RESOLVE = {
         "Port vote goes to the wire.\n\nFULL TEXT.\n\n“We are ready,” he said on Monday.", "he", "FULL TEXT"),
     "a label of the page in capitals, for 'they'": (
         "Port vote goes to the wire.\n\nABSTRACT.\n\nThe ferry will run, they say.", "they", "ABSTRACT"),
+    "places in a list are no two people": (
+        "Most voters in Ellery, Harbourton and Ashby said the ferry must run.", "Ashby", "Harbourton and Ashby"),
     "a time zone": (
         "The memo was sent at 7:19 p.m. EST by the port. “We are closed,” it said.", "it", "EST"),
     "a participle compound after 'the'": (

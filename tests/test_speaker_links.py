@@ -132,6 +132,18 @@ def test_person_key_keeps_suffixes_apart():
     assert person_key("Donald Trump Jr.") == "donald trump jr"
 
 
+def test_two_people_who_speak_together_are_one_row_in_either_order_and_no_surname_joins_it(tmp_path):
+    db = store(tmp_path, {
+        "a": "“The pier must close,” said Marta Oduya and Tom Reyes, the port's two engineers.",
+        "b": "Tom Reyes met Marta Oduya on Monday. “The ferry is safe,” Reyes and Oduya said.",
+        "c": "“We will appeal,” Reyes said.",
+    })
+    rows = rows_of(db)
+    assert sorted(rows["Marta Oduya and Tom Reyes"]) == ["The ferry is safe,", "The pier must close,"]
+    assert rows["Reyes"] == ["We will appeal,"]  # a surname alone never stands for the two
+    assert person_key("Tom A. Reyes and Marta Oduya") == person_key("Marta Oduya and Tom Reyes")
+
+
 def test_a_dominant_person_takes_a_shared_surname_and_says_so():
     names = [Name("person", "person:barack obama", "Barack Obama", 40, "male"),
              Name("person", "person:malia obama", "Malia Obama", 2, None),

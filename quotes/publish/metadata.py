@@ -103,7 +103,8 @@ TABLES: dict[str, dict] = {
                                   "name, pronoun (\"pronoun, the group the sentence is about\" or \"… the thing "
                                   "…\" when it stands for an unnamed subject: \"Most voters\", \"The memo\"), "
                                   "description, acronym, relative, possessor, the writer, a statement's or "
-                                  "document's author, as written, or unresolved.",
+                                  "document's author, joint (two people who speak together, \"Ana Ruiz and Tom "
+                                  "Reyes\"), as written, or unresolved.",
             "speaker_name_start": "Offset of the resolved name where the article writes it, when the mention "
                                   "itself does not (a pronoun, a surname, a description).",
             "speaker_name_end": "End offset of the resolved name.",

@@ -584,13 +584,15 @@ register(Rule(
         example("“The ferry is late again,” Ellen Park tweets, “and so am I.”",
                 ("direct.QCQ-SV", "direct", "The ferry is late again,", "Ellen Park", "tweets"),
                 ("direct.split", "direct", "and so am I.", "Ellen Park", "tweets")),
-        # two speakers joined by "and": the last one named speaks, as after a claim
-        example("“The ferry is late,” council leader Ana Ruiz and harbour master Tom Reyes said in a statement.",
-                ("direct.QCQ-SV", "direct", "The ferry is late,", "harbour master Tom Reyes", "said")),
+        # two people joined by "and" speak together
+        example("“The ferry is late,” council leader Ana Ruiz and port director Tom Reyes said in a statement.",
+                ("direct.QCQ-SV", "direct", "The ferry is late,", "council leader Ana Ruiz and port director Tom Reyes",
+                 "said")),
         # an appositive the two share: "both …", "each …"
-        example("“The toll is fair,” council leader Ana Ruiz and harbour master Tom Reyes, both Liberals, said in "
+        example("“The toll is fair,” council leader Ana Ruiz and port director Tom Reyes, both Liberals, said in "
                 "a statement.",
-                ("direct.QCQ-SV", "direct", "The toll is fair,", "harbour master Tom Reyes, both Liberals", "said")),
+                ("direct.QCQ-SV", "direct", "The toll is fair,",
+                 "council leader Ana Ruiz and port director Tom Reyes, both Liberals", "said")),
         # however many words the two take
         example("“Salt water eats the old cables faster than anyone expects,” harbour engineers Ana Ruiz and Tom "
                 "Reyes of the Ellery Institute wrote in May.",

@@ -745,7 +745,7 @@ register(Rule(
         example("Many in the crowd said the mayor was the only one they trusted.",
                 ("indirect.SVC", "indirect", "the mayor was the only one they trusted", "Many in the crowd", "said")),
         example("Ellen Park and Tom Reyes have both argued that the toll is too high.",
-                ("indirect.SVC", "indirect", "the toll is too high", "Tom Reyes", "argued")),
+                ("indirect.SVC", "indirect", "the toll is too high", "Ellen Park and Tom Reyes", "argued")),
         example("A source familiar with her thinking said the mayor would not run.",
                 ("indirect.SVC", "indirect", "the mayor would not run", "A source familiar with her thinking", "said")),
         example("The family said in a statement that the rally would go ahead.",
