@@ -100,6 +100,8 @@ SHORT_FIRST_LINE = 12  # a first line up to this long is a headline in any case 
 LABEL_WORDS = 3  # a line in capitals up to this long labels a part of the page ("ABSTRACT.", "FULL TEXT.")
 SUBJECT_SENTENCES_BACK = 2  # a "they" or "it" for the subject of its sentence or of one of the two before
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
+PLURAL_OPENERS = frozenset({"those", "these"})  # "those who voted": a group
+SINGULAR_QUANTIFIERS = frozenset({"one", "each", "much", "none", "half"})
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 # "her campaign", "Ellen Park's campaign", "the Park campaign": an organisation named after its owner
@@ -889,7 +891,36 @@ class Resolver:
                 self._add_event(Event(mention.start, Entity("anonymous", mention.name or mention, ("anonymous", name),
                                                             mentions=[mention]), True, True, True))
             return self._speaker(mention, name, "anonymous", None, "as written")
-        return self._speaker(mention, mention.text, "unknown", None, "unresolved")
+        return self._speaker(mention, mention.text, self._kind_of_phrase(mention), None, "unresolved")
+
+    def _kind_of_phrase(self, mention: Mention, kind: str = "unknown") -> str:
+        """The kind an unresolved phrase's head noun says: a document or data is an organisation's
+        ("the suit", "exit polls"), a plural for people a group ("the lawyers", "strategists"), a role
+        or a gendered noun a person ("the gambling tycoon", "the woman"); else ``kind``."""
+        lexicon = self.lexicon
+        words = mention.text.split()
+        if not words:
+            return kind
+        # the head noun before what describes it: "a Democrat (familiar with his remarks)", "early results (of …)"
+        grammar = lexicon.grammar
+        after = grammar["postmodifying_prepositions"] | grammar["source_modifiers"] | grammar["relatives"] | {"by"}
+        cut = next((i for i, w in enumerate(words)
+                    if i and (w.lower() in after or w.islower() and w.endswith(("ed", "ing")))), len(words))
+        opening = bare(words[cut - 1])
+        if opening in PLURAL_OPENERS or opening in grammar["quantifiers"] and opening not in SINGULAR_QUANTIFIERS:
+            return "anonymous"  # "most of his rivals", "those who voted"
+        if opening not in grammar["function_words"] | grammar["determiners"]:
+            words = words[:cut]
+        head = bare(words[-1])
+        singular = head[:-1] if head.endswith("s") else head
+        if any(w in lexicon.document_nouns or w in lexicon.data_words or w in lexicon.statement_nouns
+               for w in (head, singular)):
+            return "organization"
+        if _people_plural(words[-1], lexicon) or head.endswith("men") and head[:-3] + "man" in lexicon.speaker_nouns:
+            return "anonymous"
+        if head in lexicon.role_heads or head in lexicon.gendered_nouns or head in lexicon.parties:
+            return "person"
+        return kind
 
     def _joint(self, mention: Mention) -> Speaker | None:
         """Two people who speak together ("Ana Ruiz and Tom Reyes said"), each resolved: one speaker
@@ -1267,7 +1298,7 @@ class Resolver:
         if entity is not None:
             entity.evidenced = True
             return self._speaker(mention, entity.display, "person", entity, how)
-        kind = "person" if mention.role else "unknown"
+        kind = "person" if mention.role else self._kind_of_phrase(mention)
         return self._speaker(mention, mention.text, kind, None, "unresolved")
 
     def _possessor(self, mention: Mention, match: re.Match[str]) -> Speaker:

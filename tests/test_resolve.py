@@ -419,3 +419,18 @@ def test_a_title_inside_a_description_does_not_end_it():
                  "The vote was close, said Geoff Lane, a strategist for Mrs. Park."):
         quotes = extract(text)
         assert quotes and all(q.speaker.organization.text == "Mrs. Park" for q in quotes), text
+
+
+UNRESOLVED_KINDS = {
+    "a plural for people is a group": ("Party strategists said the toll was fair.", "anonymous"),
+    "the head before what describes it": ("A Democrat familiar with her remarks said the toll was fair.", "person"),
+    "those who …": ("Those surveyed said the toll was fair.", "anonymous"),
+    "data is an organisation's": ("Early results of the exit polls showed the toll was popular.", "organization"),
+}
+
+
+@pytest.mark.parametrize("case", UNRESOLVED_KINDS)
+def test_an_unresolved_phrase_takes_the_kind_its_head_noun_says(case):
+    text, kind = UNRESOLVED_KINDS[case]
+    (quote,) = extract(text, scope="all")
+    assert (quote.speaker.resolution, quote.speaker.kind) == ("unresolved", kind)
