@@ -177,8 +177,11 @@ def joint_people(mention: Mention, text: str, lexicon: Lexicon) -> tuple[Mention
     second = parse_mention(text, joins[0].end(), mention.end, lexicon)
     # each a person's name, with what they are before it ("House Speaker Tim Moore"), the second
     # with an appositive after it too ("…, both Republicans")
-    named = all(m.kind == "person" and m.name and not text[m.name.end:m.end].strip(" ’'s").lstrip(",").strip()
-                or m is second and m.kind == "person" and m.name and text[m.name.end:m.end].lstrip().startswith(",")
+    def after_name(m: Mention) -> str:  # what follows the name, without a party label ("(D-Vt.)")
+        return PARENTHESES.sub("", text[m.name.end:m.end]).strip(" ’'s") if m.name else "?"
+
+    named = all(m.kind == "person" and m.name and (not after_name(m).lstrip(",").strip()
+                                                   or m is second and after_name(m).startswith(","))
                 for m in (first, second))
     return (first, second) if named else None
 

@@ -395,7 +395,10 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
             and first.lower() not in lexicon.role_modifiers and first.lower() not in lexicon.role_heads \
             and not any(text[s:e][0].isupper() for s, e in tokens) and not _unnamed_group(text, tokens, lexicon):
         return None
-    return tokens[0][0], tokens[-1][1]
+    end = tokens[-1][1]
+    if text.startswith(")", end) and text.count("(", tokens[0][0], end) > text.count(")", tokens[0][0], end):
+        end += 1  # "Sen. Tom Reyes (Vt.)": the party label's closing parenthesis is the phrase's
+    return tokens[0][0], end
 
 
 def _org_name_with_and(text: str, start: int, conjunction: re.Match[str], end: int, lexicon: Lexicon) -> bool:
@@ -430,6 +433,8 @@ def _two_people(text: str, start: int, conjunction: re.Match[str], end: int, lex
         sides[0] = (first[1][0], sides[0][1]) if len(first) > 1 else sides[0]  # "Both Ruiz and Reyes have said"
     people = []
     for side_start, side_end in sides:
+        if (label := text.find("(", side_start, side_end)) > side_start:
+            side_end = _trim(text, side_start, label)[1]  # "Sen. Tom Reyes (Vt.)": the name before the label
         tokens = [text[s:e].lower() for s, e in words(text, side_start, side_end)]
         if not 0 < len(tokens) <= MAX_JOINT_WORDS or tokens[0] in lexicon.sentence_openers \
                 or any(t in lexicon.cue_forms or t in lexicon.grammar["function_words"] for t in tokens):

@@ -189,6 +189,10 @@ MUST_RESOLVE = {
     "two people with roles, and a shared appositive": (
         "“The toll is fair,” council leader Ana Ruiz and port director Tom Reyes, both Liberals, said.",
         [("council leader Ana Ruiz and port director Tom Reyes, both Liberals", "Ana Ruiz and Tom Reyes")]),
+    "a state in parentheses after a name is no part of it": (
+        "Sen. Tom Reyes (Vt.) said the toll was fair. Ellen Park and Sen. Ana Ruiz (Md.) have said the ferry "
+        "must run.",
+        [("Sen. Tom Reyes (Vt.)", "Tom Reyes"), ("Ellen Park and Sen. Ana Ruiz (Md.)", "Ellen Park and Ana Ruiz")]),
     "a forename and the surname two people share": (
         "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
         [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
