@@ -423,8 +423,8 @@ MAX_JOINT_WORDS = 6  # "council leader Ana Ruiz", "Sen. Tom A. Reyes"
 def _two_people(text: str, start: int, conjunction: re.Match[str], end: int, lexicon: Lexicon) -> bool:
     """Two people who speak together, "Ana Ruiz and Tom Reyes", "council leader Ana Ruiz and harbour
     master Tom Reyes": a person's name ending each side of "and", one at least shown a person's by a
-    forename or a title, or two surnames the text has written after a forename ("Ana Ruiz met Tom
-    Reyes. Ruiz and Reyes said …")."""
+    forename or a title, or two surnames the text has written after a forename or a title ("Ana Ruiz
+    met Mr. Reyes. Ruiz and Reyes said …")."""
     from quotes.mentions import parse_mention  # (mentions reads this module's patterns)
 
     sides = [_trim(text, start, conjunction.start()), _trim(text, conjunction.end(), end)]
@@ -450,9 +450,15 @@ def _two_people(text: str, start: int, conjunction: re.Match[str], end: int, lex
         people.append(person)
     if any(p.gender or p.title or p.role for p in people):
         return True
-    return all(len(p.name.text.split()) == 1
-               and re.search(rf"\b[A-Z][\w’'-]+ {re.escape(p.name.text)}\b", text[:start]) is not None
-               for p in people)
+    return all(len(p.name.text.split()) == 1 and _named_in_full(text, p.name.text, start, lexicon) for p in people)
+
+
+def _named_in_full(text: str, surname: str, before: int, lexicon: Lexicon) -> bool:
+    """Whether the text before ``before`` writes ``surname`` after a forename or a title ("Tom Reyes",
+    "Mrs. Reyes"; not "In Reyes")."""
+    return any(m.group(1) in lexicon.titles or lexicon.title_role(m.group(1)) is not None
+               or m.group(1)[:1].isupper() and m.group(1).lower() in lexicon.forenames
+               for m in re.compile(rf"(\S+) {re.escape(surname)}\b").finditer(text, 0, before))
 
 
 def _in_a_list(text: str, boundary: re.Match[str] | None, lexicon: Lexicon) -> bool:

@@ -925,7 +925,8 @@ class Resolver:
     def _joint(self, mention: Mention) -> Speaker | None:
         """Two people who speak together ("Ana Ruiz and Tom Reyes said"), each resolved: one speaker
         named for both, with no one's role, organisation or gender. None unless both are people the
-        article names in full or by a title ("Ellery and Ashby said" are places, not two people)."""
+        article names in full or shows to be people by a title, a role or a gender ("Ellery and Ashby
+        said" are places, not two people)."""
         pair = joint_people(mention, self.text, self.lexicon)
         if pair is None:
             return None
@@ -936,7 +937,7 @@ class Resolver:
                 and len(second.name.text.split()) >= 2 and people[1].name:
             # "David and Jeanne Heidler": a forename, and the surname the two share
             people[0] = replace(people[0], name=f"{first.text} {people[1].name.split()[-1]}", kind="person")
-        if not all(p.kind == "person" and p.name and (len(p.name.split()) >= 2 or part.title)
+        if not all(p.kind == "person" and p.name and (len(p.name.split()) >= 2 or part.title or p.role or p.gender)
                    for p, part in zip(people, pair, strict=True)):
             return None
         return Speaker(mention, " and ".join(p.name for p in people), "person", resolution="joint")

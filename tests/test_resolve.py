@@ -193,6 +193,9 @@ MUST_RESOLVE = {
         "Sen. Tom Reyes (Vt.) said the toll was fair. Ellen Park and Sen. Ana Ruiz (Md.) have said the ferry "
         "must run.",
         [("Sen. Tom Reyes (Vt.)", "Tom Reyes"), ("Ellen Park and Sen. Ana Ruiz (Md.)", "Ellen Park and Ana Ruiz")]),
+    "two people named before by title and surname": (
+        "President Reyes met Mrs. Ruiz on Monday. “The ferry must run,” Reyes and Ruiz said.",
+        [("Reyes and Ruiz", "Reyes and Ruiz")]),
     "a forename and the surname two people share": (
         "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
         [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
