@@ -1285,7 +1285,8 @@ class Resolver:
         if entity is None:
             entity = self._antecedent_anywhere(mention.start, fits)
         how = "description"
-        if entity is None and DEFINITE.search(mention.text) and head not in lexicon.grammar["participant_roles"] and (
+        if entity is None and (DEFINITE.search(mention.text) or self._bare_role(mention)) \
+                and head not in lexicon.grammar["participant_roles"] and (
                 head in lexicon.role_heads or head in lexicon.parties):
             # "the New York businessman says …": the person the story is about at that point; not for
             # another participant's role ("the moderator", `[grammar] participant_roles`), and a role
@@ -1301,6 +1302,14 @@ class Resolver:
             return self._speaker(mention, entity.display, "person", entity, how)
         kind = "person" if mention.role else self._kind_of_phrase(mention)
         return self._speaker(mention, mention.text, kind, None, "unresolved")
+
+    def _bare_role(self, mention: Mention) -> bool:
+        """A role of two words or more with no determiner, as a name's title is written ("…, said
+        Democratic presidential nominee"): as definite as "the nominee" (a lone "billionaire" is no one's)."""
+        words, lexicon = mention.text.lower().split(), self.lexicon
+        return mention.role is not None and mention.role.end == mention.end and len(words) >= 2 \
+            and words[0] not in lexicon.grammar["determiners"] and words[0] not in lexicon.anonymous_determiners \
+            and not mention.plural
 
     def _possessor(self, mention: Mention, match: re.Match[str]) -> Speaker:
         """"her statement", "the company's statement": the statement speaks for its author."""

@@ -196,6 +196,10 @@ MUST_RESOLVE = {
     "two people named before by title and surname": (
         "President Reyes met Mrs. Ruiz on Monday. “The ferry must run,” Reyes and Ruiz said.",
         [("Reyes and Ruiz", "Reyes and Ruiz")]),
+    "a role written without 'the' for the person the story is about": (
+        "Sen. Tom Reyes toured the pier on Monday. “The ferry must run,” said Democratic presidential candidate, "
+        "adding that the toll was high.",
+        [("Democratic presidential candidate", "Tom Reyes"), ("Democratic presidential candidate", "Tom Reyes")]),
     "a forename and the surname two people share": (
         "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
         [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
