@@ -405,16 +405,34 @@ def _org_name_with_and(text: str, start: int, conjunction: re.Match[str], end: i
     """An organisation's name with "and" in it, split at ``conjunction``: "the Department of Health
     and Human Services", "the Centers for Disease Control and Prevention" (not "the Department of
     Justice and Tom Reyes", nor "the Globe and Mail", whose first half names no organisation's head)."""
-    before = [text[s:e] for s, e in words(text, start, conjunction.start())]
-    after = [text[s:e] for s, e in words(text, conjunction.end(), end)]
+    return org_name_across_and([text[s:e] for s, e in words(text, start, conjunction.start())],
+                               [text[s:e] for s, e in words(text, conjunction.end(), end)], lexicon)
+
+
+def org_name_across_and(before: list[str], after: list[str], lexicon: Lexicon) -> bool:
+    """Whether the words before and after an "and" make one organisation's name: an organisation's
+    head and a preposition before it ("Department of Health"), or an organisation's head ending it
+    ("Securities and Exchange Commission"), with names on both sides."""
+    if not after or not all(is_name_word(w) for w in after) or after[0] in lexicon.titles \
+            or after[0].lower() in lexicon.forenames:
+        return False
+    named = len(before)
+    while named and is_name_word(before[named - 1]) and before[named - 1] != "The":
+        named -= 1  # the capitalised words right before "and": "(a spokesperson for the) Parks"
+    if named < len(before) and _org_head(after[-1], lexicon) and before[named] not in lexicon.titles \
+            and before[named].lower() not in lexicon.forenames and " ".join(before[named:]) not in lexicon.places:
+        return True  # (not "Ellen Park and City Council", "Arizona and Maricopa County")
     # the name's head and preposition ("Department of"), the last before "and" ("A report by the …")
     at = max((i for i, w in enumerate(before) if w in lexicon.grammar["org_name_prepositions"]), default=0)
-    head = before[at - 1].lower() if at else ""
-    return at > 0 and at < len(before) - 1 and (head in lexicon.org_heads or head.rstrip("s") in lexicon.org_heads
-                                                or head.endswith("ies") and head[:-3] + "y" in lexicon.org_heads) \
-        and is_name_word(before[at - 1]) and all(is_name_word(w) or w == "the" for w in before[at + 1:]) \
-        and bool(after) and all(is_name_word(w) for w in after) \
-        and after[0] not in lexicon.titles and after[0].lower() not in lexicon.forenames
+    return 0 < at < len(before) - 1 and _org_head(before[at - 1], lexicon) and is_name_word(before[at - 1]) \
+        and all(is_name_word(w) or w == "the" for w in before[at + 1:])
+
+
+def _org_head(word: str, lexicon: Lexicon) -> bool:
+    """An organisation's head noun, singular or plural ("Department", "Centers", "Academies")."""
+    low = word.lower()
+    return low in lexicon.org_heads or low.rstrip("s") in lexicon.org_heads \
+        or low.endswith("ies") and low[:-3] + "y" in lexicon.org_heads
 
 
 MAX_JOINT_WORDS = 6  # "council leader Ana Ruiz", "Sen. Tom A. Reyes"

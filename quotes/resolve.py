@@ -45,7 +45,7 @@ from quotes.mentions import (
     sentence_end,
 )
 from quotes.model import Mention, Span, Speaker
-from quotes.phrases import AGE, PHRASE_CHAR, POSSESSIVE_END, sentence_subject
+from quotes.phrases import AGE, PHRASE_CHAR, POSSESSIVE_END, org_name_across_and, sentence_subject
 from quotes.sentences import strip_space
 
 NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z][a-z-]*)\b")
@@ -242,9 +242,8 @@ class Resolver:
         """Read every capitalised run of the article once, in reading order."""
         self._built = True
         headlines = self._headlines = self._headline_paragraphs()
-        for m in NAME_RUN.finditer(self.text):
-            for start, end in self._split_run(m.start(), m.end()):
-                self._read_name(start, end, headlines)
+        for start, end in self._name_runs():
+            self._read_name(start, end, headlines)
         for position, mention, narrative in self._singles:
             entity = self._single(mention, position)
             if entity is not None:
@@ -324,6 +323,19 @@ class Resolver:
                          or sum(1 for w in words if w.lstrip("“\"‘'")[:1].isupper()) >= 0.8 * len(words)):
                 found.add(para.index)  # "Ellen Park Slams Port Board: ‘You Should Resign.’", "Park wins the vote."
         return found
+
+    def _name_runs(self) -> list[tuple[int, int]]:
+        """The article's capitalised runs, cut at sentence ends, and joined across an "and" inside
+        an organisation's name ("Securities and Exchange Commission": `phrases.org_name_across_and`)."""
+        runs: list[tuple[int, int]] = []
+        for m in NAME_RUN.finditer(self.text):
+            for start, end in self._split_run(m.start(), m.end()):
+                if runs and self.text[runs[-1][1]:start] == " and " and org_name_across_and(
+                        self.text[runs[-1][0]:runs[-1][1]].split(), self.text[start:end].split(), self.lexicon):
+                    runs[-1] = (runs[-1][0], end)
+                else:
+                    runs.append((start, end))
+        return runs
 
     def _split_run(self, start: int, end: int) -> list[tuple[int, int]]:
         """A run cut where a sentence ends inside it ("World War I. Clinton", "July. Cruz"), and

@@ -200,6 +200,11 @@ MUST_RESOLVE = {
         "Sen. Tom Reyes toured the pier on Monday. “The ferry must run,” said Democratic presidential candidate, "
         "adding that the toll was high.",
         [("Democratic presidential candidate", "Tom Reyes"), ("Democratic presidential candidate", "Tom Reyes")]),
+    "an organisation's name with 'and' in it is one organisation": (
+        "The Harbour Safety and Ferry Commission met on Monday. “The pier is unsafe,” it said. The Harbour "
+        "Safety and Ferry Commission said the toll would stay.",
+        [("it", "Harbour Safety and Ferry Commission"),
+         ("The Harbour Safety and Ferry Commission", "Harbour Safety and Ferry Commission")]),
     "a forename and the surname two people share": (
         "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
         [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
@@ -254,6 +259,8 @@ MUST_NOT_RESOLVE = {
         "Port vote goes to the wire.\n\nFULL TEXT.\n\n“We are ready,” he said on Monday.", "he", "FULL TEXT"),
     "a label of the page in capitals, for 'they'": (
         "Port vote goes to the wire.\n\nABSTRACT.\n\nThe ferry will run, they say.", "they", "ABSTRACT"),
+    "a person and an organisation are no one organisation": (
+        "Ellen Park and City Council said the toll was fair.", "City Council", "Ellen Park and City Council"),
     "places in a list are no two people": (
         "Most voters in Ellery, Harbourton and Ashby said the ferry must run.", "Ashby", "Harbourton and Ashby"),
     "a time zone": (
