@@ -205,6 +205,9 @@ MUST_RESOLVE = {
         "Safety and Ferry Commission said the toll would stay.",
         [("it", "Harbour Safety and Ferry Commission"),
          ("The Harbour Safety and Ferry Commission", "Harbour Safety and Ferry Commission")]),
+    "they: prosecutors are a group, not an organisation": (
+        "Former prosecutors said the port board was rushed. Act before the vote, they said, and you look partisan.",
+        [("Former prosecutors", "Former prosecutors"), ("they", "Former prosecutors"), ("they", "Former prosecutors")]),
     "a forename and the surname two people share": (
         "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
         [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
