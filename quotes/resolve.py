@@ -96,7 +96,8 @@ SENTENCES_BACK = 8
 AUTHOR_WINDOW = 120  # how far before a document noun its author may be written
 MAX_DOCUMENT_WORDS = 4  # "the new audit report": a document written with its author elsewhere
 HEADLINE_WORDS = 20  # a first line in Title Case up to this long is a headline, full stop or not
-SHORT_FIRST_LINE = 12  # a first line up to this long is a headline in any case ("Park wins the port vote.")
+SHORT_FIRST_LINE = 12  # a first line up to this long is a headline ("Park wins the port vote."), unless it opens
+# with an article as a story's first sentence does ("The woman named herself …"; headlines drop them)
 LABEL_WORDS = 3  # a line in capitals up to this long labels a part of the page ("ABSTRACT.", "FULL TEXT.")
 SUBJECT_SENTENCES_BACK = 2  # a "they" or "it" for the subject of its sentence or of one of the two before
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
@@ -319,7 +320,7 @@ class Resolver:
             elif body.isupper() and len(body.split()) <= LABEL_WORDS:
                 found.add(para.index)  # "ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."
             elif para.index == 0 and len(words := body.split()) <= HEADLINE_WORDS and len(self.doc.paragraphs) > 1 \
-                    and (len(words) <= SHORT_FIRST_LINE
+                    and (len(words) <= SHORT_FIRST_LINE and words[0] not in ("The", "A", "An")
                          or sum(1 for w in words if w.lstrip("“\"‘'")[:1].isupper()) >= 0.8 * len(words)):
                 found.add(para.index)  # "Ellen Park Slams Port Board: ‘You Should Resign.’", "Park wins the vote."
         return found

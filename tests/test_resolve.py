@@ -211,6 +211,9 @@ MUST_RESOLVE = {
     "a forename and the surname two people share": (
         "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
         [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
+    "a short first line that opens with an article is the story's first sentence": (
+        "The nurse gave her name as Carla Bell, a resident of Ellery.\n\n“He truly cares about the port,” she said.",
+        [("she", "Carla Bell")]),
     "'it' for a name that nothing shows to be a person's": (
         "Harbour Affairs told sailors to stay in port. It added that the storm would pass by Friday.",
         [("Harbour Affairs", "Harbour Affairs"), ("It", "Harbour Affairs")]),
