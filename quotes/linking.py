@@ -33,19 +33,17 @@ def person_key(name: str) -> str:
     """A person across articles: forename, surname and suffix ("Donald J. Trump" = "Donald Trump",
     "Hillary Rodham Clinton" = "Hillary Clinton"; "Donald Trump Jr." stays apart). Two people who
     speak together are both, in either order ("Ana Ruiz and Tom Reyes" = "Tom Reyes and Ana Ruiz")."""
-    if len(people := JOINT.split(fold(name))) > 1:
+    folded = fold(name)
+    if len(people := folded.split(" and ")) > 1:
         return " and ".join(sorted(person_key(one) for one in people))
-    words = fold(name).split()
+    words = folded.split()
     suffix = [words.pop()] if len(words) > 2 and words[-1] in _suffixes() else []
     return " ".join(([words[0], words[-1]] if len(words) > 2 else words) + suffix)
 
 
-JOINT = re.compile(r" and ")  # in a folded name
-
-
 def is_joint(name: str) -> bool:
     """A speaker that is two people ("Ana Ruiz and Tom Reyes"): no surname of theirs stands for it."""
-    return JOINT.search(fold(name)) is not None
+    return " and " in fold(name)
 
 
 def _suffixes() -> frozenset[str]:

@@ -111,6 +111,9 @@ def _strip_det(words: list[Word], lexicon: Lexicon) -> list[Word]:
     return words
 
 
+PARTICIPLE_TAIL = 6  # "-hating", "-loving", "-repelling"; not a given name's syllable ("Ka-shing", "Kai-ching")
+
+
 def _descriptor(word: str, lexicon: Lexicon) -> bool:
     """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner"
     (but "Ki-moon" and "Wilson-Raybould" are names)."""
@@ -118,9 +121,9 @@ def _descriptor(word: str, lexicon: Lexicon) -> bool:
     if not dash or not head[:1].isupper():
         return False
     tail = bare(tail)
-    # or a participle: "Republican-repelling", "Trump-supporting" ("Jong-un", "Ki-moon" are names)
+    # or a participle: "Republican-repelling", "Trump-supporting" ("Jong-un", "Ki-moon", "Ka-shing" are names)
     return tail in lexicon.name_words["descriptor_tails"] or tail.isalpha() and tail.islower() \
-        and len(tail) >= 5 and tail.endswith(("ing", "ed"))
+        and len(tail) >= PARTICIPLE_TAIL and tail.endswith(("ing", "ed"))
 
 
 class Parsed(NamedTuple):

@@ -405,34 +405,53 @@ def _org_name_with_and(text: str, start: int, conjunction: re.Match[str], end: i
     """An organisation's name with "and" in it, split at ``conjunction``: "the Department of Health
     and Human Services", "the Centers for Disease Control and Prevention" (not "the Department of
     Justice and Tom Reyes", nor "the Globe and Mail", whose first half names no organisation's head)."""
-    return org_name_across_and([text[s:e] for s, e in words(text, start, conjunction.start())],
+    return org_name_across_and(text, [text[s:e] for s, e in words(text, start, conjunction.start())],
                                [text[s:e] for s, e in words(text, conjunction.end(), end)], lexicon)
 
 
-def org_name_across_and(before: list[str], after: list[str], lexicon: Lexicon) -> bool:
-    """Whether the words before and after an "and" make one organisation's name: an organisation's
-    head and a preposition before it ("Department of Health"), or an organisation's head ending it
-    ("Securities and Exchange Commission"), with names on both sides."""
+def org_name_across_and(text: str, before: list[str], after: list[str], lexicon: Lexicon) -> bool:
+    """Whether the words of ``text`` before and after an "and" make one organisation's name: an
+    organisation's head and a preposition before it ("Department of Health"), or an organisation's
+    head ending it ("Securities and Exchange Commission"), with names on both sides. Not two: a place
+    ("the Bank of England and Barclays"), a person ("Mayor Ruiz … Ruiz and City Council"), or a
+    company that the text names alone elsewhere ("Exxon and Chevron Corporation" in a story that
+    names Exxon again; "the Department of Justice and Google")."""
     if not after or not all(is_name_word(w) for w in after) or after[0] in lexicon.titles \
             or after[0].lower() in lexicon.forenames:
         return False
     named = len(before)
     while named and is_name_word(before[named - 1]) and before[named - 1] != "The":
         named -= 1  # the capitalised words right before "and": "(a spokesperson for the) Parks"
-    if named < len(before) and _org_head(after[-1], lexicon) and before[named] not in lexicon.titles \
-            and before[named].lower() not in lexicon.forenames and " ".join(before[named:]) not in lexicon.places:
-        return True  # (not "Ellen Park and City Council", "Arizona and Maricopa County")
+    if named < len(before) and _org_head(after[-1], lexicon):
+        first = " ".join(before[named:])
+        corporate = after[-1].lower().rstrip(".") in lexicon.corporate_words | lexicon.company_words
+        return before[named] not in lexicon.titles and before[named].lower() not in lexicon.forenames \
+            and first not in lexicon.places and not _named_in_full(text, first, len(text), lexicon) \
+            and not (corporate and _written_alone(text, first, before=True))
     # the name's head and preposition ("Department of"), the last before "and" ("A report by the …")
     at = max((i for i, w in enumerate(before) if w in lexicon.grammar["org_name_prepositions"]), default=0)
     return 0 < at < len(before) - 1 and _org_head(before[at - 1], lexicon) and is_name_word(before[at - 1]) \
-        and all(is_name_word(w) or w == "the" for w in before[at + 1:])
+        and all(is_name_word(w) or w == "the" for w in before[at + 1:]) \
+        and " ".join(w for w in before[at + 1:] if w != "the") not in lexicon.places \
+        and not (len(after) == 1 and _written_alone(text, after[0], before=False))
+
+
+def _written_alone(text: str, name: str, before: bool) -> bool:
+    """Whether ``text`` writes ``name`` somewhere other than before (``before``) or after an "and":
+    a name of its own, not half of one ("Exxon said …" elsewhere; "Securities" never stands alone)."""
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w’'-])", text):
+        joined = text.startswith(" and ", m.end()) if before else text.endswith(" and ", 0, m.start())
+        if not joined:
+            return True
+    return False
 
 
 def _org_head(word: str, lexicon: Lexicon) -> bool:
-    """An organisation's head noun, singular or plural ("Department", "Centers", "Academies")."""
+    """An organisation's head noun, singular or plural ("Department", "Centers", "Academies", "Churches")."""
     low = word.lower()
-    return low in lexicon.org_heads or low.rstrip("s") in lexicon.org_heads \
-        or low.endswith("ies") and low[:-3] + "y" in lexicon.org_heads
+    return low in lexicon.org_heads or low.endswith("s") and (
+        low[:-1] in lexicon.org_heads or low.endswith("es") and low[:-2] in lexicon.org_heads
+        or low.endswith("ies") and low[:-3] + "y" in lexicon.org_heads)
 
 
 MAX_JOINT_WORDS = 6  # "council leader Ana Ruiz", "Sen. Tom A. Reyes"
@@ -474,19 +493,25 @@ def _two_people(text: str, start: int, conjunction: re.Match[str], end: int, lex
 def _named_in_full(text: str, surname: str, before: int, lexicon: Lexicon) -> bool:
     """Whether the text before ``before`` writes ``surname`` after a forename or a title ("Tom Reyes",
     "Mrs. Reyes"; not "In Reyes")."""
+    written = re.compile(rf"(\S+) {re.escape(surname)}\b").finditer(text, 0, before)
     return any(m.group(1) in lexicon.titles or lexicon.title_role(m.group(1)) is not None
-               or m.group(1)[:1].isupper() and m.group(1).lower() in lexicon.forenames
-               for m in re.compile(rf"(\S+) {re.escape(surname)}\b").finditer(text, 0, before))
+               or m.group(1)[:1].isupper() and m.group(1).lower() in lexicon.forenames for m in written)
 
 
 def _in_a_list(text: str, boundary: re.Match[str] | None, lexicon: Lexicon) -> bool:
-    """Whether the words before "A and B" end in a comma after a name: "Ellery, Harbourton and Ashby" is a
-    list (but "On Sunday, Ana Ruiz and Tom Reyes …" is not)."""
+    """Whether the words before "A and B" end in a comma after a name that is one of a list: "Ellery,
+    Harbourton and Ashby" (not "On Sunday, Ana Ruiz and Tom Reyes …", nor "However, …")."""
     if boundary is None or text[boundary.start()] != ",":
         return False
-    before = text[:boundary.start()].split()[-1:]
-    return bool(before) and before[0][:1].isupper() and before[0].lower() not in lexicon.grammar["weekdays"] \
-        and before[0].lower() not in lexicon.grammar["months"]
+    segment = re.split(r"[,;:.!?“”\"()—–]", text[max(0, boundary.start() - LIST_WINDOW):boundary.start()])[-1].split()
+    if not segment or not segment[-1][:1].isupper():
+        return False
+    first, grammar = segment[0].lower(), lexicon.grammar
+    return first not in lexicon.sentence_openers and first not in grammar["leading_prepositions"] \
+        and segment[-1].lower() not in grammar["weekdays"] and segment[-1].lower() not in grammar["months"]
+
+
+LIST_WINDOW = 60  # how far back a list's previous item is read
 
 
 def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

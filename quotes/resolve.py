@@ -307,7 +307,9 @@ class Resolver:
                 self._add_event(Event(start, entity, True, True))
 
     def _headline_paragraphs(self) -> set[int]:
-        """Paragraphs that are no sentences of the story: headlines, bylines and photo captions."""
+        """Paragraphs that are no sentences of the story: headlines (a first line in Title Case, or a
+        short one that opens with no article), labels in capitals ("FULL TEXT."), bylines and photo
+        captions."""
         found = set()
         for para in self.doc.paragraphs:
             body = self.text[para.start:para.end]
@@ -321,9 +323,16 @@ class Resolver:
                 found.add(para.index)  # "ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."
             elif para.index == 0 and len(words := body.split()) <= HEADLINE_WORDS and len(self.doc.paragraphs) > 1 \
                     and (len(words) <= SHORT_FIRST_LINE and words[0] not in ("The", "A", "An")
+                         and not self._opens_with_pronoun(self.doc.paragraphs[1])
                          or sum(1 for w in words if w.lstrip("“\"‘'")[:1].isupper()) >= 0.8 * len(words)):
                 found.add(para.index)  # "Ellen Park Slams Port Board: ‘You Should Resign.’", "Park wins the vote."
         return found
+
+    def _opens_with_pronoun(self, para: Paragraph) -> bool:
+        """A paragraph that opens with "He", "She" or "They" goes on from the one before: that one is
+        the story's first sentence ("Mayor Ana Ruiz resigned on Tuesday. // She said …"), no headline."""
+        first = self.text[para.start:para.end].split(None, 1)[:1]
+        return bool(first) and first[0].lower() in self.lexicon.subject_pronouns and first[0].lower() != "it"
 
     def _name_runs(self) -> list[tuple[int, int]]:
         """The article's capitalised runs, cut at sentence ends, and joined across an "and" inside
@@ -332,7 +341,8 @@ class Resolver:
         for m in NAME_RUN.finditer(self.text):
             for start, end in self._split_run(m.start(), m.end()):
                 if runs and self.text[runs[-1][1]:start] == " and " and org_name_across_and(
-                        self.text[runs[-1][0]:runs[-1][1]].split(), self.text[start:end].split(), self.lexicon):
+                        self.text, self.text[runs[-1][0]:runs[-1][1]].split(), self.text[start:end].split(),
+                        self.lexicon):
                     runs[-1] = (runs[-1][0], end)
                 else:
                     runs.append((start, end))
@@ -906,14 +916,15 @@ class Resolver:
             return self._speaker(mention, name, "anonymous", None, "as written")
         return self._speaker(mention, mention.text, self._kind_of_phrase(mention), None, "unresolved")
 
-    def _kind_of_phrase(self, mention: Mention, kind: str = "unknown") -> str:
+    def _kind_of_phrase(self, mention: Mention) -> str:
         """The kind an unresolved phrase's head noun says: a document or data is an organisation's
-        ("the suit", "exit polls"), a plural for people a group ("the lawyers", "strategists"), a role
-        or a gendered noun a person ("the gambling tycoon", "the woman"); else ``kind``."""
+        ("the lawsuit", "exit polls"), a plural for people a group ("the lawyers", "strategists"), a
+        role, a gendered noun, a party or an unnamed person's noun a person ("the ferry captain",
+        "the widow", "the woman"); else unknown."""
         lexicon = self.lexicon
         words = mention.text.split()
         if not words:
-            return kind
+            return "unknown"
         # the head noun before what describes it: "a Democrat (familiar with his remarks)", "early results (of …)"
         grammar = lexicon.grammar
         after = grammar["postmodifying_prepositions"] | grammar["source_modifiers"] | grammar["relatives"] | {"by"}
@@ -931,9 +942,10 @@ class Resolver:
             return "organization"
         if _people_plural(words[-1], lexicon) or head.endswith("men") and head[:-3] + "man" in lexicon.speaker_nouns:
             return "anonymous"
-        if head in lexicon.role_heads or head in lexicon.gendered_nouns or head in lexicon.parties:
+        if head in lexicon.role_heads or head in lexicon.gendered_nouns or head in lexicon.parties \
+                or head in grammar["unnamed_people"]:
             return "person"
-        return kind
+        return "unknown"
 
     def _joint(self, mention: Mention) -> Speaker | None:
         """Two people who speak together ("Ana Ruiz and Tom Reyes said"), each resolved: one speaker
@@ -945,7 +957,7 @@ class Resolver:
             return None
         first, second = pair
         people = [self._resolve(part) for part in pair]
-        if len(first.text.split()) == 1 and bare(first.text) in self.lexicon.forenames \
+        if len(first.text.split()) == 1 and bare(first.text) in self.lexicon.forenames and people[0].name \
                 and (people[0].resolution == "forename" or len(people[0].name.split()) == 1) \
                 and len(second.name.text.split()) >= 2 and people[1].name:
             # "David and Jeanne Heidler": a forename, and the surname the two share
@@ -1097,8 +1109,8 @@ class Resolver:
     def _thing_phrase(self, words: list[str], start: int, end: int) -> bool:
         """A subject that an "it" can stand for: a common noun for a statement, a document or data
         ("the memo", "The email", "the agency's report"), or an organisation someone owns ("Trump's
-        campaign", "his team"); not "The company", which may stand for one named ("Acme cut jobs. The
-        company … it said" is Acme's)."""
+        campaign", "his team", "The Park campaign"); not "The company", which may stand for one named
+        ("Acme cut jobs. The company … it said" is Acme's)."""
         head = words[-1].strip(".,")
         low = head.lower()
         lexicon = self.lexicon
@@ -1195,8 +1207,9 @@ class Resolver:
     def _antecedent(self, position: int, accept, gender: str | None = None,
                     sentences: int = SENTENCES_BACK, core: bool = False) -> Entity | None:
         """The entity the text is about at ``position``: in the nearest sentence before it that names
-        an acceptable one, its subject (the first name not after a preposition), else its last name
-        (or none, with ``core``: only a subject or object will do).
+        an acceptable one, its subject (the first name not after a preposition), else its last name;
+        with ``core``, none when that sentence names them only after a preposition or as possessors
+        (looking past it to an earlier subject gave the wrong one on PolNeAR train, twice in two).
 
         For a gendered pronoun a person known to agree wins over a nearer one of unknown gender,
         unless that one is more than two sentences nearer.

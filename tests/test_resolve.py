@@ -208,6 +208,13 @@ MUST_RESOLVE = {
     "they: prosecutors are a group, not an organisation": (
         "Former prosecutors said the port board was rushed. Act before the vote, they said, and you look partisan.",
         [("Former prosecutors", "Former prosecutors"), ("they", "Former prosecutors"), ("they", "Former prosecutors")]),
+    "two people after an opening word and a comma": (
+        "However, Ana Ruiz and Tom Reyes said the ferry must run.",
+        [("Ana Ruiz and Tom Reyes", "Ana Ruiz and Tom Reyes")]),
+    "a short first line followed by 'She' is the story's first sentence": (
+        "Mayor Ana Ruiz resigned on Tuesday.\n\nShe said the ferry must run.", [("She", "Ana Ruiz")]),
+    "a hyphenated given name is no participle": (
+        "Li Ka-shing said the port deal was fair.", [("Li Ka-shing", "Li Ka-shing")]),
     "a forename and the surname two people share": (
         "Tom Reyes wrote a book about the port. “The ferry must run,” David and Ana Ruiz wrote.",
         [("David and Ana Ruiz", "David Ruiz and Ana Ruiz")]),
@@ -267,6 +274,15 @@ MUST_NOT_RESOLVE = {
         "Port vote goes to the wire.\n\nABSTRACT.\n\nThe ferry will run, they say.", "they", "ABSTRACT"),
     "a person and an organisation are no one organisation": (
         "Ellen Park and City Council said the toll was fair.", "City Council", "Ellen Park and City Council"),
+    "two organisations are no one: a place in the first": (
+        "The Bank of Ontario and Harbour Trust said rates would rise.", "Harbour Trust",
+        "Bank of Ontario and Harbour Trust"),
+    "two organisations are no one: a company named alone elsewhere": (
+        "Acme cut jobs. Acme and Harbour Corporation said prices would rise.", "Harbour Corporation",
+        "Acme and Harbour Corporation"),
+    "two are no one organisation: a person's surname": (
+        "Mayor Ana Ruiz met them. Ruiz and City Council said the toll was fair.", "City Council",
+        "Ruiz and City Council"),
     "places in a list are no two people": (
         "Most voters in Ellery, Harbourton and Ashby said the ferry must run.", "Ashby", "Harbourton and Ashby"),
     "a time zone": (
@@ -450,6 +466,7 @@ UNRESOLVED_KINDS = {
     "the head before what describes it": ("A Democrat familiar with her remarks said the toll was fair.", "person"),
     "those who …": ("Those surveyed said the toll was fair.", "anonymous"),
     "data is an organisation's": ("Early results of the exit polls showed the toll was popular.", "organization"),
+    "an unnamed person's noun": ("The woman said the toll was fair.", "person"),
 }
 
 
