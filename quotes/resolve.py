@@ -949,9 +949,9 @@ class Resolver:
 
     def _joint(self, mention: Mention) -> Speaker | None:
         """Two people who speak together ("Ana Ruiz and Tom Reyes said"), each resolved: one speaker
-        named for both, with no one's role, organisation or gender. None unless both are people the
-        article names in full or shows to be people by a title, a role or a gender ("Ellery and Ashby
-        said" are places, not two people)."""
+        named for both, with no one's role or organisation, and the gender the two share. None unless
+        both are people the article names in full or shows to be people by a title, a role or a gender
+        ("Ellery and Ashby said" are places, not two people)."""
         pair = joint_people(mention, self.text, self.lexicon)
         if pair is None:
             return None
@@ -965,7 +965,11 @@ class Resolver:
         if not all(p.kind == "person" and p.name and (len(p.name.split()) >= 2 or part.title or p.role or p.gender)
                    for p, part in zip(people, pair, strict=True)):
             return None
-        return Speaker(mention, " and ".join(p.name for p in people), "person", resolution="joint")
+        genders = {p.gender for p in people}
+        gender = genders.pop() if len(genders) == 1 else None  # two women, two men: the pair's
+        evidence = f"both: {people[0].gender_evidence}; {people[1].gender_evidence}" if gender else None
+        return Speaker(mention, " and ".join(p.name for p in people), "person", gender=gender,
+                       resolution="joint", gender_evidence=evidence)
 
     def resolve_relative(self, who: Mention, antecedent: Mention) -> Speaker:
         """``Maria Lopez, who said …``: "who" stands for the phrase before it."""

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from quotes import extract
 from quotes.gender import Tally, decide
 from quotes.lexicon import default_lexicon
 from tests.stories import extracted
@@ -91,3 +92,11 @@ def test_quotes_speakers_lists_each_person_s_gender_and_evidence(db):
     assert (rows["Tom Reyes"]["gender"], rows["Tom Reyes"]["gender_evidence"]) == (
         "male", "its articles: pronoun he in 1 article")
     assert "gender" in run("speakers", "--db", db).output.splitlines()[0]
+
+
+def test_two_people_who_speak_together_have_the_gender_they_share():
+    (men,) = extract("Mr. Ruiz met Mr. Reyes. Ruiz and Reyes said the ferry must run.")
+    assert (men.speaker.name, men.speaker.gender) == ("Ruiz and Reyes", "male")
+    assert men.speaker.gender_evidence == "both: title Mr.; title Mr."
+    (pair,) = extract("Ana Ruiz met Tom Reyes. Ruiz and Reyes said the ferry must run.")
+    assert (pair.speaker.name, pair.speaker.gender) == ("Ana Ruiz and Tom Reyes", None)
