@@ -286,7 +286,7 @@ MUST_NOT_RESOLVE = {
     "places in a list are no two people": (
         "Most voters in Ellery, Harbourton and Ashby said the ferry must run.", "Ashby", "Harbourton and Ashby"),
     "a time zone": (
-        "The memo was sent at 7:19 p.m. EST by the port. “We are closed,” it said.", "it", "EST"),
+        "The memo went out at 6:42 a.m. EST from the port office. “We are closed,” it said.", "it", "EST"),
     "a participle compound after 'the'": (
         "Ana Ruiz backed the Ferry-opposing campaign. “It is over,” it said.", "it", "Ferry-opposing"),
     "a place after 'the'": (
