@@ -178,13 +178,15 @@ def joint_people(mention: Mention, text: str, lexicon: Lexicon) -> tuple[Mention
         return None
     first = parse_mention(text, mention.start, joins[0].start(), lexicon)
     second = parse_mention(text, joins[0].end(), mention.end, lexicon)
-    # each a person's name, with what they are before it ("House Speaker Tim Moore"), the second
-    # with an appositive after it too ("…, both Republicans")
-    def after_name(m: Mention) -> str:  # what follows the name, without a party label ("(D-Vt.)")
-        return PARENTHESES.sub("", text[m.name.end:m.end]).strip(" ’'s") if m.name else "?"
 
-    named = all(m.kind == "person" and m.name and (not after_name(m).lstrip(",").strip()
-                                                   or m is second and after_name(m).startswith(","))
+    def after_name(m: Mention) -> str:
+        """What follows the name, without a party label ("(D-Vt.)") or a possessive ending."""
+        return PARENTHESES.sub("", text[m.name.end:m.end]).strip(" ’'s") if m.name else ""
+
+    # each a person's name, with what they are before it ("House Speaker Tim Moore"); the second may
+    # have an appositive after it ("…, both Republicans")
+    named = all(m.kind == "person" and m.name is not None
+                and (not after_name(m).lstrip(",").strip() or m is second and after_name(m).startswith(","))
                 for m in (first, second))
     return (first, second) if named else None
 

@@ -323,12 +323,14 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         floor, start = start, boundaries[-1].end()
         after_relative = text[boundaries[-1].start():start].lower() in ("who", "that", "which")
         if text[boundaries[-1].start():start].lower() in ("and", "or"):
-            # "her advisers and allies": two groups, one speaker (names keep the last: "Lavrov and Rubio")
+            # "her advisers and allies": two groups, one speaker; "the Department of Health and Human
+            # Services": one name; "Ana Ruiz and Tom Reyes": two people who speak together (other names
+            # keep the last: "Ellery, Harbourton and Ashby")
             left = boundaries[-2].end() if len(boundaries) > 1 else floor
-            if _plain_group(text, left, boundaries[-1].start(), lexicon) and _plain_group(text, start, end, lexicon) \
+            if (_plain_group(text, left, boundaries[-1].start(), lexicon) and _plain_group(text, start, end, lexicon)) \
                     or _org_name_with_and(text, left, boundaries[-1], end, lexicon) \
-                    or _two_people(text, left, boundaries[-1], end, lexicon) \
-                    and not _in_a_list(text, boundaries[-2] if len(boundaries) > 1 else None, lexicon):
+                    or (_two_people(text, left, boundaries[-1], end, lexicon)
+                        and not _in_a_list(text, boundaries[-2] if len(boundaries) > 1 else None, lexicon)):
                 start = left
     start, end = _trim(text, start, end)
     junk = LEADING_JUNK.match(text, start, end)
@@ -458,8 +460,8 @@ MAX_JOINT_WORDS = 6  # "council leader Ana Ruiz", "Sen. Tom A. Reyes"
 
 
 def _two_people(text: str, start: int, conjunction: re.Match[str], end: int, lexicon: Lexicon) -> bool:
-    """Two people who speak together, "Ana Ruiz and Tom Reyes", "council leader Ana Ruiz and harbour
-    master Tom Reyes": a person's name ending each side of "and", one at least shown a person's by a
+    """Two people who speak together, "Ana Ruiz and Tom Reyes", "council leader Ana Ruiz and port
+    director Tom Reyes": a person's name ending each side of "and", one at least shown a person's by a
     forename or a title, or two surnames the text has written after a forename or a title ("Ana Ruiz
     met Mr. Reyes. Ruiz and Reyes said …")."""
     from quotes.mentions import parse_mention  # (mentions reads this module's patterns)
@@ -498,6 +500,9 @@ def _named_in_full(text: str, surname: str, before: int, lexicon: Lexicon) -> bo
                or m.group(1)[:1].isupper() and m.group(1).lower() in lexicon.forenames for m in written)
 
 
+LIST_WINDOW = 60  # how far back a list's previous item is read
+
+
 def _in_a_list(text: str, boundary: re.Match[str] | None, lexicon: Lexicon) -> bool:
     """Whether the words before "A and B" end in a comma after a name that is one of a list: "Ellery,
     Harbourton and Ashby" (not "On Sunday, Ana Ruiz and Tom Reyes …", nor "However, …")."""
@@ -509,9 +514,6 @@ def _in_a_list(text: str, boundary: re.Match[str] | None, lexicon: Lexicon) -> b
     first, grammar = segment[0].lower(), lexicon.grammar
     return first not in lexicon.sentence_openers and first not in grammar["leading_prepositions"] \
         and segment[-1].lower() not in grammar["weekdays"] and segment[-1].lower() not in grammar["months"]
-
-
-LIST_WINDOW = 60  # how far back a list's previous item is read
 
 
 def _plain_group(text: str, start: int, end: int, lexicon: Lexicon) -> bool:

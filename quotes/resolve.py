@@ -322,8 +322,8 @@ class Resolver:
             elif body.isupper() and len(body.split()) <= LABEL_WORDS:
                 found.add(para.index)  # "ABSTRACT.", "FULL TEXT.", "CORRECTION APPENDED."
             elif para.index == 0 and len(words := body.split()) <= HEADLINE_WORDS and len(self.doc.paragraphs) > 1 \
-                    and (len(words) <= SHORT_FIRST_LINE and words[0] not in ("The", "A", "An")
-                         and not self._opens_with_pronoun(self.doc.paragraphs[1])
+                    and ((len(words) <= SHORT_FIRST_LINE and words[0] not in ("The", "A", "An")
+                          and not self._opens_with_pronoun(self.doc.paragraphs[1]))
                          or sum(1 for w in words if w.lstrip("“\"‘'")[:1].isupper()) >= 0.8 * len(words)):
                 found.add(para.index)  # "Ellen Park Slams Port Board: ‘You Should Resign.’", "Park wins the vote."
         return found
