@@ -33,7 +33,7 @@ BETWEEN = GrammarRegex(
     rf"(?:\s*,?\s*(?<![\w’'-])(?:{TIME}|__BEFORE_CUE__|__ASIDES__|"
     r"(?:went|goes|go|has\s+gone|had\s+gone)\s+on\s+to|(?:continues|continued|continue|has\s+continued|began|begins)"
     r"\s+to|(?:was|were|is|are)\s+(?:quick|prompted|careful|eager|"
-    r"moved|forced)\s+to|\((?:D|R|I)(?:-[A-Z][\w.]*)?\)|"
+    r"moved|forced)\s+to|\((?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)|"
     r"(?:in|during)\s+(?:his|her|their|its|a|an|the)\s+(?:[\w’'-]+\s+){0,2}__CHANNEL_NOUNS__|"  # "in his speech"
     r"(?-i:(?!__LY_NOUNS__\b)[a-z]+ly))\s*,?)+\s*$",
     # "angrily said", never "Kelly said" nor "the rally said"
@@ -399,7 +399,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return None
     end = tokens[-1][1]
     if text.startswith(")", end) and text.count("(", tokens[0][0], end) > text.count(")", tokens[0][0], end):
-        end += 1  # "Sen. Tom Reyes (Vt.)": the party label's closing parenthesis is the phrase's
+        end += 1  # "Jeff Lane, chairman of Port Watch (a party committee)": the parenthesis closes in the phrase
     return tokens[0][0], end
 
 
