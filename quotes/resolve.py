@@ -101,6 +101,7 @@ SHORT_FIRST_LINE = 12  # a first line up to this long is a headline ("Park wins 
 LABEL_WORDS = 3  # a line in capitals up to this long labels a part of the page ("ABSTRACT.", "FULL TEXT.")
 SUBJECT_SENTENCES_BACK = 2  # a "they" or "it" for the subject of its sentence or of one of the two before
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
+COMPARISONS = frozenset({"versus", "vs.", "than", "like"})  # words that open no description of a person
 PLURAL_OPENERS = frozenset({"those", "these"})  # "those who voted": a group
 SINGULAR_QUANTIFIERS = frozenset({"one", "each", "much", "none", "half"})
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
@@ -192,11 +193,14 @@ DATELINE_LENGTH = 60  # a name further into its paragraph is past any dateline
 
 
 class Described(NamedTuple):
-    """A role and organisation written for a person, and whether the role is a former one."""
+    """A role and organisation written for a person, whether the role is a former one, and whether
+    the words are an adjunct rather than a description ("In an interview with Harbour News, …",
+    "…, speaking at the Harbour Club, …": its organisation is none of the person's)."""
 
     role: Span | None
     organization: Span | None
     past: bool
+    adjunct: bool = False
 
 
 class Event(NamedTuple):
@@ -767,7 +771,8 @@ class Resolver:
         if chosen.organization:
             return chosen.role, chosen.organization
         return chosen.role, next((org for d in found if d.organization and (not d.past or chosen.past) and (
-            org := d.organization if d.role else self._proper_organization(d.organization))), None)
+            org := d.organization if d.role else None if d.adjunct else self._proper_organization(d.organization))),
+                                 None)
 
     def _proper_organization(self, org: Span) -> Span | None:
         """The organisation a description with no role names, if it is written as one: a common noun
@@ -816,7 +821,8 @@ class Resolver:
                 end = self._before_title(m.start(1), end)
                 role, org = describe(self.text, m.start(1), end, self.lexicon)
                 left = pattern is AS_ROLE_AFTER and LEFT_ROLE.search(m.group(), 0, m.start(1) - m.start())
-                found.append(Described(role, org, bool(PAST.match(m.group(1)) or left)))
+                found.append(Described(role, org, bool(PAST.match(m.group(1)) or left),
+                                       self._adjunct(m.start(1), end)))
         m = ORG_AFTER.match(self.text, end, limit)
         if m and "\n" not in m.group():
             org = parse_mention(self.text, m.start(1), m.end(1), self.lexicon)
@@ -852,7 +858,25 @@ class Resolver:
         m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80, sentence_start), start)
         if not m or "\n" in m.group():
             return Described(None, None, False)
-        return Described(*describe(self.text, m.start(1), m.end(1), self.lexicon), bool(PAST.match(m.group(1))))
+        # the words of its clause before the description too: "(In an) interview with Harbour News, Tom Reyes"
+        clause = max([sentence_start] + [self.text.rfind(mark, sentence_start, m.start(1)) + 1 for mark in ",;:"])
+        return Described(*describe(self.text, m.start(1), m.end(1), self.lexicon), bool(PAST.match(m.group(1))),
+                         self._adjunct(clause, m.end(1)))
+
+    def _adjunct(self, start: int, end: int) -> bool:
+        """Words that say when, where or how rather than who: a preposition and a determiner or a
+        day ("In an interview with …", "On Thursday at …", "During his visit to …"), or a participle
+        ("speaking at …", "Standing in …"); not "in charge of USGA events", which says who."""
+        words = self.text[start:end].lower().split()[:2]
+        if not words:
+            return False
+        grammar = self.lexicon.grammar
+        if words[0].isalpha() and words[0].endswith("ing") and words[0] not in self.lexicon.speaker_nouns \
+                or words[0] in COMPARISONS:
+            return True  # (", versus 39 percent for Trump": no appositive)
+        return len(words) == 2 and words[0] != "as" \
+            and words[0] in grammar["leading_prepositions"] | grammar["oblique_markers"] \
+            and (words[1] in grammar["determiners"] or words[1] in grammar["weekdays"])  # ("As the firm's head, …")
 
     # ---- resolution ---------------------------------------------------------------------------
 

@@ -475,3 +475,27 @@ def test_an_unresolved_phrase_takes_the_kind_its_head_noun_says(case):
     text, kind = UNRESOLVED_KINDS[case]
     (quote,) = extract(text, scope="all")
     assert (quote.speaker.resolution, quote.speaker.kind) == ("unresolved", kind)
+
+
+ORGANISATIONS = {
+    "an interview with an outlet is no employer": (
+        "In an interview with Harbour News published Thursday, Tom Reyes did not rule out a toll. "
+        "“We will see,” Reyes said.", None),
+    "a place where someone spoke is no employer": (
+        "Tom Reyes, speaking at the Harbour Club resort in Ellery, was introduced by the mayor. "
+        "“We will see,” Reyes said.", None),
+    "a day and a place before the name": (
+        "On Thursday night at the University of Ellery, Tom Reyes opened with a call for calm. "
+        "“We will see,” Reyes said.", None),
+    "of an organisation": ("“We will see,” said Tom Reyes of the Harbour Policy Center.", "the Harbour Policy Center"),
+    "as an organisation's face": (
+        "The Harbour Trust met on Monday. As the trust’s public face, Tom Reyes took the questions. "
+        "“We will see,” Reyes said.", "Harbour Trust"),
+}
+
+
+@pytest.mark.parametrize("case", ORGANISATIONS)
+def test_a_speaker_s_organisation_comes_from_a_description_never_from_an_adjunct(case):
+    text, organisation = ORGANISATIONS[case]
+    quote = extract(text)[-1]
+    assert (quote.speaker.organization.text if quote.speaker.organization else None) == organisation
