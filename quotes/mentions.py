@@ -358,7 +358,8 @@ def _title_word(word: str, lexicon: Lexicon) -> bool:
     """A capitalised word that can stand in a title before its role: not an organisation, a place,
     a possessive or a descriptor."""
     return is_cap(word) and bare(word) not in lexicon.org_heads and word.strip(".") not in lexicon.places \
-        and not word.endswith(POSSESSIVE) and not _descriptor(word, lexicon)
+        and not word.endswith(POSSESSIVE) and not _descriptor(word, lexicon) \
+        and bare(word) not in lexicon.sentence_openers  # ("When President Obama": no title "When")
 
 
 def _compound_word(words: list[Word], i: int, lexicon: Lexicon) -> bool:
@@ -417,13 +418,23 @@ def _org_name(words: list[Word], lexicon: Lexicon) -> list[Word]:
 
 def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | None:
     """An organisation, unless it is none: a pronoun, a bare place, a number, a dangling "and"
-    ("1989 … graduate and"), a place-based adjective ("Boston-based") or a portfolio ("Finance")."""
+    ("1989 … graduate and"), a place-based adjective ("Boston-based", "(Los) Angeles-based"), a
+    portfolio ("Finance"), a sentence's opening word ("When President Obama"), or a name cut at an
+    initial or a title ("the Peter G", "U.S. Sen."); a standing word before it is no part of it
+    ("then Maples's")."""
     if org is None:
         return None
     text = phrase[org[0]:org[1]]
     words = text.split()
+    if len(words) > 1 and words[0] in lexicon.role_standing:  # "then Maples’s literary agent"
+        return _org_or_none((org[0] + len(text) - len(text[len(words[0]):].lstrip()), org[1]), phrase, lexicon)
     low = bare(words[-1])
-    if low in ("and", "or") or text[:1].isdigit() or text.endswith("-based") or bare(text) in lexicon.pronouns:
+    following = phrase[org[1]:].split(None, 1)[:1]
+    if low in ("and", "or") or text[:1].isdigit() or text.endswith("-based") or bare(text) in lexicon.pronouns \
+            or following and _descriptor(following[0], lexicon) \
+            or len(words) == 1 and text[:1].isupper() and low in lexicon.sentence_openers \
+            or len(low) == 1 and low.isalpha() \
+            or words[-1] in lexicon.titles and (words[-1].endswith(".") or low in lexicon.honorifics):
         return None
     stripped = LEADING_THE.sub("", text).strip(".")
     if stripped in lexicon.places or bare(stripped) in lexicon.portfolios or bare(stripped) in lexicon.pronoun_words:

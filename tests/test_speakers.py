@@ -11,6 +11,8 @@ from quotes.lexicon import default_lexicon
 from quotes.mentions import parse_mention
 
 LAYOUTS = {
+    "a standing word before an organisation is no part of it": (
+        "Susan Reyes, then Ruiz’s literary agent", "Susan Reyes", "literary agent", "Ruiz", "person"),
     "role and organisation before the name": (
         "state department spokesperson Tammy Bruce", "Tammy Bruce", "spokesperson", "state department", "person"),
     "appositive role": (
@@ -151,6 +153,10 @@ NEVER_AN_ORGANISATION = {
     "a portfolio": "Finance Minister Bill Lane",
     "someone else's organisation": "Tom Reyes, younger brother of Seth Reyes of the Harbour Seals",
     "a pronoun": "Ann Lee, a lawyer for who",
+    "a sentence's opening word": "When President Tom Reyes",
+    "a place's first word before a place-based adjective": "Ellery City-based attorney Ana Ruiz",
+    "a name cut at an initial": "Tom Reyes, a senior fellow at the Peter G",
+    "a title after a place": "former U.S. Sen. Tom Reyes",
 }
 
 
