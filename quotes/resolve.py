@@ -80,6 +80,8 @@ AS_ROLE_AFTER = re.compile(
 # "Tim Guest with the Health Authority"
 ORG_AFTER = re.compile(
     r"\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w’'.&-]*)*)")
+# A state or country after a place, with its comma: "(of Ellery), N.H.", "(of Burke County), Georgia"
+STATE_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.){1,2}|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?=[\s,.;:]|$)")
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
@@ -824,11 +826,41 @@ class Resolver:
                 found.append(Described(role, org, bool(PAST.match(m.group(1)) or left),
                                        self._adjunct(m.start(1), end)))
         m = ORG_AFTER.match(self.text, end, limit)
-        if m and "\n" not in m.group():
-            org = parse_mention(self.text, m.start(1), m.end(1), self.lexicon)
-            if org.kind == "organization" and org.text.strip(".") not in self.lexicon.places:
-                found.append(Described(None, Span.of(self.text, m.start(1), m.end(1)), False))
+        if m and "\n" not in m.group() and not self._hometown(Span.of(self.text, m.start(1), m.end(1))):
+            org_start, org_end = m.start(1), self._sentence_cut(m.start(1), m.end(1))
+            org = parse_mention(self.text, org_start, org_end, self.lexicon)
+            # "at" a place or an event says where ("Mr. Khan at the Democratic Convention"), at an
+            # institution who ("David Autor at the Massachusetts Institute of Technology")
+            located = m.group().split(None, 1)[0] == "at" and not any(
+                bare(w) in self.lexicon.org_heads for w in org.text.split())
+            if org.kind == "organization" and org.text.strip(".") not in self.lexicon.places and not located:
+                found.append(Described(None, Span.of(self.text, org_start, org_end), False))
         return found
+
+    def _hometown(self, org: Span) -> bool:
+        """Whether an organisation's name is a place with its state or country, after it or in it
+        ("Tom Reyes of Ellery, N.H.", "… of Burke County, Georgia,", "Flint, Mich."): where someone
+        is from, no employer (but "the University of Ellery, Harbourton" is one)."""
+        lexicon = self.lexicon
+        comma = org.text.find(",")
+        state = STATE_AFTER.match(org.text, comma) if comma > 0 else STATE_AFTER.match(self.text, org.end)
+        if state is None or state.group(1) in lexicon.titles or lexicon.title_role(state.group(1)):
+            return False  # (", Gen. Joseph Dunford": a title)
+        named = org.text[:comma] if comma > 0 else org.text
+        return (state.group(1).endswith(".") or state.group(1) in lexicon.places) \
+            and not any(bare(w) in lexicon.org_heads for w in named.split()) \
+            and (comma < 0 or state.end() in (len(org.text), len(org.text.rstrip("."))))
+
+    def _sentence_cut(self, start: int, end: int) -> int:
+        """``end``, or where a sentence ends between ``start`` and it ("of the Tax Policy Center.
+        Proposals …"), without that full stop."""
+        starts = self.doc.sentence_starts
+        i = bisect.bisect_right(starts, start)
+        if i < len(starts) and starts[i] < end:
+            end = strip_space(self.text, start, starts[i])[1]
+        if self.text[end - 1:end] == "." and sentence_end(self.text[start:end].rsplit(None, 1)[-1], self.lexicon):
+            end -= 1
+        return end
 
     def _before_title(self, start: int, end: int) -> int:
         """Where a description that stopped at a title's full stop ends: before the title and the
@@ -1012,7 +1044,7 @@ class Resolver:
                 gender, evidence = entity.gender, entity.gender_evidence
             if mention.name is None or clean_name(mention.name.text) != entity.display:
                 antecedent = entity.name
-        org = self._named_organization(org)
+        org = None if org is not None and self._hometown(org) else self._named_organization(org)
         expanded = self.lexicon.title_role(role.text) if role else None
         person = kind == "person" and gender is not None
         return Speaker(mention, name, kind, role, org, gender if person else None, antecedent, how,  # type: ignore[arg-type]

@@ -488,6 +488,16 @@ ORGANISATIONS = {
         "On Thursday night at the University of Ellery, Tom Reyes opened with a call for calm. "
         "“We will see,” Reyes said.", None),
     "of an organisation": ("“We will see,” said Tom Reyes of the Harbour Policy Center.", "the Harbour Policy Center"),
+    "of an organisation, at the end of a sentence": (
+        "“We will see,” said Tom Reyes of the Harbour Policy Center. Proposals for the toll are late.",
+        "the Harbour Policy Center"),
+    "a home town with its state": ("“We will see,” said Tom Reyes of Ellery, N.H., at the rally.", None),
+    "a place with its state, in commas": ("Ana Ruiz, 22, of Ashby, Mich., said the pier was late.", None),
+    "at an event": ("The crowd booed Tom Reyes at the Harbour Convention. “We will see,” Reyes said.", None),
+    "at an institution": ("“We will see,” said Tom Reyes at the Harbour Institute of Technology.",
+                          "the Harbour Institute of Technology"),
+    "a university with its town": ("“We will see,” said Tom Reyes of the University of Ellery, Harbourton.",
+                                   "the University of Ellery"),
     "as an organisation's face": (
         "The Harbour Trust met on Monday. As the trust’s public face, Tom Reyes took the questions. "
         "“We will see,” Reyes said.", "Harbour Trust"),
