@@ -154,6 +154,7 @@ NEVER_AN_ORGANISATION = {
     "someone else's organisation": "Tom Reyes, younger brother of Seth Reyes of the Harbour Seals",
     "a pronoun": "Ann Lee, a lawyer for who",
     "a sentence's opening word": "When President Tom Reyes",
+    "an interjection": "Well Senator Tom Reyes",
     "a place's first word before a place-based adjective": "Ellery City-based attorney Ana Ruiz",
     "a name cut at an initial": "Tom Reyes, a senior fellow at the Peter G",
     "a title after a place": "former U.S. Sen. Tom Reyes",
