@@ -77,6 +77,9 @@ AS_ROLE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+){1,3}as\s+((?:the\s+)?[\w-]+(?:\s+(?!(?:of|for|at|with|the|in|on|and)\b)[\w-]+){0,3}"
     r"(?:\s+(?:of|for|at|with)\s+(?:the\s+)?(?:[A-Z][\w’'.&-]*(?:[ \t]+(?:and[ \t]+)?[A-Z][\w’'.&-]*)*"
     r"|[a-z]+(?:\s+and\s+[a-z]+)?(?=[,.;]|\s+(?:in|on|at|since|until|after|before|and|but)\b|$)))?)")
+# A role hoped for or claimed, no one's description: "vying to be the next president", "cast himself as
+# a champion of working people"
+HOPED_FOR = re.compile(r"\bto\s+(?:be|become)\b|\b(?:himself|herself|themselves)\s+as\b")
 # "Tim Guest with the Health Authority"
 ORG_AFTER = re.compile(
     r"\s+(?:of|with|from|at)\s+((?:the\s+)?[A-Z][\w’'.&-]*(?:\s+(?:of\s+|and\s+|for\s+|&\s+)?[A-Z][\w’'.&-]*)*)")
@@ -103,7 +106,10 @@ SHORT_FIRST_LINE = 12  # a first line up to this long is a headline ("Park wins 
 LABEL_WORDS = 3  # a line in capitals up to this long labels a part of the page ("ABSTRACT.", "FULL TEXT.")
 SUBJECT_SENTENCES_BACK = 2  # a "they" or "it" for the subject of its sentence or of one of the two before
 IT_SENTENCES_BACK = 2  # "it" for a name not shown to be a person's: only in the sentences right before
-COMPARISONS = frozenset({"versus", "vs.", "than", "like"})  # words that open no description of a person
+COMPARISONS = frozenset({"versus", "vs.", "than", "like", "according"})  # words that open no description
+# Words that open a clause of time or cause: "Shortly before the governor spoke, Cruz …" describes no one
+SUBORDINATORS = frozenset({"before", "after", "when", "while", "since", "because", "although", "though", "if",
+                           "until", "unless", "whenever", "once", "during"})
 PLURAL_OPENERS = frozenset({"those", "these"})  # "those who voted": a group
 SINGULAR_QUANTIFIERS = frozenset({"one", "each", "much", "none", "half"})
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
@@ -763,8 +769,8 @@ class Resolver:
             found.append(Described(mention.role, mention.organization, bool(PAST.match(mention.text))))
             end = mention.name.end if mention.name else mention.end
             found.extend(self._described_after(end))
-            found.append(self._described_before(mention.start))
-        roles = [d for d in found if d.role]
+            found.append(self._described_before(mention.start, end))
+        roles = [d for d in found if d.role and not d.adjunct]
         current = [d for d in roles if not d.past and not PAST.match(d.role.text)]
         chosen = (current or roles or [Described(None, None, False)])[0]
         # an organisation of a former role ("a former McGill University law professor") is not the current one;
@@ -818,7 +824,7 @@ class Resolver:
         after = appositive.end() + 1 if appositive and self.text[appositive.end():appositive.end() + 1] == "," else end
         for pattern, pos in ((APPOSITIVE_AFTER, end), (PREDICATIVE_AFTER, after), (AS_ROLE_AFTER, after)):
             m = pattern.match(self.text, pos, limit) if pattern is not APPOSITIVE_AFTER else appositive
-            if m and "\n" not in m.group():
+            if m and "\n" not in m.group() and not HOPED_FOR.search(m.group()):
                 end = m.end(1) - 1 if SENTENCE_STOP.search(self.text, m.start(1), m.end(1)) else m.end(1)
                 end = self._before_title(m.start(1), end)
                 role, org = describe(self.text, m.start(1), end, self.lexicon)
@@ -829,8 +835,8 @@ class Resolver:
         if m and "\n" not in m.group() and not self._hometown(Span.of(self.text, m.start(1), m.end(1))):
             org_start, org_end = m.start(1), self._sentence_cut(m.start(1), m.end(1))
             org = parse_mention(self.text, org_start, org_end, self.lexicon)
-            # "at" a place or an event says where ("Mr. Khan at the Democratic Convention"), at an
-            # institution who ("David Autor at the Massachusetts Institute of Technology")
+            # "at" a place or an event says where ("Ana Ruiz at the Harbour Convention"), at an
+            # institution who ("Ana Ruiz at the Harbour Institute of Technology")
             located = m.group().split(None, 1)[0] == "at" and not any(
                 bare(w) in self.lexicon.org_heads for w in org.text.split())
             if org.kind == "organization" and org.text.strip(".") not in self.lexicon.places and not located:
@@ -883,32 +889,55 @@ class Resolver:
         auxiliaries = self.lexicon.grammar["clause_auxiliaries"]
         return any(w in self.lexicon.cue_forms or w in auxiliaries for w in words[:relative])
 
-    def _described_before(self, start: int) -> Described:
+    def _described_before(self, start: int, end: int) -> Described:
+        """A description before a comma and the name that starts at ``start`` and ends at ``end``:
+        "His lawyer, Zhang Wei", "the secretary of the harbour board, Tom Reyes,"; in a clause of time
+        or place, or after a preposition, none of the name's ("In an interview with Harbour News, Tom
+        Reyes …"), unless the name stands in apposition to it ("… by the secretary, Tom Reyes, that …")."""
         if not self.text[max(0, start - 3):start].rstrip().endswith(","):
             return Described(None, None, False)
         sentence_start = self.doc.sentence_starts[self.doc.sentence_index(start)] if self.doc.sentence_starts else 0
         m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80, sentence_start), start)
         if not m or "\n" in m.group():
             return Described(None, None, False)
-        # the words of its clause before the description too: "(In an) interview with Harbour News, Tom Reyes"
+        # the object of a preposition is no description ("(In an) interview with Harbour News, Tom Reyes"),
+        # nor a clause of time or place ("On Thursday night as the candidates took the stage at …, Trump")
+        grammar = self.lexicon.grammar
+        prepositions = (grammar["leading_prepositions"] | grammar["oblique_markers"] | SUBORDINATORS) - {"as"}
+        before = self.text[max(sentence_start, m.start(1) - 20):m.start(1)].lower().split()[-2:]
+        inside = any(w in prepositions for w in before if w not in grammar["determiners"])
         clause = max([sentence_start] + [self.text.rfind(mark, sentence_start, m.start(1)) + 1 for mark in ",;:"])
+        opening = self.text[clause:m.start(1)].lower().split()[:2]
+        timed = bool(opening) and (opening[0] in prepositions and (len(opening) < 2 or opening[1] in grammar[
+            "determiners"] or opening[1] in grammar["weekdays"]) or any(w in SUBORDINATORS for w in opening))
+        apposition = self.text[end:end + 2].lstrip().startswith(",")
+        adjunct = (inside or timed or self._adjunct(m.start(1), m.end(1))) \
+            and not apposition and not self._as_role(clause, m.end(1))
         return Described(*describe(self.text, m.start(1), m.end(1), self.lexicon), bool(PAST.match(m.group(1))),
-                         self._adjunct(clause, m.end(1)))
+                         adjunct)
 
     def _adjunct(self, start: int, end: int) -> bool:
         """Words that say when, where or how rather than who: a preposition and a determiner or a
         day ("In an interview with …", "On Thursday at …", "During his visit to …"), or a participle
         ("speaking at …", "Standing in …"); not "in charge of USGA events", which says who."""
         words = self.text[start:end].lower().split()[:2]
-        if not words:
+        if not words or self._as_role(start, end):
             return False
         grammar = self.lexicon.grammar
         if words[0].isalpha() and words[0].endswith("ing") and words[0] not in self.lexicon.speaker_nouns \
-                or words[0] in COMPARISONS:
-            return True  # (", versus 39 percent for Trump": no appositive)
+                and words[0] not in self.lexicon.role_standing \
+                or words[0] in COMPARISONS or any(w in SUBORDINATORS for w in words):
+            return True  # (", versus 39 percent for Trump", ", according to a spokesman,", "Shortly before …,")
         return len(words) == 2 and words[0] != "as" \
             and words[0] in grammar["leading_prepositions"] | grammar["oblique_markers"] \
             and (words[1] in grammar["determiners"] or words[1] in grammar["weekdays"])  # ("As the firm's head, …")
+
+    def _as_role(self, start: int, end: int) -> bool:
+        """Whether words hold a role after "as", which describes whoever they belong to ("Over her
+        career as a senator, Clinton …"; not "as the candidates took the stage")."""
+        words = self.text[start:end].lower().split()
+        return any(w == "as" and any(bare(v) in self.lexicon.role_heads for v in words[i + 1:i + 4])
+                   for i, w in enumerate(words))
 
     # ---- resolution ---------------------------------------------------------------------------
 

@@ -509,3 +509,26 @@ def test_a_speaker_s_organisation_comes_from_a_description_never_from_an_adjunct
     text, organisation = ORGANISATIONS[case]
     quote = extract(text)[-1]
     assert (quote.speaker.organization.text if quote.speaker.organization else None) == organisation
+
+
+ROLES = {
+    "a role someone casts themself in": (
+        "Tom Reyes cast himself as a champion of dock workers. “We will see,” Reyes said.", None),
+    "a role hoped for": ("Tom Reyes, who is vying to be the next mayor, said the toll was fair.", None),
+    "a source after the name": (
+        "The emails were sent by Tom Reyes, according to a harbour spokesman. “We will see,” Reyes said.", None),
+    "a clause of time before the name": (
+        "Shortly before the governor spoke, Tom Reyes said the toll was fair.", None),
+    "a role after 'as' in an adjunct": (
+        "Over her career as a senator, Ana Ruiz raised money from the port. “We will see,” Ruiz said.", "senator"),
+    "a description the name stands in apposition to": (
+        "He rejected complaints by the port director, Tom Reyes, that the toll was high. “We will see,” Reyes said.",
+        "port director"),
+}
+
+
+@pytest.mark.parametrize("case", ROLES)
+def test_a_speaker_s_role_is_a_description_of_them_not_a_hope_a_claim_or_an_adjunct(case):
+    text, role = ROLES[case]
+    quote = extract(text)[-1]
+    assert (quote.speaker.role.text if quote.speaker.role else None) == role
