@@ -835,7 +835,7 @@ ADJUNCT_TEMPLATE = (
     r"(?:(?:the|a|an|my|our|his|her|their|its)\s+)?(?-i:(?:[a-z][\w’'-]*\s+){0,2}[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*"
     # or a few lower-case words ending the clause: "in a statement to reporters.", "… to the convention that"
     r"|(?:[a-z][\w’'-]*\s+){0,2}[a-z][\w’'-]*(?=\s*[,.;:!?)]|\s+that\s)))?"
-    # a platform, and a show on it: "on CNN’s State of the Union", "on Fox's “Fox and Friends”"
+    # a platform, and a show on it: "on Harbour TV’s Morning Desk", "on Fox's “Fox and Friends”"
     r"|(?:on|to)\s+__PLATFORMS__(?:[’']s\s+(?-i:[A-Z]\w*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\w*)*|[“\"][^”\"\n]{1,60}[”\"]))?|"
     r"also|again|repeatedly|further|once|flatly|however|though(?=\s*,)|in\s+fact|indeed|"
     r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))"

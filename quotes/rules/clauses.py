@@ -113,7 +113,7 @@ DETERMINED_PARTICIPLE = re.compile(r"\b(?:a|an|the|his|her|their|its|our)\s+(?-i
 def verb_in_gap(text: str, start: int, end: int) -> bool:
     """A verb in the words between a cue and "that": a clause of its own, no adjunct ("said in a
     heated argument that …" has none: in a phrase of place or time, a determiner's -ed word
-    describes a noun; "agreed to clean up the shuttered mines and …" is a clause)."""
+    describes a noun; "agreed to repair the closed piers and …" is a clause)."""
     described = PLACE_OR_TIME_OPENER.match(text, start, end) is not None
     return any(not (described and DETERMINED_PARTICIPLE.search(text, start, verb.end()))
                for verb in CLAUSE_VERB.finditer(text, start, end))

@@ -162,7 +162,7 @@ register(Rule(
         example("As the Harbour Daily reported last week, the ferry will stop running in June.",
                 ("according_to.as_reported", "indirect", "the ferry will stop running in June", "the Harbour Daily",
                  "reported")),
-        example("As Ana Ruiz put it in a statement to my colleague Tom Lane in July, the port is “a view you will "
+        example("As Ana Ruiz put it in a letter to our reporter Tom Lane in July, the port is “a view you will "
                 "not get elsewhere.”",
                 ("according_to.as_reported", "mixed", "the port is “a view you will not get elsewhere.”", "Ana Ruiz",
                  "put it")),

@@ -765,7 +765,7 @@ register(Rule(
                 ("indirect.SVC", "indirect", "the noise never stops", "those who live near the pier", "say")),
         example("Ellen Park said in an interview with the station that the port was safe.",
                 ("indirect.SVC", "indirect", "the port was safe", "Ellen Park", "said")),
-        example("Ellen Park said on CNN’s State of the Union that the port was safe.",
+        example("Ellen Park said on Harbour TV’s Morning Desk that the port was safe.",
                 ("indirect.SVC", "indirect", "the port was safe", "Ellen Park", "said")),
         example("Former harbour master Ed Moss -- who lost the 2008 vote to Park -- said the mayor had no plan.",
                 ("indirect.SVC", "indirect", "the mayor had no plan",
