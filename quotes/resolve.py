@@ -907,9 +907,7 @@ class Resolver:
         before = self.text[max(sentence_start, m.start(1) - 20):m.start(1)].lower().split()[-2:]
         inside = any(w in prepositions for w in before if w not in grammar["determiners"])
         clause = max([sentence_start] + [self.text.rfind(mark, sentence_start, m.start(1)) + 1 for mark in ",;:"])
-        opening = self.text[clause:m.start(1)].lower().split()[:2]
-        timed = bool(opening) and (opening[0] in prepositions and (len(opening) < 2 or opening[1] in grammar[
-            "determiners"] or opening[1] in grammar["weekdays"]) or any(w in SUBORDINATORS for w in opening))
+        timed = self._opens_adjunct(self.text[clause:m.start(1)].lower().split())
         apposition = self.text[end:end + 2].lstrip().startswith(",")
         adjunct = (inside or timed or self._adjunct(m.start(1), m.end(1))) \
             and not apposition and not self._as_role(clause, m.end(1))
@@ -923,14 +921,19 @@ class Resolver:
         words = self.text[start:end].lower().split()[:2]
         if not words or self._as_role(start, end):
             return False
-        grammar = self.lexicon.grammar
         if words[0].isalpha() and words[0].endswith("ing") and words[0] not in self.lexicon.speaker_nouns \
-                and words[0] not in self.lexicon.role_standing \
-                or words[0] in COMPARISONS or any(w in SUBORDINATORS for w in words):
-            return True  # (", versus 39 percent for Trump", ", according to a spokesman,", "Shortly before …,")
-        return len(words) == 2 and words[0] != "as" \
+                and words[0] not in self.lexicon.role_standing or words[0] in COMPARISONS:
+            return True  # (", versus 39 percent for Trump", ", according to a spokesman,")
+        return self._opens_adjunct(words)
+
+    def _opens_adjunct(self, words: list[str]) -> bool:
+        """Whether lower-case words open a phrase of time or place: a preposition and a determiner or
+        a day ("In an …", "On Thursday …"; not "As the firm's head"), or a subordinator ("Shortly
+        before …", "While …")."""
+        words, grammar = words[:2], self.lexicon.grammar
+        return any(w in SUBORDINATORS for w in words) or len(words) == 2 and words[0] != "as" \
             and words[0] in grammar["leading_prepositions"] | grammar["oblique_markers"] \
-            and (words[1] in grammar["determiners"] or words[1] in grammar["weekdays"])  # ("As the firm's head, …")
+            and (words[1] in grammar["determiners"] or words[1] in grammar["weekdays"])
 
     def _as_role(self, start: int, end: int) -> bool:
         """Whether words hold a role after "as", which describes whoever they belong to ("Over her
