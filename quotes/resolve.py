@@ -837,8 +837,7 @@ class Resolver:
             org = parse_mention(self.text, org_start, org_end, self.lexicon)
             # "at" a place or an event says where ("Ana Ruiz at the Harbour Convention"), at an
             # institution who ("Ana Ruiz at the Harbour Institute of Technology")
-            located = m.group().split(None, 1)[0] == "at" and not any(
-                bare(w) in self.lexicon.org_heads for w in org.text.split())
+            located = m.group().split(None, 1)[0] == "at" and not self._institution(org.text)
             if org.kind == "organization" and org.text.strip(".") not in self.lexicon.places and not located:
                 found.append(Described(None, Span.of(self.text, org_start, org_end), False))
         return found
@@ -854,8 +853,13 @@ class Resolver:
             return False  # (", Gen. Joseph Dunford": a title)
         named = org.text[:comma] if comma > 0 else org.text
         return (state.group(1).endswith(".") or state.group(1) in lexicon.places) \
-            and not any(bare(w) in lexicon.org_heads for w in named.split()) \
+            and not self._institution(named) \
             and (comma < 0 or state.end() in (len(org.text), len(org.text.rstrip("."))))
+
+    def _institution(self, name: str) -> bool:
+        """A name with an organisation's head word in it ("the Harbour Institute of Technology"): an
+        institution, not a place where someone is or is from."""
+        return any(bare(w) in self.lexicon.org_heads for w in name.split())
 
     def _sentence_cut(self, start: int, end: int) -> int:
         """``end``, or where a sentence ends between ``start`` and it ("of the Tax Policy Center.
