@@ -115,11 +115,13 @@ PARTICIPLE_TAIL = 6  # "-hating", "-loving", "-repelling"; not a given name's sy
 
 
 def _descriptor(word: str, lexicon: Lexicon) -> bool:
-    """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner"
-    (but "Ki-moon" and "Wilson-Raybould" are names)."""
+    """A capitalised compound that describes rather than names: "Korean-born", "Oscar-winner",
+    "Mexican-American" (but "Ki-moon" and "Wilson-Raybould" are names)."""
     head, dash, tail = word.rpartition("-")
     if not dash or not head[:1].isupper():
         return False
+    if tail.strip(".,") in lexicon.places or bare(tail) in lexicon.peoples:
+        return True  # an origin: "Mexican-American", "Cuban-American", "Arab-Israeli"
     tail = bare(tail)
     # or a participle: "Republican-repelling", "Trump-supporting" ("Jong-un", "Ki-moon", "Ka-shing" are names)
     return tail in lexicon.name_words["descriptor_tails"] or tail.isalpha() and tail.islower() \
@@ -336,12 +338,22 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
 def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
     """An organisation's name without the words before it that open a sentence or describe it
     ("Although EDC", "Calgary-based Suncor Energy", "the ministry", "last night’s Fox Business")."""
-    words = _owned_name(words, lexicon)
+    words = _before_name(_owned_name(words, lexicon), lexicon)
     start = 0
     while start < len(words) - 1 and (bare(words[start].text) in lexicon.sentence_openers
                                       or _descriptor(words[start].text, lexicon)):
         start += 1
     return words[start:]
+
+
+def _before_name(words: list[Word], lexicon: Lexicon) -> list[Word]:
+    """Words without the determiners and lower-case modifiers right before a capitalised name, no part
+    of it: "(Other former) CIA (officers)", "(a veteran) GOP (strategist)"; not "a new report"."""
+    start, determiners = 0, lexicon.grammar["determiners"]
+    while start < len(words) - 1 and (bare(words[start].text) in determiners or words[start].text.islower()
+                                      and bare(words[start].text) in lexicon.role_modifiers):
+        start += 1
+    return words[start:] if start and words[start].text[:1].isupper() else words
 
 
 def _owned_name(words: list[Word], lexicon: Lexicon) -> list[Word]:
@@ -691,6 +703,8 @@ def _named_body(main: list[Word], lexicon: Lexicon) -> bool:
 
 
 def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
+    if appositive and bare(appositive[0].text) in lexicon.grammar["intermediaries"]:
+        appositive = []  # "Ana Ruiz, through a spokeswoman,": not what she is
     if _named_body(main, lexicon):
         return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
     run_start = name_run_start(main, lexicon)
@@ -704,7 +718,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
-        return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
+        return Parsed("organization", _span(_before_name(_strip_det(_owned_name(main, lexicon), lexicon), lexicon)))
     place = (run[0].start, _unpossessed(run[-1])[1]) if len(run) >= 2 else None
     if place and phrase[place[0]:place[1]] in lexicon.places:
         # a place of two words names no one: "New Hampshire" is the place, not Mr. Hampshire
@@ -784,7 +798,8 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         return Parsed("description", None, role, org, plural=plural)
     if head in lexicon.org_heads and head not in lexicon.role_heads:
         kind = "organization" if determiner != "the" or len(words) > 2 or org else "description"
-        return Parsed(kind, _span(_strip_det(_owned_name(main, lexicon), lexicon)), plural=plural)
+        return Parsed(kind, _span(_before_name(_strip_det(_owned_name(main, lexicon), lexicon), lexicon)),
+                      plural=plural)
     described = head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties
     if head in lexicon.anonymous_heads or indefinite and (described or head in lexicon.grammar["unnamed_people"]) or (
             (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):

@@ -88,6 +88,7 @@ STATE_AFTER = re.compile(r",\s+((?:[A-Z][a-z]{0,4}\.){1,2}|[A-Z][a-z]+(?:\s[A-Z]
 # "His lawyer, Zhang Wei": a description, then the name as an appositive
 ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
+NAME_BEFORE_COMMA = re.compile(r"[a-z,]\s+[A-Z][\w.’'-]*,\s*$")  # "… to John Kerry, (the nominee)"
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 WORD_RUN = re.compile(r"\S+")
@@ -779,7 +780,7 @@ class Resolver:
         if chosen.organization:
             return chosen.role, chosen.organization
         return chosen.role, next((org for d in found if d.organization and (not d.past or chosen.past) and (
-            org := d.organization if d.role else None if d.adjunct else self._proper_organization(d.organization))),
+            org := None if d.adjunct else d.organization if d.role else self._proper_organization(d.organization))),
                                  None)
 
     def _proper_organization(self, org: Span) -> Span | None:
@@ -913,7 +914,9 @@ class Resolver:
         clause = max([sentence_start] + [self.text.rfind(mark, sentence_start, m.start(1)) + 1 for mark in ",;:"])
         timed = self._opens_adjunct(self.text[clause:m.start(1)].lower().split())
         apposition = self.text[end:end + 2].lstrip().startswith(",")
-        adjunct = (inside or timed or self._adjunct(m.start(1), m.end(1))) \
+        # another name's appositive: "(a tribute to) John Kerry, the party's nominee that year, Obama (said)"
+        earlier_name = NAME_BEFORE_COMMA.search(self.text, sentence_start, m.start()) is not None
+        adjunct = (inside or timed or earlier_name or self._adjunct(m.start(1), m.end(1))) \
             and not apposition and not self._as_role(clause, m.end(1))
         return Described(*describe(self.text, m.start(1), m.end(1), self.lexicon), bool(PAST.match(m.group(1))),
                          adjunct)

@@ -501,6 +501,13 @@ ORGANISATIONS = {
     "as an organisation's face": (
         "The Harbour Trust met on Monday. As the trust’s public face, Tom Reyes took the questions. "
         "“We will see,” Reyes said.", "Harbour Trust"),
+    "an agency named after a standing word elsewhere": (
+        "“We will see,” RCMP spokesman Tom Reyes said. Other former RCMP officers disagreed.", "RCMP"),
+    "a party after a modifier of its member": (
+        "“We will see,” said Mike Murphy, a veteran NDP strategist.", "NDP"),
+    "another name's appositive before the name": (
+        "In a tribute to Ana Ruiz, the Harbour Party's nominee that year, Tom Reyes praised the port. "
+        "“We will see,” Reyes said.", None),
 }
 
 
@@ -524,6 +531,9 @@ ROLES = {
     "a description the name stands in apposition to": (
         "He rejected complaints by the port director, Tom Reyes, that the toll was high. “We will see,” Reyes said.",
         "port director"),
+    "an intermediary": ("Tom Reyes, through a spokeswoman, declined to comment. “We will see,” Reyes said.", None),
+    "another name's appositive before the name": (
+        "Introduced by Ana Ruiz, the port director, Tom Reyes spoke first. “We will see,” Reyes said.", None),
 }
 
 

@@ -125,6 +125,11 @@ LAYOUTS = {
                                                          "description"),
     "a party before an unknown forename": ("the Democrat Kyra Sinemo", "Kyra Sinemo", None, None, "person"),
     "a paper's writer": ("the Harbour Post's Dana Lane", "Dana Lane", None, None, "person"),
+    "an agency after a determiner and a standing word": ("Other former RCMP", "RCMP", None, None, "organization"),
+    "a party after a modifier of its member": ("a veteran NDP strategist", "a veteran NDP strategist", "strategist",
+                                               "NDP", "anonymous"),
+    "an unnamed organisation keeps its words": ("the editorial board", "editorial board", None, None, "organization"),
+    "an intermediary is no description": ("Ana Ruiz, through a spokeswoman", "Ana Ruiz", None, None, "person"),
 }
 
 NAMES_ARE_NAMES = {
@@ -158,6 +163,7 @@ NEVER_AN_ORGANISATION = {
     "a place's first word before a place-based adjective": "Ellery City-based attorney Ana Ruiz",
     "a name cut at an initial": "Tom Reyes, a senior fellow at the Peter G",
     "a title after a place": "former U.S. Sen. Tom Reyes",
+    "an origin of two places": "Chilean-Canadian reporter Ana Ruiz",
 }
 
 
