@@ -254,7 +254,7 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
             org = _span(candidate if candidate[0].text == "the" else _strip_det(candidate, lexicon))
             words = words[:link]
         elif named:  # "a lawyer with Dunmore LLP in Halifax who …": the name, not the rest
-            org = _span(named)
+            org = (named[0].start, _unpossessed(named[-1])[1])  # (and "for the NDP’s nomination": the NDP)
             words = words[:link]
     else:
         trailing = len(words)
@@ -263,7 +263,12 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         if trailing < len(words) and any(w.text == "of" for w in words[:trailing]):
             org = _span(words[trailing:])  # "founder of cloud company Harbour.Net"
             words = words[:trailing]
-    if org is None:  # "the ministry's spokesman", "Canada's ambassador"
+            of = max(i for i, w in enumerate(words) if w.text == "of")
+            described = _strip_det(words[of + 1:], lexicon)
+            if len(described) == 1 and bare(described[0].text) not in lexicon.org_heads \
+                    and bare(described[0].text) not in lexicon.role_heads:
+                words = words[:of]  # "director of the nonpartisan (Budget Office)": no noun of its own
+    if _org_or_none(org, phrase, lexicon) is None:  # "the ministry's spokesman", "Canada's ambassador"
         for i, word in enumerate(words[:-1]):
             if word.text.endswith(POSSESSIVE):
                 org = (words[0].start, _unpossessed(word)[1])
@@ -307,6 +312,8 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         if of is not None and bare(words[of - 1].text) in lexicon.role_heads \
                 and all(is_cap(w.text) for w in words[of + 1:first - 1]):
             first = of - 1
+    while last > head and bare(words[last].text) in lexicon.grammar["leading_prepositions"]:
+        last -= 1  # "chief of staff to (a senator)", "vice president of public policy in (Europe)"
     role = (words[first].start, words[last].end)
     if org is None:
         # "Seals head coach", "Liberal MP", "Republican state senator": the capitalised words of a
@@ -429,10 +436,11 @@ def _org_name(words: list[Word], lexicon: Lexicon) -> list[Word]:
 
 
 def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | None:
-    """An organisation, unless it is none: a pronoun, a bare place, a number, a dangling "and"
+    """An organisation, unless it is none: a pronoun, a bare place, an event, a number, a dangling "and"
     ("1989 … graduate and"), a place-based adjective ("Boston-based", "(Los) Angeles-based"), a
     portfolio ("Finance"), a sentence's opening word ("When President Obama"), or a name cut at an
-    initial or a title ("the Peter G", "U.S. Sen."); a standing word before it is no part of it
+    initial or a title ("the Peter G", "U.S. Sen."), or a person ("President Ana Ruiz"); a standing word
+    before it is no part of it
     ("then Maples's")."""
     if org is None:
         return None
@@ -446,11 +454,15 @@ def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | No
             or following and _descriptor(following[0], lexicon) \
             or len(words) == 1 and text[:1].isupper() and low in lexicon.sentence_openers \
             or len(low) == 1 and low.isalpha() \
-            or words[-1] in lexicon.titles and (words[-1].endswith(".") or low in lexicon.honorifics):
+            or words[-1] in lexicon.titles and (words[-1].endswith(".") or low in lexicon.honorifics) \
+            or len(words) >= 2 and words[0] in lexicon.titles and bare(words[1]) in lexicon.forenames \
+            and low not in lexicon.org_heads:
         return None
     stripped = LEADING_THE.sub("", text).strip(".")
-    if stripped in lexicon.places or bare(stripped) in lexicon.portfolios or bare(stripped) in lexicon.pronoun_words:
-        return None
+    if stripped in lexicon.places or bare(stripped) in lexicon.portfolios or bare(stripped) in lexicon.pronoun_words \
+            or any(stripped == e or stripped.endswith(" " + e) for e in lexicon.event_names) \
+            and not phrase[:org[0]].rstrip().endswith(" for"):
+        return None  # (nor an event: "a delegate at the Harbour National Convention"; but "a spokesman for …")
     return org
 
 

@@ -530,6 +530,8 @@ class Resolver:
                     or low in lexicon.portfolios or low in lexicon.gendered_nouns or word.endswith(("’s", "'s"))
                     or AGE.fullmatch(low) or word[:1].isupper() and low not in lexicon.sentence_openers):
                 break
+            if low in lexicon.grammar["role_verbs"] and self.text[max(0, found[0] - 4):found[0]].endswith("to "):
+                break  # "expected to host (Trump's rivals)": a verb
             pos = found[0]
         return pos
 

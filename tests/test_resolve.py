@@ -532,6 +532,9 @@ ROLES = {
         "He rejected complaints by the port director, Tom Reyes, that the toll was high. “We will see,” Reyes said.",
         "port director"),
     "an intermediary": ("Tom Reyes, through a spokeswoman, declined to comment. “We will see,” Reyes said.", None),
+    "a role's word as a verb after 'to'": (
+        "Tom Reyes arrived on Monday. The forum is expected to host Reyes’s two rivals. “We will see,” Reyes said.",
+        None),
     "another name's appositive before the name": (
         "Introduced by Ana Ruiz, the port director, Tom Reyes spoke first. “We will see,” Reyes said.", None),
 }

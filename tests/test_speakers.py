@@ -130,6 +130,16 @@ LAYOUTS = {
                                                "NDP", "anonymous"),
     "an unnamed organisation keeps its words": ("the editorial board", "editorial board", None, None, "organization"),
     "an intermediary is no description": ("Ana Ruiz, through a spokeswoman", "Ana Ruiz", None, None, "person"),
+    "an adjective before an organisation's name is no part of the role": (
+        "Tom Reyes, former director of the nonpartisan Harbour Budget Office", "Tom Reyes", "former director",
+        "Harbour Budget Office", "person"),
+    "a role ends in no preposition, and a place after it gives way to a possessive": (
+        "Tom Reyes, HarbourNet's vice president of public policy in Europe", "Tom Reyes",
+        "vice president of public policy", "HarbourNet", "person"),
+    "a spokesman for an event's organisers": ("Tom Reyes, a spokesman for the Harbour National Convention",
+                                               "Tom Reyes", "spokesman", "the Harbour National Convention", "person"),
+    "an organisation's possessive": ("Tom Reyes, a candidate for the NDP’s nomination", "Tom Reyes", "candidate",
+                                     "the NDP", "person"),
 }
 
 NAMES_ARE_NAMES = {
@@ -164,6 +174,8 @@ NEVER_AN_ORGANISATION = {
     "a name cut at an initial": "Tom Reyes, a senior fellow at the Peter G",
     "a title after a place": "former U.S. Sen. Tom Reyes",
     "an origin of two places": "Chilean-Canadian reporter Ana Ruiz",
+    "an event": "Tom Reyes, a delegate at the Harbour National Convention",
+    "a person with a title": "Tom Reyes, chief of staff to Mayor Ana Ruiz",
 }
 
 
