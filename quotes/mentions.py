@@ -244,6 +244,12 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         pass
     elif link is not None:
         candidate = words[link + 1:]
+        joined = next((k for k in range(1, len(candidate) - 1) if candidate[k].text == "and"
+                       and candidate[k + 1].text[:1].islower()
+                       or "," in phrase[candidate[k - 1].end:candidate[k].start] and candidate[k].text[:1].islower()),
+                      None)
+        # "Harbour Writers and an independent analyst", "Harbour Jets, a charter firm": the name, not what follows
+        candidate = candidate[:joined]
         named = _org_name(candidate, lexicon)
         following = candidate[len(named)].text if len(named) < len(candidate) else ""
         if named and (following in link_words or following in lexicon.grammar["phrase_prepositions"]):
@@ -260,7 +266,9 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         trailing = len(words)
         while trailing > 1 and words[trailing - 1].text[:1].isupper():
             trailing -= 1
-        if trailing < len(words) and any(w.text == "of" for w in words[:trailing]):
+        if trailing == len(words) - 1 and words[trailing - 1].text == "in" and not words[-1].text.isupper():
+            words = words[:trailing - 1]  # "(one of the best reporters) in Washington": a place
+        elif trailing < len(words) and any(w.text == "of" for w in words[:trailing]):
             org = _span(words[trailing:])  # "founder of cloud company Harbour.Net"
             words = words[:trailing]
             of = max(i for i, w in enumerate(words) if w.text == "of")

@@ -66,8 +66,9 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 # After a name: ", the national security adviser," / " (17-4), the UFC's bantamweight champion,"
 APPOSITIVE_AFTER = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?"
-    rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,60}}?"
+    rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,100}}?"
     rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,;)]|\.(?!\w)|$)")  # not the dot of "Harbour.Net"
+SHORT_APPOSITIVE, ROLE_WITHIN = 60, 5  # a longer lower-case appositive has a role word among its first five words
 # "Lane is the chief executive of Harbour Rail" / "Lane, who is the …"
 PREDICATIVE_AFTER = re.compile(
     rf"\s+(?:is|was|has\s+been|had\s+been|became|becomes|remains|serves\s+as|served\s+as)\s+"
@@ -821,7 +822,7 @@ class Resolver:
         found = []
         limit = min(len(self.text), end + 200)
         appositive = APPOSITIVE_AFTER.match(self.text, end, limit)
-        if appositive and self._has_verb(appositive.group(1)):
+        if appositive and (self._has_verb(appositive.group(1)) or self._long_without_role(appositive.group(1))):
             appositive = None  # "in Chelsea, the mayor also said …" is a clause of its own, not an appositive
         # "Dev Patel, a former law professor, has taken over as minister": the verb after the appositive too
         after = appositive.end() + 1 if appositive and self.text[appositive.end():appositive.end() + 1] == "," else end
@@ -887,6 +888,13 @@ class Resolver:
         while words and words[-1].group() in self.lexicon.grammar["link_words"]:
             words.pop()
         return words[-1].end() if words else start
+
+    def _long_without_role(self, phrase: str) -> bool:
+        """A long phrase in lower case, with no article and no role word among its first words: a clause
+        ("similar statements made by …"), not a description ("director of the Project on … at the …")."""
+        words = phrase.split()
+        return phrase[:1].islower() and words[0] not in ("the", "a", "an") and len(phrase) > SHORT_APPOSITIVE \
+            and not any(bare(w) in self.lexicon.role_heads for w in words[:ROLE_WITHIN])
 
     def _has_verb(self, phrase: str) -> bool:
         """A verb of saying or an auxiliary among the words of a phrase, before any relative clause

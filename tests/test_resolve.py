@@ -508,6 +508,14 @@ ORGANISATIONS = {
     "another name's appositive before the name": (
         "In a tribute to Ana Ruiz, the Harbour Party's nominee that year, Tom Reyes praised the port. "
         "“We will see,” Reyes said.", None),
+    "a long description": ("“We will see,” said Tom Reyes, director of the Project on Harbour Secrecy at the "
+                           "Federation of Ellery Scientists.", "the Federation of Ellery Scientists"),
+    "a place after 'in'": ("“We will see,” said Tom Reyes, one of the best reporters in Ellery.", None),
+    "an organisation, then what it is": (
+        "“We will see,” said Tom Reyes, president of Harbour Watch, a group that sued the port.", "Harbour Watch"),
+    "an organisation, then another role": (
+        "“We will see,” said Tom Reyes, a senior fellow at the Harbour Institution and a former ambassador to Chile.",
+        "the Harbour Institution"),
 }
 
 
