@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from quotes.lexicon import GrammarRegex, Lexicon
 from quotes.model import Mention, Span
-from quotes.phrases import POLL_SHARE, grammar_surname
+from quotes.phrases import AGE, POLL_SHARE, grammar_surname
 
 
 class Word(NamedTuple):
@@ -356,8 +356,8 @@ def _org_words(words: list[Word], lexicon: Lexicon) -> list[Word]:
     words = _before_name(_owned_name(words, lexicon), lexicon)
     start = 0
     while start < len(words) - 1 and (bare(words[start].text) in lexicon.sentence_openers
-                                      or _descriptor(words[start].text, lexicon)):
-        start += 1
+                                      or _descriptor(words[start].text, lexicon) or AGE.fullmatch(words[start].text)):
+        start += 1  # (and "49-year-old (Harbour Rail)")
     return words[start:]
 
 
@@ -578,6 +578,8 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
             a_role = split_role(appositive, phrase, lexicon)[0] if appositive else None
             org = person.organization or _org_or_none(_span(main[linked + 1:]), phrase, lexicon)
             return Parsed("person", person.name, person.role or a_role, org, person.title, person.gender)
+        if person.kind == "anonymous" and person.role:
+            return person  # "A spokesman for Mayor Ana Ruiz of Ellery": the spokesman
     return _parse_main(phrase, main, appositive, lexicon)
 
 
@@ -736,6 +738,14 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         if role:
             return Parsed("description", None, role, org)
         return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
+    if 2 <= run_start < len(main) and main[run_start - 1].text in ("of", "for") \
+            and main[run_start - 2].text.islower() and bare(main[run_start - 2].text) in lexicon.role_heads \
+            and classify_name(main[run_start:], phrase, lexicon) == "person":
+        role, org = split_role(main, phrase, lexicon)
+        if role and bare(main[0].text) in lexicon.anonymous_determiners:
+            return Parsed("anonymous", _span(main), role, org)  # "a lawyer for Tom Reyes": not Tom Reyes
+        if role:
+            return Parsed("description", None, role, org)  # "the mayor of Ellery": the mayor, no one named
     run = main[run_start:]
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
         return Parsed("organization", _span(_before_name(_strip_det(_owned_name(main, lexicon), lexicon), lexicon)))

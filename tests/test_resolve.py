@@ -33,6 +33,9 @@ MUST_RESOLVE = {
         "Prime Minister Hilda May met the dockers. May said the ferry would run. Mrs. May said the toll "
         "would fall. Columnist Roy Will wrote that the pier was safe. “It is,” Will said.",
         [("May", "Hilda May"), ("Mrs. May", "Hilda May"), ("Columnist Roy Will", "Roy Will"), ("Will", "Roy Will")]),
+    "who: the person named after a verb's preposition": (
+        "Ana Lane plans to vote for Senator Tom Reyes of Ellery, who says the toll is a mistake.",
+        [("who", "Tom Reyes")]),
     "they: the group the sentence before is about": (
         "Most workers back the strike. “We will stay out,” they said.", [("they", "Most workers")]),
     "they: a plural subject before are": (
@@ -227,6 +230,14 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "who: not the clause before the person it follows": (
+        "Ana Lane plans to vote for Senator Tom Reyes of Ellery, who says the toll is a mistake.",
+        "who", "Ana Lane plans to vote for Senator Tom Reyes of Ellery"),
+    "a spokesman for someone is not that someone": (
+        "Mayor Ana Ruiz of Ellery was away. A spokesman for Mayor Ana Ruiz of Ellery said the toll would stay.",
+        "A spokesman for Mayor Ana Ruiz of Ellery", "Ana Ruiz"),
+    "the mayor of a place is not a person named for it": (
+        "The mayor of Ellery, who said the fee was fair, left early.", "who", "Ellery"),
     "it: not the dateline": (
         "HARBOURTON, Ont. — The vote on the ferry was close. “We lost,” it said.", "it", "HARBOURTON"),
     "they: not the organisation before a nearer group": (

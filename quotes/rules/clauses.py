@@ -12,6 +12,7 @@ import re
 
 from quotes.document import Cue, Paragraph
 from quotes.lexicon import GrammarRegex
+from quotes.mentions import parse_mention
 from quotes.phrases import (
     TIME,
     content_range,
@@ -288,10 +289,28 @@ def relative_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | Non
         return None, None
     antecedent = ex.speaker_ends.get(m.start()) or speaker_before(ex.text, s_start, m.start(), ex.lexicon) \
         or name_run_before(ex.text, words(ex.text, max(s_start, m.start() - 60), m.start()), ex.lexicon)
+    if antecedent is not None:
+        antecedent = _object_of(ex, antecedent) or antecedent
     # "… was steep for Mr. Sanders, who said …": the name before "who"
     if antecedent is None or ex.text[antecedent[0]:antecedent[1]].split()[0].lower() in ex.lexicon.cue_forms:
         return None, None
     return (m.start(1), m.end(1)), antecedent
+
+
+def _object_of(ex: Extractor, phrase: Range) -> Range | None:
+    """The person a phrase ends with when it is the object of a preposition after a verb ("(she
+    plans to vote) for Senator Ana Ruiz of Ellery"), rather than the head of the phrase (but "a
+    spokesperson for HMRC" and "the mayor of Ellery" are the spokesperson and the mayor)."""
+    lexicon = ex.lexicon
+    found = words(ex.text, phrase[0], phrase[1])
+    for i in range(len(found) - 2, 0, -1):
+        word, before = (ex.text[s:e] for s, e in (found[i], found[i - 1]))
+        if word in lexicon.grammar["leading_prepositions"] and before.islower() and ex.text[found[i + 1][0]].isupper():
+            if before in lexicon.speaker_nouns or before in lexicon.role_heads:
+                return None
+            start = found[i + 1][0]
+            return (start, phrase[1]) if parse_mention(ex.text, start, phrase[1], lexicon).kind == "person" else None
+    return None
 
 
 def content_end(ex: Extractor, para: Paragraph, start: int, sent: Range) -> int:
