@@ -57,6 +57,7 @@ AGE_OR_PLACE = re.compile(r"(?:\s*,?\s*(?:\d{1,3}|of\s+[A-Z][\w.’'-]*(?:\s+[A-
                           r"|[A-Z][a-z]{1,4}\.))+\s*")
 # A politician's party and state after the name, part of the speaker phrase: "(R-Ohio)", "(D-N.C.)", "(Vt.)".
 PARTY_LABEL = re.compile(r"\((?:[DRI]-)?[A-Z][\w.]*(?:\s[A-Z][\w.]*)?\)")
+PARTY_LABEL_AT_END = re.compile(PARTY_LABEL.pattern + r"$")
 LEADING_JUNK = re.compile(
     r"(?:(?:and|but|so|yet|or|also|meanwhile|still|instead|now|then|indeed|however|moreover|"
     r"separately|later|earlier|previously|in\s+addition|at\s+the\s+same\s+time|(?-i:[a-z]+ly)(?=\s+\w)|"
@@ -259,6 +260,10 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
     head_words = None  # the words before an appositive's first comma
     if appositive:
         end -= 1
+        label = PARTY_LABEL_AT_END.search(text, start, end)
+        if label:  # "…, Gov. Tom Reyes (R-OH), said": the name and its party, no appositive
+            appositive, end = False, label.start()
+            start, end = _trim(text, start, end, " \t\n\u00a0")
     segment_end = end
     # Find the boundary before the phrase; with an appositive, step over one comma first.
     labels = [m.span() for m in PARTY_LABEL.finditer(text, start, segment_end)]

@@ -13,14 +13,16 @@ from typing import NamedTuple
 from quotes.document import Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.marks import QuotedSpan
-from quotes.mentions import NAME_RUN
+from quotes.mentions import NAME_RUN, parse_mention
 from quotes.phrases import (
     HEARERS,
     content_start,
+    name_run_before,
     sentence_subject,
     skip_adjuncts,
     speaker_after,
     speaker_before,
+    words,
 )
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import CLAUSE_VERB, is_tell, opens_clause, subject_of
@@ -328,10 +330,27 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         colon = region_start + len(before) - 1
         speaker = speaker_before(text, region_start, colon, ex.lexicon)
         if speaker:
-            return Attribution("colon", None, speaker, span.start)
+            return Attribution("colon", None, _named_object(ex, speaker) or speaker, span.start)
         if region_start == sent_start:
             return colon_subject(ex, sent_start, colon, span)
     return None
+
+
+def _named_object(ex: Extractor, phrase: Range) -> Range | None:
+    """The person a clause before a colon ends with, when the clause's subject is no one ("The timing
+    of the surge does not surprise pollster Tom Reyes: “…”"): the one who speaks."""
+    text, lexicon = ex.text, ex.lexicon
+    found = words(text, *phrase)
+    auxiliaries = lexicon.grammar["clause_auxiliaries"]
+    auxiliary = next((i for i, (s, e) in enumerate(found)
+                      if text[s:e].lower().replace("n’t", "").replace("n't", "") in auxiliaries), None)
+    if auxiliary is None or auxiliary == 0:
+        return None
+    named = name_run_before(text, found[auxiliary + 1:], lexicon)
+    if named is None or named[1] != phrase[1] \
+            or parse_mention(text, found[0][0], found[auxiliary - 1][1], lexicon).kind in ("person", "pronoun"):
+        return None
+    return named if parse_mention(text, *named, lexicon).kind == "person" else None
 
 
 def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
@@ -651,6 +670,10 @@ register(Rule(
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "writes back")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
+        # a party label before the comma is no appositive: the name before it
+        example("At Harbour University, after winning the primary, Gov. Tom Reyes (R-Ohio), said, “We will rent a "
+                "covered wagon.”",
+                ("direct.SVQ", "direct", "We will rent a covered wagon.", "Gov. Tom Reyes", "said")),
         # a participle after a parenthetical attribution is the attribution's speaker's, not the claim's subject's
         example("Ellen Park left as soon as the vote was over, Tom Reyes said, adding, “She was not patient.”",
                 ("indirect.CSV", "indirect", "Ellen Park left as soon as the vote was over", "Tom Reyes", "said"),
@@ -727,6 +750,10 @@ register(Rule(
         example("The Daily Harbour reports:\n\n“The ferry will run twice a day until the bridge reopens.”",
                 ("direct.colon_lead_in", "direct", "The ferry will run twice a day until the bridge reopens.",
                  "The Daily Harbour", "reports")),
+        # a clause whose subject is no one: the person it ends with speaks
+        example("The surge does not surprise Liberal pollster Tom Reyes: “Lesser-known candidates gain the most.”",
+                ("direct.colon_lead_in", "direct", "Lesser-known candidates gain the most.",
+                 "Liberal pollster Tom Reyes", None)),
     ),
     default_confidence=0.75,
 ))
