@@ -82,7 +82,7 @@ register(Filter(
 # "The jobs report was released", "the October report exceeded …", "The audit report found …": the
 # bare form of a cue verb right after a noun and before a verb heads the subject. After a pronoun
 # ("what they say is …") or in a relative clause ("the things that polls say will …") it stays a verb.
-VERB_AFTER = GrammarRegex(r"\s+(?:__AUXILIARIES__|have|(?-i:[a-z]+ed))\b", re.IGNORECASE)
+VERB_AFTER = GrammarRegex(r"\s+(?:__AUXILIARIES__|__IRREGULAR_PAST__|have|(?-i:[a-z]+ed))\b", re.IGNORECASE)
 WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
 
 
@@ -105,6 +105,7 @@ register(Filter(
     "`The audit report found …` (where `found` is the cue)",
     must_not=(
         example("The October jobs report was released on Friday."),
+        example("The yield on the benchmark ten-year Harbour Treasury note fell to 1.4 percent."),
     ),
     must=(
         example("The audit report found that the ferry lost money.",
