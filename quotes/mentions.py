@@ -720,8 +720,15 @@ def _named_body(main: list[Word], lexicon: Lexicon) -> bool:
         return False
     rest = main[head + 2:]
     return bool(rest) and is_cap(rest[0].text) and is_cap(rest[-1].text) \
-        and all(is_cap(w.text) or w.text in lexicon.grammar["org_name_joiners"] for w in rest) \
+        and all(is_cap(w.text) or w.text in lexicon.org_joiners for w in rest) \
         and not any(lexicon.title_role(w.text) or bare(w.text) in lexicon.role_heads for w in rest[1:])
+
+
+def _surely_a_person(run: list[Word], lexicon: Lexicon) -> bool:
+    """A name with a title or a forename before its last word ("Mr. Pinchuk", "House Speaker Paul Ryan"):
+    a person, who is no one's organisation. A bare name may be a company's ("a spokesman for Janney")."""
+    return any(w.text in lexicon.titles or lexicon.title_role(w.text) for w in run[:-1]) \
+        or len(run) >= 2 and bare(run[-2].text) in lexicon.forenames
 
 
 def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
@@ -738,12 +745,15 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         if role:
             return Parsed("description", None, role, org)
         return Parsed("organization", _span(_strip_det(_owned_name(main, lexicon), lexicon)))
-    if 2 <= run_start < len(main) and main[run_start - 1].text in ("of", "for") \
+    if 2 <= run_start < len(main) and main[run_start - 1].text in ("of", "for", "to") \
             and main[run_start - 2].text.islower() and bare(main[run_start - 2].text) in lexicon.role_heads \
             and classify_name(main[run_start:], phrase, lexicon) == "person":
-        role, org = split_role(main, phrase, lexicon)
+        described = main[:run_start - 1] if _surely_a_person(main[run_start:], lexicon) else main
+        if described[0].text.lower() in lexicon.grammar["determiners"]:
+            described = described[1:]  # "One longtime adviser to …" opening a sentence: "One" is no name
+        role, org = split_role(described, phrase, lexicon)
         if role and bare(main[0].text) in lexicon.anonymous_determiners:
-            return Parsed("anonymous", _span(main), role, org)  # "a lawyer for Tom Reyes": not Tom Reyes
+            return Parsed("anonymous", _span(main), role, org)  # "a lawyer for (an adviser to) Tom Reyes": not him
         if role:
             return Parsed("description", None, role, org)  # "the mayor of Ellery": the mayor, no one named
     run = main[run_start:]

@@ -67,7 +67,7 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 APPOSITIVE_AFTER = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?"
     rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,100}}?"
-    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,;)]|\.(?!\w)|$)")  # not the dot of "Harbour.Net"
+    rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,;)]|(?<![A-Z]\.[A-Z])\.(?!\w)|$)")  # not "Harbour.Net", "U.S."
 SHORT_APPOSITIVE, ROLE_WITHIN = 60, 5  # a longer lower-case appositive has a role word among its first five words
 # "Lane is the chief executive of Harbour Rail" / "Lane, who is the …"
 PREDICATIVE_AFTER = re.compile(
@@ -797,7 +797,7 @@ class Resolver:
         texts = [w.group() for w in words]
         if all(w.islower() for w in texts) and len(texts) <= 3 and bare(texts[-1]) in lexicon.org_heads:
             return org
-        joiners = lexicon.grammar["org_name_joiners"]
+        joiners = lexicon.org_joiners
         first = 0
         while first < len(texts) - 1 and bare(texts[first]) in lexicon.role_standing:
             first += 1  # "Former CIA": the CIA

@@ -527,6 +527,12 @@ ORGANISATIONS = {
     "an organisation, then another role": (
         "“We will see,” said Tom Reyes, a senior fellow at the Harbour Institution and a former ambassador to Chile.",
         "the Harbour Institution"),
+    "an organisation after a country's initials runs past them": (
+        "The cable was signed by Greg Hill, deputy chief of mission for the U.S. Embassy in Ellery. "
+        "Hill said the warning had been sent twice.", "the U.S. Embassy"),
+    "an organisation named with 'on' keeps what follows it": (
+        "Ana Ruiz, a senior fellow at the Council on Harbour Relations, toured the port. "
+        "“We will see,” Ruiz said.", "the Council on Harbour Relations"),
 }
 
 

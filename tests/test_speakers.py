@@ -13,6 +13,19 @@ from quotes.mentions import parse_mention
 LAYOUTS = {
     "a standing word before an organisation is no part of it": (
         "Susan Reyes, then Ruiz’s literary agent", "Susan Reyes", "literary agent", "Ruiz", "person"),
+    "an organisation named with 'on'": (
+        "Edward Lane, former chief of staff of the Joint Committee on Taxation", "Edward Lane", "former chief of staff",
+        "the Joint Committee on Taxation", "person"),
+    "an organisation after a country's initials": (
+        "Greg Hill, deputy chief of mission for the U.S. Embassy in Ellery", "Greg Hill", "deputy chief of mission",
+        "the U.S. Embassy", "person"),
+    "an adviser to a person is unnamed, and the person no organisation": (
+        "one longtime adviser to Tom Reyes", "one longtime adviser to Tom Reyes", "longtime adviser", None,
+        "anonymous"),
+    "a spokesman for a bare name keeps it as the organisation": (
+        "a spokesman for Dunmore", "a spokesman for Dunmore", "spokesman", "Dunmore", "anonymous"),
+    "aides to a person are a group, not the person": (
+        "Aides to Tom Reyes", "Aides to Tom Reyes", None, None, "anonymous"),
     "role and organisation before the name": (
         "state department spokesperson Tammy Bruce", "Tammy Bruce", "spokesperson", "state department", "person"),
     "appositive role": (

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from quotes.document import Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.marks import QuotedSpan
-from quotes.mentions import NAME_RUN, parse_mention
+from quotes.mentions import NAME_RUN, bare, parse_mention
 from quotes.phrases import (
     HEARERS,
     content_start,
@@ -31,6 +31,8 @@ from quotes.rules.registry import register
 from quotes.sentences import Range, strip_space
 
 LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
+SPEAKING_KINDS = ("person", "organization", "description", "anonymous")
+MAX_OBJECT_WORDS = 12  # "emailed a link to the video with one sentence:": an object before a colon, not a claim
 GAP_AFTER_QUOTE = re.compile(r"[\s,—–―-]*")
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
@@ -313,7 +315,12 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start) \
                 and not THAT_BEFORE.search(text, cue.end, start):
             start = span.start  # "Lopez said about the movement, “…”"; not "said that while …, “…”": a claim
-        if start >= span.start and not fragment(ex, para, span) and not joined_quotation(ex, para, span):
+        # "Harbour Watch emailed a link with one line: “…”": a colon after the cue's object still leads in
+        object_then_colon = start < span.start and text[cue.end:span.start].rstrip().endswith(":") \
+            and len(text[cue.end:span.start].split()) <= MAX_OBJECT_WORDS \
+            and not DASH.search(text, cue.end, span.start)  # "Pollsters agree - Ana Ruiz: “…”": hers
+        if (start >= span.start or object_then_colon) and not fragment(ex, para, span) \
+                and not joined_quotation(ex, para, span):
             speaker, _ = subject_of(ex, cue, region_start)
             if speaker:
                 return Attribution("SVQ", cue, speaker, span.start)
@@ -330,7 +337,8 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         colon = region_start + len(before) - 1
         speaker = speaker_before(text, region_start, colon, ex.lexicon)
         if speaker:
-            return Attribution("colon", None, _named_object(ex, speaker) or speaker, span.start)
+            speaker = _named_object(ex, speaker) or _clause_subject(ex, speaker) or speaker
+            return Attribution("colon", None, speaker, span.start)
         if region_start == sent_start:
             return colon_subject(ex, sent_start, colon, span)
     return None
@@ -351,6 +359,23 @@ def _named_object(ex: Extractor, phrase: Range) -> Range | None:
             or parse_mention(text, found[0][0], found[auxiliary - 1][1], lexicon).kind in ("person", "pronoun"):
         return None
     return named if parse_mention(text, *named, lexicon).kind == "person" else None
+
+
+def _clause_subject(ex: Extractor, phrase: Range) -> Range | None:
+    """The subject of a clause before a colon whose verb is past ("Tom Reyes released the following
+    statement: “…”", "The senator emailed supporters saying: “…”"): the one who speaks; not where
+    the verb hands the words to its object ("quoted", "cited": ``[grammar] object_speaks_verbs``)."""
+    text, lexicon = ex.text, ex.lexicon
+    found = words(text, *phrase)
+    irregular = lexicon.grammar["irregular_past"]
+    verb = next((i for i, (s, e) in enumerate(found) if i and text[s:e].islower() and (
+        text[s:e] in irregular or text[s:e].endswith("ed") and e - s > 4)), None)
+    if verb is None or verb == len(found) - 1 or text[slice(*found[verb])] in lexicon.grammar["object_speaks_verbs"]:
+        return None
+    subject = (found[0][0], found[verb - 1][1])
+    if not text[found[verb - 1][0]].isupper() and bare(text[slice(*found[verb - 1])]) not in lexicon.role_heads:
+        return None  # "the embattled mayor" is one phrase; "Tom Reyes released", "The senator emailed" are two
+    return subject if parse_mention(text, *subject, lexicon).kind in SPEAKING_KINDS else None
 
 
 def plain_subject(ex: Extractor, subject: Range, limit: int) -> bool:
@@ -403,7 +428,7 @@ def colon_paragraph(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribu
             return Attribution("colon", cue, speaker, span.start)
     speaker = speaker_before(ex.text, sent_start, colon, ex.lexicon)
     if speaker:
-        return Attribution("colon", None, speaker, span.start)
+        return Attribution("colon", None, _clause_subject(ex, speaker) or speaker, span.start)
     # "Tom Reyes listed his questions:" then the quoted paragraph: the subject of the lead-in, as
     # when the quotation follows the colon in the same sentence; unless the quotation has its own
     # attribution after it ("… has proof:" then "“…?” a reporter can be heard asking")
@@ -670,6 +695,9 @@ register(Rule(
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "writes back")),
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
+        # an object between the cue and a colon: the subject still speaks
+        example("Harbour Watch, a residents’ group, emailed a link to the video with one line: “This is not fine.”",
+                ("direct.SVQ", "direct", "This is not fine.", "Harbour Watch, a residents’ group", "emailed")),
         # a party label before the comma is no appositive: the name before it
         example("At Harbour University, after winning the primary, Gov. Tom Reyes (R-Ohio), said, “We will rent a "
                 "covered wagon.”",
@@ -754,6 +782,12 @@ register(Rule(
         example("The surge does not surprise Liberal pollster Tom Reyes: “Lesser-known candidates gain the most.”",
                 ("direct.colon_lead_in", "direct", "Lesser-known candidates gain the most.",
                  "Liberal pollster Tom Reyes", None)),
+        # a clause with a past verb: its subject speaks
+        example("When the mayor died, Gov. Tom Reyes released the following statement:\n\n“We mourn a friend.”",
+                ("direct.colon_lead_in", "direct", "We mourn a friend.", "Gov. Tom Reyes", None)),
+        # a name after a dash: the name, not the clause before the dash
+        example("Pollsters agree - Ana Ruiz: “The early vote decided it.”",
+                ("direct.colon_lead_in", "direct", "The early vote decided it.", "Ana Ruiz", None)),
     ),
     default_confidence=0.75,
 ))
