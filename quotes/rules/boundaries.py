@@ -38,10 +38,15 @@ INSIDE_COMMAS = GrammarRegex(r",?\s*(?:which|who|whose|whom|where|though|althoug
                              r"[^,;:.!?“”\"—–―()]{1,100},\s+__AUXILIARIES__\b")
 
 
+# A concession of a word or two set in commas inside a noun phrase: "a crucial, although brief, chance".
+BRIEF_ASIDE = re.compile(r",\s*(?:though|although|but|if|albeit)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?-i:[a-z])")
+
+
 def set_in_commas(ex: Extractor, cut: int, end: int) -> bool:
     """Whether the clause after a comma (and its closing mark) at ``cut`` is set in commas inside the
     claim, not the claim's end."""
-    return INSIDE_COMMAS(ex.lexicon).match(ex.text, cut, end) is not None
+    return INSIDE_COMMAS(ex.lexicon).match(ex.text, cut, end) is not None \
+        or BRIEF_ASIDE.match(ex.text, cut, end) is not None
 
 
 def after_closing_mark(text: str, comma: int) -> int:
@@ -77,6 +82,10 @@ def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sen
     return None
 
 
+BOTH_BEFORE = re.compile(r"\b(?:both|either|neither)\s+(?:\S+\s+){0,2}\S+$", re.IGNORECASE)
+BY_GERUND = re.compile(r"\s+by\s", re.IGNORECASE)
+
+
 def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
     """The next cue in the sentence ends the claim when it shares the claim's subject (", adding …",
     "and warned …") or has a subject of its own after a clause break (", the mayor said she …")."""
@@ -86,8 +95,8 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
         if ex.inside_quote(para, cue.start) or ex.category_of(cue) != "speech":
             continue  # "said the tide was “late” and he fears a flood": a belief inside the claim
         joined = coordinated(ex, start, cue)
-        if joined and cue.kind == "verb":
-            return joined.start()
+        if joined and cue.kind == "verb" and not BY_GERUND.match(joined.group()):
+            return joined.start()  # (but "said the talks began by relaying news reports": the talks' manner)
         if cue.kind == "according" and not ex.text[start:cue.start].rstrip().endswith(("said", "says")):
             comma = text.rfind(",", start, cue.start)
             cut = after_closing_mark(text, comma)
@@ -103,8 +112,8 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
             subject = speaker_before(text, start, cue.start, ex.lexicon)
             if subject is not None and subject[0] > start:
                 gap = BEFORE_SUBJECT.search(text, start, subject[0])
-                if gap is not None:
-                    return gap.start()
+                if gap is not None and not BOTH_BEFORE.search(text, start, gap.start()):
+                    return gap.start()  # (not "said both he and Ruiz promised …": one subject)
     return None  # (a cue inside the claim, "said it was too early to call the vote", is passed over)
 
 
@@ -136,6 +145,10 @@ register(Boundary(
                  "The mayor", "said")),
         example("The mayor said the bridge was safe, but not the old ferry pier.",
                 ("indirect.SVC", "indirect", "the bridge was safe, but not the old ferry pier", "The mayor", "said")),
+        # a concession of a word or two inside a noun phrase
+        example("Ana Ruiz said the vote was a crucial, although brief, chance to question the mayor.",
+                ("indirect.SVC", "indirect", "the vote was a crucial, although brief, chance to question the mayor",
+                 "Ana Ruiz", "said")),
     ),
 ))
 register(Boundary(
@@ -165,6 +178,16 @@ register(Boundary(
                 "more cars.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
                 ("indirect.SVC", "indirect", "the ferry could not carry more cars", "the engineers", "warned")),
+    ),
+    must_not=(
+        # "by" and a gerund inside the claim belong to the claim's subject
+        example("Tom Reyes said the leaks began by relaying news reports to the board.",
+                ("indirect.SVC", "indirect", "the leaks began by relaying news reports to the board", "Tom Reyes",
+                 "said")),
+        # "both … and …" joins one subject
+        example("Tom Reyes said both he and Ana Ruiz promised as candidates to fight the toll.",
+                ("indirect.SVC", "indirect", "both he and Ana Ruiz promised as candidates to fight the toll",
+                 "Tom Reyes", "said")),
     ),
 ))
 
