@@ -1093,11 +1093,28 @@ class Resolver:
                 gender, evidence = entity.gender, entity.gender_evidence
             if mention.name is None or clean_name(mention.name.text) != entity.display:
                 antecedent = entity.name
-        org = None if org is not None and self._hometown(org) else self._named_organization(org)
+        org = None if org is not None and (self._hometown(org) or self._a_person(org)) \
+            else self._named_organization(org)
         expanded = self.lexicon.title_role(role.text) if role else None
         person = kind == "person" and gender is not None
         return Speaker(mention, name, kind, role, org, gender if person else None, antecedent, how,  # type: ignore[arg-type]
                        expanded, evidence if person else None)
+
+    def _a_person(self, org: Span) -> bool:
+        """An "organisation" that is a person the article names ("a Trump supporter", "Santilli's
+        attorney", "President Obama's budget director"): the speaker works for no organisation there."""
+        lexicon = self.lexicon
+        words = POSSESSIVE_END.sub("", org.text).split()
+        if not words or words[0].lower() == "the" or not all(w[:1].isupper() for w in words) \
+                or any(bare(w) in lexicon.org_heads or bare(w) in lexicon.company_words for w in words) \
+                or not all(w in lexicon.titles or bare(w) in lexicon.forenames or w in lexicon.places
+                           or len(w) == 2 and w.endswith(".") for w in words[:-1]) \
+                or self._organization_named(words[-1], org.start) is not None:
+            return False
+        entity = self._by_name_word(words[-1], org.start, None, surname_only=True)
+        # a person named with a forename ("the Dallas Mavericks" and "In Miami" are not "Mavericks" and "Miami")
+        return entity is not None and entity.kind == "person" and bare(entity.key[1]) in lexicon.forenames \
+            and entity.name.text.split()[0] not in lexicon.places
 
     def _mention_gender_evidence(self, mention: Mention) -> str | None:
         """What gave a mention its own gender: its pronoun, its title, else its forename."""

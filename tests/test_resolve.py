@@ -527,6 +527,13 @@ ORGANISATIONS = {
     "an organisation, then another role": (
         "“We will see,” said Tom Reyes, a senior fellow at the Harbour Institution and a former ambassador to Chile.",
         "the Harbour Institution"),
+    "a person the article names is no one's organisation": (
+        "Ana Ruiz opened the rally in Ellery. Tom Reyes, a Ruiz supporter, said the hall was full.", None),
+    "nor is a person with a title before a possessive": (
+        "Ana Ruiz opened the rally in Ellery. Tom Reyes, Mrs. Ruiz’s chief of staff, said the hall was full.", None),
+    "a team named with a place that is also a forename stays an organisation": (
+        "Dallas Hawks fans cheered. Tom Reyes, owner of the Dallas Hawks, said the arena was full.",
+        "the Dallas Hawks"),
     "an organisation after a country's initials runs past them": (
         "The cable was signed by Greg Hill, deputy chief of mission for the U.S. Embassy in Ellery. "
         "Hill said the warning had been sent twice.", "the U.S. Embassy"),
