@@ -220,6 +220,8 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     "director of operations at the Port Authority" gives (director of operations, the Port Authority).
     """
     words = _strip_det(words, lexicon)
+    if words and words[0].text.lower() in lexicon.grammar["determiners"]:
+        words = words[1:]  # "One Democratic official", "two senior aides": no part of the role
     if not words or words[0].text.lower() in ("who", "which", "whose"):
         return None, None
     words = _clause_cut(words, lexicon)
@@ -279,8 +281,23 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     if _org_or_none(org, phrase, lexicon) is None:  # "the ministry's spokesman", "Canada's ambassador"
         for i, word in enumerate(words[:-1]):
             if word.text.endswith(POSSESSIVE):
-                org = (words[0].start, _unpossessed(word)[1])
-                words = words[i + 1:]
+                owner = i
+                while owner > 0 and is_cap(words[owner - 1].text):
+                    owner -= 1
+                if not is_cap(word.text) or not any(bare(w.text) in lexicon.role_heads for w in words[:owner]):
+                    # "the ministry’s spokesman", "(some) of Ana Ruiz’s allies": the owner's words
+                    grammar = lexicon.grammar
+                    lead_only = is_cap(word.text) and all(
+                        w.text.lower() in grammar["function_words"] or w.text.lower() in grammar["determiners"]
+                        or w.text in lexicon.role_standing for w in words[:owner])
+                    org = (words[owner if lead_only else 0].start, _unpossessed(word)[1])
+                    words = words[i + 1:]
+                else:  # "a press official in Ana Ruiz’s White House": the role before, the White House
+                    owned = words[i + 1:]
+                    org = _span(owned) if is_cap(owned[0].text) and is_cap(owned[-1].text) \
+                        and all(is_cap(w.text) or w.text in lexicon.org_joiners for w in owned) \
+                        else (words[owner].start, _unpossessed(word)[1])
+                    words = words[:owner]
                 break
     if any(bare(w.text) in lexicon.kinship for w in words):
         return None, None  # "younger brother of Seth Jones": the role and organisation are someone else's

@@ -1111,6 +1111,9 @@ class Resolver:
                            or len(w) == 2 and w.endswith(".") for w in words[:-1]) \
                 or self._organization_named(words[-1], org.start) is not None:
             return False
+        if any(w in lexicon.titles for w in words[:-1]) \
+                and any(e.kind == "person" for e in self._people_by_name[2].get(bare(words[-1]), ())):
+            return True  # "President Obama", "Mrs. Ruiz": a title and a surname the article gives a person
         entity = self._by_name_word(words[-1], org.start, None, surname_only=True)
         # a person named with a forename ("the Dallas Mavericks" and "In Miami" are not "Mavericks" and "Miami")
         return entity is not None and entity.kind == "person" and bare(entity.key[1]) in lexicon.forenames \

@@ -464,12 +464,15 @@ def test_a_description_without_a_role_gives_an_organisation_only_by_its_name():
 
 
 def test_a_title_inside_a_description_does_not_end_it():
-    """The full stop of "Mrs." inside an appositive is no sentence's end: the organisation is Mrs.
-    Park, not "Mrs"."""
+    """The full stop of "Mrs." or "St." inside an appositive is no sentence's end: a strategist for
+    Mrs. Park works for a person (no organisation, and not "Mrs"), a nurse at St. Mary Hospital for it."""
     for text in ("“We will win,” said Geoff Lane, a strategist for Mrs. Park. “It is close.”",
                  "The vote was close, said Geoff Lane, a strategist for Mrs. Park."):
         quotes = extract(text)
-        assert quotes and all(q.speaker.organization.text == "Mrs. Park" for q in quotes), text
+        assert quotes and all(q.speaker.role.text == "strategist" and q.speaker.organization is None
+                              for q in quotes), text
+    quotes = extract("“We will win,” said Geoff Lane, a nurse at St. Mary Hospital. “It is close.”")
+    assert [q.speaker.organization.text for q in quotes] == ["St. Mary Hospital"] * 2
 
 
 UNRESOLVED_KINDS = {
@@ -531,6 +534,11 @@ ORGANISATIONS = {
         "Ana Ruiz opened the rally in Ellery. Tom Reyes, a Ruiz supporter, said the hall was full.", None),
     "nor is a person with a title before a possessive": (
         "Ana Ruiz opened the rally in Ellery. Tom Reyes, Mrs. Ruiz’s chief of staff, said the hall was full.", None),
+    "a title and a surname the article gives a person is no organisation": (
+        "The hall was full. Tom Reyes, the chief strategist on President Ruiz’s campaigns, said it went well. "
+        "Ruiz left early.", None),
+    "some of a person's allies work for no organisation": (
+        "Ana Ruiz spoke first. Some of Ruiz’s allies said the vote was rigged.", None),
     "a team named with a place that is also a forename stays an organisation": (
         "Dallas Hawks fans cheered. Tom Reyes, owner of the Dallas Hawks, said the arena was full.",
         "the Dallas Hawks"),

@@ -26,6 +26,12 @@ LAYOUTS = {
         "a spokesman for Dunmore", "a spokesman for Dunmore", "spokesman", "Dunmore", "anonymous"),
     "aides to a person are a group, not the person": (
         "Aides to Tom Reyes", "Aides to Tom Reyes", None, None, "anonymous"),
+    "a possessive person's organisation after the role": (
+        "Bill Burton, a former press official in Ana Ruiz’s White House", "Bill Burton", "former press official",
+        "White House", "person"),
+    "a numeral opening a sentence is no organisation": (
+        "One Liberal official", "One Liberal official", "Liberal official", "Liberal", "anonymous"),
+    "a two-word military title": ("Rear Admiral Tom Reyes", "Tom Reyes", "Rear Admiral", None, "person"),
     "role and organisation before the name": (
         "state department spokesperson Tammy Bruce", "Tammy Bruce", "spokesperson", "state department", "person"),
     "appositive role": (
