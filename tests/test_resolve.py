@@ -543,7 +543,7 @@ ORGANISATIONS = {
         "Dallas Hawks fans cheered. Tom Reyes, owner of the Dallas Hawks, said the arena was full.",
         "the Dallas Hawks"),
     "an organisation after a country's initials runs past them": (
-        "The cable was signed by Greg Hill, deputy chief of mission for the U.S. Embassy in Ellery. "
+        "The cable was signed by Greg Hill, a trade officer at the U.S. Embassy in Ellery. "
         "Hill said the warning had been sent twice.", "the U.S. Embassy"),
     "an organisation named with 'on' keeps what follows it": (
         "Ana Ruiz, a senior fellow at the Council on Harbour Relations, toured the port. "

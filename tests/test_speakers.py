@@ -14,10 +14,10 @@ LAYOUTS = {
     "a standing word before an organisation is no part of it": (
         "Susan Reyes, then Ruiz’s literary agent", "Susan Reyes", "literary agent", "Ruiz", "person"),
     "an organisation named with 'on'": (
-        "Edward Lane, former chief of staff of the Joint Committee on Taxation", "Edward Lane", "former chief of staff",
-        "the Joint Committee on Taxation", "person"),
+        "Edward Lane, former director of the Joint Committee on Harbour Tolls", "Edward Lane", "former director",
+        "the Joint Committee on Harbour Tolls", "person"),
     "an organisation after a country's initials": (
-        "Greg Hill, deputy chief of mission for the U.S. Embassy in Ellery", "Greg Hill", "deputy chief of mission",
+        "Greg Hill, a trade officer at the U.S. Embassy in Ellery", "Greg Hill", "trade officer",
         "the U.S. Embassy", "person"),
     "an adviser to a person is unnamed, and the person no organisation": (
         "one longtime adviser to Tom Reyes", "one longtime adviser to Tom Reyes", "longtime adviser", None,

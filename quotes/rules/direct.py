@@ -32,7 +32,7 @@ from quotes.sentences import Range, strip_space
 
 LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
 SPEAKING_KINDS = ("person", "organization", "description", "anonymous")
-MAX_OBJECT_WORDS = 12  # "emailed a link to the video with one sentence:": an object before a colon, not a claim
+MAX_OBJECT_WORDS = 12  # "emailed a clip of the vote with one line:": an object before a colon, not a claim
 GAP_AFTER_QUOTE = re.compile(r"[\s,—–―-]*")
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
@@ -696,7 +696,7 @@ register(Rule(
         example("Ellen Park drew boos upon saying, “The ferry stays.”",
                 ("direct.SVQ", "direct", "The ferry stays.", "Ellen Park", "saying")),
         # an object between the cue and a colon: the subject still speaks
-        example("Harbour Watch, a residents’ group, emailed a link to the video with one line: “This is not fine.”",
+        example("Harbour Watch, a residents’ group, emailed a clip of the vote with one line: “This is not fine.”",
                 ("direct.SVQ", "direct", "This is not fine.", "Harbour Watch, a residents’ group", "emailed")),
         # a party label before the comma is no appositive: the name before it
         example("At Harbour University, after winning the primary, Gov. Tom Reyes (R-Ohio), said, “We will rent a "
