@@ -32,6 +32,7 @@ from quotes.sentences import Range, strip_space
 
 LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
 SPEAKING_KINDS = ("person", "organization", "description", "anonymous")
+NAMED_KINDS = ("person", "organization")
 MAX_OBJECT_WORDS = 12  # "emailed a clip of the vote with one line:": an object before a colon, not a claim
 GAP_AFTER_QUOTE = re.compile(r"[\s,—–―-]*")
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
@@ -336,6 +337,16 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
     if before.endswith(":"):
         colon = region_start + len(before) - 1
         speaker = speaker_before(text, region_start, colon, ex.lexicon)
+        if speaker and region_start == sent_start and _no_subject(ex, speaker):
+            # "Tom Reyes gave the plan a try in an interview with the Harbour Times: “…”": Tom Reyes's
+            found = colon_subject(ex, sent_start, colon, span)
+            if found is not None:
+                return found
+            subject = speaker_before(text, sent_start, speaker[0], ex.lexicon)  # "Tom Reyes, a Liberal, gave …"
+            if subject is not None and text[subject[1]:speaker[0]].strip() in ("", ",") \
+                    and plain_subject(ex, subject, colon) \
+                    and parse_mention(text, *subject, ex.lexicon).kind in NAMED_KINDS:
+                return Attribution("colon.subject", None, subject, span.start)
         if speaker:
             speaker = _named_object(ex, speaker) or _clause_subject(ex, speaker) or speaker
             return Attribution("colon", None, speaker, span.start)
@@ -359,6 +370,19 @@ def _named_object(ex: Extractor, phrase: Range) -> Range | None:
             or parse_mention(text, found[0][0], found[auxiliary - 1][1], lexicon).kind in ("person", "pronoun"):
         return None
     return named if parse_mention(text, *named, lexicon).kind == "person" else None
+
+
+def _no_subject(ex: Extractor, phrase: Range) -> bool:
+    """A phrase before a colon that cannot be the clause's subject: the object of a preposition
+    ("… in an interview with the Harbour Times:") or a predicate that opens with its verb ("gave
+    the plan a try …:")."""
+    text, lexicon = ex.text, ex.lexicon
+    determiners = lexicon.grammar["determiners"]
+    before = [w for w in text[max(0, phrase[0] - 40):phrase[0]].split()[-2:] if w.lower() not in determiners][-1:]
+    first = text[phrase[0]:phrase[1]].split()[0]
+    return bool(before) and before[0].lower() in lexicon.grammar["leading_prepositions"] \
+        or first.islower() and first not in lexicon.grammar["determiners"] \
+        and first not in lexicon.grammar["function_words"] and first not in lexicon.subject_pronouns
 
 
 def _clause_subject(ex: Extractor, phrase: Range) -> Range | None:
@@ -799,6 +823,11 @@ register(Rule(
         example("Ellen Park pushed back on Monday: “The ferry has never been late twice in a row.”",
                 ("direct.colon_subject", "direct", "The ferry has never been late twice in a row.", "Ellen Park",
                  None)),
+        # the phrase before the colon is an object ("with the Harbour Times") or a predicate: the subject speaks
+        example("Tom Reyes gave the plan a try in an interview with the Harbour Times: “It works.”",
+                ("direct.colon_subject", "direct", "It works.", "Tom Reyes", None)),
+        example("Tom Reyes, a ferry pilot, gave the plan a try in an interview with the Harbour Times: “It works.”",
+                ("direct.colon_subject", "direct", "It works.", "Tom Reyes, a ferry pilot", None)),
         example("“The pier is closed,” said Tom Reyes.\n\nShe then turned to the crowd again: “We will build a "
                 "new one by spring.”",
                 ("direct.QCQ-VS", "direct", "The pier is closed,", "Tom Reyes", "said"),
