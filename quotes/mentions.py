@@ -582,11 +582,14 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
     if named and _name_only(named) and not _name_only(main):
         # "the director of operations for the Port Authority, Jeff Lane": the description comes first
         role, org = split_role(main, phrase, lexicon)
-        if role or main[0].text in lexicon.anonymous_determiners \
-                or main[0].text in lexicon.grammar["description_openers"]:
+        if role or main[0].text.lower() in lexicon.anonymous_determiners \
+                or main[0].text.lower() in lexicon.grammar["description_openers"]:
             # "his best friend at Lehigh, Bruce Turry": a description without a role names him too
-            name = _span(named)
-            return Parsed("person", name, role, org if role else None, None, gender_of(named[0].text, lexicon))
+            inner = _shifted(_parse(phrase[named[0].start:named[-1].end], lexicon), named[0].start)
+            if inner.kind == "person" and inner.name:  # "One early backer, Senator Tom Reyes": his title
+                return Parsed("person", inner.name, role or inner.role, org if role else inner.organization,
+                              inner.title, inner.gender)
+            return Parsed("person", _span(named), role, org if role else None, None, gender_of(named[0].text, lexicon))
     linked = _person_of_org(main)
     if linked is not None:
         person = _parse(phrase[:main[linked - 1].end], lexicon)

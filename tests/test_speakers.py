@@ -32,6 +32,9 @@ LAYOUTS = {
     "a numeral opening a sentence is no organisation": (
         "One Liberal official", "One Liberal official", "Liberal official", "Liberal", "anonymous"),
     "a two-word military title": ("Rear Admiral Tom Reyes", "Tom Reyes", "Rear Admiral", None, "person"),
+    "a description opening a sentence, then the name with its title": (
+        "One early backer, Senator Tom Reyes", "Tom Reyes", "Senator", None, "person"),
+    "one of a group, then the name": ("One of his advisers, Tom Reyes", "Tom Reyes", None, None, "person"),
     "role and organisation before the name": (
         "state department spokesperson Tammy Bruce", "Tammy Bruce", "spokesperson", "state department", "person"),
     "appositive role": (
