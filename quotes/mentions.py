@@ -645,10 +645,16 @@ def _person_of_org(words: list[Word]) -> int | None:
     """``Tim Guest with the Health Authority``: the index of the linking word, if any."""
     for i in range(1, len(words) - 1):
         if words[i].text in ("of", "with", "from", "at") and words[i - 1].text[:1].isupper() and (
-                words[i + 1].text[:1].isupper() or words[i + 1].text == "the" and i + 2 < len(words)
-                and words[i + 2].text[:1].isupper()):
+                words[i + 1].text[:1].isupper()
+                or words[i + 1].text == "the" and _name_after_adjectives(words[i + 2:])):
             return i
     return None
+
+
+def _name_after_adjectives(words: list[Word]) -> bool:
+    """A capitalised word, after at most two lower-case ones ("(the) nonpartisan Harbour Report")."""
+    first = next((j for j, w in enumerate(words[:3]) if not w.text.islower()), None)
+    return first is not None and words[first].text[:1].isupper()
 
 
 def _common_word(word: str, lexicon: Lexicon) -> bool:

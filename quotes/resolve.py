@@ -91,6 +91,7 @@ ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
 NAME_BEFORE_COMMA = re.compile(r"[a-z,]\s+[A-Z][\w.’'-]*,\s*$")  # "… to John Kerry, (the nominee)"
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
+AGE_DESCRIPTION = re.compile(r"[Tt]he\s+(\d{1,3})-year-old")  # "the 46-year-old (said)": a person given that age
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 WORD_RUN = re.compile(r"\S+")
 SENTENCE_STOP = re.compile(r"(?<=[a-z]{2})\.$")  # "… as Attorney General." ends its sentence; "U.S." does not
@@ -1007,6 +1008,8 @@ class Resolver:
                             Span.of(self.text, mention.start, mention.start + first), None, None, None,
                             mention.gender, False)
             return self._remembered(named, person, "name")
+        if (age := AGE_DESCRIPTION.fullmatch(mention.text)) is not None:
+            return self._by_age(mention, age.group(1))
         if kind == "person" and mention.name:
             return self._joint(mention) or self._named(mention)
         if kind == "organization" and mention.name:
@@ -1020,6 +1023,21 @@ class Resolver:
                                                             mentions=[mention]), True, True, True))
             return self._speaker(mention, name, "anonymous", None, "as written")
         return self._speaker(mention, mention.text, self._kind_of_phrase(mention), None, "unresolved")
+
+    def _by_age(self, mention: Mention, age: str) -> Speaker:
+        """"The 46-year-old said …": the person given that age ("Tom Reyes, 46,", "46-year-old Tom
+        Reyes"), else the person the text is about there."""
+        aged, text = re.compile(rf",\s*{age}\b"), self.text
+
+        def given_age(e: Entity) -> bool:
+            return e.kind == "person" and any(
+                aged.match(text, m.end) or text[max(0, m.start - 14):m.start].rstrip().endswith(f"{age}-year-old")
+                for m in e.mentions if m.start < mention.start)
+        entity = self._antecedent(mention.start, given_age) \
+            or self._antecedent(mention.start, lambda e: e.kind == "person")
+        if entity is None:
+            return self._speaker(mention, mention.text, "person", None, "unresolved")
+        return self._speaker(mention, entity.display, "person", entity, "description")
 
     def _kind_of_phrase(self, mention: Mention) -> str:
         """The kind an unresolved phrase's head noun says: a document or data is an organisation's

@@ -9,6 +9,12 @@ import pytest
 from quotes import extract
 
 MUST_RESOLVE = {
+    "an age stands for the person given it": (
+        "Tom Reyes, 46, runs the ferry. Ana Ruiz, 51, runs the port. The 46-year-old said the toll was fair.",
+        [("The 46-year-old", "Tom Reyes")]),
+    "a name before 'of the' and an adjective is the person's": (
+        "Ana Ruiz of the nonpartisan Harbour Report said the race was close.", [("Ana Ruiz of the nonpartisan Harbour "
+                                                                               "Report", "Ana Ruiz")]),
     "surname to the full name": (
         "US President Donald Lane visited the plant. Lane said the jobs would stay in the country.",
         [("Lane", "Donald Lane")]),
