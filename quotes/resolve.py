@@ -1066,7 +1066,7 @@ class Resolver:
         if _people_plural(words[-1], lexicon) or head.endswith("men") and head[:-3] + "man" in lexicon.speaker_nouns:
             return "anonymous"
         if head in lexicon.role_heads or head in lexicon.gendered_nouns or head in lexicon.parties \
-                or head in grammar["unnamed_people"]:
+                or head in grammar["unnamed_people"] or head in lexicon.kinship:
             return "person"
         return "unknown"
 

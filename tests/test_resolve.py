@@ -487,6 +487,8 @@ UNRESOLVED_KINDS = {
     "those who …": ("Those surveyed said the toll was fair.", "anonymous"),
     "data is an organisation's": ("Early results of the exit polls showed the toll was popular.", "organization"),
     "an unnamed person's noun": ("The woman said the toll was fair.", "person"),
+    "a friend or a colleague": ("His childhood friend said the toll was fair.", "person"),
+    "a person known for their wealth or fame": ("The gambling tycoon said the toll was fair.", "person"),
 }
 
 
