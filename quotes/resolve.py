@@ -1095,8 +1095,15 @@ class Resolver:
                        resolution="joint", gender_evidence=evidence)
 
     def resolve_relative(self, who: Mention, antecedent: Mention) -> Speaker:
-        """``Maria Lopez, who said …``: "who" stands for the phrase before it."""
-        return replace(self.resolve(antecedent), mention=who, resolution="relative")
+        """``Maria Lopez, who said …``: "who" stands for the phrase before it; a role there is no one
+        named earlier in its sentence ("Ana Lane heard the port director, who said …": not Ana Lane)."""
+        speaker = self.resolve(antecedent)
+        if speaker.resolution.startswith("description, ") and speaker.antecedent is not None:
+            sentence_start = self.doc.sentence_starts[self.doc.sentence_index(antecedent.start)] \
+                if self.doc.sentence_starts else 0
+            if sentence_start <= speaker.antecedent.start < antecedent.start:
+                speaker = self._speaker(antecedent, antecedent.text, "person", None, "unresolved")
+        return replace(speaker, mention=who, resolution="relative")
 
     def _speaker(self, mention: Mention, name: str, kind: str, entity: Entity | None, how: str) -> Speaker:
         role, org = mention.role, mention.organization
@@ -1373,7 +1380,7 @@ class Resolver:
                 continue
             if core and not any(e.core for e in found):
                 return None
-            subject = _subject(found)
+            subject = _subject(found, self.text)
             if gender is None or subject.gender == gender:
                 if unknown is not None and distance > unknown[1] + 2:
                     return unknown[0]
@@ -1549,9 +1556,17 @@ def _renamed(mention: Mention, name: Span, kind: str | None = None) -> Mention:
                    mention.role, mention.organization, mention.title, mention.gender, mention.plural)
 
 
-def _subject(events: list[Event]) -> Entity:
-    """Of the names in one sentence, the first that is a subject or object, else the last."""
+def _subject(events: list[Event], text: str) -> Entity:
+    """Of the names in one sentence, the speaker of a quote in it ("Tom Reyes plans to cut the toll,
+    Ana Ruiz said." is about Ana Ruiz; not one that opens a clause of time or reason: "Reyes did not
+    answer when Ruiz asked whether …"), else the first that is a subject or object, else the last."""
     core = [e for e in events if e.core]
+    speaker = next((e for e in events if e.speaker), None)
+    if speaker is not None:
+        before = [w for w in text[max(0, speaker.position - 30):speaker.position].split()
+                  if w.lower() not in ("the", "a", "an")][-1:]
+        if not before or before[0].lower() not in SUBORDINATORS:
+            return speaker.entity
     return (core[0] if core else events[-1]).entity
 
 

@@ -9,6 +9,12 @@ import pytest
 from quotes import extract
 
 MUST_RESOLVE = {
+    "the speaker of a claim before it is what the next pronoun stands for": (
+        "Tom Reyes plans to cut the toll by half, Dan Ruiz said on Monday.\n\n“It will pass,” he told reporters.",
+        [("he", "Dan Ruiz")]),
+    "but not one asking in a clause of time": (
+        "Tom Reyes did not sound sure when Dan Ruiz asked whether the toll would pass.\n\n“It is hard to say,” he "
+        "said.", [("he", "Tom Reyes")]),
     "an age stands for the person given it": (
         "Tom Reyes, 46, runs the ferry. Ana Ruiz, 51, runs the port. The 46-year-old said the toll was fair.",
         [("The 46-year-old", "Tom Reyes")]),
@@ -236,6 +242,12 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "who: not the clause before a role it follows": (
+        "Ana Lane sat through a lecture from the port director, who said that the pier was unsafe.",
+        "who", "Ana Lane sat through a lecture from the port director"),
+    "who: nor the person the sentence names before that role": (
+        "Ana Lane sat through a lecture from the port director, who said that the pier was unsafe.",
+        "who", "Ana Lane"),
     "who: not the clause before the person it follows": (
         "Ana Lane plans to vote for Senator Tom Reyes of Ellery, who says the toll is a mistake.",
         "who", "Ana Lane plans to vote for Senator Tom Reyes of Ellery"),

@@ -305,11 +305,15 @@ def _object_of(ex: Extractor, phrase: Range) -> Range | None:
     found = words(ex.text, phrase[0], phrase[1])
     for i in range(len(found) - 2, 0, -1):
         word, before = (ex.text[s:e] for s, e in (found[i], found[i - 1]))
-        if word in lexicon.grammar["leading_prepositions"] and before.islower() and ex.text[found[i + 1][0]].isupper():
+        following = ex.text[found[i + 1][0]:found[i + 1][1]]
+        if word in lexicon.grammar["leading_prepositions"] and before.islower() \
+                and (following[0].isupper() or following == "the"):
             if before in lexicon.speaker_nouns or before in lexicon.role_heads:
                 return None
             start = found[i + 1][0]
-            return (start, phrase[1]) if parse_mention(ex.text, start, phrase[1], lexicon).kind == "person" else None
+            # a name, or a role with "the" ("a lecture from the Mexican president, who said …")
+            kind = parse_mention(ex.text, start, phrase[1], lexicon).kind
+            return (start, phrase[1]) if kind == "person" or following == "the" and kind == "description" else None
     return None
 
 
