@@ -483,6 +483,12 @@ def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | No
             or len(words) >= 2 and words[0] in lexicon.titles and bare(words[1]) in lexicon.forenames \
             and low not in lexicon.org_heads:
         return None
+    function_words = lexicon.grammar["function_words"]
+    if words[0][:1].islower() and words[0] not in lexicon.grammar["determiners"] \
+            and any(w[:1].isupper() for w in words[1:]) and (
+                words[0] in function_words or words[0].endswith(("ing", "ed"))
+                or any(w in function_words for w in words[1:])):
+        return None  # "(Ted Cruz,) when asked about Trump’s (vision)": a clause, not a name ("state GOP" is one)
     stripped = LEADING_THE.sub("", text).strip(".")
     if stripped in lexicon.places or bare(stripped) in lexicon.portfolios or bare(stripped) in lexicon.pronoun_words \
             or any(stripped == e or stripped.endswith(" " + e) for e in lexicon.event_names) \

@@ -1127,19 +1127,28 @@ class Resolver:
 
     def _a_person(self, org: Span) -> bool:
         """An "organisation" that is a person the article names ("a Trump supporter", "Santilli's
-        attorney", "President Obama's budget director"): the speaker works for no organisation there."""
+        attorney", "President Obama's budget director", "House Speaker Paul Ryan"): the speaker works
+        for no organisation there."""
+        text = POSSESSIVE_END.sub("", org.text)
+        if text.split()[:1] in (["the"], ["The"]):
+            return False  # "the Lincoln Initiative": no person's name takes an article
+        parsed = parse_mention(text, 0, len(text), self.lexicon)
+        named = parsed.name.text.split() if parsed.kind == "person" and parsed.name is not None else []
+        return self._names_person(text.split(), org.start) or bool(named) and self._names_person(named, org.start)
+
+    def _names_person(self, words: list[str], position: int) -> bool:
+        """Whether capitalised words are the name of a person of the article, with any title."""
         lexicon = self.lexicon
-        words = POSSESSIVE_END.sub("", org.text).split()
-        if not words or words[0].lower() == "the" or not all(w[:1].isupper() for w in words) \
+        if not words or not all(w[:1].isupper() for w in words) \
                 or any(bare(w) in lexicon.org_heads or bare(w) in lexicon.company_words for w in words) \
                 or not all(w in lexicon.titles or bare(w) in lexicon.forenames or w in lexicon.places
                            or len(w) == 2 and w.endswith(".") for w in words[:-1]) \
-                or self._organization_named(words[-1], org.start) is not None:
+                or self._organization_named(words[-1], position) is not None:
             return False
         if any(w in lexicon.titles for w in words[:-1]) \
                 and any(e.kind == "person" for e in self._people_by_name[2].get(bare(words[-1]), ())):
             return True  # "President Obama", "Mrs. Ruiz": a title and a surname the article gives a person
-        entity = self._by_name_word(words[-1], org.start, None, surname_only=True)
+        entity = self._by_name_word(words[-1], position, None, surname_only=True)
         # a person named with a forename ("the Dallas Mavericks" and "In Miami" are not "Mavericks" and "Miami")
         return entity is not None and entity.kind == "person" and bare(entity.key[1]) in lexicon.forenames \
             and entity.name.text.split()[0] not in lexicon.places

@@ -554,6 +554,10 @@ ORGANISATIONS = {
         "Ana Ruiz opened the rally in Ellery. Tom Reyes, a Ruiz supporter, said the hall was full.", None),
     "nor is a person with a title before a possessive": (
         "Ana Ruiz opened the rally in Ellery. Tom Reyes, Mrs. Ruiz’s chief of staff, said the hall was full.", None),
+    "nor a person with the words that describe him": (
+        "Paul Lane spoke first. Dan Andres, a spokesman for House Speaker Paul Lane, said the toll was a tax.", None),
+    "a clause after a name gives no organisation": (
+        "Ted Lane, when asked what about Ana Ruiz’s plan is wrong, said the toll was a tax.", None),
     "a title and a surname the article gives a person is no organisation": (
         "The hall was full. Tom Reyes, the chief strategist on President Ruiz’s campaigns, said it went well. "
         "Ruiz left early.", None),
