@@ -304,7 +304,8 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     # not a role word that modifies an organisation's noun: "a volunteer group of dockers"
     heads = [i for i, w in enumerate(words) if bare(w.text) in lexicon.role_heads
              and not (i + 1 < len(words) and bare(words[i + 1].text) in lexicon.org_heads
-                      and bare(words[i + 1].text) not in lexicon.role_heads)]
+                      and bare(words[i + 1].text) not in lexicon.role_heads)
+             and not _modifies_a_noun(words, i, lexicon)]
     if not heads:
         return None, _org_or_none(org, phrase, lexicon)
     head = heads[-1]
@@ -458,6 +459,26 @@ def _org_name(words: list[Word], lexicon: Lexicon) -> list[Word]:
         else:
             break
     return words[:end]
+
+
+def _modifies_a_noun(words: list[Word], i: int, lexicon: Lexicon) -> bool:
+    """A lower-case role word before a noun of the phrase that is none ("a major Muslim civil rights
+    group", "veteran Republicans"): an adjective there, not the role."""
+    word = words[i].text
+    if not word.islower():
+        return False
+    stops = lexicon.grammar["leading_prepositions"] | set(lexicon.grammar["link_words"]) | {"and", "or", "who", "that"}
+    after = []
+    for w in words[i + 1:]:
+        if w.text.lower() in stops or w.text.endswith(","):
+            after.append(w)
+            break
+        after.append(w)
+    tail = [w for w in after if w.text.lower() not in stops]
+    last = bare(tail[-1].text) if tail else ""
+    return bool(tail) and not any(bare(w.text) in lexicon.role_heads for w in tail) \
+        and (last in lexicon.org_heads or last in lexicon.anonymous_heads
+             or last.endswith("s") and last[:-1] in lexicon.parties or plural_people_name(tail[-1].text, lexicon))
 
 
 def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | None:

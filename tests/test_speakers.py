@@ -35,6 +35,10 @@ LAYOUTS = {
     "a description opening a sentence, then the name with its title": (
         "One early backer, Senator Tom Reyes", "Tom Reyes", "Senator", None, "person"),
     "one of a group, then the name": ("One of his advisers, Tom Reyes", "Tom Reyes", None, None, "person"),
+    "a role word before a noun of people is an adjective there": (
+        "his fellow Liberals", "his fellow Liberals", None, None, "anonymous"),
+    "and before a group's noun": (
+        "a major dockworkers group", "major dockworkers group", None, None, "organization"),
     "role and organisation before the name": (
         "state department spokesperson Tammy Bruce", "Tammy Bruce", "spokesperson", "state department", "person"),
     "appositive role": (
