@@ -504,6 +504,8 @@ def _org_or_none(org: Range | None, phrase: str, lexicon: Lexicon) -> Range | No
             or len(words) >= 2 and words[0] in lexicon.titles and bare(words[1]) in lexicon.forenames \
             and low not in lexicon.org_heads:
         return None
+    if len(words) > 1 and words[-1].islower() and low in lexicon.role_heads and low not in lexicon.org_heads:
+        return None  # "the Texas senator’s (allies)": a person, described
     function_words = lexicon.grammar["function_words"]
     if words[0][:1].islower() and words[0] not in lexicon.grammar["determiners"] \
             and any(w[:1].isupper() for w in words[1:]) and (

@@ -91,6 +91,7 @@ ROLE_BEFORE_COMMA = re.compile(
     r"(?:^|(?<=[\s(]))(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)\s+((?:[\w’'.&-]+\s+){0,7}[\w’'.&-]+),\s*$")
 NAME_BEFORE_COMMA = re.compile(r"[a-z,]\s+[A-Z][\w.’'-]*,\s*$")  # "… to John Kerry, (the nominee)"
 # "the mayor", "Obama's former campaign strategist": a description that points at one person
+NEXT_WORD = re.compile(r" ([\w-]+)")  # the word right after a name, one space on
 AGE_DESCRIPTION = re.compile(r"[Tt]he\s+(\d{1,3})-year-old")  # "the 46-year-old (said)": a person given that age
 DEFINITE = re.compile(r"(?:^|\s)(?:[Tt]he|[A-Z][\w-]*[’']s)\s")
 WORD_RUN = re.compile(r"\S+")
@@ -409,6 +410,8 @@ class Resolver:
             self._read_organization(start, end, headlines)
             return
         left = self._left_context(start)
+        if left < start and self._modifies_noun_after(end):
+            left = start  # "a major Emanuel foe": what comes before describes the foe, not Emanuel
         mention = parse_mention(self.text, left, end, self.lexicon)
         para = self.doc.paragraph_at(start)
         narrative = para.index not in headlines and not self._quoted(start, para)
@@ -515,6 +518,16 @@ class Resolver:
             return mention
         end = mention.name.start + words[keep].end()
         return _renamed(mention, Span.of(self.text, mention.name.start, end))
+
+    def _modifies_noun_after(self, end: int) -> bool:
+        """Whether a name is followed by a lower-case noun for a person it qualifies ("Emanuel foe",
+        "Clinton ally", "Trump supporter")."""
+        m = NEXT_WORD.match(self.text, end)
+        if m is None or self.text[max(0, end - 2):end] in ("’s", "'s"):
+            return False  # ("candidate Gary Johnson’s doctor": the candidate is Gary Johnson)
+        low = m.group(1)
+        lexicon = self.lexicon
+        return low.islower() and (low in lexicon.anonymous_heads or low in lexicon.role_heads)
 
     def _left_context(self, start: int) -> int:
         """Where the description words that run up to a name start ("state department spokesperson")."""

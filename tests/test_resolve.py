@@ -583,6 +583,11 @@ def test_a_speaker_s_organisation_comes_from_a_description_never_from_an_adjunct
 
 
 ROLES = {
+    "the words before a name that qualifies a noun describe the noun": (
+        "Tom Reyes runs the port. The dockers’ union, a major Reyes foe, will vote. Reyes said the toll was fair.",
+        None),
+    "but a possessive name keeps them": (
+        "Port director Tom Reyes’s doctor spoke first. Reyes said the toll was fair.", "Port director"),
     "a role someone casts themself in": (
         "Tom Reyes cast himself as a champion of dock workers. “We will see,” Reyes said.", None),
     "a role hoped for": ("Tom Reyes, who is vying to be the next mayor, said the toll was fair.", None),

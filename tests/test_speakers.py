@@ -202,6 +202,7 @@ NEVER_AN_ORGANISATION = {
     "an origin of two places": "Chilean-Canadian reporter Ana Ruiz",
     "an event": "Tom Reyes, a delegate at the Harbour National Convention",
     "a person with a title": "Tom Reyes, chief of staff to Mayor Ana Ruiz",
+    "a person described": "Tom Reyes, the Ellery senator’s chief of staff",
 }
 
 
