@@ -1146,7 +1146,10 @@ class Resolver:
         if text.split()[:1] in (["the"], ["The"]):
             return False  # "the Lincoln Initiative": no person's name takes an article
         parsed = parse_mention(text, 0, len(text), self.lexicon)
-        named = parsed.name.text.split() if parsed.kind == "person" and parsed.name is not None else []
+        before = text[:parsed.name.start].split()[-1:] if parsed.name is not None else []
+        named = parsed.name.text.split() if parsed.kind == "person" and parsed.name is not None \
+            and not (before and before[0] in self.lexicon.grammar["leading_prepositions"]) \
+            else []  # (not "Liberty Baptist Church in Marion": a place there)
         return self._names_person(text.split(), org.start) or bool(named) and self._names_person(named, org.start)
 
     def _names_person(self, words: list[str], position: int) -> bool:
@@ -1161,10 +1164,13 @@ class Resolver:
         if any(w in lexicon.titles for w in words[:-1]) \
                 and any(e.kind == "person" for e in self._people_by_name[2].get(bare(words[-1]), ())):
             return True  # "President Obama", "Mrs. Ruiz": a title and a surname the article gives a person
-        entity = self._by_name_word(words[-1], position, None, surname_only=True)
+        entity = self._by_name_word(words[-1], position, None, surname_only=True) or next(
+            (e for e in self._people_by_name[2].get(bare(words[-1]), ())
+             if e.kind == "person" and len(e.name.text.split()) >= 2), None)
         # a person named with a forename ("the Dallas Mavericks" and "In Miami" are not "Mavericks" and "Miami")
-        return entity is not None and entity.kind == "person" and bare(entity.key[1]) in lexicon.forenames \
-            and entity.name.text.split()[0] not in lexicon.places
+        first = entity.name.text.split()[0] if entity is not None else ""
+        return entity is not None and entity.kind == "person" and bare(first) in lexicon.forenames \
+            and first not in lexicon.places  # (the key may lack the forename: "Al Gore", "al" a particle)
 
     def _mention_gender_evidence(self, mention: Mention) -> str | None:
         """What gave a mention its own gender: its pronoun, its title, else its forename."""

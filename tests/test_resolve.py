@@ -554,6 +554,8 @@ ORGANISATIONS = {
         "Ana Ruiz opened the rally in Ellery. Tom Reyes, a Ruiz supporter, said the hall was full.", None),
     "nor is a person with a title before a possessive": (
         "Ana Ruiz opened the rally in Ellery. Tom Reyes, Mrs. Ruiz’s chief of staff, said the hall was full.", None),
+    "nor one whose forename is also a particle": (
+        "Al Reyes left the port. Reyes’s close friends and allies said the exile was real.", None),
     "nor a person with the words that describe him": (
         "Paul Lane spoke first. Dan Andres, a spokesman for House Speaker Paul Lane, said the toll was a tax.", None),
     "a clause after a name gives no organisation": (
