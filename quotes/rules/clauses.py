@@ -311,7 +311,7 @@ def _object_of(ex: Extractor, phrase: Range) -> Range | None:
             if before in lexicon.speaker_nouns or before in lexicon.role_heads:
                 return None
             start = found[i + 1][0]
-            # a name, or a role with "the" ("a lecture from the Mexican president, who said …")
+            # a name, or a role with "the" ("a speech by the port director, who said …")
             kind = parse_mention(ex.text, start, phrase[1], lexicon).kind
             return (start, phrase[1]) if kind == "person" or following == "the" and kind == "description" else None
     return None
