@@ -116,6 +116,8 @@ SUBORDINATORS = frozenset({"before", "after", "when", "while", "since", "because
                            "until", "unless", "whenever", "once", "during"})
 PLURAL_OPENERS = frozenset({"those", "these"})  # "those who voted": a group
 SINGULAR_QUANTIFIERS = frozenset({"one", "each", "much", "none", "half"})
+SECTION_BREAK = re.compile(r"\s*(?:_{3,}|\*{3,}|(?:\*\s*){3,})\.?\s*")  # "___." between a live blog's items
+STORY_SENTENCES_BACK = 6  # "the candidate" reaches past a quoted paragraph to the person the story is about
 RECENT_PEOPLE = 50  # a description reaches back to this many people introduced before it
 MAX_MENTIONS = 40  # a role is stated near the first mentions; long articles need not be read to the end
 # "her campaign", "Ellen Park's campaign", "the Park campaign": an organisation named after its owner
@@ -237,6 +239,7 @@ class Resolver:
         self.people: list[Entity] = []
         self.organizations: list[Entity] = []
         self.events: list[Event] = []
+        self._breaks: list[int] = []  # where a live blog's items end (the section breaks' ends)
         self._event_positions: list[int] = []
         self._by_key: dict[tuple, Entity] = {}
         self._singles: list[tuple[int, Mention, bool]] = []  # one-word names, linked once all full names are known
@@ -268,6 +271,8 @@ class Resolver:
                 self._event(position, entity, mention, narrative)
         self.events.sort(key=lambda e: e.position)
         self._event_positions = [e.position for e in self.events]
+        # a line of underscores or asterisks ends one item of a live blog: nothing after it refers back
+        self._breaks = [p.end for p in self.doc.paragraphs if SECTION_BREAK.fullmatch(self.text, p.start, p.end)]
         self._gender_from_pronouns()
         self._subject_pronouns()
 
@@ -1400,8 +1405,12 @@ class Resolver:
         starts = self.doc.sentence_starts
         hi = bisect.bisect_left(self._event_positions, position)
         unknown: tuple[Entity, int] | None = None
+        floor = self._breaks[bisect.bisect_left(self._breaks, position) - 1] \
+            if self._breaks and self._breaks[0] < position else 0
         for distance, index in enumerate(range(sentence, max(-1, sentence - sentences), -1)):
-            lo = bisect.bisect_left(self._event_positions, starts[index]) if starts else 0
+            if starts and starts[index] < floor and index != sentence:
+                break
+            lo = bisect.bisect_left(self._event_positions, max(floor, starts[index]) if starts else floor)
             found = [e for e in self.events[lo:hi] if e.narrative and accept(e.entity)]
             hi = lo
             if not found:
@@ -1503,7 +1512,8 @@ class Resolver:
             gender = lexicon.gendered_nouns.get(head)
             entity = self._antecedent(mention.start, lambda e: e.kind == "person" and e.evidenced
                                       and e.gender in (None, gender or e.gender)
-                                      and self._may_serve(e, mention.organization), gender, sentences=3)
+                                      and self._may_serve(e, mention.organization), gender,
+                                      sentences=STORY_SENTENCES_BACK)
             how = "description, the person the story is about"
         if entity is not None:
             entity.evidenced = True

@@ -9,6 +9,10 @@ import pytest
 from quotes import extract
 
 MUST_RESOLVE = {
+    "a role reaches past a quoted paragraph to the person the story is about": (
+        "Tom Reyes spoke in Ellery on Monday. “We will win,” Reyes said.\n\n“We will cut the toll. We will build "
+        "the bridge. We will not wait. We are ready.”\n\nIn a later post, the candidate boasted that everyone was "
+        "with him.", [("the candidate", "Tom Reyes")]),
     "the speaker of a claim before it is what the next pronoun stands for": (
         "Tom Reyes plans to cut the toll by half, Dan Ruiz said on Monday.\n\n“It will pass,” he told reporters.",
         [("he", "Dan Ruiz")]),
@@ -242,6 +246,9 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "nothing refers back across a live blog's section break": (
+        "The campaign chairman, Tom Reyes, said he had not seen the letter.\n\n___.\n\n11:50 a.m.\n\n"
+        "The state attorney general says the fund is not registered.", "The state attorney general", "Tom Reyes"),
     "who: not the clause before a role it follows": (
         "Ana Lane sat through a lecture from the port director, who said that the pier was unsafe.",
         "who", "Ana Lane sat through a lecture from the port director"),
