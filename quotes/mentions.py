@@ -467,7 +467,8 @@ def _modifies_a_noun(words: list[Word], i: int, lexicon: Lexicon) -> bool:
     word = words[i].text
     if not word.islower():
         return False
-    stops = lexicon.grammar["leading_prepositions"] | set(lexicon.grammar["link_words"]) | {"and", "or", "who", "that"}
+    grammar = lexicon.grammar
+    stops = grammar["leading_prepositions"] | grammar["link_words"] | grammar["coordinators"] | grammar["relatives"]
     after = []
     for w in words[i + 1:]:
         if w.text.lower() in stops or w.text.endswith(","):

@@ -1417,7 +1417,7 @@ class Resolver:
                 continue
             if core and not any(e.core for e in found):
                 return None
-            subject = _subject(found, self.text)
+            subject = _subject(found, self.text, self.lexicon.grammar["determiners"])
             if gender is None or subject.gender == gender:
                 if unknown is not None and distance > unknown[1] + 2:
                     return unknown[0]
@@ -1594,7 +1594,7 @@ def _renamed(mention: Mention, name: Span, kind: str | None = None) -> Mention:
                    mention.role, mention.organization, mention.title, mention.gender, mention.plural)
 
 
-def _subject(events: list[Event], text: str) -> Entity:
+def _subject(events: list[Event], text: str, determiners: frozenset[str]) -> Entity:
     """Of the names in one sentence, the speaker of a quote in it ("Tom Reyes plans to cut the toll,
     Ana Ruiz said." is about Ana Ruiz; not one that opens a clause of time or reason: "Reyes did not
     answer when Ruiz asked whether …"), else the first that is a subject or object, else the last."""
@@ -1602,7 +1602,7 @@ def _subject(events: list[Event], text: str) -> Entity:
     speaker = next((e for e in events if e.speaker), None)
     if speaker is not None:
         before = [w for w in text[max(0, speaker.position - 30):speaker.position].split()
-                  if w.lower() not in ("the", "a", "an")][-1:]
+                  if w.lower() not in determiners][-1:]
         if not before or before[0].lower() not in SUBORDINATORS:
             return speaker.entity
     return (core[0] if core else events[-1]).entity
