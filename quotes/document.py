@@ -102,6 +102,10 @@ class Document:
     def sentence_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sentence_starts, pos) - 1)
 
+    def sentence_start(self, pos: int) -> int:
+        """Where the sentence that holds ``pos`` starts (0 in a document with no sentence)."""
+        return self.sentence_starts[self.sentence_index(pos)] if self.sentence_starts else 0
+
     def paragraph_at(self, pos: int) -> Paragraph:
         return self.paragraphs[max(0, bisect.bisect_right(self.paragraph_starts, pos) - 1)]
 

@@ -469,13 +469,13 @@ def _modifies_a_noun(words: list[Word], i: int, lexicon: Lexicon) -> bool:
         return False
     grammar = lexicon.grammar
     stops = grammar["leading_prepositions"] | grammar["link_words"] | grammar["coordinators"] | grammar["relatives"]
-    after = []
+    tail = []  # the words after it, up to a preposition, a conjunction or a relative, or through a comma
     for w in words[i + 1:]:
-        if w.text.lower() in stops or w.text.endswith(","):
-            after.append(w)
+        if w.text.lower() in stops:
             break
-        after.append(w)
-    tail = [w for w in after if w.text.lower() not in stops]
+        tail.append(w)
+        if w.text.endswith(","):
+            break
     last = bare(tail[-1].text) if tail else ""
     return bool(tail) and not any(bare(w.text) in lexicon.role_heads for w in tail) \
         and (last in lexicon.org_heads or last in lexicon.anonymous_heads

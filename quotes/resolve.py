@@ -930,7 +930,7 @@ class Resolver:
         Reyes …"), unless the name stands in apposition to it ("… by the secretary, Tom Reyes, that …")."""
         if not self.text[max(0, start - 3):start].rstrip().endswith(","):
             return Described(None, None, False)
-        sentence_start = self.doc.sentence_starts[self.doc.sentence_index(start)] if self.doc.sentence_starts else 0
+        sentence_start = self.doc.sentence_start(start)
         m = ROLE_BEFORE_COMMA.search(self.text, max(0, start - 80, sentence_start), start)
         if not m or "\n" in m.group():
             return Described(None, None, False)
@@ -1116,11 +1116,9 @@ class Resolver:
         """``Maria Lopez, who said …``: "who" stands for the phrase before it; a role there is no one
         named earlier in its sentence ("Ana Lane heard the port director, who said …": not Ana Lane)."""
         speaker = self.resolve(antecedent)
-        if speaker.resolution.startswith("description, ") and speaker.antecedent is not None:
-            sentence_start = self.doc.sentence_starts[self.doc.sentence_index(antecedent.start)] \
-                if self.doc.sentence_starts else 0
-            if sentence_start <= speaker.antecedent.start < antecedent.start:
-                speaker = self._speaker(antecedent, antecedent.text, "person", None, "unresolved")
+        if speaker.resolution.startswith("description, ") and speaker.antecedent is not None \
+                and self.doc.sentence_start(antecedent.start) <= speaker.antecedent.start < antecedent.start:
+            speaker = self._speaker(antecedent, antecedent.text, "person", None, "unresolved")
         return replace(speaker, mention=who, resolution="relative")
 
     def _speaker(self, mention: Mention, name: str, kind: str, entity: Entity | None, how: str) -> Speaker:

@@ -381,7 +381,7 @@ def _no_subject(ex: Extractor, phrase: Range) -> bool:
     before = [w for w in text[max(0, phrase[0] - 40):phrase[0]].split()[-2:] if w.lower() not in determiners][-1:]
     first = text[phrase[0]:phrase[1]].split()[0]
     return bool(before) and before[0].lower() in lexicon.grammar["leading_prepositions"] \
-        or first.islower() and first not in lexicon.grammar["determiners"] \
+        or first.islower() and first not in determiners \
         and first not in lexicon.grammar["function_words"] and first not in lexicon.subject_pronouns
 
 
