@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 Range = tuple[int, int]
 
 LINE_BREAK = re.compile(r"\r\n|[\n\r\u2029]")
-CLOSING_AFTER_MARK = re.compile(r"[?!][\"'”’»]+\s*$")
+CLOSING_AFTER_MARK = re.compile(r"[?!][\"'”’»)]*\s*$")
 
 
 def tokenizer() -> PunktSentenceTokenizer:
@@ -77,8 +77,11 @@ def trailing_end(chunk: str) -> int:
 def sentences(text: str, start: int, end: int) -> list[Range]:
     """Sentences of ``text[start:end]`` (one paragraph), as absolute offsets.
 
-    A split after ``?"`` or ``!"`` followed by a lower-case word is undone: in
-    ``"Are you serious?" she asked.`` the attribution belongs to the quote's sentence.
+    A split after ``?``, ``!`` or ``?"`` followed by a lower-case word is undone: in
+    ``"Are you serious?" she asked.`` the attribution belongs to the quote's sentence, and in
+    "the Hey Harbour! tour was cancelled" the title does. So is one
+    after dotted initials that Punkt does not know ("a former director of the A.F.L.-C.I.O. and
+    organizer", "records of the F.A.A. show").
     """
     chunk = text[start:end]
     if not SENTENCE_END.search(chunk, 0, trailing_end(chunk)):
@@ -88,8 +91,9 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
         spans = [piece for s, e in spans for piece in _split_before_quotation(text, s, e)]
     merged: list[Range] = []
     for s, e in spans:
-        if merged and (CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]]) and text[s].islower()
-                       or _initials_of_a_name(text, merged[-1][1], s)):
+        if merged and ((CLOSING_AFTER_MARK.search(text[merged[-1][0]:merged[-1][1]])
+                        or DOTTED_END.search(text, max(merged[-1][0], merged[-1][1] - 20), merged[-1][1]))
+                       and text[s].islower() or _initials_of_a_name(text, merged[-1][1], s)):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -111,6 +115,7 @@ def _split_before_quotation(text: str, start: int, end: int) -> list[Range]:
     return pieces
 
 
+DOTTED_END = re.compile(r"\w\.[\w-]+\.$")  # "U.S.", "A.F.L.-C.I.O.", "Ph.D.": a stop inside the word too
 INITIALS_END = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})$")
 NEXT_WORD = re.compile(r"[A-Z][\w’'-]*")
 

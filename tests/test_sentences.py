@@ -34,6 +34,25 @@ def test_question_in_quotes_keeps_its_lower_case_attribution():
     assert split('"Are you serious?" she asked. Then she left.') == ['"Are you serious?" she asked.', "Then she left."]
 
 
+@pytest.mark.parametrize("text", [
+    "She was a political director of the A.F.L.-C.I.O. and an organizer in Ohio for a decade.",
+    "The ferry's F.A.A. records show no such flight, and the Ph.D. thesis says nothing of it.",
+    "He dropped a Ph.D. in chemistry for the law.",
+    "The tour was called Hey Harbour! and it sold out in a week.",
+    "Fans chanted (really?) and then went home.",
+])
+def test_a_lower_case_word_after_unknown_initials_or_a_title_goes_on_with_the_sentence(text):
+    assert split(text) == [text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The vote went to the F.A.A. Its board met on Monday.", ["The vote went to the F.A.A.", "Its board met on Monday."]),
+    ("Hey Harbour! The tour sold out.", ["Hey Harbour!", "The tour sold out."]),
+])
+def test_a_capital_after_initials_or_an_exclamation_still_starts_a_sentence(text, expected):
+    assert split(text) == expected
+
+
 def test_paragraph_breaks_are_sentence_breaks():
     text = "First line.\nSecond line\n\n  third line  \nFourth line"
     assert [text[s:e] for s, e in paragraphs(text)] == ["First line.", "Second line", "third line", "Fourth line"]
