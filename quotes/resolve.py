@@ -43,6 +43,7 @@ from quotes.mentions import (
     parse_mention,
     plural_people_name,
     sentence_end,
+    statement_owner,
 )
 from quotes.model import Mention, Span, Speaker
 from quotes.phrases import AGE, PHRASE_CHAR, POSSESSIVE_END, org_name_across_and, sentence_subject
@@ -125,7 +126,6 @@ OWNED = GrammarRegex(r"(?:[Tt]he\s+)?(?:(his|her|their|His|Her|Their)|"
                      r"((?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*?)(?:[’']s?)?)\s+(__OWNED_ORGANIZATIONS__)")
 PORTFOLIO_END = re.compile(r"\bof\s+\S+$")  # "secretary of state", "minister of defence"
 OWNER = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*)[’']s\s")  # "Donald Trump’s (aide)"
-POSSESSOR = re.compile(r"(his|her|its|their)\s+[\w-]+$|(.+?)[’']s\s+[\w-]+$", re.IGNORECASE)
 SUBJECT_PRONOUN = re.compile(r"(?:He|She)\b")
 # he, him, his, himself, she, her, hers, herself as whole words. The first letter comes before the
 # look-behinds that check the word's start and choose its rest: a pattern that opens with a
@@ -1010,8 +1010,7 @@ class Resolver:
     def _resolve(self, mention: Mention) -> Speaker:
         if not self._built:
             self._build()
-        possessor = POSSESSOR.match(mention.text)
-        if possessor and bare(mention.text.split()[-1]) in self.lexicon.statement_nouns:
+        if possessor := statement_owner(mention.text, self.lexicon):
             return self._possessor(mention, possessor)  # "her statement", "the company's statement"
         kind = mention.kind
         if kind == "pronoun":

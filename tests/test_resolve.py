@@ -9,6 +9,9 @@ import pytest
 from quotes import extract
 
 MUST_RESOLVE = {
+    "a post named with its owner and its platform is the owner's": (
+        "Ana Ortez spoke late. Ortez's Facebook post said the toll was fair.",
+        [("Ortez's Facebook post", "Ana Ortez")]),
     "a role reaches past a quoted paragraph to the person the story is about": (
         "Tom Reyes spoke in Ellery on Monday. “We will win,” Reyes said.\n\n“We will cut the toll. We will build "
         "the bridge. We will not wait. We are ready.”\n\nIn a later post, the candidate boasted that everyone was "
@@ -246,6 +249,9 @@ MUST_RESOLVE = {
 }
 
 MUST_NOT_RESOLVE = {
+    "a statement named inside a longer phrase is not the phrase's head": (
+        "Tom Reyes will speak at the dinner. Organizers of the push to boycott Tom Reyes's speech said "
+        "they were worried.", "Organizers of the push to boycott Tom Reyes's speech", "Tom Reyes"),
     "nothing refers back across a live blog's section break": (
         "The campaign chairman, Tom Reyes, said he had not seen the letter.\n\n___.\n\n11:50 a.m.\n\n"
         "The state attorney general says the fund is not registered.", "The state attorney general", "Tom Reyes"),

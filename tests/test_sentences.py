@@ -46,7 +46,8 @@ def test_a_lower_case_word_after_unknown_initials_or_a_title_goes_on_with_the_se
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The vote went to the F.A.A. Its board met on Monday.", ["The vote went to the F.A.A.", "Its board met on Monday."]),
+    ("The vote went to the F.A.A. Its board met on Monday.",
+     ["The vote went to the F.A.A.", "Its board met on Monday."]),
     ("Hey Harbour! The tour sold out.", ["Hey Harbour!", "The tour sold out."]),
 ])
 def test_a_capital_after_initials_or_an_exclamation_still_starts_a_sentence(text, expected):

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from quotes.document import Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.marks import QuotedSpan
-from quotes.mentions import NAME_RUN, bare, parse_mention
+from quotes.mentions import NAME_RUN, bare, parse_mention, statement_owner
 from quotes.phrases import (
     HEARERS,
     content_start,
@@ -336,7 +336,8 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
     before = text[region_start:span.start].rstrip()
     if before.endswith(":"):
         colon = region_start + len(before) - 1
-        speaker = speaker_before(text, region_start, colon, ex.lexicon)
+        speaker = speaker_before(text, region_start, colon, ex.lexicon) \
+            or _document_lead_in(ex, region_start, colon)
         if speaker and region_start == sent_start and _no_subject(ex, speaker):
             # "Tom Reyes gave the plan a try in an interview with the Harbour Times: “…”": Tom Reyes's
             found = colon_subject(ex, sent_start, colon, span)
@@ -353,6 +354,18 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         if region_start == sent_start:
             return colon_subject(ex, sent_start, colon, span)
     return None
+
+
+def _document_lead_in(ex: Extractor, start: int, colon: int) -> Range | None:
+    """A lead-in that names whose statement the quotation comes from ("From Tom Reyes's Facebook
+    post: “…”", "In her statement: “…”"): the statement, which speaks for its author. Only a
+    statement with its owner: "In a statement:" names no one."""
+    text = ex.text
+    first = text[start:colon].split(None, 1)
+    if len(first) < 2 or first[0].lower() not in ex.lexicon.grammar["document_lead_ins"]:
+        return None
+    phrase = strip_space(text, colon - len(first[1]), colon)
+    return phrase if statement_owner(text[slice(*phrase)], ex.lexicon) else None
 
 
 def _named_object(ex: Extractor, phrase: Range) -> Range | None:
@@ -809,6 +822,10 @@ register(Rule(
         # a clause with a past verb: its subject speaks
         example("When the mayor died, Gov. Tom Reyes released the following statement:\n\n“We mourn a friend.”",
                 ("direct.colon_lead_in", "direct", "We mourn a friend.", "Gov. Tom Reyes", None)),
+        # a lead-in naming whose statement it quotes: the statement, so its owner
+        example("The vote is on Monday. From Ana Ortez's Facebook post: “We must all pull together now.”",
+                ("direct.colon_lead_in", "direct", "We must all pull together now.", "Ana Ortez's Facebook post",
+                 None)),
         # a name after a dash: the name, not the clause before the dash
         example("Pollsters agree - Ana Ruiz: “The early vote decided it.”",
                 ("direct.colon_lead_in", "direct", "The early vote decided it.", "Ana Ruiz", None)),
