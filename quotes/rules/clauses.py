@@ -195,13 +195,13 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
                         lambda: speaker_before(ex.text, s_start, cue.start, ex.lexicon))
     if speaker is not None and closes_quotation(ex.text, *speaker):
         speaker = None  # "with “Harbour Talk,” Ellen Park pointed to …": from inside a quotation, no one phrase
+    shown = shown_saying(ex, cue, s_start) if cue.participle else None
+    if shown is not None:
+        return shown, "SVC"  # "The ad shows footage of Ellen Park asking, “…”": she asks
     if speaker is None:
         speaker = speaker_with_clause(ex.text, s_start, cue.start, ex.lexicon)
         return (speaker, "SVC") if speaker else shared_subject(ex, cue, s_start)
     if cue.participle:
-        shown = shown_saying(ex, cue, s_start)
-        if shown is not None:
-            return shown, "SVC"  # "The ad shows footage of Ellen Park asking, “…”": she asks
         verb = ex.text[speaker[1]:cue.start].split()
         if len(verb) == 1 and verb[0].endswith(",") and verb[0][:-1] in ex.lexicon.cue_forms:
             return speaker, "SVC"  # "…, Tom Reyes said, adding …": the one who said it adds it
@@ -219,16 +219,23 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
 
 def shown_saying(ex: Extractor, cue: Cue, s_start: int) -> Range | None:
     """``footage of Ellen Park asking``, ``a video of Tom Reyes saying``: a name right before a
-    participle, after a recording "of" it (``[grammar] recordings``), is the one who speaks in it."""
+    participle, after a recording "of" it (``[grammar] recordings``), is the one who speaks in it;
+    so is the phrase after "with" ("ends with a narrator saying")."""
     window = max(s_start, cue.start - 80)
     if ex.comma_before(cue.start, window):
         return None
+    absolute = WITH_SUBJECT.search(ex.text, window, cue.start)
+    if absolute and parse_mention(ex.text, absolute.start(1), absolute.end(1), ex.lexicon).kind in SPEAKING:
+        return absolute.span(1)  # "The ad ends with an announcer saying: “…”": the announcer says it
     name = name_run_before(ex.text, words(ex.text, window, cue.start), ex.lexicon)
     if name is None or not RECORDING_OF(ex.lexicon).search(ex.text, window, name[0]):
         return None
     return name
 
 
+# "with" and a noun phrase before a participle: the phrase is the participle's subject.
+WITH_SUBJECT = re.compile(r"\bwith\s+((?:a|an|the|one|another)\s+[\w-]+(?:\s+[\w-]+){0,2}?)\s+$")
+SPEAKING = ("person", "description", "anonymous", "organization")
 RECORDING_OF = GrammarRegex(r"\b(?:__RECORDINGS__)\s+of\s+$", re.IGNORECASE)
 
 

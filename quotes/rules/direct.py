@@ -755,6 +755,11 @@ register(Rule(
         # a name shown speaking: "footage of X asking"
         example("The ad uses footage of Ellen Park asking, “Why are we not ahead?”",
                 ("direct.SVQ", "direct", "Why are we not ahead?", "Ellen Park", "asking")),
+        # "with" and a phrase before a participle: the phrase speaks, not the sentence's subject
+        example("The ad ends with a voice saying: “Can voters trust Dan Ruiz?”",
+                ("direct.SVQ", "direct", "Can voters trust Dan Ruiz?", "a voice", "saying")),
+        example("The ad closes with a narrator asking, “Who pays for the ferry?”",
+                ("direct.SVQ", "direct", "Who pays for the ferry?", "a narrator", "asking")),
         # after a participle of telling, the phrase is the hearer, not the speaker
         example("Tom Reyes was critical of the plan, telling the Harbour Times: “The ferry is late every day.”",
                 ("direct.SVQ", "direct", "The ferry is late every day.", "Tom Reyes", "telling")),

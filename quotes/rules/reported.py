@@ -621,6 +621,10 @@ register(Rule(
     must=(
         example("Ellen Park told reporters on Thursday that the bridge would reopen in May.",
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
+        # a name shown speaking in a recording: the name, however the sentence opens
+        example("Last month, she released a web ad made of his remarks, followed by a clip of Tom Reyes saying "
+                "he will back the nominee.",
+                ("indirect.SVC", "indirect", "he will back the nominee", "Tom Reyes", "saying")),
         example("The Centre for Ferry Safety and Research said the pier must close.",
                 ("indirect.SVC", "indirect", "the pier must close", "The Centre for Ferry Safety and Research",
                  "said")),
