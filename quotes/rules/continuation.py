@@ -72,7 +72,8 @@ def continues(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[str, Ca
         return None
     content = ex.direct_content(span)
     whole_paragraph = span.start == para.start and not ex.text[span.end:para.end].strip()
-    if content[0] >= content[1] or ex.in_content(span.start) or ex.is_title(span, heading=whole_paragraph):
+    if content[0] >= content[1] or ex.in_content(span.start) or ex.is_title(span, heading=whole_paragraph) \
+            or whole_paragraph and heading_in_single_marks(ex, span):
         return None  # a quoted heading or title ("Coal Is Not the Villain") goes on with nobody's words
     previous = ex.previous_speaker(para, span)
     if previous is None or ex.own_cue_after(para, span):
@@ -82,6 +83,21 @@ def continues(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[str, Ca
     if opens_sentence(ex, para, span) and has_words(ex.text, *content, MIN_CONTINUATION_WORDS):
         return "sentence", previous
     return None
+
+
+SINGLE_MARKS = ("'", "‘", "’")
+HEADING_WORDS = 12
+
+
+def heading_in_single_marks(ex: Extractor, span: QuotedSpan) -> bool:
+    """A short paragraph quoted in single marks in an article whose quotations open with double
+    ones ('Pretty cool working there.' between two sections): a section heading, since such an
+    article puts single marks only inside a quotation."""
+    if ex.text[span.start:span.inner_start] not in SINGLE_MARKS \
+            or has_words(ex.text, span.inner_start, span.inner_end, HEADING_WORDS + 1):
+        return False
+    return ex.cached(("double marks",), lambda: any(
+        ex.text[s.start:s.inner_start] not in SINGLE_MARKS for p in ex.doc.paragraphs for s in p.spans))
 
 
 def last_span_of_previous(ex: Extractor, para: Paragraph) -> QuotedSpan | None:
@@ -256,6 +272,9 @@ register(Rule(
                 "May.", ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said")),
         example("“We expect a long fight,” said Ellen Park.\n\n'Legend in the Harbour.'\n\nThe strike began in May.",
                 ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said")),
+        # a sentence in single marks between sections of an article quoting in double ones: a heading
+        example("“We expect a long fight,” said Ellen Park.\n\n'The pier was never the same.'\n\nThe strike began "
+                "in May.", ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said")),
         example("“The ferry is full every morning,” said Ellen Park.\n\nThe ferry runs at seven.\n\nIt costs two "
                 "dollars.\n\nTickets are sold on board.\n\n“This is a separate quotation here.”",
                 ("direct.QCQ-VS", "direct", "The ferry is full every morning,", "Ellen Park", "said")),
