@@ -293,6 +293,10 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found |
     inside = according_inside(ex, para, cue, speaker, (s_start, s_end))
     if inside is not None:
         return "CAC", inside
+    quoted = next((span for span in para.spans if span.closed and span.start < s_start <= span.end <= cue.start
+                   and not text[span.end:cue.start].strip(" ,")), None)
+    if quoted is not None:  # "“… files. The new material shows …,” according to S.": the whole quotation
+        s_start = sentence_of(para, quoted.start)[0]
     found = claim(ex, para, cue, speaker, (s_start, cue.start))
     if found and holds_attribution(ex, *found.content):
         return None  # "His manager, Jeff Weaver, says it is proof, according to the AP": Weaver's claim
@@ -416,6 +420,11 @@ register(Rule(
                  "a person familiar with the matter", "according to")),
         example("The ferry lost money in May, according to Ms. Ellen Park.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "Ms. Ellen Park", "according to")),
+        # a quotation of several sentences before the cue is one claim, not its last sentence
+        example("“The files include new records. They show the port kept files on the council,” according to "
+                "Harbour Watch.",
+                ("according_to.CA", "direct", "The files include new records. They show the port kept files on the "
+                 "council,", "Harbour Watch", "according to")),
         example("The ferry lost money in May, according to a Harbour Review report at the time.",
                 ("according_to.CA", "indirect", "The ferry lost money in May", "a Harbour Review report at the time",
                  "according to")),
