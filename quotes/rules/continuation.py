@@ -122,12 +122,19 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
     if span.start != para.start:
         # "Sen. Ana Ruiz, who lost the primary, named young voters as a reason. “They are tired …”":
         # the subject of the sentence that leads into a quote in the same paragraph
-        lead_in = para.sentence_at(max(para.start, span.start - 1))
+        # (the last sentence to start before the quotation: its own, or the one before if it opens one)
+        lead_in = max((s for s in para.sentences if s[0] < span.start), default=(para.start, para.end))
         cues = para.cues_between(lead_in[0], span.start) + para.cues_between(lead_in[0], span.start, "according")
         if lead_in[0] < attribution_end or any(c.start in ex.used_cues for c in cues):
             return None
-        names = [_person(ex, m) for m in NAME_RUN.finditer(ex.text, lead_in[0], span.start)
-                 if para.span_at(m.start()) is None]
+        reach, opens = (lead_in[0], span.start), False
+        if lead_in[1] <= span.start:
+            # a sentence of its own: its subject, not a name further in ("Roloson backs Ana Ruiz.": Roloson),
+            # or where the subject is not found, a name that opens a clause ("On Monday, Sen. Ana Ruiz …")
+            subject = sentence_subject(ex.text, lead_in[0], span.start, ex.lexicon)
+            reach, opens = (subject, False) if subject else (reach, True)
+        names = [_person(ex, m) for m in NAME_RUN.finditer(ex.text, *reach) if para.span_at(m.start()) is None
+                 and not (opens and _inside_clause(ex, lead_in[0], m.start()))]
         found = next((mention for mention in names if mention is not None), None) \
             or _named_subject(ex, lead_in[0], span.start)
     else:
@@ -139,8 +146,16 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
             found = _person(ex, m) or found
     if found is None or previous.speaker is None:
         return found
-    said = previous.speaker.name.text if previous.speaker.name else previous.speaker.text
-    return None if said.split()[-1] == found.name.text.split()[-1] else found
+    said = (previous.speaker.name.text if previous.speaker.name else previous.speaker.text).split()
+    named = found.name.text.split()
+    if len(said) >= 2 and len(named) >= 2 and said[0] != named[0]:
+        return found  # "Tom Ebeling said …. Betsy Ebeling shook her head. “…”": another of the family
+    return None if said[-1] == named[-1] else found
+
+
+def _inside_clause(ex: Extractor, start: int, pos: int) -> bool:
+    """Whether ``pos`` is neither the start of the sentence at ``start`` nor right after a comma."""
+    return bool(ex.text[start:pos].strip()) and not ex.comma_before(pos, start)
 
 
 def _named_subject(ex: Extractor, start: int, end: int) -> Mention | None:
@@ -239,6 +254,12 @@ register(Rule(
                 "committee, named the rota as a reason for the strike. “Nobody asked the nurses about it.”",
                 ("direct.QCQ-VS", "direct", "The night shift is short again,", "Tom Reyes", "said"),
                 ("direct.introduced", "direct", "Nobody asked the nurses about it.", "Sen. Ana Ruiz", None)),
+        # in the paragraph of the quote before: the sentence between names the next speaker, even one
+        # of the same family
+        example("“The toll goes in one ear and out the other,” Tom Ebeling said. Betsy Ebeling shook her head. "
+                "“Tom is much calmer about it than I am.”",
+                ("direct.QCQ-SV", "direct", "The toll goes in one ear and out the other,", "Tom Ebeling", "said"),
+                ("direct.introduced", "direct", "Tom is much calmer about it than I am.", "Betsy Ebeling", None)),
         # a lead-in whose cue took nothing ("Ruiz agreed.") still names who speaks next
         example("“The pier is safe,” said Tom Reyes.\n\nRuiz agreed on Monday. “Nobody has been hurt there in ten "
                 "years.”",
@@ -260,6 +281,12 @@ register(Rule(
                 ("direct.QCQ-VS", "direct", "The rota is broken,", "Ana Ruiz", "said"),
                 ("indirect.relative", "indirect", "the clinic had lost four nurses", "who", "noted"),
                 ("direct.continuation", "direct", "Nobody wants to work nights any more.", "Ana Ruiz", None)),
+        # nor a person named after the verb of the sentence between: its subject is the one who spoke
+        example("“I like the plan,” said Mel Roloson, who works in retail. Roloson supports Mayor Ana Ruiz in the "
+                "race. “I have loans, and I see no way out.”",
+                ("direct.QCQ-VS", "direct", "I like the plan,", "Mel Roloson, who works in retail", "said"),
+                ("direct.continuation", "direct", "I have loans, and I see no way out.",
+                 "Mel Roloson, who works in retail", None)),
         # nor the participle after "S said,": it names no speaker
         example("“The toll is too high,” Ellen Park said, referencing a Harbour PAC called Toll Watch funded by Dan "
                 "Cole. “Nobody can pay it.”",
