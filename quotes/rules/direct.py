@@ -94,7 +94,7 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
     gap_start = span.end
     m = GAP_AFTER_QUOTE.match(text[gap_start:limit])
     gap_start += m.end() if m else 0
-    for cue in para.cues_between(gap_start, limit):
+    for cue in _trailing_cues(ex, para, gap_start, limit, stances=not loose):
         if has_words(text, gap_start, cue.start, 11) and not _appositive_speaker(ex, gap_start, cue.start):
             break
         if cue.start == gap_start:
@@ -118,6 +118,15 @@ def trailing(ex: Extractor, para: Paragraph, span: QuotedSpan, loose: bool = Fal
                 and (phrase := loose_phrase(ex, gap_start, cue.start)):
             return Attribution("SV.loose", cue, phrase, cue.end)
     return None
+
+
+def _trailing_cues(ex: Extractor, para: Paragraph, start: int, end: int, stances: bool) -> list[Cue]:
+    """The cues after a quotation: of speech, and (``stances``) of a stance ("“…,” he mocks", "“…,” Ruiz
+    slammed"), which after a quoted sentence report what was said (``Extractor.category_found``); never
+    after a quoted phrase (``quote_then_attribution``)."""
+    cues = para.cues_between(start, end)
+    found = [c for c in para.cues_between(start, end, "attitude") if ex.category_of(c) == "belief"] if stances else []
+    return sorted(cues + found, key=lambda c: c.start) if found else cues
 
 
 def coordinated_speaker(ex: Extractor, start: int, speaker_start: int) -> bool:
@@ -243,6 +252,8 @@ def quote_then_attribution(layout: str, mixed: bool):
             return None
         if not mixed:
             return _quotation(ex, span, found)
+        if found.cue is not None and found.cue.kind != "verb":
+            return None  # `Will acknowledges Trump’s appeal as a “forceful persona,” …`: a stance, no words said
         if ex.is_title(span):
             return None  # `On this weekend's "Fox News Sunday," Pence said …`: a title, no words of the speaker
         lead = ex.cached(("leading", span.start), lambda: leading(ex, para, span))
@@ -623,6 +634,8 @@ register(Rule(
                 ("direct.SVQ", "direct", "The bridge is safe.", "Ellen Park", "said"),
                 ("direct.SVQ", "direct", "It will reopen in May.", "The mayor", "added")),
         example("Ms. Park got a huge roar when she sang “A Change Is Gonna Come,” Tom Reyes said."),
+        # nor after a quoted phrase of the writer's sentence
+        example("When Tom Reyes used the words “not quite there yet,” Ana Ruiz mocked him."),
         # a sentence that goes on to a quotation of its own is no attribution of the one before
         example('Tom Reyes praised "the courage of the crew." Ana Ruiz criticized "reckless spending" at the port.',
                 ("indirect.SVC", "direct", "the courage of the crew.", "Tom Reyes", "praised"),
@@ -659,6 +672,9 @@ register(Rule(
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
+        # a verb of stance after a quoted sentence reports it ("mocks", "slammed")
+        example("“The market has not failed the workers,” Ana Ruiz mocks.",
+                ("direct.QCQ-SV", "direct", "The market has not failed the workers,", "Ana Ruiz", "mocks")),
         # a verb written as often as a noun ("quips", "tweets", "states") is a verb after a quotation
         example("“The ferry is late again,” the mayor quips.",
                 ("direct.QCQ-SV", "direct", "The ferry is late again,", "the mayor", "quips")),
