@@ -602,6 +602,9 @@ LEADING_TIME = GrammarRegex(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
+WORD_AFTER_COMMA = re.compile(r",\s+([A-Za-z]+)\b(?!\s*,)")
+
+
 def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Range | None:
     """The subject that opens a sentence, for a cue that shares it with an earlier verb:
     "Park continued on Saturday, saying …", "the firm keeps its accounts private but says …".
@@ -639,6 +642,10 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         # "When they met, Trump was away and said …": the main clause's subject, after the comma;
         # "When Trump spoke and said …": the subordinate clause's
         comma = text.find(",", tokens[0][1], limit)
+        pronoun = next((m for m in WORD_AFTER_COMMA.finditer(text, tokens[0][1], limit)
+                        if m.group(1).lower() in lexicon.subject_pronouns - lexicon.impersonal_pronouns), None)
+        if pronoun is not None:  # "When Tom Reyes, the manager, was asked …, he laughed": past the appositive
+            return pronoun.span(1)
         return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)
     function_words, determiners = lexicon.grammar["function_words"], lexicon.grammar["determiners"]
     if first.lower() in function_words and first.lower() not in determiners \

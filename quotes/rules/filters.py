@@ -22,7 +22,7 @@ NEGATION = re.compile(r"(?:\bnot|\bnever|n[’']t|\bno\s+longer|\bdeclined\s+to|
                       r"(?:\s+(?:yet|even|publicly|immediately|specifically|directly|explicitly|been|be|have|"
                       r"to|also|always|once))*\s+$", re.IGNORECASE)
 # "was criticized by …", "a report published by …": a passive, whose agent follows "by".
-BY_AGENT = re.compile(r"\s+by\b")
+BY_AGENT = GrammarRegex(r"\s+by\b(?!\s+(?:__CHANNELS_AFTER_BY__)\b)", re.IGNORECASE)  # not "said by telephone"
 BE = re.compile(r"\b(?:is|was|were|are|been|being|be|get|got|gets)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -43,12 +43,18 @@ def negated(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
 
 
 def passive(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
-    if cue.kind not in VERBS or not cue.text.lower().endswith(("ed", "en", "told", "said", "wrote", "written")):
-        return False
-    if BE.search(ex.text, max(para.start, cue.start - 24), cue.start) and \
-            ex.lexicon.lemma(cue.text) not in ("ask", "say"):
-        return True  # "was criticized", "was told that"; "was asked whether", "is said to" say something
-    return BY_AGENT.match(ex.text, cue.end, para.end) is not None
+    return participle(cue) and (be_passive(ex, para, cue)
+                                or BY_AGENT(ex.lexicon).match(ex.text, cue.end, para.end) is not None)
+
+
+def participle(cue: Cue) -> bool:
+    return cue.kind in VERBS and cue.text.lower().endswith(("ed", "en", "told", "said", "wrote", "written"))
+
+
+def be_passive(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
+    """"was criticized", "was told that", "was asked whether" (by whom?); not "is said to", which says something."""
+    return BE.search(ex.text, max(para.start, cue.start - 24), cue.start) is not None \
+        and ex.lexicon.lemma(cue.text) != "say"
 
 
 register(Filter(
@@ -71,10 +77,37 @@ register(Filter(
         example("The pier is a landmark, described by visitors from every county."),
         # the one who was told is the hearer: who told is not written
         example("For example, I was told that the crew from the port would not sit with the mayor."),
+        # nor the one who was asked: the question is someone else's
+        example("Tom Reyes was asked whether the ferry would run on Sunday."),
     ),
     must=(
-        example("Tom Reyes was asked whether the ferry would run on Sunday.",
+        # "by" and a channel is how it was said, no agent
+        example("Tom Reyes said by telephone that the ferry would run on Sunday.",
+                ("indirect.SVC", "indirect", "the ferry would run on Sunday", "Tom Reyes", "said")),
+        example("Tom Reyes asked whether the ferry would run on Sunday.",
                 ("indirect.SV-wh", "indirect", "whether the ferry would run on Sunday", "Tom Reyes", "asked")),
+    ),
+))
+
+
+def put_to_the_subject(ex: Extractor, candidate: Candidate) -> bool:
+    """A quotation after a passive cue ("Tom Reyes was asked, “…?”"): put to the subject by someone the
+    sentence does not name, so not the subject's words (the reported pass skips such cues before any
+    rule reads them: ``filter.passive``)."""
+    cue = candidate.cue
+    return cue is not None and candidate.type != "indirect" and participle(cue) \
+        and be_passive(ex, ex.doc.paragraph_at(cue.start), cue)
+
+
+register(Filter(
+    "filter.put_to_the_subject", "candidate", put_to_the_subject,
+    "a quotation after a passive cue is not the subject's: `Tom Reyes was asked, “Will the ferry run?”`",
+    must_not=(
+        example("In an interview, Tom Reyes was asked, “Will the ferry run on Sunday?”"),
+    ),
+    must=(
+        example("In an interview, Tom Reyes asked, “Will the ferry run on Sunday?”",
+                ("direct.SVQ", "direct", "Will the ferry run on Sunday?", "Tom Reyes", "asked")),
     ),
 ))
 
