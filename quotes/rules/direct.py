@@ -759,6 +759,10 @@ register(Rule(
         example("Ellen Park left as soon as the vote was over, Tom Reyes said, adding, “She was not patient.”",
                 ("indirect.CSV", "indirect", "Ellen Park left as soon as the vote was over", "Tom Reyes", "said"),
                 ("direct.SVQ", "direct", "She was not patient.", "Tom Reyes", "adding")),
+        # a coordinated cue after an opening clause with an appositive in it: the main clause's subject
+        example("When Tom Reyes, the campaign manager, was asked if Ana Ruiz would run, he laughed and said, "
+                "“We’ll see.”",
+                ("direct.SVQ", "direct", "We’ll see.", "he", "said")),
         # a coordinated cue after an opening clause with an abbreviation in it
         example("Asked whether Mr. Reyes would run again, Mrs. Park shook her head and said, “No.”",
                 ("direct.SVQ", "direct", "No.", "Mrs. Park", "said")),
