@@ -80,8 +80,8 @@ def sentences(text: str, start: int, end: int) -> list[Range]:
     A split after ``?``, ``!`` or ``?"`` followed by a lower-case word is undone: in
     ``"Are you serious?" she asked.`` the attribution belongs to the quote's sentence, and in
     "the Hey Harbour! tour was cancelled" the title does. So is one
-    after dotted initials that Punkt does not know ("a former director of the A.F.L.-C.I.O. and
-    organizer", "records of the F.A.A. show").
+    after dotted initials that Punkt does not know ("she chaired the H.W.U.-P.F.L. and
+    then the board", "the ferry's H.P.A. records show").
     """
     chunk = text[start:end]
     if not SENTENCE_END.search(chunk, 0, trailing_end(chunk)):
@@ -115,7 +115,7 @@ def _split_before_quotation(text: str, start: int, end: int) -> list[Range]:
     return pieces
 
 
-DOTTED_END = re.compile(r"\w\.[\w-]+\.$")  # "U.S.", "A.F.L.-C.I.O.", "Ph.D.": a stop inside the word too
+DOTTED_END = re.compile(r"\w\.[\w-]+\.$")  # "U.S.", "H.W.U.-P.F.L.", "Ph.D.": a stop inside the word too
 INITIALS_END = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,4})$")
 NEXT_WORD = re.compile(r"[A-Z][\w’'-]*")
 

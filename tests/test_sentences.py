@@ -35,8 +35,8 @@ def test_question_in_quotes_keeps_its_lower_case_attribution():
 
 
 @pytest.mark.parametrize("text", [
-    "She was a political director of the A.F.L.-C.I.O. and an organizer in Ohio for a decade.",
-    "The ferry's F.A.A. records show no such flight, and the Ph.D. thesis says nothing of it.",
+    "She chaired the H.W.U.-P.F.L. and then the harbour board for a decade.",
+    "The ferry's H.P.A. records show no such crossing, and the Ph.D. thesis says nothing of it.",
     "He dropped a Ph.D. in chemistry for the law.",
     "The tour was called Hey Harbour! and it sold out in a week.",
     "Fans chanted (really?) and then went home.",
@@ -46,8 +46,8 @@ def test_a_lower_case_word_after_unknown_initials_or_a_title_goes_on_with_the_se
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The vote went to the F.A.A. Its board met on Monday.",
-     ["The vote went to the F.A.A.", "Its board met on Monday."]),
+    ("The vote went to the H.P.A. Its board met on Monday.",
+     ["The vote went to the H.P.A.", "Its board met on Monday."]),
     ("Hey Harbour! The tour sold out.", ["Hey Harbour!", "The tour sold out."]),
 ])
 def test_a_capital_after_initials_or_an_exclamation_still_starts_a_sentence(text, expected):

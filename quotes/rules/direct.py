@@ -253,7 +253,7 @@ def quote_then_attribution(layout: str, mixed: bool):
         if not mixed:
             return _quotation(ex, span, found)
         if found.cue is not None and found.cue.kind != "verb":
-            return None  # `Will acknowledges Trump’s appeal as a “forceful persona,” …`: a stance, no words said
+            return None  # `While Ruiz grants the plan a “bold stroke,” …`: a stance, no words said
         if ex.is_title(span):
             return None  # `On this weekend's "Fox News Sunday," Pence said …`: a title, no words of the speaker
         lead = ex.cached(("leading", span.start), lambda: leading(ex, para, span))
