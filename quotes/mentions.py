@@ -915,8 +915,8 @@ POSSESSOR = re.compile(r"(his|her|its|their)\s+(?:[\w-]+\s+){0,2}[\w-]+$|(.+?)[â
 def statement_owner(phrase: str, lexicon: Lexicon) -> re.Match[str] | None:
     """A statement named with its owner ("her statement", "the company's statement", "Tom Reyes's
     Facebook post"), which speaks for the owner: group 1 a possessive pronoun, or group 2 the owner.
-    Not where the possessive sits inside a longer phrase ("Organizers of the push to boycott Tom
-    Reyes's speech" are the organisers)."""
+    Not where the possessive sits inside a longer phrase ("Critics of the drive to skip Tom
+    Reyes's speech" are the critics)."""
     owned = POSSESSOR.match(phrase)
     if owned is None or bare(phrase.split()[-1]) not in lexicon.statement_nouns \
             or not lexicon.grammar["leading_prepositions"].isdisjoint((owned.group(2) or "").split()):

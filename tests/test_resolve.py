@@ -250,8 +250,8 @@ MUST_RESOLVE = {
 
 MUST_NOT_RESOLVE = {
     "a statement named inside a longer phrase is not the phrase's head": (
-        "Tom Reyes will speak at the dinner. Organizers of the push to boycott Tom Reyes's speech said "
-        "they were worried.", "Organizers of the push to boycott Tom Reyes's speech", "Tom Reyes"),
+        "Tom Reyes will speak at the dinner. Critics of the drive to skip Tom Reyes's speech said "
+        "they were worried.", "Critics of the drive to skip Tom Reyes's speech", "Tom Reyes"),
     "nothing refers back across a live blog's section break": (
         "The campaign chairman, Tom Reyes, said he had not seen the letter.\n\n___.\n\n11:50 a.m.\n\n"
         "The state attorney general says the fund is not registered.", "The state attorney general", "Tom Reyes"),

@@ -129,7 +129,7 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
             return None
         reach, opens = (lead_in[0], span.start), False
         if lead_in[1] <= span.start:
-            # a sentence of its own: its subject, not a name further in ("Roloson backs Ana Ruiz.": Roloson),
+            # a sentence of its own: its subject, not a name further in ("Dorsey backs Ana Ruiz.": Dorsey),
             # or where the subject is not found, a name that opens a clause ("On Monday, Sen. Ana Ruiz …")
             subject = sentence_subject(ex.text, lead_in[0], span.start, ex.lexicon)
             reach, opens = (subject, False) if subject else (reach, True)
@@ -149,7 +149,7 @@ def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: Quoted
     said = (previous.speaker.name.text if previous.speaker.name else previous.speaker.text).split()
     named = found.name.text.split()
     if len(said) >= 2 and len(named) >= 2 and said[0] != named[0]:
-        return found  # "Tom Ebeling said …. Betsy Ebeling shook her head. “…”": another of the family
+        return found  # "Tom Abbott said …. Betsy Abbott shook her head. “…”": another of the family
     return None if said[-1] == named[-1] else found
 
 
@@ -256,10 +256,10 @@ register(Rule(
                 ("direct.introduced", "direct", "Nobody asked the nurses about it.", "Sen. Ana Ruiz", None)),
         # in the paragraph of the quote before: the sentence between names the next speaker, even one
         # of the same family
-        example("“The toll goes in one ear and out the other,” Tom Ebeling said. Betsy Ebeling shook her head. "
+        example("“The toll goes in one ear and out the other,” Tom Abbott said. Betsy Abbott shook her head. "
                 "“Tom is much calmer about it than I am.”",
-                ("direct.QCQ-SV", "direct", "The toll goes in one ear and out the other,", "Tom Ebeling", "said"),
-                ("direct.introduced", "direct", "Tom is much calmer about it than I am.", "Betsy Ebeling", None)),
+                ("direct.QCQ-SV", "direct", "The toll goes in one ear and out the other,", "Tom Abbott", "said"),
+                ("direct.introduced", "direct", "Tom is much calmer about it than I am.", "Betsy Abbott", None)),
         # a lead-in whose cue took nothing ("Ruiz agreed.") still names who speaks next
         example("“The pier is safe,” said Tom Reyes.\n\nRuiz agreed on Monday. “Nobody has been hurt there in ten "
                 "years.”",
@@ -282,11 +282,11 @@ register(Rule(
                 ("indirect.relative", "indirect", "the clinic had lost four nurses", "who", "noted"),
                 ("direct.continuation", "direct", "Nobody wants to work nights any more.", "Ana Ruiz", None)),
         # nor a person named after the verb of the sentence between: its subject is the one who spoke
-        example("“I like the plan,” said Mel Roloson, who works in retail. Roloson supports Mayor Ana Ruiz in the "
+        example("“I like the plan,” said Mel Dorsey, who works in retail. Dorsey supports Mayor Ana Ruiz in the "
                 "race. “I have loans, and I see no way out.”",
-                ("direct.QCQ-VS", "direct", "I like the plan,", "Mel Roloson, who works in retail", "said"),
+                ("direct.QCQ-VS", "direct", "I like the plan,", "Mel Dorsey, who works in retail", "said"),
                 ("direct.continuation", "direct", "I have loans, and I see no way out.",
-                 "Mel Roloson, who works in retail", None)),
+                 "Mel Dorsey, who works in retail", None)),
         # nor the participle after "S said,": it names no speaker
         example("“The toll is too high,” Ellen Park said, referencing a Harbour PAC called Toll Watch funded by Dan "
                 "Cole. “Nobody can pay it.”",
