@@ -832,7 +832,9 @@ def source_after(text: str, cue_end: int, limit: int, lexicon: Lexicon, any_phra
 
 HEARERS = GrammarRegex(
     r"\s*(?:__HEARER_DETERMINERS__\s+(?:[a-z]+(?:ing|ed|ous|al|ic)\s+)?)?"
-    r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*|the\s+\w+|"
+    r"(?:[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*"
+    # (a media noun may end the name: "Harbour's ITV television station")
+    r"(?:(?:\s+(?:__MEDIA_MODIFIERS__))?\s+(?:__MEDIA_HEADS__)(?![\w’'-]))?|the\s+\w+|"
     r"[a-z]+s(?=\s+to\s+\w)|"  # "urged residents to …"
     r"(?<=his\s|her\s|our\s)[a-z]+s(?=\s*[,:])|"  # "telling her colleagues, “…”"
     r"(?:an?\s+)?__HEARER_NOUNS__)"

@@ -203,6 +203,8 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     if not first or re.search(r"\bthat\b|[\"“”«»]", rest):
         return False
     word = first.group(1).lower()
+    if (word.endswith("ed") or word in ex.lexicon.grammar["irregular_past"]) and _after_speech_noun(ex, pos, end):
+        return True  # "told the paper in an interview aired on Monday …": the interview's, no clause of its own
     comma = "," in text[pos:end + first.start(1)]
     if comma and word in ("a", "an"):
         return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
@@ -211,6 +213,12 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     hearer = told and (len(rest.split()) <= 4 or word in ex.lexicon.grammar["determiners"]) \
         and not any(w in ex.lexicon.cue_forms for w in rest.split())
     return word in ex.lexicon.grammar["adjunct_openers"] or word == "who" or participle or hearer
+
+
+def _after_speech_noun(ex: Extractor, pos: int, end: int) -> bool:
+    """Whether the adjuncts ``text[pos:end]`` end with a channel of speech ("in an interview")."""
+    words = ex.text[pos:end].split()
+    return bool(words) and ex.lexicon.speech_noun_regex.fullmatch(words[-1].rstrip(",")) is not None
 
 
 def clause_limit(para: Paragraph, pos: int) -> int:
@@ -672,6 +680,10 @@ register(Rule(
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
+        # after a question mark, the next sentence attributes it when only a hearer and adjuncts follow
+        example("“Who will pay for the pier?” Ana Ruiz told Harbour’s KTV television station in an interview "
+                "aired on Monday.",
+                ("direct.QCQ-SV", "direct", "Who will pay for the pier?", "Ana Ruiz", "told")),
         # a verb of stance after a quoted sentence reports it ("mocks", "slammed")
         example("“The market has not failed the workers,” Ana Ruiz mocks.",
                 ("direct.QCQ-SV", "direct", "The market has not failed the workers,", "Ana Ruiz", "mocks")),
