@@ -112,6 +112,28 @@ register(Filter(
 ))
 
 
+QUESTION_CONTEXT = GrammarRegex(r"\s*(?:__QUESTION_CONTEXTS__)\b", re.IGNORECASE)
+
+
+def question_context(ex: Extractor, candidate: Candidate) -> bool:
+    """A reported claim, or a fragment of one, that opens with the question it answers ("When asked
+    by a host about the ferry, Ana Ruiz said …": the first fragment) is the writer's setting, not a claim."""
+    return candidate.type == "indirect" and QUESTION_CONTEXT(ex.lexicon).match(ex.text, *candidate.content) is not None
+
+
+register(Filter(
+    "filter.question_context", "candidate", question_context,
+    "the question a claim answers is no claim: `When asked about the toll, Ana Ruiz said …`",
+    must_not=(
+        example("Tom Reyes told the Harbour Times show when asked about the toll."),
+    ),
+    must=(
+        example("When asked about the toll, Ana Ruiz said it would rise in May.",
+                ("indirect.SVC", "indirect", "it would rise in May", "Ana Ruiz", "said")),
+    ),
+))
+
+
 # "The jobs report was released", "the October report exceeded …", "The audit report found …": the
 # bare form of a cue verb right after a noun and before a verb heads the subject. After a pronoun
 # ("what they say is …") or in a relative clause ("the things that polls say will …") it stays a verb.
