@@ -204,7 +204,7 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
         return False
     word = first.group(1).lower()
     if (word.endswith("ed") or word in ex.lexicon.grammar["irregular_past"]) and _after_speech_noun(ex, pos, end):
-        return True  # "told the paper in an interview aired on Monday …": the interview's, no clause of its own
+        return True  # "told the paper in an interview aired last week …": the interview's, no clause of its own
     comma = "," in text[pos:end + first.start(1)]
     if comma and word in ("a", "an"):
         return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
@@ -682,7 +682,7 @@ register(Rule(
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
         # after a question mark, the next sentence attributes it when only a hearer and adjuncts follow
         example("“Who will pay for the pier?” Ana Ruiz told Harbour’s KTV television station in an interview "
-                "aired on Monday.",
+                "aired last week.",
                 ("direct.QCQ-SV", "direct", "Who will pay for the pier?", "Ana Ruiz", "told")),
         # a verb of stance after a quoted sentence reports it ("mocks", "slammed")
         example("“The market has not failed the workers,” Ana Ruiz mocks.",
