@@ -225,7 +225,7 @@ def shown_saying(ex: Extractor, cue: Cue, s_start: int) -> Range | None:
     if ex.comma_before(cue.start, window):
         return None
     absolute = WITH_SUBJECT.search(ex.text, window, cue.start)
-    if absolute and parse_mention(ex.text, absolute.start(1), absolute.end(1), ex.lexicon).kind in SPEAKING:
+    if absolute and parse_mention(ex.text, absolute.start(1), absolute.end(1), ex.lexicon).kind in SPEAKING_KINDS:
         return absolute.span(1)  # "The ad ends with an announcer saying: “…”": the announcer says it
     name = name_run_before(ex.text, words(ex.text, window, cue.start), ex.lexicon)
     if name is None or not RECORDING_OF(ex.lexicon).search(ex.text, window, name[0]):
@@ -235,7 +235,7 @@ def shown_saying(ex: Extractor, cue: Cue, s_start: int) -> Range | None:
 
 # "with" and a noun phrase before a participle: the phrase is the participle's subject.
 WITH_SUBJECT = re.compile(r"\bwith\s+((?:a|an|the|one|another)\s+[\w-]+(?:\s+[\w-]+){0,2}?)\s+$")
-SPEAKING = ("person", "description", "anonymous", "organization")
+SPEAKING_KINDS = ("person", "organization", "description", "anonymous")  # the kinds of mention that can speak
 RECORDING_OF = GrammarRegex(r"\b(?:__RECORDINGS__)\s+of\s+$", re.IGNORECASE)
 
 

@@ -91,7 +91,7 @@ HEADING_WORDS = 12
 
 def heading_in_single_marks(ex: Extractor, span: QuotedSpan) -> bool:
     """A short paragraph quoted in single marks in an article whose quotations open with double
-    ones ('Pretty cool working there.' between two sections): a section heading, since such an
+    ones ('The pier was never the same.' between two sections): a section heading, since such an
     article puts single marks only inside a quotation."""
     if ex.text[span.start:span.inner_start] not in SINGLE_MARKS \
             or has_words(ex.text, span.inner_start, span.inner_end, HEADING_WORDS + 1):

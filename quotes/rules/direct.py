@@ -25,13 +25,12 @@ from quotes.phrases import (
     words,
 )
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import CLAUSE_VERB, is_tell, opens_clause, subject_of
+from quotes.rules.clauses import CLAUSE_VERB, SPEAKING_KINDS, is_tell, opens_clause, subject_of
 from quotes.rules.engine import Extractor, has_words, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range, strip_space
 
 LOOSE_WORDS = 10  # the longest speaker phrase kept when the finders would not take it
-SPEAKING_KINDS = ("person", "organization", "description", "anonymous")
 NAMED_KINDS = ("person", "organization")
 MAX_OBJECT_WORDS = 12  # "emailed a clip of the vote with one line:": an object before a colon, not a claim
 GAP_AFTER_QUOTE = re.compile(r"[\s,—–―-]*")
