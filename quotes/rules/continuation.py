@@ -287,6 +287,12 @@ register(Rule(
                 ("direct.QCQ-VS", "direct", "I like the plan,", "Mel Dorsey, who works in retail", "said"),
                 ("direct.continuation", "direct", "I have loans, and I see no way out.",
                  "Mel Dorsey, who works in retail", None)),
+        # nor a claim told in a clause of time after the quote's attribution
+        example("“Your show is amazing,” Reyes assured Ruiz, after Ruiz assured Reyes that most of his listeners "
+                "backed him. “I will not let you down.”",
+                ("direct.QCQ-SV", "direct", "Your show is amazing,", "Reyes", "assured"),
+                ("indirect.SVC", "indirect", "most of his listeners backed him", "Ruiz", "assured"),
+                ("direct.continuation", "direct", "I will not let you down.", "Reyes", None)),
         # nor the participle after "S said,": it names no speaker
         example("“The toll is too high,” Ellen Park said, referencing a Harbour PAC called Toll Watch funded by Dan "
                 "Cole. “Nobody can pay it.”",

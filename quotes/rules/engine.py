@@ -30,6 +30,8 @@ COORDINATED_VERB = GrammarRegex(r"\s*[,;—–―-]*\s*(?:__COORDINATORS__)\s+(?
 
 # No rule reads further than this from a cue or a quote: real sentences are shorter, and a hostile
 # text without full stops must not make each cue read the whole article.
+# ", after …", "; when …": a clause of time or cause set off after an attribution
+SUBORDINATE_CLAUSE = GrammarRegex(r"[,;]\s+(?:__SUBORDINATORS__)\s", re.IGNORECASE)
 REACH = 1500
 MIN_CONTINUATION_WORDS = 4
 CONTINUATION_PARAGRAPHS = 2
@@ -301,7 +303,23 @@ class Extractor:
         last = self._by_end[i - 1]
         if para.index - last.paragraph > CONTINUATION_PARAGRAPHS:
             return None
-        return last
+        return self._quoted_before(i - 1) or last
+
+    def _quoted_before(self, i: int) -> Candidate | None:
+        """The direct quote of the sentence that ends with the claim ``self._by_end[i]``, when that
+        claim is told in a clause of time or cause after the quote's attribution ("“…,” Reyes assured
+        Ruiz, after Ruiz assured him that …. “…”": the next quotation goes on with Reyes's)."""
+        claim = self._by_end[i]
+        if claim.type != "indirect" or claim.cue is None or i == 0:
+            return None
+        quote = self._by_end[i - 1]
+        s_start, s_end = sentence_of(self.doc.paragraph_at(claim.cue.start), claim.cue.start)
+        if quote.type != "direct" or quote.category != "speech" or not s_start <= quote.content[0] < s_end:
+            return None
+        attribution_end = max(quote.content[1], quote.speaker.end if quote.speaker else 0,
+                              quote.cue.end if quote.cue else 0)
+        clause = SUBORDINATE_CLAUSE(self.lexicon).search(self.text, attribution_end, claim.cue.start)
+        return quote if clause is not None else None
 
     def own_cue_after(self, para: Paragraph, span: QuotedSpan) -> bool:
         """A cue right after the quote, in its sentence, that no rule could read: the quote has an
