@@ -891,6 +891,11 @@ def skip_adjuncts(text: str, pos: int, limit: int, hearers: re.Pattern[str] | No
     return pos
 
 
+# What opens the question a claim answers ("when asked about the toll"): ``[grammar] question_contexts``.
+QUESTION_CONTEXT = GrammarRegex(r"\s*(?:__QUESTION_CONTEXTS__)\b", re.IGNORECASE)
+QUOTATION_OPENER = re.compile(r"[“\"‘«]")
+
+
 def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: bool,
                   adjuncts: re.Pattern[str]) -> int:
     """Where reported content begins after a cue: past the hearer (told reporters), adjuncts and "that"."""
@@ -899,6 +904,10 @@ def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: b
         hearer = ROLE_AND_NAME.match(text, pos, limit)
         if hearer and hearer.group(1) in lexicon.role_heads:
             pos = skip_adjuncts(text, hearer.end(), limit, None, adjuncts)  # "told host Tom Reyes (she …)"
+    asked = QUESTION_CONTEXT(lexicon).match(text, pos, limit)
+    colon = text.find(":", asked.end(), limit) if asked else -1
+    if colon >= 0 and not QUOTATION_OPENER.search(text, asked.end(), colon):
+        pos = colon + 1  # "told the council when asked about it: “…”": the answer follows the colon
     m = THAT.match(text, pos, limit) or ASIDE_THEN_THAT.match(text, pos, limit)
     if m:
         pos = m.end()

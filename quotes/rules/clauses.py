@@ -186,6 +186,15 @@ def closes_quotation(text: str, start: int, end: int) -> bool:
                               or m.group() == '"' and m.start() > 0 and not text[m.start() - 1].isspace())
 
 
+ASKED_IN_CONTEXT = GrammarRegex(r"(?:__QUESTION_CONTEXTS__)$", re.IGNORECASE)
+
+
+def asked_in_context(ex: Extractor, cue: Cue) -> bool:
+    """The cue of the question a claim answers ("who told the council when asked about the toll: “…”"),
+    which attributes nothing: the cue before it does."""
+    return ASKED_IN_CONTEXT(ex.lexicon).search(ex.text, max(0, cue.start - 12), cue.end) is not None
+
+
 def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str]:
     """The speaker before a cue, and how it was found: the phrase right before it ("SVC"), the
     subject it shares with a verb before it ("coordinated"), or the speaker of the claim before a

@@ -25,7 +25,7 @@ from quotes.phrases import (
     words,
 )
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import CLAUSE_VERB, SPEAKING_KINDS, is_tell, opens_clause, subject_of
+from quotes.rules.clauses import CLAUSE_VERB, SPEAKING_KINDS, asked_in_context, is_tell, opens_clause, subject_of
 from quotes.rules.engine import Extractor, has_words, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range, strip_space
@@ -327,6 +327,8 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
     prev_span_end = para.last_span_end(span.start, sent_start)
     region_start = max(sent_start, prev_span_end)
     cues = [c for c in para.cues_between(region_start, span.start) if c.start not in ex.used_cues]
+    asked = [c for c in cues if asked_in_context(ex, c)]
+    cues = [c for c in cues if c not in asked]
     if cues:
         cue = cues[-1]
         told = is_tell(ex, cue)
@@ -352,7 +354,7 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         if speaker and text[speaker[1]:span.start].strip() in (",", ":"):
             return Attribution("VSQ", cue, speaker, span.start)
     before = text[region_start:span.start].rstrip()
-    if before.endswith(":"):
+    if before.endswith(":") and not asked:  # ("who told the council when asked about it: “…”": the cue's, later)
         colon = region_start + len(before) - 1
         speaker = speaker_before(text, region_start, colon, ex.lexicon) \
             or _document_lead_in(ex, region_start, colon)

@@ -11,7 +11,7 @@ import re
 
 from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
-from quotes.phrases import predicate_start
+from quotes.phrases import QUESTION_CONTEXT, predicate_start
 from quotes.rules.base import Candidate, Filter, example
 from quotes.rules.engine import Extractor
 from quotes.rules.registry import register
@@ -110,9 +110,6 @@ register(Filter(
                 ("direct.SVQ", "direct", "Will the ferry run on Sunday?", "Tom Reyes", "asked")),
     ),
 ))
-
-
-QUESTION_CONTEXT = GrammarRegex(r"\s*(?:__QUESTION_CONTEXTS__)\b", re.IGNORECASE)
 
 
 def question_context(ex: Extractor, candidate: Candidate) -> bool:
