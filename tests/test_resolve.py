@@ -606,6 +606,8 @@ ROLES = {
     "a role someone casts themself in": (
         "Tom Reyes cast himself as a champion of dock workers. “We will see,” Reyes said.", None),
     "a role hoped for": ("Tom Reyes, who is vying to be the next mayor, said the toll was fair.", None),
+    "a verb before a titled name is no part of the role of the one \"who\" stands for": (
+        "The case would involve Attorney General Ana Ruiz, who said the toll was fair.", "Attorney General"),
     "a source after the name": (
         "The emails were sent by Tom Reyes, according to a harbour spokesman. “We will see,” Reyes said.", None),
     "a clause of time before the name": (

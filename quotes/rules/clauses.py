@@ -330,7 +330,23 @@ def _object_of(ex: Extractor, phrase: Range) -> Range | None:
             # a name, or a role with "the" ("a speech by the port director, who said …")
             kind = parse_mention(ex.text, start, phrase[1], lexicon).kind
             return (start, phrase[1]) if kind == "person" or following == "the" and kind == "description" else None
-    return None
+    return _verb_object(ex, phrase, found)
+
+
+def _verb_object(ex: Extractor, phrase: Range, found: list[Range]) -> Range | None:
+    """The name a phrase ends with when a verb governs it ("(the case) would involve Attorney General
+    Ana Ruiz, who …", "praised Gov. Tom Reyes, who …"): the name, not the clause."""
+    lexicon, text = ex.lexicon, ex.text
+    lower = [i for i, (s, e) in enumerate(found) if text[s].islower()]
+    if not lower or lower[-1] == len(found) - 1 or lower[-1] == 0:
+        return None
+    i = lower[-1]
+    verb, before = text[slice(*found[i])], text[slice(*found[i - 1])].lower()
+    if not (verb.endswith("ed") or verb in lexicon.grammar["irregular_past"] or before in lexicon.grammar["auxiliaries"]
+            or before == "to"):
+        return None
+    start = found[i + 1][0]
+    return (start, phrase[1]) if parse_mention(text, start, phrase[1], lexicon).kind == "person" else None
 
 
 def content_end(ex: Extractor, para: Paragraph, start: int, sent: Range) -> int:
