@@ -214,6 +214,21 @@ def describe(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[Span | 
     return (Span.of(text, *role) if role else None), (Span.of(text, *org) if org else None)
 
 
+# Before the current role in a description that names a former one too: "a campaign aide in 2008 and
+# now director of the Harbour Institute" (``[grammar] current_markers``).
+NOW = GrammarRegex(r"(?:\band\s+|,\s*)(?:__CURRENT_MARKERS__)\s+(?=\S)", re.IGNORECASE)
+
+
+def _joined_cut(candidate: list[Word], phrase: str) -> list[Word]:
+    """The words of an organisation's name before another description joins on ("Harbour Writers and an
+    independent analyst", "Harbour Jets, a charter firm")."""
+    joined = next((k for k in range(1, len(candidate) - 1) if candidate[k].text == "and"
+                   and candidate[k + 1].text[:1].islower()
+                   or "," in phrase[candidate[k - 1].end:candidate[k].start] and candidate[k].text[:1].islower()),
+                  None)
+    return candidate[:joined]
+
+
 def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range | None, Range | None]:
     """Role and organisation in a description, as spans of ``phrase``.
 
@@ -224,6 +239,10 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         words = words[1:]  # "One Democratic official", "two senior aides": no part of the role
     if not words or words[0].text.lower() in ("who", "which", "whose"):
         return None, None
+    now = NOW(lexicon).search(phrase, words[0].start, words[-1].end)
+    current = [w for w in words if now and w.start >= now.end()]
+    if any(bare(w.text) in lexicon.role_heads for w in current):
+        words = current  # "a former mayor of Ellery and now president of the Harbour Council" (not ", now retired")
     words = _clause_cut(words, lexicon)
     last_cap = max((i for i, w in enumerate(words) if is_cap(w.text)), default=-1)
     if 0 <= last_cap < len(words) - 1 and _named_body(words[:last_cap + 1], lexicon) \
@@ -236,8 +255,10 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     links = [i for i in range(1, len(words) - 1) if words[i].text in link_words and (
         words[i + 1].text[:1].isupper() or words[i + 1].text in ("the", "a") and i + 2 < len(words)
         and words[i + 2].text[:1].isupper())]
-    # "manager with Dairy Farmers of Canada": the first link to a name that runs to the end, else the last link
-    link = next((i for i in links if len(_org_name(words[i + 1:], lexicon)) == len(words) - i - 1),
+    # "manager with Dairy Farmers of Canada": the first link to a name that runs to the end (or to an "and"
+    # before another description: "professor at the Harbour School of Medicine and the editor of …"), else
+    # the last link
+    link = next((i for i in links if len(_org_name(cut := _joined_cut(words[i + 1:], phrase), lexicon)) == len(cut)),
                 links[-1] if links else None)
     # "Minister of Innovation, Science and Economic Development": a portfolio, part of the role
     portfolio = link is not None and bare(words[link - 1].text) in lexicon.portfolio_heads \
@@ -245,13 +266,8 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     if portfolio:
         pass
     elif link is not None:
-        candidate = words[link + 1:]
-        joined = next((k for k in range(1, len(candidate) - 1) if candidate[k].text == "and"
-                       and candidate[k + 1].text[:1].islower()
-                       or "," in phrase[candidate[k - 1].end:candidate[k].start] and candidate[k].text[:1].islower()),
-                      None)
         # "Harbour Writers and an independent analyst", "Harbour Jets, a charter firm": the name, not what follows
-        candidate = candidate[:joined]
+        candidate = _joined_cut(words[link + 1:], phrase)
         named = _org_name(candidate, lexicon)
         following = candidate[len(named)].text if len(named) < len(candidate) else ""
         if named and (following in link_words or following in lexicon.grammar["phrase_prepositions"]):
@@ -301,6 +317,11 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
                 break
     if any(bare(w.text) in lexicon.kinship for w in words):
         return None, None  # "younger brother of Seth Jones": the role and organisation are someone else's
+    served = next((i for i in range(1, len(words) - 1) if words[i].text == "to" and is_cap(words[i + 1].text)
+                   and bare(words[i - 1].text) in lexicon.role_heads
+                   and parse_mention(phrase, words[i + 1].start, words[-1].end, lexicon).kind == "person"), None)
+    if served is not None:
+        words = words[:served]  # "a former top aide to Senate Majority Leader Ana Ruiz": an aide, not the leader
     # not a role word that modifies an organisation's noun: "a volunteer group of dockers"
     heads = [i for i, w in enumerate(words) if bare(w.text) in lexicon.role_heads
              and not (i + 1 < len(words) and bare(words[i + 1].text) in lexicon.org_heads

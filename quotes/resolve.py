@@ -36,6 +36,7 @@ from quotes.mentions import (
     FULL_STOP_WORD,
     LEADING_THE,
     NAME_RUN,
+    NOW,
     bare,
     clean_name,
     describe,
@@ -67,7 +68,7 @@ ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 # After a name: ", the national security adviser," / " (17-4), the UFC's bantamweight champion,"
 APPOSITIVE_AFTER = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?,\s*(?:who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+)?"
-    rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,120}}?|[a-z]{PHRASE_CHAR}{{2,100}}?"
+    rf"((?:the|a|an)\s+{PHRASE_CHAR}{{2,160}}?|[a-z]{PHRASE_CHAR}{{2,100}}?"
     rf"|[A-Z][\w-]*\s+{PHRASE_CHAR}{{2,60}}?)(?=[,;)]|(?<![A-Z]\.[A-Z])\.(?!\w)|$)")  # not "Harbour.Net", "U.S."
 SHORT_APPOSITIVE, ROLE_WITHIN = 60, 5  # a longer lower-case appositive has a role word among its first five words
 # "Lane is the chief executive of Harbour Rail" / "Lane, who is the …"
@@ -851,8 +852,10 @@ class Resolver:
                 end = m.end(1) - 1 if SENTENCE_STOP.search(self.text, m.start(1), m.end(1)) else m.end(1)
                 end = self._before_title(m.start(1), end)
                 role, org = describe(self.text, m.start(1), end, self.lexicon)
+                # ("a campaign aide in 2008 and now director of …": the current role, which describe() gives)
+                now = NOW(self.lexicon).search(self.text, m.start(1), end)
                 left = pattern is AS_ROLE_AFTER and LEFT_ROLE.search(m.group(), 0, m.start(1) - m.start())
-                found.append(Described(role, org, bool(PAST.match(m.group(1)) or left),
+                found.append(Described(role, org, bool((PAST.match(m.group(1)) or left) and not now),
                                        self._adjunct(m.start(1), end)))
         m = ORG_AFTER.match(self.text, end, limit)
         if m and "\n" not in m.group() and not self._hometown(Span.of(self.text, m.start(1), m.end(1))):

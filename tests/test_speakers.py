@@ -11,6 +11,16 @@ from quotes.lexicon import default_lexicon
 from quotes.mentions import parse_mention
 
 LAYOUTS = {
+    "the current role after 'and now', past an adjunct of time": (
+        "Mo Ellis, a campaign aide during her 2008 run and now director of the Harbour Institute of Politics",
+        "Mo Ellis", "director", "the Harbour Institute of Politics", "person"),
+    "an organisation before 'and' and another description": (
+        "Dana Cole, an associate professor of surgery at the Harbour State University School of Medicine and the "
+        "editor of a science blog", "Dana Cole", "associate professor of surgery",
+        "the Harbour State University School of Medicine", "person"),
+    "an aide to a titled person is an aide, of no organisation": (
+        "Tom Lane, a former top aide to Senate Majority Leader Ana Ruiz", "Tom Lane", "former top aide", None,
+        "person"),
     "a standing word before an organisation is no part of it": (
         "Susan Reyes, then Ruiz’s literary agent", "Susan Reyes", "literary agent", "Ruiz", "person"),
     "an organisation named with 'on'": (
