@@ -467,7 +467,8 @@ def fragment(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
     end = min(s_end, following.start) if following else s_end
     if re.match(r"\s*[,;:—–―(-]", text[span.end:end]) or text[span.inner_end - 1:span.inner_end] in ",.?!":
         return False  # a new phrase after the quotation, or a quoted sentence of its own
-    return has_words(text, span.end, end, 3)
+    # after "that", any word goes on with the clause ("told reporters that “personnel changes” could come")
+    return has_words(text, span.end, end, 1 if THAT_BEFORE.search(text, max(0, span.start - 8), span.start) else 3)
 
 
 def colon_paragraph(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | None:

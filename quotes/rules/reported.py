@@ -637,6 +637,9 @@ register(Rule(
         example("The Centre for Ferry Safety and Research said the pier must close.",
                 ("indirect.SVC", "indirect", "the pier must close", "The Centre for Ferry Safety and Research",
                  "said")),
+        # "that", a quoted phrase, then words of the clause: the claim, however few the words after it
+        example("Ana Ruiz told reporters that “personnel changes” could come.",
+                ("indirect.SVC", "mixed", "“personnel changes” could come", "Ana Ruiz", "told")),
         # "that", then words before a quotation: the claim holds them ("said about the port, “…”" is a topic)
         example("Ellen Park said that while she fears the storm, “I have never seen a ferry this late.”",
                 ("indirect.SVC", "mixed", "while she fears the storm, “I have never seen a ferry this late.”",
