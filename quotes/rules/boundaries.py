@@ -76,7 +76,7 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:who|which|though|although|even\s+though|wh
 def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
     """A claim in a subordinate clause ends with it: "While he said …, the main clause …", and
     "Clinton, though she said …, stopped …" (a clause set in commas)."""
-    if SUBORDINATE_LEAD.match(ex.text, sent[0], start) \
+    if SUBORDINATE_LEAD(ex.lexicon).match(ex.text, sent[0], start) \
             or INSERTED_CLAUSE.search(ex.text, max(sent[0], start - 120), start):
         return first_break(ex, para, ",", start, end)
     return None
@@ -162,6 +162,8 @@ register(Boundary(
                 ("indirect.SVC", "indirect", "the bridge was safe", "she", "said")),
         example("Tom Reyes, who said in May that the toll would rise, voted against it.",
                 ("indirect.relative", "indirect", "the toll would rise", "who", "said")),
+        example("Three years after the party vowed to court young voters, it has done the opposite.",
+                ("indirect.SV-to", "indirect", "to court young voters", "the party", "vowed")),
     ),
 ))
 register(Boundary(

@@ -51,8 +51,10 @@ COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|now
 # A conjunction that opens a subordinate clause inside a sentence: "… cheered when Trump spoke".
 SUBORDINATOR = GrammarRegex(r"\b(?:__SUBORDINATORS__)\s+(?=\S)", re.IGNORECASE)
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
-SUBORDINATE_LEAD = re.compile(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
-                              r"Even\s+though|Even\s+as)\b")
+SUBORDINATE_LEAD = GrammarRegex(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
+                                r"Even\s+though|Even\s+as"
+                                # "Three years after Republicans vowed …, the party …"
+                                r"|(?:[\w-]+\s+){0,2}(?i:__TIME_UNITS__)\s+(?:after|before|since))\b")
 # "Maria Lopez, who said …", "the agency, which has also said …"
 # "Maria Lopez, who has said …", and a verb joined to the relative clause's first: "…, who backed
 # the plan in May and said …"

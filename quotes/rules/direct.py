@@ -370,7 +370,10 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
                 return Attribution("colon.subject", None, subject, span.start)
         if speaker:
             speaker = _named_object(ex, speaker) or _clause_subject(ex, speaker) or speaker
-            return Attribution("colon", None, speaker, span.start)
+            if parse_mention(text, *speaker, ex.lexicon).kind != "unknown":
+                return Attribution("colon", None, speaker, span.start)
+            # "… and recites the line: “…”", "a three-word proclamation: “…”": a thing names no one
+            return colon_subject(ex, sent_start, colon, span) if region_start == sent_start else None
         if region_start == sent_start:
             return colon_subject(ex, sent_start, colon, span)
     return None
@@ -868,6 +871,10 @@ register(Rule(
         # a name after a dash: the name, not the clause before the dash
         example("Pollsters agree - Ana Ruiz: “The early vote decided it.”",
                 ("direct.colon_lead_in", "direct", "The early vote decided it.", "Ana Ruiz", None)),
+    ),
+    must_not=(
+        # a thing before the colon names no one: the quotation is a slogan's, not a speaker's
+        example("There was also a three-word slogan: “Build the Pier.”"),
     ),
     default_confidence=0.75,
 ))

@@ -11,6 +11,7 @@ import re
 
 from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
+from quotes.mentions import bare
 from quotes.phrases import QUESTION_CONTEXT, predicate_start
 from quotes.rules.base import Candidate, Filter, example
 from quotes.rules.engine import Extractor
@@ -127,6 +128,43 @@ register(Filter(
     must=(
         example("When asked about the toll, Ana Ruiz said it would rise in May.",
                 ("indirect.SVC", "indirect", "it would rise in May", "Ana Ruiz", "said")),
+    ),
+))
+
+
+# Rules whose verb, said of a thing, is no act of speech: "The debate promised to be a crucial moment",
+# "the primary threatens to knock one of them out", "The roll call began with …".
+THINGS_DO_NOT = ("indirect.SV-to", "indirect.characterisation", "indirect.characterisation.as")
+
+
+def a_thing_promises(ex: Extractor, candidate: Candidate) -> bool:
+    """A promise, a threat or a characterisation whose subject is a thing (one thing, of no known kind, with a
+    determiner and no role word: "The debate", "the primary"): the verb's other sense, which reports nothing.
+    (Not "Border Patrol agents" nor "the leader of …": people the lexicon does not type.)"""
+    speaker = candidate.speaker
+    if candidate.rule not in THINGS_DO_NOT or speaker is None or candidate.antecedent is not None \
+            or speaker.kind != "unknown" or speaker.plural:
+        words = []
+    else:
+        words = speaker.text.split()
+    lexicon = ex.lexicon
+    people = lexicon.role_heads | lexicon.speaker_nouns | set(lexicon.grammar["unnamed_people"])
+    # an article, not a possessive ("His surrogates called him …"); no person's word nor a people's name
+    # ("The former first lady called it …", "the Chinese promised to …")
+    return bool(words) and words[0].lower() in lexicon.grammar["articles"] \
+        and not any(bare(w) in people or w in lexicon.places for w in words)
+
+
+register(Filter(
+    "filter.a_thing_promises", "candidate", a_thing_promises,
+    "a thing that promises or threatens says nothing: `The debate promised to be a crucial moment`",
+    must_not=(
+        example("The debate promised to be a crucial moment for the harbour board."),
+        example("The storm threatens to knock out the ferry for a week."),
+    ),
+    must=(
+        example("The union promised to strike in May.",
+                ("indirect.SV-to", "indirect", "to strike in May", "The union", "promised")),
     ),
 ))
 
