@@ -256,7 +256,7 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         words[i + 1].text[:1].isupper() or words[i + 1].text in ("the", "a") and i + 2 < len(words)
         and words[i + 2].text[:1].isupper())]
     # "manager with Dairy Farmers of Canada": the first link to a name that runs to the end (or to an "and"
-    # before another description: "professor at the Harbour School of Medicine and the editor of …"), else
+    # before another description: "lecturer at the Harbour College of Nursing and the host of …"), else
     # the last link
     link = next((i for i in links if len(_org_name(cut := _joined_cut(words[i + 1:], phrase), lexicon)) == len(cut)),
                 links[-1] if links else None)
@@ -321,7 +321,7 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
                    and bare(words[i - 1].text) in lexicon.role_heads
                    and parse_mention(phrase, words[i + 1].start, words[-1].end, lexicon).kind == "person"), None)
     if served is not None:
-        words = words[:served]  # "a former top aide to Senate Majority Leader Ana Ruiz": an aide, not the leader
+        words = words[:served]  # "a longtime aide to Port Commissioner Ana Ruiz": an aide, not the commissioner
     # not a role word that modifies an organisation's noun: "a volunteer group of dockers"
     heads = [i for i, w in enumerate(words) if bare(w.text) in lexicon.role_heads
              and not (i + 1 < len(words) and bare(words[i + 1].text) in lexicon.org_heads

@@ -15,12 +15,10 @@ LAYOUTS = {
         "Mo Ellis, a campaign aide during her 2008 run and now director of the Harbour Institute of Politics",
         "Mo Ellis", "director", "the Harbour Institute of Politics", "person"),
     "an organisation before 'and' and another description": (
-        "Dana Cole, an associate professor of surgery at the Harbour State University School of Medicine and the "
-        "editor of a science blog", "Dana Cole", "associate professor of surgery",
-        "the Harbour State University School of Medicine", "person"),
+        "Dana Cole, a lecturer at the Harbour College of Nursing and the host of a health podcast",
+        "Dana Cole", "lecturer", "the Harbour College of Nursing", "person"),
     "an aide to a titled person is an aide, of no organisation": (
-        "Tom Lane, a former top aide to Senate Majority Leader Ana Ruiz", "Tom Lane", "former top aide", None,
-        "person"),
+        "Tom Lane, a longtime aide to Port Commissioner Ana Ruiz", "Tom Lane", "longtime aide", None, "person"),
     "a standing word before an organisation is no part of it": (
         "Susan Reyes, then Ruiz’s literary agent", "Susan Reyes", "literary agent", "Ruiz", "person"),
     "an organisation named with 'on'": (

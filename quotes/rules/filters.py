@@ -132,7 +132,7 @@ register(Filter(
 ))
 
 
-# Rules whose verb, said of a thing, is no act of speech: "The debate promised to be a crucial moment",
+# Rules whose verb, said of a thing, is no act of speech: "The vote promised to be a turning point",
 # "the primary threatens to knock one of them out", "The roll call began with …".
 THINGS_DO_NOT = ("indirect.SV-to", "indirect.characterisation", "indirect.characterisation.as")
 
@@ -157,9 +157,9 @@ def a_thing_promises(ex: Extractor, candidate: Candidate) -> bool:
 
 register(Filter(
     "filter.a_thing_promises", "candidate", a_thing_promises,
-    "a thing that promises or threatens says nothing: `The debate promised to be a crucial moment`",
+    "a thing that promises or threatens says nothing: `The vote promised to be a turning point`",
     must_not=(
-        example("The debate promised to be a crucial moment for the harbour board."),
+        example("The vote promised to be a turning point for the harbour board."),
         example("The storm threatens to knock out the ferry for a week."),
     ),
     must=(
