@@ -583,6 +583,11 @@ register(Rule(
         example("“The toll is late,” Ellen Park wrote on Harbour Talk. “Again?”",
                 ("direct.QCQ-SV", "direct", "The toll is late,", "Ellen Park", "wrote"),
                 ("direct.split", "direct", "Again?", "Ellen Park", "wrote")),
+        # a participle after a dash that follows the second is the writer's, no attribution of its own
+        example("“The key group is older women,” said Jaime Hart. “Reyes has to do the harbour two-step” - raising "
+                "his name and then convincing voters.",
+                ("direct.QCQ-VS", "direct", "The key group is older women,", "Jaime Hart", "said"),
+                ("direct.split", "direct", "Reyes has to do the harbour two-step", "Jaime Hart", "said")),
         example('"The risk," said Dana Cole, an engineer who is the director of the port, "is that the pier sinks."',
                 ("direct.QCQ-VS", "direct", "The risk,", "Dana Cole, an engineer who is the director of the port",
                  "said"),

@@ -32,6 +32,7 @@ COORDINATED_VERB = GrammarRegex(r"\s*[,;—–―-]*\s*(?:__COORDINATORS__)\s+(?
 # text without full stops must not make each cue read the whole article.
 # ", after …", "; when …": a clause of time or cause set off after an attribution
 SUBORDINATE_CLAUSE = GrammarRegex(r"[,;]\s+(?:__SUBORDINATORS__)\s", re.IGNORECASE)
+DASH_AFTER = re.compile(r"\s*(?:[—–―]|-{1,2}\s)")
 REACH = 1500
 MIN_CONTINUATION_WORDS = 4
 CONTINUATION_PARAGRAPHS = 2
@@ -331,8 +332,10 @@ class Extractor:
             return False
         limit = min(para.end, max(s_end, span.end + 80))
         coordinated = COORDINATED_VERB(self.lexicon)
+        # (a participle after a dash is the writer's: "“…” - raising his profile and then convincing voters …")
+        aside = DASH_AFTER.match(self.text, span.end) is not None
         return any(c.start not in self.used_cues and not coordinated.fullmatch(self.text, span.end, c.start)
-                   for c in para.cues_between(span.end, limit))
+                   and not (aside and c.participle) for c in para.cues_between(span.end, limit))
 
     def comma_before(self, pos: int, floor: int) -> bool:
         before = self.text[floor:pos].rstrip().rstrip("\"”’'")
