@@ -55,6 +55,9 @@ def _is_apostrophe(text: str, pos: int, mark: str) -> bool:
     return (before.isalnum() and after.isalnum()) or (after.isdigit() and not before.isalnum())
 
 
+ELLIPSIS_THEN_WORD = re.compile(r"(?:\.\s?\.\s?\.|…)\s*\w")
+
+
 def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
     """'open', 'close', or None for a mark that is not a quotation mark here."""
     before = text[pos - 1] if pos > start else ""
@@ -70,8 +73,12 @@ def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
         return "close" if mark in "“‘" and before and not before.isspace() else None
     if mark in CLOSERS:
         return "close" if before and not before.isspace() else None
-    # Straight marks: judged by the characters around them. A mark after a space that follows the
-    # close of a nested quote or a full stop closes ("… 'a fair night rate,' " he said).
+    # Straight marks: judged by the characters around them. After a space or at the start, before an
+    # ellipsis and a word, one opens ('… he said. ". . . You are going to want …"').
+    if (not before or before.isspace()) and ELLIPSIS_THEN_WORD.match(text, pos + len(mark), end):
+        return "open"
+    # A mark after a space that follows the close of a nested quote or a full stop closes
+    # ("… 'a fair night rate,' " he said).
     if before.isspace() and pos - 2 >= start and text[pos - 2] in "'’.,?!" and (not after or after in AFTER_CLOSE):
         return "close"
     opens = (before in SPACE_BEFORE_OPEN or before in OPENERS or before in "([") and after and not after.isspace()

@@ -33,6 +33,11 @@ def test_double_mark_after_a_nested_close_and_a_space_closes():
     assert inner(text) == ["They call it 'a fair night rate,' "]
 
 
+def test_a_straight_mark_before_an_ellipsis_and_a_word_opens_after_a_full_stop():
+    text = "\"It is late,\" she said. \". . . We will open the pier in May.\""
+    assert inner(text) == ["It is late,", ". . . We will open the pier in May."]
+
+
 def test_stray_marks_never_lose_the_rest_of_the_paragraph():
     assert inner("A stray ” here and a » there. “The rest,” she said, “still works.”") == ["The rest,", "still works."]
 
