@@ -39,6 +39,7 @@ LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
 PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
 # What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
 INNER_CLOSERS = " \"'”’»›"  # "…?’”": the question mark inside a quotation within the quotation
+AS_LEAD = re.compile(r"\s*As\s")  # "As Jeff Wade put it, …"
 THAT_BEFORE = re.compile(r"\bthat\s*$")
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
@@ -333,6 +334,11 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         cue = cues[-1]
         told = is_tell(ex, cue)
         start = content_start(text, cue.end, span.start, ex.lexicon, told, ex.adjuncts)
+        put = next((c for c in cues if c.text.lower().endswith(" it")), None)
+        if put is not None and AS_LEAD.match(text, region_start, put.start) \
+                and text[put.end:span.start].rstrip().endswith(","):
+            # "As Jeff Wade put it in a memo to staff explaining the deal, “…”": all between is the cue's adjunct
+            cue, told, start = put, False, span.start
         if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start) \
                 and not THAT_BEFORE.search(text, cue.end, start):
             start = span.start  # "Lopez said about the movement, “…”"; not "said that while …, “…”": a claim
@@ -794,6 +800,9 @@ register(Rule(
                 ("indirect.SVC", "indirect", "Tom Reyes paid no harbour fees ― as was true for years", "Ana Ruiz",
                  "noted"),
                 ("direct.SVQ", "direct", "That makes me smart.", "Reyes", "boasted")),
+        # "As S put it …, “…”": what stands between the cue and the comma is its adjunct
+        example("As Jeff Wade put it in his memo to the staff explaining the merger, “Imagine a port that leads.”",
+                ("direct.SVQ", "direct", "Imagine a port that leads.", "Jeff Wade", "put it")),
         # a name shown speaking: "footage of X asking"
         example("The ad uses footage of Ellen Park asking, “Why are we not ahead?”",
                 ("direct.SVQ", "direct", "Why are we not ahead?", "Ellen Park", "asking")),
