@@ -34,6 +34,7 @@ COORDINATED_VERB = GrammarRegex(r"\s*[,;—–―-]*\s*(?:__COORDINATORS__)\s+(?
 SUBORDINATE_CLAUSE = GrammarRegex(r"[,;]\s+(?:__SUBORDINATORS__)\s", re.IGNORECASE)
 DASH_AFTER = re.compile(r"\s*(?:[—–―]|-{1,2}\s)")
 REACH = 1500
+REACH_OF_LEAD = 250  # the most characters between a cue and its quotation read as the cue's adjuncts
 MIN_CONTINUATION_WORDS = 4
 CONTINUATION_PARAGRAPHS = 2
 
@@ -99,7 +100,7 @@ class Extractor:
         self._by_end: list[Candidate] = []
         self._longest = 0
         self.speaker_ends: dict[int, Range] = {}
-        self._speaker_spans: list[Range] = []  # sorted, for in_speaker
+        self._speaker_spans: list[Range] = []  # sorted, for in_attribution
         self._mentions: dict[Range, Mention] = {}
         self.used_cues: set[int] = set()
         self.unkept: list[Range] = []  # the content of claims found outside the scope
@@ -123,7 +124,7 @@ class Extractor:
         for para in paragraphs:
             for cue in para.cues:
                 if cue.start in self.used_cues or self.in_content(cue.start) or self.inside_quotation(para, cue.start) \
-                        or self.in_speaker(cue.start):
+                        or self.in_attribution(cue.start):
                     continue  # (a cue inside a found speaker phrase is part of it: "according to an NBC report")
                 if any(f.test(self, para, cue) for f in self.cue_filters):
                     continue
@@ -239,6 +240,11 @@ class Extractor:
             self._by_end.insert(j, cand)
             self.speaker_ends.setdefault(cand.speaker.end, (cand.speaker.start, cand.speaker.end))
             bisect.insort(self._speaker_spans, (cand.speaker.start, cand.speaker.end))
+            # the words between a cue and the quotation it leads into ("As Jeff Wade put it in a memo
+            # explaining the deal, “…”"): its adjuncts, in which no cue starts another claim
+            if cand.type == "direct" and cand.cue is not None and cand.speaker.end <= cand.cue.start \
+                    and cand.cue.end < cand.content[0] < cand.cue.end + REACH_OF_LEAD:
+                bisect.insort(self._speaker_spans, (cand.cue.end, cand.content[0]))
         if cand.cue:
             self.used_cues.add(cand.cue.start)
         if span is not None:
@@ -260,8 +266,8 @@ class Extractor:
     def in_content(self, pos: int) -> bool:
         return any(c.content[0] <= pos < c.content[1] for c in self.near(pos, pos + 1))
 
-    def in_speaker(self, pos: int) -> bool:
-        """Inside the speaker phrase of a quote already found."""
+    def in_attribution(self, pos: int) -> bool:
+        """Inside the speaker phrase of a quote already found, or between it and the quotation it leads into."""
         i = bisect.bisect_right(self._speaker_spans, (pos, len(self.text) + 1))
         return i > 0 and self._speaker_spans[i - 1][1] > pos
 
