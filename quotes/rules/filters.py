@@ -144,15 +144,14 @@ def a_thing_promises(ex: Extractor, candidate: Candidate) -> bool:
     speaker = candidate.speaker
     if candidate.rule not in THINGS_DO_NOT or speaker is None or candidate.antecedent is not None \
             or speaker.kind != "unknown" or speaker.plural:
-        words = []
-    else:
-        words = speaker.text.split()
-    lexicon = ex.lexicon
-    people = lexicon.role_heads | lexicon.speaker_nouns | set(lexicon.grammar["unnamed_people"])
+        return False
+    words, lexicon = speaker.text.split(), ex.lexicon
     # an article, not a possessive ("His surrogates called him …"); no person's word nor a people's name
     # ("The former first lady called it …", "the Chinese promised to …")
-    return bool(words) and words[0].lower() in lexicon.grammar["articles"] \
-        and not any(bare(w) in people or w in lexicon.places for w in words)
+    unnamed = lexicon.grammar["unnamed_people"]
+    return words[0].lower() in lexicon.grammar["articles"] and not any(
+        bare(w) in lexicon.role_heads or bare(w) in lexicon.speaker_nouns or bare(w) in unnamed or w in lexicon.places
+        for w in words)
 
 
 register(Filter(
