@@ -264,6 +264,15 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
         if previous:
             speaker = max(previous, key=lambda c: c.content[0]).speaker
             return (speaker.start, speaker.end), "participle"
+        # "The first incident came during a speech, when protesters interrupted it, shouting …": the
+        # clause the comma ends, when the sentence's own subject cannot speak
+        comma = ex.text.rfind(",", s_start, cue.start)
+        inner = [m for m in SUBORDINATOR(ex.lexicon).finditer(ex.text, s_start, comma)
+                 if "," not in ex.text[m.end():comma]]
+        main = sentence_subject(ex.text, after_opening_quote(ex, s_start, cue.start), cue.start, ex.lexicon)
+        subject = sentence_subject(ex.text, inner[-1].start(), comma, ex.lexicon) if inner else None
+        if subject and not (main and _can_speak(ex, main)):
+            return subject, "coordinated"
     joined = None if participle else coordinated(ex, s_start, cue)
     if joined:
         # "The crowd cheered when Trump spotted a sign and asked …": the verb goes on the clause it is in
@@ -277,6 +286,15 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
         if subject and subject[1] < cue.start:
             return subject, "coordinated"
     return None, ""
+
+
+def _can_speak(ex: Extractor, phrase: Range) -> bool:
+    """A subject that may be the one who speaks: a person, a group or an organisation, or a personal
+    pronoun ("She noted …, saying"), not a thing ("The first incident came …") nor "It"."""
+    word = ex.text[slice(*phrase)].lower()
+    if word in ex.lexicon.subject_pronouns:
+        return word not in ex.lexicon.impersonal_pronouns
+    return ex.mention(phrase).kind in SPEAKING_KINDS
 
 
 def written_in(ex: Extractor, floor: int, cue: Cue) -> bool:

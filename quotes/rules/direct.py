@@ -806,6 +806,10 @@ register(Rule(
         # a name shown speaking: "footage of X asking"
         example("The ad uses footage of Ellen Park asking, “Why are we not ahead?”",
                 ("direct.SVQ", "direct", "Why are we not ahead?", "Ellen Park", "asking")),
+        # a participle after a clause of time whose subject speaks, when the sentence's own cannot
+        example("The first clash came during a speech at the pier, when Reyes protesters interrupted her, shouting "
+                "“She wins, we lose!”",
+                ("direct.SVQ", "direct", "She wins, we lose!", "Reyes protesters", "shouting")),
         # "with" and a phrase before a participle: the phrase speaks, not the sentence's subject
         example("The ad ends with a voice saying: “Can voters trust Dan Ruiz?”",
                 ("direct.SVQ", "direct", "Can voters trust Dan Ruiz?", "a voice", "saying")),
