@@ -206,8 +206,10 @@ def ends_clause(ex: Extractor, pos: int, limit: int, told: bool) -> bool:
     if (word.endswith("ed") or word in ex.lexicon.grammar["irregular_past"]) and _after_speech_noun(ex, pos, end):
         return True  # "told the paper in an interview aired last week …": the interview's, no clause of its own
     comma = "," in text[pos:end + first.start(1)]
-    if comma and word in ("a", "an"):
-        return True  # `"…!" Ana Ruiz shouted, a line she often repeats`: an appositive of the writer's
+    if comma and (word in ("a", "an") or word not in ex.lexicon.pronoun_words and not CLAUSE_VERB.search(rest)):
+        # `"…!" Ana Ruiz shouted, a line she often repeats`, `…, shorthand for taking the fight on`: an
+        # appositive of the writer's (a phrase with no verb of its own)
+        return True
     participle = word.endswith("ing") and comma
     # a hearer: a few words, or a noun phrase however long ("told a fisherman walking along the pier who …")
     hearer = told and (len(rest.split()) <= 4 or word in ex.lexicon.grammar["determiners"]) \
@@ -700,6 +702,9 @@ register(Rule(
         example("“Who will pay for the pier?” Ana Ruiz told Harbour’s KTV television station in an interview "
                 "aired last week.",
                 ("direct.QCQ-SV", "direct", "Who will pay for the pier?", "Ana Ruiz", "told")),
+        # after "!", the next sentence attributes it when only the writer's phrase with no verb follows
+        example("“Not one more toll!” Dana Dawes shouted, code for keeping the ferry free.",
+                ("direct.QCQ-SV", "direct", "Not one more toll!", "Dana Dawes", "shouted")),
         # a verb of stance after a quoted sentence reports it ("mocks", "slammed")
         example("“The market has not failed the workers,” Ana Ruiz mocks.",
                 ("direct.QCQ-SV", "direct", "The market has not failed the workers,", "Ana Ruiz", "mocks")),
