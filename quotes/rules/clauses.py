@@ -223,9 +223,19 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
         if ex.comma_before(cue.start, s_start):
             # "Clinton spoke about the shooting in Tulsa, Oklahoma, arguing …": not Oklahoma
             shared, how = shared_subject(ex, cue, s_start)
-            if shared is not None and shared[0] < speaker[0]:
+            if shared is None and s_start > (sentence := ex.doc.sentence_start(cue.start)):
+                # "Reyes hardly cleared it up, treating it -- ''…'' -- and, when questioned after the
+                # debate, asserting, ''…''": the subject before the quotation that cut the sentence
+                shared, how = shared_subject(ex, cue, sentence)
+            if shared is not None and (shared[0] < speaker[0] or _after_preposition(ex, speaker)):
                 return shared, how
     return speaker, "SVC"
+
+
+def _after_preposition(ex: Extractor, phrase: Range) -> bool:
+    """A phrase that is a preposition's object ("after the debate"), no participle's subject."""
+    before = ex.text[max(0, phrase[0] - 20):phrase[0]].split()
+    return bool(before) and before[-1].lower() in ex.lexicon.grammar["leading_prepositions"]
 
 
 def shown_saying(ex: Extractor, cue: Cue, s_start: int) -> Range | None:
