@@ -224,8 +224,8 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
             # "Clinton spoke about the shooting in Tulsa, Oklahoma, arguing …": not Oklahoma
             shared, how = shared_subject(ex, cue, s_start)
             if shared is None and s_start > (sentence := ex.doc.sentence_start(cue.start)):
-                # "Reyes hardly cleared it up, treating it -- ''…'' -- and, when questioned after the
-                # debate, asserting, ''…''": the subject before the quotation that cut the sentence
+                # "Reyes hardly cleared it up, treating it -- ''…'' -- and, when pressed after the vote,
+                # asserting, ''…''": the subject before the quotation that cut the sentence
                 shared, how = shared_subject(ex, cue, sentence)
             if shared is not None and (shared[0] < speaker[0] or _after_preposition(ex, speaker)):
                 return shared, how

@@ -812,8 +812,8 @@ register(Rule(
         example("The ad uses footage of Ellen Park asking, “Why are we not ahead?”",
                 ("direct.SVQ", "direct", "Why are we not ahead?", "Ellen Park", "asking")),
         # a participle after a quotation that cut the sentence, and a clause of time: the sentence's subject
-        example("Tom Reyes hardly cleared it up, treating the remark as praise -- “That makes me smart” -- and, when "
-                "questioned after the debate, asserting, “Of course I pay my toll.”",
+        example("Tom Reyes hardly cleared it up, treating the remark as praise -- “That shows I am careful” -- and, "
+                "when pressed after the vote, asserting, “Of course I pay my toll.”",
                 ("direct.SVQ", "direct", "Of course I pay my toll.", "Tom Reyes", "asserting")),
         # a participle after a clause of time whose subject speaks, when the sentence's own cannot
         example("The first clash came during a speech at the pier, when Reyes protesters interrupted her, shouting "
