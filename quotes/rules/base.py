@@ -51,6 +51,11 @@ class Candidate:
     category: str = "speech"
     attribution_end: int | None = None  # where the attribution after a quotation ends (for a split quote)
 
+    @property
+    def end_with_attribution(self) -> int:
+        """Where the quote and the words that attribute it (speaker, cue) end, whichever comes last."""
+        return max(self.content[1], self.speaker.end if self.speaker else 0, self.cue.end if self.cue else 0)
+
 
 @dataclass
 class Found:

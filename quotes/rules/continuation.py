@@ -117,8 +117,7 @@ def opens_sentence(ex: Extractor, para: Paragraph, span: QuotedSpan) -> bool:
 def introduced(ex: Extractor, previous: Candidate, para: Paragraph, span: QuotedSpan) -> Mention | None:
     """A quote paragraph with no cue, after narrative that names a new person, is that person's:
     "“…,” Tom Reyes said. / Ana Ruiz, a nurse, works nights. / “Nobody asked us.”"."""
-    attribution_end = max(previous.content[1], previous.speaker.end if previous.speaker else 0,
-                          previous.cue.end if previous.cue else 0)
+    attribution_end = previous.end_with_attribution
     if span.start != para.start:
         # "Sen. Ana Ruiz, who lost the primary, named young voters as a reason. “They are tired …”":
         # the subject of the sentence that leads into a quote in the same paragraph

@@ -28,11 +28,11 @@ from quotes.sentences import Range, strip_space
 # attribution: `“…,” he said, “…” - and vowed to …`, `… and then vowed`.
 COORDINATED_VERB = GrammarRegex(r"\s*[,;—–―-]*\s*(?:__COORDINATORS__)\s+(?:(?-i:[a-z])[\w’'-]*\s+)?", re.IGNORECASE)
 
-# No rule reads further than this from a cue or a quote: real sentences are shorter, and a hostile
-# text without full stops must not make each cue read the whole article.
 # ", after …", "; when …": a clause of time or cause set off after an attribution
 SUBORDINATE_CLAUSE = GrammarRegex(r"[,;]\s+(?:__SUBORDINATORS__)\s", re.IGNORECASE)
 DASH_AFTER = re.compile(r"\s*(?:[—–―]|-{1,2}\s)")
+# No rule reads further than this from a cue or a quote: real sentences are shorter, and a hostile
+# text without full stops must not make each cue read the whole article.
 REACH = 1500
 REACH_OF_LEAD = 250  # the most characters between a cue and its quotation read as the cue's adjuncts
 MIN_CONTINUATION_WORDS = 4
@@ -100,7 +100,7 @@ class Extractor:
         self._by_end: list[Candidate] = []
         self._longest = 0
         self.speaker_ends: dict[int, Range] = {}
-        self._speaker_spans: list[Range] = []  # sorted, for in_attribution
+        self._attribution_spans: list[Range] = []  # sorted, for in_attribution
         self._mentions: dict[Range, Mention] = {}
         self.used_cues: set[int] = set()
         self.unkept: list[Range] = []  # the content of claims found outside the scope
@@ -239,12 +239,12 @@ class Extractor:
             self._ends.insert(j, cand.content[1])
             self._by_end.insert(j, cand)
             self.speaker_ends.setdefault(cand.speaker.end, (cand.speaker.start, cand.speaker.end))
-            bisect.insort(self._speaker_spans, (cand.speaker.start, cand.speaker.end))
+            bisect.insort(self._attribution_spans, (cand.speaker.start, cand.speaker.end))
             # the words between a cue and the quotation it leads into ("As Jeff Wade put it in a memo
             # explaining the deal, “…”"): its adjuncts, in which no cue starts another claim
             if cand.type == "direct" and cand.cue is not None and cand.speaker.end <= cand.cue.start \
                     and cand.cue.end < cand.content[0] < cand.cue.end + REACH_OF_LEAD:
-                bisect.insort(self._speaker_spans, (cand.cue.end, cand.content[0]))
+                bisect.insort(self._attribution_spans, (cand.cue.end, cand.content[0]))
         if cand.cue:
             self.used_cues.add(cand.cue.start)
         if span is not None:
@@ -268,8 +268,8 @@ class Extractor:
 
     def in_attribution(self, pos: int) -> bool:
         """Inside the speaker phrase of a quote already found, or between it and the quotation it leads into."""
-        i = bisect.bisect_right(self._speaker_spans, (pos, len(self.text) + 1))
-        return i > 0 and self._speaker_spans[i - 1][1] > pos
+        i = bisect.bisect_right(self._attribution_spans, (pos, len(self.text) + 1))
+        return i > 0 and self._attribution_spans[i - 1][1] > pos
 
     def overlaps_direct(self, start: int, end: int) -> bool:
         return any(c.type == "direct" and c.content[0] < end and start < c.content[1] for c in self.near(start, end))
@@ -323,9 +323,7 @@ class Extractor:
         s_start, s_end = sentence_of(self.doc.paragraph_at(claim.cue.start), claim.cue.start)
         if quote.type != "direct" or quote.category != "speech" or not s_start <= quote.content[0] < s_end:
             return None
-        attribution_end = max(quote.content[1], quote.speaker.end if quote.speaker else 0,
-                              quote.cue.end if quote.cue else 0)
-        clause = SUBORDINATE_CLAUSE(self.lexicon).search(self.text, attribution_end, claim.cue.start)
+        clause = SUBORDINATE_CLAUSE(self.lexicon).search(self.text, quote.end_with_attribution, claim.cue.start)
         return quote if clause is not None else None
 
     def own_cue_after(self, para: Paragraph, span: QuotedSpan) -> bool:
