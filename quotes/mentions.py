@@ -256,9 +256,10 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         words[i + 1].text[:1].isupper() or words[i + 1].text in ("the", "a") and i + 2 < len(words)
         and words[i + 2].text[:1].isupper())]
     # "manager with Dairy Farmers of Canada": the first link to a name that runs to the end (or to an "and"
-    # before another description: "lecturer at the Harbour College of Nursing and the host of …"), else
-    # the last link
-    link = next((i for i in links if len(_org_name(cut := _joined_cut(words[i + 1:], phrase), lexicon)) == len(cut)),
+    # before another description, after a role: "lecturer at the Harbour College of Nursing and the host
+    # of …"), else the last link
+    link = next((i for i in links if len(_org_name(cut := _joined_cut(words[i + 1:], phrase), lexicon)) == len(cut)
+                 and (len(cut) == len(words) - i - 1 or any(bare(w.text) in lexicon.role_heads for w in words[:i]))),
                 links[-1] if links else None)
     # "Minister of Innovation, Science and Economic Development": a portfolio, part of the role
     portfolio = link is not None and bare(words[link - 1].text) in lexicon.portfolio_heads \

@@ -17,6 +17,9 @@ LAYOUTS = {
     "an organisation before 'and' and another description": (
         "Dana Cole, a lecturer at the Harbour College of Nursing and the host of a health podcast",
         "Dana Cole", "lecturer", "the Harbour College of Nursing", "person"),
+    "but not before it when no role comes first: the role and organisation of the second": (
+        "Jo Zee, a Ruiz superdelegate out of Ward Nine and the chair of the Harbour Policy Institute",
+        "Jo Zee", "chair", "the Harbour Policy Institute", "person"),
     "an aide to a titled person is an aide, of no organisation": (
         "Tom Lane, a longtime aide to Port Commissioner Ana Ruiz", "Tom Lane", "longtime aide", None, "person"),
     "a standing word before an organisation is no part of it": (
