@@ -323,6 +323,12 @@ class Lexicon:
         return self._pronoun_list("subject")
 
     @cached_property
+    def personal_subject_pronouns(self) -> frozenset[str]:
+        """Subject pronouns that stand for someone who may speak ("he", "they"), not "it" nor a generic
+        "you" or "we" (``[pronouns] impersonal``)."""
+        return self.subject_pronouns - self.impersonal_pronouns
+
+    @cached_property
     def object_pronouns(self) -> frozenset[str]:
         """Pronouns that can be a verb's object, reflexives among them ("him", "themselves")."""
         return self._pronoun_list("object")

@@ -219,6 +219,16 @@ def describe(text: str, start: int, end: int, lexicon: Lexicon) -> tuple[Span | 
 NOW = GrammarRegex(r"(?:\band\s+|,\s*)(?:__CURRENT_MARKERS__)\s+(?=\S)", re.IGNORECASE)
 
 
+def current_role_start(text: str, start: int, end: int, lexicon: Lexicon) -> int | None:
+    """Where the current role starts in a description of ``text[start:end]`` that names a former one
+    too ("a former mayor of Ellery and now president of the Harbour Council"): after the marker, when a
+    role word follows it (not ", now retired")."""
+    now = NOW(lexicon).search(text, start, end)
+    if now is None or not any(bare(w) in lexicon.role_heads for w in text[now.end():end].split()):
+        return None
+    return now.end()
+
+
 def _joined_cut(candidate: list[Word], phrase: str) -> list[Word]:
     """The words of an organisation's name before another description joins on ("Harbour Writers and an
     independent analyst", "Harbour Jets, a charter firm")."""
@@ -239,10 +249,9 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
         words = words[1:]  # "One Democratic official", "two senior aides": no part of the role
     if not words or words[0].text.lower() in ("who", "which", "whose"):
         return None, None
-    now = NOW(lexicon).search(phrase, words[0].start, words[-1].end)
-    current = [w for w in words if now and w.start >= now.end()]
-    if any(bare(w.text) in lexicon.role_heads for w in current):
-        words = current  # "a former mayor of Ellery and now president of the Harbour Council" (not ", now retired")
+    current = current_role_start(phrase, words[0].start, words[-1].end, lexicon)
+    if current is not None:
+        words = [w for w in words if w.start >= current]  # "a former mayor of Ellery and now president of …"
     words = _clause_cut(words, lexicon)
     last_cap = max((i for i, w in enumerate(words) if is_cap(w.text)), default=-1)
     if 0 <= last_cap < len(words) - 1 and _named_body(words[:last_cap + 1], lexicon) \

@@ -643,7 +643,7 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         # "When Trump spoke and said …": the subordinate clause's
         comma = text.find(",", tokens[0][1], limit)
         pronoun = next((m for m in WORD_AFTER_COMMA.finditer(text, tokens[0][1], limit)
-                        if m.group(1).lower() in lexicon.subject_pronouns - lexicon.impersonal_pronouns), None)
+                        if m.group(1).lower() in lexicon.personal_subject_pronouns), None)
         if pronoun is not None:  # "When Tom Reyes, the manager, was asked …, he laughed": past the appositive
             return pronoun.span(1)
         return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)

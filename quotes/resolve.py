@@ -36,9 +36,9 @@ from quotes.mentions import (
     FULL_STOP_WORD,
     LEADING_THE,
     NAME_RUN,
-    NOW,
     bare,
     clean_name,
+    current_role_start,
     describe,
     joint_people,
     parse_mention,
@@ -853,7 +853,7 @@ class Resolver:
                 end = self._before_title(m.start(1), end)
                 role, org = describe(self.text, m.start(1), end, self.lexicon)
                 # ("a campaign aide in 2008 and now director of …": the current role, which describe() gives)
-                now = NOW(self.lexicon).search(self.text, m.start(1), end)
+                now = current_role_start(self.text, m.start(1), end, self.lexicon) is not None
                 left = pattern is AS_ROLE_AFTER and LEFT_ROLE.search(m.group(), 0, m.start(1) - m.start())
                 found.append(Described(role, org, bool((PAST.match(m.group(1)) or left) and not now),
                                        self._adjunct(m.start(1), end)))

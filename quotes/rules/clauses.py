@@ -227,15 +227,17 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
                 # "Reyes hardly cleared it up, treating it -- ''…'' -- and, when pressed after the vote,
                 # asserting, ''…''": the subject before the quotation that cut the sentence
                 shared, how = shared_subject(ex, cue, sentence)
-            if shared is not None and (shared[0] < speaker[0] or _after_preposition(ex, speaker)):
+            if shared is not None and (shared[0] < speaker[0] or after_preposition(ex, speaker)):
                 return shared, how
     return speaker, "SVC"
 
 
-def _after_preposition(ex: Extractor, phrase: Range) -> bool:
-    """A phrase that is a preposition's object ("after the debate"), no participle's subject."""
-    before = ex.text[max(0, phrase[0] - 20):phrase[0]].split()
-    return bool(before) and before[-1].lower() in ex.lexicon.grammar["leading_prepositions"]
+def after_preposition(ex: Extractor, phrase: Range) -> bool:
+    """A phrase that is a preposition's object ("after the debate", "with the Harbour Times"), no
+    subject: the last word before it, past a determiner, is a preposition."""
+    determiners = ex.lexicon.grammar["determiners"]
+    before = [w for w in ex.text[max(0, phrase[0] - 40):phrase[0]].split()[-2:] if w.lower() not in determiners][-1:]
+    return bool(before) and before[0].lower() in ex.lexicon.grammar["leading_prepositions"]
 
 
 def shown_saying(ex: Extractor, cue: Cue, s_start: int) -> Range | None:
@@ -303,7 +305,7 @@ def _can_speak(ex: Extractor, phrase: Range) -> bool:
     pronoun ("She noted …, saying"), not a thing ("The first incident came …") nor "It"."""
     word = ex.text[slice(*phrase)].lower()
     if word in ex.lexicon.subject_pronouns:
-        return word not in ex.lexicon.impersonal_pronouns
+        return word in ex.lexicon.personal_subject_pronouns
     return ex.mention(phrase).kind in SPEAKING_KINDS
 
 

@@ -25,7 +25,15 @@ from quotes.phrases import (
     words,
 )
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import CLAUSE_VERB, SPEAKING_KINDS, asked_in_context, is_tell, opens_clause, subject_of
+from quotes.rules.clauses import (
+    CLAUSE_VERB,
+    SPEAKING_KINDS,
+    after_preposition,
+    asked_in_context,
+    is_tell,
+    opens_clause,
+    subject_of,
+)
 from quotes.rules.engine import Extractor, has_words, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range, strip_space
@@ -333,14 +341,15 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
     asked = [c for c in cues if asked_in_context(ex, c)]
     cues = [c for c in cues if c not in asked]
     if cues:
-        cue = cues[-1]
-        told = is_tell(ex, cue)
-        start = content_start(text, cue.end, span.start, ex.lexicon, told, ex.adjuncts)
         put = next((c for c in cues if c.text.lower().endswith(" it")), None)
         if put is not None and AS_LEAD.match(text, region_start, put.start) \
                 and text[put.end:span.start].rstrip().endswith(","):
             # "As Jeff Wade put it in a memo to staff explaining the deal, “…”": all between is the cue's adjunct
             cue, told, start = put, False, span.start
+        else:
+            cue = cues[-1]
+            told = is_tell(ex, cue)
+            start = content_start(text, cue.end, span.start, ex.lexicon, told, ex.adjuncts)
         if start < span.start and TOPIC_BEFORE_QUOTE.fullmatch(text, start, span.start) \
                 and not THAT_BEFORE.search(text, cue.end, start):
             start = span.start  # "Lopez said about the movement, “…”"; not "said that while …, “…”": a claim
@@ -420,13 +429,10 @@ def _no_subject(ex: Extractor, phrase: Range) -> bool:
     """A phrase before a colon that cannot be the clause's subject: the object of a preposition
     ("… in an interview with the Harbour Times:") or a predicate that opens with its verb ("gave
     the plan a try …:")."""
-    text, lexicon = ex.text, ex.lexicon
-    determiners = lexicon.grammar["determiners"]
-    before = [w for w in text[max(0, phrase[0] - 40):phrase[0]].split()[-2:] if w.lower() not in determiners][-1:]
-    first = text[phrase[0]:phrase[1]].split()[0]
-    return bool(before) and before[0].lower() in lexicon.grammar["leading_prepositions"] \
-        or first.islower() and first not in determiners \
-        and first not in lexicon.grammar["function_words"] and first not in lexicon.subject_pronouns
+    grammar = ex.lexicon.grammar
+    first = ex.text[phrase[0]:phrase[1]].split()[0]
+    return after_preposition(ex, phrase) or first.islower() and first not in grammar["determiners"] \
+        and first not in grammar["function_words"] and first not in ex.lexicon.subject_pronouns
 
 
 def _clause_subject(ex: Extractor, phrase: Range) -> Range | None:
