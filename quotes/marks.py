@@ -81,6 +81,10 @@ def _role(text: str, pos: int, mark: str, start: int, end: int) -> str | None:
     # ("… 'a fair night rate,' " he said).
     if before.isspace() and pos - 2 >= start and text[pos - 2] in "'’.,?!" and (not after or after in AFTER_CLOSE):
         return "close"
+    # Right after the punctuation that ends spoken words and right before a word, a space is missing
+    # on one side: it closes a quote left open ("… every warning,"Mia Tran said) or opens one (said,"We …)
+    if before in PUNCTUATION_BEFORE_CLOSE and after.isalnum():
+        return "either"
     opens = (before in SPACE_BEFORE_OPEN or before in OPENERS or before in "([") and after and not after.isspace()
     closes = before and not before.isspace() and (after in AFTER_CLOSE or after in CLOSERS)
     if opens and not closes:

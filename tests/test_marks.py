@@ -38,6 +38,14 @@ def test_a_straight_mark_before_an_ellipsis_and_a_word_opens_after_a_full_stop()
     assert inner(text) == ["It is late,", ". . . We will open the pier in May."]
 
 
+def test_a_straight_mark_between_closing_punctuation_and_a_word_closes_an_open_quote_or_opens_one():
+    # a space is missing on one side: after the quote ("…,"Mia Tran said) or before it (said,"We …)
+    assert inner('"The fares rose twice,"Mia Tran said. "They will rise again."') == [
+        "The fares rose twice,", "They will rise again."]
+    assert inner('The mayor said,"We will fix the ferries." She left.') == ["We will fix the ferries."]
+    assert inner('The pier was shut."We lost a month," Tom Lane said.') == ["We lost a month,"]
+
+
 def test_stray_marks_never_lose_the_rest_of_the_paragraph():
     assert inner("A stray ” here and a » there. “The rest,” she said, “still works.”") == ["The rest,", "still works."]
 

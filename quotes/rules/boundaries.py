@@ -14,7 +14,7 @@ from quotes.document import Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.phrases import speaker_before
 from quotes.rules.base import Boundary, example
-from quotes.rules.clauses import MIN_CLAIM_WORDS, SUBORDINATE_LEAD, coordinated, first_break
+from quotes.rules.clauses import MIN_CLAIM_WORDS, SUBORDINATE_LEAD, coordinated, first_break, subordinate_lead_end
 from quotes.rules.engine import Extractor, has_words
 from quotes.rules.registry import register
 from quotes.sentences import Range
@@ -76,8 +76,9 @@ INSERTED_CLAUSE = re.compile(r",\s*(?:who|which|though|although|even\s+though|wh
 def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
     """A claim in a subordinate clause ends with it: "While he said …, the main clause …", and
     "Clinton, though she said …, stopped …" (a clause set in commas)."""
-    if SUBORDINATE_LEAD(ex.lexicon).match(ex.text, sent[0], start) \
-            or INSERTED_CLAUSE.search(ex.text, max(sent[0], start - 120), start):
+    in_lead = SUBORDINATE_LEAD(ex.lexicon).match(ex.text, sent[0], start) is not None \
+        and subordinate_lead_end(ex, sent[0], start) == sent[0]  # not in the main clause after its comma
+    if in_lead or INSERTED_CLAUSE.search(ex.text, max(sent[0], start - 120), start):
         return first_break(ex, para, ",", start, end)
     return None
 
@@ -164,6 +165,17 @@ register(Boundary(
                 ("indirect.relative", "indirect", "the toll would rise", "who", "said")),
         example("Three years after the party vowed to court young voters, it has done the opposite.",
                 ("indirect.SV-to", "indirect", "to court young voters", "the party", "vowed")),
+        # a conjunction or a word of degree before the subordinator
+        example("And when the mayor said the bridge was safe, the engineers kept it closed for a week.",
+                ("indirect.SVC", "indirect", "the bridge was safe", "the mayor", "said")),
+        example("Ever since the union warned that the crane was unsafe, the port has kept it idle.",
+                ("indirect.SVC", "indirect", "the crane was unsafe", "the union", "warned")),
+        # a claim in the main clause, after the subordinate one, is not cut at its next comma
+        example("When the vote was over, Ellen Park said the toll would rise in May, June and July.",
+                ("indirect.SVC", "indirect", "the toll would rise in May, June and July", "Ellen Park", "said")),
+        # nor a claim in the subordinate clause at the comma of a number
+        example("While the mayor said the port had 12,000 workers, the union counted fewer.",
+                ("indirect.SVC", "indirect", "the port had 12,000 workers", "the mayor", "said")),
     ),
 ))
 register(Boundary(

@@ -51,10 +51,12 @@ COORDINATED = GrammarRegex(rf",?\s+(?:and|but)\s+(?:(?:also|then|later|again|now
 # A conjunction that opens a subordinate clause inside a sentence: "… cheered when Trump spoke".
 SUBORDINATOR = GrammarRegex(r"\b(?:__SUBORDINATORS__)\s+(?=\S)", re.IGNORECASE)
 # A sentence that opens with a subordinate clause: "While he said …, the main clause …".
-SUBORDINATE_LEAD = GrammarRegex(r"\s*(?:While|Although|Though|After|Before|When|If|As|Because|Since|Once|Until|"
-                                r"Even\s+though|Even\s+as"
+# The sentence's first word is capitalised; a conjunction and a word of degree may come before the
+# subordinator: "And when she saw …, …", "Ever since he backed …, …", "Shortly after …".
+SUBORDINATE_LEAD = GrammarRegex(r"\s*(?=[A-Z])(?:(?:__COORDINATORS__)\s+)?(?:(?:__SUBORDINATOR_MODIFIERS__)\s+)?"
+                                r"(?:__SUBORDINATORS__"
                                 # "Three years after Republicans vowed …, the party …"
-                                r"|(?:[\w-]+\s+){0,2}(?i:__TIME_UNITS__)\s+(?:after|before|since))\b")
+                                r"|(?:[\w-]+\s+){0,2}(?:__TIME_UNITS__)\s+(?:after|before|since))\b", re.IGNORECASE)
 # "Maria Lopez, who said …", "the agency, which has also said …"
 # "Maria Lopez, who has said …", and a verb joined to the relative clause's first: "…, who backed
 # the plan in May and said …"
@@ -218,7 +220,7 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
             return speaker, "SVC"  # "…, Tom Reyes said, adding …": the one who said it adds it
         # "The mayor hit back, saying …": the participle's subject opens the sentence
         subject = sentence_subject(ex.text, s_start, cue.start, ex.lexicon)
-        if subject and subject[0] == speaker[0] and subject[1] < speaker[1]:
+        if subject and speaker[0] <= subject[0] and subject[1] < speaker[1]:
             return subject, "coordinated"
         if ex.comma_before(cue.start, s_start):
             # "Clinton spoke about the shooting in Tulsa, Oklahoma, arguing …": not Oklahoma
@@ -269,10 +271,12 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
     and said …`` and ``X hit back, saying …`` take the subject that opens the sentence.
     """
     participle = cue.participle and ex.comma_before(cue.start, s_start)
+    lead_end = subordinate_lead_end(ex, s_start, cue.start) if participle else s_start
     if participle:
         # the claim or the attribution right before: "X said …, adding", "“…,” he said of it, adding"
         previous = [c for c in ex.near(s_start, cue.start) if c.speaker and c.content[0] < cue.start and (
-            cue.start - c.content[1] < 4 or c.cue and s_start <= c.cue.start and c.cue.end <= cue.start)]
+            cue.start - c.content[1] < 4 or c.cue and max(s_start, lead_end) <= c.cue.start
+            and c.cue.end <= cue.start)]
         if previous:
             speaker = max(previous, key=lambda c: c.content[0]).speaker
             return (speaker.start, speaker.end), "participle"
@@ -294,10 +298,23 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
         if subject and subject[1] < cue.start:
             return subject, "coordinated"
     if participle or joined or written_in(ex, s_start, cue):
-        subject = sentence_subject(ex.text, after_opening_quote(ex, s_start, cue.start), cue.start, ex.lexicon)
+        opening = after_opening_quote(ex, s_start, cue.start)
+        if participle and lead_end > s_start:
+            opening = max(opening, lead_end + 1)  # the main clause's subject, after the subordinate clause
+        subject = sentence_subject(ex.text, opening, cue.start, ex.lexicon)
         if subject and subject[1] < cue.start:
             return subject, "coordinated"
     return None, ""
+
+
+def subordinate_lead_end(ex: Extractor, s_start: int, limit: int) -> int:
+    """Where the subordinate clause that opens a sentence ends, at its comma ("Ever since she backed
+    Reyes, | Ana Ruiz has …"), or ``s_start`` when none opens it: a verb after that comma belongs to
+    the main clause, and shares nothing with a claim inside the subordinate one."""
+    if SUBORDINATE_LEAD(ex.lexicon).match(ex.text, s_start, limit) is None:
+        return s_start
+    comma = mark_outside_quotes(ex, ex.doc.paragraph_at(s_start), ",", s_start, limit)
+    return comma if comma is not None else s_start
 
 
 def _can_speak(ex: Extractor, phrase: Range) -> bool:
@@ -408,11 +425,18 @@ def content_begin(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
     return start
 
 
+def mark_outside_quotes(ex: Extractor, para: Paragraph, mark: str, start: int, end: int) -> int | None:
+    """The first ``mark`` in ``text[start:end]`` that no quotation holds and no number ("125,000")."""
+    text = ex.text
+    pos = text.find(mark, start, end)
+    while pos >= 0 and (ex.inside_quote(para, pos) or text[pos - 1:pos].isdigit() and text[pos + 1:pos + 2].isdigit()):
+        pos = text.find(mark, pos + 1, end)
+    return pos if pos >= 0 else None
+
+
 def first_break(ex: Extractor, para: Paragraph, mark: str, start: int, end: int) -> int | None:
-    pos = ex.text.find(mark, start, end)
-    while pos >= 0 and ex.inside_quote(para, pos):
-        pos = ex.text.find(mark, pos + 1, end)
-    return pos if pos >= 0 and has_words(ex.text, start, pos, MIN_CLAIM_WORDS) else None
+    pos = mark_outside_quotes(ex, para, mark, start, end)
+    return pos if pos is not None and has_words(ex.text, start, pos, MIN_CLAIM_WORDS) else None
 
 
 def is_belief(ex: Extractor, cue: Cue) -> bool:
@@ -432,6 +456,12 @@ def claim(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, content: Ran
     if speaker[0] < end and start < speaker[1]:
         return None
     span = para.span_at(start)
+    if span is not None and span.start < start and span.closed and span.end < end \
+            and not any(span.start < e and s < start for s, e in ((cue.start, cue.end), speaker)):
+        # the sentence began inside a quotation that opened a sentence or more before it
+        # ("“… The port has the cash. They have no choice” but to raise the fees, says Tom Lane"):
+        # the claim is the whole quotation and what follows it, unless its attribution is in it
+        start = span.start
     if span is not None and span.start == start and span.closed and end >= span.inner_end \
             and not text[span.end:end].strip(" .,;:!?"):
         # "called for “boots on the docks.”": a quotation and nothing else is a direct quote

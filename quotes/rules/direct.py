@@ -825,6 +825,12 @@ register(Rule(
         example("The first clash came during a speech at the pier, when Reyes protesters interrupted her, shouting "
                 "“She wins, we lose!”",
                 ("direct.SVQ", "direct", "She wins, we lose!", "Reyes protesters", "shouting")),
+        # after a subordinate clause that opens the sentence, the main clause's subject, not the
+        # subordinate one's nor a phrase of time before it
+        example("Ever since she endorsed Tom Reyes, Ana Ruiz has been a busy surrogate, saying “He must win.”",
+                ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
+        example("Since May, Ana Ruiz has been a busy surrogate, saying “He must win.”",
+                ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
         # "with" and a phrase before a participle: the phrase speaks, not the sentence's subject
         example("The ad ends with a voice saying: “Can voters trust Dan Ruiz?”",
                 ("direct.SVQ", "direct", "Can voters trust Dan Ruiz?", "a voice", "saying")),

@@ -540,6 +540,10 @@ register(Rule(
                 ("indirect.CVS", "indirect", "The council has no plan", "Tom Lane", "said")),
         example("The toll costs too much, said Dan Cole, an expert who wrote books, papers and columns on it.",
                 ("indirect.CVS", "indirect", "The toll costs too much", "Dan Cole", "said")),
+        # a quotation of several sentences that the claim goes on from is the claim's whole start
+        example('"Ferries lose money. The port has the cash. It has no choice" but to raise the fees, says Tom Lane.',
+                ("indirect.CVS", "mixed", '"Ferries lose money. The port has the cash. It has no choice" but to raise '
+                 "the fees", "Tom Lane", "says")),
         # an appositive that opens with its organisation's possessive
         example("The ferry is late again, said Ellen Park, Harbour Transit's spokeswoman.",
                 ("indirect.CVS", "indirect", "The ferry is late again", "Ellen Park, Harbour Transit's spokeswoman",
