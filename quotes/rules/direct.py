@@ -45,6 +45,8 @@ GAP_AFTER_QUOTE = re.compile(r"[\s,—–―-]*")
 DASH = re.compile(r"\s*[—–―]+\s*|\s+-{1,2}\s*")
 LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
 PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
+# When or where the signed words were said: "— Ana Ruiz, speaking after the vote."
+OCCASION_AFTER = re.compile(r",\s*(?-i:[a-z]+ing)\s[^.!?;:]{1,80}\.?\s*")
 # What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
 INNER_CLOSERS = " \"'”’»›"  # "…?’”": the question mark inside a quotation within the quotation
 AS_LEAD = re.compile(r"\s*As\s")  # "As Jeff Wade put it, …"
@@ -544,7 +546,8 @@ def dash_signoff(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | No
     if not m:
         return None
     speaker = speaker_after(ex.text, m.end(), end, ex.lexicon)
-    if speaker and (ex.text[speaker[1]:end].strip(" .,") == "" or PLACE_AFTER.fullmatch(ex.text, speaker[1], end)):
+    if speaker and (ex.text[speaker[1]:end].strip(" .,") == "" or PLACE_AFTER.fullmatch(ex.text, speaker[1], end)
+                    or OCCASION_AFTER.fullmatch(ex.text, speaker[1], end)):
         return Found(content, speaker, None, type="direct", span=span, attribution_end=speaker[1])
     return None
 
@@ -959,6 +962,8 @@ register(Rule(
         example('"Nobody should pay for a bridge they cannot use." — Councillor Tom Reyes',
                 ("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
                  "Councillor Tom Reyes", None)),
+        example('"The ferry must run in every season."\n\n-Mayor Ana Ruiz, speaking after the vote.',
+                ("direct.dash_signoff", "direct", "The ferry must run in every season.", "Mayor Ana Ruiz", None)),
         example('"Nobody should pay for a bridge they cannot use."\n\n-Ana Ruiz, Port Ellery.',
                 ("direct.dash_signoff", "direct", "Nobody should pay for a bridge they cannot use.",
                  "Ana Ruiz", None)),
