@@ -852,7 +852,12 @@ ADJUNCT_TEMPLATE = (
     # a platform, and a show on it: "on Harbour TV’s Morning Desk", "on Fox's “Fox and Friends”"
     r"|(?:on|to)\s+__PLATFORMS__(?:[’']s\s+(?-i:[A-Z]\w*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z]\w*)*|[“\"][^”\"\n]{1,60}[”\"]))?|"
     r"also|again|repeatedly|further|once|flatly|however|though(?=\s*,)|in\s+fact|indeed|"
-    r"previously|later|earlier|separately|bluntly|aloud|\w+ly|to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))"
+    r"previously|later|earlier|separately|bluntly|aloud|"
+    # manner, maybe with a word of degree, and two of them joined: "so eloquently and simply"
+    r"(?:__DEGREE_ADVERBS__\s+)?\w+ly(?:\s+(?:and|but)\s+\w+ly)?|"
+    # the writer's own words that announce a verbatim quotation: "said, and I quote, “…”"
+    r"__QUOTATION_ASIDES__(?=\s*,)|"
+    r"to\s+(?-i:(?:the\s+)?[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*))"
     r"(?![\w’'-])\s*,?"  # whole words only: "again" is no adjunct inside "against"
 )
 
@@ -868,9 +873,9 @@ def adjunct_regex(lexicon: Lexicon) -> re.Pattern[str]:
     """
     pattern = lexicon.compiled.get(ADJUNCTS)
     if pattern is None:
-        text = ADJUNCT_TEMPLATE.replace("__TIME__", lexicon.with_words(TIME)).replace(
+        text = lexicon.with_words(ADJUNCT_TEMPLATE.replace("__TIME__", lexicon.with_words(TIME)).replace(
             "__SPEECH__", lexicon.speech_noun_regex.pattern).replace(
-            "__PLATFORMS__", lexicon.alternation("platforms", "speech_nouns"))
+            "__PLATFORMS__", lexicon.alternation("platforms", "speech_nouns")))
         pattern = lexicon.compiled.setdefault(ADJUNCTS, re.compile(text, re.IGNORECASE))
     return pattern
 

@@ -850,6 +850,11 @@ register(Rule(
                 ("direct.SVQ", "direct", "the bridge will reopen in May.", "Ellen Park", "said")),
         example("Ellen Park said about the plan, “I support the parents who asked for it.”",
                 ("direct.SVQ", "direct", "I support the parents who asked for it.", "Ellen Park", "said")),
+        # manner adverbs and the writer's "and I quote" between the cue and the quotation
+        example("He concluded so plainly and simply, “The harbour belongs to all of us.”",
+                ("direct.SVQ", "direct", "The harbour belongs to all of us.", "He", "concluded")),
+        example("The mayor said, and I quote, “We love the toll.”",
+                ("direct.SVQ", "direct", "We love the toll.", "The mayor", "said")),
         example("He also stated a day earlier, “If the bridge fails, we will all pay.”",
                 ("direct.SVQ", "direct", "If the bridge fails, we will all pay.", "He", "stated")),
         example("Manning said the club would meet less often, but said, “We will be back.”",
