@@ -949,7 +949,8 @@ def statement_owner(phrase: str, lexicon: Lexicon) -> re.Match[str] | None:
     Not where the possessive sits inside a longer phrase ("Critics of the drive to skip Tom
     Reyes's speech" are the critics)."""
     owned = POSSESSOR.match(phrase)
-    if owned is None or bare(phrase.split()[-1]) not in lexicon.statement_nouns \
+    last = bare(phrase.split()[-1])
+    if owned is None or last not in lexicon.statement_nouns and last not in lexicon.grammar["said_nouns"] \
             or not lexicon.grammar["leading_prepositions"].isdisjoint((owned.group(2) or "").split()):
         return None
     return owned

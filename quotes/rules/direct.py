@@ -61,6 +61,14 @@ APPOSITIVE_BEFORE_QUOTE = re.compile(r"[^\"“”‘«,;:.!?]{1,80},\s*")
 
 
 LEADING_COORDINATOR = GrammarRegex(r"(?:__COORDINATORS__)\s+")
+PLAIN_POSSESSIVE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
+# What someone said, named with its owner, then "is" or "was": "Ana Ruiz’s reply was: “…”", "Her
+# slogan is “…”", "Tom Lane’s advice to new pilots (repeated for years) was, “…”".
+STATEMENT_IS = GrammarRegex(
+    r"(?:^|(?<=\s))((?:(?-i:[A-Z])[\w.’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*[’']s|his|her|their|its)"
+    r"(\s+(?:[\w-]+\s+){0,2}?(?:__SAID_NOUNS__))"
+    r"(?:\s+(?:to|for|on|about|in)\s+[^,.:;()“”\"]{1,40}?)?(\s*\([^()]{1,80}\))?"
+    r"\s+(?:is|was)(?:\s*[,:]|\s+(?-i:[a-z]+)\s*:)?\s*$", re.IGNORECASE)
 
 # A clause of its own before the colon: "She was so upset that I had to change my answer: …".
 SECOND_SUBJECT = re.compile(r"\b(?:that|so|until|when)\s+(?:I|he|she|we|they)\b")
@@ -372,6 +380,11 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
             if opens and not cue.participle else None
         if speaker and text[speaker[1]:span.start].strip() in (",", ":"):
             return Attribution("VSQ", cue, speaker, span.start)
+    owned = STATEMENT_IS(ex.lexicon).search(text, region_start, span.start) if "’s" in text[region_start:span.start] \
+        or "'s" in text[region_start:span.start] or PLAIN_POSSESSIVE.search(text, region_start, span.start) else None
+    if owned and all(owned.start(3) <= c.start < owned.end(3) for c in cues):
+        # (a cue in the parenthesis, "(repeated to me for years)", tells how it was said)
+        return Attribution("statement", None, (owned.start(1), owned.end(2)), span.start)
     before = text[region_start:span.start].rstrip()
     if before.endswith(":") and not asked:  # ("who told the council when asked about it: “…”": the cue's, later)
         colon = region_start + len(before) - 1
@@ -922,6 +935,24 @@ register(Rule(
     must_not=(
         # a thing before the colon names no one: the quotation is a slogan's, not a speaker's
         example("There was also a three-word slogan: “Build the Pier.”"),
+    ),
+    default_confidence=0.75,
+))
+register(Rule(
+    "direct.statement_is", "direct", 20, attribution_then_quote("statement"),
+    "`Ana Ruiz’s reply was: \"…\"`, `Her slogan is \"…\"`: what someone said, named with its owner, is the owner's",
+    must=(
+        example("When asked about the toll, Ana Ruiz’s reply was: “We build the bridge first.”",
+                ("direct.statement_is", "direct", "We build the bridge first.", "Ana Ruiz’s reply", None)),
+        example("Tom Lane’s advice to new pilots (repeated to me for years) was, “Never trust a calm sea.”",
+                ("direct.statement_is", "direct", "Never trust a calm sea.", "Tom Lane’s advice", None)),
+        example("Her campaign slogan is “The harbour for all.”",
+                ("direct.statement_is", "direct", "The harbour for all.", "Her campaign slogan", None)),
+    ),
+    must_not=(
+        # no owner, or the thing is no one's words
+        example("The reply was: “We build the bridge first.”"),
+        example("Ana Ruiz’s boat was “the fastest in the harbour.”"),
     ),
     default_confidence=0.75,
 ))
