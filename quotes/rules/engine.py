@@ -210,11 +210,13 @@ class Extractor:
 
     def category_found(self, rule: Rule, found: Found) -> str:
         """What a found quote attributes: its own category, its rule's, or its cue's; but a belief's
-        claim that quotes the source ("mocked the “harbour club”") reports words they said."""
+        claim that quotes the source ("mocked the “harbour club”") reports words they said, and so
+        does an intention's that is a quotation and nothing else ("offered “my thoughts and prayers”")."""
         category = found.category or rule.category or self.category_of(found.cue)
-        if category == "belief" and (found.type or quote_type(self.doc.paragraph_at(found.content[0]),
-                                                               *found.content)) != "indirect":
-            return "speech"
+        if category in ("belief", "intention"):
+            kind = found.type or quote_type(self.doc.paragraph_at(found.content[0]), *found.content)
+            if kind == "direct" or category == "belief" and kind == "mixed":
+                return "speech"
         return category
 
     def category_of(self, cue: Cue | None) -> str:

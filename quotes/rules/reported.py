@@ -634,6 +634,11 @@ register(Rule(
     must=(
         example("Ellen Park told reporters on Thursday that the bridge would reopen in May.",
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
+        # a quotation alone after a verb of stance or intention reports the words themselves
+        example("The union welcomed “the long overdue decision to rebuild the pier.”",
+                ("indirect.SVC", "direct", "the long overdue decision to rebuild the pier.", "The union", "welcomed")),
+        example("He offered “my thoughts and prayers for the crew.”",
+                ("indirect.SVC", "direct", "my thoughts and prayers for the crew.", "He", "offered")),
         # a name shown speaking in a recording: the name, however the sentence opens
         example("Last month, she released a web ad made of his remarks, followed by a clip of Tom Reyes saying "
                 "he will back the nominee.",
