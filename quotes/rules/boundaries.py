@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import Paragraph
+from quotes.document import VERBS, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.phrases import speaker_before
 from quotes.rules.base import Boundary, example
-from quotes.rules.clauses import MIN_CLAIM_WORDS, SUBORDINATE_LEAD, coordinated, first_break, subordinate_lead_end
+from quotes.rules.clauses import (
+    MIN_CLAIM_WORDS,
+    SUBORDINATE_LEAD,
+    coordinated,
+    first_break,
+    opening_participle_end,
+    subordinate_lead_end,
+)
 from quotes.rules.engine import Extractor, has_words
 from quotes.rules.registry import register
 from quotes.sentences import Range
@@ -81,6 +88,18 @@ def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sen
     if in_lead or INSERTED_CLAUSE.search(ex.text, max(sent[0], start - 120), start):
         return first_break(ex, para, ",", start, end)
     return None
+
+
+def opening_participle(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+    """A claim in a participial clause that opens the sentence ends with that clause: "Calling the
+    plan “a disgrace,” Ana Ruiz voted no", "Saying the pier was unsafe, the union walked out"."""
+    opener = next((c for kind in VERBS for c in para.cues_between(sent[0], start, kind)), None)
+    if opener is None:
+        return None
+    cut = opening_participle_end(ex, opener, sent[0])
+    if cut is None or cut <= start:
+        return None
+    return cut - 1 if ex.text[cut - 1] == "," else cut
 
 
 BOTH_BEFORE = re.compile(r"\b(?:both|either|neither)\s+(?:\S+\s+){0,2}\S+$", re.IGNORECASE)
@@ -176,6 +195,27 @@ register(Boundary(
         # nor a claim in the subordinate clause at the comma of a number
         example("While the mayor said the port had 12,000 workers, the union counted fewer.",
                 ("indirect.SVC", "indirect", "the port had 12,000 workers", "the mayor", "said")),
+    ),
+))
+register(Boundary(
+    "boundary.opening_participle", "end", opening_participle,
+    "a claim in a participial clause that opens the sentence ends with it: `Calling the plan “a disgrace,” "
+    "Ana Ruiz voted no`, `Saying the pier was unsafe, the union walked out`; the main clause's subject speaks",
+    must=(
+        example("Calling the plan “a disgrace to the harbour,” Ana Ruiz voted no.",
+                ("indirect.characterisation", "mixed", "the plan “a disgrace to the harbour,”", "Ana Ruiz",
+                 "Calling")),
+        example("Saying the pier was unsafe, the union walked out.",
+                ("indirect.participle", "indirect", "the pier was unsafe", "the union", "Saying")),
+        # the participle's claim, not a fragment of a claim the main clause's cue makes
+        example("Describing the pier as “a death trap,” the union asked for an inquiry.",
+                ("indirect.characterisation.as", "mixed", "the pier as “a death trap,”", "the union", "Describing")),
+        example("Citing “family duties at home,” the mayor skipped the vote.",
+                ("indirect.participle", "direct", "family duties at home,", "the mayor", "Citing")),
+    ),
+    must_not=(
+        # a participle of the writer's, with no cue: nothing is claimed
+        example("Standing by the pier, the mayor waved at the ferry."),
     ),
 ))
 register(Boundary(

@@ -213,6 +213,12 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
         return shown, "SVC"  # "The ad shows footage of Ellen Park asking, “…”": she asks
     if speaker is None:
         speaker = speaker_with_clause(ex.text, s_start, cue.start, ex.lexicon)
+        if speaker is None and (opening := opening_participle_end(ex, cue, s_start)) is not None:
+            # "Citing “family duties,” the mayor skipped the vote": the main clause's subject
+            subject = sentence_subject(ex.text, opening, ex.doc.paragraph_at(cue.start).sentence_at(cue.start)[1],
+                                       ex.lexicon)
+            if subject is not None and _can_speak(ex, subject):
+                return subject, "participle"
         return (speaker, "SVC") if speaker else shared_subject(ex, cue, s_start)
     if cue.participle:
         verb = ex.text[speaker[1]:cue.start].split()
@@ -305,6 +311,28 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
         if subject and subject[1] < cue.start:
             return subject, "coordinated"
     return None, ""
+
+
+def opening_participle_end(ex: Extractor, cue: Cue, s_start: int) -> int | None:
+    """Where the main clause starts after a participial clause that opens the sentence with the cue
+    ("Citing “family duties at home,” | the mayor …", "Calling the plan a disgrace, | she …"): past
+    the first comma outside a quotation, or past a quotation that a comma inside it ends; None when
+    the cue opens no sentence or no comma ends its clause."""
+    text = ex.text
+    para = ex.doc.paragraph_at(cue.start)
+    sentence_start, limit = para.sentence_at(cue.start)
+    if not cue.participle or text[max(s_start, sentence_start):cue.start].strip(" \"“‘'") \
+            or text[sentence_start:cue.start].strip(" \"“‘'"):
+        return None
+    comma = text.find(",", cue.end, limit)
+    while comma >= 0:
+        span = para.span_at(comma)
+        if span is None:
+            return comma + 1
+        if span.inner_end == comma + 1 and span.closed:
+            return span.end  # “…,” and the main clause
+        comma = text.find(",", comma + 1, limit)
+    return None
 
 
 def subordinate_lead_end(ex: Extractor, s_start: int, limit: int) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from quotes.document import Cue, Paragraph
+from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN, bare, parse_mention, statement_owner
@@ -31,6 +31,7 @@ from quotes.rules.clauses import (
     after_preposition,
     asked_in_context,
     is_tell,
+    opening_participle_end,
     opens_clause,
     subject_of,
 )
@@ -287,6 +288,8 @@ def quote_then_attribution(layout: str, mixed: bool):
         lead = ex.cached(("leading", span.start), lambda: leading(ex, para, span))
         if lead is not None and lead.layout in ("SVQ", "VSQ"):
             return None  # `…, telling the paper, “…,” he said`: a cue leads into the quotation, which is direct
+        if opens_with_participle_clause(ex, para, sent_start, span):
+            return None  # `Describing the pier as “a death trap,” the union asked …`: the participle's claim
         # `Rubio "reaffirmed …", said S`: the quote is a fragment of a reported clause
         start = claim_start(ex, para, sent_start, span)
         if start == span.start:
@@ -295,6 +298,13 @@ def quote_then_attribution(layout: str, mixed: bool):
                      attribution_end=found.end)
 
     return find
+
+
+def opens_with_participle_clause(ex: Extractor, para: Paragraph, sent_start: int, span: QuotedSpan) -> bool:
+    """The quotation ends a participial clause that a cue opens the sentence with ("Calling the plan
+    “a disgrace,” …"): the clause is that cue's claim, and its subject the main clause's."""
+    opener = next((c for kind in VERBS for c in para.cues_between(sent_start, span.start, kind)), None)
+    return opener is not None and opening_participle_end(ex, opener, sent_start) == span.end
 
 
 def claim_start(ex: Extractor, para: Paragraph, sent_start: int, span: QuotedSpan) -> int:
