@@ -730,6 +730,9 @@ register(Rule(
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
+        # a place after the cue's adjunct, whatever its noun's modifier looks like, opens no clause
+        example("“I am a fan of the port,” Ruiz said in an interview aboard her chartered plane.",
+                ("direct.QCQ-SV", "direct", "I am a fan of the port,", "Ruiz", "said")),
         # after a question mark, the next sentence attributes it when only a hearer and adjuncts follow
         example("“Who will pay for the pier?” Ana Ruiz told Harbour’s KTV television station in an interview "
                 "aired last week.",
