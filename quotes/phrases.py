@@ -840,6 +840,7 @@ HEARERS = GrammarRegex(
     r"(?:an?\s+)?__HEARER_NOUNS__)"
     r"(?:’s|'s)?(?=[\s,.:]|$)",
 )
+PLURAL_HEARER = re.compile(r"\s*(?:[A-Z][\w-]*\s+)?([a-z][\w-]*[a-z]s)(?=\s)")  # "(told) dockers", "African dockers"
 # A hearer named with a role before the name ("told host Tom Reyes", "told CNN anchor Ana Diaz"): the
 # role word is checked against the lexicon's roles, so "told friends Reyes was …" keeps its claim.
 ROLE_AND_NAME = re.compile(r"\s*([a-z][\w-]*)\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*)*(?:’s|'s)?(?=[\s,.]|$)")
@@ -909,6 +910,13 @@ def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: b
         hearer = ROLE_AND_NAME.match(text, pos, limit)
         if hearer and hearer.group(1) in lexicon.role_heads:
             pos = skip_adjuncts(text, hearer.end(), limit, None, adjuncts)  # "told host Tom Reyes (she …)"
+        elif (plural := PLURAL_HEARER.match(text, pos, limit)) is not None \
+                and plural.group(1) not in lexicon.grammar["function_words"]:
+            # "told dockers this week she would quit": a plural noun, then the clause's subject
+            after = skip_adjuncts(text, plural.end(), limit, None, adjuncts)
+            first = WORD.match(text, after + len(text[after:limit]) - len(text[after:limit].lstrip()))
+            if first and (first.group().lower() in lexicon.personal_subject_pronouns or first.group() == "that"):
+                pos = after
     asked = QUESTION_CONTEXT(lexicon).match(text, pos, limit)
     colon = text.find(":", asked.end(), limit) if asked else -1
     if colon >= 0 and not QUOTATION_OPENER.search(text, asked.end(), colon):

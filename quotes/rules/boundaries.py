@@ -78,6 +78,9 @@ def writer_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
 # A clause set in commas inside the sentence, which the claim's cue belongs to: "Clinton, though she
 # praised him and said …, stopped short …", "O'Donnell, who said …, recalled …".
 INSERTED_CLAUSE = re.compile(r",\s*(?:who|which|though|although|even\s+though|while|whereas)\b[^,;:.!?“”\"]*$")
+# A subordinate clause opened inside the sentence, after a conjunction or "that": "…, and once she
+# has said her piece, she moves on", "… said that when the mayor warned the pier was unsafe, …".
+INNER_SUBORDINATE = GrammarRegex(r"\b(?:and|but|that)\s+(?:__SUBORDINATORS__)\b[^,;:.!?“”\"]*$", re.IGNORECASE)
 
 
 def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
@@ -85,7 +88,9 @@ def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sen
     "Clinton, though she said …, stopped …" (a clause set in commas)."""
     in_lead = SUBORDINATE_LEAD(ex.lexicon).match(ex.text, sent[0], start) is not None \
         and subordinate_lead_end(ex, sent[0], start) == sent[0]  # not in the main clause after its comma
-    if in_lead or INSERTED_CLAUSE.search(ex.text, max(sent[0], start - 120), start):
+    window = max(sent[0], start - 120)
+    if in_lead or INSERTED_CLAUSE.search(ex.text, window, start) \
+            or INNER_SUBORDINATE(ex.lexicon).search(ex.text, window, start):
         return first_break(ex, para, ",", start, end)
     return None
 
@@ -192,6 +197,9 @@ register(Boundary(
         # a claim in the main clause, after the subordinate one, is not cut at its next comma
         example("When the vote was over, Ellen Park said the toll would rise in May, June and July.",
                 ("indirect.SVC", "indirect", "the toll would rise in May, June and July", "Ellen Park", "said")),
+        # a subordinate clause opened inside the sentence, after a conjunction
+        example("Ana Ruiz cares about the port, and when she said the pier was unsafe, the council listened.",
+                ("indirect.SVC", "indirect", "the pier was unsafe", "she", "said")),
         # nor a claim in the subordinate clause at the comma of a number
         example("While the mayor said the port had 12,000 workers, the union counted fewer.",
                 ("indirect.SVC", "indirect", "the port had 12,000 workers", "the mayor", "said")),

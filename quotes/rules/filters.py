@@ -16,6 +16,7 @@ from quotes.phrases import QUESTION_CONTEXT, predicate_start
 from quotes.rules.base import Candidate, Filter, example
 from quotes.rules.engine import Extractor
 from quotes.rules.registry import register
+from quotes.rules.reported import RELATIVE_GAP
 from quotes.sentences import Range
 
 # "did not say", "has never said", "won't comment": an act that did not happen reports nothing.
@@ -128,6 +129,38 @@ register(Filter(
     must=(
         example("When asked about the toll, Ana Ruiz said it would rise in May.",
                 ("indirect.SVC", "indirect", "it would rise in May", "Ana Ruiz", "said")),
+    ),
+))
+
+
+FREE_RELATIVE = re.compile(r"\bwhat\s+$", re.IGNORECASE)
+
+
+def free_relative(ex: Extractor, candidate: Candidate) -> bool:
+    """A claim whose speaker follows "what", and which has a subject of its own, lacks its object,
+    the thing "what" stands for ("the gap between what the mayor says her plan would do and …"): it
+    names what was said, not a claim. (One that opens with its verb is a claim: "what she said is
+    growing demand" claims that it is.)"""
+    speaker = candidate.speaker
+    return candidate.type != "direct" and speaker is not None and candidate.cue is not None \
+        and speaker.end <= candidate.cue.start \
+        and FREE_RELATIVE.search(ex.text, max(0, speaker.start - 12), speaker.start) is not None \
+        and RELATIVE_GAP(ex.lexicon).match(ex.text, candidate.content[0]) is None
+
+
+register(Filter(
+    "filter.free_relative", "candidate", free_relative,
+    "a clause after \"what S says\" lacks the thing said and is no claim: `the gap between what the mayor says "
+    "her plan would do and what it does`",
+    must_not=(
+        example("The gap between what the mayor says her plan would do and what it would really do has grown."),
+    ),
+    must=(
+        example("That is what the mayor said. She said her plan would cut the toll.",
+                ("indirect.SVC", "indirect", "her plan would cut the toll", "She", "said")),
+        # the claim that opens with its verb says what the thing is
+        example("The clubs adapt to what the mayor said is a growing demand for ferries.",
+                ("indirect.SVC", "indirect", "is a growing demand for ferries", "the mayor", "said")),
     ),
 ))
 

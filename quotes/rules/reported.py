@@ -59,7 +59,7 @@ INFINITIVE_AFTER = re.compile(r"to\s+\w")
 # "…, said Dan Cole, an expert."
 DESCRIPTION_AFTER = re.compile(r",\s*(?:a|an|the|who|whose|[a-z]+)\b[^.;!?]*[.!?]?[\"”’']?\s*$")
 # "spoke about it", "asked for more", "said it.": what follows the cue is no claim
-NOT_SPEECH_AFTER_CUE = GrammarRegex(r"(?:__NOT_SPEECH_OBJECTS__\s*(?:[,.;:!?]|$)|__NOT_SPEECH_OPENERS__)\b",
+NOT_SPEECH_AFTER_CUE = GrammarRegex(r"(?:__NOT_SPEECH_OBJECTS__\s*(?:[,.;:!?]|$)|__NOT_SPEECH_OPENERS__\b)",
                                     re.IGNORECASE)
 HEARER_ONLY = GrammarRegex(r"\s+(?:__HEARER_PRONOUNS__|(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){0,2})\s+")
 # What a hearer the lexicon did not skip may lead into: "told a lunch group that …", "told host Matt
@@ -634,6 +634,9 @@ register(Rule(
     must=(
         example("Ellen Park told reporters on Thursday that the bridge would reopen in May.",
                 ("indirect.SVC", "indirect", "the bridge would reopen in May", "Ellen Park", "told")),
+        # a plural noun after "told" is the hearer when the clause's subject follows it
+        example("The mayor told dockers this week she would quit.",
+                ("indirect.SVC", "indirect", "she would quit", "The mayor", "told")),
         # a quotation alone after a verb of stance or intention reports the words themselves
         example("The union welcomed “the long overdue decision to rebuild the pier.”",
                 ("indirect.SVC", "direct", "the long overdue decision to rebuild the pier.", "The union", "welcomed")),
@@ -830,6 +833,8 @@ register(Rule(
         example("The senator denied the charges through her lawyer."),
         example("The crews continued the repairs until the harbour froze in January."),
         example("She answered every complaint with a long letter to the editor."),
+        # an idiom's object is no claim, whatever clause follows its comma
+        example("Once she has said her piece, she is ready to move on."),
         example("Editor’s note: the ferry timetable has changed since this was written."),
 
         example("Later, the council added trucks to the snow fleet."),
