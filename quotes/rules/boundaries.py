@@ -254,6 +254,43 @@ register(Boundary(
 ))
 
 
+# After an infinitive claim, a verb in the past joined by a comma or "and" is the subject's next act,
+# since the infinitive's own verbs are bare: "vowed to ban the ferry, declined to say why and then
+# defended …", "urged the party to unite and tried to make the case …". Its object must follow.
+PAST_ACT = GrammarRegex(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:most\s+)?(?:recently|also|then|later|soon|quickly)\s+)?"
+                        r"(?:(?-i:[a-z]+ed)|__IRREGULAR_PAST__)\s+(?:at\s+first\s+)?"
+                        r"(?:to|__DETERMINERS__|__HEARER_PRONOUNS__|__LEADING_PREPOSITIONS__)\b")
+INFINITIVE_CLAIM = re.compile(r"[\"“‘]?(?:not\s+)?to\s")
+
+
+def past_act(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+    if INFINITIVE_CLAIM.match(ex.text, start) is None:
+        return None
+    for m in PAST_ACT(ex.lexicon).finditer(ex.text, start, end):
+        if not ex.inside_quote(para, m.start()):
+            return m.start()
+    return None
+
+
+register(Boundary(
+    "boundary.past_act", "end", past_act,
+    "an infinitive claim ends before a verb in the past joined to it, the subject's next act: `vowed to ban the "
+    "ferry, declined to say why …`, `urged the council to unite and tried to …`",
+    must=(
+        example("The mayor vowed to close the pier, declined at first to say why, and later defended the plan.",
+                ("indirect.SV-to", "indirect", "to close the pier", "The mayor", "vowed")),
+        example("Ana Ruiz urged the council to unite and tried to make the case for the ferry.",
+                ("indirect.SV-to", "indirect", "to unite", "Ana Ruiz", "urged")),
+    ),
+    must_not=(
+        # the infinitive's own verbs are bare, and a past participle that describes a noun is no act
+        example("The mayor promised to repair and reopen the pier and help the unemployed dockers.",
+                ("indirect.SV-to", "indirect", "to repair and reopen the pier and help the unemployed dockers",
+                 "The mayor", "promised")),
+    ),
+))
+
+
 # Tails that are the writer's own after a complete claim: ", which …", ", a policy that …". (A dash
 # and a participle were tried too: PolNeAR's claims run through them as often as they stop.)
 RELATIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:which|who|whose|whom|where)\b")
