@@ -165,8 +165,9 @@ class Lexicon:
     @cached_property
     def homograph_subjects(self) -> frozenset[str]:
         """Subjects after which a noun-homograph form is a verb: "she vows", not "it promises (to be close)";
-        and words for data ("polls show", "the survey shows")."""
-        return frozenset(w.lower() for w in self._list("noun_homographs", "subjects")) | self.data_words
+        words for data ("polls show", "the survey shows"); and modal verbs ("will brand him a liar")."""
+        return frozenset(w.lower() for w in self._list("noun_homographs", "subjects")) | self.data_words \
+            | frozenset(w.lower() for w in self._list("noun_homographs", "modals"))
 
     def lemma(self, word: str) -> str | None:
         """The cue verb a written form belongs to ("said" -> "say", "vows" -> "vow"), or None."""

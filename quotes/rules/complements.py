@@ -40,6 +40,7 @@ OBJECT = re.compile(r"[^,;:.!?“”\"()—–―]{1,80}?(?=\s+(?:of|as|to|if|wh
 OBJECT_BEFORE_INFINITIVE = re.compile(r"[^,;:.!?“”\"()—–―]{1,80}?(?=\s+[\"“‘]?(?:not\s+)?to\s+(?-i:[a-z]))")
 PREDICATE_WINDOW = 80
 AS_QUOTED = re.compile(r"as\s+[“\"‘]")
+APPOSITIVE_THEN = re.compile(r"\s*,[^,;:.!?“”\"]{1,60},\s*(?:([“\"‘])|([\w’'-]+))")  # ", his rival, a …"
 DETERMINED_PREDICATE = re.compile(r"(?:the|his|her|their|its|this|that|these|those)\s+(?-i:[a-z][\w-]*\s+){1,2}?"
                                   r"((?-i:[a-z][\w-]*))(?=\s*(?:[,.;!?]|\s+and\s))", re.IGNORECASE)
 # Narration after a quoted name: "… “reckless” in a post on Friday", "… “the old pier” instead and …".
@@ -146,6 +147,12 @@ def characterises(ex: Extractor, pos: int, limit: int) -> bool:
             i += 1  # "called Councillor Tom Reyes a liar": the whole name is the object
         if i >= len(words):
             return False
+        name_end = pos + text[pos:window].find(words[i - 1]) + len(words[i - 1])
+        if first[0].isupper() and text[name_end:window].lstrip().startswith(","):
+            # past an appositive, what the name is called: "called Tom Reyes, her rival, a “fraud”"; not
+            # "a group called Harbour Watch, led by …" nor "called Tom Reyes, a friend, onto the stage"
+            after = APPOSITIVE_THEN.match(text, name_end, min(limit, name_end + PREDICATE_WINDOW))
+            return after is not None and (after.group(1) is not None or after.group(2).lower() in ("a", "an", "the"))
         nxt = words[i].lower()
         return nxt in ("a", "an", "the") or (words[i].islower() and nxt not in not_predicates
                                              and nxt not in ex.lexicon.cue_forms and not nxt.endswith("ly"))
@@ -341,6 +348,12 @@ register(Rule(
                 ("indirect.characterisation", "mixed", 'it "woke" nonsense', "He", "called")),
         example("The mayor called the toll plan reckless.",
                 ("indirect.characterisation", "indirect", "the toll plan reckless", "The mayor", "called")),
+        # past a name's appositive, what the name is called
+        example("The mayor called Tom Reyes, her rival, a “fraud.”",
+                ("indirect.characterisation", "mixed", "Tom Reyes, her rival, a “fraud.”", "The mayor", "called")),
+        # a noun-homograph form after a modal verb is a verb
+        example("The paper will brand you a liar.",
+                ("indirect.characterisation", "indirect", "you a liar", "The paper", "brand")),
     ),
     must_not=(
         example("The so-called “harbour tax” was dropped in May."),
@@ -349,6 +362,11 @@ register(Rule(
         example("He called the meeting off."),
         example("They called the ferry company twice."),
         example("They read about it on a website called Harbour Daily."),
+        # a name with a comma after it, and no predicate past its appositive: naming, or a call
+        example("A new group called Harbour Watch, led by two dockers, is trying to raise money."),
+        example("At a rally, the mayor called Tom Reyes, a former councillor, onto the stage."),
+        # the bare form of a noun homograph, after no subject: the noun
+        example("One label Ana Ruiz resists is the one critics use."),
     ),
     default_confidence=0.7,
 ))
