@@ -280,7 +280,7 @@ register(Boundary(
         example("The mayor vowed to close the pier, declined at first to say why, and later defended the plan.",
                 ("indirect.SV-to", "indirect", "to close the pier", "The mayor", "vowed")),
         example("Ana Ruiz urged the council to unite and tried to make the case for the ferry.",
-                ("indirect.SV-to", "indirect", "to unite", "Ana Ruiz", "urged")),
+                ("indirect.SVC", "indirect", "to unite", "Ana Ruiz", "urged")),
     ),
     must_not=(
         # the infinitive's own verbs are bare, and a past participle that describes a noun is no act
