@@ -12,7 +12,7 @@ import re
 
 from quotes.document import VERBS, Paragraph
 from quotes.lexicon import GrammarRegex
-from quotes.phrases import speaker_before
+from quotes.phrases import skip_adjuncts, speaker_before
 from quotes.rules.base import Boundary, example
 from quotes.rules.clauses import (
     MIN_CLAIM_WORDS,
@@ -294,7 +294,8 @@ register(Boundary(
 # Tails that are the writer's own after a complete claim: ", which …", ", a policy that …". (A dash
 # and a participle were tried too: PolNeAR's claims run through them as often as they stop.)
 RELATIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:which|who|whose|whom|where)\b")
-APPOSITIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:a|an)\s+(?-i:[a-z])")
+# ", a view the council shares" and ", remarks that were widely shown" (a plural noun and a relative)
+APPOSITIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:(?:a|an)\s+(?-i:[a-z])|(?-i:[a-z]+s)\s+(?:that|which)\b)")
 MIN_BEFORE_TAIL = 5  # a tail is the writer's only after a claim of some length
 
 
@@ -303,13 +304,49 @@ def tail(pattern: re.Pattern[str]):
         for m in pattern.finditer(ex.text, start, end):
             cut = after_closing_mark(ex.text, m.start())
             if has_words(ex.text, start, m.start(), MIN_BEFORE_TAIL) and not ex.inside_quote(para, cut) \
-                    and not set_in_commas(ex, cut, end):
+                    and not set_in_commas(ex, cut, end) and not cue_after_comma(ex, m):
                 return cut
         return None
 
     return find
 
 
+def cue_after_comma(ex: Extractor, m: re.Match[str]) -> bool:
+    """The word after the tail's comma is a cue ("…, says that …"): another attribution, not a tail."""
+    word = ex.text[m.start():m.end()].lstrip(",”\"’' ").split(None, 1)[:1]
+    return bool(word) and word[0].lower() in ex.lexicon.cue_forms
+
+
+def adjunct_tail(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+    """The cue's own adjuncts after the claim and a comma end it: "(saying) his campaign wants none
+    of it, in an interview with the Harbour Times on Sunday"."""
+    text = ex.text
+    comma = text.rfind(",", start, end)
+    while comma > start:
+        span = para.span_at(comma)
+        if not ex.inside_quote(para, comma) or span is not None and span.inner_end == comma + 1:
+            # (a comma inside the quotation's closing mark ends the clause too: "“that crap,” in …")
+            rest = skip_adjuncts(text, span.end if span is not None and span.inner_end == comma + 1 else comma + 1,
+                                 end, None, ex.adjuncts)
+            if rest > comma + 2 and not text[rest:end].strip(" .!?\"”’'") \
+                    and has_words(text, start, comma, MIN_BEFORE_TAIL):
+                return after_closing_mark(text, comma)
+            return None
+        comma = text.rfind(",", start, comma)
+    return None
+
+
+register(Boundary(
+    "boundary.adjunct_tail", "end", adjunct_tail,
+    "the cue's adjuncts after the claim are no part of it: `saying the plan was dead, in an interview on Sunday`",
+    must=(
+        example("Ana Ruiz hit back, saying her campaign wants none of that, in an interview with the Harbour Times "
+                "on Sunday.",
+                ("indirect.coordinated", "indirect", "her campaign wants none of that", "Ana Ruiz", "saying")),
+        example("Ana Ruiz hit back, saying her campaign wants no “harbour games,” in an interview on Sunday.",
+                ("indirect.coordinated", "mixed", "her campaign wants no “harbour games,”", "Ana Ruiz", "saying")),
+    ),
+))
 register(Boundary(
     "boundary.relative_tail", "end", tail(RELATIVE_TAIL),
     "a relative clause after the claim is the writer's: `…, which …`, `…, who …`; not one set in commas before "
@@ -332,5 +369,7 @@ register(Boundary(
     must=(
         example("The mayor said the council had ignored the bridge for years, a view shared by the engineers.",
                 ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
+        example("The mayor said most dockers wanted a new pier, remarks that were shown on every channel.",
+                ("indirect.SVC", "indirect", "most dockers wanted a new pier", "The mayor", "said")),
     ),
 ))
