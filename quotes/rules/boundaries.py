@@ -15,6 +15,7 @@ from quotes.lexicon import GrammarRegex
 from quotes.phrases import skip_adjuncts, speaker_before
 from quotes.rules.base import Boundary, example
 from quotes.rules.clauses import (
+    CONNECTIVE,
     MIN_CLAIM_WORDS,
     SUBORDINATE_LEAD,
     coordinated,
@@ -336,6 +337,26 @@ def adjunct_tail(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ran
     return None
 
 
+def connective(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
+    """A claim that starts with its sentence starts after a connective of the writer's: "At the same
+    time, the fares rose, the mayor said"."""
+    m = CONNECTIVE(ex.lexicon).match(ex.text, start, end)
+    return m.end() if m else None
+
+
+register(Boundary(
+    "boundary.connective", "start", connective,
+    "a connective of the writer's that opens the sentence is no part of the claim: `At the same time, the fares "
+    "rose, the mayor said`, `In addition, according to the port, …`",
+    must=(
+        example("At the same time, the fares rose sharply, the mayor said.",
+                ("indirect.CSV", "indirect", "the fares rose sharply", "the mayor", "said")),
+        example("The port hired pilots. In addition, according to the port, most dockers will get a raise.",
+                ("according_to.C-A-C", "indirect", "most dockers will get a raise", "the port", "according to")),
+        example("In fact, the ferry has been late all year, according to the port.",
+                ("according_to.CA", "indirect", "the ferry has been late all year", "the port", "according to")),
+    ),
+))
 register(Boundary(
     "boundary.adjunct_tail", "end", adjunct_tail,
     "the cue's adjuncts after the claim are no part of it: `saying the plan was dead, in an interview on Sunday`",

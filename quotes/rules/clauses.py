@@ -443,6 +443,10 @@ def content_end(ex: Extractor, para: Paragraph, start: int, sent: Range) -> int:
     return end
 
 
+# A connective of the writer's that opens a sentence, with its comma: "In addition, …", "At the same time, …".
+CONNECTIVE = GrammarRegex(r"\s*(?:(?:and|but)\s+)?(?:__CONNECTIVES__)\s*,\s*", re.IGNORECASE)
+
+
 def content_begin(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int:
     """A claim that starts with its sentence starts no earlier than the latest start a registered
     start boundary finds ("Because of the vote, the plan …, she said": the plan)."""

@@ -18,9 +18,11 @@ from quotes.phrases import content_range, content_start, head_ok, source_after, 
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
     CLAUSE_VERB,
+    CONNECTIVE,
     adjunct_only,
     claim,
     claim_start,
+    content_begin,
     content_end,
     holds_attribution,
     is_belief,
@@ -119,7 +121,8 @@ def content_speaker_cue(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
         if speaker and not ex.text[s_start + comma + 1:speaker[0]].strip():
             if adjunct_only(ex, *content_range(ex.text, s_start, s_start + comma)):
                 return None  # "In a speech last July, he said:" tells when, not what
-            return claim(ex, para, cue, speaker, (s_start, s_start + comma))
+            end = s_start + comma
+            return claim(ex, para, cue, speaker, (content_begin(ex, para, s_start, end, r.sentence), end))
         comma = left.rfind(",", 0, comma)  # an appositive speaker: step over its comma
     return None
 
@@ -188,7 +191,7 @@ def content_cue_speaker(ex: Extractor, para: Paragraph, cue: Cue) -> Found | Non
             and not more_after_speaker(ex, speaker, rest):
         return None
     comma = text.rfind(",", s_start, cue.start)
-    return claim(ex, para, cue, speaker, (s_start, comma))
+    return claim(ex, para, cue, speaker, (content_begin(ex, para, s_start, comma, r.sentence), comma))
 
 
 def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found] | None:
@@ -297,9 +300,12 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found |
                    and not text[span.end:cue.start].strip(" ,")), None)
     if quoted is not None:  # "“… files. The new material shows …,” according to S.": the whole quotation
         s_start = sentence_of(para, quoted.start)[0]
-    found = claim(ex, para, cue, speaker, (s_start, cue.start))
+    found = claim(ex, para, cue, speaker, (content_begin(ex, para, s_start, cue.start, (s_start, s_end)), cue.start))
     if found and holds_attribution(ex, *found.content):
         return None  # "His manager, Jeff Weaver, says it is proof, according to the AP": Weaver's claim
+    last = text[found.content[0]:found.content[1]].split()[-1].lower() if found else ""
+    if last in ex.lexicon.cue_forms and ex.lexicon.cue_category(last) == "speech":
+        return None  # "Tom Lane said, per a translator, that …": the source of the words, inside their attribution
     return ("CA", found) if found else None
 
 
@@ -334,8 +340,8 @@ def according_inside(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, s
     if after is None:
         return None
     lead = content_range(text, sent[0], comma)
-    if lead[0] >= lead[1] or holds_attribution(ex, *lead):
-        return [after]
+    if lead[0] >= lead[1] or holds_attribution(ex, *lead) or CONNECTIVE(ex.lexicon).fullmatch(text, sent[0], comma + 1):
+        return [after]  # ("In addition, according to S, …": the writer's link, no fragment)
     return [Found(lead, speaker, cue, type=quote_type(para, *lead)), after]
 
 
@@ -384,6 +390,9 @@ register(Rule(
     ),
     must_not=(
         example("The plan was drawn up in keeping with the rules set by the council."),
+        # inside an attribution, the source of its words: the cue's claim is the one
+        example("Tom Lane said, per a translator, that the ferry was unsafe.",
+                ("indirect.SVC", "indirect", "the ferry was unsafe", "Tom Lane", "said")),
     ),
     default_confidence=0.85,
 ))
