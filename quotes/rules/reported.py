@@ -167,6 +167,7 @@ def parenthetical(ex: Extractor, para: Paragraph, cue: Cue) -> list[Found] | Non
     lead = content_range(text, s_start, comma)
     if lead[0] < lead[1] and not is_time_of_saying(ex, *lead) and not ex.in_content(lead[0]) \
             and text[lead[0]:lead[1]].lower() not in ex.lexicon.grammar["coordinators"] \
+            and not CONNECTIVE(ex.lexicon).fullmatch(text, s_start, comma + 1) \
             and not holds_attribution(ex, *lead):
         return [rest, Found(lead, speaker, cue, type=quote_type(para, *lead))]
     return [rest]
@@ -521,8 +522,10 @@ register(Rule(
         example("Sometimes, officials said, the repairs take longer than planned.",
                 ("indirect.C-SV-C", "indirect", "Sometimes", "officials", "said"),
                 ("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")),
-        # a conjunction alone opens nothing
+        # a conjunction alone opens nothing, nor a connective of the writer's
         example("But, officials said, the repairs take longer than planned.",
+                ("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")),
+        example("In contrast, officials said, the repairs take longer than planned.",
                 ("indirect.C-SV-C", "indirect", "the repairs take longer than planned", "officials", "said")),
         # a phrase of place or manner opens the claim too; a time alone is when it was said
         example("Over the years, she said, the ferry has kept her in touch with the island.",
