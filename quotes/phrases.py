@@ -301,7 +301,7 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
                 if _two_people(text, left, earlier[-1], comma.start(), lexicon):
                     phrase_start = left  # the two of "Ana Diaz and Tom Reyes, both welders,"
             rest = PARTY_LABEL.sub("", text[phrase_start:comma.start()]).split()
-            if rest and OPENING_ADJUNCT.match(text, phrase_start, comma.end()):
+            if rest and OPENING_ADJUNCT(lexicon).match(text, phrase_start, comma.end()):
                 continue  # "In a panel discussion in Washington, Marc Morial, …": a time or place, no speaker
             if len(rest) > 1 and rest[0].lower() in lexicon.cue_forms:
                 # "(“…,” said) Michael Kofman, an expert,": the cue is not part of the name
@@ -588,12 +588,12 @@ def name_run_before(text: str, tokens: list[Range], lexicon: Lexicon) -> Range |
 
 
 # A phrase that opens a sentence before its subject: "On Sunday,", "In an interview with CNN,".
-OPENING_ADJUNCT = re.compile(
-    r"\s*(?:on|in|at|during|after|before|later|earlier|also|shortly|meanwhile|still|yet|but|and|so|then|"
-    r"since|last|this|over|at|minutes|hours|days|weeks|months|years|moments|amid|amidst|alongside|among|"
-    r"following|throughout|upon|despite|asked|pressed|questioned|reached|contacted|(?-i:[A-Z])\w+ing)\b"
+OPENING_ADJUNCT = GrammarRegex(
+    r"\s*(?:__OPENING_ADJUNCT_WORDS__|(?-i:[A-Z])\w+ing)\b"
     r"(?:[^,;:.!?“”\"]|\.(?=\s+(?-i:[A-Z]))){0,90}(?:,\s*|[“\"][^“”\"\n]{1,60},[”\"]\s*)",  # "with “Fox,” …"
     re.IGNORECASE)  # (a full stop inside a sentence, before a capital, ends an abbreviation: "Asked if Mr. Reyes …,")
+# "About 200 protesters", "Some 40 dockers": a number, maybe approximate, opens a subject like a determiner.
+NUMBER_FIRST = GrammarRegex(r"(?:(?:__APPROXIMATORS__|some)\s+)?(?:\d[\d,.]*|__NUMBER_WORDS__)(?=\s)", re.IGNORECASE)
 # The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
 OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
 
@@ -612,7 +612,7 @@ def sentence_subject(text: str, start: int, limit: int, lexicon: Lexicon) -> Ran
     The subject is a pronoun, or a name or role phrase (determiner, capitalised words, role and
     organisation words) followed by a lower-case word, its verb.
     """
-    m = OPENING_ADJUNCT.match(text, start, limit)
+    m = OPENING_ADJUNCT(lexicon).match(text, start, limit)
     if m is None:
         return _subject_at(text, start, limit, lexicon)
     subject = _subject_at(text, m.end(), limit, lexicon)
@@ -647,6 +647,12 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
         if pronoun is not None:  # "When Tom Reyes, the manager, was asked …, he laughed": past the appositive
             return pronoun.span(1)
         return _subject_at(text, comma + 1 if comma >= 0 else tokens[1][0], limit, lexicon)
+    numbered = NUMBER_FIRST(lexicon).match(text, tokens[0][0], limit)
+    if numbered is not None and len(tokens) > 1:
+        # "About 200 protesters gathered …": the number counts the people the subject's noun names
+        subject = _subject_at(text, numbered.end(), limit, lexicon)
+        return (tokens[0][0], subject[1]) if subject is not None and subject[0] == words(
+            text, numbered.end(), limit)[0][0] else None
     function_words, determiners = lexicon.grammar["function_words"], lexicon.grammar["determiners"]
     if first.lower() in function_words and first.lower() not in determiners \
             or first.lower() in lexicon.grammar["leading_prepositions"] or first.lower() == "ever":
@@ -702,6 +708,9 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
                                        or following.lower() in lexicon.grammar["subject_followers"]) \
                 and head_ok(last, lexicon):
             return tokens[0][0], described.end(1)
+    timed = LEADING_TIME(lexicon).match(text, tokens[taken][0], limit) if following[0].islower() else None
+    if timed is not None and (after := words(text, timed.end(), min(limit, timed.end() + 30))):
+        following = text[after[0][0]:after[0][1]]  # "Tom Reyes on Tuesday dismissed …": the time is an adjunct
     if not head_ok(last, lexicon) or last.endswith(("’s", "'s", "’", "'")) or not following[0].islower() \
             or following.lower() in function_words and following.lower() not in lexicon.grammar["subject_followers"]:
         return None

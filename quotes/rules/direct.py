@@ -860,6 +860,9 @@ register(Rule(
                 ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
         example("Since May, Ana Ruiz has been a busy surrogate, saying “He must win.”",
                 ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
+        # a number counting the people the subject names
+        example("Outside the hall, about 200 protesters gathered, holding signs and chanting “Dump the toll.”",
+                ("direct.SVQ", "direct", "Dump the toll.", "about 200 protesters", "chanting")),
         # "with" and a phrase before a participle: the phrase speaks, not the sentence's subject
         example("The ad ends with a voice saying: “Can voters trust Dan Ruiz?”",
                 ("direct.SVQ", "direct", "Can voters trust Dan Ruiz?", "a voice", "saying")),

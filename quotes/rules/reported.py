@@ -584,6 +584,11 @@ register(Rule(
     "indirect.coordinated", "reported", 40, subject_rule("coordinated"),
     "`Park visited the pier and said …` / `The mayor hit back, saying …`: the verb shares the sentence's subject",
     must=(
+        # a day between the subject and its verb, and a phrase of place before them
+        example("Inside the hotel, Tom Reyes on Tuesday dismissed Gov. Ana Ruiz as an ineffective leader, arguing "
+                "that the governor has been a poor steward of the port.",
+                ("indirect.coordinated", "indirect", "the governor has been a poor steward of the port", "Tom Reyes",
+                 "arguing")),
         # what the subject put out, then a day: lower-case words before the subject's noun
         example("The harbour ministry’s port office also posted a notice Tuesday saying that the pier had closed.",
                 ("indirect.coordinated", "indirect", "the pier had closed", "The harbour ministry’s port office",
