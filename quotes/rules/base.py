@@ -156,8 +156,10 @@ class Filter:
 
     - "paragraph": ``test(extractor, paragraph)`` True drops every quote and cue of the paragraph
       (photo captions, credit lines, link headlines);
-    - "cue": ``test(extractor, paragraph, cue)`` True drops the cue (negated acts, senses of a cue
-      verb that report nothing);
+    - "cue": ``test(extractor, paragraph, cue)`` True drops the cue as the cue of a reported claim
+      (negated acts, passives);
+    - "sense": the same test, True where the word is no cue at all (a sense of the verb that reports
+      nothing: "went on the attack", "putting it into the file"), for every rule that reads cues;
     - "candidate": ``test(extractor, candidate)`` True drops a quote a rule found.
 
     ``must_not`` are sentences it keeps from being extracted; ``must`` are near neighbours it lets
@@ -165,7 +167,7 @@ class Filter:
     """
 
     name: str
-    stage: Literal["paragraph", "cue", "candidate"]
+    stage: Literal["paragraph", "cue", "sense", "candidate"]
     test: Callable[..., bool] = field(compare=False)
     description: str
     must: tuple[Example, ...] = ()

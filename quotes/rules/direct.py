@@ -33,6 +33,7 @@ from quotes.rules.clauses import (
     is_tell,
     opening_participle_end,
     opens_clause,
+    relative_subject,
     subject_of,
 )
 from quotes.rules.engine import Extractor, has_words, sentence_of
@@ -48,10 +49,11 @@ LINE_DASH = re.compile(r"[—–―-]{1,2}\s*(?=[A-Z])")
 PLACE_AFTER = re.compile(r",\s*(?:[A-Z][\w.’'-]*\s*){1,4}\.?\s*")  # "— Michelle Marks, Philadelphia."
 # When or where the signed words were said: "— Ana Ruiz, speaking after the vote."
 OCCASION_AFTER = re.compile(r",\s*(?-i:[a-z]+ing)\s[^.!?;:]{1,80}\.?\s*")
-# What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
 INNER_CLOSERS = " \"'”’»›"  # "…?’”": the question mark inside a quotation within the quotation
+SENTENCE_WORDS = 4  # a quoted sentence, with its final mark, of at least this many words is no title
 AS_LEAD = re.compile(r"\s*As\s")  # "As Jeff Wade put it, …"
 THAT_BEFORE = re.compile(r"\bthat\s*$")
+# What a quotation is about, between its cue and the quotation: "said about the movement, “…”".
 TOPIC_BEFORE_QUOTE = re.compile(r"(?:about|of|on|to|at|in|during|after|before|when|while|with)\b[^\"“”‘«]{0,60}[,:]\s*",
                                 re.IGNORECASE)
 # The rest of a speaker phrase between an attribution and the quotation it continues into.
@@ -82,6 +84,7 @@ class Attribution(NamedTuple):
     cue: Cue | None
     speaker: Range
     end: int
+    antecedent: Range | None = None  # the phrase a relative "who" speaker stands for
 
 
 # ---- what follows a quotation ---------------------------------------------------------------
@@ -263,7 +266,7 @@ def _trailing(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution |
 
 def _quotation(ex: Extractor, span: QuotedSpan, attribution: Attribution) -> Found:
     return Found(ex.direct_content(span), attribution.speaker, attribution.cue, type="direct", span=span,
-                 attribution_end=attribution.end)
+                 attribution_end=attribution.end, antecedent=attribution.antecedent)
 
 
 def quote_then_attribution(layout: str, mixed: bool):
@@ -357,7 +360,8 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         return colon_paragraph(ex, para, span)
     prev_span_end = para.last_span_end(span.start, sent_start)
     region_start = max(sent_start, prev_span_end)
-    cues = [c for c in para.cues_between(region_start, span.start) if c.start not in ex.used_cues]
+    cues = [c for c in para.cues_between(region_start, span.start) if c.start not in ex.used_cues
+            and not ex.no_cue(para, c)]
     asked = [c for c in cues if asked_in_context(ex, c)]
     cues = [c for c in cues if c not in asked]
     if cues:
@@ -382,6 +386,9 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
             speaker, _ = subject_of(ex, cue, region_start)
             if speaker:
                 return Attribution("SVQ", cue, speaker, span.start)
+            who, antecedent = relative_subject(ex, cue, region_start)
+            if who is not None:  # "Tom Lane, who declared in the spin room, “…”"
+                return Attribution("SVQ", cue, who, span.start, antecedent)
         # "…, explained Tom Reyes, “…”" and "Said Dorothy Lane, “…”": the cue opens its clause
         opens = text[region_start:cue.start].rstrip().endswith(",") \
             or not text[region_start:cue.start].strip(" \"“”‘’'")
@@ -600,8 +607,12 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
         pos = span.start  # `"…," said Dana Cole, the port's director, "…"`: the rest of the speaker phrase
     if pos < span.start and text[pos:span.start].strip(" ,.;:—–―-"):
         return None
-    if not any(c in text[cand.attribution_end:span.start] for c in ",.:;—–―"):
-        return None  # `told "Fox and Friends"`: a title right after the cue, not a second fragment
+    if not any(c in text[cand.attribution_end:span.start] for c in ",.:;—–―") \
+            and not (text[span.inner_start:span.inner_end].rstrip(INNER_CLOSERS)[-1:] in (".", "!", "?")
+                     and has_words(text, span.inner_start, span.inner_end, SENTENCE_WORDS)):
+        # `told "Fox and Friends"`: a title right after the cue, not a second fragment; but a sentence
+        # of four words or more is one, its comma left out (`“…,” she said “Ultimately the vote …”`)
+        return None
     if ex.own_cue_after(para, span):
         return None  # `"…," he said. "…," she replied.`: the next quote has an attribution of its own
     content = ex.direct_content(span)
@@ -614,6 +625,10 @@ register(Rule(
     "direct.split", "direct", 0, split_rest,
     '`"…," she said, "…."`: the second fragment takes the same speaker',
     must=(
+        # a sentence quoted right after the cue of the quote before, its comma left out
+        example("“They are trying to stop us,” she said “Ultimately the vote is about kids.”",
+                ("direct.QCQ-SV", "direct", "They are trying to stop us,", "she", "said"),
+                ("direct.split", "direct", "Ultimately the vote is about kids.", "she", "said")),
         example('"The first part," Ellen Park said, "and the second part of the sentence."',
                 ("direct.QCQ-SV", "direct", "The first part,", "Ellen Park", "said"),
                 ("direct.split", "direct", "and the second part of the sentence.", "Ellen Park", "said")),
@@ -860,6 +875,13 @@ register(Rule(
                 ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
         example("Since May, Ana Ruiz has been a busy surrogate, saying “He must win.”",
                 ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
+        # "who" after a name: the name speaks, whatever adjuncts come between the cue and the quotation;
+        # the question it answers, before a colon, is no speaker's
+        example("Ana Ruiz won the backing of Tom Lane, who declared in the spin room, “It is time to unite.”",
+                ("direct.SVQ", "direct", "It is time to unite.", "who", "declared")),
+        example("The case went to Ana Ruiz, who told the council when asked about it: “That matter is handled by "
+                "agents.”",
+                ("direct.SVQ", "direct", "That matter is handled by agents.", "who", "told")),
         # a number counting the people the subject names
         example("Outside the hall, about 200 protesters gathered, holding signs and chanting “Dump the toll.”",
                 ("direct.SVQ", "direct", "Dump the toll.", "about 200 protesters", "chanting")),

@@ -87,7 +87,8 @@ class Extractor:
                                               ("direct", "patterns", "reported", "continuation")}
         self.passes["patterns"] = sorted(self.passes["patterns"] + pattern_rules(lexicon),
                                          key=lambda r: (r.priority, r.name))
-        self.cue_filters: list[Filter] = self.registry.filters_at("cue")
+        self.sense_filters: list[Filter] = self.registry.filters_at("sense")
+        self.cue_filters: list[Filter] = self.registry.filters_at("cue") + self.sense_filters
         self.candidate_filters: list[Filter] = self.registry.filters_at("candidate")
         self.end_boundaries = self.registry.boundaries_at("end")
         self.start_boundaries = self.registry.boundaries_at("start")
@@ -139,6 +140,11 @@ class Extractor:
                     self.try_rules("continuation", para, span)
         kept = [c for c in self.candidates if not any(f.test(self, c) for f in self.candidate_filters)]
         return sorted(kept, key=lambda c: c.content[0])
+
+    def no_cue(self, para: Paragraph, cue: Cue) -> bool:
+        """A sense filter finds the word no cue here ("putting it into the file"), for the rules that
+        read a cue before or after a quotation as for those that read its claim."""
+        return self.cached(("no cue", cue.start), lambda: any(f.test(self, para, cue) for f in self.sense_filters))
 
     def try_rules(self, pass_name: str, para: Paragraph, target) -> bool:
         for rule in self.passes[pass_name]:

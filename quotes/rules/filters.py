@@ -237,6 +237,31 @@ register(Filter(
     ),
 ))
 
+# "put it" reports speech only where a manner or a quotation follows: "as she put it,", "put it
+# bluntly", "put it this way", "put it in a memo"; "putting it into the national file" is no speech.
+PUT_IT_SPEECH = re.compile(r"\s*(?:[,:;.!?—–―\"“”‘’')]|(?-i:[a-z]+ly)\b|(?:this|that|another)\s+way\b|so\b|best\b|"
+                           r"more\s|differently\b|in\s+(?:a|an|his|her|their|its|the|an?)\s|$)", re.IGNORECASE)
+
+
+def not_putting_it_in_words(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
+    return " ".join(cue.text.lower().split()) in ex.lexicon.grammar["put_it"] \
+        and not PUT_IT_SPEECH.match(ex.text, cue.end, para.end)
+
+
+register(Filter(
+    "filter.put_it", "sense", not_putting_it_in_words,
+    "`put it` reports only before a manner or a quotation (`as she put it,`, `put it bluntly`, `put it this way:`), "
+    "not in `putting it into the file`",
+    must_not=(
+        example("Tom Lane, who was responsible for putting it into the port file: “He is great with data.”"),
+    ),
+    must=(
+        example("As Jeff Wade put it bluntly, “The pier is finished.”",
+                ("direct.SVQ", "direct", "The pier is finished.", "Jeff Wade", "put it")),
+    ),
+))
+
+
 # "went on" reports speech only before what was said: "she went on, “…”", "he went on to say …",
 # "“…,” he went on." Before a noun phrase it is another verb: "went on the attack", "as the day went on".
 GO_ON_SPEECH = re.compile(r"\s*(?:[,:;.!?—–―\"“”‘’']|to\s+(?-i:[a-z])|$)")
@@ -251,7 +276,7 @@ def not_going_on_to_speak(ex: Extractor, para: Paragraph, cue: Cue) -> bool:
 
 
 register(Filter(
-    "filter.went_on", "cue", not_going_on_to_speak,
+    "filter.went_on", "sense", not_going_on_to_speak,
     "`went on` reports only before what was said (`went on, “…”`, `went on to say …`), not in `went on the "
     "attack` or `as the day went on`",
     must_not=(

@@ -52,7 +52,7 @@ class Registry:
 
     def add_filter(self, flt: Filter) -> Filter:
         self._check_name(flt.name)
-        if flt.stage not in ("paragraph", "cue", "candidate"):
+        if flt.stage not in ("paragraph", "cue", "sense", "candidate"):
             raise RegistryError(f"filter {flt.name!r}: unknown stage {flt.stage!r}")
         self.filters[flt.name] = flt
         return flt

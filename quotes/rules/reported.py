@@ -877,10 +877,6 @@ register(Rule(
                 ("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")),
         example("The loss was steep for Ellen Park, who said she would take a day off.",
                 ("indirect.relative", "indirect", "she would take a day off", "who", "said")),
-        # the question it answers, before a colon, is no speaker's: the quotation after it is "who"'s
-        example("The case went to Ana Ruiz, who told the council when asked about it: “That matter is handled by "
-                "agents.”",
-                ("indirect.relative", "direct", "That matter is handled by agents.", "who", "told")),
         # a verb joined to the relative clause's own verb
         example("Ellen Park, who backed Tom Reyes in May and said she would campaign with him, stayed home.",
                 ("indirect.relative", "indirect", "she would campaign with him", "who", "said")),
