@@ -138,9 +138,17 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
             subject = speaker_before(text, start, cue.start, ex.lexicon)
             if subject is not None and subject[0] > start:
                 gap = BEFORE_SUBJECT.search(text, start, subject[0])
-                if gap is not None and not BOTH_BEFORE.search(text, start, gap.start()):
+                if gap is not None and not BOTH_BEFORE.search(text, start, gap.start()) \
+                        and not opens_subordinate(ex, start, gap.start()):
                     return gap.start()  # (not "said both he and Ruiz promised …": one subject)
     return None  # (a cue inside the claim, "said it was too early to call the vote", is passed over)
+
+
+def opens_subordinate(ex: Extractor, start: int, gap: int) -> bool:
+    """The claim opens with a subordinate clause that the comma at ``gap`` ends ("said that if the ferry
+    were a stock, he would advise buying it"): the clause after the comma is the claim's own."""
+    first = ex.text[start:gap].split(None, 1)[:1]
+    return bool(first) and first[0].lower() in ex.lexicon.grammar["subordinators"] and "," not in ex.text[start:gap]
 
 
 register(Boundary(
@@ -237,6 +245,9 @@ register(Boundary(
                 ("indirect.coordinated", "indirect", "the ferry could not carry more cars", "Ellen Park", "warned")),
         example("Asked whether he would back the ferry plan, Tom Reyes said he would wait for the audit.",
                 ("indirect.SVC", "indirect", "he would wait for the audit", "Tom Reyes", "said")),
+        # a subordinate clause that opens the claim: the clause after its comma is the claim's
+        example("He said that if the ferry were a stock, he would advise buying it.",
+                ("indirect.SVC", "indirect", "if the ferry were a stock, he would advise buying it", "He", "said")),
         example("Ellen Park said the bridge was safe, and the engineers warned that the ferry could not carry "
                 "more cars.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
