@@ -146,7 +146,7 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
 
 def opens_subordinate(ex: Extractor, start: int, gap: int) -> bool:
     """The claim opens with a subordinate clause that the comma at ``gap`` ends ("said that if the ferry
-    were a stock, he would advise buying it"): the clause after the comma is the claim's own."""
+    were a share, he would tell friends to buy it"): the clause after the comma is the claim's own."""
     first = ex.text[start:gap].split(None, 1)[:1]
     return bool(first) and first[0].lower() in ex.lexicon.grammar["subordinators"] and "," not in ex.text[start:gap]
 
@@ -246,8 +246,9 @@ register(Boundary(
         example("Asked whether he would back the ferry plan, Tom Reyes said he would wait for the audit.",
                 ("indirect.SVC", "indirect", "he would wait for the audit", "Tom Reyes", "said")),
         # a subordinate clause that opens the claim: the clause after its comma is the claim's
-        example("He said that if the ferry were a stock, he would advise buying it.",
-                ("indirect.SVC", "indirect", "if the ferry were a stock, he would advise buying it", "He", "said")),
+        example("He said that if the ferry were a share, he would tell friends to buy it.",
+                ("indirect.SVC", "indirect", "if the ferry were a share, he would tell friends to buy it", "He",
+                 "said")),
         example("Ellen Park said the bridge was safe, and the engineers warned that the ferry could not carry "
                 "more cars.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "Ellen Park", "said"),
@@ -289,9 +290,9 @@ register(Boundary(
     "an infinitive claim ends before a verb in the past joined to it, the subject's next act: `vowed to ban the "
     "ferry, declined to say why …`, `urged the council to unite and tried to …`",
     must=(
-        example("The mayor vowed to close the pier, declined at first to say why, and later defended the plan.",
+        example("The mayor vowed to close the pier, refused for a week to say why, and later defended the plan.",
                 ("indirect.SV-to", "indirect", "to close the pier", "The mayor", "vowed")),
-        example("Ana Ruiz urged the council to unite and tried to make the case for the ferry.",
+        example("Ana Ruiz urged the council to unite and tried to win the dockers over.",
                 ("indirect.SVC", "indirect", "to unite", "Ana Ruiz", "urged")),
     ),
     must_not=(
@@ -372,11 +373,11 @@ register(Boundary(
     "boundary.adjunct_tail", "end", adjunct_tail,
     "the cue's adjuncts after the claim are no part of it: `saying the plan was dead, in an interview on Sunday`",
     must=(
-        example("Ana Ruiz hit back, saying her campaign wants none of that, in an interview with the Harbour Times "
+        example("Ana Ruiz hit back, saying the dockers deserve better pay, in a radio interview with the Harbour Times "
                 "on Sunday.",
-                ("indirect.coordinated", "indirect", "her campaign wants none of that", "Ana Ruiz", "saying")),
-        example("Ana Ruiz hit back, saying her campaign wants no “harbour games,” in an interview on Sunday.",
-                ("indirect.coordinated", "mixed", "her campaign wants no “harbour games,”", "Ana Ruiz", "saying")),
+                ("indirect.coordinated", "indirect", "the dockers deserve better pay", "Ana Ruiz", "saying")),
+        example("Ana Ruiz hit back, saying the toll plan is “a shell game,” in a radio interview on Sunday.",
+                ("indirect.coordinated", "mixed", "the toll plan is “a shell game,”", "Ana Ruiz", "saying")),
     ),
 ))
 register(Boundary(

@@ -363,10 +363,10 @@ register(Rule(
         example("They called the ferry company twice."),
         example("They read about it on a website called Harbour Daily."),
         # a name with a comma after it, and no predicate past its appositive: naming, or a call
-        example("A new group called Harbour Watch, led by two dockers, is trying to raise money."),
-        example("At a rally, the mayor called Tom Reyes, a former councillor, onto the stage."),
+        example("A new club called Harbour Watch, run by two dockers, wants to raise money."),
+        example("At the pier, the mayor called Tom Reyes, her old deputy, up to the microphone."),
         # the bare form of a noun homograph, after no subject: the noun
-        example("One label Ana Ruiz resists is the one critics use."),
+        example("One label Ana Ruiz dislikes is the one her rivals pin on her."),
     ),
     default_confidence=0.7,
 ))

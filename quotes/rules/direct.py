@@ -746,7 +746,7 @@ register(Rule(
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
         # a place after the cue's adjunct, whatever its noun's modifier looks like, opens no clause
-        example("“I am a fan of the port,” Ruiz said in an interview aboard her chartered plane.",
+        example("“I am a fan of the port,” Ruiz said on Monday aboard the crowded ferry.",
                 ("direct.QCQ-SV", "direct", "I am a fan of the port,", "Ruiz", "said")),
         # after a question mark, the next sentence attributes it when only a hearer and adjuncts follow
         example("“Who will pay for the pier?” Ana Ruiz told Harbour’s KTV television station in an interview "
@@ -871,9 +871,9 @@ register(Rule(
                 ("direct.SVQ", "direct", "She wins, we lose!", "Reyes protesters", "shouting")),
         # after a subordinate clause that opens the sentence, the main clause's subject, not the
         # subordinate one's nor a phrase of time before it
-        example("Ever since she endorsed Tom Reyes, Ana Ruiz has been a busy surrogate, saying “He must win.”",
+        example("Ever since she endorsed Tom Reyes, Ana Ruiz has toured the docks for him, saying “He must win.”",
                 ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
-        example("Since May, Ana Ruiz has been a busy surrogate, saying “He must win.”",
+        example("Since May, Ana Ruiz has toured the docks for him, saying “He must win.”",
                 ("direct.SVQ", "direct", "He must win.", "Ana Ruiz", "saying")),
         # "who" after a name: the name speaks, whatever adjuncts come between the cue and the quotation;
         # the question it answers, before a colon, is no speaker's
@@ -883,8 +883,8 @@ register(Rule(
                 "agents.”",
                 ("direct.SVQ", "direct", "That matter is handled by agents.", "who", "told")),
         # a number counting the people the subject names
-        example("Outside the hall, about 200 protesters gathered, holding signs and chanting “Dump the toll.”",
-                ("direct.SVQ", "direct", "Dump the toll.", "about 200 protesters", "chanting")),
+        example("Outside the hall, about 200 workers lined the pier, waving flags and chanting “Dump the toll.”",
+                ("direct.SVQ", "direct", "Dump the toll.", "about 200 workers", "chanting")),
         # "with" and a phrase before a participle: the phrase speaks, not the sentence's subject
         example("The ad ends with a voice saying: “Can voters trust Dan Ruiz?”",
                 ("direct.SVQ", "direct", "Can voters trust Dan Ruiz?", "a voice", "saying")),
@@ -902,10 +902,10 @@ register(Rule(
         example("Ellen Park said about the plan, “I support the parents who asked for it.”",
                 ("direct.SVQ", "direct", "I support the parents who asked for it.", "Ellen Park", "said")),
         # manner adverbs and the writer's "and I quote" between the cue and the quotation
-        example("He concluded so plainly and simply, “The harbour belongs to all of us.”",
-                ("direct.SVQ", "direct", "The harbour belongs to all of us.", "He", "concluded")),
-        example("The mayor said, and I quote, “We love the toll.”",
-                ("direct.SVQ", "direct", "We love the toll.", "The mayor", "said")),
+        example("She replied so warmly and simply, “The harbour belongs to all of us.”",
+                ("direct.SVQ", "direct", "The harbour belongs to all of us.", "She", "replied")),
+        example("The mayor said, and I quote, “Tolls are here to stay.”",
+                ("direct.SVQ", "direct", "Tolls are here to stay.", "The mayor", "said")),
         example("He also stated a day earlier, “If the bridge fails, we will all pay.”",
                 ("direct.SVQ", "direct", "If the bridge fails, we will all pay.", "He", "stated")),
         example("Manning said the club would meet less often, but said, “We will be back.”",
@@ -982,7 +982,7 @@ register(Rule(
     must=(
         example("When asked about the toll, Ana Ruiz’s reply was: “We build the bridge first.”",
                 ("direct.statement_is", "direct", "We build the bridge first.", "Ana Ruiz’s reply", None)),
-        example("Tom Lane’s advice to new pilots (repeated to me for years) was, “Never trust a calm sea.”",
+        example("Tom Lane’s advice to new pilots (which he repeated every spring) was, “Never trust a calm sea.”",
                 ("direct.statement_is", "direct", "Never trust a calm sea.", "Tom Lane’s advice", None)),
         example("Her campaign slogan is “The harbour for all.”",
                 ("direct.statement_is", "direct", "The harbour for all.", "Her campaign slogan", None)),

@@ -153,14 +153,14 @@ register(Filter(
     "a clause after \"what S says\" lacks the thing said and is no claim: `the gap between what the mayor says "
     "her plan would do and what it does`",
     must_not=(
-        example("The gap between what the mayor says her plan would do and what it would really do has grown."),
+        example("The distance between what the mayor says her toll will raise and what it raises keeps growing."),
     ),
     must=(
         example("That is what the mayor said. She said her plan would cut the toll.",
                 ("indirect.SVC", "indirect", "her plan would cut the toll", "She", "said")),
         # the claim that opens with its verb says what the thing is
-        example("The clubs adapt to what the mayor said is a growing demand for ferries.",
-                ("indirect.SVC", "indirect", "is a growing demand for ferries", "the mayor", "said")),
+        example("The port must plan for what the mayor said is a rising need for ferries.",
+                ("indirect.SVC", "indirect", "is a rising need for ferries", "the mayor", "said")),
     ),
 ))
 
@@ -253,7 +253,7 @@ register(Filter(
     "`put it` reports only before a manner or a quotation (`as she put it,`, `put it bluntly`, `put it this way:`), "
     "not in `putting it into the file`",
     must_not=(
-        example("Tom Lane, who was responsible for putting it into the port file: “He is great with data.”"),
+        example("Tom Lane, who was in charge of putting it into the port's records: “He knows every number.”"),
     ),
     must=(
         example("As Jeff Wade put it bluntly, “The pier is finished.”",

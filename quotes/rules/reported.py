@@ -553,9 +553,10 @@ register(Rule(
         example("The toll costs too much, said Dan Cole, an expert who wrote books, papers and columns on it.",
                 ("indirect.CVS", "indirect", "The toll costs too much", "Dan Cole", "said")),
         # a quotation of several sentences that the claim goes on from is the claim's whole start
-        example('"Ferries lose money. The port has the cash. It has no choice" but to raise the fees, says Tom Lane.',
-                ("indirect.CVS", "mixed", '"Ferries lose money. The port has the cash. It has no choice" but to raise '
-                 "the fees", "Tom Lane", "says")),
+        example('"Ferries lose money every winter. The port can pay. It has no other way" but to raise the fees, '
+                "says Tom Lane.",
+                ("indirect.CVS", "mixed", '"Ferries lose money every winter. The port can pay. It has no other way" '
+                 "but to raise the fees", "Tom Lane", "says")),
         # an appositive that opens with its organisation's possessive
         example("The ferry is late again, said Ellen Park, Harbour Transit's spokeswoman.",
                 ("indirect.CVS", "indirect", "The ferry is late again", "Ellen Park, Harbour Transit's spokeswoman",
@@ -585,9 +586,9 @@ register(Rule(
     "`Park visited the pier and said …` / `The mayor hit back, saying …`: the verb shares the sentence's subject",
     must=(
         # a day between the subject and its verb, and a phrase of place before them
-        example("Inside the hotel, Tom Reyes on Tuesday dismissed Gov. Ana Ruiz as an ineffective leader, arguing "
-                "that the governor has been a poor steward of the port.",
-                ("indirect.coordinated", "indirect", "the governor has been a poor steward of the port", "Tom Reyes",
+        example("Inside the hotel, Tom Reyes on Tuesday waved off Gov. Ana Ruiz as a weak leader, arguing "
+                "that the governor has run the port badly.",
+                ("indirect.coordinated", "indirect", "the governor has run the port badly", "Tom Reyes",
                  "arguing")),
         # what the subject put out, then a day: lower-case words before the subject's noun
         example("The harbour ministry’s port office also posted a notice Tuesday saying that the pier had closed.",
@@ -657,8 +658,8 @@ register(Rule(
         # a quotation alone after a verb of stance or intention reports the words themselves
         example("The union welcomed “the long overdue decision to rebuild the pier.”",
                 ("indirect.SVC", "direct", "the long overdue decision to rebuild the pier.", "The union", "welcomed")),
-        example("He offered “my thoughts and prayers for the crew.”",
-                ("indirect.SVC", "direct", "my thoughts and prayers for the crew.", "He", "offered")),
+        example("The mayor offered “warm thanks to every crew on the pier.”",
+                ("indirect.SVC", "direct", "warm thanks to every crew on the pier.", "The mayor", "offered")),
         # a name shown speaking in a recording: the name, however the sentence opens
         example("Last month, she released a web ad made of his remarks, followed by a clip of Tom Reyes saying "
                 "he will back the nominee.",
@@ -851,7 +852,7 @@ register(Rule(
         example("The crews continued the repairs until the harbour froze in January."),
         example("She answered every complaint with a long letter to the editor."),
         # an idiom's object is no claim, whatever clause follows its comma
-        example("Once she has said her piece, she is ready to move on."),
+        example("Once she has said her piece, she heads for the door."),
         example("Editor’s note: the ferry timetable has changed since this was written."),
 
         example("Later, the council added trucks to the snow fleet."),
