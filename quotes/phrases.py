@@ -593,9 +593,11 @@ OPENING_ADJUNCT = GrammarRegex(
     r"(?:[^,;:.!?“”\"]|\.(?=\s+(?-i:[A-Z]))){0,90}(?:,\s*|[“\"][^“”\"\n]{1,60},[”\"]\s*)",  # "with “Fox,” …"
     re.IGNORECASE)  # (a full stop inside a sentence, before a capital, ends an abbreviation: "Asked if Mr. Reyes …,")
 # "About 200 protesters", "Some 40 dockers": a number, maybe approximate, opens a subject like a determiner.
-NUMBER_FIRST = GrammarRegex(r"(?:(?:__APPROXIMATORS__|some)\s+)?(?:\d[\d,.]*|__NUMBER_WORDS__)(?=\s)", re.IGNORECASE)
-# The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …"
-OPENING_CONTINUED = re.compile(r"(?-i:[a-z])[^,;:.!?“”\"]{0,60},\s*")
+NUMBER_FIRST = GrammarRegex(r"(?:(?:__APPROXIMATORS__|some)\s+)?(?:\d+(?:[,.]\d+)*|__NUMBER_WORDS__)(?=\s)",
+                            re.IGNORECASE)  # ("On July 6, 2015, Sanders …": a year and its comma open no subject)
+# The rest of an opening phrase with a comma of its own: "In a wide-ranging, in-prison interview, …",
+# and a date's year: "On July 6, 2015, …"
+OPENING_CONTINUED = re.compile(r"(?:(?-i:[a-z])[^,;:.!?“”\"]{0,60}|\d{4}),\s*")
 
 
 LEADING_TIME = GrammarRegex(rf"(?:{TIME})\s*,?\s+", re.IGNORECASE)

@@ -1014,6 +1014,9 @@ register(Rule(
         # the colon ends a lead-in paragraph of its own
         example("Tom Reyes listed his questions:\n\n“Who pays for the pier?”",
                 ("direct.colon_subject", "direct", "Who pays for the pier?", "Tom Reyes", None)),
+        # a date with its year before the subject: the year is no speaker
+        example("On July 6, 2015, Ana Ruiz made the following comment:\n\n“The port has no jobs for the young.”",
+                ("direct.colon_subject", "direct", "The port has no jobs for the young.", "Ana Ruiz", None)),
         example("She then listed the qualities a harbour master needs:\n\n“A record of service.\n\n“A boat of "
                 "her own.”",
                 ("direct.colon_subject", "direct", "A record of service.", "She", None),
