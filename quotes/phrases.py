@@ -925,8 +925,8 @@ def content_start(text: str, cue_end: int, limit: int, lexicon: Lexicon, told: b
                 and plural.group(1) not in lexicon.grammar["function_words"]:
             # "told dockers this week she would quit": a plural noun, then the clause's subject
             after = skip_adjuncts(text, plural.end(), limit, None, adjuncts)
-            first = WORD.match(text, after + len(text[after:limit]) - len(text[after:limit].lstrip()))
-            if first and (first.group().lower() in lexicon.personal_subject_pronouns or first.group() == "that"):
+            first = [text[s:e] for s, e in words(text, after, min(limit, after + 20))][:1]
+            if first and (first[0].lower() in lexicon.personal_subject_pronouns or first[0] == "that"):
                 pos = after
     asked = QUESTION_CONTEXT(lexicon).match(text, pos, limit)
     colon = text.find(":", asked.end(), limit) if asked else -1

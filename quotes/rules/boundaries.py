@@ -102,7 +102,7 @@ def opening_participle(ex: Extractor, para: Paragraph, start: int, end: int, sen
     opener = next((c for kind in VERBS for c in para.cues_between(sent[0], start, kind)), None)
     if opener is None:
         return None
-    cut = opening_participle_end(ex, opener, sent[0])
+    cut = opening_participle_end(ex, opener)
     if cut is None or cut <= start:
         return None
     return cut - 1 if ex.text[cut - 1] == "," else cut

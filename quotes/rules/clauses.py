@@ -213,7 +213,7 @@ def subject_of(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None, str
         return shown, "SVC"  # "The ad shows footage of Ellen Park asking, “…”": she asks
     if speaker is None:
         speaker = speaker_with_clause(ex.text, s_start, cue.start, ex.lexicon)
-        if speaker is None and (opening := opening_participle_end(ex, cue, s_start)) is not None:
+        if speaker is None and (opening := opening_participle_end(ex, cue)) is not None:
             # "Citing “family duties,” the mayor skipped the vote": the main clause's subject
             subject = sentence_subject(ex.text, opening, ex.doc.paragraph_at(cue.start).sentence_at(cue.start)[1],
                                        ex.lexicon)
@@ -313,7 +313,7 @@ def shared_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | None,
     return None, ""
 
 
-def opening_participle_end(ex: Extractor, cue: Cue, s_start: int) -> int | None:
+def opening_participle_end(ex: Extractor, cue: Cue) -> int | None:
     """Where the main clause starts after a participial clause that opens the sentence with the cue
     ("Citing “family duties at home,” | the mayor …", "Calling the plan a disgrace, | she …"): past
     the first comma outside a quotation, or past a quotation that a comma inside it ends; None when
@@ -321,8 +321,7 @@ def opening_participle_end(ex: Extractor, cue: Cue, s_start: int) -> int | None:
     text = ex.text
     para = ex.doc.paragraph_at(cue.start)
     sentence_start, limit = para.sentence_at(cue.start)
-    if not cue.participle or text[max(s_start, sentence_start):cue.start].strip(" \"“‘'") \
-            or text[sentence_start:cue.start].strip(" \"“‘'"):
+    if not cue.participle or text[sentence_start:cue.start].strip(" \"“‘'"):
         return None
     comma = text.find(",", cue.end, limit)
     while comma >= 0:

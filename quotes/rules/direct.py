@@ -307,7 +307,7 @@ def opens_with_participle_clause(ex: Extractor, para: Paragraph, sent_start: int
     """The quotation ends a participial clause that a cue opens the sentence with ("Calling the plan
     “a disgrace,” …"): the clause is that cue's claim, and its subject the main clause's."""
     opener = next((c for kind in VERBS for c in para.cues_between(sent_start, span.start, kind)), None)
-    return opener is not None and opening_participle_end(ex, opener, sent_start) == span.end
+    return opener is not None and opening_participle_end(ex, opener) == span.end
 
 
 def claim_start(ex: Extractor, para: Paragraph, sent_start: int, span: QuotedSpan) -> int:
