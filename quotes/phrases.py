@@ -166,6 +166,7 @@ def head_ok(word: str, lexicon: Lexicon) -> bool:
 
 
 AGE = re.compile(r"\d+-year-old")  # "said the 52-year-old"
+OF_COUNT = GrammarRegex(r"\s+of\s+(?:\d+|__NUMBER_WORDS__)", re.IGNORECASE)  # "(a mother) of three"
 # A share of those polled, standing for them: "Six in 10", "two-thirds", "18%", "nearly half".
 NUMBER_WORD = r"(?:\d+|__NUMBER_WORDS__)"
 # "520 superdelegates", "three sources" ("one source" too, but "one" is a determiner already)
@@ -376,6 +377,8 @@ def speaker_before(text: str, clause_start: int, cue_start: int, lexicon: Lexico
         return tokens[-1][0], tokens[-1][1] - 2  # "He's said": the pronoun, without its "has"
     if last.endswith(("’s", "'s")) and last[:-2].lower() not in lexicon.subject_pronouns and not appositive:
         return None  # "Editor’s note": a possessive modifies the noun after it, it says nothing
+    if len(tokens) >= 3 and OF_COUNT(lexicon).fullmatch(text, tokens[-3][1], tokens[-1][1]):
+        last = text[tokens[-3][0]:tokens[-3][1]]  # "the 51-year-old mother of two (replied)": the mother
     if not head_ok(last, lexicon) and (not appositive or head_words is None and not last[0].isupper()) \
             and not determined_noun(text, tokens, lexicon) and not postmodified_head(text, tokens, lexicon):
         return None  # (an appositive's head was checked above; "the meeting went badly from there," is none)

@@ -1028,8 +1028,9 @@ class Resolver:
                             Span.of(self.text, mention.start, mention.start + first), None, None, None,
                             mention.gender, False)
             return self._remembered(named, person, "name")
-        if (age := AGE_DESCRIPTION.fullmatch(mention.text)) is not None:
-            return self._by_age(mention, age.group(1))
+        if (age := AGE_DESCRIPTION.match(mention.text)) is not None \
+                and mention.text[age.end():] == mention.text[age.end():].lower():
+            return self._by_age(mention, age.group(1))  # "the 46-year-old", "the 51-year-old mother of two"
         if kind == "person" and mention.name:
             return self._joint(mention) or self._named(mention)
         if kind == "organization" and mention.name:

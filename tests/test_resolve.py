@@ -25,6 +25,10 @@ MUST_RESOLVE = {
     "an age stands for the person given it": (
         "Tom Reyes, 46, runs the ferry. Ana Ruiz, 51, runs the port. The 46-year-old said the toll was fair.",
         [("The 46-year-old", "Tom Reyes")]),
+    "an age with a description after it stands for the person given that age too": (
+        "Tom Reyes, 46, runs the ferry. Ana Ruiz, 51, runs the port. Asked about the fares, the 51-year-old mother "
+        "of two replied, “They will stay as they are.”",
+        [("the 51-year-old mother of two", "Ana Ruiz")]),
     "a name before 'of the' and an adjective is the person's": (
         "Ana Ruiz of the nonpartisan Harbour Report said the race was close.", [("Ana Ruiz of the nonpartisan Harbour "
                                                                                "Report", "Ana Ruiz")]),
