@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import VERBS, Paragraph
+from quotes.document import Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.phrases import skip_adjuncts, speaker_before
 from quotes.rules.base import Boundary, example
@@ -20,7 +20,7 @@ from quotes.rules.clauses import (
     SUBORDINATE_LEAD,
     coordinated,
     first_break,
-    opening_participle_end,
+    opening_participle_clause_end,
     subordinate_lead_end,
 )
 from quotes.rules.engine import Extractor, has_words
@@ -99,10 +99,7 @@ def subordinate_clause(ex: Extractor, para: Paragraph, start: int, end: int, sen
 def opening_participle(ex: Extractor, para: Paragraph, start: int, end: int, sent: Range) -> int | None:
     """A claim in a participial clause that opens the sentence ends with that clause: "Calling the
     plan “a disgrace,” Ana Ruiz voted no", "Saying the pier was unsafe, the union walked out"."""
-    opener = next((c for kind in VERBS for c in para.cues_between(sent[0], start, kind)), None)
-    if opener is None:
-        return None
-    cut = opening_participle_end(ex, opener)
+    cut = opening_participle_clause_end(ex, para, sent[0], start)
     if cut is None or cut <= start:
         return None
     return cut - 1 if ex.text[cut - 1] == "," else cut
@@ -337,10 +334,10 @@ def adjunct_tail(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ran
     comma = text.rfind(",", start, end)
     while comma > start:
         span = para.span_at(comma)
-        if not ex.inside_quote(para, comma) or span is not None and span.inner_end == comma + 1:
+        closing = span is not None and span.inner_end == comma + 1
+        if closing or not ex.inside_quote(para, comma):
             # (a comma inside the quotation's closing mark ends the clause too: "“that crap,” in …")
-            rest = skip_adjuncts(text, span.end if span is not None and span.inner_end == comma + 1 else comma + 1,
-                                 end, None, ex.adjuncts)
+            rest = skip_adjuncts(text, span.end if closing else comma + 1, end, None, ex.adjuncts)
             if rest > comma + 2 and not text[rest:end].strip(" .!?\"”’'") \
                     and has_words(text, start, comma, MIN_BEFORE_TAIL):
                 return after_closing_mark(text, comma)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.document import Cue, Paragraph
+from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.mentions import parse_mention
 from quotes.phrases import (
@@ -332,6 +332,14 @@ def opening_participle_end(ex: Extractor, cue: Cue) -> int | None:
             return span.end  # “…,” and the main clause
         comma = text.find(",", comma + 1, limit)
     return None
+
+
+def opening_participle_clause_end(ex: Extractor, para: Paragraph, sent_start: int, limit: int) -> int | None:
+    """Where the participial clause ends that the sentence's first cue (before ``limit``) opens it
+    with (:func:`opening_participle_end`), or None."""
+    first = min((c for kind in VERBS for c in para.cues_between(sent_start, limit, kind)),
+                key=lambda c: c.start, default=None)
+    return opening_participle_end(ex, first) if first is not None else None
 
 
 def subordinate_lead_end(ex: Extractor, s_start: int, limit: int) -> int:

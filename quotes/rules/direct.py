@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from quotes.document import VERBS, Cue, Paragraph
+from quotes.document import Cue, Paragraph
 from quotes.lexicon import GrammarRegex
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN, bare, parse_mention, statement_owner
@@ -31,7 +31,7 @@ from quotes.rules.clauses import (
     after_preposition,
     asked_in_context,
     is_tell,
-    opening_participle_end,
+    opening_participle_clause_end,
     opens_clause,
     relative_subject,
     subject_of,
@@ -306,8 +306,7 @@ def quote_then_attribution(layout: str, mixed: bool):
 def opens_with_participle_clause(ex: Extractor, para: Paragraph, sent_start: int, span: QuotedSpan) -> bool:
     """The quotation ends a participial clause that a cue opens the sentence with ("Calling the plan
     “a disgrace,” …"): the clause is that cue's claim, and its subject the main clause's."""
-    opener = next((c for kind in VERBS for c in para.cues_between(sent_start, span.start, kind)), None)
-    return opener is not None and opening_participle_end(ex, opener) == span.end
+    return opening_participle_clause_end(ex, para, sent_start, span.start) == span.end
 
 
 def claim_start(ex: Extractor, para: Paragraph, sent_start: int, span: QuotedSpan) -> int:
