@@ -107,8 +107,11 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     plain_gap = m.group().lstrip(" ,")[:1].islower() and PLAIN_GAP.match(gap)
     if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or DASH_OR_PARENTHESIS.search(gap) \
             or verb_in_gap(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
+            or FINITE_FIRST(ex.lexicon).match(text, m.end(), limit) \
             or not (opens_clause(ex, m.end(), limit) or clause_after_that(ex, m.end())):
-        return start, False  # "agreed on that specific point", "described a group that was …": no clause
+        # "agreed on that specific point", "described a group that was …": no clause; "added to the
+        # delays that have …": a "that" with a verb right after it is the subject of a relative clause
+        return start, False
     return m.end(), True
 
 

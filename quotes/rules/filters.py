@@ -14,7 +14,7 @@ from quotes.lexicon import GrammarRegex
 from quotes.mentions import bare
 from quotes.phrases import QUESTION_CONTEXT, predicate_start
 from quotes.rules.base import Candidate, Filter, example
-from quotes.rules.engine import Extractor
+from quotes.rules.engine import Extractor, sentence_of
 from quotes.rules.registry import register
 from quotes.rules.reported import RELATIVE_GAP
 from quotes.sentences import Range
@@ -161,6 +161,55 @@ register(Filter(
         # the claim that opens with its verb says what the thing is
         example("The port must plan for what the mayor said is a rising need for ferries.",
                 ("indirect.SVC", "indirect", "is a rising need for ferries", "the mayor", "said")),
+    ),
+))
+
+
+CONTRACTION = re.compile(r"[’'](?:m|s|re|ve|d|ll)\b")
+LAST_WORD = re.compile(r"([\w’'-]+)[\s\"“”‘’']*$")
+
+
+def subjectless_claim(ex: Extractor, candidate: Candidate) -> bool:
+    """A claim after its cue that opens with a verb lost its subject to a relative clause, which
+    needs a head before the speaker ("the toll that she said will rise", "a plan he said was
+    dead"; not "The toll, she said, will rise": the claim's subject before the speaker). Where the
+    speaker opens its clause instead ("A merger announced Monday would turn …", "How a mayor
+    responds can matter …"), the cue is inside the subject of the sentence's own verb, and nothing
+    was claimed."""
+    speaker, cue = candidate.speaker, candidate.cue
+    if candidate.type == "direct" or speaker is None or cue is None or candidate.antecedent is not None \
+            or not speaker.end <= cue.start < cue.end <= candidate.content[0] \
+            or "," in ex.text[cue.end:candidate.content[0]] \
+            or RELATIVE_GAP(ex.lexicon).match(ex.text, candidate.content[0]) is None:
+        return False
+    grammar = ex.lexicon.grammar
+    if any(w in grammar["determiners"] or w in ex.lexicon.pronoun_words  # ("All I’m asking is …": "I")
+           for w in CONTRACTION.sub("", speaker.text.lower()).split()[1:]):
+        return False  # "(They opened) a probe the police said was ongoing": the relative's head is in the phrase
+    para = ex.doc.paragraph_at(cue.start)
+    sent_start, _ = sentence_of(para, cue.start)
+    before = ex.text[sent_start:speaker.start]
+    last = LAST_WORD.search(before)
+    if last is None:
+        return not before.strip(" \t\n\"“”‘’'") or before.rstrip().endswith((",", ";", ":", "(", "—", "–"))
+    word = last.group(1).lower()
+    return word in grammar["coordinators"] or word in grammar["subordinators"] \
+        or word in grammar["subject_clause_openers"]
+
+
+register(Filter(
+    "filter.subjectless_claim", "candidate", subjectless_claim,
+    "a cue inside the subject of the sentence's own verb reports nothing: `A merger announced Monday would "
+    "turn the firm Dutch`, `How a mayor responds can matter more than the storm`",
+    must_not=(
+        example("A $2 billion merger announced Monday would turn the ferry firm into a Dutch company."),
+        example("How a mayor responds can matter more than the storm itself."),
+    ),
+    must=(
+        example("The port must plan for the rise in fares that the mayor said will come in May.",
+                ("indirect.SVC", "indirect", "will come in May", "the mayor", "said")),
+        example("The council backed the repairs, which the mayor said were overdue.",
+                ("indirect.SVC", "indirect", "were overdue", "the mayor", "said")),
     ),
 ))
 
