@@ -14,7 +14,7 @@ from quotes.document import Paragraph
 from quotes.marks import QuotedSpan
 from quotes.mentions import NAME_RUN, parse_mention
 from quotes.model import Mention
-from quotes.phrases import sentence_subject
+from quotes.phrases import OPENING_ADJUNCT, sentence_subject
 from quotes.rules.base import Candidate, Found, Rule, example
 from quotes.rules.direct import Attribution, colon_paragraph
 from quotes.rules.engine import MIN_CONTINUATION_WORDS, REACH, Extractor, has_words, sentence_of
@@ -83,6 +83,37 @@ def continues(ex: Extractor, para: Paragraph, span: QuotedSpan) -> tuple[str, Ca
     if opens_sentence(ex, para, span) and has_words(ex.text, *content, MIN_CONTINUATION_WORDS):
         return "sentence", previous
     return None
+
+
+def led_in_by_another(ex: Extractor, para: Paragraph, span: QuotedSpan, previous: Candidate) -> bool:
+    """The quotation follows a colon that ends a sentence of narrative, after the quote before, with
+    a subject of its own ("The mayor's first three questioners ranged from doubtful to angry: “…”"):
+    whoever the lead-in presents speaks, whether or not a rule could name them; the quote before
+    does not go on."""
+    text = ex.text
+    earlier = [s for s in para.spans if s.end <= span.start]
+    while earlier and not text[earlier[-1].end:span.start].strip(" .…\u00a0"):
+        span = earlier.pop()  # `: “Is it late?” . . . “Who pays?”`: a run of quotations after one lead-in
+    before = text[para.start:span.start].rstrip()
+    if not before.endswith(":"):
+        return False
+    colon = para.start + len(before) - 1
+    sent_start, _ = sentence_of(para, colon)
+    if sent_start < previous.end_with_attribution:
+        return False
+    subject = sentence_subject(text, sent_start, colon, ex.lexicon)
+    if subject is not None:
+        # a pronoun may well stand for the one quoted before ("She was upset, so I had to change my answer: “…”")
+        return text[slice(*subject)].lower() not in ex.lexicon.pronoun_words
+    # a subject the lexicon cannot head ("the mayor's first three questioners"): a determiner or a
+    # possessor opens it, after any phrase of time or place
+    opening = OPENING_ADJUNCT(ex.lexicon).match(text, sent_start, colon)
+    first = text[opening.end() if opening else sent_start:colon].split(None, 1)[:1]
+    if not first:
+        return False
+    word, function_words = first[0], ex.lexicon.grammar["function_words"]
+    return word.lower() in ex.lexicon.grammar["determiners"] \
+        or word.endswith(("’s", "'s")) and word[0].isupper() and word[:-2].lower() not in function_words
 
 
 SINGLE_MARKS = ("'", "‘", "’")
@@ -215,7 +246,7 @@ def continuation(ex: Extractor, para: Paragraph, target) -> Found | None:
     if how is None or how[0] != "sentence":
         return None
     previous = how[1]
-    if _introduced_speaker(ex, para, target, previous) is not None:
+    if _introduced_speaker(ex, para, target, previous) is not None or led_in_by_another(ex, para, target, previous):
         return None
     return Found(ex.direct_content(target), carried(previous), None, type="direct", span=target,
                  continuation=True, source=previous)
@@ -300,6 +331,10 @@ register(Rule(
     ),
     must_not=(
         example('"The bridge is closed until further notice."'),
+        # a lead-in with a subject of its own presents the next words, which the quote before does not go on into
+        example("“The ferry is late,” said Ellen Park.\n\nAt the hearing, the mayor’s first three questioners "
+                "ranged from doubtful to angry: “Is it time to sell the ferry?” . . . “Who pays for the pier?”",
+                ("direct.QCQ-VS", "direct", "The ferry is late,", "Ellen Park", "said")),
         example("“We expect a long fight,” said Ellen Park.\n\n“The Villain Is Not the Ferry”\n\nThe strike began in "
                 "May.", ("direct.QCQ-VS", "direct", "We expect a long fight,", "Ellen Park", "said")),
         example("“We expect a long fight,” said Ellen Park.\n\n'Legend in the Harbour.'\n\nThe strike began in May.",
