@@ -381,7 +381,7 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
             and len(text[cue.end:span.start].split()) <= MAX_OBJECT_WORDS \
             and not DASH.search(text, cue.end, span.start)  # "Pollsters agree - Ana Ruiz: “…”": hers
         if (start >= span.start or object_then_colon) and not fragment(ex, para, span) \
-                and not joined_quotation(ex, para, span):
+                and not joined_quotation(ex, para, span) and not work_title(ex, cue.end, span):
             speaker, _ = subject_of(ex, cue, region_start)
             if speaker:
                 return Attribution("SVQ", cue, speaker, span.start)
@@ -425,6 +425,17 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         if region_start == sent_start:
             return colon_subject(ex, sent_start, colon, span)
     return None
+
+
+LAST_WORD_BEFORE_COMMA = re.compile(r"([\w-]+)\s*,\s*$")
+
+
+def work_title(ex: Extractor, cue_end: int, span: QuotedSpan) -> bool:
+    """The quotation names the work the cue's adjunct speaks of ("wrote in her memoir, “Hard
+    Choices.”"): a title in apposition to the noun before its comma, no words of the speaker."""
+    last = LAST_WORD_BEFORE_COMMA.search(ex.text, cue_end, span.start)
+    return last is not None and last.group(1).lower() in ex.lexicon.document_nouns | ex.lexicon.statement_nouns \
+        and ex.is_title(span, heading=True)
 
 
 def _document_lead_in(ex: Extractor, start: int, colon: int) -> Range | None:
@@ -614,6 +625,8 @@ def split_rest(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Found | None
         return None
     if ex.own_cue_after(para, span):
         return None  # `"…," he said. "…," she replied.`: the next quote has an attribution of its own
+    if work_title(ex, cand.attribution_end, span):
+        return None  # `"…," she wrote in her memoir, "Hard Choices."`: the book's title
     content = ex.direct_content(span)
     if content[0] >= content[1]:
         return None
@@ -680,6 +693,9 @@ register(Rule(
                 "have the credit now.”",
                 ("direct.QCQ-SV", "direct", "Did we not build the pier first?", "Ana Ruiz", "wrote"),
                 ("direct.SVQ", "direct", "Yes, but they can have the credit now.", "He", "replied")),
+        # the title of the work the attribution names
+        example("“We stayed on,” she wrote in her memoir, “Hard Choices.” She was adamant.",
+                ("direct.QCQ-SV", "direct", "We stayed on,", "she", "wrote")),
     ),
     default_confidence=0.9,
 ))
@@ -931,6 +947,8 @@ register(Rule(
         example("The lawyers said “every filing points one way” that the permit is valid.",
                 ("indirect.SVC", "mixed", "“every filing points one way” that the permit is valid",
                  "The lawyers", "said")),
+        # the title of the work the cue's adjunct names
+        example("Ellen Park said in her 2019 book, “A Harbour Life.” So they never left."),
     ),
     default_confidence=0.9,
 ))
