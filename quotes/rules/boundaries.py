@@ -30,8 +30,9 @@ from quotes.sentences import Range
 # A quotation mark that closes right after a comma: "was “about right,” though …".
 CLOSING = r"(?:”|\"|’|'')"
 # Where the writer's own clause takes over from a claim: ", but the …", "; …", ", though …"; but
-# ", but that …" and ", but also …" go on with the same claim.
-WRITER_CLAUSE = GrammarRegex(rf",{CLOSING}?\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b)|;|"
+# ", but that …", ", but also …" and ", but hasn't …" (no subject of its own) go on with the same claim.
+WRITER_CLAUSE = GrammarRegex(rf",{CLOSING}?\s+__CONTRASTS__\b(?!\s+(?:that|__CONTRAST_CONTINUATIONS__)\b"
+                           r"|\s+(?:__CONTRAST_AUXILIARIES__)(?:n[’']t)?\b)|;|"
                            r",\s+and\s+(?:he|she|they|has|have|had|is|was|were|did|does|when|(?-i:[a-z]+ed))\b|"
                            r",\s+compared\s+(?:with|to)\b|,\s+as\s+(?:has|have|had|did|does)\b")
 # What may stand between a claim and the subject of another attribution: "…, the mayor said she …",
@@ -152,7 +153,7 @@ register(Boundary(
     "boundary.writer_clause", "end", writer_clause,
     "a claim ends where the writer's own clause begins: `, but …`, `, though …`, `; …`, `, and he …`, `, and has …`, "
     "`, and when …`, "
-    "`, compared with …`; `, but that …` and a clause set in commas before the claim's verb go on",
+    "`, compared with …`; `, but that …`, `, but has …` and a clause set in commas before the claim's verb go on",
     must=(
         example("The mayor said the bridge was safe, but engineers kept it closed for a week.",
                 ("indirect.SVC", "indirect", "the bridge was safe", "The mayor", "said")),
@@ -171,6 +172,10 @@ register(Boundary(
         example("Tom Reyes said the scandal over the ferry tolls, while troubling, was dealt with properly.",
                 ("indirect.SVC", "indirect",
                  "the scandal over the ferry tolls, while troubling, was dealt with properly", "Tom Reyes", "said")),
+        # an auxiliary with no subject after "but" goes on with the claim's subject
+        example("Ellen Park said she had hired him for the pier job, but hasn’t decided what she will do next.",
+                ("indirect.SVC", "indirect", "she had hired him for the pier job, but hasn’t decided what she will "
+                 "do next", "Ellen Park", "said")),
         example("The mayor said the bridge was safe, but that the ferry would keep running.",
                 ("indirect.SVC", "indirect", "the bridge was safe, but that the ferry would keep running",
                  "The mayor", "said")),
