@@ -33,6 +33,7 @@ from quotes.rules.clauses import (
     opens_clause,
     relative_subject,
     subject_of,
+    subordinate_lead_end,
 )
 from quotes.rules.engine import Extractor, quote_type, sentence_of
 from quotes.rules.registry import register
@@ -229,6 +230,12 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     if skipped.rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«" \
             and (PARTICIPLE_FIRST.match(text, start, s_end) or not opens_clause(ex, start, s_end)):
         return None  # "Trump asked, looking …": what follows the comma is no claim ("wrote, Lazar is …" is)
+    if skipped.rstrip().endswith(",") and (cue.end <= subordinate_lead_end(ex, s_start, s_end) < start
+                                           and not AS_LEAD.match(text, s_start)
+                                           or OBJECT_RELATIVE.search(text, s_start, speaker[0])):
+        return None  # "After the mayor testified, the council …", "the claims, which Reyes denies, ended …":
+        # the comma closes the clause the cue is in, and the main clause after it is no claim ("As Ruiz
+        # told the paper, …" is still a claim)
     lemma = ex.lexicon.lemma(cue.text)
     # "urged lawmakers to act": a hearer, then what they were told to do
     directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
@@ -246,6 +253,11 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     end = content_end(ex, para, start, r.sentence)
     found = claim(ex, para, cue, speaker, (start, end), antecedent)
     return (how, found) if found else None
+
+
+AS_LEAD = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?As\s")  # "As Ana Ruiz told the paper, …"
+# A relative clause whose pronoun is the verb's object, right before its subject: "…, which Tom Reyes denies".
+OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+$", re.IGNORECASE)
 
 
 def names_the_speaker(ex: Extractor, start: int, end: int) -> bool:
@@ -730,6 +742,9 @@ register(Rule(
                 ("indirect.SVC", "indirect", "its profits fell sharply", "The company", "said")),
         example("She tweeted that the vote had been rigged.",
                 ("indirect.SVC", "indirect", "the vote had been rigged", "She", "tweeted")),
+        # after "As S told …," the main clause is what S said
+        example("As Ana Ruiz told the Harbour Times, tax relief is given in exchange for jobs.",
+                ("indirect.SVC", "indirect", "tax relief is given in exchange for jobs", "Ana Ruiz", "told")),
         example('Trump said there was still "a long way" to go in the talks.',
                 ("indirect.SVC", "mixed", 'there was still "a long way" to go in the talks', "Trump", "said")),
         example("The mayor said the repairs “will cost the port $5 bn. It is a waste of money.” Then she left.",
@@ -856,6 +871,9 @@ register(Rule(
         example("Editor’s note: the ferry timetable has changed since this was written."),
 
         example("Later, the council added trucks to the snow fleet."),
+        # the comma closes the subordinate or relative clause the cue is in: the main clause is no claim
+        example("After the mayor testified, the council and its staff seemed to turn to the pier."),
+        example("After the firm shared the details of the claims, which Tom Reyes denies, the talk of a strike ended."),
         # a "that" with a verb right after it is a relative's subject, opening no claim
         example("The latest delay adds to the drama that has surrounded the ferry contract for years."),
         example("His claims about the ferry were checked by the council."),
