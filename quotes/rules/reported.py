@@ -868,6 +868,7 @@ register(Rule(
         example("She answered every complaint with a long letter to the editor."),
         # an idiom's object is no claim, whatever clause follows its comma
         example("Once she has said her piece, she heads for the door."),
+        example("Though few of them speak the language, their smiles said a lot."),
         example("Editor’s note: the ferry timetable has changed since this was written."),
 
         example("Later, the council added trucks to the snow fleet."),
