@@ -471,13 +471,22 @@ register(Filter(
 ))
 
 
+LOWER_WORD = re.compile(r" (?-i:[a-z])")
+
+
 def clause_as_speaker(ex: Extractor, candidate: Candidate) -> bool:
     """The speaker phrase holds a predicate of its own, so it names no one: after its cue ("The
     contract, announced Monday, would run for six years …" is no ``…, said S.``), or before it where
     no subject is left once the predicate is cut ("There is other (promising news)"). A phrase
     before its cue is otherwise cut back to its subject (``Extractor.speaker_phrase``)."""
     speaker = candidate.speaker
-    return speaker is not None and predicate_start(ex.text, speaker.start, speaker.end, ex.lexicon) is not None
+    if speaker is None:
+        return False
+    words = speaker.text.split()
+    if len(words) > 1 and words[-1].lower() in ex.lexicon.grammar["dropped_determiners"] \
+            and words[-1].lower() not in ex.lexicon.grammar["articles"] and LOWER_WORD.match(ex.text, speaker.end):
+        return True  # "(…,) the network cut his (first report)": a possessive before its noun heads no phrase
+    return predicate_start(ex.text, speaker.start, speaker.end, ex.lexicon) is not None
 
 
 register(Filter(
@@ -487,6 +496,7 @@ register(Filter(
     "predicate: `Tom Reyes, a broker, has been pushing for it, arguing …` is Tom Reyes's",
     must_not=(
         example("There is other promising news for the port this week."),
+        example("He left the harbour thirty years ago after, in his telling, the network cut his first report."),
         example("The ferry contract, announced Monday, would run for six years and must be ratified by the union."),
     ),
     must=(

@@ -317,6 +317,8 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found |
     last = text[found.content[0]:found.content[1]].split()[-1].lower() if found else ""
     if last in ex.lexicon.cue_forms and ex.lexicon.cue_category(last) == "speech":
         return None  # "Tom Lane said, per a translator, that …": the source of the words, inside their attribution
+    if last in ex.lexicon.grammar["clause_auxiliaries"]:
+        return None  # "Her choice is in keeping with her record": the phrase is the predicate, no source
     return ("CA", found) if found else None
 
 
@@ -351,9 +353,19 @@ def according_inside(ex: Extractor, para: Paragraph, cue: Cue, speaker: Range, s
     if after is None:
         return None
     lead = content_range(text, sent[0], comma)
-    if lead[0] >= lead[1] or holds_attribution(ex, *lead) or CONNECTIVE(ex.lexicon).fullmatch(text, sent[0], comma + 1):
+    if lead[0] >= lead[1] or holds_attribution(ex, *lead) or open_ended(ex, *lead) \
+            or CONNECTIVE(ex.lexicon).fullmatch(text, sent[0], comma + 1):
         return [after]  # ("In addition, according to S, …": the writer's link, no fragment)
     return [Found(lead, speaker, cue, type=quote_type(para, *lead)), after]
+
+
+def open_ended(ex: Extractor, start: int, end: int) -> bool:
+    """The words end with a subordinating conjunction or a verb of saying, and so say nothing on their
+    own: "He left after, (according to him, …)", "Politico reported, (according to sources, …)"; not
+    "… reshuffled its envoys and, (according to officials, adopted …)", one claim."""
+    last = ex.text[start:end].split()[-1].lower()
+    grammar = ex.lexicon.grammar
+    return last in grammar["subordinators"] or last in grammar["contrasts"] or last in ex.lexicon.cue_forms
 
 
 # A participle that says who the source is, between it and the claim: ", writing for the Review,".
@@ -415,6 +427,10 @@ register(Rule(
                 ("according_to.C-A-C", "indirect", "Ticket sales", "the harbour authority", "according to"),
                 ("according_to.C-A-C", "indirect", "have doubled since May", "the harbour authority",
                  "according to")),
+        # a lead that ends with a verb of saying or a subordinating conjunction is no fragment of the claim
+        example("The Review reported, according to people at the meeting, the mayor tried to calm the crowd.",
+                ("according_to.C-A-C", "indirect", "the mayor tried to calm the crowd", "people at the meeting",
+                 "according to")),
         example("Ellen Park, according to the Harbour Review, rebuffed the council twice.",
                 ("according_to.C-A-C", "indirect", "Ellen Park", "the Harbour Review", "according to"),
                 ("according_to.C-A-C", "indirect", "rebuffed the council twice", "the Harbour Review",
@@ -461,6 +477,8 @@ register(Rule(
     ),
     must_not=(
         example("The ferry carries 4,000 people per day in the summer months."),
+        # the spinner's phrase as the predicate it can also be: no source
+        example("The toll is in keeping with Ana Ruiz’s plan for the harbour."),
     ),
     default_confidence=0.85,
 ))
