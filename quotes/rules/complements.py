@@ -198,6 +198,26 @@ def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int
     return end
 
 
+# What follows a comma after the name given, and is the writer's: a relative, a participle, a time,
+# or a new clause ("called it “insanity,” and Sanders …", "called him his friend, meeting him …").
+# (An -ing word in a list is an adjective: "a kind, loving and decent man".)
+COMPLEMENT_TAIL = GrammarRegex(r"[”\"’']?\s+(?:and\s+(?:__DESCRIPTION_OPENERS__|(?-i:[A-Z]))|which\b|after\b|before\b"
+                               r"|(?!including\b|according\b)(?-i:[a-z]+ing)\b(?!\s*(?:,|and\b|or\b)))")
+
+
+def complement_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int:
+    """Where a characterisation ends when a comma after it hands over to the writer's tail (a comma
+    inside the quotation only where it closes it: `called it “insanity,” and …`)."""
+    text = ex.text
+    pos = text.find(",", start, end)
+    while pos >= 0:
+        closing = text[pos + 1:pos + 2] in "”\"’'" and text[pos + 1:pos + 2] != ""
+        if (closing or not ex.inside_quote(para, pos)) and COMPLEMENT_TAIL(ex.lexicon).match(text, pos + 1, end):
+            return pos + 2 if closing else pos
+        pos = text.find(",", pos + 1, end)
+    return end
+
+
 OBJECT_BREAK = re.compile(r",(?=\s+(?:with\s+whom|so|(?-i:[a-z]+ly))\b)")
 
 
@@ -265,7 +285,7 @@ def complement(ex: Extractor, para: Paragraph, cue: Cue) -> Complement | None:
         return None  # "what he calls the “harbour club”": the writer names a thing with his words
     end = content_end(ex, para, frame.start, r.sentence)
     if frame.name in ("predicate", "as"):
-        end = min(end, quoted_name_end(ex, para, frame.start, end))
+        end = min(end, quoted_name_end(ex, para, frame.start, end), complement_end(ex, para, frame.start, end))
     min_words = MIN_CLAIM_WORDS
     if frame.name == "object" and is_belief(ex, cue):
         end = object_end(ex, cue, frame.start, end)
@@ -344,6 +364,13 @@ register(Rule(
         example("The mayor called him reckless and unfit for the job.",
                 ("indirect.characterisation", "indirect", "him reckless and unfit for the job", "The mayor",
                  "called")),
+        # a comma that hands over to the writer's tail ends it: a new clause, a relative, a participle
+        example("Ellen Park called the tolls “unfair,” and her office has tried to cut them since.",
+                ("indirect.characterisation", "mixed", "the tolls “unfair,”", "Ellen Park", "called")),
+        example("Tom Reyes called her his friend, meeting with her in July at the pier.",
+                ("indirect.characterisation", "indirect", "her his friend", "Tom Reyes", "called")),
+        example("She called him a kind, loving and decent man.",
+                ("indirect.characterisation", "indirect", "him a kind, loving and decent man", "She", "called")),
         example('He called it "woke" nonsense.',
                 ("indirect.characterisation", "mixed", 'it "woke" nonsense', "He", "called")),
         example("The mayor called the toll plan reckless.",
