@@ -844,6 +844,9 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         if role:
             return Parsed("description", None, role, org)  # "the mayor of Ellery": the mayor, no one named
     run = main[run_start:]
+    if len(run) == 1 and run_start >= 3 and main[run_start - 1].text == "and" and is_cap(main[run_start - 2].text) \
+            and main[run_start - 3].text.lower() == "the" and bare(main[run_start - 2].text) not in lexicon.forenames:
+        return Parsed("organization", (main[run_start - 2].start, run[0].end))  # "The Globe and Mail": one name
     if _span(run) and phrase[run[0].start:run[-1].end] in lexicon.org_names:
         return Parsed("organization", _span(_before_name(_strip_det(_owned_name(main, lexicon), lexicon), lexicon)))
     place = (run[0].start, _unpossessed(run[-1])[1]) if len(run) >= 2 else None

@@ -432,6 +432,10 @@ def org_name_across_and(text: str, before: list[str], after: list[str], lexicon:
     named = len(before)
     while named and is_name_word(before[named - 1]) and before[named - 1] != "The":
         named -= 1  # the capitalised words right before "and": "(a spokesperson for the) Parks"
+    first = " ".join(before[named:])
+    if 0 < named < len(before) and before[named - 1].lower() == "the" and first not in lexicon.places \
+            and " ".join(after) not in lexicon.places and not _written_alone(text, after[0], before=False):
+        return True  # "The Globe and Mail": no one's name takes "the"; two places or two companies do
     if named < len(before) and _org_head(after[-1], lexicon):
         first = " ".join(before[named:])
         corporate = after[-1].lower().rstrip(".") in lexicon.corporate_words | lexicon.company_words

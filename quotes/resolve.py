@@ -582,12 +582,15 @@ class Resolver:
         if entity.key[1] and len(entity.key[2]) >= 5:
             self._surnames_by_initial.setdefault(entity.key[2][0], []).append(entity)
 
-    def _add_organization(self, entity: Entity) -> None:
+    def _add_organization(self, entity: Entity, shortened: bool = True) -> None:
         """An organisation, indexed by the one-word names that stand for it: the first word of a
-        company's name ("Suncor" for "Suncor Energy"), the last of a paper's ("the Times"), its
-        acronym and its initials."""
+        company's name ("Suncor" for "Suncor Energy") or of two joined by "and" ("the Globe"), the
+        last of a paper's ("the Times"), its acronym and its initials; not a run of a headline's
+        capitalised words (``shortened`` False), which no later word stands for."""
         self._organization_order[id(entity)] = len(self.organizations)
         self.organizations.append(entity)
+        if not shortened:
+            return
         words = [bare(w) for w in LEADING_THE.sub("", entity.name.text).split()]
         short = self._organizations_by_word
         corporate = self.lexicon.corporate_words
@@ -595,6 +598,8 @@ class Resolver:
             short.setdefault(words[0], entity)  # but "Clinton" is not the Clinton Foundation
         if len(words) >= 2 and words[-1] in self.lexicon.org_heads:
             short.setdefault(words[-1], entity)
+        if len(words) == 3 and words[1] == "and":
+            short.setdefault(words[0], entity)  # "the Globe" for "The Globe and Mail"
         if len(words) >= 2:
             short.setdefault(_initials(entity.display).lower(), entity)
 
@@ -645,11 +650,12 @@ class Resolver:
         mention = _renamed(mention, name_span)
         key = ("organization", bare(name))
         entity = self._by_key.get(key)
-        if entity is None and name.isupper() and len(name) >= 2:
-            entity = self._organization_named(name, start)  # "HDB" after "Harbour Development Bank"
+        if entity is None and (name.isupper() and len(name) >= 2 or " " not in name):
+            # "HDB" after "Harbour Development Bank", "the Globe" after "The Globe and Mail"
+            entity = self._organization_named(name, start)
         if entity is None:
             entity = self._by_key[key] = Entity("organization", mention.name, key)
-            self._add_organization(entity)
+            self._add_organization(entity, shortened=narrative)
         acronym = ACRONYM_AFTER.match(self.text, end)
         if acronym and _initials(name) == acronym.group(1).replace(".", ""):
             if entity.acronym is None:

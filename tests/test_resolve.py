@@ -32,6 +32,9 @@ MUST_RESOLVE = {
     "a name before 'of the' and an adjective is the person's": (
         "Ana Ruiz of the nonpartisan Harbour Report said the race was close.", [("Ana Ruiz of the nonpartisan Harbour "
                                                                                "Report", "Ana Ruiz")]),
+    "a name with 'and' after 'the' is one organisation, and its first word stands for it later": (
+        "A report in The Harbour and Beacon said the mayor pushed the clerk. The Harbour said the clerk refused.",
+        [("A report in The Harbour and Beacon", "Harbour and Beacon"), ("The Harbour", "Harbour and Beacon")]),
     "surname to the full name": (
         "US President Donald Lane visited the plant. Lane said the jobs would stay in the country.",
         [("Lane", "Donald Lane")]),
