@@ -391,13 +391,30 @@ def relative_subject(ex: Extractor, cue: Cue, s_start: int) -> tuple[Range | Non
     if not m:
         return None, None
     antecedent = ex.speaker_ends.get(m.start()) or speaker_before(ex.text, s_start, m.start(), ex.lexicon) \
-        or name_run_before(ex.text, words(ex.text, max(s_start, m.start() - 60), m.start()), ex.lexicon)
+        or name_run_before(ex.text, words(ex.text, max(s_start, m.start() - 60), m.start()), ex.lexicon) \
+        or person_noun_before(ex, max(s_start, m.start() - 60), m.start())
     if antecedent is not None:
         antecedent = _object_of(ex, antecedent) or antecedent
     # "… was steep for Mr. Sanders, who said …": the name before "who"
     if antecedent is None or ex.text[antecedent[0]:antecedent[1]].split()[0].lower() in ex.lexicon.cue_forms:
         return None, None
     return (m.start(1), m.end(1)), antecedent
+
+
+# A noun phrase that ends a clause: a determiner, up to three words, and its head.
+NOUN_PHRASE_AT_END = GrammarRegex(r"(?<![\w’'-])(?:__DETERMINERS__)\s+(?:[\w’'-]+\s+){0,3}?((?-i:[a-z])[\w-]*)\s*$",
+                                  re.IGNORECASE)
+
+
+def person_noun_before(ex: Extractor, start: int, end: int) -> Range | None:
+    """The noun phrase for a person that ends a clause before "who" ("(The question came from) a
+    young child, who said …"): what "who" stands for, when no speaker phrase ends there."""
+    m = NOUN_PHRASE_AT_END(ex.lexicon).search(ex.text, start, end)
+    if m is None:
+        return None
+    head, lexicon = m.group(1).lower(), ex.lexicon
+    person = head in lexicon.speaker_nouns or head in lexicon.role_heads or head in lexicon.grammar["unnamed_people"]
+    return (m.start(), m.end(1)) if person else None
 
 
 def _object_of(ex: Extractor, phrase: Range) -> Range | None:

@@ -917,6 +917,9 @@ register(Rule(
                 ("indirect.relative", "indirect", "the city cannot wait another winter", "who", "said")),
         example("The loss was steep for Ellen Park, who said she would take a day off.",
                 ("indirect.relative", "indirect", "she would take a day off", "who", "said")),
+        # a common noun for a person, ending the clause before "who", is what "who" stands for
+        example("The last question came from a young child, who said he and his father drove in from Ellery.",
+                ("indirect.relative", "indirect", "he and his father drove in from Ellery", "who", "said")),
         # a verb joined to the relative clause's own verb
         example("Ellen Park, who backed Tom Reyes in May and said she would campaign with him, stayed home.",
                 ("indirect.relative", "indirect", "she would campaign with him", "who", "said")),
