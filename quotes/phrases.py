@@ -676,9 +676,10 @@ def _subject_at(text: str, pos: int, limit: int, lexicon: Lexicon) -> Range | No
 
     opening = taken
     while taken < len(tokens) and taken < 12:
-        if taken == opening > 0 and not subject_word(taken):
-            # "The port office published …", "the consular-affairs office": lower-case words that
-            # modify the noun after them, right after the determiner or a possessor
+        if taken >= opening > 0 and not subject_word(taken) \
+                and all(text[tokens[k][0]].islower() for k in range(opening, taken)):
+            # "The port office published …", "the consular-affairs office", "the former dock officers":
+            # lower-case words that modify the noun after them, after the determiner or a possessor
             ahead = next((j for j in range(taken + 1, min(len(tokens), taken + 3)) if subject_word(j)), None)
             if ahead is not None and all(MODIFIER.fullmatch(text, *tokens[k]) and text[slice(*tokens[k])]
                                          not in function_words and text[slice(*tokens[k])] not in lexicon.cue_forms

@@ -615,6 +615,9 @@ register(Rule(
     "indirect.coordinated", "reported", 40, subject_rule("coordinated"),
     "`Park visited the pier and said …` / `The mayor hit back, saying …`: the verb shares the sentence's subject",
     must=(
+        # two words that modify the subject's noun
+        example("The former dock officers chafed at the new rules and said the crews had been right.",
+                ("indirect.coordinated", "indirect", "the crews had been right", "The former dock officers", "said")),
         # a day between the subject and its verb, and a phrase of place before them
         example("Inside the hotel, Tom Reyes on Tuesday waved off Gov. Ana Ruiz as a weak leader, arguing "
                 "that the governor has run the port badly.",
