@@ -437,7 +437,6 @@ def org_name_across_and(text: str, before: list[str], after: list[str], lexicon:
             and " ".join(after) not in lexicon.places and not _written_alone(text, after[0], before=False):
         return True  # "The Globe and Mail": no one's name takes "the"; two places or two companies do
     if named < len(before) and _org_head(after[-1], lexicon):
-        first = " ".join(before[named:])
         corporate = after[-1].lower().rstrip(".") in lexicon.corporate_words | lexicon.company_words
         return before[named] not in lexicon.titles and before[named].lower() not in lexicon.forenames \
             and first not in lexicon.places and not _named_in_full(text, first, len(text), lexicon) \

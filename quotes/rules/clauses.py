@@ -28,6 +28,8 @@ from quotes.rules.engine import Extractor, has_words, quote_type
 from quotes.sentences import Range
 
 MIN_CLAIM_WORDS = 2
+# "As the Harbour Daily reported, …": the writer passes on what S said.
+AS_LEAD = re.compile(r"\s*[\"“]?(?:(?:And|But|Yet)\s+|,\s*)?[Aa]s\s+")
 THAT_WORD = re.compile(r"\bthat\b")
 DEMONSTRATIVE_THAT = re.compile(r"\bthat\s+$")
 # A finite verb right after "that" makes it a pronoun, not the word that opens a clause.

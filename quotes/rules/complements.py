@@ -201,8 +201,9 @@ def quoted_name_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int
 # What follows a comma after the name given, and is the writer's: a relative, a participle, a time,
 # or a new clause ("called it “insanity,” and Sanders …", "called him his friend, meeting him …").
 # (An -ing word in a list is an adjective: "a kind, loving and decent man".)
-COMPLEMENT_TAIL = GrammarRegex(r"[”\"’']?\s+(?:and\s+(?:__DESCRIPTION_OPENERS__|(?-i:[A-Z]))|which\b|after\b|before\b"
+COMPLEMENT_TAIL = GrammarRegex(r"\s+(?:and\s+(?:__DESCRIPTION_OPENERS__|(?-i:[A-Z]))|which\b|after\b|before\b"
                                r"|(?!including\b|according\b)(?-i:[a-z]+ing)\b(?!\s*(?:,|and\b|or\b)))")
+CLOSING_MARK = re.compile(r"”|\"|''|’|'")
 
 
 def complement_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int:
@@ -211,9 +212,10 @@ def complement_end(ex: Extractor, para: Paragraph, start: int, end: int) -> int:
     text = ex.text
     pos = text.find(",", start, end)
     while pos >= 0:
-        closing = text[pos + 1:pos + 2] in "”\"’'" and text[pos + 1:pos + 2] != ""
-        if (closing or not ex.inside_quote(para, pos)) and COMPLEMENT_TAIL(ex.lexicon).match(text, pos + 1, end):
-            return pos + 2 if closing else pos
+        closing = CLOSING_MARK.match(text, pos + 1, end)
+        after = closing.end() if closing else pos + 1
+        if (closing or not ex.inside_quote(para, pos)) and COMPLEMENT_TAIL(ex.lexicon).match(text, after, end):
+            return after if closing else pos
         pos = text.find(",", pos + 1, end)
     return end
 

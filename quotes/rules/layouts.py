@@ -14,13 +14,11 @@ from quotes.document import Cue, Paragraph
 from quotes.mentions import bare, parse_mention
 from quotes.phrases import skip_adjuncts, speaker_before
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import claim
+from quotes.rules.clauses import AS_LEAD, claim
 from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range
 
-# "As the Harbour Daily reported, …": the writer passes on what S said.
-AS_LEAD = re.compile(r"\s*[\"“]?(?:(?:And|But|Yet)\s+|,\s*)?[Aa]s\s+")
 # A headline or transcript line: "Ellen Park: The ferry will stop in June".
 # The name may be followed by whom or where it spoke: "Ellen Park to Harbour Council: …", "Park at Rally: …".
 NAME_COLON = re.compile(r"((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)"

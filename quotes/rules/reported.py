@@ -17,6 +17,7 @@ from quotes.lexicon import GrammarRegex
 from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
+    AS_LEAD,
     CLAUSE_VERB,
     CONNECTIVE,
     adjunct_only,
@@ -255,7 +256,6 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     return (how, found) if found else None
 
 
-AS_LEAD = re.compile(r"\s*(?:(?:And|But|Yet)\s+)?As\s")  # "As Ana Ruiz told the paper, …"
 # A relative clause whose pronoun is the verb's object, right before its subject: "…, which Tom Reyes denies".
 OBJECT_RELATIVE = re.compile(r",\s*(?:which|whom)\s+$", re.IGNORECASE)
 
