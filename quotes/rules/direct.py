@@ -758,6 +758,8 @@ register(Rule(
     must=(
         example("“The pier has seen worse storms,” he jokes.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "jokes")),
+        example("“Voters fear wasting their votes,” he surmised.",
+                ("direct.QCQ-SV", "direct", "Voters fear wasting their votes,", "he", "surmised")),
         example("“The pier has seen worse storms,” he said that night.",
                 ("direct.QCQ-SV", "direct", "The pier has seen worse storms,", "he", "said")),
         # a place after the cue's adjunct, whatever its noun's modifier looks like, opens no clause
