@@ -402,6 +402,7 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
         # (a cue in the parenthesis, "(repeated to me for years)", tells how it was said)
         return Attribution("statement", None, (owned.start(1), owned.end(2)), span.start)
     before = text[region_start:span.start].rstrip()
+    clause_start = colon_clause_start(ex, sent_start, region_start)
     if before.endswith(":") and not asked:  # ("who told the council when asked about it: “…”": the cue's, later)
         colon = region_start + len(before) - 1
         speaker = speaker_before(text, region_start, colon, ex.lexicon) \
@@ -421,10 +422,25 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
             if parse_mention(text, *speaker, ex.lexicon).kind != "unknown":
                 return Attribution("colon", None, speaker, span.start)
             # "… and recites the line: “…”", "a three-word proclamation: “…”": a thing names no one
-            return colon_subject(ex, sent_start, colon, span) if region_start == sent_start else None
-        if region_start == sent_start:
-            return colon_subject(ex, sent_start, colon, span)
+            return colon_subject(ex, clause_start, colon, span) if clause_start is not None else None
+        if clause_start is not None:
+            return colon_subject(ex, clause_start, colon, span)
     return None
+
+
+def colon_clause_start(ex: Extractor, sent_start: int, region_start: int) -> int | None:
+    """Where the clause that a colon ends starts: its sentence's start, or, after an earlier quotation
+    of the sentence, a new clause joined by a conjunction (`…, “…,” but she gave Reyes a
+    compliment: “…”`); None inside the earlier quotation's clause."""
+    if region_start == sent_start:
+        return sent_start
+    joined = JOINED_CLAUSE(ex.lexicon).match(ex.text, region_start)
+    return joined.end() if joined and joined.group(1).lower() in ex.lexicon.personal_subject_pronouns else None
+
+
+# After a quotation, a comma and a conjunction that open a new clause with a pronoun for its subject:
+# `“…,” but he …` (not "and that …", nor "and the partner being …", the same claim going on).
+JOINED_CLAUSE = GrammarRegex(r"\s*,?\s*(?:__COORDINATORS__)\s+(?=(\w+)\b)", re.IGNORECASE)
 
 
 LAST_WORD_BEFORE_COMMA = re.compile(r"([\w-]+)\s*,\s*$")
@@ -1018,6 +1034,11 @@ register(Rule(
     "`Ellen Park pushed back: \"…\"`: a quote after a colon, in the same sentence or in the paragraph a "
     "lead-in paragraph introduces, that no cue takes, is the subject's",
     must=(
+        # after an earlier quotation of the sentence, a clause of its own with a pronoun for its subject
+        example("Ellen Park said both men are “strangers to the pier,” but she gave Reyes a back-handed "
+                "compliment: “You never have to guess where he is.”",
+                ("indirect.SVC", "mixed", "both men are “strangers to the pier,”", "Ellen Park", "said"),
+                ("direct.colon_subject", "direct", "You never have to guess where he is.", "she", None)),
         example("Ellen Park pushed back on Monday: “The ferry has never been late twice in a row.”",
                 ("direct.colon_subject", "direct", "The ferry has never been late twice in a row.", "Ellen Park",
                  None)),
