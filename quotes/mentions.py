@@ -640,6 +640,15 @@ def _parse(phrase: str, lexicon: Lexicon) -> Parsed:
         return _parse(phrase[:main[described - 1].end], lexicon)
     second = phrase.find(",", comma + 1, end) if appositive else -1
     named = [w for w in appositive if second < 0 or w.end <= second]  # "the mayor, Ana Ruiz(, a Democrat)"
+    titled = 0
+    while titled < len(named) - 2 and named[titled].text.islower() and bare(named[titled].text) in lexicon.role_heads:
+        titled += 1  # "Ellen Park's host, actress Dana Cole": the appositive's role, then the name
+    if titled and _name_only(named[titled:]) and not _name_only(main):
+        inner = _shifted(_parse(phrase[named[0].start:named[-1].end], lexicon), named[0].start)
+        if inner.kind == "person" and inner.name:
+            role, org = split_role(main, phrase, lexicon)
+            return Parsed("person", inner.name, role or inner.role, org if role else inner.organization,
+                          inner.title, inner.gender)
     if named and _name_only(named) and not _name_only(main):
         # "the director of operations for the Port Authority, Jeff Lane": the description comes first
         role, org = split_role(main, phrase, lexicon)

@@ -763,8 +763,11 @@ def speaker_after(text: str, cue_end: int, limit: int, lexicon: Lexicon) -> Rang
         return None
     end = tokens[-1][1]
     named = NAME_AFTER_DESCRIPTION.match(text, end, limit)
-    if named and (not any(text[s].isupper() for s, _ in tokens) or first in lexicon.grammar["determiners"]):
-        # "said its general secretary, Greta Solberg.", "said his oldest friend at Harbour College, Tom Reyes"
+    if named and (not any(text[s].isupper() for s, _ in tokens) or first in lexicon.grammar["determiners"]
+                  or any(POSSESSIVE_END.search(text, s, e) for s, e in tokens[:-1])) \
+            and all(w in lexicon.role_heads for w in named.group(1).split() if w.islower()):
+        # "said its general secretary, Greta Solberg.", "said his oldest friend at Harbour College, Tom Reyes",
+        # "said Ana Ruiz's spokesman, Tom Lane", "exhorted her host, actress Dana Cole"
         return start, named.end(1)
     head = text[tokens[-1][0]:tokens[-1][1]]
     if not head_ok(head, lexicon) and (not determined_noun(text, tokens, lexicon) or head.endswith("ing")) \
@@ -789,7 +792,8 @@ APPOSITIVE = re.compile(rf",\s*((?:the|a|an|who|its|his|her|their)\b{SENTENCE_PH
                         rf"|(?:[A-Z][\w&.-]*\s+){{0,3}}[A-Z][\w&.-]*[’']s\s+{SENTENCE_PHRASE_CHAR}{{1,60}})"
                         rf"(?=[,.;!?]|$)")
 # (the last: ", Harbour Transit's head of policy", a possessive organisation before the role)
-NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)(?=\s*(?:[,.;!?]|$))")
+NAME_AFTER_DESCRIPTION = re.compile(r",\s*((?:[a-z]+\s+)?(?:[A-Z][\w’'-]*\.?\s+){1,3}[A-Z][\w’'-]*)"
+                                    r"(?=\s*(?:[,.;!?]|$))")  # (a role word may open it: ", actress Dana Cole")
 
 
 def _comma_before(text: str, pos: int) -> bool:

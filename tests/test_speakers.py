@@ -11,6 +11,8 @@ from quotes.lexicon import default_lexicon
 from quotes.mentions import parse_mention
 
 LAYOUTS = {
+    "a description, then a role word and the name in apposition: the name, and the description's role": (
+        "her host, actress Dana Cole", "Dana Cole", "host", None, "person"),
     "the current role after 'and now', past an adjunct of time": (
         "Mo Ellis, a campaign aide during her 2008 run and now director of the Harbour Institute of Politics",
         "Mo Ellis", "director", "the Harbour Institute of Politics", "person"),

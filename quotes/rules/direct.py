@@ -843,6 +843,9 @@ register(Rule(
     "direct.QCQ-VS", "direct", 10, quote_then_attribution("VS", mixed=False),
     '`"…," said Jane Doe, a lawyer for the union.`',
     must=(
+        # a possessor's role, then the name after its comma
+        example("“The pier is safe,” said Ana Ruiz’s spokesman, Tom Lane.",
+                ("direct.QCQ-VS", "direct", "The pier is safe,", "Ana Ruiz’s spokesman, Tom Lane", "said")),
         example("“It was his first try,” said his oldest friend at Harbour College, Tom Reyes, who still lives there.",
                 ("direct.QCQ-VS", "direct", "It was his first try,", "his oldest friend at Harbour College, Tom Reyes",
                  "said")),
