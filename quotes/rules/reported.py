@@ -304,7 +304,11 @@ def according_to(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, Found |
         described = SOURCE_PARTICIPLE.match(text, comma + 1, s_end)
         if described:
             comma = described.end() - 1  # "According to Jack Kelly, writing for the Review, …": who the source is
-        found = claim(ex, para, cue, speaker, (comma + 1, s_end))
+        end = s_end
+        opened = para.span_from(comma + 1)
+        if opened is not None and not text[comma + 1:opened.start].strip() and opened.end > end:
+            end = para.sentence_at(opened.end - 1)[1]  # "According to S, “… . …”": the whole quotation
+        found = claim(ex, para, cue, speaker, (comma + 1, end))
         return ("AC", found) if found else None
     inside = according_inside(ex, para, cue, speaker, (s_start, s_end))
     if inside is not None:
@@ -400,6 +404,11 @@ register(Rule(
     "according_to.AC", "reported", 5, according_rule("AC"),
     "`According to S, …` (and a spinner's \"in keeping with S\")",
     must=(
+        # a quotation that opens the claim takes it to the quotation's end, past its full stops
+        example("According to Tom Lane, “If it were up to the mayor, she would say nothing kind. It is up to the "
+                "rivals to check each other.” Then he left.",
+                ("according_to.AC", "direct", "If it were up to the mayor, she would say nothing kind. It is up to "
+                 "the rivals to check each other.", "Tom Lane", "According to")),
         example("According to a spokesperson for HMRC, the rules will change in April.",
                 ("according_to.AC", "indirect", "the rules will change in April", "a spokesperson for HMRC",
                  "According to")),
