@@ -201,7 +201,11 @@ def postmodified_head(text: str, tokens: list[Range], lexicon: Lexicon) -> bool:
         if text[ns:ne].lower() == "of" and (last in lexicon.grammar["function_words"]
                                             or last in lexicon.grammar["determiners"]):
             return False  # "Forty-three percent of all (reported …)": the phrase stops short of its noun
-        if text[ns:ne].lower() in modifiers or text[ns:ne].lower() in prepositions:
+        following = text[ns:ne]
+        if following.lower() in modifiers or following.lower() in prepositions \
+                or following.endswith("ing") and following.islower() and following not in lexicon.cue_forms \
+                and following not in lexicon.grammar["prepositional_participles"]:
+            # (a participle describes the head too: "protesters marching through the streets")
             word = text[s:e]
             return word.lower() not in lexicon.grammar["function_words"] and head_ok(word, lexicon) and (
                 word[0].islower() or word.lower() in lexicon.role_heads or word.lower() in lexicon.anonymous_heads

@@ -861,6 +861,9 @@ register(Rule(
     "direct.SVQ", "direct", 20, attribution_then_quote("SVQ"),
     '`Ellen Park said: "…"` / `said, "…"` / `said "…"` / `Park rallied supporters, saying: "…"`',
     must=(
+        # a participle that describes the subject's noun ("protesters marching down …")
+        example("Protesters marching down the narrow lanes chanted “No new tolls!” as they went.",
+                ("direct.SVQ", "direct", "No new tolls!", "Protesters marching down the narrow lanes", "chanted")),
         example('Ellen Park said: "The bridge will reopen in May."',
                 ("direct.SVQ", "direct", "The bridge will reopen in May.", "Ellen Park", "said")),
         example("Ellen Park then writes back, “The ferry stays.”",
