@@ -14,7 +14,7 @@ from quotes.document import Cue, Paragraph
 from quotes.mentions import bare, parse_mention
 from quotes.phrases import skip_adjuncts, speaker_before
 from quotes.rules.base import Found, Rule, example
-from quotes.rules.clauses import AS_LEAD, claim
+from quotes.rules.clauses import AS_LEAD, CLAUSE_VERB, claim
 from quotes.rules.engine import Extractor, has_words, quote_type, sentence_of
 from quotes.rules.registry import register
 from quotes.sentences import Range
@@ -105,9 +105,21 @@ def name_colon(ex: Extractor, para: Paragraph, sentence: Range) -> Found | None:
     while end > start and text[end - 1] in " .":
         end -= 1
     if not has_words(text, start, end, MIN_HEADLINE_WORDS) or ex.overlaps_direct(start, end) \
-            or NAME_LIST.match(text, start, end):
+            or NAME_LIST.match(text, start, end) or section_heading(ex, m.group(1), start, end):
         return None
     return Found((start, end), (m.start(1), m.end(1)), None, type=quote_type(para, start, end))
+
+
+SECTION_HEADING_WORDS = 5
+
+
+def section_heading(ex: Extractor, name: str, start: int, end: int) -> bool:
+    """``Kasich: Now or never.``: after a name that is no transcript's speaker, a few words in lower
+    case with no verb and no pronoun head a section about that person; nothing was said."""
+    words = ex.text[start:end].split()
+    return not name.isupper() and len(words) <= SECTION_HEADING_WORDS and any(w.islower() for w in words) \
+        and CLAUSE_VERB.search(ex.text, start, end) is None \
+        and not any(w.lower().strip("?!.,") in ex.lexicon.subject_pronouns for w in words)
 
 
 # A headline in title case with its verb of saying: "Former Harbour Pilot Says Ferry Is Doomed".
@@ -206,6 +218,9 @@ register(Rule(
         example("Update: The ferry will stop running in June"),
         example("WASHINGTON: The ferry will stop running in June"),
         example("Old Cranes At The Harbour: The ferry will stop running in June"),
+        # a section heading about a person: a few lower-case words, no verb, no pronoun
+        example("Here is what each of them needs on Tuesday.\n\nTom Reyes: Win by a mile.\n\nReyes leads the polls."),
+        example("Correction: March 3, 2026, Tuesday.\n\nThis article has been revised."),
     ),
     default_confidence=0.6,
 ))
