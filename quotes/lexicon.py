@@ -211,7 +211,7 @@ class Lexicon:
     @cached_property
     def cue_frames(self) -> dict[str, frozenset[str]]:
         """Cue lemma, or lemma and particle ("call for") -> the frames it reports a claim in besides a
-        "that" clause: "infinitive", "wh", "of", "as", "predicate", "object" (``[cue_frames]``)."""
+        "that" clause: "infinitive", "wh", "of", "as", "to", "predicate", "object" (``[cue_frames]``)."""
         frames: dict[str, set[str]] = {}
         for frame, keys in self.data.get("cue_frames", {}).items():
             for key in keys:

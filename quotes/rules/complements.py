@@ -119,6 +119,8 @@ def frame_at(ex: Extractor, cue: Cue, limit: int) -> Frame | None:
         return Frame("of", pos, particle)
     if small and "as" in frames and after.startswith("as "):
         return Frame("as", pos, particle)
+    if small and "to" in frames and after.startswith("to "):
+        return Frame("as", pos, particle)  # "likened the rules to “burning the charter”": what they are likened to
     if "predicate" in frames and characterises(ex, pos, limit):
         return Frame("predicate", pos, particle)
     if "object" in frames and object_ok(ex, rest):
@@ -401,8 +403,11 @@ register(Rule(
 ))
 register(Rule(
     "indirect.characterisation.as", "reported", 50, frame_rule("as"),
-    "`S described the plan as …`, `S referred to him as …`",
+    "`S described the plan as …`, `S referred to him as …`, `S likened the plan to …`",
     must=(
+        example("Another critic, Tom Lane, likened the new rules to “tearing up the charter” - a charge that stung.",
+                ("indirect.characterisation.as", "mixed", "the new rules to “tearing up the charter”",
+                 "Another critic, Tom Lane", "likened")),
         example("The auditor described the ferry contract as “a waste of public money.”",
                 ("indirect.characterisation.as", "mixed", "the ferry contract as “a waste of public money.”",
                  "The auditor", "described")),

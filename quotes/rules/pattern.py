@@ -36,7 +36,7 @@ EXAMPLE_KEYS = frozenset({"text", "content", "speaker", "cue", "type"})
 TABLE = "rules"
 
 
-FRAMES = ("infinitive", "wh", "of", "as", "predicate", "object")
+FRAMES = ("infinitive", "wh", "of", "as", "to", "predicate", "object")
 # The lexicon tables the rules read, with the keys each may hold: a typo is an error, not silence.
 RULE_TABLES = {"cue_frames": FRAMES, "hearer_cue_verbs": ("verbs",), "belief_cue_verbs": ("verbs",),
                "intention_cue_verbs": ("verbs",), "perception_cue_verbs": ("verbs",),
