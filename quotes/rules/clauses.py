@@ -410,7 +410,7 @@ NOUN_PHRASE_AT_END = GrammarRegex(r"(?<![\w’'-])(?:__DETERMINERS__)\s+(?:[\w�
 
 def person_noun_before(ex: Extractor, start: int, end: int) -> Range | None:
     """The noun phrase for a person that ends a clause before "who" ("(The question came from) a
-    young child, who said …"): what "who" stands for, when no speaker phrase ends there."""
+    small boy, who said …"): what "who" stands for, when no speaker phrase ends there."""
     m = NOUN_PHRASE_AT_END(ex.lexicon).search(ex.text, start, end)
     if m is None:
         return None

@@ -430,8 +430,8 @@ def leading(ex: Extractor, para: Paragraph, span: QuotedSpan) -> Attribution | N
 
 def colon_clause_start(ex: Extractor, sent_start: int, region_start: int) -> int | None:
     """Where the clause that a colon ends starts: its sentence's start, or, after an earlier quotation
-    of the sentence, a new clause joined by a conjunction (`…, “…,” but she gave Reyes a
-    compliment: “…”`); None inside the earlier quotation's clause."""
+    of the sentence, a new clause joined by a conjunction (`…, “…,” but she paid Reyes a
+    tribute: “…”`); None inside the earlier quotation's clause."""
     if region_start == sent_start:
         return sent_start
     joined = JOINED_CLAUSE(ex.lexicon).match(ex.text, region_start)
@@ -1041,10 +1041,10 @@ register(Rule(
     "lead-in paragraph introduces, that no cue takes, is the subject's",
     must=(
         # after an earlier quotation of the sentence, a clause of its own with a pronoun for its subject
-        example("Ellen Park said both men are “strangers to the pier,” but she gave Reyes a back-handed "
-                "compliment: “You never have to guess where he is.”",
+        example("Ellen Park said both men are “strangers to the pier,” but she paid Reyes a grudging "
+                "tribute: “Nobody ever wonders where he stands.”",
                 ("indirect.SVC", "mixed", "both men are “strangers to the pier,”", "Ellen Park", "said"),
-                ("direct.colon_subject", "direct", "You never have to guess where he is.", "she", None)),
+                ("direct.colon_subject", "direct", "Nobody ever wonders where he stands.", "she", None)),
         example("Ellen Park pushed back on Monday: “The ferry has never been late twice in a row.”",
                 ("direct.colon_subject", "direct", "The ferry has never been late twice in a row.", "Ellen Park",
                  None)),

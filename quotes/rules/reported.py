@@ -930,8 +930,8 @@ register(Rule(
         example("The loss was steep for Ellen Park, who said she would take a day off.",
                 ("indirect.relative", "indirect", "she would take a day off", "who", "said")),
         # a common noun for a person, ending the clause before "who", is what "who" stands for
-        example("The last question came from a young child, who said he and his father drove in from Ellery.",
-                ("indirect.relative", "indirect", "he and his father drove in from Ellery", "who", "said")),
+        example("The final question of the night came from a small boy, who said his aunt had rowed him over.",
+                ("indirect.relative", "indirect", "his aunt had rowed him over", "who", "said")),
         # a verb joined to the relative clause's own verb
         example("Ellen Park, who backed Tom Reyes in May and said she would campaign with him, stayed home.",
                 ("indirect.relative", "indirect", "she would campaign with him", "who", "said")),
