@@ -257,6 +257,10 @@ register(Boundary(
                 ("indirect.SVC", "indirect", "the ferry could not carry more cars", "the engineers", "warned")),
     ),
     must_not=(
+        # after "before", only a participle shares the subject: "reports" is a noun
+        example("The mayor said the divers would need “several more hours” before reports surface.",
+                ("indirect.SVC", "mixed", "the divers would need “several more hours” before reports surface",
+                 "The mayor", "said")),
         # "by" and a gerund inside the claim belong to the claim's subject
         example("Tom Reyes said the leaks began by relaying news reports to the board.",
                 ("indirect.SVC", "indirect", "the leaks began by relaying news reports to the board", "Tom Reyes",

@@ -374,8 +374,16 @@ def written_in(ex: Extractor, floor: int, cue: Cue) -> bool:
 
 
 def coordinated(ex: Extractor, floor: int, cue: Cue) -> re.Match[str] | None:
-    """``… and said``, ``… but says`` right before ``cue``: a verb that shares the subject before it."""
-    return COORDINATED(ex.lexicon).search(ex.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
+    """``… and said``, ``… but says`` right before ``cue``: a verb that shares the subject before it;
+    after "by", "while", "before" or "upon", only a participle does ("before saying", "by pointing
+    out", not "before details emerge", a noun)."""
+    m = COORDINATED(ex.lexicon).search(ex.text, max(floor, cue.start - COORDINATION_WINDOW), cue.start)
+    if m is not None and not cue.text.split()[0].lower().endswith("ing") and SUBORDINATE_JOIN.match(m.group()):
+        return None
+    return m
+
+
+SUBORDINATE_JOIN = re.compile(r"\s(?:by|while|before|after|upon)\s", re.IGNORECASE)
 
 
 def after_opening_quote(ex: Extractor, s_start: int, limit: int) -> int:
