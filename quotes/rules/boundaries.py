@@ -312,7 +312,7 @@ register(Boundary(
 
 # Tails that are the writer's own after a complete claim: ", which …", ", a policy that …". (A dash
 # and a participle were tried too: PolNeAR's claims run through them as often as they stop.)
-RELATIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:which|who|whose|whom|where)\b")
+RELATIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:which|who|whose|whom)\b")  # (not ", where …": PolNeAR keeps the place)
 # ", a view the council shares" and ", remarks that were widely shown" (a plural noun and a relative)
 APPOSITIVE_TAIL = re.compile(rf",{CLOSING}?\s+(?:(?:a|an)\s+(?-i:[a-z])|(?-i:[a-z]+s)\s+(?:that|which)\b)")
 MIN_BEFORE_TAIL = 5  # a tail is the writer's only after a claim of some length
@@ -389,7 +389,7 @@ register(Boundary(
 register(Boundary(
     "boundary.relative_tail", "end", tail(RELATIVE_TAIL),
     "a relative clause after the claim is the writer's: `…, which …`, `…, who …`; not one set in commas before "
-    "the claim's own verb",
+    "the claim's own verb, nor `…, where …`",
     must=(
         example("The mayor said the council had ignored the bridge for years, which angered the engineers.",
                 ("indirect.SVC", "indirect", "the council had ignored the bridge for years", "The mayor", "said")),
@@ -400,6 +400,10 @@ register(Boundary(
                 "under her control.",
                 ("indirect.SVC", "indirect", "the funds set aside for the harbour, which include the ferry account, "
                  "are still under her control", "The mayor", "said")),
+        # ", where …" says more of the place in the claim, and goes on with it
+        example("The mayor said the ferry was safer than the old pier at Ellery, where two boats sank last year.",
+                ("indirect.SVC", "indirect", "the ferry was safer than the old pier at Ellery, where two boats sank "
+                 "last year", "The mayor", "said")),
     ),
 ))
 register(Boundary(
