@@ -34,6 +34,8 @@ THAT_WORD = re.compile(r"\bthat\b")
 DEMONSTRATIVE_THAT = re.compile(r"\bthat\s+$")
 # A finite verb right after "that" makes it a pronoun, not the word that opens a clause.
 FINITE_FIRST = GrammarRegex(r"__AUXILIARIES__\b")
+# After a noun and "that", a verb in the past too: "dresses that showed more …" (a relative's subject)
+RELATIVE_VERB = GrammarRegex(r"(?:__AUXILIARIES__|__IRREGULAR_PAST__|(?-i:[a-z]+ed))\b")
 # "said on Tuesday at a rally that …": a gap of place, time or manner before "that"
 PLAIN_GAP = re.compile(r"[\s,]*(?:at|in|on|of|during|to|before|after|from|with|via|through|over|under|into|for|about|"
                        r"outside|inside|near|by|last|this|earlier|later|again|also|repeatedly)\b", re.IGNORECASE)
@@ -109,7 +111,7 @@ def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     plain_gap = m.group().lstrip(" ,")[:1].islower() and PLAIN_GAP.match(gap)
     if not (plain_gap or told) or has_words(text, start, m.end(), GAP_WORDS + 1) or DASH_OR_PARENTHESIS.search(gap) \
             or verb_in_gap(text, start, m.end() - 5) or para_cue_between(ex, start, m.end()) \
-            or FINITE_FIRST(ex.lexicon).match(text, m.end(), limit) \
+            or RELATIVE_VERB(ex.lexicon).match(text, m.end(), limit) \
             or not (opens_clause(ex, m.end(), limit) or clause_after_that(ex, m.end())):
         # "agreed on that specific point", "described a group that was …": no clause; "added to the
         # delays that have …": a "that" with a verb right after it is the subject of a relative clause

@@ -907,6 +907,9 @@ register(Rule(
         example("After the firm shared the details of the claims, which Tom Reyes denies, the talk of a strike ended."),
         # a "that" with a verb right after it is a relative's subject, opening no claim
         example("The latest delay adds to the drama that has surrounded the ferry contract for years."),
+        example("Reyes once called for female dockers to wear brighter vests that showed more of the logo.",
+                ("indirect.SVO", "indirect", "female dockers to wear brighter vests that showed more of the logo",
+                 "Reyes", "called")),
         example("His claims about the ferry were checked by the council."),
         example("The crash was a blow that even years later remains so painful for the town."),
         example("The pilot who first reported the fire was praised by the council."),
