@@ -450,8 +450,10 @@ def work_title(ex: Extractor, cue_end: int, span: QuotedSpan) -> bool:
     """The quotation names the work the cue's adjunct speaks of ("wrote in her memoir, “Hard
     Choices.”"): a title in apposition to the noun before its comma, no words of the speaker."""
     last = LAST_WORD_BEFORE_COMMA.search(ex.text, cue_end, span.start)
-    return last is not None and last.group(1).lower() in ex.lexicon.document_nouns | ex.lexicon.statement_nouns \
-        and ex.is_title(span, heading=True)
+    if last is None:
+        return False
+    noun = last.group(1).lower()
+    return (noun in ex.lexicon.document_nouns or noun in ex.lexicon.statement_nouns) and ex.is_title(span, heading=True)
 
 
 def _document_lead_in(ex: Extractor, start: int, colon: int) -> Range | None:
