@@ -61,6 +61,9 @@ class Article:
     crawled: str | None = None  # when a crawler fetched the page (WARC-Date), for web archives
     published_as_written: str | None = None  # the date as the input wrote it; ``published`` is its ISO form
     extra: dict | None = None  # record fields no piece of the article took (see quotes.fields)
+    # ``extra`` as JSON, kept from the reader's check for lone surrogates so that the store does not
+    # encode it again (a feed's extra fields can be larger than its text)
+    extra_json: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         self.source = shown_path(self.source)
@@ -713,9 +716,12 @@ def without_surrogates(item: Item) -> Iterator[Item]:
     """
     if isinstance(item, Article):
         fields = [name for name, value in vars(item).items() if isinstance(value, str) and SURROGATE.search(value)]
-        if item.extra and SURROGATE.search(json.dumps(item.extra, ensure_ascii=False)):
-            item.extra = json.loads(SURROGATE.sub("\ufffd", json.dumps(item.extra, ensure_ascii=False)))
+        encoded = json.dumps(item.extra, ensure_ascii=False) if item.extra else None
+        if encoded is not None and SURROGATE.search(encoded):
+            encoded = SURROGATE.sub("\ufffd", encoded)
+            item.extra = json.loads(encoded)
             fields.append("extra")
+        item.extra_json = encoded
         if fields:
             for name in fields:
                 if name != "extra":

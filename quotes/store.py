@@ -260,8 +260,11 @@ def article_id(article: Article) -> str:
 
 
 def stored_extra(article: Article) -> str | None:
-    """The article's extra fields as the ``extra`` column stores them."""
-    return json.dumps(article.extra, ensure_ascii=False, default=str) if article.extra else None
+    """The article's extra fields as the ``extra`` column stores them (as the reader encoded them,
+    when it did)."""
+    if not article.extra:
+        return None
+    return article.extra_json or json.dumps(article.extra, ensure_ascii=False, default=str)
 
 
 def content_hash(article: Article, extra: str | None = None) -> str:

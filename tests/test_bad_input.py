@@ -345,6 +345,18 @@ def test_json_with_lone_surrogates_is_repaired(tmp_path):
     assert run.check_offsets() >= 1
 
 
+def test_extra_fields_with_lone_surrogates_are_stored_repaired_as_one_json_text(tmp_path):
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"id": "e1", "text": "\\"The tide is early,\\" said Ana Ruiz.", '
+                    '"desk": {"tags": ["port", "bad \\udc00 tag"], "pages": 2}}\n', encoding="utf-8")
+    run = extract(tmp_path, path)
+    assert run.errors()[f"{path}:1"] == "invalid Unicode: lone surrogate characters in extra replaced by U+FFFD"
+    with sqlite3.connect(run.db) as conn:
+        (stored,) = conn.execute("select extra from articles").fetchone()
+    assert json.loads(stored) == {"desk": {"tags": ["port", "bad \ufffd tag"], "pages": 2}}
+    assert stored == json.dumps(json.loads(stored), ensure_ascii=False)  # the reader's encoding, kept as is
+
+
 def test_csv_without_the_text_column_is_one_clear_error(tmp_path):
     path = tmp_path / "sheet.csv"
     path.write_text("id,headline,story\nr1,Ferry late,\"\"\"Late again,\"\" said Ana Ruiz.\"\n"
