@@ -203,6 +203,20 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
     text = ex.text
     r = reading(ex, para, cue)
     s_start, s_end = r.sentence
+    start, that = claim_start(ex, cue, s_end)
+    told = is_tell(ex, cue)
+    if no_claim_after(ex, cue, start, that, told, s_end):
+        return None  # read before the subject, which costs more: most cues with no claim stop here
+    skipped = text[cue.end:start]
+    # "urged lawmakers to act": a hearer, then what they were told to do
+    directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
+    # "assured me he would stay": a hearer, then a clause, is what a weak verb of telling reports
+    heard = told and HEARER_ONLY(ex.lexicon).fullmatch(skipped) and opens_clause(ex, start, s_end)
+    introduced = bool(that or text[start:start + 1] in "\"“‘'«" or directive or heard)
+    # a cue of evidence is introduced by a clause of its own after a document or data as its subject
+    evidential = ex.category_of(cue) == "evidence"
+    if not evidential and unintroduced_claim(ex, cue, start, s_end, told, introduced):
+        return None
     speaker, how = subject_of(ex, cue, s_start)
     antecedent = None
     if speaker is None:
@@ -212,48 +226,55 @@ def speaker_cue_content(ex: Extractor, para: Paragraph, cue: Cue) -> tuple[str, 
             return None
     if antecedent is None and not_a_speaker(ex, speaker):
         return None
-    start, that = claim_start(ex, cue, s_end)
-    if is_belief(ex, cue) and RELATIVE_GAP(ex.lexicon).match(text, start):
-        # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was");
-        # "think that can change" is one ("that" is its subject)
-        return None
-    told = is_tell(ex, cue)
-    skipped = text[cue.end:start]
-    if NOT_TO.match(text[start:s_end]):
-        return None  # "asked not to be named"
-    if NOT_SPEECH_AFTER_CUE(ex.lexicon).match(text, start, s_end) and not told and not that \
-            and not led_clause(ex, start, s_end) and not APPROXIMATE_NUMBER(ex.lexicon).match(text, start, s_end):
-        return None  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
-    if not that and NO_SUBJECT(ex.lexicon).match(text, start, s_end):
-        return None  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
-    if not that and names_the_speaker(ex, start, s_end):
-        return None  # "…, said Dan Cole, an expert at the institute": a speaker after the cue, not a claim
-    if skipped.rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«" \
-            and (PARTICIPLE_FIRST.match(text, start, s_end) or not opens_clause(ex, start, s_end)):
-        return None  # "Trump asked, looking …": what follows the comma is no claim ("wrote, Lazar is …" is)
     if skipped.rstrip().endswith(",") and (cue.end <= subordinate_lead_end(ex, s_start, s_end) < start
                                            and not AS_LEAD.match(text, s_start)
                                            or OBJECT_RELATIVE.search(text, s_start, speaker[0])):
         return None  # "After the mayor testified, the council …", "the claims, which Reyes denies, ended …":
         # the comma closes the clause the cue is in, and the main clause after it is no claim ("As Ruiz
         # told the paper, …" is still a claim)
-    lemma = ex.lexicon.lemma(cue.text)
-    # "urged lawmakers to act": a hearer, then what they were told to do
-    directive = told and skipped.strip() and INFINITIVE_AFTER.match(text[start:s_end])
-    # "assured me he would stay": a hearer, then a clause, is what a weak verb of telling reports
-    heard = told and HEARER_ONLY(ex.lexicon).fullmatch(skipped) and opens_clause(ex, start, s_end)
-    # "the report found it was …": evidence from a document or data, with a clause of its own
-    evidence = ex.category_of(cue) == "evidence" and names_data(ex, speaker) and opens_clause(ex, start, s_end)
-    introduced = that or text[start:start + 1] in "\"“‘'«" or directive or heard or evidence
-    if not introduced and (lemma in ex.lexicon.weak_lemmas
-                           or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end)):
-        return None  # "denied the charges": no clause, no claim
-    if told and not introduced and not opens_clause(ex, start, s_end) \
-            and not TOLD_CONTENT(ex.lexicon).search(text, start, min(s_end, start + TOLD_WINDOW)):
-        return None  # "told a council panel on Wednesday": a hearer, and nothing told
+    if evidential:
+        # "the report found it was …": evidence from a document or data, with a clause of its own
+        introduced = introduced or bool(names_data(ex, speaker) and opens_clause(ex, start, s_end))
+        if unintroduced_claim(ex, cue, start, s_end, told, introduced):
+            return None
     end = content_end(ex, para, start, r.sentence)
     found = claim(ex, para, cue, speaker, (start, end), antecedent)
     return (how, found) if found else None
+
+
+def unintroduced_claim(ex: Extractor, cue: Cue, start: int, s_end: int, told: bool, introduced: bool) -> bool:
+    """A cue whose claim nothing introduces (no "that", quotation, hearer or evidence) and that takes
+    none on its own: "denied the charges", "told a council panel on Wednesday"."""
+    if introduced:
+        return False
+    lemma = ex.lexicon.lemma(cue.text)
+    if lemma in ex.lexicon.weak_lemmas or lemma not in ex.lexicon.strong_lemmas and not opens_clause(ex, start, s_end):
+        return True  # "denied the charges": no clause, no claim
+    # "told a council panel on Wednesday": a hearer, and nothing told
+    return told and not opens_clause(ex, start, s_end) \
+        and not TOLD_CONTENT(ex.lexicon).search(ex.text, start, min(s_end, start + TOLD_WINDOW))
+
+
+def no_claim_after(ex: Extractor, cue: Cue, start: int, that: bool, told: bool, s_end: int) -> bool:
+    """What follows the cue is no claim, whoever the subject: the tests of ``speaker_cue_content`` that
+    read only the words after the cue (``start`` is where its claim would begin)."""
+    text = ex.text
+    if is_belief(ex, cue) and RELATIVE_GAP(ex.lexicon).match(text, start):
+        # "what scientists think is necessary" is no belief of theirs (PolNeAR keeps "… he said was");
+        # "think that can change" is one ("that" is its subject)
+        return True
+    if NOT_TO.match(text[start:s_end]):
+        return True  # "asked not to be named"
+    if NOT_SPEECH_AFTER_CUE(ex.lexicon).match(text, start, s_end) and not told and not that \
+            and not led_clause(ex, start, s_end) and not APPROXIMATE_NUMBER(ex.lexicon).match(text, start, s_end):
+        return True  # "spoke about it", "asked for more"; but "said that for decades …" is a claim
+    if not that and NO_SUBJECT(ex.lexicon).match(text, start, s_end):
+        return True  # "said aboard his plane", "posted by CBN": an adjunct or a participle, no clause
+    if not that and names_the_speaker(ex, start, s_end):
+        return True  # "…, said Dan Cole, an expert at the institute": a speaker after the cue, not a claim
+    # "Trump asked, looking …": what follows the comma is no claim ("wrote, Lazar is …" is)
+    return text[cue.end:start].rstrip().endswith(",") and text[start:start + 1] not in "\"“‘'«" \
+        and bool(PARTICIPLE_FIRST.match(text, start, s_end) or not opens_clause(ex, start, s_end))
 
 
 # A relative clause whose pronoun is the verb's object, right before its subject: "…, which Tom Reyes denies".
