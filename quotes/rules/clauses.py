@@ -89,13 +89,20 @@ def is_tell(ex: Extractor, cue: Cue) -> bool:
     return ex.lexicon.lemma(cue.text) in ex.lexicon.hearer_lemmas
 
 
+def after_cue(ex: Extractor, cue: Cue, limit: int) -> int:
+    """Where the words after ``cue`` begin, up to ``limit``: :func:`quotes.phrases.content_start`, read
+    once per cue and limit (how the cue is read and where its claim starts both ask)."""
+    return ex.cached(("after cue", cue.start, limit),
+                     lambda: content_start(ex.text, cue.end, limit, ex.lexicon, is_tell(ex, cue), ex.adjuncts))
+
+
 def claim_start(ex: Extractor, cue: Cue, limit: int) -> tuple[int, bool]:
     """Where the claim after ``cue`` starts, and whether a "that" introduced it: past the hearer,
     adjuncts and "that" (:func:`quotes.phrases.content_start`), and past a longer phrase of place,
     time or channel when a "that" follows it ("said on Tuesday at a rally that …")."""
     text = ex.text
     told = is_tell(ex, cue)
-    start = content_start(text, cue.end, limit, ex.lexicon, told, ex.adjuncts)
+    start = after_cue(ex, cue, limit)
     if text[cue.end:start].strip().startswith("that ") and FINITE_FIRST(ex.lexicon).match(text, start, limit):
         # "said that night was the best of his life": what looked like a time is the claim's subject
         return cue.end + len(text[cue.end:start]) - len(text[cue.end:start].lstrip()), False

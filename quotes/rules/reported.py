@@ -14,13 +14,14 @@ from typing import NamedTuple
 
 from quotes.document import VERBS, Cue, Paragraph
 from quotes.lexicon import GrammarRegex
-from quotes.phrases import content_range, content_start, head_ok, source_after, speaker_after, speaker_before, words
+from quotes.phrases import content_range, head_ok, source_after, speaker_after, speaker_before, words
 from quotes.rules.base import Found, Rule, example
 from quotes.rules.clauses import (
     AS_LEAD,
     CLAUSE_VERB,
     CONNECTIVE,
     adjunct_only,
+    after_cue,
     claim,
     claim_start,
     content_begin,
@@ -95,14 +96,14 @@ def reading(ex: Extractor, para: Paragraph, cue: Cue) -> CueReading:
         text = ex.text
         sent = sentence_of(para, cue.start)
         lemma = ex.lexicon.lemma(cue.text)
-        after_cue = content_start(text, cue.end, sent[1], ex.lexicon, is_tell(ex, cue), ex.adjuncts)
-        at_end = not text[after_cue:sent[1]].strip(" .!?\"”’'")
+        start = after_cue(ex, cue, sent[1])
+        at_end = not text[start:sent[1]].strip(" .!?\"”’'")
         # "Sales were great, he said, wiping his face" (or ", adding …"): a participle ends the attribution
         at_end = at_end or bool(PARTICIPLE_AFTER.match(text[cue.end:sent[1]])) \
-            or text[cue.end:after_cue].rstrip().endswith(",") and bool(PARTICIPLE_FIRST.match(text, after_cue)) \
-            or bool(PLACE_THEN_PARTICIPLE.match(text, after_cue, sent[1]))
+            or text[cue.end:start].rstrip().endswith(",") and bool(PARTICIPLE_FIRST.match(text, start)) \
+            or bool(PLACE_THEN_PARTICIPLE.match(text, start, sent[1]))
         # (also after the cue's adjuncts: "he said in an interview on Wednesday, adding …")
-        return CueReading(sent, lemma in ex.lexicon.weak_lemmas, after_cue, at_end)
+        return CueReading(sent, lemma in ex.lexicon.weak_lemmas, start, at_end)
 
     return ex.cached(("reading", cue.start), read)
 
