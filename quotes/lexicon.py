@@ -18,6 +18,8 @@ from importlib import resources
 from itertools import accumulate
 from pathlib import Path
 
+from quotes.alternation import alternation
+
 VOWELS = "aeiou"
 
 
@@ -60,7 +62,9 @@ AUTHOR_NAME = r"[A-Z][\w.&’'-]*(?:\s+(?:(?:of|for|and|the|on)\s+)?[A-Z][\w.&�
 
 
 def _words_pattern(phrases: set[str]) -> str:
-    """An alternation that matches any of ``phrases`` with flexible spacing, longest first."""
+    """An alternation that matches any of ``phrases`` with flexible spacing, longest first. Left plain:
+    factored (:mod:`quotes.alternation`), these patterns made ca-dev's ``extract()`` run 0.7 % more
+    instructions, not fewer."""
     escaped = [r"\s+".join(map(re.escape, p.split())) for p in sorted(phrases, key=len, reverse=True)]
     return "|".join(escaped)
 
@@ -581,9 +585,9 @@ class Lexicon:
 
     def alternation(self, key: str, table: str = "grammar") -> str:
         r"""``(?:w1|w2|…)``: the list ``key`` of ``[table]`` as a regular-expression alternation, in the
-        order written (a user's words come last), each word escaped and its spaces matching ``\s+``."""
-        words = self.data[table][key]  # a KeyError names a placeholder with no list
-        return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + ")"
+        order written (a user's words come last), each word escaped and its spaces matching ``\s+``;
+        factored by common beginnings where that matches the same (:mod:`quotes.alternation`)."""
+        return alternation(self.data[table][key])  # a KeyError names a placeholder with no list
 
     def with_words(self, template: str) -> str:
         """A regular expression's ``template`` with each ``__KEY__`` in it replaced by the ``[grammar]``

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.lexicon import GrammarRegex, Lexicon
+from quotes.lexicon import WORD_LIST, GrammarRegex, Lexicon
 
 Range = tuple[int, int]
 
@@ -79,12 +79,14 @@ def _last_word(text: str) -> str:
 
 
 def between_words(lexicon: Lexicon) -> frozenset[str]:
-    """Every word written in BETWEEN, in lower case, read from the pattern so that the two cannot drift
-    apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in -ly, a party
-    ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between."""
+    """Every word written in BETWEEN, in lower case, read from its template and word lists so that the
+    two cannot drift apart. A match of BETWEEN ends with one of them, a number ("on May 5"), a word in
+    -ly, a party ("(D-Ky.)") or any word after this/that/on/in ("later this week"): see may_end_between.
+    (Not from the compiled pattern, whose lists are factored into pieces of words.)"""
     found = lexicon.compiled.get(between_words)
     if found is None:
-        found = frozenset(re.findall(r"[a-z]+", BETWEEN(lexicon).pattern.lower()))
+        written = WORD_LIST.sub(lambda m: " ".join(lexicon.data["grammar"][m.group(1).lower()]), BETWEEN.template)
+        found = frozenset(re.findall(r"[a-z]+", written.lower()))
         found = lexicon.compiled.setdefault(between_words, found)
     return found
 

@@ -10,11 +10,14 @@ import re
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktToken
 
-from quotes.lexicon import TOKEN, _opens_sentence, _whole_words_ignoring_case, _words_pattern, load_lexicon
+from quotes.alternation import alternation, plain_alternation
+from quotes.lexicon import TOKEN, WORD_LIST, _opens_sentence, _whole_words_ignoring_case, _words_pattern, load_lexicon
 from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
-from quotes.phrases import BETWEEN, may_end_between
+from quotes.phrases import BETWEEN, between_words, may_end_between
 from quotes.punkt import NewsToken
 from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
@@ -307,3 +310,53 @@ def test_mentions_built_without_init_equal_those_init_builds():
     with pytest.raises(AttributeError):
         mention.name = None  # still frozen
     assert not hasattr(Mention, "__post_init__") and not hasattr(Mention, "__slots__")
+
+
+# ---- word lists factored by common beginnings (quotes.alternation) ----------------------------------
+
+# What may follow an alternation in the rules' patterns: nothing, a word's end, more of a word that
+# the alternation's choice decides, an optional next word, a repeat, an anchor at the end.
+CONTEXTS = ["{}", r"{}\b", r"{}(\w*)", r"({})(?:\s+\w+)?", r"(?:{}\s*,?)+\s*$", r"(?<!\w){}(?=\s|$)", r"x?{}a",
+            r"({})\w?\b"]
+
+
+def assert_matches_as_plain(words: list[str], text: str, flags: int) -> None:
+    for context in CONTEXTS:
+        plain = re.compile(context.format(plain_alternation(words)), flags)
+        factored = re.compile(context.format(alternation(words)), flags)
+        for pos in range(len(text) + 1):
+            for find in ("match", "search", "fullmatch"):
+                a, b = getattr(plain, find)(text, pos), getattr(factored, find)(text, pos)
+                assert (a and a.regs) == (b and b.regs), (words, text, context, find, pos)
+
+
+@pytest.mark.parametrize(("words", "text", "first"), [
+    (["on", "on the other hand"], "on the other hand", "on"),  # the word written first is preferred
+    (["on the other hand", "on"], "on the  other hand", "on the  other hand"),
+    (["in fact", "in", "in turn"], "in turn", "in"),  # neither order: kept plain
+    (["late", "later", "Late"], "Later", "Late"),  # a capital beside a small letter: kept plain
+    (["a", "Abb", "ab"], "abb", "a"),  # (factored, "ab" would be tried before "Abb")
+])
+def test_a_factored_alternation_prefers_the_word_the_plain_one_prefers(words, text, first):
+    assert re.compile(alternation(words), re.IGNORECASE).match(text).group() == first
+    assert_matches_as_plain(words, text, re.IGNORECASE)
+
+
+def test_lists_whose_order_a_trie_cannot_keep_stay_plain():
+    assert alternation(["in fact", "in", "in turn"]) == plain_alternation(["in fact", "in", "in turn"])
+    assert alternation(["late", "Late"]) == plain_alternation(["late", "Late"])
+    assert alternation(["café", "cafe"]) == plain_alternation(["café", "cafe"])
+    assert alternation(["on", "on the other hand", "in fact", "in turn"]) \
+        == r"(?:(?:on(?:\s+the\s+other\s+hand)??|in\s+(?:fact|turn)))"
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.text(alphabet="abA -", min_size=1, max_size=5).filter(str.strip), min_size=1, max_size=6),
+       text=st.text(alphabet="abA -,\n", max_size=12), ignore_case=st.booleans())
+def test_factored_alternations_match_as_plain_ones(words, text, ignore_case):
+    assert_matches_as_plain(words, text, re.IGNORECASE if ignore_case else 0)
+
+
+def test_the_words_of_between_are_those_of_its_pattern_written_plain():
+    written = WORD_LIST.sub(lambda m: plain_alternation(LEXICON.data["grammar"][m.group(1).lower()]), BETWEEN.template)
+    assert between_words(LEXICON) == frozenset(re.findall(r"[a-z]+", written.lower()))
