@@ -707,6 +707,19 @@ def json_kind(value: object) -> str:
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def has_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a lone surrogate, as ``SURROGATE.search`` tells: they are the only
+    characters UTF-8 cannot encode, and encoding is ten times faster than the search (for speed; an
+    ASCII string, which Python marks as such, holds none)."""
+    if value.isascii():
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def without_surrogates(item: Item) -> Iterator[Item]:
     """The item with lone UTF-16 surrogates (JSON escapes like ``\\ud83d`` with no partner) replaced.
 
@@ -715,9 +728,9 @@ def without_surrogates(item: Item) -> Iterator[Item]:
     field nested too deeply while the input is read, and not when the article is stored.
     """
     if isinstance(item, Article):
-        fields = [name for name, value in vars(item).items() if isinstance(value, str) and SURROGATE.search(value)]
+        fields = [name for name, value in vars(item).items() if isinstance(value, str) and has_surrogate(value)]
         encoded = json.dumps(item.extra, ensure_ascii=False) if item.extra else None
-        if encoded is not None and SURROGATE.search(encoded):
+        if encoded is not None and has_surrogate(encoded):
             encoded = SURROGATE.sub("\ufffd", encoded)
             item.extra = json.loads(encoded)
             fields.append("extra")

@@ -19,6 +19,7 @@ from quotes.lexicon import TOKEN, WORD_LIST, _opens_sentence, _whole_words_ignor
 from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, between_words, may_end_between
 from quotes.punkt import NewsToken
+from quotes.readers import SURROGATE, has_surrogate
 from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
 from quotes.sentences import trailing_end
@@ -360,3 +361,10 @@ def test_factored_alternations_match_as_plain_ones(words, text, ignore_case):
 def test_the_words_of_between_are_those_of_its_pattern_written_plain():
     written = WORD_LIST.sub(lambda m: plain_alternation(LEXICON.data["grammar"][m.group(1).lower()]), BETWEEN.template)
     assert between_words(LEXICON) == frozenset(re.findall(r"[a-z]+", written.lower()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "é", "’", "\ud7ff", "\ud800", "\udbff", "\udc00", "\udfff",
+                                         "\ue000", "😀", "\U0010ffff"]), max_size=8))
+def test_has_surrogate_is_what_the_surrogate_search_tells(text):
+    assert has_surrogate(text) == (SURROGATE.search(text) is not None)
