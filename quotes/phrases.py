@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from quotes.alternation import alternation
 from quotes.lexicon import WORD_LIST, GrammarRegex, Lexicon
 
 Range = tuple[int, int]
@@ -43,10 +44,13 @@ BETWEEN_BEFORE_ANY_WORD = frozenset({"this", "that", "on", "in"})
 IN_OR_DURING = re.compile(r"\b(?:in|during)\s", re.IGNORECASE)
 BETWEEN_WINDOW = 64
 PARENTHETICAL = GrammarRegex(r"\s*,\s*__ASIDES__\s*,", re.IGNORECASE)
+# Words that open a clause or a coordination, so that no speaker phrase runs back past them.
+LEFT_BOUNDARY_WORDS = (
+    "that", "which", "who", "whom", "whose", "because", "while", "when", "whereas", "if", "but", "yet", "so",
+    "although", "though", "since", "after", "before", "until", "unless", "where", "as", "and", "or", "than", "then",
+    "meanwhile", "however", "also", "instead", "still", "now", "even", "why", "how", "what", "whether")
 LEFT_BOUNDARY = re.compile(
-    r"(?:,\s*with\s|[,;:()\[\]—–―“”\"]|\s--?\s|(?<![\w’'-])(?:that|which|who|whom|whose|because|while|when|whereas|if|"
-    r"but|yet|so|although|though|since|after|before|until|unless|where|as|and|or|than|then|"
-    r"meanwhile|however|also|instead|still|now|even|where|why|how|what|whether)(?![\w’'-]))",
+    r"(?:,\s*with\s|[,;:()\[\]—–―“”\"]|\s--?\s|(?<![\w’'-])" + alternation(LEFT_BOUNDARY_WORDS) + r"(?![\w’'-]))",
     re.IGNORECASE,
 )
 POSSESSIVE_END = re.compile(r"[’']s?$")
