@@ -32,7 +32,8 @@ def named_here(ex: Extractor, phrase: str) -> bool:
     full elsewhere ("Trump:" beside "Donald Trump"), or a source noun ("Poll:", "Report:"); never a
     word of the page's furniture ("Correction:", "Wow:", "Editor’s Note:")."""
     words = phrase.split()
-    if len(words) == 1 and words[0].lower() in ex.lexicon.data_words | ex.lexicon.anonymous_heads:
+    low = words[0].lower() if len(words) == 1 else None
+    if low is not None and (low in ex.lexicon.data_words or low in ex.lexicon.anonymous_heads):
         return True
     if any(w.lower() in ex.lexicon.grammar["function_words"] for w in words):
         return False  # "Old Cranes At The Harbour:", a heading in title case
