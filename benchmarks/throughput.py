@@ -367,6 +367,13 @@ def quotes_command(*args: object, python: str = sys.executable) -> list[str]:
     return [python, "-m", "quotes", *(str(a) for a in args)]
 
 
+def one_core_annotate(python: str) -> list[str]:
+    """``annotate`` on one core: ``--workers 1`` where the installation has the option (since
+    2026-12-05, whose default is every core), nothing for an older one, which has one process."""
+    usage = subprocess.run(quotes_command("annotate", "--help", python=python), capture_output=True, text=True).stdout
+    return ["--workers", "1"] if "--workers" in usage else []
+
+
 def raw_executemany_rate(db_path: Path, scratch: Path) -> tuple[int, float]:
     """Rows per CPU second of plain ``executemany`` of the stored quote rows into a table with no key and no index."""
     source = sqlite3.connect(db_path)
@@ -411,13 +418,14 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
               f"load average {os.getloadavg()[0]:.2f}")
         best: dict[tuple[str, str], dict] = {}
         raw_rate: dict[str, float] = {}
+        one_core = {label: one_core_annotate(python) for label, python in pythons.items()}
         rows = 0
         for _ in range(rounds):
             for label, python in pythons.items():
                 for path in scratch.glob("*.db*"):
                     path.unlink()
                 run = partial(quotes_command, python=python)
-                found = {"annotate": measured(run("annotate", corpus, "-o", os.devnull)),
+                found = {"annotate": measured(run("annotate", corpus, "-o", os.devnull, *one_core[label])),
                          "one": measured(run("extract", corpus, "--db", scratch / "w1.db", "--workers", 1)),
                          "many": measured(run("extract", corpus, "--db", scratch / "wn.db", "--workers", workers)),
                          "pair": {"seconds": measured_together(

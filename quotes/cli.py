@@ -43,6 +43,12 @@ damaged; {EXIT_READ_ONLY} the database or its folder is read-only; {EXIT_DISK_FU
 --lexicon file is invalid; {EXIT_CANNOT_SERVE} the site could not be started; {EXIT_INTERRUPTED} interrupted
 (Ctrl-C): what was stored is kept and the database file is whole."""
 
+def default_workers() -> int:
+    from quotes.pool import default_workers as cores
+
+    return cores()
+
+
 lexicon_option = click.option(
     "--lexicon",
     "lexicon_paths",
@@ -210,25 +216,27 @@ def output_options(fn):
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
 @lexicon_option
 @scope_option
-def annotate(input_file, output, lexicon_paths: tuple[str, ...], scope: str) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="number of cores",
+              help="Processes annotating in parallel; the output is the same, in input order.")
+def annotate(input_file, output, lexicon_paths: tuple[str, ...], scope: str, workers: int) -> None:
     """Add a `quotes` list to every JSON Lines document of INPUT_FILE.
 
     Each line is an object with `id` and `text`; other fields are kept. The output follows
     the evaluation format (shared/eval/FORMAT.md). Lines that are not valid documents are
     reported on stderr and skipped, and the exit status is then 3 (as for `extract`).
     """
-    from quotes.annotate import annotate_stream
+    from quotes.annotate import annotated_lines
     from quotes.lexicon import load_lexicon
 
     lexicon = load_lexicon(lexicon_paths)
     skipped = annotated = 0
-    for line_number, result in annotate_stream(input_file, lexicon, scope):
-        if isinstance(result, str):
+    for line_number, result, ok in annotated_lines(input_file, lexicon, scope, workers):
+        if not ok:
             skipped += 1
             click.echo(f"line {line_number}: skipped: {result}", err=True)
             continue
         annotated += 1
-        output.write(json.dumps(result, ensure_ascii=False) + "\n")
+        output.write(result + "\n")
     if skipped and not annotated:
         click.echo(f"{input_file.name}: no line is a JSON object with a 'text' field, the only input annotate "
                    "reads; for text, HTML, CSV, web archives or a folder, use `quotes extract` (then `quotes "
@@ -338,12 +346,6 @@ wait_option = click.option(
     "--wait/--no-wait", default=True, show_default=True,
     help="When another run is writing the database, wait for it (saying so), or give up at once "
          f"with exit status {EXIT_BUSY}.")
-
-
-def default_workers() -> int:
-    from quotes.pipeline import default_workers as cores
-
-    return cores()
 
 
 @cli.command(epilog=EXTRACT_EXIT_CODES)

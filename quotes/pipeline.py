@@ -9,22 +9,14 @@ same rows with the same ids.
 
 from __future__ import annotations
 
-import ctypes
-import itertools
-import multiprocessing
-import os
-import signal
-import sys
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
 from quotes.identity import text_hash
 from quotes.lexicon import Lexicon
-from quotes.memory import map_large_blocks, release_freed_memory
+from quotes.pool import run_in_order
 from quotes.readers import (
     STDIN,
     Article,
@@ -243,69 +235,7 @@ PartitionTask = Callable[[Partition, Job], object]
 
 def run_partitions(partitions: Iterable[Partition], job: Job, workers: int = 1,
                    task: PartitionTask = run_partition) -> Iterator[tuple[Partition, object]]:
-    """``task`` over every partition, in a pool of ``workers`` processes; answers come in plan order.
-
-    At most two partitions per worker are in flight, so a fast reader never queues the whole
-    corpus in memory. With one worker, or one partition, everything runs in this process.
-    """
-    partitions = iter(partitions)
-    head = list(itertools.islice(partitions, 2))
-    if workers <= 1 or len(head) < 2:
-        for partition in itertools.chain(head, partitions):
-            yield partition, task(partition, job)
-        return
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(job, os.getpid())) as pool:
-        window: deque[tuple[Partition, Future]] = deque()
-        try:
-            for partition in itertools.chain(head, partitions):
-                window.append((partition, pool.submit(_run_in_worker, task, partition)))
-                if len(window) >= 2 * workers:
-                    done, future = window.popleft()
-                    yield done, future.result()
-            while window:
-                done, future = window.popleft()
-                yield done, future.result()
-        except BaseException:  # interrupted, or the writer failed: stop the workers now, not after their partitions
-            pool.shutdown(wait=False, cancel_futures=True)
-            for child in multiprocessing.active_children():
-                child.terminate()
-            raise
-
-
-_WORKER_JOB: Job | None = None
-PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h): a signal for this process when its parent dies
-
-
-def _start_worker(job: Job, run_pid: int) -> None:
-    """Keep the job (lexicon, known articles) once per worker process, not once per partition.
-
-    A worker also dies with the run that started it: a run that is killed (SIGKILL, or a crash,
-    which skip Python's clean-up) would otherwise leave its workers waiting for work for ever,
-    holding the run's stdout and stderr open. Ctrl-C and SIGTERM are the run's to handle: it
-    stops its workers itself (see :func:`run_partitions`).
-    """
-    global _WORKER_JOB
-    _WORKER_JOB = job
-    map_large_blocks()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the run's to handle: it stops the workers itself
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the run's own handler, inherited when forked
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != run_pid:  # the run died before the line above could take effect
-        os._exit(1)
-
-
-def _run_in_worker(task: PartitionTask, partition: Partition) -> object:
-    assert _WORKER_JOB is not None
-    try:
-        return task(partition, _WORKER_JOB)
-    finally:
-        release_freed_memory()
-
-
-def default_workers() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    """``task`` over every partition, in a pool of ``workers`` processes; answers come in plan order
+    (:func:`quotes.pool.run_in_order`: at most two partitions per worker in flight, and everything in
+    this process with one worker or one partition)."""
+    return run_in_order(partitions, job, workers, task)

@@ -159,6 +159,31 @@ def test_the_pool_never_reads_far_ahead_of_the_writer(corpus):
 # --- workers ------------------------------------------------------------------------------
 
 
+def test_annotate_writes_the_same_lines_with_two_workers(tmp_path, monkeypatch):
+    """Batches of lines go to the workers and come back in input order, bad lines reported with
+    their own numbers, as one process reports them."""
+    import json
+
+    from click.testing import CliRunner
+
+    import quotes.annotate
+    from quotes.cli import cli
+
+    monkeypatch.setattr(quotes.annotate, "BATCH_BYTES", 200)  # a batch or two per document
+    lines = [json.dumps({"id": f"d{n}", "text": f"“The pier will open in {n + 1} weeks,” said Ana Ruiz, the "
+                                                  f"harbour master. The council voted on it {n} times."})
+             for n in range(12)]
+    lines[5:5] = ["not a document", ""]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    runs = {workers: CliRunner().invoke(cli, ["annotate", str(source), "--workers", str(workers)])
+            for workers in (1, 2)}
+    assert [r.exit_code for r in runs.values()] == [3, 3]
+    assert runs[2].stdout == runs[1].stdout
+    assert [json.loads(line)["id"] for line in runs[2].stdout.splitlines()] == [f"d{n}" for n in range(12)]
+    assert runs[2].stderr == runs[1].stderr == "line 6: skipped: invalid JSON: Expecting value at column 1\n"
+
+
 def test_two_workers_store_exactly_what_one_worker_stores(corpus, tmp_path, one_worker):
     summary = extract(corpus, tmp_path / "two.db", workers=2)
     assert summary.quotes > 200
