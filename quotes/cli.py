@@ -43,7 +43,9 @@ damaged; {EXIT_READ_ONLY} the database or its folder is read-only; {EXIT_DISK_FU
 --lexicon file is invalid; {EXIT_CANNOT_SERVE} the site could not be started; {EXIT_INTERRUPTED} interrupted
 (Ctrl-C): what was stored is kept and the database file is whole."""
 
+
 def default_workers() -> int:
+    """The default of ``--workers``: every core (the pool's module is imported only when asked)."""
     from quotes.pool import default_workers as cores
 
     return cores()
