@@ -51,6 +51,11 @@ def default_workers() -> int:
     return cores()
 
 
+def workers_option(help_text: str):
+    return click.option("--workers", type=click.IntRange(min=1), default=default_workers,
+                        show_default="number of cores", help=help_text)
+
+
 lexicon_option = click.option(
     "--lexicon",
     "lexicon_paths",
@@ -218,8 +223,7 @@ def output_options(fn):
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Output file.")
 @lexicon_option
 @scope_option
-@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="number of cores",
-              help="Processes annotating in parallel; the output is the same, in input order.")
+@workers_option("Processes annotating in parallel; the output is the same, in input order.")
 def annotate(input_file, output, lexicon_paths: tuple[str, ...], scope: str, workers: int) -> None:
     """Add a `quotes` list to every JSON Lines document of INPUT_FILE.
 
@@ -260,8 +264,9 @@ def annotate(input_file, output, lexicon_paths: tuple[str, ...], scope: str, wor
                    "to this file (the shipped one is quotes/data/calibration.json).")
 @lexicon_option
 @scope_option
+@workers_option("Processes annotating the gold documents in parallel; the figures are the same.")
 def evaluate(gold_file: str, n_errors: int, as_json: bool, predictions: str | None, show_calibration: bool,
-             fit_to: str | None, lexicon_paths: tuple[str, ...], scope: str) -> None:
+             fit_to: str | None, lexicon_paths: tuple[str, ...], scope: str, workers: int) -> None:
     """Annotate the documents of GOLD_FILE and score the result against its quotes.
 
     Prints precision, recall and F1 for finding quotes and for attributing them, by quote
@@ -273,10 +278,10 @@ def evaluate(gold_file: str, n_errors: int, as_json: bool, predictions: str | No
 
     lexicon = load_lexicon(lexicon_paths)
     if fit_to:
-        fitted = fit_calibration_file(gold_file, fit_to, lexicon)
+        fitted = fit_calibration_file(gold_file, fit_to, lexicon, workers=workers)
         click.echo(f"Fitted the confidence of {len(fitted['rules'])} rules on {gold_file}: {fit_to}", err=True)
         return
-    report = evaluate_file(gold_file, predictions, lexicon, n_errors, scope)
+    report = evaluate_file(gold_file, predictions, lexicon, n_errors, scope, workers)
     if as_json:
         click.echo(json.dumps(report, indent=2))
         return
@@ -376,8 +381,7 @@ wait_option = click.option(
                    "article could reach (0: no limit).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--silent", is_flag=True, help="No progress bar (it is shown on a terminal only, in any case).")
-@click.option("--workers", type=click.IntRange(min=1), default=default_workers, show_default="number of cores",
-              help="Processes extracting in parallel (or LocalCluster workers with --dask local).")
+@workers_option("Processes extracting in parallel (or LocalCluster workers with --dask local).")
 @click.option("--dask", "dask_address", metavar="ADDRESS",
               help="Extract on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a "
                    "LocalCluster of --workers processes. Needs pip install '.[dask]'.")

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from quotes.annotate import annotate_document
+from quotes.annotate import annotated_lines
 from quotes.calibration import fit, outcomes, reliability, write_table
 from quotes.lexicon import Lexicon
 
@@ -182,27 +182,32 @@ def load_jsonl(path: str | Path) -> dict[str, dict]:
     return docs
 
 
-def predictions_for(gold: dict[str, dict], lexicon: Lexicon | None = None, scope: str = "speech") -> dict[str, dict]:
-    """The gold documents annotated afresh, by id."""
-    return {doc_id: annotate_document({"id": doc_id, "text": doc["text"]}, lexicon, scope)
-            for doc_id, doc in gold.items()}
+def predictions_for(gold: dict[str, dict], lexicon: Lexicon | None = None, scope: str = "speech",
+                    workers: int = 1) -> dict[str, dict]:
+    """The gold documents annotated afresh, by id, by ``workers`` processes (as ``quotes annotate``
+    does: the same documents whatever their number)."""
+    lines = (json.dumps({"id": doc_id, "text": doc["text"]}, ensure_ascii=False) for doc_id, doc in gold.items())
+    annotated = (json.loads(line) for _, line, _ in annotated_lines(lines, lexicon, scope, workers))
+    return {doc["id"]: doc for doc in annotated}
 
 
 def evaluate_file(gold_path: str, predictions_path: str | None = None, lexicon: Lexicon | None = None,
-                  n_errors: int = 0, scope: str = "speech") -> dict:
+                  n_errors: int = 0, scope: str = "speech", workers: int = 1) -> dict:
     """Annotate the gold documents with ``scope`` (or read ``predictions_path``) and score them,
     with a reliability table of the predictions' confidence (``calibration``)."""
     gold = load_jsonl(gold_path)
-    pred = load_jsonl(predictions_path) if predictions_path else predictions_for(gold, lexicon, scope)
+    pred = load_jsonl(predictions_path) if predictions_path else predictions_for(gold, lexicon, scope, workers)
     report = score_documents(gold, pred, n_errors)
     report["calibration"] = reliability(outcomes(gold, pred))
     return report
 
 
-def fit_calibration_file(gold_path: str, out_path: str, lexicon: Lexicon | None = None, scope: str = "all") -> dict:
+def fit_calibration_file(gold_path: str, out_path: str, lexicon: Lexicon | None = None, scope: str = "all",
+                         workers: int = 1) -> dict:
     """Fit the per-rule confidence table on ``gold_path`` (annotated with ``scope``) and write it."""
     gold = load_jsonl(gold_path)
-    fitted = fit(outcomes(gold, predictions_for(gold, lexicon, scope)), f"{Path(gold_path).name}, scope {scope}")
+    predicted = predictions_for(gold, lexicon, scope, workers)
+    fitted = fit(outcomes(gold, predicted), f"{Path(gold_path).name}, scope {scope}")
     write_table(fitted, out_path)
     return fitted
 

@@ -153,3 +153,15 @@ def test_fit_calibration_writes_a_table_the_engine_can_ship(tmp_path):
     assert 0.5 < fitted["rules"]["direct.QCQ-VS"]["confidence"] < 1  # smoothed towards the overall rate
     assert calibrated("direct.QCQ-VS", 0.1) == table()["rules"]["direct.QCQ-VS"]["confidence"]
     assert calibrated("a.rule.never.measured", 0.42) == 0.42
+
+
+def test_evaluate_gives_the_same_report_with_two_workers(tmp_path, monkeypatch):
+    import quotes.annotate
+
+    monkeypatch.setattr(quotes.annotate, "BATCH_BYTES", 100)  # a batch for each document
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({**GOLD, "id": f"written-{n}"}) + "\n" for n in range(6)), encoding="utf-8")
+    reports = [CliRunner().invoke(cli, ["evaluate", str(gold), "--json", "--workers", str(n)]) for n in (1, 2)]
+    assert [r.exit_code for r in reports] == [0, 0]
+    assert reports[0].stdout == reports[1].stdout
+    assert json.loads(reports[1].stdout)["documents"] == 6
