@@ -115,6 +115,9 @@ def exit_statuses() -> dict:
             ClusterError: EXIT_FAILED}
 
 
+STORING_COMMANDS = {"extract", "load", "demo", "fix"}  # the commands that write a database
+
+
 class QuotesGroup(click.Group):
     """Turns every failure a user can meet into one clear line with its own exit status, never a traceback."""
 
@@ -124,8 +127,11 @@ class QuotesGroup(click.Group):
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt:
-            raise QuotesError("interrupted: everything stored so far is kept, and the database file is whole; "
-                              "run the same command again to finish", EXIT_INTERRUPTED) from None
+            if ctx.invoked_subcommand in STORING_COMMANDS:
+                raise QuotesError("interrupted: everything stored so far is kept, and the database file is whole; "
+                                  "run the same command again to finish", EXIT_INTERRUPTED) from None
+            raise QuotesError("interrupted before the end: what the command wrote so far is incomplete",
+                              EXIT_INTERRUPTED) from None
         except Exception as error:
             import sqlite3
 

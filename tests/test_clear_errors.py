@@ -26,6 +26,7 @@ from quotes.cli import (
     EXIT_DAMAGED,
     EXIT_DISK_FULL,
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_READ_ONLY,
     EXIT_SKIPPED,
     cli,
@@ -274,3 +275,23 @@ def test_a_shard_row_whose_offsets_were_changed_is_not_stored(tmp_path, shards):
 def test_shards_of_an_unfinished_run_are_not_damaged_ones(tmp_path, shards):
     (shards / "_manifest.json").unlink()
     one_error_line(invoke("load", shards, "--db", tmp_path / "q.db"), EXIT_FAILED, "did not finish")
+
+
+@pytest.mark.parametrize(("command", "says"), [
+    ("annotate", "interrupted before the end: what the command wrote so far is incomplete"),
+    ("extract", "interrupted: everything stored so far is kept, and the database file is whole"),
+])
+def test_ctrl_c_says_what_it_leaves_behind(command, says, tmp_path, monkeypatch):
+    """Only a command that writes a database speaks of one when interrupted."""
+    import quotes.annotate
+    import quotes.api
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(quotes.annotate, "annotated_lines", interrupted)
+    monkeypatch.setattr(quotes.api, "extract_corpus", interrupted)
+    article = tmp_path / "a.jsonl"
+    article.write_text(json.dumps({"id": "a", "text": FERRY}) + "\n", encoding="utf-8")
+    args = [command, article] + (["--db", tmp_path / "q.db"] if command == "extract" else ["-o", tmp_path / "o"])
+    one_error_line(invoke(*args), EXIT_INTERRUPTED, says)
