@@ -49,25 +49,28 @@ HEAD = 5  # an excerpt is found by its first HEAD words, looked up among longer 
 EXCERPT_LONGS = 4
 NAMED = ("person", "organization")
 # Contractions written out, so "won't" and "will not" are the same words (canonical forms split
-# "won't" into "won t"). Each with a string that any match contains: most forms have few contractions,
-# and the test is cheaper than the pattern's scan.
-CONTRACTIONS = [(literal, re.compile(p), r) for literal, p, r in (
-    ("won t", r"\bwon t\b", "will not"), ("can t", r"\bcan t\b", "can not"), ("cannot", r"\bcannot\b", "can not"),
-    ("shan t", r"\bshan t\b", "shall not"), (" n t", r"\b(\w+) n t\b", r"\1 not"), (" re", r"\b(\w+) re\b", r"\1 are"),
-    (" ll", r"\b(\w+) ll\b", r"\1 will"), (" ve", r"\b(\w+) ve\b", r"\1 have"), ("i m", r"\bi m\b", "i am"),
-    (" d", r"\b(\w+) d\b", r"\1 would"),
+# "won't" into "won t"). Each with the word it needs ("t" in "won t"), and a string any match holds:
+# a canonical form is words of letters and digits between single spaces, so a pattern runs only
+# on a form that holds its word and its string, and the tests are cheaper than the pattern's scan
+# (three calls a form in a run). No replacement makes one of those words.
+CONTRACTIONS = [(word, literal, re.compile(p), r) for word, literal, p, r in (
+    ("t", "won t", r"\bwon t\b", "will not"), ("t", "can t", r"\bcan t\b", "can not"),
+    ("cannot", "cannot", r"\bcannot\b", "can not"), ("t", "shan t", r"\bshan t\b", "shall not"),
+    ("t", " n t", r"\b(\w+) n t\b", r"\1 not"), ("re", " re", r"\b(\w+) re\b", r"\1 are"),
+    ("ll", " ll", r"\b(\w+) ll\b", r"\1 will"), ("ve", " ve", r"\b(\w+) ve\b", r"\1 have"),
+    ("m", "i m", r"\bi m\b", "i am"), ("d", " d", r"\b(\w+) d\b", r"\1 would"),
 )]
-
-
-CONTRACTED = re.compile(r"\b(?:t|re|ll|ve|m|d|cannot)\b")
+CONTRACTED_WORDS = frozenset(word for word, *_ in CONTRACTIONS)
 
 
 def expanded(canonical: str) -> list[str]:
     """The words of a canonical form with contractions written out."""
-    if not CONTRACTED.search(canonical):
-        return canonical.split()
-    for literal, pattern, replacement in CONTRACTIONS:
-        if literal in canonical:
+    words = canonical.split()
+    if CONTRACTED_WORDS.isdisjoint(words):
+        return words
+    present = CONTRACTED_WORDS.intersection(words)
+    for word, literal, pattern, replacement in CONTRACTIONS:
+        if word in present and literal in canonical:
             canonical = pattern.sub(replacement, canonical)
     return canonical.split()
 

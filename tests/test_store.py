@@ -9,7 +9,7 @@ from sqlite_utils import Database
 from quotes.migrations import MIGRATIONS, MIGRATIONS_TABLE, migrate, schema_sql
 from quotes.model import Speaker
 from quotes.readers import Article
-from quotes.store import Store, article_id, default_db_path, open_db, speaker_key
+from quotes.store import Store, article_id, content_hash, default_db_path, open_db, speaker_key
 from tests.builders import quote
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,6 +74,20 @@ def test_saving_the_same_article_twice_changes_nothing(db):
     store.save([(article("a1", TEXT), diaz_quotes())], None, "v1")
     assert list(db.query("select id from quotes order by id")) == [{"id": r["id"]} for r in first]
     assert (db["articles"].count, db["quotes"].count, db["speakers"].count) == (1, 2, 2)
+
+
+def test_the_content_hash_changes_with_every_stored_part_of_an_article_and_only_with_one():
+    base = Article(TEXT, "feed.jsonl:1", id="a1", title="Pier", extra={"desk": "harbour", "tags": ["pier"]})
+    same = Article(TEXT, "other.jsonl:9", id="a1", title="Pier", extra={"desk": "harbour", "tags": ["pier"]})
+    changed = [
+        Article(TEXT + " More.", "feed.jsonl:1", id="a1", title="Pier", extra=base.extra),
+        Article(TEXT, "feed.jsonl:1", id="a1", title="The pier", extra=base.extra),
+        Article(TEXT, "feed.jsonl:1", id="a1", title="Pier", extra={"desk": "seaport", "tags": ["pier"]}),
+        Article(TEXT, "feed.jsonl:1", id="a1", title="Pier"),
+    ]
+    hashes = [content_hash(a) for a in (base, *changed)]
+    assert content_hash(same) == hashes[0]
+    assert len(set(hashes)) == len(hashes)
 
 
 def test_quote_ids_are_deterministic_across_databases(tmp_path):

@@ -1,15 +1,19 @@
 """Quotes that changed on the way: altered quotes, excerpts and the same words given to two speakers,
 found at the end of a run and kept in ``quote_variants``."""
 
+import re
 import sqlite3
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quotes.canonical import canonical_quote
 from quotes.store import open_db
 from quotes.variants import (
     CHUNK,
+    CONTRACTIONS,
     EMPTY,
     EXCERPT_LONGS,
     PERMUTATIONS,
@@ -52,6 +56,31 @@ def test_two_quotes_are_an_altered_quote_an_excerpt_or_unrelated(a, b, expected)
 def test_contractions_are_the_same_words():
     assert expanded("we won t go and they can t stay we re sure") == \
         ["we", "will", "not", "go", "and", "they", "can", "not", "stay", "we", "are", "sure"]
+
+
+def expanded_as_written(canonical: str) -> list[str]:
+    """``expanded`` as it was before its word tests: each pattern after a substring test alone."""
+    if not re.search(r"\b(?:t|re|ll|ve|m|d|cannot)\b", canonical):
+        return canonical.split()
+    for _, literal, pattern, replacement in CONTRACTIONS:
+        if literal in canonical:
+            canonical = pattern.sub(replacement, canonical)
+    return canonical.split()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["won", "can", "shan", "cannot", "do", "n", "t", "re", "ll", "ve", "i", "m", "d",
+                                 "we", "they", "x2", "éte", "tt", "dd"]), max_size=9))
+def test_contractions_are_written_out_as_the_patterns_alone_write_them(words):
+    canonical = " ".join(words)
+    assert expanded(canonical) == expanded_as_written(canonical)
+
+
+@pytest.mark.parametrize("quote", ["We won't go.", "They can't, and we're sure", "I'm here; you'd know", "Don’t",
+                                   "T-shirts at 5 p.m.", "O'Neill said it", "no contraction here", "Éte d'ici"])
+def test_contractions_in_quotes_are_written_out_as_the_patterns_alone_write_them(quote):
+    canonical = canonical_quote(quote)
+    assert expanded(canonical) == expanded_as_written(canonical)
 
 
 def test_a_run_finds_the_altered_quote_the_excerpt_and_the_words_given_to_two_speakers(db):
