@@ -16,13 +16,14 @@ from nltk.tokenize.punkt import PunktToken
 
 from quotes.alternation import alternation, plain_alternation
 from quotes.lexicon import TOKEN, WORD_LIST, _opens_sentence, _whole_words_ignoring_case, _words_pattern, load_lexicon
+from quotes.marks import MARK
 from quotes.mentions import NAME_RUN, NAME_WORD, PARTICLE
 from quotes.phrases import BETWEEN, between_words, may_end_between
 from quotes.punkt import NewsToken
 from quotes.readers import SURROGATE, has_surrogate
 from quotes.resolve import PRONOUN, TITLED_BEFORE, word_before
 from quotes.rules.filters import CAPTION, CAPTION_WORDS, NEGATION, NEGATION_WORDS
-from quotes.sentences import trailing_end
+from quotes.sentences import LINE_BREAK, trailing_end
 
 LEXICON = load_lexicon()
 LEFT_WORD = re.compile(r"[\w’'.&-]+[ \u00a0]+$")  # what word_before replaces
@@ -368,3 +369,25 @@ def test_the_words_of_between_are_those_of_its_pattern_written_plain():
                                          "\ue000", "😀", "\U0010ffff"]), max_size=8))
 def test_has_surrogate_is_what_the_surrogate_search_tells(text):
     assert has_surrogate(text) == (SURROGATE.search(text) is not None)
+
+MARK_AS_WRITTEN = re.compile(r"'(?<=[^\s']')(?='')|``|''|‘‘|’’|[\"'“”‘’«»„‚‹›‟]")
+LINE_BREAK_AS_WRITTEN = re.compile(r"\r\n|[\n\r\u2029]")
+MARKS_TEXT = ("“We’ll see,” she said. ‘Fine’ — ``so'' he said: \"No.\" «Oui» „Ja“ ‚ja‘ ‹non› ‟x” that'''"
+              " it's ''twas'' ' ' '' \n\r\n\u2029\r\r\n\n\r end")
+
+
+@pytest.mark.parametrize(("fast", "as_written"), [(MARK, MARK_AS_WRITTEN), (LINE_BREAK, LINE_BREAK_AS_WRITTEN)])
+def test_patterns_whose_alternatives_each_open_with_a_character_match_as_written(fast, as_written):
+    for start in range(len(MARKS_TEXT)):
+        assert [(m.span(), m.group()) for m in fast.finditer(MARKS_TEXT, start)] == \
+            [(m.span(), m.group()) for m in as_written.finditer(MARKS_TEXT, start)]
+    assert len(list(fast.finditer(MARKS_TEXT))) >= 7
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "'", "`", '"', "“", "”", "‘", "’", "«", "»", "„", "‚", "‹", "›",
+                                         "‟", "\r", "\n", "\u2029", "é"]), max_size=12))
+def test_marks_and_line_breaks_are_found_as_the_patterns_written_with_classes_found_them(text):
+    for fast, as_written in ((MARK, MARK_AS_WRITTEN), (LINE_BREAK, LINE_BREAK_AS_WRITTEN)):
+        assert [(m.span(), m.group()) for m in fast.finditer(text)] == \
+            [(m.span(), m.group()) for m in as_written.finditer(text)]
