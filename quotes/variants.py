@@ -66,9 +66,9 @@ CONTRACTED_WORDS = frozenset(word for word, *_ in CONTRACTIONS)
 def expanded(canonical: str) -> list[str]:
     """The words of a canonical form with contractions written out."""
     words = canonical.split()
-    if CONTRACTED_WORDS.isdisjoint(words):
-        return words
     present = CONTRACTED_WORDS.intersection(words)
+    if not present:
+        return words
     for word, literal, pattern, replacement in CONTRACTIONS:
         if word in present and literal in canonical:
             canonical = pattern.sub(replacement, canonical)

@@ -370,6 +370,7 @@ def test_the_words_of_between_are_those_of_its_pattern_written_plain():
 def test_has_surrogate_is_what_the_surrogate_search_tells(text):
     assert has_surrogate(text) == (SURROGATE.search(text) is not None)
 
+
 MARK_AS_WRITTEN = re.compile(r"'(?<=[^\s']')(?='')|``|''|‘‘|’’|[\"'“”‘’«»„‚‹›‟]")
 LINE_BREAK_AS_WRITTEN = re.compile(r"\r\n|[\n\r\u2029]")
 MARKS_TEXT = ("“We’ll see,” she said. ‘Fine’ — ``so'' he said: \"No.\" «Oui» „Ja“ ‚ja‘ ‹non› ‟x” that'''"
