@@ -391,35 +391,39 @@ def raw_executemany_rate(db_path: Path, scratch: Path) -> tuple[int, float]:
     return len(rows), len(rows) / seconds
 
 
-# Run by each installation's Python in a fresh process (argv: corpus, database): the CPU seconds of one
-# `extract_corpus` with one worker into a new database, and of the engine (`quotes.extract`) inside it, as
-# JSON. Their difference is storing measured in one process, free of the start-up and the machine's
-# noise that two separate fresh processes each carry.
-STORING_PROBE = """
-import json, sys, time
-import quotes, quotes.pipeline
-from quotes.api import extract_corpus
-engine = [0.0]
-original = quotes.extract
-def timed(*args, **kwargs):
+def storing_probe(corpus: str, db_path: str) -> dict:
+    """CPU seconds of one ``extract_corpus`` with one worker into a new database, and of the engine
+    (``quotes.extract``) inside it, and the quotes stored: run in a fresh process by each
+    installation's Python (``--storing-probe``), their difference is storing measured in one
+    process, free of the start-up and noise that two separate processes each carry."""
+    import quotes
+    import quotes.pipeline
+    from quotes.api import extract_corpus
+
+    engine = [0.0]
+    original = quotes.extract
+
+    def timed(*args, **kwargs):
+        started = time.process_time()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            engine[0] += time.process_time() - started
+
+    quotes.extract = timed
+    if getattr(quotes.pipeline, "extract", None) is original:  # an installation that imported it at load
+        quotes.pipeline.extract = timed
     started = time.process_time()
-    try:
-        return original(*args, **kwargs)
-    finally:
-        engine[0] += time.process_time() - started
-quotes.extract = timed
-if getattr(quotes.pipeline, "extract", None) is original:
-    quotes.pipeline.extract = timed
-started = time.process_time()
-summary = extract_corpus([sys.argv[1]], sys.argv[2], workers=1)
-print(json.dumps({"total": time.process_time() - started, "engine": engine[0], "quotes": summary.quotes}))
-"""
+    summary = extract_corpus([corpus], db_path, workers=1)
+    return {"total": time.process_time() - started, "engine": engine[0], "quotes": summary.quotes}
 
 
 def storing_in_one_process(python: str, corpus: Path, db_path: Path) -> dict:
-    """:data:`STORING_PROBE` run by ``python``: CPU seconds of a whole run and of its engine, and quotes stored."""
-    output = subprocess.run([python, "-c", STORING_PROBE, str(corpus), str(db_path)], capture_output=True, text=True,
-                            check=True).stdout
+    """:func:`storing_probe` run by ``python`` (this script, with that installation of quotes), into a new database."""
+    for path in db_path.parent.glob(db_path.name + "*"):
+        path.unlink()
+    output = subprocess.run([python, __file__, "--storing-probe", str(corpus), str(db_path)], capture_output=True,
+                            text=True, check=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
@@ -554,9 +558,12 @@ def main() -> None:
     parser.add_argument("--near-copies", action="store_true",
                         help="--issue: copies for bytes and RSS with their long words tagged (news that never repeats)")
     parser.add_argument("--one-stage", choices=STAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--storing-probe", nargs=2, metavar=("CORPUS", "DB"), help=argparse.SUPPRESS)
     parser.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.make_corpus:
+    if args.storing_probe:
+        print(json.dumps(storing_probe(*args.storing_probe)))
+    elif args.make_corpus:
         make_corpus(args.make_corpus, args.size_mb)
     elif args.issue:
         if len(args.input) != 1:
