@@ -478,8 +478,8 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
                 rows, rate = raw_executemany_rate(scratch / "w1.db", scratch)
                 raw_rate[label] = max(raw_rate.get(label, 0), rate)
                 probe = storing_in_one_process(python, corpus, scratch / "probe.db")
-                kept = in_process.setdefault(label, probe)
-                if probe["total"] - probe["engine"] < kept["total"] - kept["engine"]:
+                fastest = in_process.setdefault(label, probe)
+                if probe["total"] - probe["engine"] < fastest["total"] - fastest["engine"]:
                     in_process[label] = probe
         for label in pythons:
             annotate, one, many, pair = (best[(label, n)] for n in ("annotate", "one", "many", "pair"))
@@ -492,13 +492,13 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
                 rate = megabytes * (workers if row is pair else 1) / row["seconds"]
                 cpu, rss = ("-", "-") if row is pair else (f"{row['cpu']:.2f}", f"{row['rss_mb']:.0f}")  # not sampled
                 print(f"{name:52} {row['seconds']:8.2f} {cpu:>6} {rate:6.2f} {rss:>12}")
-            for clock in ("seconds", "cpu"):
+            for clock, clock_name in (("seconds", "wall"), ("cpu", "CPU")):
                 if one[clock] <= annotate[clock]:  # the machine's noise larger than storing itself
-                    print(f"storing ({'wall' if clock == 'seconds' else 'CPU'} time): not measurable, extract "
+                    print(f"storing ({clock_name} time): not measurable, extract "
                           f"took {one[clock]:.2f} s and annotate {annotate[clock]:.2f} s")
                     continue
                 storing = rows / (one[clock] - annotate[clock])
-                print(f"storing ({'wall' if clock == 'seconds' else 'CPU'} time): {rows} quote rows in "
+                print(f"storing ({clock_name} time): {rows} quote rows in "
                       f"{one[clock] - annotate[clock]:.2f} s (extract - annotate) = {storing:,.0f} rows/s; raw "
                       f"executemany of the same rows: {raw_rate[label]:,.0f} rows per CPU second; "
                       f"ratio {storing / raw_rate[label]:.3f}")
