@@ -116,6 +116,7 @@ def test_search_box_finds_quotes_with_speaker_and_context(page, demo_site, scree
     page.screenshot(path=str(screenshots / "search.png"), full_page=True)
     page.fill("#search-q", "okaf")
     page.keyboard.press("Enter")
+    page.wait_for_url("**/-/search?q=okaf*")  # the "union" page has speaker results too: read the new page's
     page.wait_for_selector("#speaker-results")
     names = page.locator(".speaker-result strong").all_inner_texts()
     assert {"Daniel Okafor", "Amara Okafor"} <= set(names)
