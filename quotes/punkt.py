@@ -8,23 +8,57 @@ wrapper (``nltk/redos.py``), which makes sentence splitting 2.1 times slower. Ou
 nltk's own, fixed and known to be linear, so they run here on the standard ``re`` engine, written
 so that they match exactly what ``regex`` matches (``tests/test_sentences.py`` compares the spans).
 
-Only :mod:`quotes.sentences` imports this module, when it first splits a sentence: importing nltk
-loads about 500 modules (17 MB), which a process that never splits one need not hold (the writer
-of a run with workers, ``quotes serve``).
+Only :mod:`quotes.sentences` imports this module, when it first splits a sentence, so a process
+that never splits one (the writer of a run with workers, ``quotes serve``) holds no nltk; and it
+imports the dozen nltk modules Punkt needs, not the whole of nltk (:func:`nltk_modules`).
 """
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib import resources
+from types import ModuleType
 
 import regex
-from nltk.tabdata import PunktDecoder
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from quotes.sentences import Range
+
+
+def nltk_modules(*names: str) -> list[ModuleType]:
+    """nltk's modules of these names, imported without running the ``nltk`` package's ``__init__``.
+
+    That ``__init__`` imports nearly all of nltk (some 450 modules, numpy among them: 0.24 s and
+    about 40 MB a process) for the dozen modules Punkt needs (0.07 s, 14 MB), and every worker of
+    a run pays it. So the packages ``nltk`` and ``nltk.tokenize`` stand in the module table,
+    created from their specs but never run, while these modules are imported; then every nltk
+    module this imported is taken out of the table again, so that an ``import nltk`` after this
+    (by a user's own code) is nltk's usual, whole import. Where nltk is imported already, its
+    modules are used as they are. (Another thread that imported nltk in those 70 ms would get the
+    package that has not run: holding the global import lock instead could deadlock with a thread
+    importing anything else, and this runs once, when a process first splits a sentence.)
+    """
+    if "nltk" in sys.modules:
+        return [importlib.import_module(name) for name in names]
+    before = set(sys.modules)
+    try:
+        for package in ("nltk", "nltk.tokenize"):
+            sys.modules[package] = importlib.util.module_from_spec(importlib.util.find_spec(package))
+        return [importlib.import_module(name) for name in names]
+    finally:
+        for name in set(sys.modules) - before:
+            if name == "nltk" or name.startswith("nltk."):
+                del sys.modules[name]
+
+
+_punkt, _tabdata = nltk_modules("nltk.tokenize.punkt", "nltk.tabdata")
+PunktLanguageVars, PunktParameters = _punkt.PunktLanguageVars, _punkt.PunktParameters
+PunktSentenceTokenizer, PunktToken = _punkt.PunktSentenceTokenizer, _punkt.PunktToken
+PunktDecoder = _tabdata.PunktDecoder
 
 
 def load_punkt_parameters() -> PunktParameters:

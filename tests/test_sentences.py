@@ -2,6 +2,8 @@
 
 import ast
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,6 +112,47 @@ def test_extraction_runs_with_nltk_data_unreachable(monkeypatch, tmp_path):
     monkeypatch.setattr(nltk.data, "path", [str(tmp_path)])
     monkeypatch.setattr(nltk, "download", lambda *a, **k: pytest.fail("nltk.download called"))
     assert extract('"It works offline," said Ellen Park.')[0].speaker.name == "Ellen Park"
+
+
+def run_python(code: str) -> None:
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_splitting_sentences_imports_punkt_without_the_rest_of_nltk():
+    """nltk's ``__init__`` imports nearly all of nltk (numpy with it); a process that splits
+    sentences holds only the dozen modules Punkt needs, and none stays in the module table."""
+    run_python("""
+import sys
+from quotes.punkt import tokenizer
+text = "Tom Reyes said the vote would be close. Ellen Park disagreed."
+assert [text[s:e] for s, e in tokenizer().span_tokenize(text)] == [
+    "Tom Reyes said the vote would be close.", "Ellen Park disagreed."]
+assert [m for m in sys.modules if m == "nltk" or m.startswith("nltk.")] == []
+assert "numpy" not in sys.modules
+""")
+
+
+def test_nltk_imported_after_the_splitter_is_nltk_whole():
+    """A user's own ``import nltk`` after quotes has split sentences gets every part of nltk."""
+    run_python("""
+from quotes.punkt import tokenizer
+tokenizer().span_tokenize("It works. It does.")
+import nltk
+import nltk.tokenize.punkt
+assert nltk.tokenize.TreebankWordTokenizer().tokenize("It works.") == ["It", "works", "."]
+assert nltk.probability.FreqDist("aab")["a"] == 2
+assert nltk.tokenize.punkt.PunktSentenceTokenizer is nltk.tokenize.PunktSentenceTokenizer
+""")
+
+
+def test_nltk_imported_before_the_splitter_is_used_as_it_is():
+    run_python("""
+import nltk.tokenize.punkt
+import quotes.punkt
+assert quotes.punkt.PunktToken is nltk.tokenize.punkt.PunktToken
+text = "Sen. Ellen Park spoke. Tom Reyes left."
+assert list(quotes.punkt.tokenizer().span_tokenize(text)) == [(0, 22), (23, 38)]
+""")
 
 
 PARAGRAPHS = [
