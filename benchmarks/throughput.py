@@ -365,7 +365,15 @@ def measured_together(commands: list[list[str]]) -> float:
 
 
 def quotes_command(*args: object, python: str = sys.executable) -> list[str]:
-    return [python, "-m", "quotes", *(str(a) for a in args)]
+    """``quotes`` run by the installation of ``python``: ``-P``, since ``python -m`` otherwise puts the
+    current folder first on the path, and from a checkout's root every Python ran that checkout."""
+    return [python, "-P", "-m", "quotes", *(str(a) for a in args)]
+
+
+def package_of(python: str) -> str:
+    """The folder of the quotes package that ``quotes_command`` runs with ``python``."""
+    return subprocess.run([python, "-P", "-c", "import quotes; print(quotes.__file__)"], capture_output=True,
+                          text=True, check=True).stdout.strip().removesuffix("__init__.py")
 
 
 def one_core_annotate(python: str) -> list[str]:
@@ -446,6 +454,9 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
     commands run for it too, in the same rounds, and its figures are printed first.
     """
     pythons = {"baseline": baseline, "this version": sys.executable} if baseline else {"this version": sys.executable}
+    packages = {label: package_of(python) for label, python in pythons.items()}
+    if baseline and packages["baseline"] == packages["this version"]:
+        raise SystemExit(f"the baseline's Python runs the same package as this one ({packages['baseline']})")
     with tempfile.TemporaryDirectory(prefix="quotes-issue-") as folder:
         scratch = Path(folder)
         corpus = scratch / "corpus.jsonl"
@@ -483,7 +494,7 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
                     in_process[label] = probe
         for label in pythons:
             annotate, one, many, pair = (best[(label, n)] for n in ("annotate", "one", "many", "pair"))
-            print(f"\n{label} ({pythons[label]})")
+            print(f"\n{label} ({pythons[label]}: quotes from {packages[label]})")
             print(f"{'command (fresh process, start-up included)':52} {'seconds':>8} {'CPU s':>6} {'MB/s':>6} "
                   f"{'peak RSS MB':>12}")
             for name, row in (("quotes annotate", annotate), ("quotes extract --workers 1", one),
