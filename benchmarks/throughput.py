@@ -50,8 +50,6 @@ from functools import partial
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
-
 from quotes import extract
 from quotes.sentences import paragraphs, sentences
 
@@ -310,6 +308,8 @@ def near_copy(text: str, copy: int, kept: frozenset[str]) -> str:
     suffix ("Fleeing" -> "Fleeingqb"): distinct words, names and quotes in every copy, as news that
     never repeats has, where an exact copy hides whatever grows with distinct text (caches, speakers,
     near copies of quotes). The words the rules read (the lexicon's) are left alone."""
+    import numpy as np  # imported here: the script also runs under other installations, which may have none
+
     suffix = "q" + "".join(chr(ord("a") + int(digit, 26)) for digit in np.base_repr(copy, 26))
     return LONG_WORD.sub(lambda word: word[0] if word[0].lower() in kept else word[0] + suffix, text)
 
