@@ -468,7 +468,7 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
         raw_rate: dict[str, float] = {}
         in_process: dict[str, dict] = {}
         one_core = {label: one_core_annotate(python) for label, python in pythons.items()}
-        rows = 0
+        rows: dict[str, int] = {}  # each installation's quotes: an older one may find fewer
         for _ in range(rounds):
             for label, python in pythons.items():
                 for path in scratch.glob("*.db*"):
@@ -486,7 +486,7 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
                         best[(label, name)] = {**row, "cpu": min(row["cpu"], kept["cpu"])}
                     else:
                         kept["cpu"] = min(kept["cpu"], row["cpu"])
-                rows, rate = raw_executemany_rate(scratch / "w1.db", scratch)
+                rows[label], rate = raw_executemany_rate(scratch / "w1.db", scratch)
                 raw_rate[label] = max(raw_rate.get(label, 0), rate)
                 probe = storing_in_one_process(python, corpus, scratch / "probe.db")
                 fastest = in_process.setdefault(label, probe)
@@ -508,8 +508,8 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
                     print(f"storing ({clock_name} time): not measurable, extract "
                           f"took {one[clock]:.2f} s and annotate {annotate[clock]:.2f} s")
                     continue
-                storing = rows / (one[clock] - annotate[clock])
-                print(f"storing ({clock_name} time): {rows} quote rows in "
+                storing = rows[label] / (one[clock] - annotate[clock])
+                print(f"storing ({clock_name} time): {rows[label]} quote rows in "
                       f"{one[clock] - annotate[clock]:.2f} s (extract - annotate) = {storing:,.0f} rows/s; raw "
                       f"executemany of the same rows: {raw_rate[label]:,.0f} rows per CPU second; "
                       f"ratio {storing / raw_rate[label]:.3f}")
