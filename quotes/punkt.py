@@ -47,7 +47,10 @@ def nltk_modules(*names: str) -> list[ModuleType]:
     before = set(sys.modules)
     try:
         for package in ("nltk", "nltk.tokenize"):
-            sys.modules[package] = importlib.util.module_from_spec(importlib.util.find_spec(package))
+            spec = importlib.util.find_spec(package)
+            if spec is None:
+                raise ModuleNotFoundError(f"No module named {package!r}", name=package)
+            sys.modules[package] = importlib.util.module_from_spec(spec)
         return [importlib.import_module(name) for name in names]
     finally:
         for name in set(sys.modules) - before:
