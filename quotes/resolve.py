@@ -266,9 +266,10 @@ class Resolver:
         openers, text = self.lexicon.sentence_openers, self.text
         for start, end in self._name_runs():
             run = text[start:end]
-            if run.isalpha() and run.lower() in openers:
-                continue  # "The", "She": what _read_name drops first, without its call (a third of all runs)
-            self._read_name(start, end, headlines)
+            # for a run of letters alone `bare` is `str.lower` (a third of all runs are such openers)
+            opens_sentence = run.lower() in openers if run.isalpha() else all(bare(w) in openers for w in run.split())
+            if not opens_sentence:  # "The", "She": capitalised because a sentence starts
+                self._read_name(start, end, headlines)
         for position, mention, narrative in self._singles:
             entity = self._single(mention, position)
             if entity is not None:
@@ -402,9 +403,6 @@ class Resolver:
 
     def _read_name(self, start: int, end: int, headlines: set[int]) -> None:
         words = self.text[start:end].split()
-        openers = self.lexicon.sentence_openers
-        if bare(words[0]) in openers and all(bare(w) in openers for w in words):
-            return  # "She", "The": capitalised because a sentence starts
         if len(words) == 1 and words[0].isupper() and bare(words[0]) in self.lexicon.grammar["time_zones"]:
             return  # "sent at 7:19 p.m. EST"
         if words[0].isupper() and start - (para_start := self.doc.paragraph_at(start).start) < DATELINE_LENGTH \
