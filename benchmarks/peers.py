@@ -98,22 +98,13 @@ def on_one_core(command: list[str], core: int) -> tuple[float, float, str]:
     return seconds, cpu, process.stdout.decode()
 
 
-def compare(textacy_python: str, quotes_input: str, peer_input: str, rounds: int, model: str,
-            baseline: str | None, predictions: str | None) -> None:
-    """Time `quotes annotate` (this installation's, and ``baseline``'s) and textacy in interleaved rounds."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from throughput import one_core_annotate, package_of, quotes_command
-
+def compare(textacy_python: str, peer_input: str, annotate: dict[str, list[str]], quotes_input: str, rounds: int,
+            model: str = "en_core_web_sm", predictions: str | None = None) -> None:
+    """Time the `quotes annotate` commands of ``annotate`` (by label, each reading ``quotes_input``) and
+    textacy on ``peer_input``, in interleaved rounds on one core, and print each rate and the ratios."""
     core = min(os.sched_getaffinity(0))
-    pythons = {"baseline": baseline, "this version": sys.executable} if baseline else {"this version": sys.executable}
-    packages = {label: package_of(python) for label, python in pythons.items()}
-    if baseline and packages["baseline"] == packages["this version"]:
-        raise SystemExit(f"the baseline's Python runs the same package as this one ({packages['baseline']})")
-    kept = predictions or os.devnull
-    commands = {label: quotes_command("annotate", quotes_input, "-o", os.devnull, *one_core_annotate(python),
-                                      python=python) for label, python in pythons.items()}
-    commands["textacy"] = [textacy_python, str(Path(__file__).resolve()), "--peer-run", peer_input,
-                           "--model", model, "--predictions", kept]
+    commands = {**annotate, "textacy": [textacy_python, str(Path(__file__).resolve()), "--peer-run", peer_input,
+                                        "--model", model, "--predictions", predictions or os.devnull]}
     best: dict[str, tuple[float, float]] = {}
     peer = {}
     print(f"one core (CPU {core}); best of {rounds} interleaved rounds; load average {os.getloadavg()[0]:.2f}")
@@ -133,7 +124,7 @@ def compare(textacy_python: str, quotes_input: str, peer_input: str, rounds: int
                 else f"quotes annotate ({label})")
         print(f"{name:50} {source:>20} {sizes[label]:6.2f} {seconds:7.2f} {cpu:7.2f} {sizes[label] / seconds:7.3f}")
     textacy_rate = sizes["textacy"] / best["textacy"][0]
-    for label in pythons:
+    for label in annotate:
         rate = sizes[label] / best[label][0]
         print(f"quotes annotate ({label}) / textacy, MB per wall second on one core: {rate / textacy_rate:.1f}x "
               f"(per CPU second: {sizes[label] / best[label][1] / (sizes['textacy'] / best['textacy'][1]):.1f}x)")
@@ -157,8 +148,11 @@ def main() -> None:
     elif not (args.textacy and args.quotes_input and args.peer_input):
         parser.error("--textacy, --quotes-input and --peer-input are needed")
     else:
-        compare(args.textacy, args.quotes_input, args.peer_input, args.rounds, args.model, args.baseline,
-                args.predictions)
+        sys.path.insert(0, str(Path(__file__).parent))
+        from throughput import annotate_on_one_core, installations
+
+        compare(args.textacy, args.peer_input, annotate_on_one_core(installations(args.baseline), args.quotes_input),
+                args.quotes_input, args.rounds, args.model, args.predictions)
 
 
 if __name__ == "__main__":

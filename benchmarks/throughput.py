@@ -19,7 +19,10 @@ Usage:
 
     python benchmarks/throughput.py --issue --input polnear-train.jsonl [--bytes-mb 200] [--rss-mb 1000]
                                     [--baseline OTHER/.venv/bin/python] [--near-copies]
-        Every storage and worker figure of issue 14, side by side in one run, each command in a
+                                    [--textacy PEER/bin/python --peer-input polnear-dev.jsonl]
+        Every figure of issue 14: with --textacy, first its first row (`quotes annotate` of the
+        input against textacy on --peer-input, one core, as `peers.py` measures it); then every
+        storage and worker figure, side by side in one run, each command in a
         fresh process with its start-up: the storing ratio (quote rows/s of `quotes extract`
         minus `quotes annotate`, over raw `executemany` rows/s of the same rows; and, more
         precisely, of one run in one process less the engine timed inside it), the ratio's floor
@@ -50,6 +53,8 @@ import time
 from functools import partial
 from importlib import resources
 from pathlib import Path
+
+from peers import compare as compare_with_textacy
 
 from quotes import extract
 from quotes.sentences import paragraphs, sentences
@@ -384,6 +389,20 @@ def one_core_annotate(python: str) -> list[str]:
     return ["--workers", "1"] if "--workers" in usage else []
 
 
+def installations(baseline: str | None) -> dict[str, str]:
+    """The Pythons to measure, by label: this one, and ``baseline`` (another installation's) first when given."""
+    pythons = {"baseline": baseline, "this version": sys.executable} if baseline else {"this version": sys.executable}
+    if baseline and package_of(baseline) == package_of(sys.executable):
+        raise SystemExit(f"the baseline's Python runs the same package as this one ({package_of(baseline)})")
+    return pythons
+
+
+def annotate_on_one_core(pythons: dict[str, str], corpus: str | Path) -> dict[str, list[str]]:
+    """By label, `quotes annotate` of ``corpus`` on one core by each installation, its output discarded."""
+    return {label: quotes_command("annotate", corpus, "-o", os.devnull, *one_core_annotate(python), python=python)
+            for label, python in pythons.items()}
+
+
 def raw_executemany_rate(db_path: Path, scratch: Path) -> tuple[int, float]:
     """Rows per CPU second of plain ``executemany`` of the stored quote rows into a table with no key and no index."""
     source = sqlite3.connect(db_path)
@@ -498,18 +517,23 @@ def database_bytes(db_path: Path) -> int:
 
 
 def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rss_mb: float, rounds: int,
-                baseline: str | None = None, near: bool = False) -> None:
-    """Every storage and worker figure of issue 14, measured side by side in this run.
+                baseline: str | None = None, near: bool = False, textacy: str | None = None,
+                peer_input: str | None = None) -> None:
+    """Every figure of issue 14, measured side by side in this run: with ``textacy`` (a Python with
+    textacy, see ``peers.py``) its first row too, `quotes annotate` on ``source`` against textacy on
+    ``peer_input``, then the storage and worker figures.
 
     The timed commands run in ``rounds`` interleaved rounds and each figure is the best round,
     so that other jobs on a shared machine disturb the ratios as little as they can. With
     ``baseline`` (the Python of another installation of quotes, e.g. an older release), the same
     commands run for it too, in the same rounds, and its figures are printed first.
     """
-    pythons = {"baseline": baseline, "this version": sys.executable} if baseline else {"this version": sys.executable}
+    pythons = installations(baseline)
     packages = {label: package_of(python) for label, python in pythons.items()}
-    if baseline and packages["baseline"] == packages["this version"]:
-        raise SystemExit(f"the baseline's Python runs the same package as this one ({packages['baseline']})")
+    if textacy:
+        print(f"first row: quotes annotate on {source} against textacy on {peer_input}")
+        compare_with_textacy(textacy, peer_input, annotate_on_one_core(pythons, source), source, rounds)
+        print()
     with tempfile.TemporaryDirectory(prefix="quotes-issue-") as folder:
         scratch = Path(folder)
         corpus = scratch / "corpus.jsonl"
@@ -521,14 +545,14 @@ def issue_table(source: str, workers: int, corpus_mb: float, bytes_mb: float, rs
         raw_rate: dict[str, float] = {}
         floor_rate: dict[str, float] = {}  # SQLite's own work for the same database (sqlite_floor_rate)
         in_process: dict[str, dict] = {}
-        one_core = {label: one_core_annotate(python) for label, python in pythons.items()}
+        annotate = annotate_on_one_core(pythons, corpus)
         rows: dict[str, int] = {}  # each installation's quotes: an older one may find fewer
         for _ in range(rounds):
             for label, python in pythons.items():
                 for path in scratch.glob("*.db*"):
                     path.unlink()
                 run = partial(quotes_command, python=python)
-                found = {"annotate": measured(run("annotate", corpus, "-o", os.devnull, *one_core[label])),
+                found = {"annotate": measured(annotate[label]),
                          "one": measured(run("extract", corpus, "--db", scratch / "w1.db", "--workers", 1)),
                          "many": measured(run("extract", corpus, "--db", scratch / "wn.db", "--workers", workers)),
                          "pair": {"seconds": measured_together(
@@ -624,6 +648,8 @@ def main() -> None:
     parser.add_argument("--bytes-mb", type=float, default=0, help="--issue: corpus for bytes written (0: skip)")
     parser.add_argument("--rss-mb", type=float, default=0, help="--issue: corpus for peak RSS (0: skip)")
     parser.add_argument("--baseline", help="--issue: the Python of another installation, measured alongside")
+    parser.add_argument("--textacy", help="--issue: the Python of an environment with textacy (see peers.py)")
+    parser.add_argument("--peer-input", help="--issue: the articles textacy reads (the issue: PolNeAR dev)")
     parser.add_argument("--near-copies", action="store_true",
                         help="--issue: copies for bytes and RSS with their long words tagged (news that never repeats)")
     parser.add_argument("--one-stage", choices=STAGES, help=argparse.SUPPRESS)
@@ -637,8 +663,10 @@ def main() -> None:
     elif args.issue:
         if len(args.input) != 1:
             raise SystemExit("--issue needs one JSON Lines file: --input FILE.jsonl")
+        if bool(args.textacy) != bool(args.peer_input):
+            raise SystemExit("--textacy and --peer-input go together")
         issue_table(args.input[0], args.workers, args.corpus_mb, args.bytes_mb, args.rss_mb, args.repeat or 3,
-                    args.baseline, args.near_copies)
+                    args.baseline, args.near_copies, args.textacy, args.peer_input)
     elif args.one_stage:
         print(json.dumps(run_stage(args.one_stage, args.input, args.workers, args.scratch)))
     elif args.scale:
