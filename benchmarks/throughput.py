@@ -398,7 +398,8 @@ def installations(baseline: str | None) -> dict[str, str]:
 
 
 def annotate_on_one_core(pythons: dict[str, str], corpus: str | Path) -> dict[str, list[str]]:
-    """By label, `quotes annotate` of ``corpus`` on one core by each installation, its output discarded."""
+    """By label, `quotes annotate` of ``corpus`` by each installation in one process (``one_core_annotate``),
+    its output discarded."""
     return {label: quotes_command("annotate", corpus, "-o", os.devnull, *one_core_annotate(python), python=python)
             for label, python in pythons.items()}
 
