@@ -115,14 +115,15 @@ def compare(textacy_python: str, peer_input: str, annotate: dict[str, list[str]]
                 peer = json.loads(output.strip().splitlines()[-1])
             wall, least_cpu = best.get(label, (seconds, cpu))
             best[label] = (min(wall, seconds), min(least_cpu, cpu))
-    sizes = {label: Path(peer_input if label == "textacy" else quotes_input).stat().st_size / 1e6 for label in commands}
+    inputs = {label: Path(peer_input if label == "textacy" else quotes_input) for label in commands}
+    sizes = {label: path.stat().st_size / 1e6 for label, path in inputs.items()}
     print(f"{'command (fresh process, start-up included)':50} {'input':>20} {'MB':>6} {'wall s':>7} {'CPU s':>7} "
           f"{'MB/s':>7}")
     for label, (seconds, cpu) in best.items():
-        source = Path(peer_input if label == "textacy" else quotes_input).name
         name = (f"textacy {peer['textacy']}, spaCy {peer['spacy']}, {peer['model']}" if label == "textacy"
                 else f"quotes annotate ({label})")
-        print(f"{name:50} {source:>20} {sizes[label]:6.2f} {seconds:7.2f} {cpu:7.2f} {sizes[label] / seconds:7.3f}")
+        print(f"{name:50} {inputs[label].name:>20} {sizes[label]:6.2f} {seconds:7.2f} {cpu:7.2f} "
+              f"{sizes[label] / seconds:7.3f}")
     textacy_rate = sizes["textacy"] / best["textacy"][0]
     for label in annotate:
         rate = sizes[label] / best[label][0]

@@ -50,7 +50,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from functools import partial
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 
@@ -376,6 +376,7 @@ def quotes_command(*args: object, python: str = sys.executable) -> list[str]:
     return [python, "-P", "-m", "quotes", *(str(a) for a in args)]
 
 
+@cache  # a Python started for each question: asked for each installation by the check and by the table
 def package_of(python: str) -> str:
     """The folder of the quotes package that ``quotes_command`` runs with ``python``."""
     return subprocess.run([python, "-P", "-c", "import quotes; print(quotes.__file__)"], capture_output=True,
