@@ -365,10 +365,10 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
             first -= 2  # "Minister of Justice and Attorney General": both titles
     elif first >= 4 and words[first - 1].text.lower() == "and":
         # "Minister of Fisheries and Attorney General": a title with its portfolio, then another
-        of = next((j for j in range(first - 3, max(0, first - 6), -1) if words[j].text == "of"), None)
-        if of is not None and bare(words[of - 1].text) in lexicon.role_heads \
-                and all(is_cap(w.text) for w in words[of + 1:first - 1]):
-            first = of - 1
+        of_index = next((j for j in range(first - 3, max(0, first - 6), -1) if words[j].text == "of"), None)
+        if of_index is not None and bare(words[of_index - 1].text) in lexicon.role_heads \
+                and all(is_cap(w.text) for w in words[of_index + 1:first - 1]):
+            first = of_index - 1
     while last > head and bare(words[last].text) in lexicon.grammar["leading_prepositions"]:
         last -= 1  # "chief of staff to (a senator)", "vice president of public policy in (Europe)"
     role = (words[first].start, words[last].end)
@@ -388,13 +388,13 @@ def split_role(words: list[Word], phrase: str, lexicon: Lexicon) -> tuple[Range 
     before = [w for w in words[:first]
               if bare(w.text) not in ("the", "a", "an") and bare(w.text) not in lexicon.role_standing]
     # "a former McGill University law professor": the capitalised words before the role, from the first to the last
-    capitalised = [i for i, w in enumerate(before)
-                   if is_cap(w.text) and not _descriptor(w.text, lexicon) and w.text[0].isalpha()]
-    if capitalised and not any(bare(w.text) in lexicon.org_heads and w.text.islower() for w in before):
-        before = before[capitalised[0]:capitalised[-1] + 1]
+    capitalised_at = [i for i, w in enumerate(before)
+                      if is_cap(w.text) and not _descriptor(w.text, lexicon) and w.text[0].isalpha()]
+    if capitalised_at and not any(bare(w.text) in lexicon.org_heads and w.text.islower() for w in before):
+        before = before[capitalised_at[0]:capitalised_at[-1] + 1]
     if before and org is None and _contiguous(before, words[:first]) and (
             any(bare(w.text) in lexicon.org_heads for w in before)
-            or capitalised and not any(w.text.strip(".") in lexicon.places for w in before)):
+            or capitalised_at and not any(w.text.strip(".") in lexicon.places for w in before)):
         org = _span(before)  # "Tesla CEO", "the Harbour Authority spokesperson" (not "Native American activist")
     return role, _org_or_none(org, phrase, lexicon)
 
@@ -828,6 +828,8 @@ def _surely_a_person(run: list[Word], lexicon: Lexicon) -> bool:
 
 
 def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: Lexicon) -> Parsed:
+    role: Range | None
+    org: Range | None
     if appositive and bare(appositive[0].text) in lexicon.grammar["intermediaries"]:
         appositive = []  # "Ana Ruiz, through a spokeswoman,": not what she is
     if _named_body(main, lexicon):
@@ -894,7 +896,7 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         role = role or a_role
         org = org or a_org
     if name_words:
-        name = (name_words[0].start, _unpossessed(name_words[-1])[1])
+        name: Range | None = (name_words[0].start, _unpossessed(name_words[-1])[1])
         if description and not role and (bare(main[-1].text) in lexicon.org_heads or org):
             # "Russia's foreign ministry", "the State Department": the whole phrase is an organisation
             return Parsed("organization", _span(_org_words(main, lexicon)))
@@ -939,11 +941,12 @@ def _parse_main(phrase: str, main: list[Word], appositive: list[Word], lexicon: 
         kind = "organization" if determiner != "the" or len(words) > 2 or org else "description"
         return Parsed(kind, _span(_before_name(_strip_det(_owned_name(main, lexicon), lexicon), lexicon)),
                       plural=plural)
-    described = head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties
-    if head in lexicon.anonymous_heads or indefinite and (described or head in lexicon.grammar["unnamed_people"]) or (
-            (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words)):
+    head_describes = head in lexicon.role_heads or head in lexicon.kinship or head in lexicon.parties
+    if head in lexicon.anonymous_heads \
+            or indefinite and (head_describes or head in lexicon.grammar["unnamed_people"]) \
+            or (indefinite or words[0] in lexicon.anonymous_heads) and any(w in lexicon.anonymous_heads for w in words):
         return Parsed("anonymous", whole, role, org, plural=plural or head.endswith("s"))
-    if described:
+    if head_describes:
         return Parsed("description", None, role, org, plural=plural)  # "the Kentucky Republican" too
     if is_cap(main[0].text) and head not in lexicon.sentence_openers \
             and classify_name(main, phrase, lexicon) == "organization":

@@ -1226,6 +1226,7 @@ class Resolver:
     def _named(self, mention: Mention) -> Speaker:
         if self._headline(mention.start):
             mention = self._headline_name(mention)  # "Elizabeth Warren Hammers Wells Fargo CEO"
+        entity: Entity | None
         words = clean_name(mention.name.text).split()
         if len(words) >= 2 and not (len(words) == 2 and bare(words[-1]) in self.lexicon.name_words["suffixes"]):
             entity = self._by_key.get(_person_key(words, self.lexicon.name_words["suffixes"])) or self._person(mention)

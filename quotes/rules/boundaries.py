@@ -135,10 +135,10 @@ def following_cue(ex: Extractor, para: Paragraph, start: int, end: int, sent: Ra
             # (only where a gap before a subject can be: ", the mayor said she …"; for speed)
             subject = speaker_before(text, start, cue.start, ex.lexicon)
             if subject is not None and subject[0] > start:
-                gap = BEFORE_SUBJECT.search(text, start, subject[0])
-                if gap is not None and not BOTH_BEFORE.search(text, start, gap.start()) \
-                        and not opens_subordinate(ex, start, gap.start()):
-                    return gap.start()  # (not "said both he and Ruiz promised …": one subject)
+                subject_gap = BEFORE_SUBJECT.search(text, start, subject[0])
+                if subject_gap is not None and not BOTH_BEFORE.search(text, start, subject_gap.start()) \
+                        and not opens_subordinate(ex, start, subject_gap.start()):
+                    return subject_gap.start()  # (not "said both he and Ruiz promised …": one subject)
     return None  # (a cue inside the claim, "said it was too early to call the vote", is passed over)
 
 
