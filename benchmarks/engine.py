@@ -11,6 +11,12 @@ Usage:
         cProfile over extract() on the texts with this checkout: the top functions by own time
         and by cumulative time, each as a share of the whole.
 
+    python benchmarks/engine.py FILE.jsonl ... --compiled [--rounds 3]
+        The same comparison between this checkout as it is and a copy of it whose engine modules
+        (``COMPILED_MODULES``) mypyc has compiled to C: what compiling, and nothing else, would
+        give. Needs mypy (``pip install mypy``) and a C compiler; the copy takes some two minutes
+        to build. The quotes found must be the same, field for field.
+
     python benchmarks/engine.py FILE.jsonl ... --baseline /path/to/other/checkout --instructions
         The same comparison counted in machine instructions under valgrind's callgrind, which the
         other jobs on a shared machine do not disturb: one run per side, whose callgrind dumps
@@ -51,9 +57,12 @@ gc.collect()
 gc.freeze()  # a full collection inside the timed part walks only what extract() made
 full_collections = gc.get_stats()[2]["collections"]
 wall, cpu = time.perf_counter(), time.process_time()
-found = sum(len(extract(text, lexicon)) for text in texts)
+found = [extract(text, lexicon) for text in texts]
 cpu = time.process_time() - cpu  # under --instructions, callgrind's dumps bracket this part
-print(json.dumps({"wall": time.perf_counter() - wall, "cpu": cpu, "quotes": found,
+wall = time.perf_counter() - wall
+records = json.dumps([[quote.to_record() for quote in quotes] for quotes in found], sort_keys=True, default=str)
+print(json.dumps({"wall": wall, "cpu": cpu, "quotes": sum(map(len, found)),
+                  "digest": __import__("hashlib").sha256(records.encode()).hexdigest(),
                   "full_collections": gc.get_stats()[2]["collections"] - full_collections,
                   "package": __import__("quotes").__file__}))
 """
@@ -70,12 +79,12 @@ def timed_run(package_root: Path, files: list[str]) -> dict:
     return row
 
 
-def side_by_side(files: list[str], baseline: Path, rounds: int) -> None:
-    print(f"extract() over {', '.join(files)}; baseline {baseline}, this checkout {HERE}")
+def side_by_side(files: list[str], baseline: Path, rounds: int, this: Path = HERE) -> None:
+    print(f"extract() over {', '.join(files)}; baseline {baseline}, this checkout {this}")
     print(f"{'round':>5} {'baseline s':>11} {'this s':>8} {'ratio (CPU)':>12} {'ratio (wall)':>13}")
     cpu_ratios, wall_ratios = [], []
     for number in range(1, rounds + 1):
-        order = [("baseline", baseline), ("this", HERE)]
+        order = [("baseline", baseline), ("this", this)]
         if number % 2 == 0:
             order.reverse()
         rows = {name: timed_run(root, files) for name, root in order}
@@ -84,12 +93,42 @@ def side_by_side(files: list[str], baseline: Path, rounds: int) -> None:
                   f"{rows['this']['full_collections']} after")
         if rows["baseline"]["quotes"] != rows["this"]["quotes"]:
             print(f"warning: {rows['baseline']['quotes']} quotes before, {rows['this']['quotes']} after")
+        elif rows["baseline"]["digest"] != rows["this"]["digest"]:
+            print("warning: as many quotes, but not the same ones field for field")
         cpu_ratios.append(rows["baseline"]["cpu"] / rows["this"]["cpu"])
         wall_ratios.append(rows["baseline"]["wall"] / rows["this"]["wall"])
         print(f"{number:>5} {rows['baseline']['cpu']:11.2f} {rows['this']['cpu']:8.2f} {cpu_ratios[-1]:11.2f}x "
               f"{wall_ratios[-1]:12.2f}x")
     print(f"median: this checkout is {statistics.median(cpu_ratios):.2f}x the baseline in CPU time, "
           f"{statistics.median(wall_ratios):.2f}x in wall time ({rounds} rounds)")
+
+
+# The engine: every module extract() runs through, but for those mypyc cannot compile unchanged
+# (model.py builds its spans without __init__, which native classes forbid; lexicon.py and punkt.py
+# subclass or decorate in ways mypyc rejects).
+COMPILED_MODULES = ("mentions.py", "phrases.py", "resolve.py", "document.py", "marks.py", "sentences.py",
+                    "extract.py", "rules/*.py")
+# The mypy checks that would stop the build over annotations mypyc does not rely on: an Optional
+# read where the code knows it is set, a narrower type inferred than the code means.
+UNCHECKED = ("union-attr", "arg-type", "assignment", "misc", "operator", "index", "attr-defined", "import-untyped",
+             "var-annotated", "type-var", "list-item", "return-value", "call-overload")
+
+
+def compiled_copy(folder: Path) -> Path:
+    """A copy of this checkout's package in ``folder`` with the engine modules compiled by mypyc."""
+    try:
+        import mypy  # noqa: F401  (only whether it is there)
+    except ImportError:
+        sys.exit("--compiled needs mypy in this Python: pip install mypy")
+    shutil.copytree(HERE / "quotes", folder / "quotes", ignore=shutil.ignore_patterns("__pycache__", "*.so"))
+    modules = sorted(str(path.relative_to(folder)) for pattern in COMPILED_MODULES
+                     for path in (folder / "quotes").glob(pattern) if path.name != "__init__.py")
+    (folder / "mypy.ini").write_text(f"[mypy]\ndisable_error_code = {', '.join(UNCHECKED)}\n")
+    print(f"compiling {len(modules)} modules with mypyc in {folder} …", flush=True)
+    done = subprocess.run([sys.executable, "-m", "mypyc", *modules], cwd=folder, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"mypyc failed:\n{(done.stdout + done.stderr)[-3000:]}")
+    return folder
 
 
 def instructions(package_root: Path, files: list[str]) -> dict:
@@ -165,6 +204,8 @@ def main() -> None:
     parser.add_argument("--profile", type=int, metavar="N", help="print the top N functions of a cProfile run")
     parser.add_argument("--instructions", action="store_true",
                         help="with --baseline: count instructions under valgrind instead of timing")
+    parser.add_argument("--compiled", action="store_true",
+                        help="compare this checkout with a copy of it whose engine mypyc has compiled")
     args = parser.parse_args()
     if args.instructions and not args.baseline:
         parser.error("--instructions compares with --baseline")
@@ -174,8 +215,11 @@ def main() -> None:
         side_by_side_instructions(args.files, args.baseline.resolve())
     elif args.baseline:
         side_by_side(args.files, args.baseline.resolve(), args.rounds)
-    if not (args.profile or args.baseline):
-        parser.error("give --baseline, --profile or both")
+    if args.compiled:
+        with tempfile.TemporaryDirectory() as folder:
+            side_by_side(args.files, HERE, args.rounds, this=compiled_copy(Path(folder)))
+    if not (args.profile or args.baseline or args.compiled):
+        parser.error("give --baseline, --compiled, --profile or a combination")
 
 
 if __name__ == "__main__":
