@@ -106,9 +106,9 @@ def side_by_side(files: list[str], baseline: Path, rounds: int, this: Path = HER
           f"{statistics.median(wall_ratios):.2f}x in wall time ({rounds} rounds)")
 
 
-# The engine: every module extract() runs through, but for those mypyc cannot compile unchanged
-# (model.py builds its spans without __init__, which native classes forbid; lexicon.py and punkt.py
-# subclass or decorate in ways mypyc rejects).
+# The engine: every module extract() runs through but three. model.py builds its spans without
+# __init__, which mypyc's native classes forbid; lexicon.py, compiled, fails at run time where it
+# declares a set and holds a frozenset; punkt.py subclasses nltk's classes (not tried).
 COMPILED_MODULES = ("mentions.py", "phrases.py", "resolve.py", "document.py", "marks.py", "sentences.py",
                     "extract.py", "rules/*.py")
 # The mypy checks that would stop the build over annotations mypyc does not rely on: an Optional
